@@ -1,0 +1,8 @@
+//! The article model and the parser that builds it from raw page text.
+
+pub mod decode;
+pub mod model;
+pub mod parse;
+
+pub use model::{Article, Related};
+pub use parse::parse;

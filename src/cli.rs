@@ -1,0 +1,39 @@
+//! The command line, defined once with clap (help, version, and later completions
+//! and the man page all come from this definition).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A fast terminal reader for news articles copied or scraped from the web.
+///
+/// With no PATH, opens the articles bundled with newsreader.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsreader",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Article files (.txt) or folders of them, read recursively.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse articles and print them (one JSON object per line with --json).
+    Parse {
+        /// Print JSON Lines: one object per article with every field of the model.
+        #[arg(long)]
+        json: bool,
+
+        /// Article files or folders; the bundled articles when none.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,165 @@
+//! Keeping untrusted text from talking to the terminal.
+//!
+//! Article text comes from the open web; a stray `ESC ] 52` could write the user's
+//! clipboard and `ESC [ 2 J` clear their screen. Every string that reaches the screen
+//! passes through [`clean_line`] (the parser applies it on input; the UI applies it
+//! again to anything else it shows, such as file names and error messages).
+
+use std::borrow::Cow;
+
+/// Removes terminal escape sequences (CSI, OSC, DCS/SOS/PM/APC strings and two-byte
+/// escapes, whole, so no `[31m` debris remains), C0/C1 control characters, DEL,
+/// zero-width and bidi-control format characters; turns tabs and Unicode space
+/// separators (NBSP, thin space…) into plain spaces. Newlines are treated as
+/// controls too: the result is always a single line.
+///
+/// Zero-width joiners and non-joiners are kept: emoji ZWJ sequences and several
+/// scripts need them, and they cannot move the cursor.
+pub fn clean_line(text: &str) -> Cow<'_, str> {
+    if text.chars().all(is_plain) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 introducers that open a string (DCS, SOS, OSC, PM, APC) or CSI.
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\t' => out.push(' '),
+            c if is_space_separator(c) => out.push(' '),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// True for characters that [`clean_line`] passes through unchanged.
+fn is_plain(c: char) -> bool {
+    !(c.is_control() || is_space_separator(c) || is_dropped(c))
+}
+
+fn is_space_separator(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// Controls and invisible format characters that can disguise or reorder text.
+fn is_dropped(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'            // soft hyphen: invisible, breaks word matching
+            | '\u{200b}'        // zero-width space
+            | '\u{200e}' | '\u{200f}' // LRM, RLM
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
+            | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{206a}'..='\u{206f}' // deprecated format controls
+            | '\u{feff}'        // BOM / zero-width no-break space
+            | '\u{fff9}'..='\u{fffb}' // interlinear annotation
+        )
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: consume the rest of the sequence it introduces.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // Intermediate bytes then a final byte (e.g. ESC ( B).
+        Some(' '..='/') => {
+            while let Some(' '..='/') = chars.peek() {
+                chars.next();
+            }
+            chars.next();
+        }
+        Some('0'..='~') => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// CSI: parameter and intermediate bytes up to a final byte in `@`..=`~`.
+fn skip_csi(chars: &mut Chars<'_>) {
+    for c in chars.by_ref() {
+        if ('@'..='~').contains(&c) || !(' '..='?').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// OSC/DCS/SOS/PM/APC: everything up to BEL, ST (`ESC \` or U+009C) or end of line.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' | '\n' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(
+            clean_line("Hello, world — ünïcode 日本"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(
+            clean_line("a\u{1b}[31mred\u{1b}[0m b\u{1b}[2J\u{1b}[H"),
+            "ared b"
+        );
+    }
+
+    #[test]
+    fn osc_sequences_are_removed_whole() {
+        let clip = "x\u{1b}]52;c;ZXZpbA==\u{7}y";
+        assert_eq!(clean_line(clip), "xy");
+        let link = "\u{1b}]8;;http://evil\u{1b}\\click\u{1b}]8;;\u{1b}\\";
+        assert_eq!(clean_line(link), "click");
+        assert_eq!(clean_line("\u{1b}]0;title\u{7}t"), "t");
+    }
+
+    #[test]
+    fn c0_c1_del_and_bidi_controls_are_dropped() {
+        assert_eq!(
+            clean_line("a\u{8}b\u{7f}c\u{85}d\u{202e}e\u{2066}f\rg"),
+            "abcdefg"
+        );
+        assert_eq!(clean_line("\u{9b}31mz"), "z");
+    }
+
+    #[test]
+    fn tabs_and_nbsp_become_spaces_but_zwj_stays() {
+        assert_eq!(clean_line("a\tb\u{a0}c"), "a b c");
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(clean_line(family), family);
+    }
+}
