@@ -7,5 +7,6 @@
 
 pub mod article;
 pub mod cli;
+pub mod filter;
 pub mod library;
 pub mod sanitize;
