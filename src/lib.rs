@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod commands;
 pub mod filter;
 pub mod library;
 pub mod sanitize;
