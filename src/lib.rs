@@ -9,5 +9,7 @@ pub mod article;
 pub mod cli;
 pub mod commands;
 pub mod filter;
+pub mod fsutil;
 pub mod library;
 pub mod sanitize;
+pub mod state;
