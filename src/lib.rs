@@ -12,5 +12,6 @@ pub mod config;
 pub mod filter;
 pub mod fsutil;
 pub mod library;
+pub mod links;
 pub mod sanitize;
 pub mod state;
