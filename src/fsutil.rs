@@ -26,7 +26,7 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 ///
 /// On failure the temporary file is removed and `path` is left untouched. A
 /// process killed mid-write can leave a `.NAME.PID-N.tmp` file behind; it is
-/// never read, and the next save of the same process id overwrites it.
+/// never read, and [`remove_stale_temps`] clears it later.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = resolve_symlink(path);
     let file_name = target.file_name().ok_or_else(|| {
@@ -71,6 +71,55 @@ fn write_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()>
     file.sync_all()?;
     drop(file);
     fs::rename(temp, target)
+}
+
+/// Removes temporary files that [`atomic_write`] left beside `path` when a
+/// process died mid-save, if they are older than `min_age`.
+///
+/// The age check keeps this safe while another process is saving the same file
+/// right now: a save takes milliseconds, so a temp file an hour old is debris.
+/// Errors are ignored: this is housekeeping, and a leftover temp is harmless.
+pub fn remove_stale_temps(path: &Path, min_age: std::time::Duration) {
+    let target = resolve_symlink(path);
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(middle) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // Only names of the exact form PID-N, so nothing else is touched.
+        let ours = middle.split_once('-').is_some_and(|(pid, n)| {
+            !pid.is_empty()
+                && !n.is_empty()
+                && pid.bytes().all(|b| b.is_ascii_digit())
+                && n.bytes().all(|b| b.is_ascii_digit())
+        });
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age >= min_age);
+        if ours && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The file a symlink points at, so the link survives the rename; the path
@@ -145,6 +194,39 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![OsString::from("f.json")], "no temp file left");
+    }
+
+    #[test]
+    fn stale_temps_are_removed_and_fresh_ones_kept() {
+        use std::time::{Duration, SystemTime};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let touch = |name: &str, age: Duration| {
+            let file = File::create(dir.path().join(name)).expect("create");
+            file.set_modified(SystemTime::now() - age)
+                .expect("set mtime");
+        };
+        let hour = Duration::from_secs(3600);
+        touch(".state.json.123-0.tmp", 2 * hour); // stale: removed
+        touch(".state.json.456-7.tmp", Duration::ZERO); // a save in progress
+        touch(".state.json.notes.tmp", 2 * hour); // not ours
+        touch(".other.json.123-0.tmp", 2 * hour); // another file's
+        touch("state.json", 2 * hour);
+        remove_stale_temps(&path, hour);
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ".other.json.123-0.tmp",
+                ".state.json.456-7.tmp",
+                ".state.json.notes.tmp",
+                "state.json"
+            ]
+        );
     }
 
     #[test]

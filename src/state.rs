@@ -24,6 +24,10 @@ use crate::fsutil::atomic_write;
 /// wrote.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Temp files from interrupted saves older than this are debris (see
+/// [`crate::fsutil::remove_stale_temps`]).
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// Identity of an article's content: the first 128 bits of SHA-256 over its
 /// title and body paragraphs.
 ///
@@ -198,6 +202,7 @@ impl StateStore {
     /// when that goes wrong. The returned warning is meant for the status line.
     pub fn open(path: impl Into<PathBuf>) -> (Self, Option<StateWarning>) {
         let path = path.into();
+        crate::fsutil::remove_stale_temps(&path, STALE_TEMP_AGE);
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {

@@ -109,8 +109,17 @@ fn kill_during_save_leaves_old_or_new_file() {
         assert!(warning.is_none(), "round {round}: {warning:?}");
         assert_eq!(store.state(), &on_disk);
     }
+    // Temp files left by kills that landed mid-write: evidence the kills hit
+    // the interesting window (never read; cleared once an hour old).
+    let torn_temps = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter(|e| {
+            let name = e.as_ref().expect("entry").file_name();
+            name.to_string_lossy().starts_with(".state.json.")
+        })
+        .count();
     eprintln!(
-        "kill -9 rounds: {seen_a} old, {seen_b} new, in {:?}",
+        "kill -9 rounds: {seen_a} old, {seen_b} new, {torn_temps} interrupted writes, in {:?}",
         started.elapsed()
     );
     assert_eq!(seen_a + seen_b, 30);
