@@ -8,6 +8,10 @@
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod filter;
+pub mod fsutil;
 pub mod library;
+pub mod links;
 pub mod sanitize;
+pub mod state;
