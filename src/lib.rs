@@ -5,9 +5,12 @@
 //! Everything under [`article`], [`library`] and [`sanitize`] is plain library code
 //! with no terminal in sight, so it can be tested and benchmarked on its own.
 
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
 pub mod filter;
 pub mod library;
 pub mod sanitize;
+pub mod tui;
+pub mod ui;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use newsreader::cli::{Cli, Command};
-use newsreader::{commands, library};
+use newsreader::{commands, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,7 +13,7 @@ fn main() -> ExitCode {
         Some(Command::Parse { json, paths }) => {
             commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
         }
-        None => list_titles(&cli.paths),
+        None => tui::run(&cli.paths),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -24,16 +24,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Placeholder until the reader lands: print the headlines.
-fn list_titles(paths: &[std::path::PathBuf]) -> io::Result<()> {
-    let (articles, problems) = library::load_paths(paths);
-    for problem in &problems {
-        eprintln!("newsreader: {problem}");
-    }
-    for article in &articles {
-        println!("{}", article.title);
-    }
-    Ok(())
 }
