@@ -222,3 +222,45 @@ fn tiny_terminals_do_not_panic() {
     let (screen, _) = draw(&app(20, 5));
     insta::assert_snapshot!("start_20x5", screen);
 }
+
+#[test]
+fn status_line_shows_problems_sanitised() {
+    let mut app = app(80, 24);
+    update(
+        &mut app,
+        Action::Status(Some("skipped bad\u{1b}[31m.txt: empty file".to_owned())),
+    );
+    let (screen, buf) = draw(&app);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(last.contains("skipped bad.txt: empty file"), "{screen}");
+    let (x, y) = find(&buf, "skipped").expect("status shown");
+    assert_eq!(y, 23);
+    assert_eq!(buf[(x, y)].fg, Color::Yellow);
+}
+
+#[test]
+fn text_from_outside_the_parser_never_reaches_the_screen_raw() {
+    let mut evil = short(
+        "Tab\there \u{1b}]52;c;ZXZpbA==\u{7}title",
+        "Src\tX",
+        "2024-01-01",
+    );
+    evil.body = vec!["Body\twith\ttabs \u{1b}[2J cleared".to_owned()];
+    let mut app = App::new(vec![evil], (100, 20));
+    update(&mut app, Action::Open);
+    let (screen, buf) = draw(&app);
+    assert!(screen.contains("Tab here title"), "{screen}");
+    assert!(screen.contains("Body with tabs  cleared"), "{screen}");
+    for cell in buf.content() {
+        assert!(!cell.symbol().chars().any(char::is_control), "{cell:?}");
+    }
+}
+
+/// The screen shown in README.md (kept in step by this snapshot).
+#[test]
+fn readme_screenshot() {
+    let mut app = App::new(articles(), (100, 30));
+    typed(&mut app, "nato");
+    let (screen, _) = draw(&app);
+    insta::assert_snapshot!("readme_100x30", screen);
+}

@@ -3,6 +3,8 @@
 //! [`article_lines`] is the single layout function: the renderer draws its output
 //! and [`crate::app::update`] counts it to clamp scrolling, so they never disagree.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
@@ -12,7 +14,7 @@ use ratatui::widgets::{
 };
 
 use super::pane_inner;
-use super::text::{fit_str, wrap, wrap_url};
+use super::text::{fit_str, safe, wrap, wrap_url};
 use super::theme::Theme;
 use crate::app::App;
 use crate::article::Article;
@@ -81,10 +83,26 @@ fn push_with<'a>(
     prefix: Span<'a>,
     indent: Span<'a>,
 ) {
+    let prefix_width = super::text::width(&prefix.content);
+    // Too narrow for the bullet or number: drop it rather than overflow.
+    let (prefix, indent) = if prefix_width >= width {
+        (Span::raw(""), Span::raw(""))
+    } else {
+        (prefix, indent)
+    };
     let inner = width
         .saturating_sub(super::text::width(&prefix.content))
         .max(1);
-    for (i, piece) in wrap(text, inner).into_iter().enumerate() {
+    // The parser already cleaned article text, so this borrows; it guards text from
+    // other sources (JSON libraries later) against escapes and tabs.
+    let pieces: Vec<Cow<'a, str>> = match safe(text) {
+        Cow::Borrowed(text) => wrap(text, inner),
+        Cow::Owned(text) => wrap(&text, inner)
+            .into_iter()
+            .map(|piece| Cow::Owned(piece.into_owned()))
+            .collect(),
+    };
+    for (i, piece) in pieces.into_iter().enumerate() {
         let lead = if i == 0 {
             prefix.clone()
         } else {
@@ -99,6 +117,35 @@ fn gap(lines: &mut Vec<Line<'_>>) {
     if lines.last().is_some_and(|l| l.width() > 0) {
         lines.push(Line::default());
     }
+}
+
+/// Joins `items` with `separator` into lines of at most `width` columns, breaking
+/// only between items (an item wider than a line is wrapped on its own).
+pub fn join_items(items: &[String], separator: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for item in items {
+        let item = safe(item);
+        let needed = super::text::width(&current) + super::text::width(separator);
+        if !current.is_empty() && needed + super::text::width(&item) <= width {
+            current.push_str(separator);
+            current.push_str(&item);
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        let mut pieces: Vec<String> = wrap(&item, width)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
+        current = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 /// The article laid out for a text area `width` columns wide: headline, meta line,
@@ -126,11 +173,8 @@ pub fn article_lines<'a>(article: &'a Article, width: usize, theme: &Theme) -> V
         meta.push(format!("{} words", article.word_count));
         meta.push(format!("{} min read", article.minutes_to_read()));
     }
-    if !meta.is_empty() {
-        let meta = meta.join(" · ");
-        for piece in wrap(&meta, width) {
-            lines.push(Line::styled(piece.into_owned(), theme.dim));
-        }
+    for line in join_items(&meta, " · ", width) {
+        lines.push(Line::styled(line, theme.dim));
     }
     if let Some(dek) = article.dek.as_deref().filter(|d| !d.trim().is_empty()) {
         gap(&mut lines);
@@ -170,7 +214,7 @@ pub fn article_lines<'a>(article: &'a Article, width: usize, theme: &Theme) -> V
     let mut number = 0;
     if !article.related.is_empty() {
         gap(&mut lines);
-        lines.push(Line::styled("Related", theme.headline));
+        push_wrapped(&mut lines, "Related", width, theme.headline, none(), none());
         for related in &article.related {
             number += 1;
             let label = format!("[{number}] ");
@@ -197,7 +241,7 @@ pub fn article_lines<'a>(article: &'a Article, width: usize, theme: &Theme) -> V
     }
     if !article.links.is_empty() {
         gap(&mut lines);
-        lines.push(Line::styled("Links", theme.headline));
+        push_wrapped(&mut lines, "Links", width, theme.headline, none(), none());
         for link in &article.links {
             number += 1;
             let label = format!("[{number}] ");
@@ -259,5 +303,41 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     }
     for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
         line.render(Rect::new(text.x, text.y + i as u16, text.width, 1), buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_items_break_only_between_items() {
+        let items: Vec<String> = ["Voice of America", "2023-03-02", "24 words", "1 min read"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(
+            join_items(&items, " · ", 40),
+            ["Voice of America · 2023-03-02 · 24 words", "1 min read"]
+        );
+        assert_eq!(join_items(&items[..1], " · ", 8), ["Voice of", "America"]);
+        assert!(join_items(&[], " · ", 8).is_empty());
+    }
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let article = Article {
+            title: "A headline long enough to wrap across several narrow lines".to_owned(),
+            byline: Some("Someone With A Long Name".to_owned()),
+            key_points: vec!["A key point that is long enough to wrap".to_owned()],
+            body: vec!["word ".repeat(50), "x".repeat(70)],
+            links: vec![format!("https://example.com/{}", "a".repeat(60))],
+            word_count: 51,
+            ..Default::default()
+        };
+        for width in 1..40 {
+            for line in article_lines(&article, width, &Theme::default()) {
+                assert!(line.width() <= width, "{width}: {line:?}");
+            }
+        }
     }
 }
