@@ -261,3 +261,46 @@ fn bundled_articles_start_filter_and_quit() {
     }
     session.quit_and_check_restored();
 }
+
+#[test]
+fn mouse_click_selects_and_wheel_moves_through_the_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_articles(dir.path());
+    let mut session = Session::start(&[dir.path()], 120, 40);
+    session.wait_text("4/4 matches");
+    // SGR mouse report, 1-based: the third article's headline is on screen row 6.
+    session.send("\u{1b}[<0;6;6M\u{1b}[<0;6;6m");
+    session.wait_text("Blinken voiced concern over jailed");
+    // Wheel down over the list moves to the fourth article.
+    session.send("\u{1b}[<65;6;6M");
+    session.wait_text("The Pentagon said the calls went unanswered");
+    session.quit_and_check_restored();
+}
+
+#[test]
+fn nothing_to_read_exits_with_an_error_and_a_restored_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing\u{1b}[31m.txt");
+    let mut session = Session::start(&[&missing], 80, 24);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = session.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "still running:\n{}",
+            session.screen()
+        );
+        thread::sleep(Duration::from_millis(30));
+    };
+    assert!(!status.success());
+    let screen = session.wait_text("no articles to read");
+    assert!(
+        screen.contains("missing.txt"),
+        "file name shown, cleaned: {screen}"
+    );
+    let parser = session.parser.lock().expect("parser");
+    assert!(!parser.screen().alternate_screen());
+    assert!(!parser.screen().hide_cursor());
+}
