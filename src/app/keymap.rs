@@ -289,6 +289,17 @@ mod tests {
     }
 
     #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let same_key = a.code == b.code && a.modifiers == b.modifiers;
+                let shared = a.modes.iter().any(|m| b.modes.contains(m));
+                assert!(!(same_key && shared), "{a:?} and {b:?} clash");
+            }
+        }
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut release = key(KeyCode::Down);
         release.kind = KeyEventKind::Release;

@@ -93,3 +93,33 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monochrome_uses_no_colours() {
+        let t = Theme::monochrome();
+        let styles = [
+            t.accent,
+            t.dim,
+            t.matched,
+            t.selected,
+            t.marker,
+            t.headline,
+            t.subhead,
+            t.caption,
+            t.border,
+            t.border_focused,
+            t.key,
+            t.link,
+            t.status,
+            t.cursor,
+        ];
+        for style in styles {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        assert_ne!(t.matched, Style::new(), "matches still stand out");
+    }
+}
