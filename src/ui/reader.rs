@@ -273,6 +273,8 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
             })
             .title(Line::from(" Reader ").style(theme.accent));
         if article.is_some() {
+            let position = format!(" {} of {} ", app.selected + 1, app.matches.len());
+            block = block.title_top(Line::from(position).style(theme.dim).right_aligned());
             let percent = (scroll * 100).checked_div(max).unwrap_or(100);
             block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
         }
