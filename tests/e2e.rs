@@ -304,3 +304,16 @@ fn nothing_to_read_exits_with_an_error_and_a_restored_terminal() {
     assert!(!parser.screen().alternate_screen());
     assert!(!parser.screen().hide_cursor());
 }
+
+#[test]
+fn without_a_terminal_it_prints_the_headlines() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run newsreader");
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).expect("utf8");
+    let titles: Vec<String> = library::bundled().into_iter().map(|a| a.title).collect();
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), titles);
+    assert!(!stdout.contains('\u{1b}'), "no escape sequences in a pipe");
+}

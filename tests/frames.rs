@@ -264,3 +264,26 @@ fn readme_screenshot() {
     let (screen, _) = draw(&app);
     insta::assert_snapshot!("readme_100x30", screen);
 }
+
+#[test]
+fn no_color_theme_marks_selection_and_matches_without_colour() {
+    let mut app = app(80, 24);
+    app.theme = newsreader::ui::theme::Theme::monochrome();
+    typed(&mut app, "russia");
+    let (_, buf) = draw(&app);
+    let (x, y) = find(&buf, "Russia’s").expect("best match shown");
+    let cell = &buf[(x, y)];
+    assert!(
+        cell.modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+    );
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selected row reversed"
+    );
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+}
