@@ -5,6 +5,7 @@
 //! Everything under [`article`], [`library`] and [`sanitize`] is plain library code
 //! with no terminal in sight, so it can be tested and benchmarked on its own.
 
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
@@ -15,3 +16,5 @@ pub mod library;
 pub mod links;
 pub mod sanitize;
 pub mod state;
+pub mod tui;
+pub mod ui;

@@ -1,11 +1,12 @@
 //! Entry point: parse the command line and dispatch.
 
-use std::io;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use newsreader::cli::{Cli, Command};
-use newsreader::{commands, library};
+use newsreader::{commands, library, sanitize, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,7 +14,9 @@ fn main() -> ExitCode {
         Some(Command::Parse { json, paths }) => {
             commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
         }
-        None => list_titles(&cli.paths),
+        None if io::stdout().is_terminal() => tui::run(&cli.paths),
+        // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
+        None => headlines(&cli.paths, &mut io::stdout().lock()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -26,14 +29,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// Placeholder until the reader lands: print the headlines.
-fn list_titles(paths: &[std::path::PathBuf]) -> io::Result<()> {
+/// One headline per line, for pipes and files.
+fn headlines(paths: &[PathBuf], out: &mut impl Write) -> io::Result<()> {
     let (articles, problems) = library::load_paths(paths);
     for problem in &problems {
         eprintln!("newsreader: {problem}");
     }
     for article in &articles {
-        println!("{}", article.title);
+        writeln!(out, "{}", sanitize::clean_line(&article.title))?;
     }
-    Ok(())
+    out.flush()
 }

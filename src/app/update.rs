@@ -1,0 +1,504 @@
+//! Applying actions to the state: the only code that changes an [`App`].
+
+use super::action::Action;
+use super::state::{App, Focus};
+use crate::sanitize::clean_line;
+use crate::ui;
+
+/// Lines the mouse wheel scrolls the reading pane per step.
+pub const WHEEL_LINES: isize = 3;
+
+/// Applies `action` to `app`, then restores the invariants: the selection is a valid
+/// row, the list shows it, and the reading pane's scroll is within the article
+/// (and back at the top when the selected article changed).
+pub fn update(app: &mut App, action: Action) {
+    let before = app.selected_index();
+    apply(app, action);
+    if app.matches.is_empty() {
+        app.selected = 0;
+        if app.focus == Focus::Reader {
+            app.focus = Focus::List;
+        }
+    } else {
+        app.selected = app.selected.min(app.matches.len() - 1);
+    }
+    if app.selected_index() != before {
+        app.scroll = 0;
+    }
+    clamp_scroll(app);
+    keep_selection_visible(app);
+}
+
+fn apply(app: &mut App, action: Action) {
+    match action {
+        Action::Quit => app.should_quit = true,
+        Action::MoveSelection(delta) => {
+            app.selected = app.selected.saturating_add_signed(delta);
+            let last = app.matches.len().saturating_sub(1);
+            app.selected = app.selected.min(last);
+        }
+        Action::SelectFirst => app.selected = 0,
+        Action::SelectLast => app.selected = app.matches.len().saturating_sub(1),
+        Action::SelectRow(row) => {
+            if row < app.matches.len() {
+                app.selected = row;
+            }
+        }
+        Action::Scroll(delta) => scroll_by(app, delta),
+        Action::ScrollPages(pages) => {
+            let page = ui::reader::viewport(app).height.saturating_sub(1).max(1) as isize;
+            scroll_by(app, pages.saturating_mul(page));
+        }
+        Action::ScrollTop => app.scroll = 0,
+        Action::ScrollBottom => app.scroll = usize::MAX,
+        Action::ToggleFocus => {
+            app.focus = match app.focus {
+                Focus::List if app.selected_article().is_some() => Focus::Reader,
+                _ => Focus::List,
+            };
+        }
+        Action::Open => {
+            if app.selected_article().is_some() {
+                app.focus = Focus::Reader;
+            }
+        }
+        Action::Back => app.focus = Focus::List,
+        Action::ClearOrQuit => {
+            if app.query.is_empty() {
+                app.should_quit = true;
+            } else {
+                set_query(app, String::new());
+            }
+        }
+        Action::FilterInput(c) => {
+            if !c.is_control() {
+                let mut query = app.query.clone();
+                query.push(c);
+                set_query(app, query);
+            }
+        }
+        Action::FilterBackspace => {
+            let mut query = app.query.clone();
+            query.pop();
+            set_query(app, query);
+        }
+        Action::FilterDeleteWord => {
+            let trimmed = app.query.trim_end();
+            let cut = trimmed
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let query = app.query[..cut].to_owned();
+            set_query(app, query);
+        }
+        Action::FilterClear => set_query(app, String::new()),
+        Action::ToggleHelp => app.show_help = !app.show_help,
+        Action::CloseHelp => app.show_help = false,
+        Action::Click { column, row } => click(app, column, row),
+        Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Resize(columns, rows) => app.viewport = (columns, rows),
+        Action::ArticlesLoaded(articles) => {
+            app.anchor = app.selected_index();
+            app.articles.extend(articles);
+            app.refilter();
+        }
+        Action::FilterResults { query, matches } => {
+            if query == app.query {
+                app.apply_matches(matches);
+            }
+        }
+        Action::Status(status) => {
+            app.status = status.map(|s| clean_line(&s).into_owned());
+        }
+    }
+}
+
+/// Changes the filter text and re-filters. Typing goes to the list; a cleared
+/// filter keeps the selected article, a new query selects the best match.
+fn set_query(app: &mut App, query: String) {
+    if query == app.query {
+        return;
+    }
+    app.anchor = if query.trim().is_empty() {
+        app.selected_index()
+    } else {
+        None
+    };
+    app.query = query;
+    app.focus = Focus::List;
+    app.refilter();
+}
+
+fn scroll_by(app: &mut App, delta: isize) {
+    app.scroll = app.scroll.saturating_add_signed(delta);
+}
+
+/// How far the selected article can scroll in the reading pane, at the last known
+/// terminal size.
+pub fn max_scroll(app: &App) -> usize {
+    match app.selected_article() {
+        Some(article) => ui::reader::max_scroll(article, ui::reader::viewport(app)),
+        None => 0,
+    }
+}
+
+fn clamp_scroll(app: &mut App) {
+    if app.scroll > 0 {
+        app.scroll = app.scroll.min(max_scroll(app));
+    }
+}
+
+fn keep_selection_visible(app: &mut App) {
+    let rows = ui::list::inner_area(app)
+        .map(|inner| ui::list::visible_rows(inner.height))
+        .unwrap_or(1);
+    app.list_offset = ui::list::offset_for(app.selected, app.list_offset, rows, app.matches.len());
+}
+
+fn contains(area: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool {
+    area.is_some_and(|a| a.contains(ratatui::layout::Position::new(column, row)))
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let areas = ui::layout(app, ui::viewport_area(app));
+    if contains(areas.list, column, row) {
+        app.focus = Focus::List;
+        if let Some(inner) = ui::list::inner_area(app)
+            && contains(Some(inner), column, row)
+        {
+            let offset = (row - inner.y) as usize / ui::list::ROW_HEIGHT;
+            let target = app.list_offset + offset;
+            if target < app.matches.len() {
+                app.selected = target;
+            }
+        }
+    } else if contains(areas.reader, column, row) && app.selected_article().is_some() {
+        app.focus = Focus::Reader;
+    }
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    let areas = ui::layout(app, ui::viewport_area(app));
+    let sign = if down { 1 } else { -1 };
+    if contains(areas.list, column, row) {
+        apply(app, Action::MoveSelection(sign));
+    } else if contains(areas.reader, column, row) {
+        scroll_by(app, sign * WHEEL_LINES);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+
+    fn article(title: &str, paragraphs: usize) -> Article {
+        Article {
+            title: title.to_owned(),
+            body: (0..paragraphs)
+                .map(|i| format!("Paragraph {i} of the story about {title}."))
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn app() -> App {
+        App::new(
+            vec![
+                article("Blinken to Lavrov: US to Maintain Ukraine Support", 3),
+                article("US Won't Commit to NATO Membership for Ukraine", 60),
+                article(
+                    "Top US Diplomat Raises Navalny Jailed Americans With Russia",
+                    3,
+                ),
+                article("Russia's top military leaders have been refusing calls", 3),
+            ],
+            (120, 40),
+        )
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            update(app, Action::FilterInput(c));
+        }
+    }
+
+    #[test]
+    fn selection_clamps_at_both_ends() {
+        let mut app = app();
+        update(&mut app, Action::MoveSelection(-1));
+        assert_eq!(app.selected, 0);
+        update(&mut app, Action::MoveSelection(10));
+        assert_eq!(app.selected, 3);
+        update(&mut app, Action::MoveSelection(1));
+        assert_eq!(app.selected, 3);
+        update(&mut app, Action::SelectFirst);
+        assert_eq!(app.selected, 0);
+        update(&mut app, Action::SelectLast);
+        assert_eq!(app.selected_index(), Some(3));
+        update(&mut app, Action::SelectRow(99));
+        assert_eq!(app.selected, 3, "a click below the rows changes nothing");
+    }
+
+    #[test]
+    fn typing_filters_and_selects_the_best_match() {
+        let mut app = app();
+        update(&mut app, Action::SelectLast);
+        typed(&mut app, "nato");
+        assert_eq!(app.query, "nato");
+        assert_eq!(app.matches.first().map(|m| m.index), Some(1));
+        assert_eq!(app.selected_index(), Some(1));
+        assert!(app.matches.iter().all(|m| m.index != 3));
+    }
+
+    #[test]
+    fn clearing_the_filter_keeps_the_selected_article() {
+        let mut app = app();
+        typed(&mut app, "navalny");
+        assert_eq!(app.selected_index(), Some(2));
+        update(&mut app, Action::FilterClear);
+        assert_eq!(app.matches.len(), 4);
+        assert_eq!(app.selected_index(), Some(2));
+    }
+
+    #[test]
+    fn backspace_and_delete_word_edit_the_query() {
+        let mut app = app();
+        typed(&mut app, "us nato");
+        update(&mut app, Action::FilterBackspace);
+        assert_eq!(app.query, "us nat");
+        update(&mut app, Action::FilterDeleteWord);
+        assert_eq!(app.query, "us ");
+        update(&mut app, Action::FilterDeleteWord);
+        assert_eq!(app.query, "");
+        update(&mut app, Action::FilterBackspace);
+        assert_eq!(app.query, "");
+        assert!(!app.should_quit);
+    }
+
+    #[test]
+    fn no_match_leaves_no_selection_and_returns_focus_to_the_list() {
+        let mut app = app();
+        update(&mut app, Action::Open);
+        assert_eq!(app.focus, Focus::Reader);
+        typed(&mut app, "zzzzqqq");
+        assert!(app.matches.is_empty());
+        assert_eq!(app.selected_article(), None);
+        assert_eq!(app.focus, Focus::List);
+        update(&mut app, Action::MoveSelection(1));
+        update(&mut app, Action::Open);
+        update(&mut app, Action::ScrollPages(1));
+        assert_eq!((app.selected, app.scroll, app.focus), (0, 0, Focus::List));
+    }
+
+    #[test]
+    fn esc_clears_the_filter_then_quits() {
+        let mut app = app();
+        typed(&mut app, "nato");
+        update(&mut app, Action::ClearOrQuit);
+        assert_eq!(app.query, "");
+        assert!(!app.should_quit);
+        update(&mut app, Action::ClearOrQuit);
+        assert!(app.should_quit);
+    }
+
+    #[test]
+    fn esc_while_reading_goes_back_to_the_list() {
+        let mut app = app();
+        update(&mut app, Action::Open);
+        assert_eq!(app.mode(), crate::app::Mode::Reader);
+        update(&mut app, Action::Back);
+        assert_eq!(app.mode(), crate::app::Mode::List);
+        assert!(!app.should_quit);
+    }
+
+    #[test]
+    fn scroll_clamps_to_the_article_length() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(1));
+        let max = max_scroll(&app);
+        assert!(max > 0, "60 paragraphs overflow a 40-row terminal");
+        update(&mut app, Action::ScrollBottom);
+        assert_eq!(app.scroll, max);
+        update(&mut app, Action::ScrollPages(5));
+        assert_eq!(app.scroll, max);
+        update(&mut app, Action::Scroll(-1));
+        assert_eq!(app.scroll, max - 1);
+        update(&mut app, Action::ScrollPages(-100));
+        assert_eq!(app.scroll, 0);
+        update(&mut app, Action::Scroll(-1));
+        assert_eq!(app.scroll, 0);
+        // A short article cannot scroll at all.
+        update(&mut app, Action::SelectFirst);
+        update(&mut app, Action::ScrollBottom);
+        assert_eq!(app.scroll, 0);
+    }
+
+    #[test]
+    fn max_scroll_matches_the_rendered_lines_exactly() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(1));
+        let area = ui::reader::viewport(&app);
+        let lines = ui::reader::article_lines(&app.articles[1], area.width as usize, &app.theme);
+        assert_eq!(max_scroll(&app), lines.len() - area.height as usize);
+    }
+
+    #[test]
+    fn a_narrower_terminal_allows_more_scrolling_and_resize_reclamps() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(1));
+        let wide_max = max_scroll(&app);
+        update(&mut app, Action::Resize(40, 12));
+        let narrow_max = max_scroll(&app);
+        assert!(narrow_max > wide_max);
+        update(&mut app, Action::ScrollBottom);
+        assert_eq!(app.scroll, narrow_max);
+        update(&mut app, Action::Resize(200, 60));
+        assert_eq!(app.scroll, max_scroll(&app), "scroll re-clamps on resize");
+    }
+
+    #[test]
+    fn changing_article_scrolls_back_to_the_top() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(1));
+        update(&mut app, Action::Scroll(5));
+        assert_eq!(app.scroll, 5);
+        update(&mut app, Action::MoveSelection(1));
+        assert_eq!(app.scroll, 0);
+    }
+
+    #[test]
+    fn focus_toggles_and_enter_opens() {
+        let mut app = app();
+        update(&mut app, Action::ToggleFocus);
+        assert_eq!(app.focus, Focus::Reader);
+        update(&mut app, Action::ToggleFocus);
+        assert_eq!(app.focus, Focus::List);
+        update(&mut app, Action::Open);
+        assert_eq!(app.focus, Focus::Reader);
+        // Typing while reading goes back to the list and filters.
+        update(&mut app, Action::FilterInput('u'));
+        assert_eq!((app.focus, app.query.as_str()), (Focus::List, "u"));
+    }
+
+    #[test]
+    fn articles_loaded_appends_keeps_the_selection_and_refilters() {
+        let mut app = App::new(Vec::new(), (120, 40));
+        assert_eq!(app.selected_article(), None);
+        let mut all = app_articles();
+        let later = all.split_off(2);
+        update(&mut app, Action::ArticlesLoaded(all));
+        update(&mut app, Action::SelectRow(1));
+        update(&mut app, Action::ArticlesLoaded(later));
+        assert_eq!(app.articles.len(), 4);
+        assert_eq!(app.matches.len(), 4);
+        assert_eq!(app.selected_index(), Some(1));
+        typed(&mut app, "russia");
+        update(&mut app, Action::SelectRow(1));
+        let kept = app.selected_index();
+        update(
+            &mut app,
+            Action::ArticlesLoaded(vec![article("Russia again", 1)]),
+        );
+        assert_eq!(app.selected_index(), kept);
+        assert!(app.matches.iter().any(|m| m.index == 4));
+    }
+
+    fn app_articles() -> Vec<Article> {
+        app().articles
+    }
+
+    #[test]
+    fn stale_filter_results_are_ignored() {
+        let mut app = app();
+        typed(&mut app, "nato");
+        let stale = crate::filter::Match { index: 3, score: 1 };
+        update(
+            &mut app,
+            Action::FilterResults {
+                query: "old".to_owned(),
+                matches: vec![stale],
+            },
+        );
+        assert_ne!(app.matches, vec![stale]);
+        update(
+            &mut app,
+            Action::FilterResults {
+                query: "nato".to_owned(),
+                matches: vec![stale],
+            },
+        );
+        assert_eq!(app.matches, vec![stale]);
+    }
+
+    #[test]
+    fn status_text_is_sanitised() {
+        let mut app = app();
+        update(
+            &mut app,
+            Action::Status(Some("bad\u{1b}[2J\tfile".to_owned())),
+        );
+        assert_eq!(app.status.as_deref(), Some("bad file"));
+        update(&mut app, Action::Status(None));
+        assert_eq!(app.status, None);
+    }
+
+    #[test]
+    fn list_offset_follows_the_selection() {
+        let articles = (0..100)
+            .map(|i| article(&format!("Story {i}"), 1))
+            .collect();
+        let mut app = App::new(articles, (80, 24));
+        update(&mut app, Action::SelectLast);
+        assert_eq!(app.selected, 99);
+        let rows = ui::list::visible_rows(ui::list::inner_area(&app).unwrap().height);
+        assert_eq!(app.list_offset, 100 - rows);
+        update(&mut app, Action::SelectFirst);
+        assert_eq!(app.list_offset, 0);
+    }
+
+    #[test]
+    fn clicks_select_rows_and_wheel_scrolls_the_pane_under_the_pointer() {
+        let mut app = app();
+        // Wide layout: the list's first row starts at (1, 1), two lines a row.
+        update(&mut app, Action::Click { column: 5, row: 5 });
+        assert_eq!(app.selected, 2);
+        update(
+            &mut app,
+            Action::Wheel {
+                column: 5,
+                row: 5,
+                down: true,
+            },
+        );
+        assert_eq!(app.selected, 3);
+        update(&mut app, Action::SelectRow(1));
+        update(
+            &mut app,
+            Action::Wheel {
+                column: 100,
+                row: 5,
+                down: true,
+            },
+        );
+        assert_eq!(app.scroll, WHEEL_LINES as usize);
+        update(
+            &mut app,
+            Action::Click {
+                column: 100,
+                row: 5,
+            },
+        );
+        assert_eq!(app.focus, Focus::Reader);
+    }
+
+    #[test]
+    fn help_opens_and_closes() {
+        let mut app = app();
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), crate::app::Mode::Help);
+        update(&mut app, Action::CloseHelp);
+        assert_eq!(app.mode(), crate::app::Mode::List);
+    }
+}

@@ -1,0 +1,165 @@
+//! The terminal side of the reader: setup, restore (on quit, error and panic) and
+//! the event loop. The loop blocks on input and redraws after each batch of events.
+
+use std::io::{self, Stdout, stdout};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::thread;
+
+use crossterm::cursor::Show;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App, map_key, map_mouse, update};
+use crate::library;
+use crate::ui::theme::Theme;
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Puts the terminal back: mouse capture off, main screen, cursor shown, raw mode off.
+/// Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal when dropped, so every way out of [`run`] restores it.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+fn init() -> io::Result<(Term, Guard)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    Ok((terminal, guard))
+}
+
+/// What the event loop waits for: terminal input, or actions from other threads
+/// (the loader today; a filter worker later).
+enum Message {
+    Input(Event),
+    Action(Action),
+    /// The loader finished; these paths could not be read.
+    Loaded(Vec<library::Problem>),
+}
+
+/// Opens the reader over `paths` (the bundled articles when empty). Articles load
+/// on a thread while the reader is already up; files that cannot be read are
+/// reported in the status line and, after the reader closes, on stderr.
+pub fn run(paths: &[PathBuf]) -> io::Result<()> {
+    let (mut terminal, guard) = init()?;
+    let size = terminal.size()?;
+    let mut app = App::new(Vec::new(), (size.width, size.height));
+    app.theme = Theme::from_env();
+    update(&mut app, Action::Status(Some("loading…".to_owned())));
+
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
+    spawn_loader(paths.to_vec(), tx);
+    let result = event_loop(&mut terminal, &mut app, &rx);
+    drop(terminal);
+    drop(guard);
+    let (problems, empty) = result?;
+    for problem in &problems {
+        eprintln!("newsreader: {problem}");
+    }
+    if empty {
+        return Err(io::Error::other("no articles to read"));
+    }
+    Ok(())
+}
+
+/// Forwards terminal events to the loop. Blocks in `event::read`: no polling tick.
+fn spawn_input(tx: mpsc::Sender<Message>) {
+    thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(Message::Input(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Loads the library and sends it as actions. One batch today; a streaming loader
+/// would send an `ArticlesLoaded` per batch with a progress `Status` between.
+fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
+    thread::spawn(move || {
+        let (articles, problems) = library::load_paths(&paths);
+        let status = match problems.as_slice() {
+            [] => None,
+            [one] => Some(format!("skipped {one}")),
+            [first, rest @ ..] => Some(format!("skipped {} files: {first}, …", rest.len() + 1)),
+        };
+        let _ = tx.send(Message::Action(Action::ArticlesLoaded(articles)));
+        let _ = tx.send(Message::Action(Action::Status(status)));
+        let _ = tx.send(Message::Loaded(problems));
+    });
+}
+
+/// Draw, wait for a message, apply it (and any others already queued), repeat.
+/// Returns the loader's problems and whether the library ended up empty.
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    rx: &mpsc::Receiver<Message>,
+) -> io::Result<(Vec<library::Problem>, bool)> {
+    let mut problems = Vec::new();
+    loop {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let Ok(mut message) = rx.recv() else {
+            return Ok((problems, false));
+        };
+        loop {
+            match message {
+                Message::Input(event) => {
+                    if let Some(action) = map_event(app, event) {
+                        update(app, action);
+                    }
+                }
+                Message::Action(action) => update(app, action),
+                Message::Loaded(found) => {
+                    problems = found;
+                    if app.articles.is_empty() {
+                        return Ok((problems, true));
+                    }
+                }
+            }
+            if app.should_quit {
+                return Ok((problems, false));
+            }
+            match rx.try_recv() {
+                Ok(next) => message = next,
+                Err(_) => break,
+            }
+        }
+    }
+}
+/// The action for one terminal event.
+pub fn map_event(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => map_key(app.mode(), key),
+        Event::Mouse(mouse) => map_mouse(mouse),
+        Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
+        _ => None,
+    }
+}

@@ -1,0 +1,87 @@
+//! The bottom two lines: the filter bar (prompt, query, cursor, match count) and
+//! the hint line (the main keys, and the status text when there is one).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::text::{fit, fit_str, safe, width};
+use crate::app::{App, Mode};
+
+/// The hint shown while browsing the list.
+pub const LIST_HINT: &str =
+    "↑↓ move · Enter open · Tab focus · PgUp/PgDn scroll · Esc clear/quit · F1 help";
+/// The hint shown while reading.
+pub const READER_HINT: &str =
+    "↑↓/Space scroll · Ctrl-N/P next · Tab list · Esc back · F1 help · Ctrl-C quit";
+/// The list hint for narrow terminals.
+pub const LIST_HINT_SHORT: &str = "↑↓ Enter open · Esc clear/quit · F1 help";
+/// The reader hint for narrow terminals.
+pub const READER_HINT_SHORT: &str = "↑↓ Space scroll · Esc back · F1 help";
+/// The hint shown with the help overlay open.
+pub const HELP_HINT: &str = "F1/Esc close help · Ctrl-C quit";
+
+/// Draws the filter bar into the one-line `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let total = area.width as usize;
+    let count = format!(" {}/{} matches", app.matches.len(), app.articles.len());
+    let count_width = width(&count);
+    // The count goes when the bar is too narrow for it and some query.
+    let show_count = total >= count_width + 12;
+    let room = if show_count {
+        total - count_width
+    } else {
+        total
+    };
+
+    let prompt = Span::styled("> ", theme.accent);
+    let query = safe(&app.query);
+    // Keep the end of a long query (where the cursor is) in view.
+    let query_room = room.saturating_sub(3);
+    let mut shown: &str = &query;
+    while width(shown) > query_room {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+    }
+    let mut spans = vec![
+        prompt,
+        Span::raw(shown.to_owned()),
+        Span::styled(" ", theme.cursor),
+    ];
+    if app.query.is_empty() {
+        spans.push(Span::styled(" type to filter", theme.dim));
+    }
+    let spans = fit(spans, room);
+    Line::from(spans).render(area, buf);
+    if show_count {
+        let x = area.x + (total - count_width) as u16;
+        Span::styled(count, theme.dim).render(Rect::new(x, area.y, count_width as u16, 1), buf);
+    }
+}
+
+/// Draws the hint line (and the status text, right-aligned) into the one-line `area`.
+pub fn render_hint(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let total = area.width as usize;
+    let (hint, short) = match app.mode() {
+        Mode::List => (LIST_HINT, LIST_HINT_SHORT),
+        Mode::Reader => (READER_HINT, READER_HINT_SHORT),
+        Mode::Help => (HELP_HINT, HELP_HINT),
+    };
+    let mut room = total;
+    if let Some(status) = app.status.as_deref() {
+        // The status wins: it is news; the hint is always the same.
+        let status = fit_str(&safe(status), total.min(total / 2 + 20).max(1));
+        let status_width = width(&status);
+        let x = area.x + (total - status_width) as u16;
+        Span::styled(status, theme.status)
+            .render(Rect::new(x, area.y, status_width as u16, 1), buf);
+        room = total.saturating_sub(status_width + 1);
+    }
+    let hint = if width(hint) <= room { hint } else { short };
+    Line::from(fit(vec![Span::styled(hint, theme.dim)], room))
+        .render(Rect::new(area.x, area.y, room as u16, 1), buf);
+}

@@ -1,0 +1,56 @@
+//! The help overlay: every key, from the same table the key map documents.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::text::fit;
+use crate::app::App;
+use crate::app::keymap::HELP;
+
+/// Draws the help overlay centred in `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let key_width = HELP
+        .iter()
+        .map(|(k, _)| super::text::width(k))
+        .max()
+        .unwrap_or(0);
+    let text_width = HELP
+        .iter()
+        .map(|(_, d)| super::text::width(d))
+        .max()
+        .unwrap_or(0);
+    let want_width = (key_width + 2 + text_width + 4) as u16;
+    let want_height = HELP.len() as u16 + 2;
+    let width = want_width.min(area.width);
+    let height = want_height.min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(popup, buf);
+    let inner = if super::has_border(popup) {
+        Block::bordered()
+            .border_style(theme.border_focused)
+            .title(Line::from(" Keys ").style(theme.accent))
+            .title_bottom(Line::from(" F1/Esc close ").right_aligned())
+            .render(popup, buf);
+        super::pane_inner(popup).inner(ratatui::layout::Margin::new(1, 0))
+    } else {
+        popup
+    };
+    for (i, (keys, what)) in HELP.iter().enumerate().take(inner.height as usize) {
+        let pad = " ".repeat(key_width - super::text::width(keys) + 2);
+        let spans = vec![
+            Span::styled(*keys, theme.key),
+            Span::raw(pad),
+            Span::raw(*what),
+        ];
+        Line::from(fit(spans, inner.width as usize))
+            .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+    }
+}

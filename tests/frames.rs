@@ -1,0 +1,289 @@
+//! Rendered-frame tests: the reader drawn into a TestBackend at three sizes, compared
+//! with reviewed snapshots (tests/snapshots/), plus style checks on buffer cells
+//! (snapshots show text, not colour).
+
+use newsreader::app::{Action, App, update};
+use newsreader::article::{Article, Related};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
+
+fn short(title: &str, source: &str, date: &str) -> Article {
+    Article {
+        title: title.to_owned(),
+        source: Some(source.to_owned()),
+        published: Some(date.to_owned()),
+        byline: Some("Staff".to_owned()),
+        body: vec![
+            format!("First paragraph of “{title}”."),
+            "Second paragraph, a little longer, so that it wraps on narrow screens.".to_owned(),
+        ],
+        word_count: 24,
+        ..Default::default()
+    }
+}
+
+fn long() -> Article {
+    let body: Vec<String> = (1..=30)
+        .map(|i| {
+            format!(
+                "Paragraph {i}. Ukraine's MAP (Membership Action Plan) will be a real signal \
+                 for Russia, the president said, as allies met to discuss the alliance."
+            )
+        })
+        .collect();
+    Article {
+        title: "US Won't Commit to NATO Membership for Ukraine".to_owned(),
+        dek: Some("Washington says the door stays open, but not yet.".to_owned()),
+        byline: Some("Jane Doe".to_owned()),
+        source: Some("The Moscow Times".to_owned()),
+        published: Some("2021-04-07".to_owned()),
+        key_points: vec![
+            "Kyiv asked for a Membership Action Plan.".to_owned(),
+            "Washington did not commit.".to_owned(),
+        ],
+        captions: vec!["Soldiers at a checkpoint near Donetsk.".to_owned()],
+        subheads: vec![10],
+        credits: vec!["Reuters contributed reporting.".to_owned()],
+        related: vec![Related {
+            title: "Kremlin warns NATO".to_owned(),
+            url: Some("https://example.com/kremlin-warns".to_owned()),
+        }],
+        links: vec!["https://example.com/nato-ukraine".to_owned()],
+        word_count: body.iter().map(|p| p.split_whitespace().count()).sum(),
+        body,
+        path: "nato.txt".to_owned(),
+        ..Default::default()
+    }
+}
+
+fn articles() -> Vec<Article> {
+    vec![
+        short(
+            "Blinken to Lavrov: US to Maintain Ukraine Support",
+            "Voice of America",
+            "2023-03-02",
+        ),
+        long(),
+        short(
+            "Top US Diplomat Raises Navalny, Jailed Americans With Russia",
+            "The Moscow Times",
+            "2021-04-06",
+        ),
+        short(
+            "Russia’s top military leaders have been refusing calls from US defense officials since the invasion of Ukraine began: report",
+            "Business Insider",
+            "2022-05-14",
+        ),
+    ]
+}
+
+fn app(width: u16, height: u16) -> App {
+    App::new(articles(), (width, height))
+}
+
+fn draw(app: &App) -> (String, Buffer) {
+    let (width, height) = app.viewport;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    let backend = terminal.backend();
+    (backend.to_string(), backend.buffer().clone())
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::FilterInput(c));
+    }
+}
+
+/// Position of the first cell whose symbol starts `text` on row `y`.
+fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    for y in 0..area.height {
+        let row: String = (0..area.width)
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect();
+        if let Some(byte) = row.find(text) {
+            let x = row[..byte].chars().count() as u16;
+            return Some((x, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn start_screen() {
+    for (w, h) in SIZES {
+        let (screen, _) = draw(&app(w, h));
+        insta::assert_snapshot!(format!("start_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn filtered_list_with_highlights() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        typed(&mut app, "russia");
+        let (screen, buf) = draw(&app);
+        insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
+        assert!(screen.contains("2/4 matches") || w < 40, "{screen}");
+        // The best match ("Russia’s top…") is first, its R-u-s-s-i-a highlighted.
+        let (x, y) = find(&buf, "Russia’s").expect("best match shown");
+        for dx in 0..6 {
+            let cell = &buf[(x + dx, y)];
+            assert_eq!(
+                cell.fg,
+                Color::Yellow,
+                "matched letter {dx} in accent colour"
+            );
+            assert!(cell.modifier.contains(Modifier::BOLD));
+        }
+        let after = &buf[(x + 6, y)];
+        assert_ne!(after.fg, Color::Yellow, "unmatched letters stay plain");
+        // The selected row carries the marker.
+        assert_eq!(buf[(x - 2, y)].symbol(), "▌");
+    }
+}
+
+#[test]
+fn no_matches() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        typed(&mut app, "zzzz");
+        let (screen, _) = draw(&app);
+        insta::assert_snapshot!(format!("no_matches_{w}x{h}"), screen);
+        assert!(screen.contains("no articles match"), "{screen}");
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        update(&mut app, Action::ToggleHelp);
+        let (screen, _) = draw(&app);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
+        assert!(screen.contains("Keys"), "{screen}");
+    }
+}
+
+#[test]
+fn long_article_scrolled_to_the_end() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        update(&mut app, Action::SelectRow(1));
+        update(&mut app, Action::Open);
+        update(&mut app, Action::ScrollBottom);
+        let (screen, _) = draw(&app);
+        insta::assert_snapshot!(format!("long_article_end_{w}x{h}"), screen);
+        assert!(screen.contains("100%"), "{screen}");
+        assert!(
+            screen.contains("https://example.com/nato-ukraine"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn reader_styles_headline_bold_and_captions_dim_italic() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::SelectRow(1));
+    let (_, buf) = draw(&app);
+    let (x, y) = find(&buf, "US Won't Commit").expect("headline in the reader");
+    assert!(x > 40, "the reader's headline, not the list row");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    update(&mut app, Action::ScrollBottom);
+    let (_, buf) = draw(&app);
+    let (x, y) = find(&buf, "Photo: ").expect("caption shown");
+    assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
+    assert_eq!(buf[(x, y)].fg, Color::DarkGray);
+}
+
+#[test]
+fn tiny_terminals_do_not_panic() {
+    for w in 1..=22 {
+        for h in 1..=6 {
+            let mut app = app(w, h);
+            draw(&app);
+            typed(&mut app, "ru");
+            draw(&app);
+            update(&mut app, Action::Open);
+            update(&mut app, Action::ScrollBottom);
+            draw(&app);
+            update(&mut app, Action::ToggleHelp);
+            draw(&app);
+        }
+    }
+    let (screen, _) = draw(&app(20, 5));
+    insta::assert_snapshot!("start_20x5", screen);
+}
+
+#[test]
+fn status_line_shows_problems_sanitised() {
+    let mut app = app(80, 24);
+    update(
+        &mut app,
+        Action::Status(Some("skipped bad\u{1b}[31m.txt: empty file".to_owned())),
+    );
+    let (screen, buf) = draw(&app);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(last.contains("skipped bad.txt: empty file"), "{screen}");
+    let (x, y) = find(&buf, "skipped").expect("status shown");
+    assert_eq!(y, 23);
+    assert_eq!(buf[(x, y)].fg, Color::Yellow);
+}
+
+#[test]
+fn text_from_outside_the_parser_never_reaches_the_screen_raw() {
+    let mut evil = short(
+        "Tab\there \u{1b}]52;c;ZXZpbA==\u{7}title",
+        "Src\tX",
+        "2024-01-01",
+    );
+    evil.body = vec!["Body\twith\ttabs \u{1b}[2J cleared".to_owned()];
+    let mut app = App::new(vec![evil], (100, 20));
+    update(&mut app, Action::Open);
+    let (screen, buf) = draw(&app);
+    assert!(screen.contains("Tab here title"), "{screen}");
+    assert!(screen.contains("Body with tabs  cleared"), "{screen}");
+    for cell in buf.content() {
+        assert!(!cell.symbol().chars().any(char::is_control), "{cell:?}");
+    }
+}
+
+/// The screen shown in README.md (kept in step by this snapshot).
+#[test]
+fn readme_screenshot() {
+    let mut app = App::new(articles(), (100, 30));
+    typed(&mut app, "nato");
+    let (screen, _) = draw(&app);
+    insta::assert_snapshot!("readme_100x30", screen);
+}
+
+#[test]
+fn no_color_theme_marks_selection_and_matches_without_colour() {
+    let mut app = app(80, 24);
+    app.theme = newsreader::ui::theme::Theme::monochrome();
+    typed(&mut app, "russia");
+    let (_, buf) = draw(&app);
+    let (x, y) = find(&buf, "Russia’s").expect("best match shown");
+    let cell = &buf[(x, y)];
+    assert!(
+        cell.modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+    );
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selected row reversed"
+    );
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+}
