@@ -1,18 +1,24 @@
-//! The command line, defined once with clap (help, version, and later completions
-//! and the man page all come from this definition).
+//! The command line, defined once with clap: help, version, shell completions
+//! (`newsreader completions SHELL`) and the man page (`newsreader man`) all come
+//! from this definition.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::config::ColorMode;
+
 /// A fast terminal reader for news articles copied or scraped from the web.
 ///
-/// With no PATH, opens the articles bundled with newsreader.
+/// With no PATH, opens the articles bundled with newsreader. Settings are read
+/// from ~/.config/newsreader/config.toml ($XDG_CONFIG_HOME); read and starred
+/// marks are kept in ~/.local/share/newsreader/state.json ($XDG_DATA_HOME).
 #[derive(Debug, Parser)]
 #[command(
     name = "newsreader",
     version,
     about,
+    long_about,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -22,6 +28,27 @@ pub struct Cli {
     /// Article files (.txt) or folders of them, read recursively.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Read settings from this file instead of the default config.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the effective configuration (defaults plus the config file) as TOML
+    /// and exit; problems in the file go to stderr.
+    #[arg(long)]
+    pub print_config: bool,
+
+    /// When to use colours; `auto` means on a terminal, unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorMode::Auto)]
+    pub color: ColorMode,
+
+    /// Keep read and starred marks in this file instead of the default state.json.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_state")]
+    pub state: Option<PathBuf>,
+
+    /// Keep marks for this session only: never read or write the state file.
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -36,4 +63,12 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print a shell completion script (e.g. `newsreader completions bash > ~/.local/share/bash-completion/completions/newsreader`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout (e.g. `newsreader man > newsreader.1`).
+    Man,
 }

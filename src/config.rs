@@ -17,7 +17,7 @@
 //! text_width = 72           # reader text width, 0 = unlimited
 //!
 //! [keys]                    # action = key spec or list of key specs
-//! open_link = ["o", "ctrl-o"]
+//! open_url = ["ctrl-o", "f5"]
 //! quit = "ctrl-q"
 //! ```
 
@@ -59,18 +59,20 @@ pub struct Theme {
 }
 
 impl Default for Theme {
+    /// Quiet defaults that read on dark and light terminals alike: one accent
+    /// colour, grey for secondary text, the terminal's own colour for text.
     fn default() -> Self {
         Self {
             accent: Color::Cyan,
-            selection_fg: Color::Black,
-            selection_bg: Color::Cyan,
+            selection_fg: Color::Reset,
+            selection_bg: Color::Indexed(237),
             dim: Color::DarkGray,
             highlight: Color::Yellow,
-            title: Color::White,
+            title: Color::Reset,
             border: Color::DarkGray,
-            caption: Color::Gray,
-            link: Color::LightBlue,
-            status: Color::Gray,
+            caption: Color::DarkGray,
+            link: Color::Blue,
+            status: Color::Yellow,
             error: Color::LightRed,
         }
     }
@@ -257,7 +259,9 @@ impl KeySpec {
                 | KeyModifiers::SHIFT
                 | KeyModifiers::SUPER);
         let code = match code {
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
+            // Shift+Space stays shifted: no character to change, and a
+            // distinct key where the terminal reports it.
+            KeyCode::Char(c) if c != ' ' && modifiers.contains(KeyModifiers::SHIFT) => {
                 modifiers.remove(KeyModifiers::SHIFT);
                 let mut upper = c.to_uppercase();
                 match (upper.next(), upper.next()) {

@@ -133,6 +133,45 @@ pub fn is_article_file(path: &Path) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
 }
 
+/// Libraries of already parsed articles are `.jsonl` files: one JSON object per
+/// line, as `newsreader parse --json` writes them.
+pub fn is_library_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"))
+}
+
+/// Reads a `.jsonl` library given on the command line: every line that is an
+/// article loads; each bad line is a problem naming its line number.
+fn load_library(path: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
+    let text = match fs::read(path) {
+        Ok(bytes) => decode::decode_text(&bytes),
+        Err(err) => {
+            problems.push(Problem {
+                path: path.to_path_buf(),
+                reason: err.to_string(),
+            });
+            return;
+        }
+    };
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Article>(line) {
+            Ok(mut article) => {
+                if article.path.is_empty() {
+                    article.path = format!("{}:{}", path.display(), number + 1);
+                }
+                articles.push(article);
+            }
+            Err(err) => problems.push(Problem {
+                path: path.to_path_buf(),
+                reason: format!("line {}: {err}", number + 1),
+            }),
+        }
+    }
+}
+
 /// Reads and parses one file. Any bytes decode (see [`decode::decode`]); only I/O
 /// failures, oversized and empty files are problems.
 pub fn load_file(path: &Path) -> Result<Article, Problem> {
@@ -175,6 +214,10 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<Article>, Vec<Problem>) {
     let (files, mut problems) = collect_files(paths);
     let mut articles = Vec::with_capacity(files.len());
     for file in &files {
+        if is_library_file(file) {
+            load_library(file, &mut articles, &mut problems);
+            continue;
+        }
         match load_file(file) {
             Ok(article) => articles.push(article),
             Err(problem) => problems.push(problem),

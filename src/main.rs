@@ -4,8 +4,10 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use newsreader::cli::{Cli, Command};
+use newsreader::config::Config;
+use newsreader::startup::Settings;
 use newsreader::{commands, library, sanitize, tui};
 
 fn main() -> ExitCode {
@@ -14,7 +16,26 @@ fn main() -> ExitCode {
         Some(Command::Parse { json, paths }) => {
             commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
         }
-        None if io::stdout().is_terminal() => tui::run(&cli.paths),
+        Some(Command::Completions { shell }) => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "newsreader", &mut out);
+            out.flush()
+        }
+        Some(Command::Man) => {
+            let mut out = io::stdout().lock();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .and_then(|()| out.flush())
+        }
+        None if cli.print_config => print_config(&cli, &mut io::stdout().lock()),
+        None if io::stdout().is_terminal() => {
+            let settings = Settings::load(&cli);
+            // Also on stderr: visible after the reader closes, and in logs.
+            for warning in &settings.warnings {
+                eprintln!("newsreader: {}", sanitize::clean_line(warning));
+            }
+            tui::run(&cli.paths, settings)
+        }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
         None => headlines(&cli.paths, &mut io::stdout().lock()),
     };
@@ -27,6 +48,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--print-config`: the effective configuration as TOML that loads back; the
+/// file's problems on stderr.
+fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
+    let (config, warnings) = Config::load(cli.config.as_deref());
+    for warning in &warnings {
+        eprintln!("newsreader: {warning}");
+    }
+    let (_, key_warnings) = newsreader::app::Keymap::new(&config.keys);
+    for warning in &key_warnings {
+        eprintln!("newsreader: {warning}");
+    }
+    out.write_all(config.to_toml_string().as_bytes())?;
+    out.flush()
 }
 
 /// One headline per line, for pipes and files.

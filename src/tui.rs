@@ -15,9 +15,9 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, map_key, map_mouse, update};
+use crate::app::{Action, App, map_mouse, update};
 use crate::library;
-use crate::ui::theme::Theme;
+use crate::startup::Settings;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -66,11 +66,11 @@ enum Message {
 /// Opens the reader over `paths` (the bundled articles when empty). Articles load
 /// on a thread while the reader is already up; files that cannot be read are
 /// reported in the status line and, after the reader closes, on stderr.
-pub fn run(paths: &[PathBuf]) -> io::Result<()> {
+pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
-    app.theme = Theme::from_env();
+    settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
     let (tx, rx) = mpsc::channel();
@@ -79,6 +79,9 @@ pub fn run(paths: &[PathBuf]) -> io::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &rx);
     drop(terminal);
     drop(guard);
+    if let Err(err) = app.store.save_if_dirty() {
+        eprintln!("newsreader: could not save reading state: {err}");
+    }
     let (problems, empty) = result?;
     for problem in &problems {
         eprintln!("newsreader: {problem}");
@@ -144,6 +147,7 @@ fn event_loop(
                     }
                 }
             }
+            crate::effects::perform(app, terminal.backend_mut());
             if app.should_quit {
                 return Ok((problems, false));
             }
@@ -157,7 +161,7 @@ fn event_loop(
 /// The action for one terminal event.
 pub fn map_event(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => map_key(app.mode(), key),
+        Event::Key(key) => app.keymap.map_key(app.mode(), key),
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
         _ => None,

@@ -4,6 +4,7 @@
 
 use newsreader::app::{Action, App, update};
 use newsreader::article::{Article, Related};
+use newsreader::ui::list;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -146,7 +147,7 @@ fn filtered_list_with_highlights() {
         let after = &buf[(x + 6, y)];
         assert_ne!(after.fg, Color::Yellow, "unmatched letters stay plain");
         // The selected row carries the marker.
-        assert_eq!(buf[(x - 2, y)].symbol(), "▌");
+        assert_eq!(buf[(x - list::GUTTER as u16, y)].symbol(), "▌");
     }
 }
 

@@ -49,6 +49,21 @@ pub enum Action {
     /// Clear the filter (Ctrl-U).
     FilterClear,
 
+    /// Flip the selected article's read mark.
+    ToggleRead,
+    /// Flip the selected article's star.
+    ToggleStar,
+    /// Show the next view: all, unread, starred.
+    CycleView,
+    /// Use the next sort: relevance, newest, source, title.
+    CycleSort,
+    /// Open the selected article's own URL in the browser.
+    OpenUrl,
+    /// Copy the selected article's URL to the clipboard (OSC 52).
+    CopyUrl,
+    /// Open the reader's numbered link `[n]` (1-based) in the browser.
+    OpenLink(usize),
+
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Hide the help overlay.
@@ -70,4 +85,7 @@ pub enum Action {
     FilterResults { query: String, matches: Vec<Match> },
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),
+    /// The outcome of an [`super::Effect`]: a confirmation, or (`error`) a failure
+    /// shown in the error colour. Replaces any status and startup warning.
+    Notify { text: String, error: bool },
 }

@@ -3,14 +3,19 @@
 //! Letters are never commands while browsing: any printable character types into
 //! the filter. Commands are arrows, Enter, Tab, Esc, function keys and Ctrl- keys.
 
+use std::collections::BTreeMap;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::action::Action;
 use super::state::Mode;
+use crate::config::KeySpec;
 
-/// One key binding: in any of `modes`, `code` with exactly `modifiers` does `action`.
+/// One key binding: in any of `modes`, `code` with exactly `modifiers` does
+/// `action`. `name` is the action's name in the config file's `[keys]` table.
 #[derive(Debug)]
 pub struct Binding {
+    pub name: &'static str,
     pub modes: &'static [Mode],
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
@@ -29,12 +34,14 @@ const ALT: KeyModifiers = KeyModifiers::ALT;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 const fn bind(
+    name: &'static str,
     modes: &'static [Mode],
     code: KeyCode,
     modifiers: KeyModifiers,
     action: Action,
 ) -> Binding {
     Binding {
+        name,
         modes,
         code,
         modifiers,
@@ -42,100 +49,475 @@ const fn bind(
     }
 }
 
-/// Every key binding, first match wins.
+/// Every default key binding, first match wins. Rows sharing a name are one
+/// remappable action.
 pub static BINDINGS: &[Binding] = &[
-    bind(ALL, KeyCode::Char('c'), CTRL, Action::Quit),
-    bind(ALL, KeyCode::Char('q'), CTRL, Action::Quit),
-    bind(ALL, KeyCode::F(1), NONE, Action::ToggleHelp),
-    bind(HELP_MODE, KeyCode::Esc, NONE, Action::CloseHelp),
+    bind("quit", ALL, KeyCode::Char('c'), CTRL, Action::Quit),
+    bind("quit", ALL, KeyCode::Char('q'), CTRL, Action::Quit),
+    bind("help", ALL, KeyCode::F(1), NONE, Action::ToggleHelp),
+    bind(
+        "close_help",
+        HELP_MODE,
+        KeyCode::Esc,
+        NONE,
+        Action::CloseHelp,
+    ),
     // The list.
-    bind(LIST, KeyCode::Up, NONE, Action::MoveSelection(-1)),
-    bind(LIST, KeyCode::Down, NONE, Action::MoveSelection(1)),
-    bind(LIST, KeyCode::Home, NONE, Action::SelectFirst),
-    bind(LIST, KeyCode::End, NONE, Action::SelectLast),
-    bind(LIST, KeyCode::Enter, NONE, Action::Open),
-    bind(LIST, KeyCode::Esc, NONE, Action::ClearOrQuit),
+    bind(
+        "move_up",
+        LIST,
+        KeyCode::Up,
+        NONE,
+        Action::MoveSelection(-1),
+    ),
+    bind(
+        "move_down",
+        LIST,
+        KeyCode::Down,
+        NONE,
+        Action::MoveSelection(1),
+    ),
+    bind("first", LIST, KeyCode::Home, NONE, Action::SelectFirst),
+    bind("last", LIST, KeyCode::End, NONE, Action::SelectLast),
+    bind("open", LIST, KeyCode::Enter, NONE, Action::Open),
+    bind(
+        "clear_or_quit",
+        LIST,
+        KeyCode::Esc,
+        NONE,
+        Action::ClearOrQuit,
+    ),
     // The reader.
-    bind(READER, KeyCode::Up, NONE, Action::Scroll(-1)),
-    bind(READER, KeyCode::Down, NONE, Action::Scroll(1)),
-    bind(READER, KeyCode::Char(' '), NONE, Action::ScrollPages(1)),
-    bind(READER, KeyCode::Char(' '), SHIFT, Action::ScrollPages(-1)),
-    bind(READER, KeyCode::Home, NONE, Action::ScrollTop),
-    bind(READER, KeyCode::End, NONE, Action::ScrollBottom),
-    bind(READER, KeyCode::Esc, NONE, Action::Back),
+    bind("scroll_up", READER, KeyCode::Up, NONE, Action::Scroll(-1)),
+    bind(
+        "scroll_down",
+        READER,
+        KeyCode::Down,
+        NONE,
+        Action::Scroll(1),
+    ),
+    bind(
+        "page_up",
+        BROWSE,
+        KeyCode::PageUp,
+        NONE,
+        Action::ScrollPages(-1),
+    ),
+    bind(
+        "page_down",
+        BROWSE,
+        KeyCode::PageDown,
+        NONE,
+        Action::ScrollPages(1),
+    ),
+    bind(
+        "page_down",
+        READER,
+        KeyCode::Char(' '),
+        NONE,
+        Action::ScrollPages(1),
+    ),
+    bind(
+        "page_up",
+        READER,
+        KeyCode::Char(' '),
+        SHIFT,
+        Action::ScrollPages(-1),
+    ),
+    bind("top", READER, KeyCode::Home, NONE, Action::ScrollTop),
+    bind("bottom", READER, KeyCode::End, NONE, Action::ScrollBottom),
+    bind("back", READER, KeyCode::Esc, NONE, Action::Back),
+    bind(
+        "open_link_1",
+        READER,
+        KeyCode::Char('1'),
+        NONE,
+        Action::OpenLink(1),
+    ),
+    bind(
+        "open_link_2",
+        READER,
+        KeyCode::Char('2'),
+        NONE,
+        Action::OpenLink(2),
+    ),
+    bind(
+        "open_link_3",
+        READER,
+        KeyCode::Char('3'),
+        NONE,
+        Action::OpenLink(3),
+    ),
+    bind(
+        "open_link_4",
+        READER,
+        KeyCode::Char('4'),
+        NONE,
+        Action::OpenLink(4),
+    ),
+    bind(
+        "open_link_5",
+        READER,
+        KeyCode::Char('5'),
+        NONE,
+        Action::OpenLink(5),
+    ),
+    bind(
+        "open_link_6",
+        READER,
+        KeyCode::Char('6'),
+        NONE,
+        Action::OpenLink(6),
+    ),
+    bind(
+        "open_link_7",
+        READER,
+        KeyCode::Char('7'),
+        NONE,
+        Action::OpenLink(7),
+    ),
+    bind(
+        "open_link_8",
+        READER,
+        KeyCode::Char('8'),
+        NONE,
+        Action::OpenLink(8),
+    ),
+    bind(
+        "open_link_9",
+        READER,
+        KeyCode::Char('9'),
+        NONE,
+        Action::OpenLink(9),
+    ),
     // Both.
-    bind(BROWSE, KeyCode::PageUp, NONE, Action::ScrollPages(-1)),
-    bind(BROWSE, KeyCode::PageDown, NONE, Action::ScrollPages(1)),
-    bind(BROWSE, KeyCode::Tab, NONE, Action::ToggleFocus),
-    bind(BROWSE, KeyCode::BackTab, SHIFT, Action::ToggleFocus),
-    bind(BROWSE, KeyCode::BackTab, NONE, Action::ToggleFocus),
-    bind(BROWSE, KeyCode::Char('n'), CTRL, Action::MoveSelection(1)),
-    bind(BROWSE, KeyCode::Char('p'), CTRL, Action::MoveSelection(-1)),
-    bind(BROWSE, KeyCode::Backspace, NONE, Action::FilterBackspace),
-    bind(BROWSE, KeyCode::Char('h'), CTRL, Action::FilterBackspace),
-    bind(BROWSE, KeyCode::Char('u'), CTRL, Action::FilterClear),
-    bind(BROWSE, KeyCode::Char('w'), CTRL, Action::FilterDeleteWord),
-    bind(BROWSE, KeyCode::Backspace, ALT, Action::FilterDeleteWord),
-    bind(BROWSE, KeyCode::Backspace, CTRL, Action::FilterDeleteWord),
+    bind(
+        "toggle_focus",
+        BROWSE,
+        KeyCode::Tab,
+        NONE,
+        Action::ToggleFocus,
+    ),
+    bind(
+        "toggle_focus",
+        BROWSE,
+        KeyCode::BackTab,
+        NONE,
+        Action::ToggleFocus,
+    ),
+    bind(
+        "next_article",
+        BROWSE,
+        KeyCode::Char('n'),
+        CTRL,
+        Action::MoveSelection(1),
+    ),
+    bind(
+        "previous_article",
+        BROWSE,
+        KeyCode::Char('p'),
+        CTRL,
+        Action::MoveSelection(-1),
+    ),
+    bind(
+        "toggle_read",
+        BROWSE,
+        KeyCode::Char('r'),
+        CTRL,
+        Action::ToggleRead,
+    ),
+    bind(
+        "toggle_star",
+        BROWSE,
+        KeyCode::Char('s'),
+        CTRL,
+        Action::ToggleStar,
+    ),
+    bind("cycle_view", BROWSE, KeyCode::F(2), NONE, Action::CycleView),
+    bind(
+        "cycle_view",
+        BROWSE,
+        KeyCode::Char('t'),
+        CTRL,
+        Action::CycleView,
+    ),
+    bind("cycle_sort", BROWSE, KeyCode::F(3), NONE, Action::CycleSort),
+    bind(
+        "open_url",
+        BROWSE,
+        KeyCode::Char('o'),
+        CTRL,
+        Action::OpenUrl,
+    ),
+    bind(
+        "copy_url",
+        BROWSE,
+        KeyCode::Char('y'),
+        CTRL,
+        Action::CopyUrl,
+    ),
+    bind(
+        "delete_char",
+        BROWSE,
+        KeyCode::Backspace,
+        NONE,
+        Action::FilterBackspace,
+    ),
+    bind(
+        "delete_char",
+        BROWSE,
+        KeyCode::Char('h'),
+        CTRL,
+        Action::FilterBackspace,
+    ),
+    bind(
+        "clear_filter",
+        BROWSE,
+        KeyCode::Char('u'),
+        CTRL,
+        Action::FilterClear,
+    ),
+    bind(
+        "delete_word",
+        BROWSE,
+        KeyCode::Char('w'),
+        CTRL,
+        Action::FilterDeleteWord,
+    ),
+    bind(
+        "delete_word",
+        BROWSE,
+        KeyCode::Backspace,
+        ALT,
+        Action::FilterDeleteWord,
+    ),
+    bind(
+        "delete_word",
+        BROWSE,
+        KeyCode::Backspace,
+        CTRL,
+        Action::FilterDeleteWord,
+    ),
 ];
 
-/// Every key, for the help overlay and the README (keep in step with [`BINDINGS`]).
-pub const HELP: &[(&str, &str)] = &[
-    ("type", "filter headlines (fuzzy, smart case)"),
-    ("Backspace", "delete a character of the filter"),
-    ("Ctrl-W", "delete a word of the filter"),
-    ("Ctrl-U", "clear the filter"),
+/// The help overlay's rows: the action names whose keys are listed (as bound
+/// now, after remapping), or fixed key text for what cannot be remapped, and
+/// what they do.
+pub const HELP: &[(&[&str], &str, &str)] = &[
+    (&[], "type", "filter headlines (fuzzy, smart case)"),
+    (&["delete_char"], "", "delete a character of the filter"),
+    (&["delete_word"], "", "delete a word of the filter"),
+    (&["clear_filter"], "", "clear the filter"),
     (
-        "Esc",
+        &["clear_or_quit", "back"],
+        "",
         "clear the filter; quit when empty; leave the article",
     ),
-    ("↑ ↓", "move the selection (list) or scroll (reader)"),
     (
-        "Ctrl-N Ctrl-P",
+        &["move_up", "move_down"],
+        "",
+        "move the selection (list) or scroll (reader)",
+    ),
+    (
+        &["next_article", "previous_article"],
+        "",
         "next / previous article, also while reading",
     ),
     (
-        "Home End",
+        &["first", "last"],
+        "",
         "first / last article (list), top / end (reader)",
     ),
-    ("PgUp PgDn", "scroll the article by a page"),
-    ("Space Shift-Space", "page down / up while reading"),
-    ("Enter", "open the article (full screen when narrow)"),
-    ("Tab", "move focus between the list and the article"),
     (
+        &["page_up", "page_down"],
+        "",
+        "scroll a page (also Space, Shift-Space reading)",
+    ),
+    (&["open"], "", "open the article (marks it read)"),
+    (
+        &["toggle_focus"],
+        "",
+        "move focus between the list and the article",
+    ),
+    (&["toggle_read", "toggle_star"], "", "toggle read / starred"),
+    (&["cycle_view"], "", "show all / unread / starred articles"),
+    (
+        &["cycle_sort"],
+        "",
+        "sort: relevance / newest / source / title",
+    ),
+    (
+        &["open_url", "copy_url"],
+        "",
+        "open / copy the article's URL",
+    ),
+    (&[], "1-9", "open link [n] while reading"),
+    (
+        &[],
         "mouse",
         "click selects; the wheel scrolls the pane under it",
     ),
-    ("F1", "show or hide this help"),
-    ("Ctrl-C Ctrl-Q", "quit"),
+    (&["help"], "", "show or hide this help"),
+    (&["quit"], "", "quit"),
 ];
 
-/// The action for `key` in `mode`, if any.
-pub fn map_key(mode: Mode, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let mut modifiers = key.modifiers & (CTRL | ALT | SHIFT);
-    // Shifted characters arrive as the character itself (`A`, `?`); the SHIFT
-    // flag only matters for the keys the table binds with it.
-    if let KeyCode::Char(c) = key.code
-        && c != ' '
-    {
-        modifiers.remove(SHIFT);
-    }
-    let bound = BINDINGS
-        .iter()
-        .find(|b| b.code == key.code && b.modifiers == modifiers && b.modes.contains(&mode));
-    if let Some(binding) = bound {
-        return Some(binding.action.clone());
-    }
-    match (mode, key.code) {
-        (Mode::Help, _) => Some(Action::CloseHelp),
-        (_, KeyCode::Char(c)) if !modifiers.intersects(CTRL | ALT) && !c.is_control() => {
-            Some(Action::FilterInput(c))
+/// The names the config file's `[keys]` table accepts, each once, in table order.
+pub fn action_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for binding in BINDINGS {
+        if !names.contains(&binding.name) {
+            names.push(binding.name);
         }
-        _ => None,
     }
+    names
+}
+
+/// One row of a [`Keymap`]: a normalised key, where it applies, what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    name: &'static str,
+    key: KeySpec,
+    modes: Vec<Mode>,
+    action: Action,
+}
+
+/// The key bindings in force: [`BINDINGS`] with the config file's remapping
+/// applied. An action named in the config replaces all of its default keys
+/// (an empty list unbinds it); the others keep theirs. Config keys come first,
+/// so a remapped key wins over a default that used the same key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Row>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::new(&BTreeMap::new()).0
+    }
+}
+
+impl Keymap {
+    /// Builds the keymap from `[keys]` overrides; the second value names every
+    /// unknown action (which is otherwise ignored).
+    pub fn new(overrides: &BTreeMap<String, Vec<KeySpec>>) -> (Keymap, Vec<String>) {
+        let mut rows = Vec::new();
+        let mut warnings = Vec::new();
+        for (name, keys) in overrides {
+            let defaults: Vec<&Binding> = BINDINGS.iter().filter(|b| b.name == *name).collect();
+            let Some(first) = defaults.first() else {
+                warnings.push(format!(
+                    "keys.{name}: unknown action (see `newsreader --help` or the README for names)"
+                ));
+                continue;
+            };
+            let mut modes: Vec<Mode> = Vec::new();
+            for binding in &defaults {
+                for mode in binding.modes {
+                    if !modes.contains(mode) {
+                        modes.push(*mode);
+                    }
+                }
+            }
+            for key in keys {
+                rows.push(Row {
+                    name: first.name,
+                    key: *key,
+                    modes: modes.clone(),
+                    action: first.action.clone(),
+                });
+            }
+        }
+        for binding in BINDINGS {
+            if overrides.contains_key(binding.name) {
+                continue;
+            }
+            rows.push(Row {
+                name: binding.name,
+                key: KeySpec::new(binding.code, binding.modifiers),
+                modes: binding.modes.to_vec(),
+                action: binding.action.clone(),
+            });
+        }
+        (Keymap { rows }, warnings)
+    }
+
+    /// The action for `key` in `mode`, if any: a bound key, else (in the list
+    /// and the reader) a printable character types into the filter; with the
+    /// help open any other key closes it.
+    pub fn map_key(&self, mode: Mode, key: KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let spec = KeySpec::from(key);
+        let bound = self
+            .rows
+            .iter()
+            .find(|row| row.key == spec && row.modes.contains(&mode));
+        if let Some(row) = bound {
+            return Some(row.action.clone());
+        }
+        let modifiers = key.modifiers;
+        match (mode, key.code) {
+            (Mode::Help, _) => Some(Action::CloseHelp),
+            (_, KeyCode::Char(c)) if !modifiers.intersects(CTRL | ALT) && !c.is_control() => {
+                Some(Action::FilterInput(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The keys bound to the action `name`, for display ("Ctrl-R", "F2").
+    pub fn keys_for(&self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for row in self.rows.iter().filter(|r| r.name == name) {
+            let shown = display_key(&row.key);
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+        }
+        out
+    }
+}
+
+/// A key as the help shows it: `Ctrl-R`, `F2`, `↑`, `PgDn`, `Shift-Tab`.
+pub fn display_key(key: &KeySpec) -> String {
+    let text = key.to_string();
+    let mut parts: Vec<&str> = text.split('-').collect();
+    // "ctrl--" splits into ["ctrl", "", ""]: the key is "-".
+    if text.ends_with("--") {
+        parts.truncate(parts.len() - 2);
+        parts.push("-");
+    }
+    let modified = parts.len() > 1;
+    parts
+        .iter()
+        .map(|part| match *part {
+            "up" => "↑".to_owned(),
+            "down" => "↓".to_owned(),
+            "left" => "←".to_owned(),
+            "right" => "→".to_owned(),
+            "pageup" => "PgUp".to_owned(),
+            "pagedown" => "PgDn".to_owned(),
+            "esc" => "Esc".to_owned(),
+            word if word.chars().count() > 1 => {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_uppercase().chain(chars).collect::<String>()
+                })
+            }
+            one if modified => one.to_uppercase(),
+            one => one.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The action for `key` in `mode` with the default bindings.
+pub fn map_key(mode: Mode, key: KeyEvent) -> Option<Action> {
+    thread_local! {
+        static DEFAULT: Keymap = Keymap::default();
+    }
+    DEFAULT.with(|keymap| keymap.map_key(mode, key))
 }
 
 /// The action for a mouse event: clicks and wheel steps (hit-tested in `update`).
@@ -304,5 +686,121 @@ mod tests {
         let mut release = key(KeyCode::Down);
         release.kind = KeyEventKind::Release;
         assert_eq!(map_key(Mode::List, release), None);
+    }
+
+    #[test]
+    fn new_actions_have_default_keys() {
+        assert_eq!(map_key(Mode::List, ctrl('r')), Some(Action::ToggleRead));
+        assert_eq!(map_key(Mode::Reader, ctrl('s')), Some(Action::ToggleStar));
+        assert_eq!(
+            map_key(Mode::List, key(KeyCode::F(2))),
+            Some(Action::CycleView)
+        );
+        assert_eq!(map_key(Mode::List, ctrl('t')), Some(Action::CycleView));
+        assert_eq!(
+            map_key(Mode::List, key(KeyCode::F(3))),
+            Some(Action::CycleSort)
+        );
+        assert_eq!(map_key(Mode::List, ctrl('o')), Some(Action::OpenUrl));
+        assert_eq!(map_key(Mode::Reader, ctrl('y')), Some(Action::CopyUrl));
+        assert_eq!(
+            map_key(Mode::Reader, key(KeyCode::Char('3'))),
+            Some(Action::OpenLink(3))
+        );
+        assert_eq!(
+            map_key(Mode::List, key(KeyCode::Char('3'))),
+            Some(Action::FilterInput('3')),
+            "digits type into the filter in the list"
+        );
+    }
+
+    fn overrides(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<KeySpec>> {
+        pairs
+            .iter()
+            .map(|(name, keys)| {
+                let specs = keys.iter().map(|k| k.parse().expect("key spec")).collect();
+                ((*name).to_owned(), specs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn config_keys_replace_an_actions_defaults() {
+        let (keymap, warnings) = Keymap::new(&overrides(&[
+            ("toggle_star", &["alt-s", "F5"]),
+            ("quit", &[]),
+            ("move_down", &["ctrl-j"]),
+        ]));
+        assert!(warnings.is_empty());
+        let alt_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::ALT);
+        assert_eq!(keymap.map_key(Mode::List, alt_s), Some(Action::ToggleStar));
+        assert_eq!(
+            keymap.map_key(Mode::Reader, key(KeyCode::F(5))),
+            Some(Action::ToggleStar)
+        );
+        assert_eq!(
+            keymap.map_key(Mode::List, ctrl('s')),
+            None,
+            "default replaced"
+        );
+        assert_eq!(keymap.map_key(Mode::List, ctrl('c')), None, "quit unbound");
+        assert_eq!(
+            keymap.map_key(Mode::List, ctrl('j')),
+            Some(Action::MoveSelection(1))
+        );
+        assert_eq!(
+            keymap.map_key(Mode::Reader, ctrl('j')),
+            None,
+            "move_down stays a list key"
+        );
+        assert_eq!(
+            keymap.map_key(Mode::List, ctrl('r')),
+            Some(Action::ToggleRead)
+        );
+        assert_eq!(keymap.keys_for("toggle_star"), ["Alt-S", "F5"]);
+    }
+
+    #[test]
+    fn a_config_key_wins_over_a_default_on_the_same_key() {
+        let (keymap, _) = Keymap::new(&overrides(&[("cycle_sort", &["ctrl-r"])]));
+        assert_eq!(
+            keymap.map_key(Mode::List, ctrl('r')),
+            Some(Action::CycleSort)
+        );
+    }
+
+    #[test]
+    fn unknown_actions_are_warned_about() {
+        let (keymap, warnings) = Keymap::new(&overrides(&[("fly_away", &["x"])]));
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("keys.fly_away: unknown action"));
+        assert_eq!(keymap, Keymap::default());
+    }
+
+    #[test]
+    fn every_action_name_is_snake_case_and_in_the_help_or_readme() {
+        let readme = include_str!("../../README.md");
+        for name in action_names() {
+            assert!(
+                name.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit())
+            );
+            let documented = readme.contains(&format!("`{name}`"))
+                || (name.starts_with("open_link_") && readme.contains("`open_link_1`"));
+            assert!(documented, "README does not document `{name}`");
+        }
+    }
+
+    #[test]
+    fn keys_display_like_the_help_writes_them() {
+        let shown = |s: &str| display_key(&s.parse().expect("spec"));
+        assert_eq!(shown("ctrl-r"), "Ctrl-R");
+        assert_eq!(shown("f2"), "F2");
+        assert_eq!(shown("pagedown"), "PgDn");
+        assert_eq!(shown("shift-tab"), "Shift-Tab");
+        assert_eq!(shown("up"), "↑");
+        assert_eq!(shown("j"), "j");
+        assert_eq!(shown("G"), "G");
+        assert_eq!(shown("ctrl--"), "Ctrl--");
     }
 }

@@ -9,11 +9,13 @@
 //! (stale answers are dropped by comparing the query).
 
 pub mod action;
+pub mod effect;
 pub mod keymap;
 pub mod state;
 pub mod update;
 
 pub use action::Action;
-pub use keymap::{map_key, map_mouse};
+pub use effect::Effect;
+pub use keymap::{Keymap, map_key, map_mouse};
 pub use state::{App, Focus, Mode};
 pub use update::update;

@@ -1,7 +1,13 @@
 //! The reader's whole state. Rendering reads it; only [`super::update`] changes it.
 
+use std::cmp::Ordering;
+
+use super::effect::Effect;
+use super::keymap::Keymap;
 use crate::article::Article;
+use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match};
+use crate::state::{ArticleKey, StateStore};
 use crate::ui::theme::Theme;
 
 /// Which pane keys go to.
@@ -32,8 +38,30 @@ pub struct App {
     pub articles: Vec<Article>,
     /// The filter text; the cursor is always at its end.
     pub query: String,
-    /// Articles matching `query`, best first (indices into `articles`).
+    /// Content keys of `articles` (same positions), computed once when articles
+    /// arrive: hashing is too slow to do per frame or per lookup.
+    pub keys: Vec<ArticleKey>,
+    /// Filter results for `query`, best first (indices into `articles`), before
+    /// the view and sort are applied.
+    pub filtered: Vec<Match>,
+    /// The rows shown: `filtered` restricted to `view` and ordered by `sort`
+    /// (see [`App::arrange`]).
     pub matches: Vec<Match>,
+    /// Which articles the list shows (all, unread, starred).
+    pub view: ViewFilter,
+    /// How the list is ordered.
+    pub sort: SortOrder,
+    /// Read and starred marks. Changed by `update`; written by the event loop
+    /// when `update` queues [`Effect::SaveState`].
+    pub store: StateStore,
+    /// I/O that `update` asked for, performed and drained by the event loop.
+    pub effects: Vec<Effect>,
+    /// Keys to actions, with the config file's remapping applied.
+    pub keymap: Keymap,
+    /// List pane width in the wide layout, percent of the screen.
+    pub split: u16,
+    /// Widest the reader's text gets, in columns (centred beyond); 0 = no limit.
+    pub text_width: u16,
     /// Position of the selected row in `matches` (0 when there are none).
     pub selected: usize,
     /// First row of `matches` shown in the list pane.
@@ -46,8 +74,14 @@ pub struct App {
     pub show_help: bool,
     /// Last known terminal size (columns, rows), for layout-dependent clamping.
     pub viewport: (u16, u16),
-    /// Loading progress or problems, shown in the status line.
+    /// Loading progress, confirmations or problems, shown in the status line.
     pub status: Option<String>,
+    /// Whether `status` reports a failure (drawn in the error colour).
+    pub status_is_error: bool,
+    /// A startup problem (bad config, unreadable state file), shown in the
+    /// status line whenever there is no other status, until a newer
+    /// confirmation or error replaces it.
+    pub warning: Option<String>,
     /// Set by [`super::Action::Quit`]; the event loop stops.
     pub should_quit: bool,
     /// Colours and text styles.
@@ -67,10 +101,20 @@ impl Default for App {
 impl App {
     /// A reader over `articles` for a terminal of `viewport` (columns, rows).
     pub fn new(articles: Vec<Article>, viewport: (u16, u16)) -> Self {
+        let keys = articles.iter().map(ArticleKey::of).collect();
         let mut app = App {
             articles,
+            keys,
             query: String::new(),
+            filtered: Vec::new(),
             matches: Vec::new(),
+            view: ViewFilter::All,
+            sort: SortOrder::Relevance,
+            store: StateStore::in_memory(),
+            effects: Vec::new(),
+            keymap: Keymap::default(),
+            split: crate::config::ViewConfig::default().split,
+            text_width: 0,
             selected: 0,
             list_offset: 0,
             scroll: 0,
@@ -78,6 +122,8 @@ impl App {
             show_help: false,
             viewport,
             status: None,
+            status_is_error: false,
+            warning: None,
             should_quit: false,
             theme: Theme::default(),
             anchor: None,
@@ -115,13 +161,113 @@ impl App {
         self.apply_matches(matches);
     }
 
-    /// Installs filter results for the current query. The selection stays on the
-    /// `anchor` article when it is among them; otherwise the best match is selected.
+    /// Installs filter results for the current query, then applies the view and
+    /// sort ([`App::arrange`]). Wherever results come from (here or a worker),
+    /// they go through this function.
     pub fn apply_matches(&mut self, matches: Vec<Match>) {
-        self.matches = matches;
+        self.filtered = matches;
+        self.arrange();
+    }
+
+    /// Derives the shown rows from `filtered`: only the articles `view` admits,
+    /// in `sort` order (ties in library order; undated articles last for
+    /// newest-first). The selection stays on the `anchor` article when it is
+    /// among them; otherwise the first row is selected. Costs one pass and, for
+    /// a sort other than relevance, one sort of indices.
+    pub fn arrange(&mut self) {
+        let mut rows: Vec<Match> = match self.view {
+            ViewFilter::All => self.filtered.clone(),
+            view => self
+                .filtered
+                .iter()
+                .copied()
+                .filter(|m| self.admits(view, m.index as usize))
+                .collect(),
+        };
+        let articles = &self.articles;
+        let by_index = |a: &Match, b: &Match| a.index.cmp(&b.index);
+        let field = |m: &Match, f: fn(&Article) -> Option<&str>| {
+            articles
+                .get(m.index as usize)
+                .and_then(f)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
+        match self.sort {
+            SortOrder::Relevance => {}
+            SortOrder::Newest => rows.sort_unstable_by(|a, b| {
+                let date = |m: &Match| field(m, |x| x.published.as_deref());
+                // Some before None (undated last), later dates first.
+                match (date(a), date(b)) {
+                    (Some(x), Some(y)) => y.cmp(x),
+                    (x, y) => y.is_some().cmp(&x.is_some()),
+                }
+                .then_with(|| by_index(a, b))
+            }),
+            SortOrder::Source => rows.sort_unstable_by(|a, b| {
+                let source = |m: &Match| field(m, |x| x.source.as_deref());
+                match (source(a), source(b)) {
+                    (Some(x), Some(y)) => caseless(x, y),
+                    (x, y) => y.is_some().cmp(&x.is_some()),
+                }
+                .then_with(|| by_index(a, b))
+            }),
+            SortOrder::Title => rows.sort_unstable_by(|a, b| {
+                let title = |m: &Match| field(m, |x| Some(x.title.as_str())).unwrap_or("");
+                caseless(title(a), title(b)).then_with(|| by_index(a, b))
+            }),
+        }
+        self.matches = rows;
         self.selected = self
             .anchor
             .and_then(|keep| self.matches.iter().position(|m| m.index as usize == keep))
             .unwrap_or(0);
     }
+
+    /// Whether `view` shows the article at `index`.
+    fn admits(&self, view: ViewFilter, index: usize) -> bool {
+        let Some(key) = self.keys.get(index) else {
+            return true;
+        };
+        match view {
+            ViewFilter::All => true,
+            ViewFilter::Unread => !self.store.is_read(key),
+            ViewFilter::Starred => self.store.is_starred(key),
+        }
+    }
+
+    /// The content key of the selected article.
+    pub fn selected_key(&self) -> Option<ArticleKey> {
+        self.selected_index()
+            .and_then(|i| self.keys.get(i).copied())
+    }
+
+    /// Whether the article at `index` is marked read.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.keys.get(index).is_some_and(|k| self.store.is_read(k))
+    }
+
+    /// Whether the article at `index` is starred.
+    pub fn is_starred(&self, index: usize) -> bool {
+        self.keys
+            .get(index)
+            .is_some_and(|k| self.store.is_starred(k))
+    }
+
+    /// The sort's name for the list title. Relevance without a query is the
+    /// order the files were loaded in, and says so.
+    pub fn sort_label(&self) -> &'static str {
+        match self.sort {
+            SortOrder::Relevance if self.query.trim().is_empty() => "file order",
+            sort => sort.as_str(),
+        }
+    }
+}
+
+/// Case-insensitive comparison without allocating (sorting a million titles
+/// must not build a million lower-case copies).
+fn caseless(a: &str, b: &str) -> Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
 }

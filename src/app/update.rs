@@ -1,8 +1,12 @@
 //! Applying actions to the state: the only code that changes an [`App`].
 
 use super::action::Action;
+use super::effect::Effect;
 use super::state::{App, Focus};
+use crate::config::{SortOrder, ViewFilter};
+use crate::links;
 use crate::sanitize::clean_line;
+use crate::state::ArticleKey;
 use crate::ui;
 
 /// Lines the mouse wheel scrolls the reading pane per step.
@@ -11,8 +15,13 @@ pub const WHEEL_LINES: isize = 3;
 /// Applies `action` to `app`, then restores the invariants: the selection is a valid
 /// row, the list shows it, and the reading pane's scroll is within the article
 /// (and back at the top when the selected article changed).
+///
+/// Showing an article in the reading pane with focus (Enter, Tab, a click, or
+/// moving to another article while reading) marks it read; the state is then
+/// saved by the event loop through [`Effect::SaveState`].
 pub fn update(app: &mut App, action: Action) {
     let before = app.selected_index();
+    let was_reading = app.focus == Focus::Reader;
     apply(app, action);
     if app.matches.is_empty() {
         app.selected = 0;
@@ -27,6 +36,49 @@ pub fn update(app: &mut App, action: Action) {
     }
     clamp_scroll(app);
     keep_selection_visible(app);
+    let reading = app.focus == Focus::Reader;
+    if reading
+        && (!was_reading || app.selected_index() != before)
+        && let Some(key) = app.selected_key()
+        && !app.store.is_read(&key)
+    {
+        app.store.set_read(key, true);
+        save(app);
+    }
+}
+
+/// Queues a save of the reading state (once per batch is enough).
+fn save(app: &mut App) {
+    if !app.effects.contains(&Effect::SaveState) {
+        app.effects.push(Effect::SaveState);
+    }
+}
+
+/// Sets the status line to a confirmation or an error.
+fn notify(app: &mut App, text: impl Into<String>, error: bool) {
+    app.status = Some(clean_line(&text.into()).into_owned());
+    app.status_is_error = error;
+    app.warning = None;
+}
+
+/// Checks `url` and queues opening or copying it, or says why not.
+fn url_effect(app: &mut App, url: Option<&str>, what: &str, copy: bool) {
+    let url = url.map(str::trim).filter(|u| !u.is_empty());
+    let Some(url) = url else {
+        notify(app, format!("no URL for {what}"), true);
+        return;
+    };
+    match links::browsable(url) {
+        Some(url) if copy => app.effects.push(Effect::CopyUrl(url)),
+        Some(url) => app.effects.push(Effect::OpenUrl(url)),
+        None => notify(app, "refused: not an http(s) link", true),
+    }
+}
+
+/// Makes the new view or sort take effect, keeping the selected article.
+fn rearrange(app: &mut App) {
+    app.anchor = app.selected_index();
+    app.arrange();
 }
 
 fn apply(app: &mut App, action: Action) {
@@ -93,6 +145,60 @@ fn apply(app: &mut App, action: Action) {
             set_query(app, query);
         }
         Action::FilterClear => set_query(app, String::new()),
+        Action::ToggleRead => {
+            if let Some(key) = app.selected_key() {
+                let read = app.store.toggle_read(key);
+                notify(
+                    app,
+                    if read { "marked read" } else { "marked unread" },
+                    false,
+                );
+                save(app);
+            }
+        }
+        Action::ToggleStar => {
+            if let Some(key) = app.selected_key() {
+                let starred = app.store.toggle_starred(key);
+                notify(app, if starred { "starred" } else { "unstarred" }, false);
+                save(app);
+            }
+        }
+        Action::CycleView => {
+            app.view = match app.view {
+                ViewFilter::All => ViewFilter::Unread,
+                ViewFilter::Unread => ViewFilter::Starred,
+                ViewFilter::Starred => ViewFilter::All,
+            };
+            rearrange(app);
+        }
+        Action::CycleSort => {
+            app.sort = match app.sort {
+                SortOrder::Relevance => SortOrder::Newest,
+                SortOrder::Newest => SortOrder::Source,
+                SortOrder::Source => SortOrder::Title,
+                SortOrder::Title => SortOrder::Relevance,
+            };
+            rearrange(app);
+        }
+        Action::OpenUrl | Action::CopyUrl => {
+            if let Some(index) = app.selected_index() {
+                let url = app.articles[index].url.clone();
+                let copy = action == Action::CopyUrl;
+                url_effect(app, url.as_deref(), "this article", copy);
+            }
+        }
+        Action::OpenLink(n) => {
+            if let Some(article) = app.selected_article() {
+                let links = ui::reader::numbered_links(article);
+                match links.get(n.wrapping_sub(1)) {
+                    Some(url) => {
+                        let url = url.map(str::to_owned);
+                        url_effect(app, url.as_deref(), &format!("link [{n}]"), false);
+                    }
+                    None => notify(app, format!("no link [{n}] in this article"), true),
+                }
+            }
+        }
         Action::ToggleHelp => app.show_help = !app.show_help,
         Action::CloseHelp => app.show_help = false,
         Action::Click { column, row } => click(app, column, row),
@@ -100,6 +206,7 @@ fn apply(app: &mut App, action: Action) {
         Action::Resize(columns, rows) => app.viewport = (columns, rows),
         Action::ArticlesLoaded(articles) => {
             app.anchor = app.selected_index();
+            app.keys.extend(articles.iter().map(ArticleKey::of));
             app.articles.extend(articles);
             app.refilter();
         }
@@ -110,7 +217,9 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::Status(status) => {
             app.status = status.map(|s| clean_line(&s).into_owned());
+            app.status_is_error = false;
         }
+        Action::Notify { text, error } => notify(app, text, error),
     }
 }
 
@@ -192,6 +301,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 mod tests {
     use super::*;
     use crate::article::Article;
+    use crate::config::{SortOrder, ViewFilter};
 
     fn article(title: &str, paragraphs: usize) -> Article {
         Article {
@@ -500,5 +610,139 @@ mod tests {
         assert_eq!(app.mode(), crate::app::Mode::Help);
         update(&mut app, Action::CloseHelp);
         assert_eq!(app.mode(), crate::app::Mode::List);
+    }
+
+    fn dated(title: &str, source: Option<&str>, date: Option<&str>) -> Article {
+        Article {
+            title: title.to_owned(),
+            source: source.map(str::to_owned),
+            published: date.map(str::to_owned),
+            body: vec![format!("Body of {title}.")],
+            ..Default::default()
+        }
+    }
+
+    fn sorted_app() -> App {
+        App::new(
+            vec![
+                dated("bravo", Some("Zeta News"), Some("2021-01-01")),
+                dated("Alpha", None, None),
+                dated("charlie", Some("alpha times"), Some("2023-05-05")),
+                dated("delta", Some("Alpha Times"), Some("2021-01-01")),
+            ],
+            (120, 40),
+        )
+    }
+
+    fn order(app: &App) -> Vec<u32> {
+        app.matches.iter().map(|m| m.index).collect()
+    }
+
+    #[test]
+    fn f3_cycles_the_sort_and_keeps_the_selected_article() {
+        let mut app = sorted_app();
+        assert_eq!(app.sort_label(), "file order");
+        update(&mut app, Action::SelectRow(3));
+        update(&mut app, Action::CycleSort);
+        assert_eq!(app.sort, SortOrder::Newest);
+        // Newest first, ties in library order, undated last.
+        assert_eq!(order(&app), [2, 0, 3, 1]);
+        assert_eq!(
+            app.selected_index(),
+            Some(3),
+            "selection follows the article"
+        );
+        update(&mut app, Action::CycleSort);
+        assert_eq!(app.sort, SortOrder::Source);
+        // Case-insensitive, ties in library order, no source last.
+        assert_eq!(order(&app), [2, 3, 0, 1]);
+        update(&mut app, Action::CycleSort);
+        assert_eq!(app.sort, SortOrder::Title);
+        assert_eq!(order(&app), [1, 0, 2, 3]);
+        update(&mut app, Action::CycleSort);
+        assert_eq!(app.sort, SortOrder::Relevance);
+        assert_eq!(order(&app), [0, 1, 2, 3]);
+        typed(&mut app, "a");
+        assert_eq!(app.sort_label(), "relevance");
+    }
+
+    #[test]
+    fn sort_applies_to_filter_results_from_anywhere() {
+        let mut app = sorted_app();
+        app.sort = SortOrder::Newest;
+        app.query = "x".to_owned();
+        let m = |index| crate::filter::Match { index, score: 1 };
+        update(
+            &mut app,
+            Action::FilterResults {
+                query: "x".to_owned(),
+                matches: vec![m(1), m(0), m(2)],
+            },
+        );
+        assert_eq!(order(&app), [2, 0, 1]);
+        assert_eq!(app.filtered.len(), 3, "raw results kept for re-sorting");
+    }
+
+    #[test]
+    fn opening_marks_read_and_toggles_flip_marks_with_a_save() {
+        let mut app = app();
+        assert!(!app.is_read(0));
+        update(&mut app, Action::Open);
+        assert!(app.is_read(0));
+        assert_eq!(app.effects, vec![Effect::SaveState]);
+        app.effects.clear();
+        // Ctrl-R while reading makes it unread, and it stays so.
+        update(&mut app, Action::ToggleRead);
+        assert!(!app.is_read(0));
+        update(&mut app, Action::Scroll(1));
+        assert!(!app.is_read(0));
+        // Moving on while reading marks the next one read.
+        update(&mut app, Action::MoveSelection(1));
+        assert!(app.is_read(1));
+        update(&mut app, Action::ToggleStar);
+        assert!(app.is_starred(1));
+        assert_eq!(app.status.as_deref(), Some("starred"));
+        assert_eq!(app.effects, vec![Effect::SaveState], "one save per batch");
+        // In the list, moving does not mark anything.
+        update(&mut app, Action::Back);
+        update(&mut app, Action::MoveSelection(1));
+        assert!(!app.is_read(2));
+    }
+
+    #[test]
+    fn views_show_unread_or_starred_only() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(1));
+        update(&mut app, Action::ToggleRead);
+        update(&mut app, Action::SelectRow(2));
+        update(&mut app, Action::ToggleStar);
+        update(&mut app, Action::CycleView);
+        assert_eq!(app.view, ViewFilter::Unread);
+        assert_eq!(order(&app), [0, 2, 3]);
+        assert_eq!(app.selected_index(), Some(2), "selection kept");
+        update(&mut app, Action::CycleView);
+        assert_eq!(app.view, ViewFilter::Starred);
+        assert_eq!(order(&app), [2]);
+        // Filtering within a view.
+        typed(&mut app, "nato");
+        assert!(app.matches.is_empty());
+        assert!(!app.filtered.is_empty());
+        update(&mut app, Action::FilterClear);
+        update(&mut app, Action::CycleView);
+        assert_eq!(app.view, ViewFilter::All);
+        assert_eq!(app.matches.len(), 4);
+    }
+
+    #[test]
+    fn marks_follow_content_not_position() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(2));
+        update(&mut app, Action::ToggleStar);
+        let mut articles = app.articles.clone();
+        articles.reverse();
+        let mut again = App::new(articles, (120, 40));
+        again.store = app.store.clone();
+        assert!(again.is_starred(1));
+        assert!(!again.is_starred(2));
     }
 }

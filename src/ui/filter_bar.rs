@@ -72,13 +72,18 @@ pub fn render_hint(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Help => (HELP_HINT, HELP_HINT),
     };
     let mut room = total;
-    if let Some(status) = app.status.as_deref() {
+    let status = match (&app.status, &app.warning) {
+        (Some(status), _) => Some((status.as_str(), app.status_is_error)),
+        (None, Some(warning)) => Some((warning.as_str(), true)),
+        (None, None) => None,
+    };
+    if let Some((status, is_error)) = status {
+        let style = if is_error { theme.error } else { theme.status };
         // The status wins: it is news; the hint is always the same.
         let status = fit_str(&safe(status), total.min(total / 2 + 20).max(1));
         let status_width = width(&status);
         let x = area.x + (total - status_width) as u16;
-        Span::styled(status, theme.status)
-            .render(Rect::new(x, area.y, status_width as u16, 1), buf);
+        Span::styled(status, style).render(Rect::new(x, area.y, status_width as u16, 1), buf);
         room = total.saturating_sub(status_width + 1);
     }
     let hint = if width(hint) <= room { hint } else { short };

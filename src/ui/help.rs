@@ -9,21 +9,47 @@ use super::text::fit;
 use crate::app::App;
 use crate::app::keymap::HELP;
 
+/// The help rows as shown: the keys bound now (after remapping) and what they do.
+/// Rows whose actions are all unbound are left out.
+pub fn rows(app: &App) -> Vec<(String, &'static str)> {
+    HELP.iter()
+        .filter_map(|(names, fixed, what)| {
+            if names.is_empty() {
+                return Some(((*fixed).to_owned(), *what));
+            }
+            // Two keys for a one-action row, the first key of each otherwise:
+            // the column stays narrow enough for 80 columns.
+            let per_name = if names.len() == 1 { 2 } else { 1 };
+            let keys: Vec<String> = names
+                .iter()
+                .flat_map(|name| app.keymap.keys_for(name).into_iter().take(per_name))
+                .fold(Vec::new(), |mut keys, key| {
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                    keys
+                });
+            (!keys.is_empty()).then(|| (keys.join(" "), *what))
+        })
+        .collect()
+}
+
 /// Draws the help overlay centred in `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let key_width = HELP
+    let help = rows(app);
+    let key_width = help
         .iter()
         .map(|(k, _)| super::text::width(k))
         .max()
         .unwrap_or(0);
-    let text_width = HELP
+    let text_width = help
         .iter()
         .map(|(_, d)| super::text::width(d))
         .max()
         .unwrap_or(0);
     let want_width = (key_width + 2 + text_width + 4) as u16;
-    let want_height = HELP.len() as u16 + 2;
+    let want_height = help.len() as u16 + 2;
     let width = want_width.min(area.width);
     let height = want_height.min(area.height);
     let popup = Rect::new(
@@ -43,10 +69,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         popup
     };
-    for (i, (keys, what)) in HELP.iter().enumerate().take(inner.height as usize) {
+    for (i, (keys, what)) in help.iter().enumerate().take(inner.height as usize) {
         let pad = " ".repeat(key_width - super::text::width(keys) + 2);
         let spans = vec![
-            Span::styled(*keys, theme.key),
+            Span::styled(keys.as_str(), theme.key),
             Span::raw(pad),
             Span::raw(*what),
         ];

@@ -1,5 +1,6 @@
 //! The list pane: one two-line row per matching article (headline, then source and
-//! date), the selection marked, matched letters highlighted. Only visible rows are
+//! date), the selection marked, unread articles with a dot and in bold, starred
+//! ones with a star, matched letters highlighted. Only visible rows are
 //! touched, so drawing costs the same for 4 articles or 400,000.
 
 use ratatui::buffer::Buffer;
@@ -16,6 +17,20 @@ use crate::filter;
 
 /// Lines per article row.
 pub const ROW_HEIGHT: usize = 2;
+
+/// Columns before the headline: selection bar, unread dot, star, a space.
+pub const GUTTER: usize = 4;
+
+/// The pane's title: view and sort, cut to `room` columns (the count on the
+/// right keeps its place).
+pub fn title_text(app: &App, room: usize) -> String {
+    let full = format!(" Articles · {} · {} ", app.view.as_str(), app.sort_label());
+    if super::text::width(&full) <= room {
+        return full;
+    }
+    let short = format!(" {} · {} ", app.view.as_str(), app.sort_label());
+    fit_str(&short, room)
+}
 
 /// How many rows fit, at least one.
 pub fn visible_rows(inner_height: u16) -> usize {
@@ -65,13 +80,16 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     let inner = pane_inner(area);
     if has_border(area) {
         let count = format!(" {} of {} ", app.matches.len(), app.articles.len());
+        let room = (area.width as usize)
+            .saturating_sub(2 + super::text::width(&count) + 1)
+            .max(1);
         Block::bordered()
             .border_style(if focused {
                 theme.border_focused
             } else {
                 theme.border
             })
-            .title(Line::from(" Articles ").style(theme.accent))
+            .title(Line::from(title_text(app, room)).style(theme.accent))
             .title_top(Line::from(count).right_aligned())
             .render(area, buf);
     }
@@ -85,7 +103,7 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     let rows = visible_rows(inner.height);
     let offset = offset_for(app.selected, app.list_offset, rows, app.matches.len());
     let drawn = (inner.height as usize).div_ceil(ROW_HEIGHT);
-    let text_width = (inner.width as usize).saturating_sub(2);
+    let text_width = (inner.width as usize).saturating_sub(GUTTER);
     for (i, m) in app.matches.iter().enumerate().skip(offset).take(drawn) {
         let Some(article) = app.articles.get(m.index as usize) else {
             continue;
@@ -99,18 +117,30 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
             buf.set_style(meta_row, theme.selected);
         }
         let marker = if selected {
-            Span::styled("▌ ", theme.marker)
+            Span::styled("▌", theme.marker)
         } else {
-            Span::raw("  ")
+            Span::raw(" ")
+        };
+        let index = m.index as usize;
+        let unread = !app.is_read(index);
+        let dot = if unread {
+            Span::styled("•", theme.unread)
+        } else {
+            Span::raw(" ")
+        };
+        let star = if app.is_starred(index) {
+            Span::styled("★", theme.star)
+        } else {
+            Span::raw(" ")
         };
         let title = safe(&article.title);
         let indices = filter::matched_indices(&app.query, &title);
-        let base = if selected {
+        let base = if selected || unread {
             theme.headline
         } else {
             Style::new()
         };
-        let mut spans = vec![marker.clone()];
+        let mut spans = vec![marker.clone(), dot, star, Span::raw(" ")];
         spans.extend(fit(
             highlight(&title, &indices, base, theme.matched),
             text_width,
@@ -118,7 +148,12 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
         Line::from(spans).render(row, buf);
         if !meta_row.is_empty() {
             let meta = fit_str(&meta_text(article), text_width);
-            Line::from(vec![marker, Span::styled(meta, theme.dim)]).render(meta_row, buf);
+            Line::from(vec![
+                marker,
+                Span::raw("   "),
+                Span::styled(meta, theme.dim),
+            ])
+            .render(meta_row, buf);
         }
     }
 }
@@ -132,6 +167,17 @@ fn render_empty(app: &App, inner: Rect, buf: &mut Buffer) {
             fit_str("no articles loaded", width),
             theme.dim,
         )]
+    } else if !app.filtered.is_empty() {
+        // The filter matched, the view hid them all.
+        let message = format!("no {} articles", app.view.as_str());
+        let hint = match app.keymap.keys_for("cycle_view").first() {
+            Some(key) => format!("{key} changes the view"),
+            None => "the view hides them all".to_owned(),
+        };
+        vec![
+            Line::styled(fit_str(&message, width), theme.headline),
+            Line::styled(fit_str(&hint, width), theme.dim),
+        ]
     } else {
         vec![
             Line::styled(fit_str("no articles match", width), theme.headline),

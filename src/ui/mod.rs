@@ -36,11 +36,12 @@ pub fn is_wide(columns: u16) -> bool {
 /// On narrow terminals the reading pane replaces the list while it has focus.
 pub fn layout(app: &App, area: Rect) -> Areas {
     let reading = app.focus == Focus::Reader && app.selected_article().is_some();
-    layout_for(area, reading)
+    layout_for(area, reading, app.split)
 }
 
-/// [`layout`] from its inputs: `reading` is whether the reading pane has focus.
-pub fn layout_for(area: Rect, reading: bool) -> Areas {
+/// [`layout`] from its inputs: `reading` is whether the reading pane has focus,
+/// `split` the list pane's share of a wide screen in percent.
+pub fn layout_for(area: Rect, reading: bool, split: u16) -> Areas {
     let mut areas = Areas::default();
     if area.is_empty() {
         return areas;
@@ -60,7 +61,9 @@ pub fn layout_for(area: Rect, reading: bool) -> Areas {
     }
     let main = Rect::new(area.x, area.y, area.width, main_height);
     if is_wide(area.width) {
-        let list_width = (area.width * 2 / 5).clamp(30, 60);
+        // At least 30 columns of list and 40 of reader, whatever the split.
+        let share = (u32::from(area.width) * u32::from(split) / 100) as u16;
+        let list_width = share.clamp(30, area.width.saturating_sub(40).max(30));
         areas.list = Some(Rect::new(main.x, main.y, list_width, main.height));
         areas.reader = Some(Rect::new(
             main.x + list_width,

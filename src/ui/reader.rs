@@ -20,14 +20,34 @@ use crate::app::App;
 use crate::article::Article;
 
 /// Where the article text goes inside a reading pane at `area`: inside the border,
-/// with a column of padding on each side when there is room.
-pub fn text_area(area: Rect) -> Rect {
+/// with a column of padding on each side when there is room, and at most
+/// `max_width` columns wide (centred), because long lines are hard to read;
+/// `max_width` 0 means no limit.
+pub fn text_area(area: Rect, max_width: u16) -> Rect {
     let inner = pane_inner(area);
-    if inner.width > 10 {
+    let text = if inner.width > 10 {
         inner.inner(Margin::new(1, 0))
     } else {
         inner
+    };
+    if max_width > 0 && text.width > max_width {
+        let x = text.x + (text.width - max_width) / 2;
+        Rect::new(x, text.y, max_width, text.height)
+    } else {
+        text
     }
+}
+
+/// The URLs behind the reader's link numbers: entry `n - 1` is `[n]`, `None`
+/// for a related article shown without a URL. The same order
+/// [`article_lines`] numbers them in: related articles, then links.
+pub fn numbered_links(article: &Article) -> Vec<Option<&str>> {
+    article
+        .related
+        .iter()
+        .map(|r| r.url.as_deref())
+        .chain(article.links.iter().map(|l| Some(l.as_str())))
+        .collect()
 }
 
 /// The text area of the reading pane for `app` at its last known size. On narrow
@@ -35,9 +55,9 @@ pub fn text_area(area: Rect) -> Rect {
 /// PgUp/PgDn from the list clamp the same way.
 pub fn viewport(app: &App) -> Rect {
     let area = super::viewport_area(app);
-    super::layout_for(area, true)
+    super::layout_for(area, true, app.split)
         .reader
-        .map(text_area)
+        .map(|reader| text_area(reader, app.text_width))
         .unwrap_or_default()
 }
 
@@ -256,7 +276,7 @@ pub fn article_lines<'a>(article: &'a Article, width: usize, theme: &Theme) -> V
 /// Draws the reading pane into `area`.
 pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     let theme = &app.theme;
-    let text = text_area(area);
+    let text = text_area(area, app.text_width);
     let article = app.selected_article();
     let lines = article
         .map(|a| article_lines(a, text.width as usize, theme))

@@ -1,6 +1,10 @@
-//! Colours and text styles in one place (later loaded from a config file).
+//! Colours and text styles in one place. The config file names colours by role
+//! ([`crate::config::Theme`]); [`Theme::from_config`] turns them into the styles
+//! the widgets use, once at startup.
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::config;
 
 /// The reader's styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,39 +33,72 @@ pub struct Theme {
     pub key: Style,
     /// Link numbers and URLs.
     pub link: Style,
-    /// Status text (loading, problems).
+    /// Status text (loading, confirmations).
     pub status: Style,
+    /// Failures in the status line (a save that failed, a refused link).
+    pub error: Style,
+    /// The dot in front of unread articles.
+    pub unread: Style,
+    /// The star in front of starred articles.
+    pub star: Style,
     /// The filter bar's cursor.
     pub cursor: Style,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        let accent = Color::Cyan;
-        Theme {
-            accent: Style::new().fg(accent),
-            dim: Style::new().fg(Color::DarkGray),
-            matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            selected: Style::new()
-                .bg(Color::Indexed(237))
-                .add_modifier(Modifier::BOLD),
-            marker: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-            headline: Style::new().add_modifier(Modifier::BOLD),
-            subhead: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-            caption: Style::new()
-                .fg(Color::DarkGray)
-                .add_modifier(Modifier::ITALIC),
-            border: Style::new().fg(Color::DarkGray),
-            border_focused: Style::new().fg(accent),
-            key: Style::new().fg(accent).add_modifier(Modifier::BOLD),
-            link: Style::new().fg(Color::Blue),
-            status: Style::new().fg(Color::Yellow),
-            cursor: Style::new().add_modifier(Modifier::REVERSED),
-        }
+        Theme::from_config(&config::Theme::default())
+    }
+}
+
+/// A style with foreground `color`, or none at all for `Reset` (so the style
+/// underneath, such as the selected row's, shows through).
+fn fg(color: Color) -> Style {
+    if color == Color::Reset {
+        Style::new()
+    } else {
+        Style::new().fg(color)
     }
 }
 
 impl Theme {
+    /// The styles for the config file's colour roles.
+    pub fn from_config(c: &config::Theme) -> Self {
+        let bold = Modifier::BOLD;
+        let mut selected = fg(c.selection_fg).add_modifier(bold);
+        if c.selection_bg != Color::Reset {
+            selected = selected.bg(c.selection_bg);
+        }
+        Theme {
+            accent: fg(c.accent),
+            dim: fg(c.dim),
+            matched: fg(c.highlight).add_modifier(bold),
+            selected,
+            marker: fg(c.accent).add_modifier(bold),
+            headline: fg(c.title).add_modifier(bold),
+            subhead: fg(c.accent).add_modifier(bold),
+            caption: fg(c.caption).add_modifier(Modifier::ITALIC),
+            border: fg(c.border),
+            border_focused: fg(c.accent),
+            key: fg(c.accent).add_modifier(bold),
+            link: fg(c.link),
+            status: fg(c.status),
+            error: fg(c.error).add_modifier(bold),
+            unread: fg(c.accent).add_modifier(bold),
+            star: fg(c.highlight),
+            cursor: Style::new().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// [`Theme::from_config`] when `color` is on, else [`Theme::monochrome`].
+    pub fn for_terminal(c: &config::Theme, color: bool) -> Self {
+        if color {
+            Theme::from_config(c)
+        } else {
+            Theme::monochrome()
+        }
+    }
+
     /// No colours, only text attributes (for `NO_COLOR`).
     pub fn monochrome() -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -80,6 +117,9 @@ impl Theme {
             key: bold,
             link: Style::new().add_modifier(Modifier::UNDERLINED),
             status: bold,
+            error: bold.add_modifier(Modifier::UNDERLINED),
+            unread: bold,
+            star: bold,
             cursor: Style::new().add_modifier(Modifier::REVERSED),
         }
     }
@@ -115,6 +155,9 @@ mod tests {
             t.key,
             t.link,
             t.status,
+            t.error,
+            t.unread,
+            t.star,
             t.cursor,
         ];
         for style in styles {

@@ -1,0 +1,93 @@
+//! Everything the reader needs from outside before it starts: the config file,
+//! the reading state and the colour decision, read once from the command line's
+//! choices, with every problem collected as a warning rather than an error (a
+//! bad config or state file never stops the reader).
+
+use std::path::PathBuf;
+
+use crate::app::{App, Keymap};
+use crate::cli::Cli;
+use crate::config::Config;
+use crate::state::StateStore;
+use crate::ui::theme::Theme;
+
+/// The reader's settings, loaded; [`Settings::apply`] installs them in an [`App`].
+#[derive(Debug)]
+pub struct Settings {
+    pub config: Config,
+    pub keymap: Keymap,
+    pub store: StateStore,
+    pub color: bool,
+    /// Problems to show on stderr and in the status line.
+    pub warnings: Vec<String>,
+}
+
+impl Settings {
+    /// Loads the config (`--config` or the default path), opens the reading
+    /// state (`--state`, the default path, or memory only with `--no-state`)
+    /// and decides colour (`--color`, `NO_COLOR`).
+    pub fn load(cli: &Cli) -> Settings {
+        let (config, config_warnings) = Config::load(cli.config.as_deref());
+        let mut warnings: Vec<String> = config_warnings.iter().map(ToString::to_string).collect();
+        let (keymap, key_warnings) = Keymap::new(&config.keys);
+        let file = cli
+            .config
+            .clone()
+            .or_else(Config::default_path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "config".to_owned());
+        warnings.extend(key_warnings.into_iter().map(|w| format!("{file}: {w}")));
+        let store = open_store(cli.no_state, cli.state.clone(), &mut warnings);
+        Settings {
+            config,
+            keymap,
+            store,
+            color: crate::config::use_color_from_env(cli.color),
+            warnings,
+        }
+    }
+
+    /// Defaults everywhere and a memory-only state: for tests.
+    pub fn defaults() -> Settings {
+        Settings {
+            config: Config::default(),
+            keymap: Keymap::default(),
+            store: StateStore::in_memory(),
+            color: true,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Puts the settings into `app` and re-derives the list (the default view
+    /// may hide read articles).
+    pub fn apply(self, app: &mut App) {
+        let view = self.config.view;
+        app.theme = Theme::for_terminal(&self.config.theme, self.color);
+        app.keymap = self.keymap;
+        app.store = self.store;
+        app.view = view.default_view;
+        app.sort = view.default_sort;
+        app.split = view.split;
+        app.text_width = view.text_width;
+        app.warning = match self.warnings.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [first, rest @ ..] => Some(format!("{first} (and {} more)", rest.len())),
+        };
+        app.anchor = app.selected_index();
+        app.arrange();
+    }
+}
+
+fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> StateStore {
+    if no_state {
+        return StateStore::in_memory();
+    }
+    let Some(path) = path.or_else(StateStore::default_path) else {
+        warnings.push("no home folder for the reading state; marks will not be saved".into());
+        return StateStore::in_memory();
+    };
+    let (store, warning) = StateStore::open(path);
+    warnings.extend(warning.map(|w| w.to_string()));
+    store
+}
