@@ -288,3 +288,76 @@ fn no_color_theme_marks_selection_and_matches_without_colour() {
             .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
 }
+
+/// Unread rows have a dot and a bold headline, starred ones a star; the title
+/// names the view and the sort.
+#[test]
+fn list_marks_unread_and_starred_and_titles_view_and_sort() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::SelectRow(1));
+    update(&mut app, Action::ToggleRead);
+    update(&mut app, Action::ToggleStar);
+    update(&mut app, Action::SelectRow(2));
+    update(&mut app, Action::ToggleStar);
+    update(&mut app, Action::CycleSort);
+    let (screen, buf) = draw(&app);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].contains("Articles · all · newest"), "{screen}");
+    assert!(lines[0].contains("4 of 4"), "{screen}");
+    // Newest first: 2023 Blinken, 2022 Russia, 2021-04-07 NATO, 2021-04-06 Navalny.
+    assert!(lines[1].contains("│ •  Blinken to Lavrov"), "{screen}");
+    assert!(
+        lines[5].contains("│  ★ US Won't Commit"),
+        "read and starred: {screen}"
+    );
+    assert!(
+        lines[7].contains("│▌•★ Top US Diplomat"),
+        "selected: {screen}"
+    );
+    let (x, y) = find(&buf, "★ US Won't").expect("star shown");
+    assert_eq!(buf[(x, y)].fg, Color::Yellow);
+    let (x, y) = find(&buf, "Blinken to Lavrov").expect("row");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::BOLD),
+        "unread is bold"
+    );
+    let (x, y) = find(&buf, "US Won't Commit").expect("row");
+    assert!(
+        !buf[(x, y)].modifier.contains(Modifier::BOLD),
+        "read is plain"
+    );
+
+    update(&mut app, Action::CycleView);
+    update(&mut app, Action::CycleView);
+    let (screen, _) = draw(&app);
+    assert!(screen.contains("Articles · starred · newest"), "{screen}");
+    assert!(screen.contains("2 of 4"), "{screen}");
+    update(&mut app, Action::SelectRow(0));
+    update(&mut app, Action::ToggleStar);
+    update(&mut app, Action::SelectRow(1));
+    update(&mut app, Action::ToggleStar);
+    update(&mut app, Action::CycleSort); // re-derive: nothing starred now
+    let (screen, _) = draw(&app);
+    assert!(screen.contains("no starred articles"), "{screen}");
+    assert!(screen.contains("F2 changes the view"), "{screen}");
+}
+
+/// `text_width` centres a narrower column of text in the reading pane; `split`
+/// sets the list's share.
+#[test]
+fn text_width_and_split_shape_the_layout() {
+    let mut app = app(120, 40);
+    app.text_width = 40;
+    app.split = 30;
+    let (_, buf) = draw(&app);
+    let (x, _) = find(&buf, "Reader").expect("reader pane");
+    assert_eq!(
+        x,
+        36 + 2,
+        "the list takes 30% (36 columns), then the border"
+    );
+    let (x, _) = find(&buf, "First paragraph").expect("body");
+    // Reader inner text area is 84 - 2 (border) - 2 (padding) = 80 wide at 37:
+    // a 40-column text starts 20 columns in.
+    assert_eq!(x, 36 + 1 + 1 + 20);
+}

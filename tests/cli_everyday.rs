@@ -1,0 +1,94 @@
+//! Packaging and configuration through the real binary: completions, the man
+//! page and `--print-config`. Every process gets temporary XDG folders.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use newsreader::config::Config;
+
+fn run(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .output()
+        .expect("run newsreader")
+}
+
+#[test]
+fn completions_print_a_script_for_each_shell() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let bash = run(home.path(), &["completions", "bash"]);
+    assert!(bash.status.success());
+    let script = String::from_utf8_lossy(&bash.stdout);
+    assert!(script.contains("complete") && script.contains("newsreader"));
+    assert!(script.contains("--print-config") && script.contains("--no-state"));
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = run(home.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(!out.stdout.is_empty(), "{shell}");
+    }
+    assert!(!run(home.path(), &["completions", "tcsh"]).status.success());
+}
+
+#[test]
+fn man_prints_roff_from_the_same_definition() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = run(home.path(), &["man"]);
+    assert!(out.status.success());
+    let roff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        roff.starts_with(".ie") || roff.contains(".TH newsreader"),
+        "{roff}"
+    );
+    for flag in ["config", "state", "no\\-state", "color", "print\\-config"] {
+        assert!(roff.contains(flag), "{flag} missing from the man page");
+    }
+}
+
+#[test]
+fn print_config_loads_back_and_reports_bad_keys() {
+    let home = tempfile::tempdir().expect("tempdir");
+    // Without a file: the defaults.
+    let out = run(home.path(), &["--print-config"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    let (back, warnings) = Config::from_toml_str(&text, Path::new("printed.toml"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(back, Config::default());
+
+    // A file with good and bad keys: the good ones apply, the bad ones are named
+    // with file, line and key on stderr.
+    let file = home.path().join("mine.toml");
+    std::fs::write(
+        &file,
+        "[theme]\naccent = \"#ff8000\"\nlink = \"blurple\"\n[view]\ntext_width = 72\n[keys]\ntoggle_star = [\"f4\"]\nfly = \"x\"\n",
+    )
+    .expect("write");
+    let path = file.to_str().expect("utf8 path");
+    let out = run(home.path(), &["--config", path, "--print-config"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("mine.toml:3: theme.link: unknown color \"blurple\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("keys.fly: unknown action"), "{stderr}");
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    let (printed, warnings) = Config::from_toml_str(&text, Path::new("printed.toml"));
+    assert!(warnings.is_empty(), "{warnings:?}\n{text}");
+    let (loaded, _) = Config::load(Some(&file));
+    assert_eq!(printed, loaded, "{text}");
+    assert_eq!(printed.view.text_width, 72);
+    assert!(text.contains("accent = \"#ff8000\""), "{text}");
+}
+
+#[test]
+fn state_and_no_state_conflict() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = run(
+        home.path(),
+        &["--state", "x.json", "--no-state", "--print-config"],
+    );
+    assert!(!out.status.success());
+}

@@ -1,0 +1,235 @@
+//! End-to-end for the daily-driver features, in a pseudo-terminal: opening links
+//! through a recording stand-in for the browser (BROWSER), copying with OSC 52
+//! (read back from the terminal's raw bytes), and read/starred marks that
+//! persist across runs (always in a temporary `--state` file).
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{DEADLINE, Session};
+
+const STORY_URL: &str = "https://example.com/2024/05/06/e2e-story";
+/// base64 of STORY_URL, computed independently of the code under test.
+const STORY_URL_BASE64: &str = "aHR0cHM6Ly9leGFtcGxlLmNvbS8yMDI0LzA1LzA2L2UyZS1zdG9yeQ==";
+
+/// A `.jsonl` library (as `newsreader parse --json` writes it) with an article
+/// whose URL and links are known.
+fn write_library(dir: &Path) -> PathBuf {
+    let articles = [
+        serde_json::json!({
+            "title": "Linked story with a known address",
+            "source": "Example News",
+            "published": "2024-05-06",
+            "url": STORY_URL,
+            "body": ["The body of the linked story."],
+            "related": [{"title": "A related piece", "url": "https://example.org/related"}],
+            "links": ["https://example.net/second-link", "javascript:alert(1)"],
+        }),
+        serde_json::json!({
+            "title": "Story without any address",
+            "body": ["No URL here."],
+        }),
+    ];
+    let text: String = articles.iter().map(|a| format!("{a}\n")).collect();
+    let path = dir.join("library.jsonl");
+    std::fs::write(&path, text).expect("write library");
+    path
+}
+
+/// A shell script standing in for the browser: each call appends one line,
+/// `ARGC <arg1> <arg2>…`, to `log`.
+fn recording_browser(dir: &Path, log: &Path) -> PathBuf {
+    let script = dir.join("fake-browser");
+    let body = format!(
+        "#!/bin/sh\n{{ printf '%s' \"$#\"; for a in \"$@\"; do printf ' <%s>' \"$a\"; done; printf '\\n'; }} >> '{}'\n",
+        log.display()
+    );
+    std::fs::write(&script, body).expect("write stub");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    script
+}
+
+/// Waits until the stub has logged `count` calls and returns the lines.
+fn calls(log: &Path, count: usize) -> Vec<String> {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        if lines.len() >= count {
+            return lines;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "browser stub called {} times, expected {count}: {lines:?}",
+            lines.len()
+        );
+        thread::sleep(Duration::from_millis(30));
+    }
+}
+
+fn start(library: &Path, state: &Path, env: &[(&str, &OsStr)]) -> Session {
+    let args = [
+        library.as_os_str(),
+        OsStr::new("--state"),
+        state.as_os_str(),
+    ];
+    Session::start_with(&args, env, 120, 40)
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_o_and_digits_open_links_in_the_browser_as_one_argument() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let log = dir.path().join("browser.log");
+    let browser = recording_browser(dir.path(), &log);
+    let state = dir.path().join("state.json");
+    let mut session = start(&library, &state, &[("BROWSER", browser.as_os_str())]);
+    session.wait_text("2/2 matches");
+
+    session.send("\u{f}"); // Ctrl-O: the article's own URL
+    assert_eq!(calls(&log, 1), [format!("1 <{STORY_URL}>")]);
+    session.wait_text(&format!("opened {STORY_URL}"));
+
+    session.send("\r"); // read it: the links are numbered [1] related, [2], [3]
+    session.wait_text("[2] https://example.net/second-link");
+    session.send("2");
+    assert_eq!(calls(&log, 2)[1], "1 <https://example.net/second-link>");
+    session.wait_text("opened https://example.net/second-link");
+    session.send("1");
+    assert_eq!(calls(&log, 3)[2], "1 <https://example.org/related>");
+
+    session.send("3"); // javascript: is never handed to the browser
+    session.wait_text("refused: not an http(s) link");
+    session.send("9");
+    session.wait_text("no link [9] in this article");
+
+    session.send("\u{1b}"); // back to the list
+    session.wait_text("Enter open");
+    session.send("\u{1b}[B"); // down to the article without a URL
+    session.wait_text("No URL here.");
+    session.send("\u{f}"); // Ctrl-O
+    session.wait_text("no URL for this article");
+    thread::sleep(Duration::from_millis(200));
+    assert_eq!(calls(&log, 3).len(), 3, "nothing else was opened");
+    session.quit_and_check_restored();
+}
+
+#[test]
+fn ctrl_y_copies_the_url_with_osc_52() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let state = dir.path().join("state.json");
+    let mut session = start(&library, &state, &[]);
+    session.wait_text("2/2 matches");
+    session.send("\u{19}"); // Ctrl-Y
+    session.wait_text(&format!("copied {STORY_URL}"));
+    let expected = format!("\u{1b}]52;c;{STORY_URL_BASE64}\u{7}");
+    let bytes = session.bytes.lock().expect("bytes").clone();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains(&expected), "no OSC 52 sequence in {text:?}");
+    session.quit_and_check_restored();
+}
+
+/// The first list row's marker columns (selection, unread dot, star).
+fn first_row(screen: &str) -> String {
+    screen.lines().nth(1).unwrap_or_default().to_owned()
+}
+
+#[test]
+fn marks_persist_across_runs_and_renames() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).expect("mkdir");
+    common::write_articles(&articles);
+    let state = dir.path().join("state.json");
+    let args = |state: &Path| -> Vec<std::ffi::OsString> {
+        vec![
+            articles.clone().into_os_string(),
+            "--state".into(),
+            state.as_os_str().to_owned(),
+        ]
+    };
+
+    let owned = args(&state);
+    let refs: Vec<&OsStr> = owned.iter().map(|s| s.as_os_str()).collect();
+    let mut session = Session::start_with(&refs, &[], 120, 40);
+    let screen = session.wait_text("4/4 matches");
+    assert!(first_row(&screen).contains("│▌•  Blinken"), "{screen}");
+    session.send("\u{13}"); // Ctrl-S
+    session.wait_for("the star", |s| first_row(s).contains("│▌•★ Blinken"));
+    session.send("\u{12}"); // Ctrl-R
+    session.wait_for("the dot to go", |s| first_row(s).contains("│▌ ★ Blinken"));
+    session.send("\u{14}"); // Ctrl-T: unread view hides it
+    session.wait_text("Articles · unread");
+    session.wait_text("3/4 matches");
+    session.send("\u{1b}OR"); // F3: newest first
+    session.wait_text("Articles · unread · newest");
+    session.quit_and_check_restored();
+    let saved = std::fs::read_to_string(&state).expect("state written");
+    assert!(saved.contains("\"starred\": true"), "{saved}");
+
+    // Rename the file: the marks follow the content.
+    std::fs::rename(articles.join("a.txt"), articles.join("zz-renamed.txt")).expect("rename");
+    let session = Session::start_with(&refs, &[], 120, 40);
+    let screen = session.wait_text("4/4 matches");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Blinken to Lavrov"))
+        .unwrap_or_default();
+    assert!(
+        row.contains(" ★ Blinken"),
+        "star and read mark kept:\n{screen}"
+    );
+    assert!(!row.contains('•'), "still read:\n{screen}");
+    session.quit_and_check_restored();
+
+    // --no-state starts clean and leaves the file alone.
+    let before = std::fs::read(&state).expect("state");
+    let mut session = Session::start_with(
+        &[articles.as_os_str(), OsStr::new("--no-state")],
+        &[],
+        120,
+        40,
+    );
+    let screen = session.wait_text("4/4 matches");
+    assert!(!screen.contains('★'), "{screen}");
+    session.send("\u{13}");
+    session.wait_text("starred");
+    session.quit_and_check_restored();
+    assert_eq!(std::fs::read(&state).expect("state"), before);
+}
+
+#[test]
+fn a_bad_config_is_reported_and_the_good_keys_apply() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[view]\ndefault_sort = \"newest\"\nsplit = 99\n[keys]\ntoggle_star = \"f5\"\n",
+    )
+    .expect("write config");
+    let state = dir.path().join("state.json");
+    let args = [
+        library.as_os_str(),
+        OsStr::new("--state"),
+        state.as_os_str(),
+        OsStr::new("--config"),
+        config.as_os_str(),
+    ];
+    let mut session = Session::start_with(&args, &[], 120, 40);
+    session.wait_text("config.toml:3: view.split: 99 is out of range");
+    session.wait_text("Articles · all · newest");
+    session.send("\u{1b}[15~"); // F5, remapped
+    session.wait_text("★ Linked story");
+    session.quit_and_check_restored();
+}
