@@ -670,6 +670,25 @@ impl Config {
     }
 }
 
+/// The 1-based line of `[section] key` in config text, for warnings found
+/// after loading (an action name the app does not know); `None` if the text
+/// does not parse or has no such key.
+pub fn line_of(text: &str, section: &str, key: &str) -> Option<usize> {
+    let doc = DeTable::parse(text).ok()?;
+    let table = doc.get_ref().get(section)?.get_ref().as_table()?;
+    let (name, _) = table
+        .iter()
+        .find(|(name, _)| name.get_ref().as_ref() == key)?;
+    let offset = name.span().start.min(text.len());
+    Some(
+        text.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1,
+    )
+}
+
 /// A TOML basic string, escaped by the `toml` crate itself.
 fn quote(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
@@ -1222,5 +1241,13 @@ a = 1
         let (config, warnings) = Config::load(Some(&good));
         assert!(warnings.is_empty());
         assert_eq!(config.view.split, 35);
+    }
+
+    #[test]
+    fn line_of_finds_a_key() {
+        let text = "[view]\nsplit = 30\n\n[keys]\nquit = \"q\"\nfly = \"x\"\n";
+        assert_eq!(line_of(text, "keys", "fly"), Some(6));
+        assert_eq!(line_of(text, "keys", "nope"), None);
+        assert_eq!(line_of("= broken", "keys", "fly"), None);
     }
 }

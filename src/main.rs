@@ -57,8 +57,8 @@ fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
     for warning in &warnings {
         eprintln!("newsreader: {warning}");
     }
-    let (_, key_warnings) = newsreader::app::Keymap::new(&config.keys);
-    for warning in &key_warnings {
+    let (_, unknown) = newsreader::app::Keymap::new(&config.keys);
+    for warning in newsreader::startup::unknown_actions(cli.config.as_deref(), &unknown) {
         eprintln!("newsreader: {warning}");
     }
     out.write_all(config.to_toml_string().as_bytes())?;

@@ -3,7 +3,7 @@
 //! choices, with every problem collected as a warning rather than an error (a
 //! bad config or state file never stops the reader).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::app::{App, Keymap};
 use crate::cli::Cli;
@@ -29,14 +29,8 @@ impl Settings {
     pub fn load(cli: &Cli) -> Settings {
         let (config, config_warnings) = Config::load(cli.config.as_deref());
         let mut warnings: Vec<String> = config_warnings.iter().map(ToString::to_string).collect();
-        let (keymap, key_warnings) = Keymap::new(&config.keys);
-        let file = cli
-            .config
-            .clone()
-            .or_else(Config::default_path)
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "config".to_owned());
-        warnings.extend(key_warnings.into_iter().map(|w| format!("{file}: {w}")));
+        let (keymap, unknown) = Keymap::new(&config.keys);
+        warnings.extend(unknown_actions(cli.config.as_deref(), &unknown));
         let store = open_store(cli.no_state, cli.state.clone(), &mut warnings);
         Settings {
             config,
@@ -77,6 +71,29 @@ impl Settings {
         app.anchor = app.selected_index();
         app.arrange();
     }
+}
+
+/// Warnings for `[keys]` entries naming no action, as `FILE:LINE: keys.NAME:
+/// unknown action (expected …)`; `path` is `--config` (else the default path).
+pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
+    if unknown.is_empty() {
+        return Vec::new();
+    }
+    let path = path.map(Path::to_path_buf).or_else(Config::default_path);
+    let text = path
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+    let names = crate::app::keymap::action_names().join(", ");
+    unknown
+        .iter()
+        .map(|name| {
+            let line = crate::config::line_of(&text, "keys", name)
+                .map_or_else(String::new, |l| format!(":{l}"));
+            format!("{file}{line}: keys.{name}: unknown action (expected one of {names})")
+        })
+        .collect()
 }
 
 fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> StateStore {

@@ -73,7 +73,10 @@ fn print_config_loads_back_and_reports_bad_keys() {
         stderr.contains("mine.toml:3: theme.link: unknown color \"blurple\""),
         "{stderr}"
     );
-    assert!(stderr.contains("keys.fly: unknown action"), "{stderr}");
+    assert!(
+        stderr.contains("mine.toml:8: keys.fly: unknown action (expected one of quit, help"),
+        "{stderr}"
+    );
     let text = String::from_utf8(out.stdout).expect("utf8");
     let (printed, warnings) = Config::from_toml_str(&text, Path::new("printed.toml"));
     assert!(warnings.is_empty(), "{warnings:?}\n{text}");
