@@ -8,6 +8,19 @@ use clap::{Parser, Subcommand};
 
 use crate::config::ColorMode;
 
+/// Files and environment, shown by `--help` and in the man page.
+const AFTER_HELP: &str = "\
+Files:
+  ~/.config/newsreader/config.toml   settings ($XDG_CONFIG_HOME; --config)
+  ~/.local/share/newsreader/state.json   read and starred marks ($XDG_DATA_HOME; --state)
+
+Environment:
+  BROWSER    browser commands for Ctrl-O and the link digits (':'-separated; %s is the URL)
+  NO_COLOR   when set and not empty, no colours (unless --color always)
+  TMUX       when set, the OSC 52 copy is wrapped for tmux passthrough
+
+Keys: F1 in the reader lists them; every action can be remapped in [keys].";
+
 /// A fast terminal reader for news articles copied or scraped from the web.
 ///
 /// With no PATH, opens the articles bundled with newsreader. Settings are read
@@ -19,6 +32,7 @@ use crate::config::ColorMode;
     version,
     about,
     long_about,
+    after_long_help = AFTER_HELP,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {

@@ -175,15 +175,20 @@ impl App {
     /// among them; otherwise the first row is selected. Costs one pass and, for
     /// a sort other than relevance, one sort of indices.
     pub fn arrange(&mut self) {
-        let mut rows: Vec<Match> = match self.view {
-            ViewFilter::All => self.filtered.clone(),
-            view => self
-                .filtered
-                .iter()
-                .copied()
-                .filter(|m| self.admits(view, m.index as usize))
-                .collect(),
-        };
+        let mut rows = std::mem::take(&mut self.matches);
+        match self.view {
+            // Reuses the old rows' allocation.
+            ViewFilter::All => rows.clone_from(&self.filtered),
+            view => {
+                rows.clear();
+                rows.extend(
+                    self.filtered
+                        .iter()
+                        .copied()
+                        .filter(|m| self.admits(view, m.index as usize)),
+                );
+            }
+        }
         let articles = &self.articles;
         let by_index = |a: &Match, b: &Match| a.index.cmp(&b.index);
         let field = |m: &Match, f: fn(&Article) -> Option<&str>| {
