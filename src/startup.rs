@@ -108,3 +108,53 @@ fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>)
     warnings.extend(warning.map(|w| w.to_string()));
     store
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::article::Article;
+    use crate::config::{SortOrder, ViewFilter};
+
+    #[test]
+    fn apply_sets_the_default_view_sort_and_warning() {
+        let articles: Vec<Article> = ["One", "Two"]
+            .iter()
+            .map(|t| Article {
+                title: (*t).to_owned(),
+                body: vec![format!("{t} body.")],
+                ..Default::default()
+            })
+            .collect();
+        let mut store = StateStore::in_memory();
+        store.set_read(crate::state::ArticleKey::of(&articles[0]), true);
+        let mut settings = Settings::defaults();
+        settings.store = store;
+        settings.config.view.default_view = ViewFilter::Unread;
+        settings.config.view.default_sort = SortOrder::Title;
+        settings.config.view.text_width = 60;
+        settings.warnings = vec!["a.toml:1: x: bad".into(), "b".into()];
+        let mut app = App::new(articles, (100, 30));
+        settings.apply(&mut app);
+        assert_eq!(app.matches.len(), 1, "the read article is hidden");
+        assert_eq!(app.selected_index(), Some(1));
+        assert_eq!((app.sort, app.text_width), (SortOrder::Title, 60));
+        assert_eq!(
+            app.warning.as_deref(),
+            Some("a.toml:1: x: bad (and 1 more)")
+        );
+        update(&mut app, Action::Status(None));
+        assert!(
+            app.warning.is_some(),
+            "the loader clearing its status keeps it"
+        );
+        update(
+            &mut app,
+            Action::Notify {
+                text: "starred".into(),
+                error: false,
+            },
+        );
+        assert_eq!(app.warning, None, "newer news replaces it");
+    }
+}

@@ -6,7 +6,15 @@
 //! [`Action::Status`] progress from a thread (through a channel the event loop
 //! selects on); background filtering replaces the body of [`App::refilter`] with a
 //! request to a worker that answers [`Action::FilterResults`] for its query
-//! (stale answers are dropped by comparing the query).
+//! (stale answers are dropped by comparing the query). Filter results, from
+//! wherever, go through [`App::apply_matches`], which keeps them as
+//! `App::filtered` and derives the shown rows (`App::matches`) for the view and
+//! sort with [`App::arrange`].
+//!
+//! `update` does no I/O: saving the reading state, opening a browser and
+//! copying to the clipboard are queued as [`Effect`]s in `App::effects`, which
+//! the event loop performs ([`crate::effects::perform`]) and answers with
+//! [`Action::Notify`].
 
 pub mod action;
 pub mod effect;
