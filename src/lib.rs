@@ -8,6 +8,7 @@
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod corpus;
 pub mod filter;
 pub mod library;
 pub mod sanitize;
