@@ -4,8 +4,9 @@
 //! subsequence of the headline's bytes (ASCII-case-folded unless the query has an
 //! upper-case ASCII letter, exactly SkimMatcherV2's smart case), checked with
 //! `memchr` over the flat buffers of [`FilterIndex`]. That test is exact for ASCII
-//! queries and a superset test otherwise, and every survivor is scored by
-//! SkimMatcherV2 itself, so results equal [`super::rank`]'s.
+//! queries and a superset test otherwise; survivors are scored by
+//! [`Scorer`](super::score::Scorer) (SkimMatcherV2's algorithm over bytes for
+//! ASCII, SkimMatcherV2 itself otherwise), so results equal [`super::rank_plain`]'s.
 //!
 //! When the query extends an earlier one (any earlier query that is a subsequence
 //! of it), only that query's hits, plus headlines added since, are searched; a
@@ -21,11 +22,9 @@ use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::Match;
 use super::index::FilterIndex;
+use super::score::Scorer;
 
 /// Candidates per unit of parallel work (and between cancellation checks).
 const CHUNK: usize = 4096;
@@ -173,34 +172,6 @@ impl Results {
     }
 }
 
-/// A query prepared for the byte prefilter.
-struct Prepared<'q> {
-    query: &'q str,
-    case_sensitive: bool,
-}
-
-impl<'q> Prepared<'q> {
-    fn new(query: &'q str) -> Self {
-        // SkimMatcherV2's smart case: case-sensitive iff an ASCII upper-case letter.
-        let case_sensitive = query.bytes().any(|b| b.is_ascii_uppercase());
-        Self {
-            query,
-            case_sensitive,
-        }
-    }
-
-    /// Whether headline `i` can match: the query's bytes appear in order.
-    #[inline]
-    fn may_match(&self, index: &FilterIndex, i: usize) -> bool {
-        let hay = if self.case_sensitive {
-            index.bytes(i)
-        } else {
-            index.folded(i)
-        };
-        is_subsequence(self.query.as_bytes(), hay)
-    }
-}
-
 /// Whether `needle` occurs in `hay` as a (not necessarily contiguous) subsequence.
 #[inline]
 pub fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
@@ -249,17 +220,9 @@ enum Chunk<'a> {
     Range(Range<usize>),
 }
 
-fn score_chunk(
-    index: &FilterIndex,
-    query: &Prepared,
-    matcher: &SkimMatcherV2,
-    chunk: &Chunk,
-    out: &mut Vec<Match>,
-) {
+fn score_chunk(index: &FilterIndex, scorer: &mut Scorer, chunk: &Chunk, out: &mut Vec<Match>) {
     let mut one = |i: usize| {
-        if query.may_match(index, i)
-            && let Some(score) = matcher.fuzzy_match(index.title(i), query.query)
-        {
+        if let Some(score) = scorer.score(index.title(i), index.folded(i)) {
             out.push(Match {
                 index: i as u32,
                 score,
@@ -272,15 +235,10 @@ fn score_chunk(
     }
 }
 
-/// The matcher the engine scores with (SkimMatcherV2, smart case).
-pub fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().smart_case()
-}
-
 /// Scores `candidates` on up to `threads` threads; `None` when cancelled.
 fn score(
     index: &FilterIndex,
-    query: &Prepared,
+    query: &str,
     candidates: &Candidates,
     threads: usize,
     cancel: &Cancel,
@@ -288,13 +246,13 @@ fn score(
     let chunks = candidates.chunks();
     let threads = threads.max(1);
     if threads == 1 || candidates.len() < PARALLEL_MIN {
-        let matcher = matcher();
+        let mut scorer = Scorer::new(query);
         let mut out = Vec::new();
         for chunk in &chunks {
             if cancel.is_cancelled() {
                 return None;
             }
-            score_chunk(index, query, &matcher, chunk, &mut out);
+            score_chunk(index, &mut scorer, chunk, &mut out);
         }
         return Some(out);
     }
@@ -304,7 +262,7 @@ fn score(
     std::thread::scope(|scope| {
         for _ in 0..threads.min(chunks.len()) {
             scope.spawn(|| {
-                let matcher = matcher();
+                let mut scorer = Scorer::new(query);
                 loop {
                     let at = next.fetch_add(1, Ordering::Relaxed);
                     let Some(chunk) = chunks.get(at) else { break };
@@ -312,7 +270,7 @@ fn score(
                         break;
                     }
                     let mut out = Vec::new();
-                    score_chunk(index, query, &matcher, chunk, &mut out);
+                    score_chunk(index, &mut scorer, chunk, &mut out);
                     if let Ok(mut slots) = slots.lock() {
                         slots[at] = Some(out);
                     }
@@ -356,7 +314,6 @@ pub fn search(
             ranked: Ranked::from_sorted(matches),
         });
     }
-    let prepared = Prepared::new(query);
     let previous = previous.filter(|p| p.searched <= len && !p.query.is_empty());
     match previous {
         Some(p) if p.query == query => {
@@ -364,7 +321,7 @@ pub fn search(
                 list: &[],
                 tail: p.searched..len,
             };
-            let new = score(index, &prepared, &candidates, threads, cancel)?;
+            let new = score(index, query, &candidates, threads, cancel)?;
             if new.is_empty() {
                 return Some(Results {
                     searched: len,
@@ -388,7 +345,7 @@ pub fn search(
                 list: &p.hits,
                 tail: p.searched..len,
             };
-            let matches = score(index, &prepared, &candidates, threads, cancel)?;
+            let matches = score(index, query, &candidates, threads, cancel)?;
             Some(finish(query, len, matches))
         }
         _ => {
@@ -396,7 +353,7 @@ pub fn search(
                 list: &[],
                 tail: 0..len,
             };
-            let matches = score(index, &prepared, &candidates, threads, cancel)?;
+            let matches = score(index, query, &candidates, threads, cancel)?;
             Some(finish(query, len, matches))
         }
     }

@@ -12,6 +12,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 pub mod engine;
 pub mod index;
+pub mod score;
 pub mod worker;
 
 pub use engine::{Cancel, Ranked, Results, Searcher, search};
@@ -43,9 +44,9 @@ pub fn rank<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<M
     }
 }
 
-/// The reference ranking: SkimMatcherV2 over every title on one thread, then a
-/// full sort. Same results as [`rank`], only slower; kept for tests and
-/// benchmarks to compare against.
+/// The reference ranking: a fresh SkimMatcherV2 for every title (see
+/// [`score`] for why fresh), on one thread, then a full sort. Same results as
+/// [`rank`], only much slower; kept for tests and benchmarks to compare against.
 pub fn rank_plain<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<Match> {
     let query = query.trim();
     let indexed = titles.into_iter().enumerate();
@@ -57,10 +58,9 @@ pub fn rank_plain<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) ->
             })
             .collect();
     }
-    let matcher = matcher();
     let mut matches: Vec<Match> = indexed
         .filter_map(|(i, title)| {
-            matcher.fuzzy_match(title, query).map(|score| Match {
+            score::reference_score(title, query).map(|score| Match {
                 index: i as u32,
                 score,
             })

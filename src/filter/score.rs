@@ -1,0 +1,350 @@
+//! SkimMatcherV2's score, computed over ASCII bytes without allocating.
+//!
+//! A line-for-line port of `fuzzy_matcher::skim::SkimMatcherV2::fuzzy` for the
+//! score only (its two-row "compressed" matrix, default score configuration,
+//! smart case), specialised to ASCII headlines and queries, which is nearly every
+//! headline. Scratch buffers live in the scorer and are reused, so a million
+//! headlines cost no allocations. Anything not ASCII goes to SkimMatcherV2 itself.
+//!
+//! One deliberate difference from a *reused* SkimMatcherV2: fuzzy-matcher 0.3.7
+//! keeps its matrix between calls and reads one field it has not written in the
+//! current call (the consecutive-match bonus of the previous cell, when a query
+//! repeats a letter that the headline repeats, as in "ss" in "Russia"), so its
+//! score can depend on which headlines it scored before. Here every call starts
+//! from a clean matrix, exactly like a new `SkimMatcherV2` for each headline
+//! (see [`reference_score`]), which is what the engine and [`super::rank`]
+//! promise: a headline's score depends only on the headline and the query.
+//! (`use_cache(false)`, meant for that, panics in 0.3.7 with "RefCell already
+//! borrowed".)
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+// SkimScoreConfig::default()
+const SCORE_MATCH: i32 = 16;
+const GAP_START: i32 = -3;
+const GAP_EXTENSION: i32 = -1;
+const BONUS_FIRST_CHAR_MULTIPLIER: i32 = 2;
+const BONUS_HEAD: i32 = SCORE_MATCH / 2;
+const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
+const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
+const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
+const PENALTY_CASE_MISMATCH: i32 = GAP_EXTENSION * 2;
+const NEG_INFINITY: i32 = i16::MIN as i32;
+
+const EMPTY: u8 = 0;
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const NUMBER: u8 = 3;
+const HARD_SEP: u8 = 4;
+const SOFT_SEP: u8 = 5;
+
+const fn char_type(b: u8) -> u8 {
+    match b {
+        0 => EMPTY,
+        b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => HARD_SEP,
+        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => SOFT_SEP,
+        b'0'..=b'9' => NUMBER,
+        b'A'..=b'Z' => UPPER,
+        _ => LOWER,
+    }
+}
+
+const TYPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = char_type(i as u8);
+        i += 1;
+    }
+    table
+};
+
+const fn in_place_bonus(prev: u8, cur: u8) -> i32 {
+    match (prev, cur) {
+        (EMPTY, _) | (HARD_SEP, _) => BONUS_HEAD,
+        (SOFT_SEP, _) => BONUS_BREAK,
+        (LOWER, UPPER) | (NUMBER, UPPER) => BONUS_CAMEL,
+        _ => 0,
+    }
+}
+
+const BONUS: [[i32; 6]; 6] = {
+    let mut table = [[0; 6]; 6];
+    let mut prev = 0;
+    while prev < 6 {
+        let mut cur = 0;
+        while cur < 6 {
+            table[prev][cur] = in_place_bonus(prev as u8, cur as u8);
+            cur += 1;
+        }
+        prev += 1;
+    }
+    table
+};
+
+#[derive(Clone, Copy)]
+struct Cell {
+    m: i32,
+    p: i32,
+    bonus: i32,
+}
+
+const RESET: Cell = Cell {
+    m: NEG_INFINITY,
+    p: NEG_INFINITY,
+    bonus: 0,
+};
+
+/// Scores headlines against one query; one per thread (it owns scratch space).
+pub struct Scorer {
+    query: String,
+    case_sensitive: bool,
+    ascii_query: bool,
+    cells: Vec<Cell>,
+    bonus: Vec<i32>,
+    first: Vec<usize>,
+}
+
+/// SkimMatcherV2's smart-case score with a matcher of its own, so no earlier
+/// call can influence it: the semantics every score here follows.
+pub fn reference_score(title: &str, query: &str) -> Option<i64> {
+    SkimMatcherV2::default()
+        .smart_case()
+        .fuzzy_match(title, query)
+}
+
+impl Scorer {
+    /// A scorer for `query` (already trimmed, not empty).
+    pub fn new(query: &str) -> Self {
+        Self {
+            query: query.to_string(),
+            case_sensitive: query.bytes().any(|b| b.is_ascii_uppercase()),
+            ascii_query: query.is_ascii(),
+            cells: Vec::new(),
+            bonus: Vec::new(),
+            first: Vec::with_capacity(query.len()),
+        }
+    }
+
+    /// Whether the query is case-sensitive (it has an upper-case ASCII letter).
+    pub fn case_sensitive(&self) -> bool {
+        self.case_sensitive
+    }
+
+    /// The score of `title`, `None` when it does not match. `folded` is the
+    /// title with ASCII letters lower-cased (see [`super::FilterIndex::folded`]).
+    #[inline]
+    pub fn score(&mut self, title: &str, folded: &[u8]) -> Option<i64> {
+        if self.ascii_query && title.is_ascii() {
+            self.score_ascii(title.as_bytes(), folded)
+        } else {
+            // The byte prefilter is a superset test here (a multi-byte letter's
+            // bytes could be found spread over other letters); the matcher decides.
+            let hay = if self.case_sensitive {
+                title.as_bytes()
+            } else {
+                folded
+            };
+            if !super::engine::is_subsequence(self.query.as_bytes(), hay) {
+                return None;
+            }
+            reference_score(title, &self.query)
+        }
+    }
+
+    fn score_ascii(&mut self, choice: &[u8], folded: &[u8]) -> Option<i64> {
+        let pattern = self.query.as_bytes();
+        let cs = self.case_sensitive;
+        // cheap_matches: the greedy first occurrence of each pattern letter. In
+        // case-insensitive mode the pattern has no upper-case letter, so comparing
+        // it with the folded title is `eq_ignore_ascii_case`.
+        let hay = if cs { choice } else { folded };
+        self.first.clear();
+        let mut at = 0;
+        for &p in pattern {
+            let found = memchr::memchr(p, &hay[at..])?;
+            self.first.push(at + found);
+            at += found + 1;
+        }
+
+        if pattern.len() == 1 {
+            return Some(Self::score_one(choice, pattern[0], cs, self.first[0]));
+        }
+
+        let cols = choice.len() + 1;
+        self.bonus.clear();
+        self.bonus.resize(cols, 0);
+        let mut prev = EMPTY;
+        for (j, &c) in choice.iter().enumerate() {
+            let cur = TYPES[c as usize];
+            self.bonus[j + 1] = BONUS[prev as usize][cur as usize];
+            prev = cur;
+        }
+        if cols > 1 {
+            self.bonus[1] *= BONUS_FIRST_CHAR_MULTIPLIER;
+        }
+
+        self.cells.clear();
+        self.cells.resize(2 * cols, RESET);
+        let cells = &mut self.cells[..];
+        let bonus = &self.bonus[..];
+        // Row 0 is the empty pattern: nothing matched, a gap of any length.
+        for cell in &mut cells[..cols] {
+            cell.p = GAP_EXTENSION;
+        }
+        for (i, &p) in pattern.iter().enumerate() {
+            let row = ((i + 1) & 1) * cols;
+            let row_prev = (i & 1) * cols;
+            let to_skip = self.first[i];
+            for (j, &c) in choice.iter().enumerate().skip(to_skip) {
+                let col = j + 1;
+                let idx_cur = row + col;
+                let idx_last = row + j;
+                let idx_prev = row_prev + j;
+                let matched = if cs {
+                    c == p
+                } else {
+                    c.eq_ignore_ascii_case(&p)
+                };
+                if matched {
+                    let match_score = if !cs && p != c {
+                        SCORE_MATCH + PENALTY_CASE_MISMATCH
+                    } else {
+                        SCORE_MATCH
+                    };
+                    let prev_match = cells[idx_prev].m;
+                    let prev_skip = cells[idx_prev].p;
+                    let in_place = bonus[col];
+                    let consecutive = cells[idx_last].bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                    cells[idx_last].bonus = consecutive;
+                    let score_match = prev_match + consecutive;
+                    let score_skip = prev_skip + in_place;
+                    cells[idx_cur].m = score_match.max(score_skip) + match_score;
+                } else {
+                    cells[idx_cur].m = NEG_INFINITY;
+                    cells[idx_cur].bonus = 0;
+                }
+                let from_match = GAP_START + GAP_EXTENSION + cells[idx_last].m;
+                let from_skip = GAP_EXTENSION + cells[idx_last].p;
+                cells[idx_cur].p = from_match.max(from_skip);
+            }
+        }
+        let last_row = (pattern.len() & 1) * cols;
+        let first_col = *self.first.last()?;
+        let best = cells[last_row + first_col..last_row + cols]
+            .iter()
+            .map(|cell| cell.m)
+            .max()?;
+        Some(i64::from(best))
+    }
+}
+
+impl Scorer {
+    /// The matrix for a one-letter query collapses to one pass: every occurrence
+    /// scores a gap (row 0) plus its in-place bonus plus the match score.
+    fn score_one(choice: &[u8], p: u8, cs: bool, first: usize) -> i64 {
+        let mut best = NEG_INFINITY;
+        let mut prev = if first == 0 {
+            EMPTY
+        } else {
+            TYPES[choice[first - 1] as usize]
+        };
+        for (j, &c) in choice.iter().enumerate().skip(first) {
+            let cur = TYPES[c as usize];
+            let matched = if cs {
+                c == p
+            } else {
+                c.eq_ignore_ascii_case(&p)
+            };
+            if matched {
+                let mut in_place = BONUS[prev as usize][cur as usize];
+                if j == 0 {
+                    in_place *= BONUS_FIRST_CHAR_MULTIPLIER;
+                }
+                let match_score = if !cs && p != c {
+                    SCORE_MATCH + PENALTY_CASE_MISMATCH
+                } else {
+                    SCORE_MATCH
+                };
+                best = best.max(GAP_EXTENSION + in_place + match_score);
+            }
+            prev = cur;
+        }
+        i64::from(best)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(title: &str, query: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let folded = title.to_ascii_lowercase();
+        let mut scorer = Scorer::new(query);
+        let expected = reference_score(title, query);
+        proptest::prop_assert_eq!(
+            scorer.score(title, folded.as_bytes()),
+            expected,
+            "{:?} / {:?}",
+            title,
+            query
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn known_scores() {
+        for (title, query) in [
+            ("US Won't Commit to NATO Membership for Ukraine", "nato"),
+            ("US Won't Commit to NATO Membership for Ukraine", "NATO"),
+            ("Russia's top military leaders", "ss"),
+            ("Bullet ballet", "ll"),
+            ("a", "a"),
+            ("abc", "abcd"),
+            ("Foo/Bar baz-Qux", "fbq"),
+        ] {
+            check(title, query).expect("same score");
+        }
+    }
+
+    /// A reused SkimMatcherV2 scores `second` differently after `first` (found
+    /// by proptest); the scorer's answer does not depend on what came before.
+    #[test]
+    fn scores_do_not_depend_on_history() {
+        let first = ". Sas Sa  .sAaSSaA aSss..SAAs .s. . ";
+        let second = "S..a SSaAsaSAA  aa..ssssaa";
+        let reused = SkimMatcherV2::default().smart_case();
+        let _ = reused.fuzzy_match(first, "sss");
+        let _ = reused.fuzzy_match(first, "a");
+        let history = reused.fuzzy_match(second, "sss");
+        let fresh = reference_score(second, "sss");
+        eprintln!("reused matcher: {history:?}, fresh: {fresh:?}");
+        let mut scorer = Scorer::new("sss");
+        let _ = scorer.score(first, first.to_ascii_lowercase().as_bytes());
+        assert_eq!(
+            scorer.score(second, second.to_ascii_lowercase().as_bytes()),
+            fresh
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        #[test]
+        fn equals_skim_on_ascii(
+            title in "[aAbBsSnN lL0-9./(_:-]{0,30}",
+            query in "[aAbBsSnNlL .]{1,5}|[aAsS. ]",
+        ) {
+            check(&title, &query)?;
+        }
+
+        #[test]
+        fn equals_skim_on_unicode(
+            title in "[aAbBé É.ß]{0,12}",
+            query in "[aAbé]{1,3}",
+        ) {
+            check(&title, &query)?;
+        }
+    }
+}
