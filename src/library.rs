@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{self, Article, decode};
 
+mod stream;
+
+pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_with};
+
 /// The articles compiled into the binary, so an installed `newsreader` works from
 /// any directory.
 pub const BUNDLED: &[(&str, &str)] = &[
@@ -67,9 +71,10 @@ pub fn bundled() -> Vec<Article> {
         .collect()
 }
 
-/// Expands the command-line paths into the article files to read, in a stable
-/// order: files as given, folders walked recursively for `.txt` files, sorted by
-/// path; hidden entries (dot-names) inside folders are skipped.
+/// Expands the command-line paths into the files to read, in a stable order:
+/// files as given, folders walked recursively for `.txt` articles and `.jsonl`
+/// libraries, sorted by path; hidden entries (dot-names) inside folders are
+/// skipped.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -121,7 +126,7 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, problems: &mut Vec<P
         };
         if meta.is_dir() {
             walk(&path, depth + 1, found, problems);
-        } else if is_article_file(&path) {
+        } else if is_article_file(&path) || is_library_file(&path) {
             found.push(path);
         }
     }
@@ -131,6 +136,13 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, problems: &mut Vec<P
 pub fn is_article_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+}
+
+/// Libraries of already parsed articles are `.jsonl` files: one JSON object per
+/// line, as `newsreader parse --json` writes them.
+pub fn is_library_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"))
 }
 
 /// Reads and parses one file. Any bytes decode (see [`decode::decode`]); only I/O
@@ -167,20 +179,10 @@ fn file_stem_title(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Loads the given paths (or the bundled set when there are none), in order.
+/// Loads the given paths (or the bundled set when there are none), in order,
+/// waiting for everything: [`spawn_loader`] drained on the calling thread.
 pub fn load_paths(paths: &[PathBuf]) -> (Vec<Article>, Vec<Problem>) {
-    if paths.is_empty() {
-        return (bundled(), Vec::new());
-    }
-    let (files, mut problems) = collect_files(paths);
-    let mut articles = Vec::with_capacity(files.len());
-    for file in &files {
-        match load_file(file) {
-            Ok(article) => articles.push(article),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    (articles, problems)
+    load_all(paths, LoadOptions::default())
 }
 
 #[cfg(test)]

@@ -13,6 +13,19 @@ fn main() -> ExitCode {
         Some(Command::Parse { json, paths }) => {
             commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
         }
+        Some(Command::List {
+            filter,
+            limit,
+            json,
+            paths,
+        }) => commands::list(
+            &paths,
+            filter.as_deref(),
+            limit,
+            json,
+            &mut io::stdout().lock(),
+            &mut io::stderr(),
+        ),
         None => list_titles(&cli.paths),
     };
     match result {
