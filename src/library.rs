@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::article::{self, Article, decode};
@@ -119,12 +120,18 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, problems: &mut Vec<P
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        // file_type() does not follow symlinks; metadata() does, so a link to a
-        // folder is walked (the depth limit stops link loops).
-        let Ok(meta) = fs::metadata(&path) else {
+        // file_type() does not follow symlinks (and costs no system call on
+        // most platforms); for a link, metadata() does, so a link to a folder is
+        // walked (the depth limit stops link loops).
+        let Ok(file_type) = entry.file_type() else {
             continue;
         };
-        if meta.is_dir() {
+        let is_dir = if file_type.is_symlink() {
+            fs::metadata(&path).is_ok_and(|meta| meta.is_dir())
+        } else {
+            file_type.is_dir()
+        };
+        if is_dir {
             walk(&path, depth + 1, found, problems);
         } else if is_article_file(&path) || is_library_file(&path) {
             found.push(path);
@@ -152,14 +159,22 @@ pub fn load_file(path: &Path) -> Result<Article, Problem> {
         path: path.to_path_buf(),
         reason,
     };
-    let meta = fs::metadata(path).map_err(|e| problem(e.to_string()))?;
+    // One open, one fstat, then reads: the file is checked and read through
+    // the same handle.
+    let mut file = fs::File::open(path).map_err(|e| problem(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| problem(e.to_string()))?;
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(problem(format!(
             "larger than {} MiB; skipped",
             MAX_ARTICLE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = fs::read(path).map_err(|e| problem(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    // Read at most the limit even if the file grows meanwhile.
+    (&mut file)
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(e.to_string()))?;
     let text = decode::decode_text(&bytes);
     if text.trim().is_empty() {
         return Err(problem("empty file; skipped".to_string()));
