@@ -187,49 +187,55 @@ impl Scorer {
 
         self.cells.clear();
         self.cells.resize(2 * cols, RESET);
-        let cells = &mut self.cells[..];
-        let bonus = &self.bonus[..];
+        let (row0, row1) = self.cells.split_at_mut(cols);
+        let bonus = &self.bonus[..cols];
         // Row 0 is the empty pattern: nothing matched, a gap of any length.
-        for cell in &mut cells[..cols] {
+        for cell in row0.iter_mut() {
             cell.p = GAP_EXTENSION;
         }
         for (i, &p) in pattern.iter().enumerate() {
-            let row = ((i + 1) & 1) * cols;
-            let row_prev = (i & 1) * cols;
+            // Pattern letter i writes row (i + 1) % 2 and reads row i % 2.
+            let (cur, prev): (&mut [Cell], &[Cell]) = if i & 1 == 0 {
+                (&mut row1[..], &row0[..])
+            } else {
+                (&mut row0[..], &row1[..])
+            };
             let to_skip = self.first[i];
-            for (j, &c) in choice.iter().enumerate().skip(to_skip) {
+            let upper = p.to_ascii_uppercase();
+            // The previous cell of this row, carried in registers. Its bonus is
+            // what the matrix holds there: fuzzy-matcher writes a cell's bonus
+            // only when the cell does not match (0) or when the next one does
+            // (the consecutive bonus), so a matching cell keeps the value its
+            // row had before this letter (from two letters back).
+            let mut last = cur[to_skip];
+            for j in to_skip..choice.len() {
+                let c = choice[j];
                 let col = j + 1;
-                let idx_cur = row + col;
-                let idx_last = row + j;
-                let idx_prev = row_prev + j;
-                let matched = if cs {
-                    c == p
-                } else {
-                    c.eq_ignore_ascii_case(&p)
-                };
+                let matched = if cs { c == p } else { c == p || c == upper };
+                let mut next = cur[col];
                 if matched {
-                    let match_score = if !cs && p != c {
+                    let match_score = if c != p {
                         SCORE_MATCH + PENALTY_CASE_MISMATCH
                     } else {
                         SCORE_MATCH
                     };
-                    let prev_match = cells[idx_prev].m;
-                    let prev_skip = cells[idx_prev].p;
                     let in_place = bonus[col];
-                    let consecutive = cells[idx_last].bonus.max(in_place.max(BONUS_CONSECUTIVE));
-                    cells[idx_last].bonus = consecutive;
-                    let score_match = prev_match + consecutive;
-                    let score_skip = prev_skip + in_place;
-                    cells[idx_cur].m = score_match.max(score_skip) + match_score;
+                    let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                    cur[j].bonus = consecutive;
+                    let above = prev[j];
+                    let score_match = above.m + consecutive;
+                    let score_skip = above.p + in_place;
+                    next.m = score_match.max(score_skip) + match_score;
                 } else {
-                    cells[idx_cur].m = NEG_INFINITY;
-                    cells[idx_cur].bonus = 0;
+                    next.m = NEG_INFINITY;
+                    next.bonus = 0;
                 }
-                let from_match = GAP_START + GAP_EXTENSION + cells[idx_last].m;
-                let from_skip = GAP_EXTENSION + cells[idx_last].p;
-                cells[idx_cur].p = from_match.max(from_skip);
+                next.p = (GAP_START + GAP_EXTENSION + last.m).max(GAP_EXTENSION + last.p);
+                cur[col] = next;
+                last = next;
             }
         }
+        let cells = &self.cells[..];
         let last_row = (pattern.len() & 1) * cols;
         let first_col = *self.first.last()?;
         let best = cells[last_row + first_col..last_row + cols]

@@ -95,7 +95,9 @@ pub fn load_all(paths: &[PathBuf], options: LoadOptions) -> (Vec<Article>, Vec<P
         match event {
             LoadEvent::Batch(batch) => articles.extend(batch),
             LoadEvent::Problem(problem) => problems.push(problem),
-            LoadEvent::Progress { .. } => {}
+            LoadEvent::Progress { total, .. } => {
+                articles.reserve(total.saturating_sub(articles.len()));
+            }
             LoadEvent::Done => break,
         }
     }
