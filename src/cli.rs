@@ -51,6 +51,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
 
+        /// Report on stderr how long loading, indexing, filtering and ranking took.
+        #[arg(long)]
+        timings: bool,
+
         /// Article files, .jsonl libraries or folders; the bundled articles when none.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,

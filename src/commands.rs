@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -53,20 +54,41 @@ pub fn list(
     query: Option<&str>,
     limit: Option<usize>,
     json: bool,
+    timings: bool,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<()> {
+    let start = Instant::now();
     let (articles, problems) = library::load_paths(paths);
     for problem in &problems {
         writeln!(err, "newsreader: {problem}")?;
     }
+    let loaded = start.elapsed();
     let index = FilterIndex::from_titles(articles.iter().map(|a| a.title.as_str()));
+    let indexed = start.elapsed();
     let threads = filter::engine::default_threads();
     let results = filter::search(&index, query.unwrap_or(""), None, threads, &Cancel::never());
     let Some(mut ranked) = results.map(|r| r.ranked) else {
         return out.flush();
     };
+    let filtered = start.elapsed();
     let shown = limit.unwrap_or(usize::MAX);
+    ranked.ensure_sorted(shown);
+    let ranked_at = start.elapsed();
+    if timings {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        writeln!(
+            err,
+            "newsreader: load {:.1} ms ({} articles), index {:.1} ms, filter {:.1} ms ({} matches), rank top {} {:.1} ms",
+            ms(loaded),
+            articles.len(),
+            ms(indexed - loaded),
+            ms(filtered - indexed),
+            ranked.len(),
+            shown.min(ranked.len()),
+            ms(ranked_at - filtered),
+        )?;
+    }
     for found in ranked.top(shown) {
         let Some(article) = articles.get(found.index as usize) else {
             continue;
@@ -122,7 +144,7 @@ mod tests {
         json: bool,
     ) -> (String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        list(paths, query, limit, json, &mut out, &mut err).expect("io");
+        list(paths, query, limit, json, false, &mut out, &mut err).expect("io");
         (
             String::from_utf8(out).expect("utf8"),
             String::from_utf8(err).expect("utf8"),

@@ -32,8 +32,9 @@ impl FilterIndex {
     /// Appends one headline; its index is the previous [`len`](Self::len).
     pub fn push(&mut self, title: &str) {
         self.text.push_str(title);
-        self.folded
-            .extend(title.bytes().map(|b| b.to_ascii_lowercase()));
+        let start = self.folded.len();
+        self.folded.extend_from_slice(title.as_bytes());
+        self.folded[start..].make_ascii_lowercase();
         self.ends.push(self.text.len());
     }
 
