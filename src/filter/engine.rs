@@ -222,7 +222,7 @@ enum Chunk<'a> {
 
 fn score_chunk(index: &FilterIndex, scorer: &mut Scorer, chunk: &Chunk, out: &mut Vec<Match>) {
     let mut one = |i: usize| {
-        if let Some(score) = scorer.score(index.title(i), index.folded(i)) {
+        if let Some(score) = scorer.score_indexed(index.title(i), index.folded(i), index.meta(i)) {
             out.push(Match {
                 index: i as u32,
                 score,

@@ -1,8 +1,9 @@
 //! The searchable form of the headlines, built incrementally as articles arrive.
 //!
-//! Every headline is stored twice, back to back in two flat buffers: as written
-//! (for scoring and case-sensitive queries) and ASCII-lower-cased (for the
-//! case-insensitive prefilter). One allocation each plus an offset table keeps a
+//! Every headline is stored in three flat buffers, back to back: as written
+//! (for case-sensitive queries and non-ASCII scoring), ASCII-lower-cased (for
+//! case-insensitive queries), and one byte per byte of per-position match bonus
+//! and case (so scoring needs no per-query pass over character classes). One allocation each plus an offset table keeps a
 //! million headlines cache-friendly and cheap to scan.
 
 /// Headlines in library order, ready for [`super::engine::search`].
@@ -12,6 +13,8 @@ pub struct FilterIndex {
     text: String,
     /// `text` with ASCII letters lower-cased (same length, same char boundaries).
     folded: Vec<u8>,
+    /// Per byte of `text`: match bonus and case (see [`super::score::push_meta`]).
+    meta: Vec<u8>,
     /// `ends[i]` is the end of headline `i` in `text`; it starts at `ends[i - 1]` (or 0).
     ends: Vec<usize>,
 }
@@ -35,6 +38,7 @@ impl FilterIndex {
         let start = self.folded.len();
         self.folded.extend_from_slice(title.as_bytes());
         self.folded[start..].make_ascii_lowercase();
+        super::score::push_meta(title.as_bytes(), &mut self.meta);
         self.ends.push(self.text.len());
     }
 
@@ -59,6 +63,7 @@ impl FilterIndex {
     pub fn clear(&mut self) {
         self.text.clear();
         self.folded.clear();
+        self.meta.clear();
         self.ends.clear();
     }
 
@@ -79,6 +84,12 @@ impl FilterIndex {
         &self.folded[start..end]
     }
 
+    /// Headline `index`'s per-byte match bonus and case bits.
+    pub fn meta(&self, index: usize) -> &[u8] {
+        let (start, end) = self.span(index);
+        &self.meta[start..end]
+    }
+
     /// Headline `index` as bytes, as written.
     pub fn bytes(&self, index: usize) -> &[u8] {
         let (start, end) = self.span(index);
@@ -89,6 +100,7 @@ impl FilterIndex {
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
             + self.folded.capacity()
+            + self.meta.capacity()
             + self.ends.capacity() * std::mem::size_of::<usize>()
     }
 }

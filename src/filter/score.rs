@@ -102,8 +102,31 @@ pub struct Scorer {
     case_sensitive: bool,
     ascii_query: bool,
     cells: Vec<Cell>,
-    bonus: Vec<i32>,
+    meta: Vec<u8>,
     first: Vec<usize>,
+}
+
+/// Bit set in a [`push_meta`] byte when the headline's byte is an upper-case
+/// ASCII letter; the low bits are the in-place bonus (at most 16).
+const UPPER_BIT: u8 = 0x80;
+const BONUS_BITS: u8 = 0x1F;
+
+/// Appends one byte per byte of `title`: SkimMatcherV2's in-place bonus for a
+/// match there (word starts, camel humps, after punctuation; doubled for the
+/// first letter) and whether the byte is upper case. Depends on the headline
+/// only, so [`super::FilterIndex`] computes it once, not once per query.
+pub fn push_meta(title: &[u8], out: &mut Vec<u8>) {
+    let mut prev = EMPTY;
+    for (j, &c) in title.iter().enumerate() {
+        let cur = TYPES[c as usize];
+        let mut bonus = BONUS[prev as usize][cur as usize];
+        if j == 0 {
+            bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
+        }
+        let upper = if c.is_ascii_uppercase() { UPPER_BIT } else { 0 };
+        out.push(bonus as u8 | upper);
+        prev = cur;
+    }
 }
 
 /// SkimMatcherV2's smart-case score with a matcher of its own, so no earlier
@@ -122,7 +145,7 @@ impl Scorer {
             case_sensitive: query.bytes().any(|b| b.is_ascii_uppercase()),
             ascii_query: query.is_ascii(),
             cells: Vec::new(),
-            bonus: Vec::new(),
+            meta: Vec::new(),
             first: Vec::with_capacity(query.len()),
         }
     }
@@ -133,11 +156,22 @@ impl Scorer {
     }
 
     /// The score of `title`, `None` when it does not match. `folded` is the
-    /// title with ASCII letters lower-cased (see [`super::FilterIndex::folded`]).
-    #[inline]
+    /// title with ASCII letters lower-cased.
     pub fn score(&mut self, title: &str, folded: &[u8]) -> Option<i64> {
+        let mut meta = std::mem::take(&mut self.meta);
+        meta.clear();
+        push_meta(title.as_bytes(), &mut meta);
+        let score = self.score_indexed(title, folded, &meta);
+        self.meta = meta;
+        score
+    }
+
+    /// [`score`](Self::score) with the headline's [`push_meta`] bytes given
+    /// (precomputed by [`super::FilterIndex`]).
+    #[inline]
+    pub fn score_indexed(&mut self, title: &str, folded: &[u8], meta: &[u8]) -> Option<i64> {
         if self.ascii_query && title.is_ascii() {
-            self.score_ascii(title.as_bytes(), folded)
+            self.score_ascii(title.as_bytes(), folded, meta)
         } else {
             // The byte prefilter is a superset test here (a multi-byte letter's
             // bytes could be found spread over other letters); the matcher decides.
@@ -153,13 +187,15 @@ impl Scorer {
         }
     }
 
-    fn score_ascii(&mut self, choice: &[u8], folded: &[u8]) -> Option<i64> {
+    fn score_ascii(&mut self, choice: &[u8], folded: &[u8], meta: &[u8]) -> Option<i64> {
         let pattern = self.query.as_bytes();
         let cs = self.case_sensitive;
         // cheap_matches: the greedy first occurrence of each pattern letter. In
         // case-insensitive mode the pattern has no upper-case letter, so comparing
-        // it with the folded title is `eq_ignore_ascii_case`.
+        // it with the folded title is `eq_ignore_ascii_case`; and a match is a
+        // case mismatch exactly when the headline's letter is upper case.
         let hay = if cs { choice } else { folded };
+        let meta = &meta[..hay.len()];
         self.first.clear();
         let mut at = 0;
         for &p in pattern {
@@ -167,28 +203,32 @@ impl Scorer {
             self.first.push(at + found);
             at += found + 1;
         }
+        let penalty_bit = if cs { 0 } else { UPPER_BIT };
+        let match_score = |m: u8| {
+            if m & penalty_bit != 0 {
+                SCORE_MATCH + PENALTY_CASE_MISMATCH
+            } else {
+                SCORE_MATCH
+            }
+        };
 
         if pattern.len() == 1 {
-            return Some(Self::score_one(choice, pattern[0], cs, self.first[0]));
+            // The matrix collapses to one pass: every occurrence scores a gap
+            // (row 0) plus its in-place bonus plus the match score.
+            let p = pattern[0];
+            let mut best = NEG_INFINITY;
+            for (&c, &m) in hay.iter().zip(meta).skip(self.first[0]) {
+                if c == p {
+                    best = best.max(GAP_EXTENSION + i32::from(m & BONUS_BITS) + match_score(m));
+                }
+            }
+            return Some(i64::from(best));
         }
 
-        let cols = choice.len() + 1;
-        self.bonus.clear();
-        self.bonus.resize(cols, 0);
-        let mut prev = EMPTY;
-        for (j, &c) in choice.iter().enumerate() {
-            let cur = TYPES[c as usize];
-            self.bonus[j + 1] = BONUS[prev as usize][cur as usize];
-            prev = cur;
-        }
-        if cols > 1 {
-            self.bonus[1] *= BONUS_FIRST_CHAR_MULTIPLIER;
-        }
-
+        let cols = hay.len() + 1;
         self.cells.clear();
         self.cells.resize(2 * cols, RESET);
         let (row0, row1) = self.cells.split_at_mut(cols);
-        let bonus = &self.bonus[..cols];
         // Row 0 is the empty pattern: nothing matched, a gap of any length.
         for cell in row0.iter_mut() {
             cell.p = GAP_EXTENSION;
@@ -201,31 +241,24 @@ impl Scorer {
                 (&mut row0[..], &row1[..])
             };
             let to_skip = self.first[i];
-            let upper = p.to_ascii_uppercase();
             // The previous cell of this row, carried in registers. Its bonus is
             // what the matrix holds there: fuzzy-matcher writes a cell's bonus
             // only when the cell does not match (0) or when the next one does
             // (the consecutive bonus), so a matching cell keeps the value its
             // row had before this letter (from two letters back).
             let mut last = cur[to_skip];
-            for j in to_skip..choice.len() {
-                let c = choice[j];
+            for j in to_skip..hay.len() {
                 let col = j + 1;
-                let matched = if cs { c == p } else { c == p || c == upper };
                 let mut next = cur[col];
-                if matched {
-                    let match_score = if c != p {
-                        SCORE_MATCH + PENALTY_CASE_MISMATCH
-                    } else {
-                        SCORE_MATCH
-                    };
-                    let in_place = bonus[col];
+                if hay[j] == p {
+                    let m = meta[j];
+                    let in_place = i32::from(m & BONUS_BITS);
                     let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
                     cur[j].bonus = consecutive;
                     let above = prev[j];
                     let score_match = above.m + consecutive;
                     let score_skip = above.p + in_place;
-                    next.m = score_match.max(score_skip) + match_score;
+                    next.m = score_match.max(score_skip) + match_score(m);
                 } else {
                     next.m = NEG_INFINITY;
                     next.bonus = 0;
@@ -243,41 +276,6 @@ impl Scorer {
             .map(|cell| cell.m)
             .max()?;
         Some(i64::from(best))
-    }
-}
-
-impl Scorer {
-    /// The matrix for a one-letter query collapses to one pass: every occurrence
-    /// scores a gap (row 0) plus its in-place bonus plus the match score.
-    fn score_one(choice: &[u8], p: u8, cs: bool, first: usize) -> i64 {
-        let mut best = NEG_INFINITY;
-        let mut prev = if first == 0 {
-            EMPTY
-        } else {
-            TYPES[choice[first - 1] as usize]
-        };
-        for (j, &c) in choice.iter().enumerate().skip(first) {
-            let cur = TYPES[c as usize];
-            let matched = if cs {
-                c == p
-            } else {
-                c.eq_ignore_ascii_case(&p)
-            };
-            if matched {
-                let mut in_place = BONUS[prev as usize][cur as usize];
-                if j == 0 {
-                    in_place *= BONUS_FIRST_CHAR_MULTIPLIER;
-                }
-                let match_score = if !cs && p != c {
-                    SCORE_MATCH + PENALTY_CASE_MISMATCH
-                } else {
-                    SCORE_MATCH
-                };
-                best = best.max(GAP_EXTENSION + in_place + match_score);
-            }
-            prev = cur;
-        }
-        i64::from(best)
     }
 }
 
