@@ -28,8 +28,10 @@ use super::score::Scorer;
 
 /// Candidates per unit of parallel work (and between cancellation checks).
 const CHUNK: usize = 4096;
-/// Below this many candidates a search runs on the calling thread only.
-const PARALLEL_MIN: usize = 2 * CHUNK;
+/// Below this many candidates a search runs on the calling thread only: a few
+/// milliseconds of work at most, less than a busy machine may take to schedule
+/// new threads.
+const PARALLEL_MIN: usize = 8 * CHUNK;
 
 /// Stops a search when a newer one has been asked for: the search is stale once
 /// the shared counter no longer equals the generation it was started for.
