@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::filter::{self, Cancel, FilterIndex};
-use crate::library;
+use crate::library::{self, LoadEvent};
 use crate::sanitize::clean_line;
 
 /// `newsreader parse`: every article that loads is printed to `out`; each one that
@@ -59,13 +59,29 @@ pub fn list(
     err: &mut impl Write,
 ) -> io::Result<()> {
     let start = Instant::now();
-    let (articles, problems) = library::load_paths(paths);
-    for problem in &problems {
-        writeln!(err, "newsreader: {problem}")?;
+    // Streamed like the reader loads: headlines go into the index batch by batch
+    // and only what is printed is kept of each article, so memory stays near the
+    // size of the headlines, not of the library.
+    let mut index = FilterIndex::new();
+    let mut articles: Vec<Article> = Vec::new();
+    let mut indexing = Duration::ZERO;
+    for event in library::spawn_loader(paths.to_vec()) {
+        match event {
+            LoadEvent::Batch(batch) => {
+                let at = Instant::now();
+                index.extend(batch.iter().map(|a| a.title.as_str()));
+                indexing += at.elapsed();
+                articles.extend(batch.into_iter().map(listed_fields));
+            }
+            LoadEvent::Problem(problem) => writeln!(err, "newsreader: {problem}")?,
+            LoadEvent::Progress { total, .. } => {
+                articles.reserve(total.saturating_sub(articles.len()));
+            }
+            LoadEvent::Done => break,
+        }
     }
-    let loaded = start.elapsed();
-    let index = FilterIndex::from_titles(articles.iter().map(|a| a.title.as_str()));
     let indexed = start.elapsed();
+    let loaded = indexed - indexing;
     let threads = filter::engine::default_threads();
     let results = filter::search(&index, query.unwrap_or(""), None, threads, &Cancel::never());
     let Some(mut ranked) = results.map(|r| r.ranked) else {
@@ -82,7 +98,7 @@ pub fn list(
             "newsreader: load {:.1} ms ({} articles), index {:.1} ms, filter {:.1} ms ({} matches), rank top {} {:.1} ms",
             ms(loaded),
             articles.len(),
-            ms(indexed - loaded),
+            ms(indexing),
             ms(filtered - indexed),
             ranked.len(),
             shown.min(ranked.len()),
@@ -109,6 +125,17 @@ pub fn list(
         }
     }
     out.flush()
+}
+
+/// What `list` prints of an article; the rest is dropped as soon as it loads.
+fn listed_fields(article: Article) -> Article {
+    Article {
+        title: article.title,
+        source: article.source,
+        published: article.published,
+        path: article.path,
+        ..Article::default()
+    }
 }
 
 /// A readable plain-text rendering, for pipes and quick looks.
