@@ -116,18 +116,38 @@ const BONUS_BITS: u8 = 0x1F;
 /// first letter) and whether the byte is upper case. Depends on the headline
 /// only, so [`super::FilterIndex`] computes it once, not once per query.
 pub fn push_meta(title: &[u8], out: &mut Vec<u8>) {
-    let mut prev = EMPTY;
-    for (j, &c) in title.iter().enumerate() {
-        let cur = TYPES[c as usize];
-        let mut bonus = BONUS[prev as usize][cur as usize];
-        if j == 0 {
-            bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
-        }
-        let upper = if c.is_ascii_uppercase() { UPPER_BIT } else { 0 };
-        out.push(bonus as u8 | upper);
-        prev = cur;
+    let start = out.len();
+    let mut prev = 0u8; // the start of the headline counts as EMPTY, like '\0'
+    out.extend(title.iter().map(|&c| {
+        let meta = PAIR_META[(prev as usize) << 8 | c as usize];
+        prev = c;
+        meta
+    }));
+    if let Some(first) = out.get_mut(start) {
+        let bonus = (*first & BONUS_BITS) as i32 * BONUS_FIRST_CHAR_MULTIPLIER;
+        *first = bonus as u8 | (*first & UPPER_BIT);
     }
 }
+
+/// [`push_meta`]'s byte for every (previous byte, byte) pair, so the per-byte
+/// work is one table load.
+static PAIR_META: [u8; 1 << 16] = {
+    let mut table = [0u8; 1 << 16];
+    let mut i = 0;
+    while i < 1 << 16 {
+        let prev = (i >> 8) as u8;
+        let cur = (i & 0xFF) as u8;
+        let bonus = BONUS[TYPES[prev as usize] as usize][TYPES[cur as usize] as usize];
+        let upper = if cur.is_ascii_uppercase() {
+            UPPER_BIT
+        } else {
+            0
+        };
+        table[i] = bonus as u8 | upper;
+        i += 1;
+    }
+    table
+};
 
 /// SkimMatcherV2's smart-case score with a matcher of its own, so no earlier
 /// call can influence it: the semantics every score here follows.

@@ -7,6 +7,32 @@
 //! one bumps a shared counter, and a search in progress stops at its next chunk.
 //! Headlines added while a query is active re-run it incrementally (only the new
 //! headlines are searched), so results grow as the library streams in.
+//!
+//! Wiring it to the streaming loader and a UI loop:
+//!
+//! ```no_run
+//! use std::sync::mpsc;
+//! use newsreader::filter::{FilterResponse, FilterWorker};
+//! use newsreader::library::{LoadEvent, spawn_loader};
+//!
+//! enum Action { Loaded(Vec<newsreader::article::Article>), Filtered(FilterResponse) }
+//! let (actions, inbox) = mpsc::channel();
+//! let to_ui = actions.clone();
+//! let worker = FilterWorker::spawn(move |response| to_ui.send(Action::Filtered(response)).is_ok());
+//! worker.query(""); // every article, in library order, as it arrives
+//! let loads = spawn_loader(vec!["lib.jsonl".into()]);
+//! // In the UI loop (never blocking): forward batches to the worker and the app.
+//! while let Ok(event) = loads.try_recv() {
+//!     if let LoadEvent::Batch(batch) = event {
+//!         worker.extend(batch.iter().map(|a| a.title.clone()).collect());
+//!         let _ = actions.send(Action::Loaded(batch));
+//!     }
+//! }
+//! // On every keystroke: `worker.query(text)`; on Action::Filtered(mut r):
+//! // drop it unless r.generation == worker.latest_generation(), else show
+//! // r.ranked.len() matches and r.ranked.window(top..top + height) as rows.
+//! # drop(inbox);
+//! ```
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
