@@ -135,16 +135,43 @@ fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<LoadEvent>) {
             return;
         }
     }
-    let mut total = 0;
-    for file in &files {
-        total += if is_library_file(file) {
-            count_lines(file).unwrap_or(0)
-        } else {
-            1
-        };
-    }
-    if tx.send(LoadEvent::Progress { done: 0, total }).is_err() {
+    // Article files count one each. `.jsonl` lines are counted on a thread of
+    // their own (a cold 600 MB library takes a while to read), so the first
+    // articles do not wait for it; until then the total is an estimate from the
+    // libraries' sizes, and it becomes exact when the count arrives.
+    let libraries: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| is_library_file(f))
+        .cloned()
+        .collect();
+    let article_files = files.len() - libraries.len();
+    let library_bytes: u64 = libraries
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let estimate = article_files + (library_bytes / ESTIMATED_LINE_BYTES) as usize;
+    if tx
+        .send(LoadEvent::Progress {
+            done: 0,
+            total: estimate,
+        })
+        .is_err()
+    {
         return;
+    }
+    let (count_tx, count_rx) = mpsc::channel::<usize>();
+    if !libraries.is_empty() {
+        let spawned = std::thread::Builder::new()
+            .name("newsreader-count".into())
+            .spawn(move || {
+                let lines: usize = libraries.iter().map(|f| count_lines(f).unwrap_or(0)).sum();
+                let _ = count_tx.send(article_files + lines);
+            });
+        // Without the thread, the estimate stands (and grows to `done`).
+        drop(spawned);
+    } else {
+        let _ = count_tx.send(article_files);
     }
 
     let threads = options.threads.max(1);
@@ -160,7 +187,7 @@ fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<LoadEvent>) {
         drop(out_tx);
         let files = &files;
         scope.spawn(move || produce(files, options, &job_tx));
-        collect(&out_rx, options, total, tx);
+        collect(&out_rx, options, estimate, &count_rx, tx);
         // Stop the workers and the producer early if the receiver went away.
         drop(out_rx);
     });
@@ -317,6 +344,7 @@ fn collect(
     results: &Receiver<(usize, Output)>,
     options: &LoadOptions,
     total: usize,
+    exact_total: &Receiver<usize>,
     tx: &Sender<LoadEvent>,
 ) {
     let mut pending: BTreeMap<usize, Output> = BTreeMap::new();
@@ -326,6 +354,9 @@ fn collect(
     let mut last_sent = Instant::now();
     let mut total = total;
     let flush = |batch: &mut Vec<Article>, done: usize, total: &mut usize| -> bool {
+        if let Ok(exact) = exact_total.try_recv() {
+            *total = exact;
+        }
         *total = (*total).max(done);
         if !batch.is_empty() && tx.send(LoadEvent::Batch(std::mem::take(batch))).is_err() {
             return false;
@@ -369,8 +400,15 @@ fn collect(
             last_sent = Instant::now();
         }
     }
+    // Everything has been processed: the total is what was done.
+    while exact_total.try_recv().is_ok() {}
+    total = done;
     flush(&mut batch, done, &mut total);
 }
+
+/// Bytes per `.jsonl` line assumed for the progress total until the lines are
+/// counted (short generated articles are about 600).
+const ESTIMATED_LINE_BYTES: u64 = 600;
 
 /// Lines in a file (a last line without a newline counts).
 fn count_lines(path: &Path) -> std::io::Result<usize> {
