@@ -79,45 +79,67 @@ pub fn bundled() -> Vec<Article> {
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let mut found = Vec::new();
-                walk(path, 0, &mut found, &mut problems);
-                found.sort();
-                files.extend(found);
-            }
-            Ok(_) => files.push(path.clone()),
-            Err(err) => problems.push(Problem {
-                path: path.clone(),
-                reason: err.to_string(),
-            }),
+    discover(paths, &mut |found| {
+        match found {
+            Found::File(path) => files.push(path),
+            Found::Problem(problem) => problems.push(problem),
         }
-    }
+        true
+    });
     (files, problems)
 }
 
-fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+/// One result of [`discover`].
+#[derive(Debug)]
+pub enum Found {
+    /// An article file or library, in library order.
+    File(PathBuf),
+    /// A path that could not be read or followed.
+    Problem(Problem),
+}
+
+/// [`collect_files`] one file at a time, as they are found: each folder's
+/// entries are sorted by name and walked depth first, which is the same order
+/// as sorting every path (paths compare component by component), so loading can
+/// start before a large folder has been walked. `found` returning false stops
+/// the walk; so does this function's `false`.
+pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> bool {
+    for path in paths {
+        let go_on = match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, 0, found),
+            Ok(_) => found(Found::File(path.clone())),
+            Err(err) => found(Found::Problem(Problem {
+                path: path.clone(),
+                reason: err.to_string(),
+            })),
+        };
+        if !go_on {
+            return false;
+        }
+    }
+    true
+}
+
+fn walk(dir: &Path, depth: usize, found: &mut impl FnMut(Found) -> bool) -> bool {
     if depth > MAX_DEPTH {
-        problems.push(Problem {
+        return found(Found::Problem(Problem {
             path: dir.to_path_buf(),
             reason: format!("deeper than {MAX_DEPTH} folders; not followed"),
-        });
-        return;
+        }));
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(Problem {
+            return found(Found::Problem(Problem {
                 path: dir.to_path_buf(),
                 reason: err.to_string(),
-            });
-            return;
+            }));
         }
     };
+    let mut children: Vec<(std::ffi::OsString, bool)> = Vec::new();
     for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
             continue;
         }
         // file_type() does not follow symlinks (and costs no system call on
@@ -127,16 +149,27 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, problems: &mut Vec<P
             continue;
         };
         let is_dir = if file_type.is_symlink() {
-            fs::metadata(&path).is_ok_and(|meta| meta.is_dir())
+            fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir())
         } else {
             file_type.is_dir()
         };
-        if is_dir {
-            walk(&path, depth + 1, found, problems);
+        children.push((name, is_dir));
+    }
+    children.sort_unstable();
+    for (name, is_dir) in children {
+        let path = dir.join(name);
+        let go_on = if is_dir {
+            walk(&path, depth + 1, found)
         } else if is_article_file(&path) || is_library_file(&path) {
-            found.push(path);
+            found(Found::File(path))
+        } else {
+            true
+        };
+        if !go_on {
+            return false;
         }
     }
+    true
 }
 
 /// Article files are `.txt`; other files in a folder are not articles.

@@ -16,7 +16,7 @@ use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::{Problem, bundled, collect_files, is_library_file, load_file};
+use super::{Found, Problem, bundled, is_library_file, load_file};
 use crate::article::Article;
 
 /// What the loader reports, in this order: problems found while looking for
@@ -129,73 +129,65 @@ fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<LoadEvent>) {
         let _ = tx.send(LoadEvent::Done);
         return;
     }
-    let (files, problems) = collect_files(paths);
-    for problem in problems {
-        if tx.send(LoadEvent::Problem(problem)).is_err() {
-            return;
-        }
-    }
-    // Article files count one each. `.jsonl` lines are counted on a thread of
-    // their own (a cold 600 MB library takes a while to read), so the first
-    // articles do not wait for it; until then the total is an estimate from the
-    // libraries' sizes, and it becomes exact when the count arrives.
-    let libraries: Vec<PathBuf> = files
-        .iter()
-        .filter(|f| is_library_file(f))
-        .cloned()
-        .collect();
-    let article_files = files.len() - libraries.len();
-    let library_bytes: u64 = libraries
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
-    let estimate = article_files + (library_bytes / ESTIMATED_LINE_BYTES) as usize;
-    if tx
-        .send(LoadEvent::Progress {
-            done: 0,
-            total: estimate,
-        })
-        .is_err()
-    {
-        return;
-    }
-    let (count_tx, count_rx) = mpsc::channel::<usize>();
-    if !libraries.is_empty() {
-        let spawned = std::thread::Builder::new()
-            .name("newsreader-count".into())
-            .spawn(move || {
-                let lines: usize = libraries.iter().map(|f| count_lines(f).unwrap_or(0)).sum();
-                let _ = count_tx.send(article_files + lines);
-            });
-        // Without the thread, the estimate stands (and grows to `done`).
-        drop(spawned);
-    } else {
-        let _ = count_tx.send(article_files);
-    }
-
     let threads = options.threads.max(1);
+    let (found_tx, found_rx) = mpsc::channel::<Found>();
+    let (total_tx, total_rx) = mpsc::channel::<usize>();
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Job)>(threads * 2);
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (out_tx, out_rx) = mpsc::channel::<(usize, Output)>();
     std::thread::scope(|scope| {
+        // Files are found, cut into jobs, parsed and put back in order all at
+        // once: the first articles do not wait for a large folder to be walked.
+        scope.spawn(move || find(paths, found_tx, &total_tx));
         for _ in 0..threads {
             let job_rx = job_rx.clone();
             let out_tx = out_tx.clone();
             scope.spawn(move || work(&job_rx, &out_tx));
         }
         drop(out_tx);
-        let files = &files;
-        scope.spawn(move || produce(files, options, &job_tx));
-        collect(&out_rx, options, estimate, &count_rx, tx);
-        // Stop the workers and the producer early if the receiver went away.
+        scope.spawn(move || produce(found_rx, options, &job_tx));
+        collect(&out_rx, options, &total_rx, tx);
+        // Stop the workers, the producer and the walk early if the receiver went away.
         drop(out_rx);
     });
     let _ = tx.send(LoadEvent::Done);
 }
 
-/// Cuts the files into jobs in library order.
-fn produce(files: &[PathBuf], options: &LoadOptions, jobs: &SyncSender<(usize, Job)>) {
+/// Walks the paths, passing files on as they are found, and reports the total
+/// number of entries as it grows: article files count one each; `.jsonl` lines
+/// are estimated from the file size while walking and counted once the walk is
+/// done (a cold 600 MB library takes a while to read).
+fn find(paths: &[PathBuf], found_tx: Sender<Found>, total_tx: &Sender<usize>) {
+    let mut article_files = 0;
+    let mut libraries = Vec::new();
+    let mut estimate = 0;
+    let completed = super::discover(paths, &mut |found| {
+        if let Found::File(path) = &found {
+            if is_library_file(path) {
+                let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+                estimate += (bytes / ESTIMATED_LINE_BYTES) as usize;
+                libraries.push(path.clone());
+            } else {
+                article_files += 1;
+            }
+            if (article_files + libraries.len()) % 1024 == 1 || is_library_file(path) {
+                let _ = total_tx.send(article_files + estimate);
+            }
+        }
+        found_tx.send(found).is_ok()
+    });
+    // The producer may finish its last job while the lines are counted.
+    drop(found_tx);
+    if !completed {
+        return;
+    }
+    let _ = total_tx.send(article_files + estimate);
+    let lines: usize = libraries.iter().map(|f| count_lines(f).unwrap_or(0)).sum();
+    let _ = total_tx.send(article_files + lines);
+}
+
+/// Cuts the files into jobs in library order, as they are found.
+fn produce(found: Receiver<Found>, options: &LoadOptions, jobs: &SyncSender<(usize, Job)>) {
     let mut seq = 0;
     let mut send = |job: Job| {
         let ok = jobs.send((seq, job)).is_ok();
@@ -203,20 +195,40 @@ fn produce(files: &[PathBuf], options: &LoadOptions, jobs: &SyncSender<(usize, J
         ok
     };
     let mut group: Vec<PathBuf> = Vec::new();
-    for file in files {
-        if is_library_file(file) {
+    let mut file_jobs = 0;
+    for item in found {
+        let file = match item {
+            Found::File(file) => file,
+            Found::Problem(problem) => {
+                if !group.is_empty() && !send(Job::Files(std::mem::take(&mut group))) {
+                    return;
+                }
+                if !send(Job::Failed(problem)) {
+                    return;
+                }
+                continue;
+            }
+        };
+        if is_library_file(&file) {
             if !group.is_empty() && !send(Job::Files(std::mem::take(&mut group))) {
                 return;
             }
-            if !produce_lines(file, options.lines_per_job, &mut send) {
+            if !produce_lines(&file, options.lines_per_job, &mut send) {
                 return;
             }
         } else {
-            group.push(file.clone());
-            if group.len() >= options.files_per_job.max(1)
-                && !send(Job::Files(std::mem::take(&mut group)))
-            {
-                return;
+            group.push(file);
+            // Small jobs first, so the first screen fills at once.
+            let size = if file_jobs < 4 {
+                options.files_per_job.clamp(1, 8)
+            } else {
+                options.files_per_job.max(1)
+            };
+            if group.len() >= size {
+                file_jobs += 1;
+                if !send(Job::Files(std::mem::take(&mut group))) {
+                    return;
+                }
             }
         }
     }
@@ -343,8 +355,7 @@ fn parse_lines(path: &Path, first_line: usize, data: &[u8]) -> Output {
 fn collect(
     results: &Receiver<(usize, Output)>,
     options: &LoadOptions,
-    total: usize,
-    exact_total: &Receiver<usize>,
+    totals: &Receiver<usize>,
     tx: &Sender<LoadEvent>,
 ) {
     let mut pending: BTreeMap<usize, Output> = BTreeMap::new();
@@ -352,10 +363,11 @@ fn collect(
     let mut done = 0;
     let mut batch: Vec<Article> = Vec::new();
     let mut last_sent = Instant::now();
-    let mut total = total;
+    let mut total = 0;
     let flush = |batch: &mut Vec<Article>, done: usize, total: &mut usize| -> bool {
-        if let Ok(exact) = exact_total.try_recv() {
-            *total = exact;
+        // The newest total from the walk (it grows, then becomes exact).
+        while let Ok(newer) = totals.try_recv() {
+            *total = newer;
         }
         *total = (*total).max(done);
         if !batch.is_empty() && tx.send(LoadEvent::Batch(std::mem::take(batch))).is_err() {
@@ -401,7 +413,7 @@ fn collect(
         }
     }
     // Everything has been processed: the total is what was done.
-    while exact_total.try_recv().is_ok() {}
+    while totals.try_recv().is_ok() {}
     total = done;
     flush(&mut batch, done, &mut total);
 }
