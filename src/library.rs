@@ -279,6 +279,33 @@ mod tests {
     }
 
     #[test]
+    fn the_walk_order_is_sorted_path_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let names = [
+            "a.txt",
+            "a/x.txt",
+            "a-b.txt",
+            "a/b/c.txt",
+            "ab.txt",
+            "B.txt",
+            "a/a.jsonl",
+            "z/0.txt",
+        ];
+        for name in names {
+            let path = root.join(name);
+            fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            fs::write(path, "Headline\n\nBody.").expect("write");
+        }
+        let (files, problems) = collect_files(&[root.to_path_buf()]);
+        assert!(problems.is_empty());
+        let mut sorted = files.clone();
+        sorted.sort();
+        assert_eq!(files, sorted);
+        assert_eq!(files.len(), names.len());
+    }
+
+    #[test]
     fn missing_and_empty_files_are_problems_and_the_rest_load() {
         let dir = tempfile::tempdir().expect("tempdir");
         let good = dir.path().join("good.txt");
