@@ -224,7 +224,12 @@ enum Chunk<'a> {
 
 fn score_chunk(index: &FilterIndex, scorer: &mut Scorer, chunk: &Chunk, out: &mut Vec<Match>) {
     let mut one = |i: usize| {
-        if let Some(score) = scorer.score_indexed(index.title(i), index.folded(i), index.meta(i)) {
+        if let Some(score) = scorer.score_flagged(
+            index.bytes(i),
+            index.is_ascii(i),
+            index.folded(i),
+            index.meta(i),
+        ) {
             out.push(Match {
                 index: i as u32,
                 score,

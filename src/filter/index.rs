@@ -15,6 +15,8 @@ pub struct FilterIndex {
     folded: Vec<u8>,
     /// Per byte of `text`: match bonus and case (see [`super::score::push_meta`]).
     meta: Vec<u8>,
+    /// Whether headline `i` is all ASCII (scored over bytes, no text needed).
+    ascii: Vec<bool>,
     /// `ends[i]` is the end of headline `i` in `text`; it starts at `ends[i - 1]` (or 0).
     ends: Vec<usize>,
 }
@@ -39,6 +41,7 @@ impl FilterIndex {
         self.folded.extend_from_slice(title.as_bytes());
         self.folded[start..].make_ascii_lowercase();
         super::score::push_meta(title.as_bytes(), &mut self.meta);
+        self.ascii.push(title.is_ascii());
         self.ends.push(self.text.len());
     }
 
@@ -64,6 +67,7 @@ impl FilterIndex {
         self.text.clear();
         self.folded.clear();
         self.meta.clear();
+        self.ascii.clear();
         self.ends.clear();
     }
 
@@ -84,6 +88,11 @@ impl FilterIndex {
         &self.folded[start..end]
     }
 
+    /// Whether headline `index` is all ASCII.
+    pub fn is_ascii(&self, index: usize) -> bool {
+        self.ascii[index]
+    }
+
     /// Headline `index`'s per-byte match bonus and case bits.
     pub fn meta(&self, index: usize) -> &[u8] {
         let (start, end) = self.span(index);
@@ -101,6 +110,7 @@ impl FilterIndex {
         self.text.capacity()
             + self.folded.capacity()
             + self.meta.capacity()
+            + self.ascii.capacity()
             + self.ends.capacity() * std::mem::size_of::<usize>()
     }
 }

@@ -190,21 +190,31 @@ impl Scorer {
     /// (precomputed by [`super::FilterIndex`]).
     #[inline]
     pub fn score_indexed(&mut self, title: &str, folded: &[u8], meta: &[u8]) -> Option<i64> {
-        if self.ascii_query && title.is_ascii() {
-            self.score_ascii(title.as_bytes(), folded, meta)
-        } else {
-            // The byte prefilter is a superset test here (a multi-byte letter's
-            // bytes could be found spread over other letters); the matcher decides.
-            let hay = if self.case_sensitive {
-                title.as_bytes()
-            } else {
-                folded
-            };
-            if !super::engine::is_subsequence(self.query.as_bytes(), hay) {
-                return None;
-            }
-            reference_score(title, &self.query)
+        self.score_flagged(title.as_bytes(), title.is_ascii(), folded, meta)
+    }
+
+    /// [`score_indexed`](Self::score_indexed) with the title as the bytes of a
+    /// `str` and its ASCII-ness known, so a case-insensitive query over an ASCII
+    /// headline never reads the title as written (only `folded` and `meta`).
+    #[inline]
+    pub fn score_flagged(
+        &mut self,
+        title: &[u8],
+        ascii: bool,
+        folded: &[u8],
+        meta: &[u8],
+    ) -> Option<i64> {
+        if self.ascii_query && ascii {
+            return self.score_ascii(title, folded, meta);
         }
+        // The byte prefilter is a superset test here (a multi-byte letter's
+        // bytes could be found spread over other letters); the matcher decides.
+        let hay = if self.case_sensitive { title } else { folded };
+        if !super::engine::is_subsequence(self.query.as_bytes(), hay) {
+            return None;
+        }
+        let title = std::str::from_utf8(title).ok()?;
+        reference_score(title, &self.query)
     }
 
     fn score_ascii(&mut self, choice: &[u8], folded: &[u8], meta: &[u8]) -> Option<i64> {
