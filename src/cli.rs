@@ -39,7 +39,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Article files (.txt) or folders of them, read recursively.
+    /// Article files (.txt), libraries (.jsonl) or folders of them, read recursively.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -85,4 +85,27 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout (e.g. `newsreader man > newsreader.1`).
     Man,
+
+    /// Print the headlines, best match first with --filter (the reader's filter).
+    List {
+        /// Keep only headlines matching this fuzzy query (smart case), best first.
+        #[arg(long, short = 'f', value_name = "QUERY")]
+        filter: Option<String>,
+
+        /// Print at most N headlines.
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+
+        /// Print JSON Lines: index, score, title, source, published and path.
+        #[arg(long)]
+        json: bool,
+
+        /// Report on stderr how long loading, indexing, filtering and ranking took.
+        #[arg(long)]
+        timings: bool,
+
+        /// Article files, .jsonl libraries or folders; the bundled articles when none.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
 }

@@ -3,9 +3,14 @@
 
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
 
 use crate::article::Article;
-use crate::library;
+use crate::filter::{self, Cancel, FilterIndex};
+use crate::library::{self, LoadEvent};
+use crate::sanitize::clean_line;
 
 /// `newsreader parse`: every article that loads is printed to `out`; each one that
 /// does not gets a one-line message on `err`, and the others still print.
@@ -28,6 +33,109 @@ pub fn parse(
         }
     }
     out.flush()
+}
+
+/// One line of `newsreader list --json`.
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    index: u32,
+    score: i64,
+    title: &'a str,
+    source: Option<&'a str>,
+    published: Option<&'a str>,
+    path: &'a str,
+}
+
+/// `newsreader list`: the headlines, filtered and ranked by the same engine as
+/// the reader (best first; library order without a filter), at most `limit` of
+/// them; problems go to `err`, one line each.
+pub fn list(
+    paths: &[PathBuf],
+    query: Option<&str>,
+    limit: Option<usize>,
+    json: bool,
+    timings: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<()> {
+    let start = Instant::now();
+    // Streamed like the reader loads: headlines go into the index batch by batch
+    // and only what is printed is kept of each article, so memory stays near the
+    // size of the headlines, not of the library.
+    let mut index = FilterIndex::new();
+    let mut articles: Vec<Article> = Vec::new();
+    let mut indexing = Duration::ZERO;
+    for event in library::spawn_loader(paths.to_vec()) {
+        match event {
+            LoadEvent::Batch(batch) => {
+                let at = Instant::now();
+                index.extend(batch.iter().map(|a| a.title.as_str()));
+                indexing += at.elapsed();
+                articles.extend(batch.into_iter().map(listed_fields));
+            }
+            LoadEvent::Problem(problem) => writeln!(err, "newsreader: {problem}")?,
+            LoadEvent::Progress { total, .. } => {
+                articles.reserve(total.saturating_sub(articles.len()));
+            }
+            LoadEvent::Done => break,
+        }
+    }
+    let indexed = start.elapsed();
+    let loaded = indexed - indexing;
+    let threads = filter::engine::default_threads();
+    let results = filter::search(&index, query.unwrap_or(""), None, threads, &Cancel::never());
+    let Some(mut ranked) = results.map(|r| r.ranked) else {
+        return out.flush();
+    };
+    let filtered = start.elapsed();
+    let shown = limit.unwrap_or(usize::MAX);
+    ranked.ensure_sorted(shown);
+    let ranked_at = start.elapsed();
+    if timings {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        writeln!(
+            err,
+            "newsreader: load {:.1} ms ({} articles), index {:.1} ms, filter {:.1} ms ({} matches), rank top {} {:.1} ms",
+            ms(loaded),
+            articles.len(),
+            ms(indexing),
+            ms(filtered - indexed),
+            ranked.len(),
+            shown.min(ranked.len()),
+            ms(ranked_at - filtered),
+        )?;
+    }
+    for found in ranked.top(shown) {
+        let Some(article) = articles.get(found.index as usize) else {
+            continue;
+        };
+        if json {
+            let entry = ListEntry {
+                index: found.index,
+                score: found.score,
+                title: &article.title,
+                source: article.source.as_deref(),
+                published: article.published.as_deref(),
+                path: &article.path,
+            };
+            serde_json::to_writer(&mut *out, &entry)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, "{}", clean_line(&article.title))?;
+        }
+    }
+    out.flush()
+}
+
+/// What `list` prints of an article; the rest is dropped as soon as it loads.
+fn listed_fields(article: Article) -> Article {
+    Article {
+        title: article.title,
+        source: article.source,
+        published: article.published,
+        path: article.path,
+        ..Article::default()
+    }
 }
 
 /// A readable plain-text rendering, for pipes and quick looks.
@@ -55,6 +163,66 @@ fn write_plain(out: &mut impl Write, article: &Article) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn run_list(
+        paths: &[PathBuf],
+        query: Option<&str>,
+        limit: Option<usize>,
+        json: bool,
+    ) -> (String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        list(paths, query, limit, json, false, &mut out, &mut err).expect("io");
+        (
+            String::from_utf8(out).expect("utf8"),
+            String::from_utf8(err).expect("utf8"),
+        )
+    }
+
+    #[test]
+    fn list_prints_filtered_headlines_best_first_like_rank() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let titles = crate::corpus::headlines(300, 8);
+        let mut jsonl = String::new();
+        for title in &titles {
+            let article = Article {
+                title: title.clone(),
+                ..Article::default()
+            };
+            jsonl.push_str(&serde_json::to_string(&article).expect("json"));
+            jsonl.push('\n');
+        }
+        let lib = dir.path().join("lib.jsonl");
+        std::fs::write(&lib, jsonl).expect("write");
+        let expected: Vec<&str> = filter::rank_plain("nato", titles.iter().map(String::as_str))
+            .iter()
+            .take(5)
+            .map(|m| titles[m.index as usize].as_str())
+            .collect();
+        let (out, err) = run_list(std::slice::from_ref(&lib), Some("nato"), Some(5), false);
+        assert!(err.is_empty(), "{err}");
+        assert_eq!(out.lines().collect::<Vec<_>>(), expected);
+
+        let (all, _) = run_list(std::slice::from_ref(&lib), None, None, false);
+        assert_eq!(all.lines().collect::<Vec<_>>(), titles);
+
+        let (json, _) = run_list(&[lib], Some("nato"), Some(2), true);
+        let first: serde_json::Value =
+            serde_json::from_str(json.lines().next().expect("a line")).expect("json");
+        assert_eq!(first["title"], expected[0]);
+        assert!(first["score"].as_i64().is_some_and(|s| s > 0));
+        assert_eq!(json.lines().count(), 2);
+    }
+
+    #[test]
+    fn list_reports_problems_and_lists_the_rest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing.txt");
+        let (out, err) = run_list(&[missing], None, None, false);
+        assert!(out.is_empty());
+        assert!(err.contains("missing.txt"));
+        let (bundled, _) = run_list(&[], None, None, false);
+        assert_eq!(bundled.lines().count(), 4);
+    }
 
     #[test]
     fn parse_json_prints_one_object_per_line_and_reports_bad_paths() {

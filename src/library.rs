@@ -4,9 +4,14 @@
 
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::article::{self, Article, decode};
+
+mod stream;
+
+pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_with};
 
 /// The articles compiled into the binary, so an installed `newsreader` works from
 /// any directory.
@@ -67,64 +72,104 @@ pub fn bundled() -> Vec<Article> {
         .collect()
 }
 
-/// Expands the command-line paths into the article files to read, in a stable
-/// order: files as given, folders walked recursively for `.txt` files, sorted by
-/// path; hidden entries (dot-names) inside folders are skipped.
+/// Expands the command-line paths into the files to read, in a stable order:
+/// files as given, folders walked recursively for `.txt` articles and `.jsonl`
+/// libraries, sorted by path; hidden entries (dot-names) inside folders are
+/// skipped.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let mut found = Vec::new();
-                walk(path, 0, &mut found, &mut problems);
-                found.sort();
-                files.extend(found);
-            }
-            Ok(_) => files.push(path.clone()),
-            Err(err) => problems.push(Problem {
-                path: path.clone(),
-                reason: err.to_string(),
-            }),
+    discover(paths, &mut |found| {
+        match found {
+            Found::File(path) => files.push(path),
+            Found::Problem(problem) => problems.push(problem),
         }
-    }
+        true
+    });
     (files, problems)
 }
 
-fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+/// One result of [`discover`].
+#[derive(Debug)]
+pub enum Found {
+    /// An article file or library, in library order.
+    File(PathBuf),
+    /// A path that could not be read or followed.
+    Problem(Problem),
+}
+
+/// [`collect_files`] one file at a time, as they are found: each folder's
+/// entries are sorted by name and walked depth first, which is the same order
+/// as sorting every path (paths compare component by component), so loading can
+/// start before a large folder has been walked. `found` returning false stops
+/// the walk; so does this function's `false`.
+pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> bool {
+    for path in paths {
+        let go_on = match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, 0, found),
+            Ok(_) => found(Found::File(path.clone())),
+            Err(err) => found(Found::Problem(Problem {
+                path: path.clone(),
+                reason: err.to_string(),
+            })),
+        };
+        if !go_on {
+            return false;
+        }
+    }
+    true
+}
+
+fn walk(dir: &Path, depth: usize, found: &mut impl FnMut(Found) -> bool) -> bool {
     if depth > MAX_DEPTH {
-        problems.push(Problem {
+        return found(Found::Problem(Problem {
             path: dir.to_path_buf(),
             reason: format!("deeper than {MAX_DEPTH} folders; not followed"),
-        });
-        return;
+        }));
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(Problem {
+            return found(Found::Problem(Problem {
                 path: dir.to_path_buf(),
                 reason: err.to_string(),
-            });
-            return;
+            }));
         }
     };
+    let mut children: Vec<(std::ffi::OsString, bool)> = Vec::new();
     for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
             continue;
         }
-        // file_type() does not follow symlinks; metadata() does, so a link to a
-        // folder is walked (the depth limit stops link loops).
-        let Ok(meta) = fs::metadata(&path) else {
+        // file_type() does not follow symlinks (and costs no system call on
+        // most platforms); for a link, metadata() does, so a link to a folder is
+        // walked (the depth limit stops link loops).
+        let Ok(file_type) = entry.file_type() else {
             continue;
         };
-        if meta.is_dir() {
-            walk(&path, depth + 1, found, problems);
-        } else if is_article_file(&path) {
-            found.push(path);
+        let is_dir = if file_type.is_symlink() {
+            fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir())
+        } else {
+            file_type.is_dir()
+        };
+        children.push((name, is_dir));
+    }
+    children.sort_unstable();
+    for (name, is_dir) in children {
+        let path = dir.join(name);
+        let go_on = if is_dir {
+            walk(&path, depth + 1, found)
+        } else if is_article_file(&path) || is_library_file(&path) {
+            found(Found::File(path))
+        } else {
+            true
+        };
+        if !go_on {
+            return false;
         }
     }
+    true
 }
 
 /// Article files are `.txt`; other files in a folder are not articles.
@@ -140,38 +185,6 @@ pub fn is_library_file(path: &Path) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"))
 }
 
-/// Reads a `.jsonl` library given on the command line: every line that is an
-/// article loads; each bad line is a problem naming its line number.
-fn load_library(path: &Path, articles: &mut Vec<Article>, problems: &mut Vec<Problem>) {
-    let text = match fs::read(path) {
-        Ok(bytes) => decode::decode_text(&bytes),
-        Err(err) => {
-            problems.push(Problem {
-                path: path.to_path_buf(),
-                reason: err.to_string(),
-            });
-            return;
-        }
-    };
-    for (number, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Article>(line) {
-            Ok(mut article) => {
-                if article.path.is_empty() {
-                    article.path = format!("{}:{}", path.display(), number + 1);
-                }
-                articles.push(article);
-            }
-            Err(err) => problems.push(Problem {
-                path: path.to_path_buf(),
-                reason: format!("line {}: {err}", number + 1),
-            }),
-        }
-    }
-}
-
 /// Reads and parses one file. Any bytes decode (see [`decode::decode`]); only I/O
 /// failures, oversized and empty files are problems.
 pub fn load_file(path: &Path) -> Result<Article, Problem> {
@@ -179,14 +192,22 @@ pub fn load_file(path: &Path) -> Result<Article, Problem> {
         path: path.to_path_buf(),
         reason,
     };
-    let meta = fs::metadata(path).map_err(|e| problem(e.to_string()))?;
+    // One open, one fstat, then reads: the file is checked and read through
+    // the same handle.
+    let mut file = fs::File::open(path).map_err(|e| problem(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| problem(e.to_string()))?;
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(problem(format!(
             "larger than {} MiB; skipped",
             MAX_ARTICLE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = fs::read(path).map_err(|e| problem(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    // Read at most the limit even if the file grows meanwhile.
+    (&mut file)
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(e.to_string()))?;
     let text = decode::decode_text(&bytes);
     if text.trim().is_empty() {
         return Err(problem("empty file; skipped".to_string()));
@@ -206,24 +227,10 @@ fn file_stem_title(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Loads the given paths (or the bundled set when there are none), in order.
+/// Loads the given paths (or the bundled set when there are none), in order,
+/// waiting for everything: [`spawn_loader`] drained on the calling thread.
 pub fn load_paths(paths: &[PathBuf]) -> (Vec<Article>, Vec<Problem>) {
-    if paths.is_empty() {
-        return (bundled(), Vec::new());
-    }
-    let (files, mut problems) = collect_files(paths);
-    let mut articles = Vec::with_capacity(files.len());
-    for file in &files {
-        if is_library_file(file) {
-            load_library(file, &mut articles, &mut problems);
-            continue;
-        }
-        match load_file(file) {
-            Ok(article) => articles.push(article),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    (articles, problems)
+    load_all(paths, LoadOptions::default())
 }
 
 #[cfg(test)]
@@ -269,6 +276,33 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["a.txt", "b/a.TXT", "b/nested/z.txt"]);
+    }
+
+    #[test]
+    fn the_walk_order_is_sorted_path_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let names = [
+            "a.txt",
+            "a/x.txt",
+            "a-b.txt",
+            "a/b/c.txt",
+            "ab.txt",
+            "B.txt",
+            "a/a.jsonl",
+            "z/0.txt",
+        ];
+        for name in names {
+            let path = root.join(name);
+            fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            fs::write(path, "Headline\n\nBody.").expect("write");
+        }
+        let (files, problems) = collect_files(&[root.to_path_buf()]);
+        assert!(problems.is_empty());
+        let mut sorted = files.clone();
+        sorted.sort();
+        assert_eq!(files, sorted);
+        assert_eq!(files.len(), names.len());
     }
 
     #[test]

@@ -16,6 +16,21 @@ fn main() -> ExitCode {
         Some(Command::Parse { json, paths }) => {
             commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
         }
+        Some(Command::List {
+            filter,
+            limit,
+            json,
+            timings,
+            paths,
+        }) => commands::list(
+            &paths,
+            filter.as_deref(),
+            limit,
+            json,
+            timings,
+            &mut io::stdout().lock(),
+            &mut io::stderr(),
+        ),
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "newsreader", &mut out);

@@ -3,8 +3,21 @@
 //! Ranking is SkimMatcherV2 with smart case (a query with an upper-case letter is
 //! case-sensitive), best score first, ties in library order.
 
+//! The engine behind it lives in [`index`] (the searchable headlines), [`engine`]
+//! (prefilter, narrowing, parallel scoring, lazy top-k) and [`worker`] (a
+//! background thread for the reader, with cancellation of stale queries).
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+pub mod engine;
+pub mod index;
+pub mod score;
+pub mod worker;
+
+pub use engine::{Cancel, Ranked, Results, Searcher, search};
+pub use index::FilterIndex;
+pub use worker::{FilterRequest, FilterResponse, FilterWorker};
 
 /// One headline that matched: its position in the library and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +32,22 @@ fn matcher() -> SkimMatcherV2 {
 
 /// Ranks `titles` against `query`. An empty (or all-space) query matches everything
 /// in library order with score 0.
+///
+/// Builds a [`FilterIndex`] and runs the engine on every core; to filter the same
+/// titles again, keep an index and a [`Searcher`] instead.
 pub fn rank<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<Match> {
+    let index = FilterIndex::from_titles(titles);
+    let threads = engine::default_threads();
+    match search(&index, query, None, threads, &Cancel::never()) {
+        Some(results) => results.ranked.into_sorted_vec(),
+        None => Vec::new(),
+    }
+}
+
+/// The reference ranking: a fresh SkimMatcherV2 for every title (see
+/// [`score`] for why fresh), on one thread, then a full sort. Same results as
+/// [`rank`], only much slower; kept for tests and benchmarks to compare against.
+pub fn rank_plain<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<Match> {
     let query = query.trim();
     let indexed = titles.into_iter().enumerate();
     if query.is_empty() {
@@ -30,10 +58,9 @@ pub fn rank<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<M
             })
             .collect();
     }
-    let matcher = matcher();
     let mut matches: Vec<Match> = indexed
         .filter_map(|(i, title)| {
-            matcher.fuzzy_match(title, query).map(|score| Match {
+            score::reference_score(title, query).map(|score| Match {
                 index: i as u32,
                 score,
             })

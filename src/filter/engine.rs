@@ -1,0 +1,593 @@
+//! The filter engine: prefilter, incremental narrowing, parallel scoring, top-k.
+//!
+//! A search scores only headlines that can match: the query must be a
+//! subsequence of the headline's bytes (ASCII-case-folded unless the query has an
+//! upper-case ASCII letter, exactly SkimMatcherV2's smart case), checked with
+//! `memchr` over the flat buffers of [`FilterIndex`]. That test is exact for ASCII
+//! queries and a superset test otherwise; survivors are scored by
+//! [`Scorer`](super::score::Scorer) (SkimMatcherV2's algorithm over bytes for
+//! ASCII, SkimMatcherV2 itself otherwise), so results equal [`super::rank_plain`]'s.
+//!
+//! When the query extends an earlier one (any earlier query that is a subsequence
+//! of it), only that query's hits, plus headlines added since, are searched; a
+//! query seen before (typing then deleting) is answered from the cache plus the
+//! headlines added since. Scoring runs in chunks on scoped threads with one
+//! matcher each; a [`Cancel`] token is checked between chunks so a newer query
+//! stops stale work. Ranking is lazy: [`Ranked`] orders only the prefix asked for
+//! (the visible window) with `select_nth_unstable_by`.
+
+use std::collections::VecDeque;
+use std::ops::Range;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use super::Match;
+use super::index::FilterIndex;
+use super::score::Scorer;
+
+/// Candidates per unit of parallel work (and between cancellation checks).
+const CHUNK: usize = 4096;
+/// Below this many candidates a search runs on the calling thread only: a few
+/// milliseconds of work at most, less than a busy machine may take to schedule
+/// new threads.
+const PARALLEL_MIN: usize = 8 * CHUNK;
+
+/// Stops a search when a newer one has been asked for: the search is stale once
+/// the shared counter no longer equals the generation it was started for.
+#[derive(Debug, Clone)]
+pub struct Cancel {
+    current: Arc<AtomicU64>,
+    generation: u64,
+}
+
+impl Cancel {
+    /// A token that is stale as soon as `current` differs from `generation`.
+    pub fn new(current: Arc<AtomicU64>, generation: u64) -> Self {
+        Self {
+            current,
+            generation,
+        }
+    }
+
+    /// A token that never cancels (for the command line and tests).
+    pub fn never() -> Self {
+        Self::new(Arc::new(AtomicU64::new(0)), 0)
+    }
+
+    /// Whether a newer request has superseded this one.
+    pub fn is_cancelled(&self) -> bool {
+        self.current.load(Ordering::Relaxed) != self.generation
+    }
+}
+
+/// Orders matches best first (score, then library order), lazily: only the
+/// prefix that has been asked for is guaranteed to be in order.
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    matches: Vec<Match>,
+    /// `matches[..sorted]` is in final order and holds the best `sorted` matches.
+    sorted: usize,
+}
+
+fn better(a: &Match, b: &Match) -> std::cmp::Ordering {
+    b.score.cmp(&a.score).then(a.index.cmp(&b.index))
+}
+
+impl Ranked {
+    /// Wraps unordered matches.
+    pub fn new(matches: Vec<Match>) -> Self {
+        Self { matches, sorted: 0 }
+    }
+
+    /// Wraps matches already in final order.
+    pub fn from_sorted(matches: Vec<Match>) -> Self {
+        let sorted = matches.len();
+        Self { matches, sorted }
+    }
+
+    /// Number of matches.
+    pub fn len(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.matches.is_empty()
+    }
+
+    /// How many of the best matches are already in order.
+    pub fn sorted_len(&self) -> usize {
+        self.sorted
+    }
+
+    /// Puts at least the best `n` matches (all when fewer) in final order. Work is
+    /// a partial selection plus a sort of the new part only, so scrolling down a
+    /// long list costs in proportion to what is shown.
+    pub fn ensure_sorted(&mut self, n: usize) {
+        let len = self.matches.len();
+        let n = n.min(len);
+        if n <= self.sorted {
+            return;
+        }
+        // Grow geometrically so scrolling line by line stays cheap.
+        let target = n.max(self.sorted.saturating_mul(2)).max(64).min(len);
+        let rest = &mut self.matches[self.sorted..];
+        let k = target - self.sorted;
+        if k < rest.len() {
+            rest.select_nth_unstable_by(k, better);
+        }
+        rest[..k].sort_unstable_by(better);
+        self.sorted = target;
+    }
+
+    /// The matches at ranks `range` (clamped to the number of matches), in order.
+    pub fn window(&mut self, range: Range<usize>) -> &[Match] {
+        let end = range.end.min(self.matches.len());
+        let start = range.start.min(end);
+        self.ensure_sorted(end);
+        &self.matches[start..end]
+    }
+
+    /// The best `n` matches, in order.
+    pub fn top(&mut self, n: usize) -> &[Match] {
+        self.window(0..n)
+    }
+
+    /// Every match in order (a full sort if not done yet).
+    pub fn into_sorted_vec(mut self) -> Vec<Match> {
+        if self.sorted < self.matches.len() {
+            let sorted = self.sorted;
+            self.matches[sorted..].sort_unstable_by(better);
+        }
+        self.matches
+    }
+
+    /// All matches, only the first [`sorted_len`](Self::sorted_len) in order.
+    pub fn as_unordered(&self) -> &[Match] {
+        &self.matches
+    }
+}
+
+/// The answer to one query over the first `searched` headlines of an index.
+#[derive(Debug, Clone)]
+pub struct Results {
+    /// The query as searched (trimmed).
+    pub query: String,
+    /// How many headlines of the index this covers (later ones were not there yet).
+    pub searched: usize,
+    /// Indices of the matching headlines in ascending order (for narrowing).
+    hits: Arc<Vec<u32>>,
+    /// The matches, best first on demand.
+    pub ranked: Ranked,
+}
+
+impl Results {
+    /// Number of matches.
+    pub fn len(&self) -> usize {
+        self.ranked.len()
+    }
+
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.ranked.is_empty()
+    }
+}
+
+/// Whether `needle` occurs in `hay` as a (not necessarily contiguous) subsequence.
+#[inline]
+pub fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut rest = hay;
+    for &b in needle {
+        match memchr::memchr(b, rest) {
+            Some(at) => rest = &rest[at + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether every char of `short` appears in `long` in order.
+fn is_char_subsequence(short: &str, long: &str) -> bool {
+    let mut chars = long.chars();
+    short.chars().all(|c| chars.any(|l| l == c))
+}
+
+/// What to search: earlier hits (ascending) and then a range of new headlines.
+struct Candidates<'a> {
+    list: &'a [u32],
+    tail: Range<usize>,
+}
+
+impl Candidates<'_> {
+    fn len(&self) -> usize {
+        self.list.len() + self.tail.len()
+    }
+
+    /// Splits into chunks of at most `CHUNK` candidates, in ascending index order.
+    fn chunks(&self) -> Vec<Chunk<'_>> {
+        let mut chunks: Vec<Chunk> = self.list.chunks(CHUNK).map(Chunk::List).collect();
+        let mut start = self.tail.start;
+        while start < self.tail.end {
+            let end = (start + CHUNK).min(self.tail.end);
+            chunks.push(Chunk::Range(start..end));
+            start = end;
+        }
+        chunks
+    }
+}
+
+enum Chunk<'a> {
+    List(&'a [u32]),
+    Range(Range<usize>),
+}
+
+fn score_chunk(index: &FilterIndex, scorer: &mut Scorer, chunk: &Chunk, out: &mut Vec<Match>) {
+    let mut one = |i: usize| {
+        if let Some(score) = scorer.score_flagged(
+            index.bytes(i),
+            index.is_ascii(i),
+            index.folded(i),
+            index.meta(i),
+        ) {
+            out.push(Match {
+                index: i as u32,
+                score,
+            });
+        }
+    };
+    match chunk {
+        Chunk::List(list) => list.iter().for_each(|&i| one(i as usize)),
+        Chunk::Range(range) => range.clone().for_each(&mut one),
+    }
+}
+
+/// Scores `candidates` on up to `threads` threads; `None` when cancelled.
+fn score(
+    index: &FilterIndex,
+    query: &str,
+    candidates: &Candidates,
+    threads: usize,
+    cancel: &Cancel,
+) -> Option<Vec<Match>> {
+    let chunks = candidates.chunks();
+    let threads = threads.max(1);
+    if threads == 1 || candidates.len() < PARALLEL_MIN {
+        let mut scorer = Scorer::new(query);
+        let mut out = Vec::new();
+        for chunk in &chunks {
+            if cancel.is_cancelled() {
+                return None;
+            }
+            score_chunk(index, &mut scorer, chunk, &mut out);
+        }
+        return Some(out);
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<Vec<Match>>>> =
+        Mutex::new((0..chunks.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(chunks.len()) {
+            scope.spawn(|| {
+                let mut scorer = Scorer::new(query);
+                loop {
+                    let at = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(chunk) = chunks.get(at) else { break };
+                    if cancel.is_cancelled() {
+                        break;
+                    }
+                    let mut out = Vec::new();
+                    score_chunk(index, &mut scorer, chunk, &mut out);
+                    if let Ok(mut slots) = slots.lock() {
+                        slots[at] = Some(out);
+                    }
+                }
+            });
+        }
+    });
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let slots = slots.into_inner().ok()?;
+    let total = slots.iter().flatten().map(Vec::len).sum();
+    let mut all = Vec::with_capacity(total);
+    for slot in slots {
+        all.extend(slot?);
+    }
+    Some(all)
+}
+
+/// Searches `index` for `query`, reusing `previous` when it helps: the same query
+/// (only headlines added since are searched) or a query that is a subsequence of
+/// this one (only its hits and headlines added since are searched). Returns
+/// `None` when `cancel` fired. An empty query matches everything in library order.
+pub fn search(
+    index: &FilterIndex,
+    query: &str,
+    previous: Option<&Results>,
+    threads: usize,
+    cancel: &Cancel,
+) -> Option<Results> {
+    let query = query.trim();
+    let len = index.len();
+    if query.is_empty() {
+        let matches: Vec<Match> = (0..len as u32)
+            .map(|index| Match { index, score: 0 })
+            .collect();
+        return Some(Results {
+            query: String::new(),
+            searched: len,
+            hits: Arc::new((0..len as u32).collect()),
+            ranked: Ranked::from_sorted(matches),
+        });
+    }
+    let previous = previous.filter(|p| p.searched <= len && !p.query.is_empty());
+    match previous {
+        Some(p) if p.query == query => {
+            let candidates = Candidates {
+                list: &[],
+                tail: p.searched..len,
+            };
+            let new = score(index, query, &candidates, threads, cancel)?;
+            if new.is_empty() {
+                return Some(Results {
+                    searched: len,
+                    ..p.clone()
+                });
+            }
+            let mut hits = Vec::with_capacity(p.hits.len() + new.len());
+            hits.extend_from_slice(&p.hits);
+            hits.extend(new.iter().map(|m| m.index));
+            let mut matches = p.ranked.as_unordered().to_vec();
+            matches.extend(new);
+            Some(Results {
+                query: query.to_string(),
+                searched: len,
+                hits: Arc::new(hits),
+                ranked: Ranked::new(matches),
+            })
+        }
+        Some(p) if is_char_subsequence(&p.query, query) => {
+            let candidates = Candidates {
+                list: &p.hits,
+                tail: p.searched..len,
+            };
+            let matches = score(index, query, &candidates, threads, cancel)?;
+            Some(finish(query, len, matches))
+        }
+        _ => {
+            let candidates = Candidates {
+                list: &[],
+                tail: 0..len,
+            };
+            let matches = score(index, query, &candidates, threads, cancel)?;
+            Some(finish(query, len, matches))
+        }
+    }
+}
+
+fn finish(query: &str, searched: usize, matches: Vec<Match>) -> Results {
+    let hits = matches.iter().map(|m| m.index).collect();
+    Results {
+        query: query.to_string(),
+        searched,
+        hits: Arc::new(hits),
+        ranked: Ranked::new(matches),
+    }
+}
+
+/// Most matches kept in the cache across all entries (about 20 bytes each).
+const CACHE_BUDGET: usize = 4_000_000;
+/// Most queries kept in the cache.
+const CACHE_ENTRIES: usize = 32;
+
+/// A search with memory: the recent results of one index, reused for extended
+/// queries (narrowing) and repeated ones (deleting back to an earlier query).
+#[derive(Debug)]
+pub struct Searcher {
+    threads: usize,
+    cache: VecDeque<Results>,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Self::new(default_threads())
+    }
+}
+
+/// The number of threads the machine offers.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+impl Searcher {
+    /// A searcher scoring on `threads` threads.
+    pub fn new(threads: usize) -> Self {
+        Self {
+            threads: threads.max(1),
+            cache: VecDeque::new(),
+        }
+    }
+
+    /// Forgets cached results (call when the index is replaced, not when it grows).
+    pub fn clear(&mut self) {
+        self.cache.clear();
+    }
+
+    /// The best earlier result to start from: the same query, else the extended
+    /// query with the fewest hits.
+    fn best_previous(&self, query: &str, len: usize) -> Option<&Results> {
+        let usable = self.cache.iter().filter(|r| r.searched <= len);
+        let mut best: Option<&Results> = None;
+        for r in usable {
+            if r.query == query {
+                return Some(r);
+            }
+            if !r.query.is_empty()
+                && is_char_subsequence(&r.query, query)
+                && best.is_none_or(|b| r.hits.len() < b.hits.len())
+            {
+                best = Some(r);
+            }
+        }
+        best
+    }
+
+    /// Searches, reusing and then updating the cache. `None` when cancelled.
+    pub fn search(&mut self, index: &FilterIndex, query: &str, cancel: &Cancel) -> Option<Results> {
+        let query = query.trim();
+        if query.is_empty() {
+            return search(index, query, None, self.threads, cancel);
+        }
+        let previous = self.best_previous(query, index.len());
+        if let Some(p) = previous
+            && p.query == query
+            && p.searched == index.len()
+        {
+            return Some(p.clone());
+        }
+        let results = search(index, query, previous, self.threads, cancel)?;
+        self.remember(&results);
+        Some(results)
+    }
+
+    fn remember(&mut self, results: &Results) {
+        self.cache.retain(|r| r.query != results.query);
+        self.cache.push_front(results.clone());
+        let mut total = 0;
+        let mut keep = 0;
+        for r in &self.cache {
+            total += r.len();
+            if keep > 0 && (total > CACHE_BUDGET || keep >= CACHE_ENTRIES) {
+                break;
+            }
+            keep += 1;
+        }
+        self.cache.truncate(keep);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles() -> Vec<String> {
+        crate::corpus::headlines(20_000, 7)
+    }
+
+    fn fresh(index: &FilterIndex, query: &str, threads: usize) -> Vec<Match> {
+        search(index, query, None, threads, &Cancel::never())
+            .expect("not cancelled")
+            .ranked
+            .into_sorted_vec()
+    }
+
+    #[test]
+    fn equals_plain_rank_single_and_multi_threaded() {
+        let titles = titles();
+        let index = FilterIndex::from_titles(titles.iter().map(String::as_str));
+        for query in [
+            "n",
+            "nato",
+            "NATO",
+            "Kyiv",
+            "zzq",
+            "  sum  ",
+            "é",
+            "war day 1",
+        ] {
+            let plain = super::super::rank_plain(query, titles.iter().map(String::as_str));
+            assert_eq!(fresh(&index, query, 1), plain, "{query}");
+            assert_eq!(fresh(&index, query, 3), plain, "{query}");
+        }
+    }
+
+    #[test]
+    fn narrowing_and_cache_equal_fresh_search_as_the_index_grows() {
+        let titles = titles();
+        let mut index = FilterIndex::new();
+        let mut searcher = Searcher::new(2);
+        let cancel = Cancel::never();
+        let sequence = ["n", "na", "nat", "nato", "nat", "na", "nat", "natO", "n"];
+        for (step, query) in sequence.iter().enumerate() {
+            let grow_to = (step + 1) * titles.len() / sequence.len();
+            index.extend(titles[index.len()..grow_to].iter().map(String::as_str));
+            let got = searcher
+                .search(&index, query, &cancel)
+                .expect("not cancelled")
+                .ranked
+                .into_sorted_vec();
+            assert_eq!(got, fresh(&index, query, 1), "step {step}: {query}");
+        }
+    }
+
+    #[test]
+    fn top_k_is_the_head_of_the_full_sort() {
+        let titles = titles();
+        let index = FilterIndex::from_titles(titles.iter().map(String::as_str));
+        let results = search(&index, "sa", None, 2, &Cancel::never()).expect("results");
+        let full = results.ranked.clone().into_sorted_vec();
+        let mut ranked = results.ranked;
+        assert_eq!(ranked.top(10), &full[..10]);
+        assert_eq!(ranked.window(500..540), &full[500..540]);
+        assert_eq!(
+            ranked.window(full.len() - 3..full.len() + 10),
+            &full[full.len() - 3..]
+        );
+        assert_eq!(ranked.into_sorted_vec(), full);
+    }
+
+    #[test]
+    fn a_cancelled_search_returns_nothing() {
+        let titles = titles();
+        let index = FilterIndex::from_titles(titles.iter().map(String::as_str));
+        let current = Arc::new(AtomicU64::new(1));
+        let cancel = Cancel::new(current.clone(), 1);
+        assert!(search(&index, "a", None, 2, &cancel).is_some());
+        current.store(2, Ordering::Relaxed);
+        assert!(search(&index, "a", None, 2, &cancel).is_none());
+        assert!(search(&index, "a", None, 1, &cancel).is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+
+        /// The prefilter never drops a headline SkimMatcherV2 would match, in
+        /// either case mode, with non-ASCII text and multi-byte characters.
+        #[test]
+        fn engine_equals_plain_rank(
+            titles in proptest::collection::vec("[aAbBnNtT éÉßİ\u{1F600}o-]{0,24}", 0..60),
+            query in "[aAbBnNtT éÉßİo]{0,4}",
+            threads in 1usize..4,
+        ) {
+            let index = FilterIndex::from_titles(titles.iter().map(String::as_str));
+            let plain = super::super::rank_plain(&query, titles.iter().map(String::as_str));
+            proptest::prop_assert_eq!(fresh(&index, &query, threads), plain);
+        }
+
+        /// Narrowing from any earlier query equals a fresh search.
+        #[test]
+        fn narrowing_equals_fresh(
+            titles in proptest::collection::vec("[abnNtTé o]{0,16}", 0..60),
+            first in "[abnNté]{1,3}",
+            extra in "[abnNté]{0,3}",
+        ) {
+            let index = FilterIndex::from_titles(titles.iter().map(String::as_str));
+            let mut searcher = Searcher::new(1);
+            let cancel = Cancel::never();
+            searcher.search(&index, &first, &cancel);
+            let longer = format!("{first}{extra}");
+            let got = searcher.search(&index, &longer, &cancel).map(|r| r.ranked.into_sorted_vec());
+            proptest::prop_assert_eq!(got, Some(fresh(&index, &longer, 1)));
+        }
+    }
+
+    #[test]
+    fn subsequence_checks() {
+        assert!(is_subsequence(b"nt", b"nato"));
+        assert!(!is_subsequence(b"tn", b"nato"));
+        assert!(is_subsequence(b"", b""));
+        assert!(is_char_subsequence("nt", "nato"));
+        assert!(!is_char_subsequence("on", "nato"));
+    }
+}

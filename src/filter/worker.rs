@@ -1,0 +1,258 @@
+//! A background filter thread for the reader: the UI thread sends headlines and
+//! queries and never waits; answers come back on a channel (or through a
+//! callback that forwards them, e.g. as `Action::FilterResults`).
+//!
+//! Requests are coalesced: the worker applies every pending request and then runs
+//! only the newest query. Each query gets a generation number; sending a newer
+//! one bumps a shared counter, and a search in progress stops at its next chunk.
+//! Headlines added while a query is active re-run it incrementally (only the new
+//! headlines are searched), so results grow as the library streams in.
+//!
+//! Wiring it to the streaming loader and a UI loop:
+//!
+//! ```no_run
+//! use std::sync::mpsc;
+//! use newsreader::filter::{FilterResponse, FilterWorker};
+//! use newsreader::library::{LoadEvent, spawn_loader};
+//!
+//! enum Action { Loaded(Vec<newsreader::article::Article>), Filtered(FilterResponse) }
+//! let (actions, inbox) = mpsc::channel();
+//! let to_ui = actions.clone();
+//! let worker = FilterWorker::spawn(move |response| to_ui.send(Action::Filtered(response)).is_ok());
+//! worker.query(""); // every article, in library order, as it arrives
+//! let loads = spawn_loader(vec!["lib.jsonl".into()]);
+//! // In the UI loop (never blocking): forward batches to the worker and the app.
+//! while let Ok(event) = loads.try_recv() {
+//!     if let LoadEvent::Batch(batch) = event {
+//!         worker.extend(batch.iter().map(|a| a.title.clone()).collect());
+//!         let _ = actions.send(Action::Loaded(batch));
+//!     }
+//! }
+//! // On every keystroke: `worker.query(text)`; on Action::Filtered(mut r):
+//! // drop it unless r.generation == worker.latest_generation(), else show
+//! // r.ranked.len() matches and r.ranked.window(top..top + height) as rows.
+//! # drop(inbox);
+//! ```
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+
+use super::engine::{Cancel, Ranked, Searcher, default_threads};
+use super::index::FilterIndex;
+
+/// How many of the best matches a response has in order already; further ranks
+/// are ordered on demand by [`Ranked::window`].
+pub const PRESORTED: usize = 1024;
+
+/// What the worker is asked to do.
+#[derive(Debug)]
+pub enum FilterRequest {
+    /// Headlines appended to the library, in library order (a loaded batch).
+    Extend(Vec<String>),
+    /// Forget every headline (a different library is about to load).
+    Reset,
+    /// Filter with `query`; answered unless a newer query arrives first.
+    Query { generation: u64, query: String },
+}
+
+/// The answer to one query.
+#[derive(Debug, Clone)]
+pub struct FilterResponse {
+    /// The generation [`FilterWorker::query`] returned for this query.
+    pub generation: u64,
+    /// The query as sent (untrimmed).
+    pub query: String,
+    /// How many headlines (the first `searched` of the library) were filtered.
+    pub searched: usize,
+    /// The matches; the best [`PRESORTED`] are in order, call
+    /// [`Ranked::window`] for the visible rows.
+    pub ranked: Ranked,
+}
+
+/// Handle to the filter thread. Dropping it stops the thread.
+pub struct FilterWorker {
+    tx: Option<Sender<FilterRequest>>,
+    generation: Arc<AtomicU64>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl FilterWorker {
+    /// Starts the worker; every answer is passed to `respond` on the worker thread.
+    /// `respond` returning `false` (its receiver is gone) stops the worker.
+    pub fn spawn(respond: impl FnMut(FilterResponse) -> bool + Send + 'static) -> Self {
+        Self::spawn_with_threads(default_threads(), respond)
+    }
+
+    /// Starts the worker; answers arrive on the returned channel.
+    pub fn spawn_with_channel() -> (Self, Receiver<FilterResponse>) {
+        let (tx, rx) = mpsc::channel();
+        let worker = Self::spawn(move |response| tx.send(response).is_ok());
+        (worker, rx)
+    }
+
+    /// Like [`spawn`](Self::spawn) with the number of scoring threads given.
+    pub fn spawn_with_threads(
+        threads: usize,
+        respond: impl FnMut(FilterResponse) -> bool + Send + 'static,
+    ) -> Self {
+        let (tx, rx) = mpsc::channel();
+        let generation = Arc::new(AtomicU64::new(0));
+        let shared = generation.clone();
+        let handle = std::thread::Builder::new()
+            .name("newsreader-filter".into())
+            .spawn(move || run(rx, shared, threads, respond))
+            .ok();
+        Self {
+            tx: Some(tx),
+            generation,
+            handle,
+        }
+    }
+
+    fn send(&self, request: FilterRequest) {
+        if let Some(tx) = &self.tx {
+            // A worker that is gone has nothing left to answer; nothing to do.
+            let _ = tx.send(request);
+        }
+    }
+
+    /// Appends headlines (in library order).
+    pub fn extend(&self, titles: Vec<String>) {
+        self.send(FilterRequest::Extend(titles));
+    }
+
+    /// Forgets all headlines.
+    pub fn reset(&self) {
+        self.send(FilterRequest::Reset);
+    }
+
+    /// Asks for `query`; returns its generation. Any older query still running is
+    /// cancelled, and answers for older generations can be dropped on arrival.
+    pub fn query(&self, query: impl Into<String>) -> u64 {
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
+        self.send(FilterRequest::Query {
+            generation,
+            query: query.into(),
+        });
+        generation
+    }
+
+    /// The generation of the newest query sent.
+    pub fn latest_generation(&self) -> u64 {
+        self.generation.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for FilterWorker {
+    fn drop(&mut self) {
+        // Cancel a running search, close the channel, and wait for the thread.
+        self.generation.fetch_add(1, Ordering::Relaxed);
+        self.tx = None;
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+fn run(
+    rx: Receiver<FilterRequest>,
+    generation: Arc<AtomicU64>,
+    threads: usize,
+    mut respond: impl FnMut(FilterResponse) -> bool,
+) {
+    let mut index = FilterIndex::new();
+    let mut searcher = Searcher::new(threads);
+    let mut current: Option<(u64, String)> = None;
+    while let Ok(first) = rx.recv() {
+        let mut dirty = false;
+        let mut apply = |request: FilterRequest| match request {
+            FilterRequest::Extend(titles) => {
+                index.extend(titles.iter().map(String::as_str));
+                dirty |= current.is_some();
+            }
+            FilterRequest::Reset => {
+                index.clear();
+                searcher.clear();
+                dirty |= current.is_some();
+            }
+            FilterRequest::Query { generation, query } => {
+                current = Some((generation, query));
+                dirty = true;
+            }
+        };
+        apply(first);
+        while let Ok(request) = rx.try_recv() {
+            apply(request);
+        }
+        let Some((wanted, query)) = current.as_ref().filter(|_| dirty) else {
+            continue;
+        };
+        if generation.load(Ordering::Relaxed) != *wanted {
+            continue; // a newer query is on its way
+        }
+        let cancel = Cancel::new(generation.clone(), *wanted);
+        if let Some(results) = searcher.search(&index, query, &cancel) {
+            let mut ranked = results.ranked;
+            ranked.ensure_sorted(PRESORTED);
+            let response = FilterResponse {
+                generation: *wanted,
+                query: query.clone(),
+                searched: results.searched,
+                ranked,
+            };
+            if !respond(response) {
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::filter::rank_plain;
+
+    #[test]
+    fn answers_the_newest_query_over_all_headlines_sent() {
+        let titles = crate::corpus::headlines(5_000, 3);
+        let (worker, rx) = FilterWorker::spawn_with_channel();
+        let (first, second) = titles.split_at(2_000);
+        worker.extend(first.to_vec());
+        worker.query("na");
+        worker.extend(second.to_vec());
+        let last = worker.query("nato");
+        let expected = rank_plain("nato", titles.iter().map(String::as_str));
+        // Earlier answers may arrive; the last one is for the newest query and
+        // covers every headline.
+        loop {
+            let response = rx.recv_timeout(Duration::from_secs(60)).expect("an answer");
+            if response.generation == last && response.searched == titles.len() {
+                assert_eq!(response.query, "nato");
+                assert_eq!(response.ranked.into_sorted_vec(), expected);
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn results_grow_as_headlines_arrive_and_reset_empties() {
+        let titles = crate::corpus::headlines(3_000, 5);
+        let (worker, rx) = FilterWorker::spawn_with_channel();
+        let generation = worker.query("");
+        let response = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
+        assert_eq!(
+            (response.generation, response.ranked.len()),
+            (generation, 0)
+        );
+        worker.extend(titles.clone());
+        let response = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
+        assert_eq!(response.ranked.len(), titles.len());
+        worker.reset();
+        let response = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
+        assert_eq!(response.searched, 0);
+    }
+}
