@@ -1,5 +1,6 @@
-//! The terminal side of the reader: setup, restore (on quit, error and panic) and
-//! the event loop. The loop blocks on input and redraws after each batch of events.
+//! The terminal side of the reader: setup, restore (on quit, error, panic and
+//! SIGTERM/SIGHUP/SIGINT/SIGQUIT) and the event loop. The loop blocks on input and
+//! redraws after each batch of events.
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
@@ -37,12 +38,50 @@ impl Drop for Guard {
     }
 }
 
+/// A panic anywhere restores the terminal before the message is printed. A panic on
+/// the main thread then unwinds out of [`run`] (the [`Guard`] restores again,
+/// harmlessly); a panic on another thread (input, loader) ends the process, since
+/// the reader cannot go on drawing on a terminal that has been put back.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        if thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
     }));
+}
+
+/// Termination signals become a quit through the event loop, so the terminal is
+/// restored on the same path as a quit key. A second signal (the loop is stuck)
+/// restores the terminal and exits at once.
+fn spawn_signals(tx: mpsc::Sender<Message>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            let mut pending = signals.forever();
+            let delivered =
+                pending.next().is_some() && tx.send(Message::Action(Action::Quit)).is_ok();
+            if delivered && pending.next().is_none() {
+                return;
+            }
+            restore();
+            std::process::exit(1);
+        })?;
+    Ok(())
+}
+
+/// Test-only hook: with `NEWSREADER_DEBUG_PANIC_AFTER_START=1` in the environment the
+/// event loop panics after drawing its first frame, so the pty tests
+/// (tests/safety_exit.rs) can check that a panic restores the terminal. Harmless in
+/// normal use: nobody sets it, and it only ends the process the way a bug would.
+const DEBUG_PANIC_ENV: &str = "NEWSREADER_DEBUG_PANIC_AFTER_START";
+
+fn debug_panic_requested() -> bool {
+    std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| v == "1")
 }
 
 fn init() -> io::Result<(Term, Guard)> {
@@ -75,6 +114,7 @@ pub fn run(paths: &[PathBuf]) -> io::Result<()> {
 
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
+    spawn_signals(tx.clone())?;
     spawn_loader(paths.to_vec(), tx);
     let result = event_loop(&mut terminal, &mut app, &rx);
     drop(terminal);
@@ -124,8 +164,12 @@ fn event_loop(
     rx: &mpsc::Receiver<Message>,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
+    let debug_panic = debug_panic_requested();
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if debug_panic {
+            panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");
+        }
         let Ok(mut message) = rx.recv() else {
             return Ok((problems, false));
         };

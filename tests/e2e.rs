@@ -2,148 +2,14 @@
 //! Every wait polls the screen against a deadline, so a loaded CI machine only makes
 //! the tests slower, not flaky.
 
-use std::io::{Read, Write};
+mod common;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::{DEADLINE, Session};
 use newsreader::{filter, library};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const DEADLINE: Duration = Duration::from_secs(10);
-
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    bytes: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    fn start(args: &[&Path], cols: u16, rows: u16) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_newsreader"));
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(command).expect("spawn newsreader");
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            rows.try_into().expect("rows"),
-            cols.try_into().expect("cols"),
-            0,
-        )));
-        let bytes = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (p, b) = (Arc::clone(&parser), Arc::clone(&bytes));
-        thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().expect("parser").process(&chunk[..n]);
-                b.lock().expect("bytes").extend_from_slice(&chunk[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Session {
-            parser,
-            bytes,
-            writer,
-            child,
-            _master: pair.master,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    /// Waits until the screen satisfies `ready`, or fails showing the screen.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Sends Ctrl-C, waits for the process to end, and checks the terminal is back
-    /// to normal: main screen, cursor shown, mouse reporting off.
-    fn quit_and_check_restored(mut self) {
-        self.send("\u{3}");
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                break status;
-            }
-            if start.elapsed() > DEADLINE {
-                let _ = self.child.kill();
-                panic!(
-                    "newsreader did not quit on Ctrl-C; screen:\n{}",
-                    self.screen()
-                );
-            }
-            thread::sleep(Duration::from_millis(30));
-        };
-        assert!(status.success(), "exit status {status:?}");
-        // The reader thread may still be draining the last bytes.
-        let start = Instant::now();
-        loop {
-            let done = {
-                let parser = self.parser.lock().expect("parser");
-                let screen = parser.screen();
-                !screen.alternate_screen()
-                    && !screen.hide_cursor()
-                    && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
-            };
-            if done {
-                break;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "terminal not restored: {:?}",
-                String::from_utf8_lossy(&self.bytes.lock().expect("bytes"))
-            );
-            thread::sleep(Duration::from_millis(30));
-        }
-        let bytes = self.bytes.lock().expect("bytes").clone();
-        let text = String::from_utf8_lossy(&bytes);
-        let entered = text
-            .find("\u{1b}[?1049h")
-            .expect("entered the alternate screen");
-        let left = text
-            .rfind("\u{1b}[?1049l")
-            .expect("left the alternate screen");
-        assert!(left > entered);
-        assert!(text[left..].contains("\u{1b}[?25h") || text.rfind("\u{1b}[?25h") > Some(entered));
-    }
-}
 
 fn write_articles(dir: &Path) {
     let files = [
@@ -223,7 +89,7 @@ fn filter_open_read_and_quit_restores_the_terminal() {
 fn bundled_articles_start_filter_and_quit() {
     let articles = library::bundled();
     let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
-    let mut session = Session::start(&[], 120, 40);
+    let mut session = Session::start(&[] as &[&str], 120, 40);
     let screen = session.wait_text("4/4 matches");
     for title in &titles {
         // Headlines are cut to the pane; compare their start.
