@@ -45,12 +45,27 @@ impl Drop for Guard {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-        if thread::current().name() != Some("main") {
+        if thread::current().name() == Some("main") {
+            restore();
+            previous(info);
+        } else {
+            // Wait for a frame being drawn to finish, and let no other start.
+            let _drawing = lock_output();
+            restore();
+            previous(info);
             std::process::exit(101);
         }
     }));
+}
+
+/// Held by the event loop while it draws, and taken for good by a thread that
+/// restores the terminal and ends the process, so no frame is drawn after.
+static OUTPUT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn lock_output() -> std::sync::MutexGuard<'static, ()> {
+    OUTPUT
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Termination signals become a quit through the event loop, so the terminal is
@@ -68,6 +83,7 @@ fn spawn_signals(tx: mpsc::Sender<Message>) -> io::Result<()> {
             if delivered && pending.next().is_none() {
                 return;
             }
+            let _drawing = lock_output();
             restore();
             std::process::exit(1);
         })?;
@@ -75,13 +91,14 @@ fn spawn_signals(tx: mpsc::Sender<Message>) -> io::Result<()> {
 }
 
 /// Test-only hook: with `NEWSREADER_DEBUG_PANIC_AFTER_START=1` in the environment the
-/// event loop panics after drawing its first frame, so the pty tests
-/// (tests/safety_exit.rs) can check that a panic restores the terminal. Harmless in
-/// normal use: nobody sets it, and it only ends the process the way a bug would.
+/// event loop panics after drawing its first frame (`=loader`: the loader thread
+/// panics instead), so the pty tests (tests/safety_exit.rs) can check that a panic
+/// restores the terminal. Harmless in normal use: nobody sets it, and it only ends
+/// the process the way a bug would.
 const DEBUG_PANIC_ENV: &str = "NEWSREADER_DEBUG_PANIC_AFTER_START";
 
-fn debug_panic_requested() -> bool {
-    std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| v == "1")
+fn debug_panic_requested(place: &str) -> bool {
+    std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| v == place)
 }
 
 fn init() -> io::Result<(Term, Guard)> {
@@ -144,6 +161,9 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
 /// would send an `ArticlesLoaded` per batch with a progress `Status` between.
 fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
     thread::spawn(move || {
+        if debug_panic_requested("loader") {
+            panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
+        }
         let (articles, problems) = library::load_paths(&paths);
         let status = match problems.as_slice() {
             [] => None,
@@ -164,9 +184,12 @@ fn event_loop(
     rx: &mpsc::Receiver<Message>,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
-    let debug_panic = debug_panic_requested();
+    let debug_panic = debug_panic_requested("1");
     loop {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        {
+            let _drawing = lock_output();
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
         if debug_panic {
             panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");
         }

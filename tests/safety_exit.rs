@@ -88,6 +88,23 @@ fn panic_restores() {
 }
 
 #[test]
+fn a_panic_on_another_thread_restores_and_exits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    library(dir.path());
+    let mut session = Session::start_with_env(
+        &[dir.path()],
+        &[("NEWSREADER_DEBUG_PANIC_AFTER_START", "loader")],
+        80,
+        24,
+    );
+    let status = session.wait_exit();
+    assert!(!status.success(), "a panic is a failure: {status:?}");
+    session.assert_restored();
+    let screen = session.screen();
+    assert!(screen.contains("the loader panics"), "{screen}");
+}
+
+#[test]
 fn load_error_restores() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = dir.path().join("missing.txt");
