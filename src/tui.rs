@@ -123,15 +123,17 @@ enum Message {
 /// on a thread while the reader is already up; files that cannot be read are
 /// reported in the status line and, after the reader closes, on stderr.
 pub fn run(paths: &[PathBuf]) -> io::Result<()> {
+    // Signals first: one that arrives while the terminal is being set up is a
+    // quit on the loop's first turn, not a kill that leaves raw mode behind.
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone())?;
     let (mut terminal, guard) = init()?;
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
     app.theme = Theme::from_env();
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
-    spawn_signals(tx.clone())?;
     spawn_loader(paths.to_vec(), tx);
     let result = event_loop(&mut terminal, &mut app, &rx);
     drop(terminal);
