@@ -171,7 +171,7 @@ fn browse_everything(cols: u16, rows: u16) -> Vec<u8> {
     session.send_and_settle(enter);
     session.send_and_settle("\u{15}");
     let screen = session.screen();
-    assert!(screen.contains("Alpha"), "{screen}");
+    assert!(screen.contains("w0 "), "article text drawn: {screen}");
     session.quit_and_check_restored_keep_bytes()
 }
 
@@ -194,7 +194,7 @@ fn hostile_articles_in_a_narrow_terminal_write_no_injected_sequences() {
     let bytes = browse_everything(80, 24);
     assert_clean("80x24 reader", &bytes);
     let text = String::from_utf8_lossy(&bytes);
-    assert!(text.contains("Alpha"), "the articles were drawn");
+    assert!(text.contains("w0 "), "the articles were drawn");
 }
 
 #[test]
@@ -224,7 +224,7 @@ fn parse_output_and_messages_are_clean() {
     assert_clean("parse stdout", &plain.stdout);
     assert_clean("parse stderr", &plain.stderr);
     let stdout = String::from_utf8_lossy(&plain.stdout);
-    assert!(stdout.contains("# Alpha"), "{stdout}");
+    assert!(stdout.contains("w0 "), "{stdout}");
     let stderr = String::from_utf8_lossy(&plain.stderr);
     assert_eq!(stderr.lines().count(), 2, "one line per problem: {stderr}");
     assert!(stderr.contains("e-empty-") && stderr.contains("f-missing-"));
@@ -240,4 +240,30 @@ fn parse_output_and_messages_are_clean() {
     // The file name of the hostile article is only ever shown cleaned.
     let name = hostile_name("c-");
     assert!(name.as_os_str().as_bytes().contains(&0x1b));
+}
+
+/// An article whose text gives the parser no headline gets its title from the
+/// file name: that title is shown cleaned too, by the reader and by `parse`.
+#[test]
+fn titles_made_from_hostile_file_names_are_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Text a parser may find no headline in: one-word and control-laden lines.
+    for (tag, text) in [
+        (
+            "g-",
+            "Head\0line\0\n\nBody\0 text\u{1}\u{2}\u{1b}[31m here\n",
+        ),
+        ("h-", "\u{1b}[2J\n\nx\n"),
+        ("i-", "Share\n\nAdvertisement\n\n1\n"),
+    ] {
+        std::fs::write(dir.path().join(hostile_name(tag)), text).expect("write");
+    }
+    let plain = run_parse(&[dir.path().as_os_str()]);
+    assert_clean("parse stdout (file-name titles)", &plain.stdout);
+    assert_clean("parse stderr (file-name titles)", &plain.stderr);
+    let mut session = Session::start(&[dir.path()], 100, 20);
+    session.wait_text("matches");
+    session.send_and_settle("\r");
+    let bytes = session.quit_and_check_restored_keep_bytes();
+    assert_clean("reader (file-name titles)", &bytes);
 }
