@@ -94,7 +94,7 @@ fn all_payloads() -> String {
 /// A hostile file name: payloads that a file name can hold (no `/`, no NUL).
 fn hostile_name(tag: &str) -> PathBuf {
     PathBuf::from(format!(
-        "{tag}\u{1b}]52;c;Q0xJUEJPQVJE\u{7}\u{1b}]0;PWNTITLEZERO\u{7}\u{1b}[77;33H\u{9b}6n\u{202e}\u{8}\u{7f}\tname.txt"
+        "{tag}\u{1b}]52;c;Q0xJUEJPQVJE\u{7}\u{1b}]0;PWNTITLEZERO\u{7}\u{1b}[77;33H\u{9b}6n\u{202e}\u{8}\u{7f}\t\nname\r.txt"
     ))
 }
 
