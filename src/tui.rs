@@ -50,7 +50,7 @@ fn install_panic_hook() {
             previous(info);
         } else {
             // Wait for a frame being drawn to finish, and let no other start.
-            let _drawing = lock_output();
+            let _drawing = lock_output_for_exit();
             restore();
             previous(info);
             std::process::exit(101);
@@ -68,6 +68,23 @@ fn lock_output() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// [`lock_output`] for the threads that end the process: waits for a frame being
+/// drawn to finish, but not for a draw that is stuck (a terminal that stopped
+/// reading), so restoring and exiting always happen.
+fn lock_output_for_exit() -> Option<std::sync::MutexGuard<'static, ()>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(500);
+    loop {
+        match OUTPUT.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
 /// Termination signals become a quit through the event loop, so the terminal is
 /// restored on the same path as a quit key. A second signal (the loop is stuck)
 /// restores the terminal and exits at once.
@@ -83,7 +100,7 @@ fn spawn_signals(tx: mpsc::Sender<Message>) -> io::Result<()> {
             if delivered && pending.next().is_none() {
                 return;
             }
-            let _drawing = lock_output();
+            let _drawing = lock_output_for_exit();
             restore();
             std::process::exit(1);
         })?;

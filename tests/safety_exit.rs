@@ -68,6 +68,15 @@ fn sigint_restores() {
 }
 
 #[test]
+fn two_quick_signals_restore_whichever_path_wins() {
+    let (_dir, mut session) = started(&[]);
+    session.signal(libc::SIGTERM);
+    session.signal(libc::SIGHUP);
+    session.wait_exit();
+    session.assert_restored();
+}
+
+#[test]
 fn panic_restores() {
     let dir = tempfile::tempdir().expect("tempdir");
     library(dir.path());
