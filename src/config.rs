@@ -539,17 +539,20 @@ pub struct ConfigWarning {
     pub message: String,
 }
 
+/// One line, with no control characters: the file name, key and message (which
+/// can quote the file's text) are cleaned for the terminal.
 impl fmt::Display for ConfigWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        use crate::sanitize::clean_line;
+        write!(f, "{}", clean_line(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
         f.write_str(": ")?;
         if let Some(key) = &self.key {
-            write!(f, "{key}: ")?;
+            write!(f, "{}: ", clean_line(key))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&clean_line(&self.message))
     }
 }
 
@@ -919,6 +922,22 @@ fn integer(value: &DeValue<'_>) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warnings_are_one_clean_line() {
+        let warning = ConfigWarning {
+            file: PathBuf::from("conf\u{1b}]0;t\u{7}.toml"),
+            line: Some(3),
+            key: Some("theme.\u{1b}[2Jaccent".to_owned()),
+            message: "bad value \"\u{1b}]52;c;eA==\u{7}\"\nsecond line".to_owned(),
+        };
+        let text = warning.to_string();
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+        assert!(
+            text.starts_with("conf.toml:3: theme.accent: bad value"),
+            "{text}"
+        );
+    }
 
     fn load(text: &str) -> (Config, Vec<String>) {
         let (config, warnings) = Config::from_toml_str(text, Path::new("config.toml"));

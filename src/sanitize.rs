@@ -36,6 +36,75 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Cleans every text field of `article` in place with [`clean_line`]: for
+/// articles that did not come through the parser (a `.jsonl` library, a file-name
+/// title), so every later writer (the reader, `parse`, `list`) can trust them.
+/// Costs one scan per field when they are already clean.
+pub fn clean_article(article: &mut crate::article::Article) {
+    fn clean(field: &mut String) {
+        if let Cow::Owned(cleaned) = clean_line(field) {
+            *field = cleaned;
+        }
+    }
+    let crate::article::Article {
+        title,
+        dek,
+        byline,
+        source,
+        published,
+        url,
+        key_points,
+        captions,
+        body,
+        subheads: _,
+        credits,
+        related,
+        links,
+        word_count: _,
+        path,
+    } = article;
+    for field in [title, path].into_iter().chain(
+        [dek, byline, source, published, url]
+            .into_iter()
+            .filter_map(Option::as_mut),
+    ) {
+        clean(field);
+    }
+    for list in [key_points, captions, body, credits, links] {
+        list.iter_mut().for_each(clean);
+    }
+    for item in related {
+        clean(&mut item.title);
+        if let Some(url) = item.url.as_mut() {
+            clean(url);
+        }
+    }
+}
+
+/// Escapes, in a line of JSON, the characters that JSON leaves raw but a terminal
+/// may act on or that disguise text: C1 controls (U+0080–U+009F, which some
+/// terminals read as CSI/OSC introducers), bidi and other invisible format
+/// characters. They become `\uXXXX`, so the JSON means the same. These
+/// characters can only occur inside JSON strings, so the line stays valid.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    let risky = |c: char| !c.is_ascii() && (c.is_control() || is_dropped(c));
+    if !json.chars().any(risky) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if risky(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// True for characters that [`clean_line`] passes through unchanged.
 fn is_plain(c: char) -> bool {
     !(c.is_control() || is_space_separator(c) || is_dropped(c))
@@ -154,6 +223,42 @@ mod tests {
             "abcdefg"
         );
         assert_eq!(clean_line("\u{9b}31mz"), "z");
+    }
+
+    #[test]
+    fn clean_article_cleans_every_text_field() {
+        use crate::article::{Article, Related};
+        let evil = "a\u{1b}]52;c;eA==\u{7}b\u{9b}2J\u{202e}";
+        let mut article = Article {
+            title: evil.to_owned(),
+            dek: Some(evil.to_owned()),
+            body: vec![evil.to_owned()],
+            related: vec![Related {
+                title: evil.to_owned(),
+                url: Some(evil.to_owned()),
+            }],
+            links: vec![evil.to_owned()],
+            path: evil.to_owned(),
+            ..Default::default()
+        };
+        clean_article(&mut article);
+        let json = serde_json::to_string(&article).expect("json");
+        assert!(!json.contains("52;") && !json.contains('\u{9b}'), "{json}");
+        assert_eq!(article.title, "ab");
+        assert_eq!(article.related[0].url.as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn json_safe_escapes_c1_and_bidi_but_keeps_the_meaning() {
+        let json = serde_json::to_string("x\u{9b}6n\u{202e}y é 日").expect("json");
+        let safe = json_safe(&json);
+        assert!(
+            !safe.contains('\u{9b}') && !safe.contains('\u{202e}'),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, "x\u{9b}6n\u{202e}y é 日");
+        assert!(matches!(json_safe("{\"a\":\"é\"}"), Cow::Borrowed(_)));
     }
 
     #[test]

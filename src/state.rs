@@ -163,9 +163,11 @@ pub struct StateWarning {
     pub moved_to: Option<PathBuf>,
 }
 
+/// One line with no control characters (the message can name files and quote
+/// I/O errors).
 impl fmt::Display for StateWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&crate::sanitize::clean_line(&self.message))
     }
 }
 
@@ -380,6 +382,15 @@ fn move_aside(path: &Path) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warnings_display_as_one_clean_line() {
+        let warning = StateWarning {
+            message: "moved st\u{1b}[2Jate\u{9b}6n.json aside\nsecond".to_owned(),
+            moved_to: None,
+        };
+        assert_eq!(warning.to_string(), "moved state.json asidesecond");
+    }
 
     fn article(title: &str, body: &[&str], path: &str) -> Article {
         Article {

@@ -1,5 +1,6 @@
-//! The terminal side of the reader: setup, restore (on quit, error and panic) and
-//! the event loop. The loop blocks on input and redraws after each batch of events.
+//! The terminal side of the reader: setup, restore (on quit, error, panic and
+//! SIGTERM/SIGHUP/SIGINT/SIGQUIT) and the event loop. The loop blocks on input and
+//! redraws after each batch of events.
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
@@ -37,12 +38,84 @@ impl Drop for Guard {
     }
 }
 
+/// A panic anywhere restores the terminal before the message is printed. A panic on
+/// the main thread then unwinds out of [`run`] (the [`Guard`] restores again,
+/// harmlessly); a panic on another thread (input, loader) ends the process, since
+/// the reader cannot go on drawing on a terminal that has been put back.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+        if thread::current().name() == Some("main") {
+            restore();
+            previous(info);
+        } else {
+            // Wait for a frame being drawn to finish, and let no other start.
+            let _drawing = lock_output_for_exit();
+            restore();
+            previous(info);
+            std::process::exit(101);
+        }
     }));
+}
+
+/// Held by the event loop while it draws, and taken for good by a thread that
+/// restores the terminal and ends the process, so no frame is drawn after.
+static OUTPUT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn lock_output() -> std::sync::MutexGuard<'static, ()> {
+    OUTPUT
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// [`lock_output`] for the threads that end the process: waits for a frame being
+/// drawn to finish, but not for a draw that is stuck (a terminal that stopped
+/// reading), so restoring and exiting always happen.
+fn lock_output_for_exit() -> Option<std::sync::MutexGuard<'static, ()>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(500);
+    loop {
+        match OUTPUT.try_lock() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// Termination signals become a quit through the event loop, so the terminal is
+/// restored on the same path as a quit key. A second signal (the loop is stuck)
+/// restores the terminal and exits at once.
+fn spawn_signals(tx: mpsc::Sender<Message>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            let mut pending = signals.forever();
+            let delivered =
+                pending.next().is_some() && tx.send(Message::Action(Action::Quit)).is_ok();
+            if delivered && pending.next().is_none() {
+                return;
+            }
+            let _drawing = lock_output_for_exit();
+            restore();
+            std::process::exit(1);
+        })?;
+    Ok(())
+}
+
+/// Test-only hook: with `NEWSREADER_DEBUG_PANIC_AFTER_START=1` in the environment the
+/// event loop panics after drawing its first frame (`=loader`: the loader thread
+/// panics instead), so the pty tests (tests/safety_exit.rs) can check that a panic
+/// restores the terminal. Harmless in normal use: nobody sets it, and it only ends
+/// the process the way a bug would.
+const DEBUG_PANIC_ENV: &str = "NEWSREADER_DEBUG_PANIC_AFTER_START";
+
+fn debug_panic_requested(place: &str) -> bool {
+    std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| v == place)
 }
 
 fn init() -> io::Result<(Term, Guard)> {
@@ -67,13 +140,16 @@ enum Message {
 /// on a thread while the reader is already up; files that cannot be read are
 /// reported in the status line and, after the reader closes, on stderr.
 pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
+    // Signals first: one that arrives while the terminal is being set up is a
+    // quit on the loop's first turn, not a kill that leaves raw mode behind.
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone())?;
     let (mut terminal, guard) = init()?;
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
     settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
     let result = event_loop(&mut terminal, &mut app, &rx);
@@ -107,6 +183,9 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
 /// would send an `ArticlesLoaded` per batch with a progress `Status` between.
 fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
     thread::spawn(move || {
+        if debug_panic_requested("loader") {
+            panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
+        }
         let (articles, problems) = library::load_paths(&paths);
         let status = match problems.as_slice() {
             [] => None,
@@ -127,8 +206,15 @@ fn event_loop(
     rx: &mpsc::Receiver<Message>,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
+    let debug_panic = debug_panic_requested("1");
     loop {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        {
+            let _drawing = lock_output();
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        if debug_panic {
+            panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");
+        }
         let Ok(mut message) = rx.recv() else {
             return Ok((problems, false));
         };

@@ -64,7 +64,7 @@ fn filter_open_read_and_quit_restores_the_terminal() {
 fn bundled_articles_start_filter_and_quit() {
     let articles = library::bundled();
     let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
-    let mut session = Session::start(&[], 120, 40);
+    let mut session = Session::start(&[] as &[&str], 120, 40);
     let screen = session.wait_text("4/4 matches");
     for title in &titles {
         // Headlines are cut to the pane; compare their start.

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{fit, fit_str, safe, width};
 use crate::app::{App, Mode};
@@ -40,11 +41,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let query = safe(&app.query);
     // Keep the end of a long query (where the cursor is) in view.
     let query_room = room.saturating_sub(3);
+    // Dropped a grapheme at a time, so an emoji sequence or a flag is never split.
     let mut shown: &str = &query;
+    let mut starts = query.grapheme_indices(true).map(|(i, _)| i).skip(1);
     while width(shown) > query_room {
-        let mut chars = shown.chars();
-        chars.next();
-        shown = chars.as_str();
+        shown = starts.next().map_or("", |i| &query[i..]);
     }
     let mut spans = vec![
         prompt,

@@ -104,8 +104,9 @@ fn push_with<'a>(
     indent: Span<'a>,
 ) {
     let prefix_width = super::text::width(&prefix.content);
-    // Too narrow for the bullet or number: drop it rather than overflow.
-    let (prefix, indent) = if prefix_width >= width {
+    // Too narrow for the bullet or number and one wide character after it: drop it
+    // rather than overflow.
+    let (prefix, indent) = if prefix_width + 2 > width {
         (Span::raw(""), Span::raw(""))
     } else {
         (prefix, indent)

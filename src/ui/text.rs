@@ -4,7 +4,8 @@ use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::Span;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::clean_line;
 
@@ -14,7 +15,9 @@ pub fn width(text: &str) -> usize {
 }
 
 /// Cuts `spans` to at most `max` columns, ending with "…" (in the style of the span
-/// it replaces) when anything was cut.
+/// it replaces) when anything was cut. Cuts fall between graphemes (as the
+/// terminal buffer counts them), never inside an emoji sequence, a flag or a
+/// letter with its combining marks.
 pub fn fit<'a>(spans: Vec<Span<'a>>, max: usize) -> Vec<Span<'a>> {
     let total: usize = spans.iter().map(|s| width(&s.content)).sum();
     if total <= max {
@@ -29,14 +32,14 @@ pub fn fit<'a>(spans: Vec<Span<'a>>, max: usize) -> Vec<Span<'a>> {
     for span in spans {
         let mut kept = String::new();
         let mut full = false;
-        for c in span.content.chars() {
-            let w = c.width().unwrap_or(0);
+        for grapheme in span.content.graphemes(true) {
+            let w = width(grapheme);
             if used + w > budget {
                 full = true;
                 break;
             }
             used += w;
-            kept.push(c);
+            kept.push_str(grapheme);
         }
         if !kept.is_empty() {
             out.push(Span::styled(kept, span.style));
@@ -93,20 +96,57 @@ pub fn highlight<'a>(
     spans
 }
 
-/// Wraps `text` to `width` columns with textwrap (words longer than a line are
-/// broken). The one wrap function the reading pane and its scroll clamping share.
+/// Wraps `text` to `width` columns with textwrap; words longer than a line are
+/// broken between graphemes. The one wrap function the reading pane and its
+/// scroll clamping share.
 pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
     let width = width.max(1);
-    textwrap::wrap(text, textwrap::Options::new(width).break_words(true))
+    break_long(
+        textwrap::wrap(text, textwrap::Options::new(width).break_words(false)),
+        width,
+    )
 }
 
 /// Wraps a URL: cut at the width only, never at its hyphens (so it reads whole).
 pub fn wrap_url(text: &str, width: usize) -> Vec<Cow<'_, str>> {
     let width = width.max(1);
     let options = textwrap::Options::new(width)
-        .break_words(true)
+        .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text, options)
+    break_long(textwrap::wrap(text, options), width)
+}
+
+/// Splits lines wider than `width` (textwrap leaves a word longer than a line
+/// whole when asked not to break words) into pieces of at most `width` columns,
+/// between graphemes. textwrap measures char by char, the buffer by grapheme; cutting
+/// here keeps emoji sequences, flags and combining marks whole. A grapheme wider
+/// than the whole line gets a line of its own.
+fn break_long(lines: Vec<Cow<'_, str>>, width: usize) -> Vec<Cow<'_, str>> {
+    if lines.iter().all(|line| self::width(line) <= width) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    for line in lines {
+        if self::width(&line) <= width {
+            out.push(line);
+            continue;
+        }
+        let mut piece = String::new();
+        let mut used = 0;
+        for grapheme in line.graphemes(true) {
+            let w = self::width(grapheme);
+            if used + w > width && !piece.is_empty() {
+                out.push(Cow::Owned(std::mem::take(&mut piece)));
+                used = 0;
+            }
+            piece.push_str(grapheme);
+            used += w;
+        }
+        if !piece.is_empty() {
+            out.push(Cow::Owned(piece));
+        }
+    }
+    out
 }
 
 /// Text that did not come through the parser (file names, errors, the query),

@@ -1,12 +1,13 @@
-//! The pseudo-terminal harness shared by the end-to-end tests: the real binary in
-//! a pty, its screen read back with vt100 and its raw bytes kept. Every spawned
-//! process gets its own XDG data and config folders (and no BROWSER or TMUX from
-//! the outside), so no test ever reads or writes the user's real files.
-//! Every wait polls against a deadline, so a loaded CI machine only makes the
-//! tests slower, not flaky.
+//! The pty harness shared by the end-to-end tests: the real binary in a
+//! pseudo-terminal, every byte it writes kept, its screen read back with vt100.
+//! Every spawned process gets its own XDG data and config folders (and no BROWSER
+//! or TMUX from the outside), so no test ever reads or writes the user's real files.
+//! Every wait polls against a deadline, so a loaded CI machine only makes the tests
+//! slower, not flaky.
 
-#![allow(dead_code)]
+#![allow(dead_code)] // each test crate uses its own part of the harness
 
+use portable_pty::ExitStatus;
 use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -23,18 +24,31 @@ pub struct Session {
     pub bytes: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    pub master: Box<dyn MasterPty + Send>,
+    reader_done: Arc<Mutex<bool>>,
     /// XDG_DATA_HOME and XDG_CONFIG_HOME for the process, removed at the end.
     pub home: tempfile::TempDir,
 }
 
 impl Session {
-    pub fn start(args: &[&Path], cols: u16, rows: u16) -> Session {
-        let args: Vec<&OsStr> = args.iter().map(|p| p.as_os_str()).collect();
-        Session::start_with(&args, &[], cols, rows)
+    pub fn start(args: &[impl AsRef<OsStr>], cols: u16, rows: u16) -> Session {
+        Session::start_with_env(args, &[], cols, rows)
     }
 
-    /// Starts newsreader with `args` and extra environment variables `env`.
+    /// Starts the binary with `args` and extra environment variables `env`.
+    pub fn start_with_env(
+        args: &[impl AsRef<OsStr>],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
+        let args: Vec<&OsStr> = args.iter().map(AsRef::as_ref).collect();
+        let env: Vec<(&str, &OsStr)> = env.iter().map(|(k, v)| (*k, OsStr::new(*v))).collect();
+        Session::start_with(&args, &env, cols, rows)
+    }
+
+    /// Starts the binary with `args` and extra environment variables `env` whose
+    /// values need not be UTF-8 (paths).
     pub fn start_with(args: &[&OsStr], env: &[(&str, &OsStr)], cols: u16, rows: u16) -> Session {
         let home = tempfile::tempdir().expect("tempdir for XDG folders");
         let pair = native_pty_system()
@@ -49,12 +63,13 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        command.env_remove("NEWSREADER_DEBUG_PANIC_AFTER_START");
         command.env_remove("BROWSER");
         command.env_remove("TMUX");
         command.env("XDG_DATA_HOME", home.path().join("data"));
         command.env("XDG_CONFIG_HOME", home.path().join("config"));
-        for (name, value) in env {
-            command.env(name, value);
+        for (key, value) in env {
+            command.env(key, value);
         }
         let child = pair.slave.spawn_command(command).expect("spawn newsreader");
         drop(pair.slave);
@@ -64,8 +79,13 @@ impl Session {
             0,
         )));
         let bytes = Arc::new(Mutex::new(Vec::new()));
+        let reader_done = Arc::new(Mutex::new(false));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (p, b) = (Arc::clone(&parser), Arc::clone(&bytes));
+        let (p, b, d) = (
+            Arc::clone(&parser),
+            Arc::clone(&bytes),
+            Arc::clone(&reader_done),
+        );
         thread::spawn(move || {
             let mut chunk = [0u8; 8192];
             while let Ok(n) = reader.read(&mut chunk) {
@@ -75,6 +95,7 @@ impl Session {
                 p.lock().expect("parser").process(&chunk[..n]);
                 b.lock().expect("bytes").extend_from_slice(&chunk[..n]);
             }
+            *d.lock().expect("done") = true;
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Session {
@@ -82,13 +103,19 @@ impl Session {
             bytes,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
+            reader_done,
             home,
         }
     }
 
     pub fn screen(&self) -> String {
         self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Everything the program has written to the terminal so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.bytes.lock().expect("bytes").clone()
     }
 
     /// Waits until the screen satisfies `ready`, or fails showing the screen.
@@ -115,10 +142,30 @@ impl Session {
         self.writer.flush().expect("flush keys");
     }
 
-    /// Sends Ctrl-C, waits for the process to end, and checks the terminal is back
-    /// to normal: main screen, cursor shown, mouse reporting off.
-    pub fn quit_and_check_restored(mut self) {
-        self.send("\u{3}");
+    /// Sends `keys`, then waits until the program has drawn something after them
+    /// (or a short while has passed: some keys change nothing on screen).
+    pub fn send_and_settle(&mut self, keys: &str) {
+        let before = self.bytes.lock().expect("bytes").len();
+        self.send(keys);
+        let start = Instant::now();
+        while self.bytes.lock().expect("bytes").len() == before
+            && start.elapsed() < Duration::from_millis(500)
+        {
+            thread::sleep(Duration::from_millis(10));
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+
+    /// Sends a signal to the program.
+    pub fn signal(&self, signal: i32) {
+        let pid = self.child.process_id().expect("child pid") as i32;
+        // SAFETY: kill(2) with a pid we spawned and a valid signal number.
+        let rc = unsafe { libc::kill(pid, signal) };
+        assert_eq!(rc, 0, "kill({pid}, {signal})");
+    }
+
+    /// Waits for the program to exit.
+    pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
@@ -126,47 +173,75 @@ impl Session {
             }
             if start.elapsed() > DEADLINE {
                 let _ = self.child.kill();
-                panic!(
-                    "newsreader did not quit on Ctrl-C; screen:\n{}",
-                    self.screen()
-                );
+                panic!("newsreader did not exit; screen:\n{}", self.screen());
             }
             thread::sleep(Duration::from_millis(30));
         };
-        assert!(status.success(), "exit status {status:?}");
-        // The reader thread may still be draining the last bytes.
+        // Let the reader thread drain the last bytes.
         let start = Instant::now();
-        loop {
-            let done = {
-                let parser = self.parser.lock().expect("parser");
-                let screen = parser.screen();
-                !screen.alternate_screen()
-                    && !screen.hide_cursor()
-                    && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
-            };
-            if done {
-                break;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "terminal not restored: {:?}",
-                String::from_utf8_lossy(&self.bytes.lock().expect("bytes"))
-            );
-            thread::sleep(Duration::from_millis(30));
+        while !*self.reader_done.lock().expect("done")
+            && start.elapsed() < Duration::from_millis(500)
+        {
+            thread::sleep(Duration::from_millis(10));
         }
-        let bytes = self.bytes.lock().expect("bytes").clone();
+        status
+    }
+
+    /// The terminal's line discipline: whether canonical mode and echo are on (the
+    /// cooked mode a shell expects), read with tcgetattr on the pty.
+    pub fn cooked(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("pty fd");
+        // SAFETY: a zeroed termios is a valid out-parameter for tcgetattr on an fd
+        // we own.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::tcgetattr(fd, &mut termios) };
+        assert_eq!(rc, 0, "tcgetattr");
+        termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
+    }
+
+    /// Asserts the terminal is back to normal after the program exited: cooked mode,
+    /// main screen, cursor shown, mouse reporting off, and the restore sequences
+    /// written after the alternate screen was entered.
+    pub fn assert_restored(&self) {
+        assert!(self.cooked(), "pty left in raw mode");
+        let bytes = self.raw();
         let text = String::from_utf8_lossy(&bytes);
+        {
+            let parser = self.parser.lock().expect("parser");
+            let screen = parser.screen();
+            assert!(!screen.alternate_screen(), "still on the alternate screen");
+            assert!(!screen.hide_cursor(), "cursor still hidden");
+            assert_eq!(
+                screen.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse reporting still on"
+            );
+        }
         let entered = text
             .find("\u{1b}[?1049h")
             .expect("entered the alternate screen");
         let left = text
             .rfind("\u{1b}[?1049l")
             .expect("left the alternate screen");
-        assert!(left > entered);
-        assert!(text[left..].contains("\u{1b}[?25h") || text.rfind("\u{1b}[?25h") > Some(entered));
+        assert!(left > entered, "left before entering");
+        let shown = text.rfind("\u{1b}[?25h").expect("cursor shown");
+        let hidden = text.rfind("\u{1b}[?25l");
+        assert!(Some(shown) > hidden, "cursor hidden after it was shown");
+        let mouse_off = text.rfind("\u{1b}[?1000l").expect("mouse reporting off");
+        assert!(mouse_off > entered);
+    }
+
+    /// Sends Ctrl-C, waits for the process to end successfully, and checks the
+    /// terminal is back to normal.
+    pub fn quit_and_check_restored(mut self) {
+        self.send("\u{3}");
+        let status = self.wait_exit();
+        assert!(status.success(), "exit status {status:?}");
+        self.assert_restored();
     }
 }
 
+/// Four small articles with the bundled headlines, for tests that need known text.
 pub fn write_articles(dir: &Path) {
     let files = [
         (

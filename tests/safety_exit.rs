@@ -1,0 +1,126 @@
+//! Every way out of the reader puts the terminal back: cooked mode (checked with
+//! tcgetattr on the pty), main screen, cursor visible, mouse reporting off.
+
+mod common;
+
+use std::path::Path;
+
+use common::Session;
+
+fn library(dir: &Path) {
+    for (name, text) in [
+        ("a.txt", "First headline\n\nThe first story's body.\n"),
+        ("b.txt", "Second headline\n\nThe second story's body.\n"),
+    ] {
+        std::fs::write(dir.join(name), text).expect("write article");
+    }
+}
+
+/// Starts the reader over a small library and waits for it to be up.
+fn started(env: &[(&str, &str)]) -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    library(dir.path());
+    let session = Session::start_with_env(&[dir.path()], env, 80, 24);
+    session.wait_text("2/2 matches");
+    assert!(!session.cooked(), "the reader runs in raw mode");
+    (dir, session)
+}
+
+#[test]
+fn esc_quit_restores() {
+    let (_dir, mut session) = started(&[]);
+    session.send("\u{1b}"); // Esc with an empty filter quits
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_restored();
+}
+
+#[test]
+fn ctrl_c_restores() {
+    let (_dir, session) = started(&[]);
+    session.quit_and_check_restored();
+}
+
+fn signal_restores(signal: i32) {
+    let (_dir, mut session) = started(&[]);
+    session.signal(signal);
+    let status = session.wait_exit();
+    assert!(
+        status.success(),
+        "quit cleanly on signal {signal}: {status:?}"
+    );
+    session.assert_restored();
+}
+
+#[test]
+fn sigterm_restores() {
+    signal_restores(libc::SIGTERM);
+}
+
+#[test]
+fn sighup_restores() {
+    signal_restores(libc::SIGHUP);
+}
+
+#[test]
+fn sigint_restores() {
+    signal_restores(libc::SIGINT);
+}
+
+#[test]
+fn two_quick_signals_restore_whichever_path_wins() {
+    let (_dir, mut session) = started(&[]);
+    session.signal(libc::SIGTERM);
+    session.signal(libc::SIGHUP);
+    session.wait_exit();
+    session.assert_restored();
+}
+
+#[test]
+fn panic_restores() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    library(dir.path());
+    let mut session = Session::start_with_env(
+        &[dir.path()],
+        &[("NEWSREADER_DEBUG_PANIC_AFTER_START", "1")],
+        80,
+        24,
+    );
+    let status = session.wait_exit();
+    assert!(!status.success(), "a panic is a failure: {status:?}");
+    session.assert_restored();
+    let screen = session.screen();
+    assert!(
+        screen.contains("NEWSREADER_DEBUG_PANIC_AFTER_START"),
+        "the panic message is readable on the main screen:\n{screen}"
+    );
+}
+
+#[test]
+fn a_panic_on_another_thread_restores_and_exits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    library(dir.path());
+    let mut session = Session::start_with_env(
+        &[dir.path()],
+        &[("NEWSREADER_DEBUG_PANIC_AFTER_START", "loader")],
+        80,
+        24,
+    );
+    let status = session.wait_exit();
+    assert!(!status.success(), "a panic is a failure: {status:?}");
+    session.assert_restored();
+    let screen = session.screen();
+    assert!(screen.contains("the loader panics"), "{screen}");
+}
+
+#[test]
+fn load_error_restores() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing.txt");
+    let mut session = Session::start(&[&missing], 80, 24);
+    let status = session.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    session.assert_restored();
+    let screen = session.wait_text("no articles to read");
+    assert!(screen.contains("missing.txt"), "{screen}");
+}
