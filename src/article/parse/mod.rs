@@ -1,37 +1,508 @@
 //! Raw page text → [`Article`].
 //!
-//! Baseline: blocks separated by blank lines; the first line is the headline and
-//! the rest is body. The real rules live in the submodules as they are written.
+//! The pipeline, each step in its own module:
+//! 1. [`blocks`]: lines cut into units; hard wraps reflowed, broken URLs rejoined.
+//! 2. Each unit classified once ([`Kind`]): furniture, caption, photo credit,
+//!    byline, date, credit line, related link, URL, or text.
+//! 3. `region`: the densest run of long, sentence-like paragraphs (a maximum-sum
+//!    run where prose scores its word count and furniture scores negative) locates
+//!    the story.
+//! 4. [`headline`]: the headline near the start of that run, and the header zone
+//!    under it (dek, byline, date, lead caption); the body starts after it and ends
+//!    where the running score peaks.
+//! 5. Inside the body, short non-sentence lines are subheads unless they come in
+//!    lists or look like links to other stories.
 
-use crate::article::model::{Article, count_words};
+mod blocks;
+mod captions;
+mod furniture;
+mod headline;
+mod meta;
+mod text;
+mod urls;
+
+use crate::article::model::{Article, Related, count_words};
+
+use text::{content_words, ends_terminal, is_all_caps, is_title_case, overlap, stop_ratio};
+
+/// What a unit is, decided from the unit alone (and its immediate neighbours for
+/// captions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Story text, subhead, headline or dek: decided by position later.
+    Text,
+    /// Site furniture (see [`furniture`]).
+    Furniture,
+    /// A photo caption.
+    Caption,
+    /// A photo credit line.
+    PhotoCredit,
+    /// An attribution credit ("Information from Reuters was used in this report.").
+    Credit,
+    /// A link to another story, with its headline.
+    Related(String),
+    /// A byline, with the names.
+    Byline(String),
+    /// A timestamp line.
+    Date,
+    /// A bare URL or a URL label.
+    Url,
+}
+
+/// A unit with the measures every rule uses.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub text: String,
+    pub block: usize,
+    pub words: usize,
+    /// Reads as prose: ends like a sentence with six or more words, or is long and
+    /// dense with stop words.
+    pub sentence: bool,
+    pub bullet: bool,
+    pub kind: Kind,
+}
+
+/// Classifies one unit on its own.
+fn classify(text: &str) -> Kind {
+    let lower = text.to_lowercase();
+    if urls::starts_with_url(text) || lower.starts_with("original url") {
+        return Kind::Url;
+    }
+    if furniture::is_credit(&lower) {
+        return Kind::Credit;
+    }
+    if let Some(t) = furniture::related_title(text) {
+        return Kind::Related(t);
+    }
+    if let Some(b) = meta::byline_of(text) {
+        return Kind::Byline(b);
+    }
+    if captions::is_caption(text) {
+        return Kind::Caption;
+    }
+    if captions::is_photo_credit(text) {
+        return Kind::PhotoCredit;
+    }
+    if furniture::is_furniture(text, &lower) {
+        return Kind::Furniture;
+    }
+    if meta::is_date_line(text) {
+        return Kind::Date;
+    }
+    Kind::Text
+}
+
+fn measure(unit: blocks::Unit) -> Line {
+    let words = text::word_count(&unit.text);
+    let bullet = blocks::bullet_text(&unit.text).is_some();
+    let sentence =
+        (words >= 6 && ends_terminal(&unit.text)) || (words >= 20 && stop_ratio(&unit.text) >= 0.2);
+    let kind = classify(&unit.text);
+    Line {
+        words,
+        sentence,
+        bullet,
+        kind,
+        text: unit.text,
+        block: unit.block,
+    }
+}
+
+/// Rules that look at neighbouring units:
+/// * `duplicate_caption`: a line repeated at once (exactly, or as a shorter
+///   restatement) in the same block is a photo caption rendered twice (alt text and
+///   figure caption). Example: two consecutive "FILE - Airmen assigned…" lines.
+/// * `caption_with_credit`: a sentence followed, at the end of its block, by a short
+///   credit ("Getty Images", "Berkeley Earth") is a photo caption.
+/// * `gallery_caption`: a sentence right after a gallery counter ("6") is a caption.
+fn mark_captions(lines: &mut [Line]) {
+    let n = lines.len();
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        if a.block != b.block {
+            continue;
+        }
+        let texty =
+            |l: &Line| matches!(l.kind, Kind::Text | Kind::Caption) && l.words >= 5 && !l.bullet;
+        // The repeat is identical or the shorter one; a longer second line that
+        // restates a short first one is a summary and its paragraph (see
+        // `leading_summary`), not a caption.
+        if texty(a)
+            && texty(b)
+            && b.text.chars().count() <= a.text.chars().count()
+            && captions::near_duplicate(&a.text, &b.text)
+        {
+            lines[i].kind = Kind::Caption;
+            lines[i + 1].kind = Kind::Caption;
+            continue;
+        }
+        let last_in_block = lines.get(i + 2).is_none_or(|c| c.block != b.block);
+        let credit_follows = b.kind == Kind::PhotoCredit
+            || (b.kind == Kind::Text && last_in_block && captions::is_credit_name(&b.text));
+        let with_credit = a.kind == Kind::Text
+            && (ends_terminal(&a.text) || a.words >= 15)
+            && a.words >= 3
+            && credit_follows
+            && last_in_block
+            && !a.bullet;
+        let counter = |l: &Line| l.words == 1 && l.text.chars().all(|c| c.is_ascii_digit());
+        let gallery = counter(a) && b.kind == Kind::Text && b.sentence;
+        if with_credit {
+            lines[i].kind = Kind::Caption;
+        }
+        if gallery {
+            lines[i + 1].kind = Kind::Caption;
+        }
+    }
+}
+
+/// Score of a unit for locating the story: prose scores its word count (capped),
+/// everything else scores negative.
+fn score(lines: &[Line], i: usize) -> f32 {
+    let l = &lines[i];
+    match l.kind {
+        Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => -5.0,
+        Kind::Caption | Kind::Related(_) => -2.0,
+        Kind::Credit => 1.0,
+        Kind::Text => {
+            if l.sentence {
+                // Rule `island_sentence`: a sentence wedged between non-prose lines of
+                // its own block is a teaser in a list (a byline above, a section label
+                // below), not story text.
+                let short = |j: Option<usize>| {
+                    j.and_then(|j| lines.get(j))
+                        .is_some_and(|o| o.block == l.block && !o.sentence)
+                };
+                if short(i.checked_sub(1)) && short(Some(i + 1)) {
+                    -1.0
+                } else {
+                    l.words.min(80) as f32
+                }
+            } else if ends_terminal(&l.text) && l.words >= 3 {
+                1.0
+            } else if l.words <= 3 {
+                -4.0
+            } else {
+                -3.0
+            }
+        }
+    }
+}
+
+/// Rule `region`: the maximum-sum run of unit scores (the densest stretch of prose).
+fn region(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut cur = 0.0f32;
+    let mut start = 0usize;
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0.0 {
+            cur = 0.0;
+            start = i;
+        }
+        cur += s;
+        if cur > 0.0 && best.is_none_or(|(b, _, _)| cur > b) {
+            best = Some((cur, start, i));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// Where the story ends: the unit at which the running score from `start` peaks.
+fn body_end(scores: &[f32], start: usize) -> Option<usize> {
+    let mut cum = 0.0f32;
+    let mut best: Option<(f32, usize)> = None;
+    for (j, s) in scores.iter().enumerate().skip(start) {
+        cum += s;
+        if best.is_none_or(|(b, _)| cum > b) {
+            best = Some((cum, j));
+        }
+    }
+    best.filter(|(b, _)| *b > 0.0).map(|(_, j)| j)
+}
+
+/// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
+/// or as a shorter restatement (the first, fuller caption stays).
+fn push_caption(captions: &mut Vec<String>, caption: &str) {
+    let caption = caption.trim();
+    if !captions
+        .iter()
+        .any(|c| captions::near_duplicate(c, caption))
+    {
+        captions.push(caption.to_string());
+    }
+}
 
 /// Parses normalised page text (see [`crate::article::decode::normalise`]).
 pub fn parse(text: &str) -> Article {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(line);
+    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    mark_captions(&mut lines);
+    let n = lines.len();
+    let mut article = Article::default();
+    if n == 0 {
+        return article;
+    }
+
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    article.links = urls::find_urls(texts.iter().copied());
+    article.url = urls::page_url(&texts, &article.links);
+    let slug = article
+        .url
+        .as_deref()
+        .map(urls::slug_words)
+        .unwrap_or_default();
+
+    let scores: Vec<f32> = (0..n).map(|i| score(&lines, i)).collect();
+    let (region_start, _) = region(&scores).unwrap_or((0, n - 1));
+
+    let title_idx = headline::choose(&lines, region_start, &slug);
+    let header = match title_idx {
+        Some(t) => headline::walk(&lines, t),
+        None => headline::Header {
+            body_start: region_start,
+            ..headline::Header::default()
+        },
+    };
+    let body_start = header.body_start;
+    let end = body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
+
+    if let Some(t) = title_idx {
+        article.title = lines[t].text.clone();
+    }
+    if let Some(d) = header.dek {
+        article.dek = Some(lines[d].text.clone());
+    }
+    let header_lo = title_idx.map_or(body_start.saturating_sub(6), |t| t.saturating_sub(3));
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .take(body_start.min(n))
+        .skip(header_lo)
+    {
+        if l.kind == Kind::Caption || header.captions.contains(&i) {
+            push_caption(&mut article.captions, &l.text);
         }
     }
-    if !current.is_empty() {
-        paragraphs.push(current.join(" "));
+
+    // Body assembly.
+    let mut subheads: Vec<usize> = Vec::new();
+    for i in body_start..=end.min(n - 1) {
+        let l = &lines[i];
+        match &l.kind {
+            Kind::Caption => push_caption(&mut article.captions, &l.text),
+            Kind::Credit => article.credits.push(l.text.clone()),
+            Kind::Related(t) => article.related.push(Related {
+                title: t.clone(),
+                url: None,
+            }),
+            Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => {}
+            Kind::Text => {
+                if let Some(b) = blocks::bullet_text(&l.text) {
+                    if article.body.is_empty() {
+                        article.key_points.push(b.to_string());
+                    } else {
+                        article.body.push(b.to_string());
+                    }
+                    continue;
+                }
+                if l.sentence {
+                    article.body.push(l.text.clone());
+                    continue;
+                }
+                match in_body_short_line(&lines, i) {
+                    Short::Drop => {}
+                    Short::Related => article.related.push(Related {
+                        title: l.text.clone(),
+                        url: None,
+                    }),
+                    Short::Keep => {
+                        if !ends_terminal(&l.text) {
+                            subheads.push(article.body.len());
+                        }
+                        article.body.push(l.text.clone());
+                    }
+                }
+            }
+        }
     }
-    let title = if paragraphs.is_empty() {
-        String::new()
-    } else {
-        paragraphs.remove(0)
+    // Credits and the source line may follow the story's last paragraph.
+    for l in lines.iter().skip(end + 1).take(8) {
+        if l.kind == Kind::Credit && !article.credits.contains(&l.text) {
+            article.credits.push(l.text.clone());
+        }
+    }
+
+    // Rule `leading_summary`: a one-sentence first paragraph restated by the second
+    // is the dek. Example: "X spoke with Y on Thursday." then "X voiced concern … in a
+    // call Thursday with Y."
+    if article.dek.is_none() && article.body.len() >= 2 && !subheads.contains(&0) {
+        let first = &article.body[0];
+        let inner_stops = first
+            .trim_end()
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '.' | '!' | '?'))
+            .count();
+        let cw = content_words(first);
+        if text::word_count(first) <= 40
+            && inner_stops <= 3
+            && cw.len() >= 4
+            && overlap(&cw, &content_words(&article.body[1])) >= 0.5
+        {
+            article.dek = Some(article.body.remove(0));
+            subheads = subheads
+                .into_iter()
+                .filter_map(|s| s.checked_sub(1))
+                .collect();
+        }
+    }
+
+    // Title fallback: the URL slug.
+    if article.title.is_empty()
+        && let Some(u) = &article.url
+    {
+        article.title = urls::slug_title(u).unwrap_or_default();
+    }
+
+    meta_fields(&mut article, &lines, title_idx, body_start, end);
+
+    for r in &mut article.related {
+        let words = content_words(&r.title);
+        r.url = article
+            .links
+            .iter()
+            .find(|u| {
+                let s = urls::slug_words(u);
+                !s.is_empty() && overlap(&s, &words) >= 0.6
+            })
+            .cloned();
+    }
+    article.subheads = subheads;
+    article.word_count = count_words(&article.body);
+    article
+}
+
+/// What to do with a short non-sentence line inside the body.
+enum Short {
+    Keep,
+    Drop,
+    Related,
+}
+
+/// Rules for short lines inside the story:
+/// * `list_run`: two or more short non-sentence lines in a row in one block are a
+///   list of links (related stories, tags), not subheads.
+/// * `credit_under_caption`: a short line right under a caption is its credit.
+/// * `single_word`: a lone word without punctuation is a label ("Video", "Claim").
+/// * `shouted_promo` / `headline_case_link`: an ALL-CAPS line of six or more words,
+///   or a Title-Case headline, inside the story links to another story.
+/// * otherwise the line is a subhead and kept.
+fn in_body_short_line(lines: &[Line], i: usize) -> Short {
+    let l = &lines[i];
+    let shortish = |j: usize| {
+        lines.get(j).is_some_and(|o| {
+            o.block == l.block && !o.sentence && o.kind != Kind::Caption && o.words <= 20
+        })
     };
-    let word_count = count_words(&paragraphs);
-    Article {
-        title,
-        body: paragraphs,
-        word_count,
-        ..Article::default()
+    if (i > 0 && shortish(i - 1)) || shortish(i + 1) {
+        return Short::Drop;
     }
+    if i > 0 && lines[i - 1].block == l.block && matches!(lines[i - 1].kind, Kind::Caption) {
+        return Short::Drop;
+    }
+    if l.words <= 1 && !ends_terminal(&l.text) {
+        return Short::Drop;
+    }
+    if (is_all_caps(&l.text) && l.words >= 6)
+        || (is_title_case(&l.text) && l.words >= 4 && !ends_terminal(&l.text))
+    {
+        return Short::Related;
+    }
+    Short::Keep
+}
+
+/// Byline, date and source.
+fn meta_fields(
+    article: &mut Article,
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    end: usize,
+) {
+    let n = lines.len();
+    let lo = title.map_or(body_start.saturating_sub(8), |t| t.saturating_sub(3));
+    let hi = body_start.min(n);
+    // Byline: a "By" line in the header zone, else a bare name line after the
+    // headline, else a "By" line opening the story.
+    let mut byline = lines[lo..hi].iter().find_map(|l| match &l.kind {
+        Kind::Byline(b) => Some(b.clone()),
+        _ => None,
+    });
+    if byline.is_none()
+        && let Some(t) = title
+    {
+        byline = lines[(t + 1).min(n)..hi.max((t + 1).min(n))]
+            .iter()
+            .take(6)
+            .filter(|l| l.kind == Kind::Text && !l.sentence)
+            .find_map(|l| meta::name_line(&l.text));
+        if byline.is_none() {
+            // A name just above the headline counts when a date sits next to it.
+            for j in t.saturating_sub(3)..t {
+                if lines[j].kind == Kind::Text
+                    && let Some(name) = meta::name_line(&lines[j].text)
+                    && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+                {
+                    byline = Some(name);
+                }
+            }
+        }
+    }
+    if byline.is_none() {
+        byline = lines[body_start.min(n)..=end.min(n - 1)]
+            .iter()
+            .take(3)
+            .find_map(|l| match &l.kind {
+                Kind::Byline(b) => Some(b.clone()),
+                _ => None,
+            });
+    }
+    if byline.is_none() {
+        // "Reporting by Jane Doe; Editing by …" at the foot of wire copy.
+        byline = article.credits.iter().find_map(|c| {
+            let lower = c.to_lowercase();
+            let rest = c.get(lower.find("reporting by ")? + "reporting by ".len()..)?;
+            let rest = rest.split([';', '(']).next()?;
+            meta::byline_of(&format!("By {rest}"))
+        });
+    }
+    article.byline = byline;
+
+    // Date: the URL path, else the first timestamp in the header zone (captions are
+    // never consulted).
+    article.published = article
+        .url
+        .as_deref()
+        .and_then(|u| urls::date_from_url(u).or_else(|| urls::month_path_date(u)))
+        .or_else(|| {
+            lines[lo..hi]
+                .iter()
+                .filter(|l| {
+                    matches!(l.kind, Kind::Date | Kind::Byline(_))
+                        || (l.kind == Kind::Text && !l.sentence)
+                })
+                .find_map(|l| meta::date_in(&l.text))
+        })
+        .or_else(|| {
+            lines[..lo]
+                .iter()
+                .rev()
+                .take(6)
+                .filter(|l| l.kind == Kind::Date)
+                .find_map(|l| meta::date_in(&l.text))
+        });
+
+    // Source: an "original article" line, else the URL's site.
+    article.source = lines
+        .iter()
+        .find_map(|l| furniture::original_source(&l.text))
+        .or_else(|| article.url.as_deref().and_then(urls::site_of));
 }

@@ -1,0 +1,233 @@
+//! Photo captions and photo credits. Captions are kept (once each) in
+//! `captions`; credits under photos are dropped.
+
+use super::text::{
+    content_words, ends_terminal, is_capitalised, month_number, trim_punct, word_count,
+};
+
+/// Whether a single line reads as a photo caption on its own.
+pub fn is_caption(line: &str) -> bool {
+    file_photo_prefix(line)
+        || caption_label(line)
+        || trailing_photo_credit(line)
+        || place_date_ending(line)
+}
+
+/// Rule `file_photo_prefix`: wire captions of archive photos.
+/// Example: "FILE - Flags of NATO member countries are seen at the headquarters…".
+fn file_photo_prefix(line: &str) -> bool {
+    let head: String = line.chars().take(12).collect::<String>().to_uppercase();
+    head.starts_with("FILE -")
+        || head.starts_with("FILE –")
+        || head.starts_with("FILE —")
+        || head.starts_with("FILE PHOTO")
+        || head.starts_with("FILE:")
+}
+
+/// Rule `caption_label`: lines labelled as captions or images by the page.
+/// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …".
+fn caption_label(line: &str) -> bool {
+    let lower: String = line.chars().take(20).collect::<String>().to_lowercase();
+    [
+        "image caption",
+        "media caption",
+        "caption:",
+        "pictured:",
+        "photo:",
+        "image:",
+        "(image",
+        "photograph:",
+        "picture:",
+        "above:",
+        "top photo:",
+        "main image:",
+        "video caption",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+/// Rule `trailing_photo_credit`: a caption that ends with the photographer or
+/// agency credit in brackets or after "Credit:".
+/// Example: "…during a briefing, October 31, 2019. (Joshua Roberts/Reuters)",
+/// "…transport 100 tons to the moon. Credit: SpaceX",
+/// "…could take people back to the Moon [SpaceX via Nasa]".
+fn trailing_photo_credit(line: &str) -> bool {
+    let t = line.trim_end();
+    let tail: String = {
+        let chars: Vec<char> = t.chars().collect();
+        let start = chars.len().saturating_sub(60);
+        chars[start..].iter().collect()
+    };
+    let lower_tail = tail.to_lowercase();
+    if let Some(pos) = lower_tail.rfind("credit:") {
+        // "Credit: X" must be the end of the line, short.
+        return word_count(&lower_tail[pos..]) <= 7;
+    }
+    let closer = t.chars().last();
+    let opener = match closer {
+        Some(')') => '(',
+        Some(']') => '[',
+        _ => {
+            // "… REUTERS/Brendan McDermid" style: an agency/photographer token near the end.
+            return lower_tail.split_whitespace().rev().take(4).any(|w| {
+                w.starts_with("reuters/")
+                    || w.starts_with("ap/")
+                    || w.starts_with("afp/")
+                    || w.contains("photo/")
+            });
+        }
+    };
+    let Some(open) = tail.rfind(opener) else {
+        return false;
+    };
+    let group = tail[open..].to_lowercase();
+    [
+        "credit", "photo", "image", "getty", "reuters", "afp", " ap", "via ", "courtesy", "©", "/",
+        "file",
+    ]
+    .iter()
+    .any(|k| group.contains(k))
+        && word_count(&group) <= 8
+        && word_count(line) >= 6
+}
+
+/// Rule `place_date_ending`: a photo description that ends with a place and a date,
+/// as wire captions do: "…, Donetsk, Ukraine, April 6, 2021."
+fn place_date_ending(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches('.');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    if !(6..=60).contains(&n) {
+        return false;
+    }
+    // Ends "..., Place, Month D, YYYY"
+    let year_ok = words[n - 1].len() == 4 && words[n - 1].chars().all(|c| c.is_ascii_digit());
+    let day_ok = words[n - 2]
+        .trim_end_matches(',')
+        .parse::<u8>()
+        .is_ok_and(|d| (1..=31).contains(&d));
+    let month_ok = month_number(words[n - 3]).is_some();
+    if !(year_ok && day_ok && month_ok) {
+        return false;
+    }
+    // The word before the month ends with a comma and is a capitalised place name.
+    let before = words[n - 4];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let weekday = WEEKDAYS.contains(&trim_punct(before).to_lowercase().as_str());
+    before.ends_with(',') && is_capitalised(before) && !weekday
+}
+
+/// Rule `photo_credit`: a short line naming who took or supplied the photo.
+/// Example: "Getty Images", "Patrick Semansky, ASSOCIATED PRESS",
+/// "Image: Vjeran Pavic / The Verge", "© REUTERS / POOL", "Sanjeev Verma/Hindustan Times/Getty Images".
+pub fn is_photo_credit(line: &str) -> bool {
+    let words = word_count(line);
+    if words == 0 || words > 10 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let vocab = [
+        "getty",
+        "images",
+        "photo",
+        "©",
+        "image copyright",
+        "credit",
+        "reuters",
+        "afp",
+        "associated press",
+        "shutterstock",
+        "istock",
+        "epa",
+        "via ap",
+        "courtesy",
+        "ap photo",
+        "image via",
+        "pool",
+        "handout",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    let slashed = line.contains('/') && !line.contains("://") && words <= 8;
+    (vocab || slashed) && (!ends_terminal(line) || caption_label(line))
+}
+
+/// Whether a short line could be a credit under a caption: a few capitalised
+/// words (a name, an agency, an institution), no sentence punctuation.
+/// Example: "Berkeley Earth", "GETTY", "NASA Worldview".
+pub fn is_credit_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || ends_terminal(line) {
+        return false;
+    }
+    is_photo_credit(line)
+        || words.iter().all(|w| {
+            let core = trim_punct(w);
+            core.is_empty()
+                || is_capitalised(core)
+                || matches!(core, "of" | "the" | "and" | "via" | "for" | "de")
+        })
+}
+
+/// Whether two captions say the same thing: identical, or one a shorter
+/// restatement of the other (most of the shorter one's content words in the longer).
+pub fn near_duplicate(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (wa, wb) = (content_words(a), content_words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    short.len() >= 4 && super::text::overlap(short, long) >= 0.75
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caption_shapes() {
+        assert!(is_caption(
+            "FILE - Pentagon spokesman John Kirby speaks to reporters Feb. 17, 2021."
+        ));
+        assert!(is_caption(
+            "A soldier watches the line near the city of Donetsk, Ukraine, April 6, 2021."
+        ));
+        assert!(is_caption(
+            "Image caption The minister arrives at the summit"
+        ));
+        assert!(is_caption(
+            "Officials speak after the vote in the capital on Monday. (Jane Doe/Reuters)"
+        ));
+        assert!(!is_caption("The talks ended on Monday, April 6, 2021."));
+        assert!(!is_caption(
+            "He said the decision (made in 2019) was final."
+        ));
+    }
+
+    #[test]
+    fn credits_and_duplicates() {
+        assert!(is_photo_credit("Getty Images"));
+        assert!(is_photo_credit(
+            "Sanjeev Verma/Hindustan Times/Getty Images"
+        ));
+        assert!(!is_photo_credit("What did the prosecutors say?"));
+        assert!(is_credit_name("Berkeley Earth"));
+        assert!(near_duplicate(
+            "President Putin talks to Defence Minister Shoigu during the parade in Saint Petersburg, Russia on July 25, 2021. More text here.",
+            "President Putin talks to Defence Minister Shoigu during a parade in Saint Petersburg on July 25, 2021."
+        ));
+    }
+}

@@ -1,0 +1,178 @@
+//! The headline and the header zone under it (dek, byline, date, lead photo).
+
+use std::collections::HashMap;
+
+use super::meta::{name_line, starts_with_dateline};
+use super::text::{content_words, ends_with_period, is_all_caps, overlap, starts_lowercase};
+use super::{Kind, Line};
+
+/// Whether unit `i` marks the header zone: a byline, a date, a bare author name.
+pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
+    lines.get(i).is_some_and(|l| {
+        matches!(l.kind, Kind::Byline(_) | Kind::Date)
+            || (l.kind == Kind::Text && name_line(&l.text).is_some())
+    })
+}
+
+/// Rule `headline`: the headline is the headline-shaped line (2–30 words, no full
+/// stop at the end, not furniture) that best fits the story's start: followed
+/// closely by a byline or date, matching the URL slug, repeated on the page, near
+/// the body, and not one entry of a list of similar lines.
+///
+/// Example: in "Menu / World / Blinken to Lavrov: US to Maintain Ukraine Support /
+/// By Jane Doe / …story…", the third line.
+pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<usize> {
+    let n = lines.len();
+    let lo = region_start.saturating_sub(40);
+    let hi = (region_start + 12).min(n);
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines {
+        if l.words >= 3 {
+            *counts.entry(l.text.as_str()).or_default() += 1;
+        }
+    }
+    let mut best: Option<(f32, usize)> = None;
+    for i in lo..hi {
+        let l = &lines[i];
+        if l.kind != Kind::Text || l.bullet || !(2..=30).contains(&l.words) {
+            continue;
+        }
+        let t = l.text.as_str();
+        if t.chars().count() > 250
+            || ends_with_period(t)
+            || t.ends_with(':')
+            || t.ends_with(',')
+            || t.ends_with(';')
+            || starts_lowercase(t)
+            || starts_with_dateline(t)
+            || name_line(t).is_some()
+        {
+            continue;
+        }
+        let followed = (i + 1..(i + 4).min(n)).any(|j| is_author_or_date(lines, j));
+        if i >= region_start && !followed {
+            continue;
+        }
+        let mut score = 0.0f32;
+        if followed {
+            score += 4.0;
+        }
+        if i > 0 && is_author_or_date(lines, i - 1) {
+            score += 1.0;
+        }
+        if !slug.is_empty() {
+            let ov = overlap(slug, &content_words(t));
+            if ov >= 0.5 {
+                score += 5.0 * ov;
+            }
+        }
+        if counts.get(t).copied().unwrap_or(0) >= 2 {
+            score += 2.0;
+        }
+        score += (l.words.min(10) as f32) * 0.15;
+        if l.words == 2 {
+            score -= 2.0;
+        }
+        let dist = region_start.abs_diff(i) as f32;
+        score -= 0.1 * dist;
+        // One entry of a list of similar headline-like lines (related links, menus).
+        let listy = |j: usize| {
+            lines.get(j).is_some_and(|o| {
+                o.block == l.block && o.kind == Kind::Text && !o.sentence && o.words >= 4
+            })
+        };
+        if i > 0 && listy(i - 1) && listy(i + 1) {
+            score -= 2.0;
+        }
+        if t.contains(" | ")
+            || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+        {
+            score -= 3.0;
+        }
+        if is_all_caps(t) && l.words <= 3 {
+            score -= 1.0;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// What the walk through the header zone found.
+#[derive(Debug, Default)]
+pub struct Header {
+    /// First unit of the story proper.
+    pub body_start: usize,
+    /// The standfirst under the headline.
+    pub dek: Option<usize>,
+    /// Sentence-shaped units in the header that are photo captions.
+    pub captions: Vec<usize>,
+}
+
+/// Rule `header_zone`: after the headline come dek, byline, date, share buttons and
+/// the lead photo's caption and credit, in any order. The walk skips them; a
+/// sentence in this zone is the dek (the first one, right under the headline or
+/// the byline) or a caption (any other) only when a byline, date, caption or credit
+/// follows within two lines. The story starts at the first sentence that is not
+/// followed so, or that opens with a dateline ("WASHINGTON (AP) —").
+pub fn walk(lines: &[Line], title: usize) -> Header {
+    let n = lines.len();
+    let mut h = Header {
+        body_start: (title + 1).min(n),
+        ..Header::default()
+    };
+    let limit = (title + 30).min(n);
+    let mut i = title + 1;
+    let mut after_marker = true;
+    while i < limit {
+        let l = &lines[i];
+        match &l.kind {
+            Kind::Furniture | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) | Kind::Url => {
+                after_marker = matches!(l.kind, Kind::Byline(_) | Kind::Date) || after_marker;
+                i += 1;
+                continue;
+            }
+            Kind::Caption | Kind::Related(_) => {
+                i += 1;
+                continue;
+            }
+            Kind::Credit => break,
+            Kind::Text => {}
+        }
+        if l.bullet {
+            break;
+        }
+        if name_line(&l.text).is_some() && !l.sentence {
+            after_marker = true;
+            i += 1;
+            continue;
+        }
+        if !l.sentence {
+            if l.words <= 20 {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if starts_with_dateline(&l.text) || l.words > 45 {
+            break;
+        }
+        let marked = (i + 1..(i + 3).min(n)).any(|j| {
+            is_author_or_date(lines, j)
+                || matches!(lines[j].kind, Kind::Caption | Kind::PhotoCredit)
+        });
+        if !marked {
+            break;
+        }
+        if h.dek.is_none() && after_marker {
+            h.dek = Some(i);
+        } else {
+            h.captions.push(i);
+        }
+        after_marker = false;
+        i += 1;
+    }
+    h.body_start = i;
+    h
+}
