@@ -34,6 +34,7 @@ pub fn is_furniture(line: &str, lower: &str) -> bool {
         || powered_by(lower)
         || reading_time(lower, words)
         || font_size_buttons(line)
+        || breadcrumb(line, lower)
         || bare_counter(line)
         || call_to_action(lower, words)
         || original_source(line).is_some()
@@ -249,6 +250,22 @@ fn reading_time(lower: &str, words: usize) -> bool {
         && (lower.contains("min read")
             || lower.contains("minute read")
             || lower.contains("reading time"))
+}
+
+/// Rule `breadcrumb`: a navigation trail: "Home" followed by section names, or
+/// section names joined by `›`, `>`, `»` or ` / `.
+/// Example: "Home News Science & Astronomy", "News › World › Europe".
+fn breadcrumb(line: &str, lower: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 10 || super::text::ends_terminal(line) {
+        return false;
+    }
+    let all_caps_or_marks = words.iter().all(|w| {
+        super::text::is_capitalised(w) || matches!(*w, "&" | "/" | "›" | ">" | "»" | "|" | "-")
+    });
+    let home_led = lower.starts_with("home ") || lower.starts_with("home/");
+    let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
+    all_caps_or_marks && (home_led || trail)
 }
 
 /// Rule `font_size_buttons`: text-size controls, one or several per line.

@@ -31,7 +31,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             *counts.entry(l.text.as_str()).or_default() += 1;
         }
     }
-    let mut best: Option<(f32, usize)> = None;
+    let mut scored: Vec<(f32, usize, bool)> = Vec::new();
     for i in lo..hi {
         let l = &lines[i];
         if l.kind != Kind::Text || l.bullet || !(2..=30).contains(&l.words) {
@@ -43,19 +43,42 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             || t.ends_with(':')
             || t.ends_with(',')
             || t.ends_with(';')
+            || t.contains('@')
             || starts_lowercase(t)
             || starts_with_dateline(t)
             || name_line(t).is_some()
         {
             continue;
         }
-        let followed = (i + 1..(i + 4).min(n)).any(|j| is_author_or_date(lines, j));
+        let by_or_date_within = |k: usize| {
+            (i + 1..(i + 1 + k).min(n))
+                .any(|j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
+        };
+        let named = (i + 1..(i + 4).min(n)).any(|j| is_author_or_date(lines, j));
+        let near = by_or_date_within(3);
+        // Further down only across furniture, credits and one-word labels: another
+        // headline-like line in between would be the better candidate.
+        let far = !near && by_or_date_within(5) && {
+            let stop = (i + 1..(i + 6).min(n))
+                .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
+                .unwrap_or(i + 1);
+            (i + 1..stop).all(|j| {
+                let o = &lines[j];
+                matches!(o.kind, Kind::Furniture | Kind::PhotoCredit | Kind::Caption)
+                    || (o.kind == Kind::Text && o.words <= 2)
+            })
+        };
+        let followed = near || named || far;
         if i >= region_start && !followed {
             continue;
         }
         let mut score = 0.0f32;
-        if followed {
+        if near {
             score += 4.0;
+        } else if far {
+            score += 3.0;
+        } else if named {
+            score += 2.0;
         }
         if i > 0 && is_author_or_date(lines, i - 1) {
             score += 1.0;
@@ -66,15 +89,25 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 score += 5.0 * ov;
             }
         }
-        if counts.get(t).copied().unwrap_or(0) >= 2 {
+        if l.words >= 4 && counts.get(t).copied().unwrap_or(0) >= 2 {
             score += 2.0;
         }
-        score += (l.words.min(10) as f32) * 0.15;
+        score += (l.words.min(8) as f32) * 0.3;
         if l.words == 2 {
             score -= 2.0;
         }
+        // Headlines are compact; a long quote-led line is a standfirst.
+        if l.words > 15 {
+            score -= 0.2 * (l.words - 15) as f32;
+        }
+        if t.starts_with(['“', '"', '‘', '\'']) {
+            score -= 1.0;
+        }
         let dist = region_start.abs_diff(i) as f32;
         score -= 0.1 * dist;
+        if i >= region_start {
+            score -= 2.0;
+        }
         // One entry of a list of similar headline-like lines (related links, menus).
         let listy = |j: usize| {
             lines.get(j).is_some_and(|o| {
@@ -91,6 +124,19 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         }
         if is_all_caps(t) && l.words <= 3 {
             score -= 1.0;
+        }
+        scored.push((score, i, near));
+    }
+    // The headline sits above its dek: of two candidates both followed by the
+    // byline, the upper one gets the benefit.
+    let mut best: Option<(f32, usize)> = None;
+    for (k, &(mut score, i, near)) in scored.iter().enumerate() {
+        if near
+            && scored[k + 1..]
+                .iter()
+                .any(|&(_, j, _)| j <= i + 2 && lines[j].words >= 4 && !is_all_caps(&lines[j].text))
+        {
+            score += 1.5;
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));

@@ -138,6 +138,18 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
     if real == 0 || real > 10 {
         return None;
     }
+    // Names are not made of common words: "By Any Means Necessary" is a show title.
+    const COMMON: &[&str] = &[
+        "any", "every", "some", "no", "means", "more", "all", "your", "our", "this", "that", "new",
+    ];
+    if names.iter().any(|n| {
+        let lower = n.to_lowercase();
+        n != "and"
+            && (COMMON.contains(&lower.as_str())
+                || super::text::is_stop_word(&lower) && lower != "and")
+    }) {
+        return None;
+    }
     let all_caps = names
         .iter()
         .filter(|n| is_capitalised(n))
@@ -434,7 +446,9 @@ pub fn date_in(line: &str) -> Option<String> {
 /// Example: "Updated 0339 GMT (1139 HKT) November 19, 2019", "Published 22 hours ago".
 pub fn is_date_line(line: &str) -> bool {
     let words = word_count(line);
-    if words == 0 || words > 14 {
+    // An embedded post's signature ("— Name (@handle) November 1, 2019") is not a
+    // page timestamp.
+    if words == 0 || words > 14 || line.contains("(@") {
         return false;
     }
     let lower = line.to_lowercase();

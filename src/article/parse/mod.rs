@@ -95,8 +95,11 @@ fn classify(text: &str) -> Kind {
 fn measure(unit: blocks::Unit) -> Line {
     let words = text::word_count(&unit.text);
     let bullet = blocks::bullet_text(&unit.text).is_some();
-    let sentence =
-        (words >= 6 && ends_terminal(&unit.text)) || (words >= 20 && stop_ratio(&unit.text) >= 0.2);
+    // Title-Case lines are headlines even when they end in "?" (teasers for other
+    // stories), never prose.
+    let sentence = ((words >= 6 && ends_terminal(&unit.text))
+        || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
+        && !(words <= 20 && is_title_case(&unit.text));
     let kind = classify(&unit.text);
     Line {
         words,
@@ -129,6 +132,8 @@ fn mark_captions(lines: &mut [Line]) {
         // `leading_summary`), not a caption.
         if texty(a)
             && texty(b)
+            && a.sentence
+            && text::ends_with_period(&a.text)
             && b.text.chars().count() <= a.text.chars().count()
             && captions::near_duplicate(&a.text, &b.text)
         {
@@ -505,4 +510,29 @@ fn meta_fields(
         .iter()
         .find_map(|l| furniture::original_source(&l.text))
         .or_else(|| article.url.as_deref().and_then(urls::site_of));
+}
+
+/// A line-by-line account of how the parser saw the text (unit index, block,
+/// kind, score, whether it reads as a sentence, text). For debugging rules.
+#[doc(hidden)]
+pub fn explain(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    mark_captions(&mut lines);
+    let scores: Vec<f32> = (0..lines.len()).map(|i| score(&lines, i)).collect();
+    let mut out = String::new();
+    let region = region(&scores);
+    let _ = writeln!(out, "region: {region:?}");
+    for (i, l) in lines.iter().enumerate() {
+        let short: String = l.text.chars().take(90).collect();
+        let _ = writeln!(
+            out,
+            "{i:4} b{:<3} {:<12} {:>6.1} {} {short}",
+            l.block,
+            format!("{:?}", l.kind).chars().take(12).collect::<String>(),
+            scores[i],
+            if l.sentence { 'S' } else { ' ' },
+        );
+    }
+    out
 }
