@@ -138,7 +138,11 @@ pub fn is_photo_credit(line: &str) -> bool {
     let vocab = [
         "getty",
         "images",
-        "photo",
+        "photo:",
+        "photo by",
+        "photo/",
+        "file photo",
+        "photograph",
         "©",
         "image copyright",
         "credit",

@@ -46,7 +46,6 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             || t.contains('@')
             || starts_lowercase(t)
             || starts_with_dateline(t)
-            || name_line(t).is_some()
         {
             continue;
         }
@@ -76,9 +75,9 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if near {
             score += 4.0;
         } else if far {
-            score += 3.0;
+            score += 3.5;
         } else if named {
-            score += 2.0;
+            score += 1.0;
         }
         if i > 0 && is_author_or_date(lines, i - 1) {
             score += 1.0;
@@ -89,8 +88,21 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 score += 5.0 * ov;
             }
         }
-        if l.words >= 4 && counts.get(t).copied().unwrap_or(0) >= 2 {
+        // Inside a menu: the lines on both sides are short labels of the same block.
+        let label = |j: usize| {
+            lines.get(j).is_some_and(|o| {
+                o.block == l.block && o.kind == Kind::Text && !o.sentence && o.words <= 8
+            })
+        };
+        let in_menu = i > 0 && label(i - 1) && label(i + 1);
+        if in_menu {
+            score -= 1.5;
+        } else if l.words >= 5 && counts.get(t).copied().unwrap_or(0) >= 2 {
             score += 2.0;
+        }
+        // A short all-capitalised line followed by a date may be an author's name.
+        if name_line(t).is_some() {
+            score -= 2.0;
         }
         score += (l.words.min(8) as f32) * 0.3;
         if l.words == 2 {
@@ -135,6 +147,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             && scored[k + 1..]
                 .iter()
                 .any(|&(_, j, _)| j <= i + 2 && lines[j].words >= 4 && !is_all_caps(&lines[j].text))
+            && lines[i].words >= 4
         {
             score += 1.5;
         }

@@ -249,6 +249,19 @@ pub fn name_line(line: &str) -> Option<String> {
     if stop == Stop::Prose {
         return None;
     }
+    // Digits after the names must be a date, a time or an age ("2 days"), not
+    // more headline ("Star Trek 4 eyes …").
+    if rest.chars().any(|c| c.is_ascii_digit()) {
+        let lower = rest.to_lowercase();
+        let timestamp = date_in(rest).is_some()
+            || rest.contains(':')
+            || ["ago", "day", "hour", "min", "week"]
+                .iter()
+                .any(|w| lower.contains(w));
+        if !timestamp {
+            return None;
+        }
+    }
     let real: Vec<&String> = names.iter().filter(|n| is_capitalised(n)).collect();
     if real.len() < 2 || real.len() > 9 {
         return None;

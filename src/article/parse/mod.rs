@@ -225,6 +225,24 @@ fn body_end(scores: &[f32], start: usize) -> Option<usize> {
     best.filter(|(b, _)| *b > 0.0).map(|(_, j)| j)
 }
 
+/// Rule `comments_boundary`: the comment section follows the story; once the story
+/// has begun (three paragraphs in), a comment-widget line ("Comments (120)", "Sign
+/// in to post a comment", "Leave a Reply") ends it, however much prose follows.
+fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
+    let mut paragraphs = 0usize;
+    for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
+        if l.kind == Kind::Text && l.sentence {
+            paragraphs += 1;
+        } else if paragraphs >= 3
+            && l.kind == Kind::Furniture
+            && l.text.to_lowercase().contains("comment")
+        {
+            return i.saturating_sub(1).max(start);
+        }
+    }
+    end
+}
+
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
 /// or as a shorter restatement (the first, fuller caption stays).
 fn push_caption(captions: &mut Vec<String>, caption: &str) {
@@ -269,6 +287,7 @@ pub fn parse(text: &str) -> Article {
     };
     let body_start = header.body_start;
     let end = body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
+    let end = comments_boundary(&lines, body_start, end);
 
     if let Some(t) = title_idx {
         article.title = lines[t].text.clone();
