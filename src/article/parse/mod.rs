@@ -227,20 +227,27 @@ fn body_end(scores: &[f32], start: usize) -> Option<usize> {
 
 /// Rule `comments_boundary`: the comment section follows the story; once the story
 /// has begun (three paragraphs in), a comment-widget line ("Comments (120)", "Sign
-/// in to post a comment", "Leave a Reply") ends it, however much prose follows.
+/// in to post a comment", "12 responses to …", "jdoe says:") ends it, however much
+/// prose follows.
 fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
     let mut paragraphs = 0usize;
     for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
         if l.kind == Kind::Text && l.sentence {
             paragraphs += 1;
-        } else if paragraphs >= 3
-            && l.kind == Kind::Furniture
-            && l.text.to_lowercase().contains("comment")
-        {
+        } else if paragraphs >= 3 && !l.sentence && l.words <= 14 && comment_marker(&l.text) {
             return i.saturating_sub(1).max(start);
         }
     }
     end
+}
+
+/// A comment-section heading or a commenter's signature ("jdoe says:").
+fn comment_marker(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["comment", "responses to", "replies to", "reader reactions"]
+        .iter()
+        .any(|k| lower.contains(k))
+        || lower.trim_end().ends_with(" says:")
 }
 
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
