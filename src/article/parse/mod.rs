@@ -241,6 +241,37 @@ fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
     end
 }
 
+/// Rule `gap_cut`: a long stretch of non-prose (ten or more lines: a "Top stories"
+/// list, a footer menu) inside the scored run separates the story from whatever
+/// prose follows; that prose is kept only if it weighs at least half as much as
+/// the story before the gap (a long related-links box in mid-story is then
+/// bridged, a "Latest news" teaser list after it is not).
+fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
+    const GAP: usize = 10;
+    let mut mass_before = 0.0f32;
+    let mut last_positive = start;
+    let mut run = 0usize;
+    let mut i = start;
+    while i <= end && i < scores.len() {
+        let s = scores[i];
+        if s > 0.0 {
+            if run >= GAP {
+                let mass_after: f32 = scores[i..=end].iter().filter(|s| **s > 0.0).sum();
+                if mass_after < 0.5 * mass_before {
+                    return last_positive;
+                }
+            }
+            run = 0;
+            mass_before += s;
+            last_positive = i;
+        } else {
+            run += 1;
+        }
+        i += 1;
+    }
+    end
+}
+
 /// A comment-section heading or a commenter's signature ("jdoe says:").
 fn comment_marker(line: &str) -> bool {
     let lower = line.to_lowercase();
@@ -295,6 +326,7 @@ pub fn parse(text: &str) -> Article {
     let body_start = header.body_start;
     let end = body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
     let end = comments_boundary(&lines, body_start, end);
+    let end = gap_cut(&scores, body_start, end);
 
     if let Some(t) = title_idx {
         article.title = lines[t].text.clone();
