@@ -214,7 +214,11 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
             }
             break;
         }
-        if starts_with_dateline(&l.text) || l.words > 45 {
+        // A long standfirst is allowed right under the headline when a byline or
+        // date follows it at once.
+        let long_dek_ok =
+            h.dek.is_none() && i == title + 1 && l.words <= 70 && is_author_or_date(lines, i + 1);
+        if starts_with_dateline(&l.text) || (l.words > 45 && !long_dek_ok) {
             break;
         }
         let marked = (i + 1..(i + 3).min(n)).any(|j| {

@@ -143,6 +143,7 @@ fn mark_captions(lines: &mut [Line]) {
         }
         let last_in_block = lines.get(i + 2).is_none_or(|c| c.block != b.block);
         let credit_follows = b.kind == Kind::PhotoCredit
+            || (b.kind == Kind::Caption && captions::is_photo_credit(&b.text))
             || (b.kind == Kind::Text && last_in_block && captions::is_credit_name(&b.text));
         let with_credit = a.kind == Kind::Text
             && (ends_terminal(&a.text) || a.words >= 15)
@@ -234,7 +235,11 @@ fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
     for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
         if l.kind == Kind::Text && l.sentence {
             paragraphs += 1;
-        } else if paragraphs >= 3 && !l.sentence && l.words <= 14 && comment_marker(&l.text) {
+        } else if paragraphs >= 3
+            && (!l.sentence || l.kind == Kind::Furniture)
+            && l.words <= 14
+            && comment_marker(&l.text)
+        {
             return i.saturating_sub(1).max(start);
         }
     }
@@ -275,9 +280,16 @@ fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
 /// A comment-section heading or a commenter's signature ("jdoe says:").
 fn comment_marker(line: &str) -> bool {
     let lower = line.to_lowercase();
-    ["comment", "responses to", "replies to", "reader reactions"]
-        .iter()
-        .any(|k| lower.contains(k))
+    [
+        "comment",
+        "responses to",
+        "replies to",
+        "reader reactions",
+        "leave a reply",
+        "post a reply",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
         || lower.trim_end().ends_with(" says:")
 }
 
