@@ -161,7 +161,7 @@ pub fn is_photo_credit(line: &str) -> bool {
     ]
     .iter()
     .any(|k| lower.contains(k));
-    let slashed = line.contains('/') && !line.contains("://") && words <= 8;
+    let slashed = line.contains('/') && !line.contains("://") && !line.contains('@') && words <= 8;
     (vocab || slashed) && (!ends_terminal(line) || caption_label(line))
 }
 

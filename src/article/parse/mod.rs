@@ -517,7 +517,7 @@ fn meta_fields(
         byline = lines[(t + 1).min(n)..hi.max((t + 1).min(n))]
             .iter()
             .take(6)
-            .filter(|l| l.kind == Kind::Text && !l.sentence)
+            .filter(|l| matches!(l.kind, Kind::Text | Kind::Date) && !l.sentence)
             .find_map(|l| meta::name_line(&l.text));
         if byline.is_none() {
             // A name just above the headline counts when a date sits next to it.
