@@ -16,18 +16,21 @@ pub fn is_caption(line: &str) -> bool {
 /// Rule `file_photo_prefix`: wire captions of archive photos.
 /// Example: "FILE - Flags of NATO member countries are seen at the headquarters…".
 fn file_photo_prefix(line: &str) -> bool {
-    let head: String = line.chars().take(12).collect::<String>().to_uppercase();
-    head.starts_with("FILE -")
-        || head.starts_with("FILE –")
-        || head.starts_with("FILE —")
-        || head.starts_with("FILE PHOTO")
-        || head.starts_with("FILE:")
+    ["FILE -", "FILE –", "FILE —", "FILE PHOTO", "FILE:"]
+        .iter()
+        .any(|p| starts_with_ignore_case(line, p))
+}
+
+/// ASCII-case-insensitive prefix test without allocating.
+fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
+    line.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Rule `caption_label`: lines labelled as captions or images by the page.
 /// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …".
 fn caption_label(line: &str) -> bool {
-    let lower: String = line.chars().take(20).collect::<String>().to_lowercase();
     [
         "image caption",
         "media caption",
@@ -44,7 +47,7 @@ fn caption_label(line: &str) -> bool {
         "video caption",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
+    .any(|p| starts_with_ignore_case(line, p))
 }
 
 /// Rule `trailing_photo_credit`: a caption that ends with the photographer or
@@ -54,11 +57,12 @@ fn caption_label(line: &str) -> bool {
 /// "…could take people back to the Moon [SpaceX via Nasa]".
 fn trailing_photo_credit(line: &str) -> bool {
     let t = line.trim_end();
-    let tail: String = {
-        let chars: Vec<char> = t.chars().collect();
-        let start = chars.len().saturating_sub(60);
-        chars[start..].iter().collect()
-    };
+    // The last 60 characters (found from the end, on a char boundary).
+    let start = t.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+    let tail: &str = t.get(start..).unwrap_or(t);
+    if !tail.contains(['/', ')', ']', ':']) {
+        return false;
+    }
     let lower_tail = tail.to_lowercase();
     if let Some(pos) = lower_tail.rfind("credit:") {
         // "Credit: X" must be the end of the line, short.
@@ -96,6 +100,9 @@ fn trailing_photo_credit(line: &str) -> bool {
 /// as wire captions do: "…, Donetsk, Ukraine, April 6, 2021."
 fn place_date_ending(line: &str) -> bool {
     let t = line.trim_end().trim_end_matches('.');
+    if !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     let n = words.len();
     if !(6..=60).contains(&n) {
@@ -135,32 +142,39 @@ pub fn is_photo_credit(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    let vocab = [
+    // Whole words only: "epa" must not match "repairs".
+    const WORDS: &[&str] = &[
         "getty",
         "images",
+        "reuters",
+        "afp",
+        "epa",
+        "shutterstock",
+        "istock",
+        "courtesy",
+        "credit",
+        "pool",
+        "handout",
+        "photography",
+    ];
+    const PHRASES: &[&str] = &[
+        "©",
+        "image copyright",
+        "associated press",
+        "via ap",
+        "ap photo",
+        "image via",
         "photo:",
         "photo by",
         "photo/",
         "file photo",
         "photograph",
-        "©",
-        "image copyright",
-        "credit",
-        "reuters",
-        "afp",
-        "associated press",
-        "shutterstock",
-        "istock",
-        "epa",
-        "via ap",
-        "courtesy",
-        "ap photo",
-        "image via",
-        "pool",
-        "handout",
-    ]
-    .iter()
-    .any(|k| lower.contains(k));
+        "credit:",
+    ];
+    let vocab = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w))
+        || PHRASES.iter().any(|k| lower.contains(k));
     let slashed = line.contains('/') && !line.contains("://") && !line.contains('@') && words <= 8;
     (vocab || slashed) && (!ends_terminal(line) || caption_label(line))
 }

@@ -21,9 +21,194 @@ fn has_any(lower: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| lower.contains(p))
 }
 
+/// Every phrase any vocabulary rule below looks for (generated from the rules'
+/// own word lists), searched in one pass: a line containing none of them cannot be
+/// furniture by wording, and most menu lines are rejected here at once.
+const GATE: &[&str] = &[
+    "3 minute read",
+    "75 with 51 posters participating",
+    "about sharing",
+    "about us",
+    "accessibility",
+    "ad choices",
+    "adchoices",
+    "advertis",
+    "advertisement",
+    "affiliate commission",
+    "all news",
+    "all rights reserved",
+    "back to top",
+    "blogger",
+    "bluesky",
+    "breaking news",
+    "click here",
+    "click to",
+    "close",
+    "collapse",
+    "comment",
+    "comments powered by",
+    "contact us",
+    "cookie",
+    "copy link",
+    "copy this link",
+    "copyright",
+    "create an account",
+    "data",
+    "designed by",
+    "do not sell",
+    "donate",
+    "download the app",
+    "e-edition",
+    "e-mail",
+    "edition",
+    "editors' picks",
+    "email",
+    "expand",
+    "external links",
+    "facebook",
+    "filed under",
+    "flipboard",
+    "follow us",
+    "get short url",
+    "get the app",
+    "google",
+    "home",
+    "instagram",
+    "javascript",
+    "join the discussion",
+    "latest news",
+    "learn more",
+    "leave a comment",
+    "leave a reply",
+    "licensed under",
+    "like us on",
+    "linkedin",
+    "live tv",
+    "load more",
+    "loading...",
+    "log in",
+    "log out",
+    "login",
+    "manage your account",
+    "mastodon",
+    "menu",
+    "messenger",
+    "min read",
+    "minute read",
+    "more options",
+    "more stories",
+    "most popular",
+    "most read",
+    "my account",
+    "navigate",
+    "navigation",
+    "newsletter",
+    "next article",
+    "next story",
+    "not available in your region",
+    "open in a new window",
+    "opens in new window",
+    "originally published at ",
+    "originally published on ",
+    "our standards",
+    "pinterest",
+    "pocket",
+    "posters participating",
+    "powered by",
+    "previous article",
+    "previous story",
+    "print",
+    "privacy notice",
+    "privacy policy",
+    "promoted",
+    "read more",
+    "read the original article at ",
+    "read the original article on ",
+    "read the original on ",
+    "reading time",
+    "recommended",
+    "reddit",
+    "register",
+    "related articles",
+    "related content",
+    "related stories",
+    "related topics",
+    "reply",
+    "report an error",
+    "reprint",
+    "reset your password",
+    "rss",
+    "search",
+    "sections",
+    "see all",
+    "send us a tip",
+    "settings",
+    "share",
+    "share it with",
+    "share your thoughts",
+    "shares",
+    "sharing",
+    "short url",
+    "show more",
+    "sign in",
+    "sign up",
+    "sign up to",
+    "skip to",
+    "snapchat",
+    "source: ",
+    "spam",
+    "sponsored",
+    "stumbleupon",
+    "submit a correction",
+    "subscribe",
+    "supported by its audience",
+    "tags",
+    "telegram",
+    "terms & conditions",
+    "terms and conditions",
+    "terms of service",
+    "terms of use",
+    "this article originally appeared on ",
+    "this article was originally published on ",
+    "this story originally appeared on ",
+    "threads",
+    "tip us",
+    "toggle",
+    "top stories",
+    "topics",
+    "trending",
+    "trust principles",
+    "tumblr",
+    "tweet",
+    "twitter",
+    "unsupported on your device",
+    "view all",
+    "watch live",
+    "whatsapp",
+    "why you can trust",
+    "you may also like",
+    "you must be logged in",
+    "you must login",
+    "youtube",
+    "©",
+];
+
+fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
+    static GATE_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    // Building from a fixed list cannot fail in practice; if it ever did, the fast
+    // path is simply skipped.
+    GATE_AC
+        .get_or_init(|| aho_corasick::AhoCorasick::new(GATE).ok())
+        .as_ref()
+}
+
 /// Whether the line is site furniture. `lower` is the lowercased line.
 pub fn is_furniture(line: &str, lower: &str) -> bool {
     let words = word_count(line);
+    if gate().is_some_and(|g| !g.is_match(lower)) {
+        return font_size_buttons(line) || bare_counter(line) || breadcrumb(line, lower);
+    }
     social_or_share(lower, words)
         || account_and_subscription(lower, words)
         || navigation_words(lower, words)
@@ -220,7 +405,7 @@ fn legal_footer(lower: &str, words: usize) -> bool {
 /// Rule `comments_widget`: comment counters and prompts.
 /// Example: "Leave a Comment", "75 with 51 posters participating", "Show Comments".
 fn comments_widget(lower: &str, words: usize) -> bool {
-    (words <= 8 && has_any(lower, &["comment", "posters participating", "reply"]))
+    words <= 40 && (words <= 8 && has_any(lower, &["comment", "posters participating", "reply"]))
         || has_any(
             lower,
             &[
@@ -256,21 +441,26 @@ fn reading_time(lower: &str, words: usize) -> bool {
 /// section names joined by `›`, `>`, `»` or ` / `.
 /// Example: "Home News Science & Astronomy", "News › World › Europe".
 fn breadcrumb(line: &str, lower: &str) -> bool {
+    let home_led = lower.starts_with("home ") || lower.starts_with("home/");
+    let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
+    if !(home_led || trail) {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 2 || words.len() > 10 || super::text::ends_terminal(line) {
         return false;
     }
-    let all_caps_or_marks = words.iter().all(|w| {
+    words.iter().all(|w| {
         super::text::is_capitalised(w) || matches!(*w, "&" | "/" | "›" | ">" | "»" | "|" | "-")
-    });
-    let home_led = lower.starts_with("home ") || lower.starts_with("home/");
-    let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
-    all_caps_or_marks && (home_led || trail)
+    })
 }
 
 /// Rule `font_size_buttons`: text-size controls, one or several per line.
 /// Example: "XS", "SM MD LG", "A+ A-", "Resize Text".
 fn font_size_buttons(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
     const SIZES: &[&str] = &[
         "xs", "s", "sm", "m", "md", "l", "lg", "xl", "xxl", "a", "a+", "a-", "a−", "aa",
     ];
@@ -292,6 +482,9 @@ fn font_size_buttons(line: &str) -> bool {
 /// gallery positions, timestamps.
 /// Example: "4553", "1 of 6", "0 : 0", "18:08", "(23)".
 fn bare_counter(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let digits = line.chars().filter(|c| c.is_numeric()).count();
     (letters == 0 && line.chars().count() <= 20)
@@ -347,6 +540,9 @@ fn call_to_action(lower: &str, words: usize) -> bool {
 ///
 /// Example: "Read the original article on Business Insider" → "Business Insider".
 pub fn original_source(line: &str) -> Option<String> {
+    if line.len() > 200 || word_count(line) > 14 {
+        return None;
+    }
     let lower = line.to_lowercase();
     const LEADS: &[&str] = &[
         "read the original article on ",
@@ -381,8 +577,12 @@ pub fn original_source(line: &str) -> Option<String> {
 /// "Some information in this report came from The Associated Press.",
 /// "Reporting by Jane Doe; Editing by John Roe".
 pub fn is_credit(lower: &str) -> bool {
-    let words = lower.split_whitespace().count();
-    if words > 60 {
+    if lower.len() > 500
+        || !(lower.contains("report")
+            || lower.contains("by ")
+            || lower.contains("from ")
+            || lower.contains("contributed"))
+    {
         return false;
     }
     (lower.starts_with("information from ") && lower.contains("report"))
@@ -409,6 +609,9 @@ pub fn is_credit(lower: &str) -> bool {
 ///
 /// Example: "Related article: How Will the West Respond?" → "How Will the West Respond?".
 pub fn related_title(line: &str) -> Option<String> {
+    if line.len() > 400 {
+        return None;
+    }
     let lower = line.to_lowercase();
     const LEADS: &[&str] = &[
         "related article:",

@@ -184,11 +184,14 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
     let limit = (title + 30).min(n);
     let mut i = title + 1;
     let mut after_marker = true;
+    let mut seen_author = false;
     while i < limit {
         let l = &lines[i];
         match &l.kind {
             Kind::Furniture | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) | Kind::Url => {
-                after_marker = matches!(l.kind, Kind::Byline(_) | Kind::Date) || after_marker;
+                let author = matches!(l.kind, Kind::Byline(_) | Kind::Date);
+                seen_author |= author;
+                after_marker = author || after_marker;
                 i += 1;
                 continue;
             }
@@ -204,6 +207,7 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
         }
         if name_line(&l.text).is_some() && !l.sentence {
             after_marker = true;
+            seen_author = true;
             i += 1;
             continue;
         }
@@ -221,9 +225,12 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
         if starts_with_dateline(&l.text) || (l.words > 45 && !long_dek_ok) {
             break;
         }
+        // A caption below counts only once a byline or date has been passed, and
+        // only for a short sentence (a dek above the lead photo).
         let marked = (i + 1..(i + 3).min(n)).any(|j| {
             is_author_or_date(lines, j)
-                || matches!(lines[j].kind, Kind::Caption | Kind::PhotoCredit)
+                || lines[j].kind == Kind::PhotoCredit
+                || (seen_author && l.words <= 30 && lines[j].kind == Kind::Caption)
         });
         if !marked {
             break;

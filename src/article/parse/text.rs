@@ -20,8 +20,12 @@ pub fn is_stop_word(word: &str) -> bool {
     if core.is_empty() || core.len() > 5 {
         return false;
     }
-    let lower = core.to_ascii_lowercase();
-    STOP_WORDS.binary_search(&lower.as_str()).is_ok()
+    let mut buf = [0u8; 5];
+    for (b, c) in buf.iter_mut().zip(core.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..core.len()]).unwrap_or("");
+    STOP_WORDS.binary_search(&lower).is_ok()
 }
 
 /// `word` without leading and trailing punctuation (quotes, brackets, commas…).
@@ -120,8 +124,8 @@ pub fn is_title_case(s: &str) -> bool {
 
 /// Month number for an English month name or abbreviation ("Nov", "Nov.", "November").
 pub fn month_number(word: &str) -> Option<i8> {
-    let core = trim_punct(word).to_ascii_lowercase();
-    if core.len() < 3 {
+    let core = trim_punct(word);
+    if core.len() < 3 || core.len() > 9 || !core.is_ascii() {
         return None;
     }
     const MONTHS: [&str; 12] = [
@@ -141,9 +145,9 @@ pub fn month_number(word: &str) -> Option<i8> {
     MONTHS
         .iter()
         .position(|m| {
-            m.starts_with(core.as_str())
-                && (core.len() >= 3)
-                && (core.len() == m.len() || core.len() <= 4)
+            (core.len() == m.len() || core.len() <= 4)
+                && m.len() >= core.len()
+                && m.as_bytes()[..core.len()].eq_ignore_ascii_case(core.as_bytes())
         })
         .and_then(|i| i8::try_from(i + 1).ok())
 }
