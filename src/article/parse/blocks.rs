@@ -23,12 +23,13 @@ pub struct Unit {
 pub fn units(text: &str) -> Vec<Unit> {
     let lines: Vec<&str> = text.lines().collect();
     let width = wrap_width(&lines);
+    let wrapped_shape = width.map(|w| wrapped_blocks(&lines, w)).unwrap_or_default();
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0usize;
     let mut prev_blank = true;
     // Raw (untrimmed) length of the last physical line appended to `out`.
     let mut last_raw_len = 0usize;
-    for raw in &lines {
+    for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
             if !prev_blank {
@@ -46,7 +47,14 @@ pub fn units(text: &str) -> Vec<Unit> {
                 continue;
             }
             if let Some(w) = width
-                && reflow_hard_wrap(&last.text, last_raw_len, line, indented, w)
+                && reflow_hard_wrap(
+                    &last.text,
+                    last_raw_len,
+                    line,
+                    indented,
+                    w,
+                    wrapped_shape.get(index).copied().unwrap_or(false),
+                )
             {
                 last.text.push(' ');
                 last.text.push_str(line);
@@ -93,10 +101,39 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     (runs >= 3).then_some(max)
 }
 
-/// Rule `reflow_hard_wrap`: in a hard-wrapped document, a long line (at least 70%
-/// of the wrap width) continues on the next line unless it ends a sentence and the
-/// next word would have fitted; an indented next line, a bullet or a "By" line
-/// starts a new unit.
+/// For each line, whether its block is shaped like a wrapped paragraph: two or
+/// more lines, all but the last at least 70% of the wrap width. (A menu or a list
+/// of headlines has short lines among its long ones.)
+fn wrapped_blocks(lines: &[&str], width: usize) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0usize;
+    while start < lines.len() {
+        if lines[start].trim().is_empty() {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < lines.len() && !lines[end].trim().is_empty() {
+            end += 1;
+        }
+        let shaped = end - start >= 2
+            && lines[start..end - 1]
+                .iter()
+                .all(|l| l.chars().count() * 10 >= width * 7);
+        for flag in &mut out[start..end] {
+            *flag = shaped;
+        }
+        start = end;
+    }
+    out
+}
+
+/// Rule `reflow_hard_wrap`: in a hard-wrapped document, a line continues on the
+/// next line when the wrap forced the break (the next word would not have fitted
+/// within the width, give or take a few columns), or when an unfinished long line
+/// sits in a paragraph-shaped block or is followed by a lowercase continuation. Lines that were short enough to stay
+/// whole (menus, headlines) are never joined; an indented next line, a bullet, a
+/// URL or a "By" line starts a new unit.
 ///
 /// Example: `...jailed opposition figure Alexei` + `Navalny and imprisoned Americans...`.
 fn reflow_hard_wrap(
@@ -105,6 +142,7 @@ fn reflow_hard_wrap(
     next: &str,
     indented: bool,
     width: usize,
+    paragraph_shaped: bool,
 ) -> bool {
     if indented || bullet_text(next).is_some() || prev_raw_len * 10 < width * 7 {
         return false;
@@ -116,8 +154,8 @@ fn reflow_hard_wrap(
         .split_whitespace()
         .next()
         .map_or(0, |w| w.chars().count());
-    let forced = prev_raw_len + 1 + first_word > width.saturating_sub(4);
-    !ends_terminal(prev) || forced || starts_lowercase(next)
+    let forced = prev_raw_len + 1 + first_word > width.saturating_sub(6);
+    forced || (!ends_terminal(prev) && (paragraph_shaped || starts_lowercase(next)))
 }
 
 /// The text of a bullet line without its marker ("• Point" → "Point"), or `None`.
