@@ -191,6 +191,12 @@ const GATE: &[&str] = &[
     "you must login",
     "youtube",
     "©",
+    "sharing options",
+    "share this",
+    "share on ",
+    "share via ",
+    "follow ",
+    "like us",
 ];
 
 fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
@@ -494,6 +500,19 @@ fn bare_counter(line: &str) -> bool {
 /// Rule `call_to_action`: prompts addressed to the reader about the page itself.
 /// Example: "Click here to get the app", "Read more", "Get short URL", "Loading...".
 fn call_to_action(lower: &str, words: usize) -> bool {
+    // Share panels repeat the headline after their label: "Share All sharing
+    // options for: <headline>".
+    if words <= 40
+        && has_any(
+            lower,
+            &["sharing options", "share this", "share on ", "share via "],
+        )
+    {
+        return true;
+    }
+    if words <= 5 && (lower.starts_with("follow ") || lower.starts_with("like us")) {
+        return true;
+    }
     words <= 14
         && has_any(
             lower,

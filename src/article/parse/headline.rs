@@ -100,8 +100,12 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         } else if l.words >= 5 && counts.get(t).copied().unwrap_or(0) >= 2 {
             score += 2.0;
         }
-        // A short all-capitalised line followed by a date may be an author's name.
-        if name_line(t).is_some() {
+        // A bare name right under a headline-like line is its author.
+        let under_headline = i > 0 && {
+            let p = &lines[i - 1];
+            p.kind == Kind::Text && !p.sentence && p.words >= 4
+        };
+        if under_headline && name_line(t).is_some() {
             score -= 2.0;
         }
         score += (l.words.min(8) as f32) * 0.3;
@@ -126,8 +130,27 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 o.block == l.block && o.kind == Kind::Text && !o.sentence && o.words >= 4
             })
         };
-        if i > 0 && listy(i - 1) && listy(i + 1) {
-            score -= 2.0;
+        match (i > 0 && listy(i - 1), listy(i + 1)) {
+            (true, true) => score -= 3.0,
+            (true, false) | (false, true) => score -= 1.5,
+            (false, false) => {}
+        }
+        // The page repeats its headline inside other lines (share panels, comment
+        // headers: "Share … for: <headline>", "12 responses to “<headline>”").
+        if l.words >= 4 {
+            let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
+                .iter()
+                .any(|o| o.text.len() > t.len() && o.text.contains(t));
+            if quoted {
+                score += 2.0;
+            }
+        }
+        // A photo credit right under the line: the lead photo of the story.
+        if lines
+            .get(i + 1)
+            .is_some_and(|o| o.kind == Kind::PhotoCredit)
+        {
+            score += 1.0;
         }
         if t.contains(" | ")
             || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
