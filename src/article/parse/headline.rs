@@ -31,6 +31,21 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             *counts.entry(l.text.as_str()).or_default() += 1;
         }
     }
+    // Blocks that are lists of headlines (related stories, "most read"): at least
+    // four headline-like lines making up half the block or more.
+    let mut headline_like: HashMap<usize, (usize, usize)> = HashMap::new();
+    for l in &lines[lo..hi] {
+        let e = headline_like.entry(l.block).or_default();
+        e.1 += 1;
+        if l.kind == Kind::Text && !l.sentence && l.words >= 4 {
+            e.0 += 1;
+        }
+    }
+    let list_block = |b: usize| {
+        headline_like
+            .get(&b)
+            .is_some_and(|&(h, total)| h >= 4 && h * 2 >= total)
+    };
     let mut scored: Vec<(f32, usize, bool)> = Vec::new();
     for i in lo..hi {
         let l = &lines[i];
@@ -130,6 +145,9 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 o.block == l.block && o.kind == Kind::Text && !o.sentence && o.words >= 4
             })
         };
+        if !near && list_block(l.block) {
+            score -= 3.0;
+        }
         match (i > 0 && listy(i - 1), listy(i + 1)) {
             (true, true) => score -= 3.0,
             (true, false) | (false, true) => score -= 1.5,
