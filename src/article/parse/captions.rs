@@ -8,9 +8,21 @@ use super::text::{
 /// Whether a single line reads as a photo caption on its own.
 pub fn is_caption(line: &str) -> bool {
     file_photo_prefix(line)
+        || file_photo_phrase(line)
         || caption_label(line)
         || trailing_photo_credit(line)
         || place_date_ending(line)
+}
+
+/// Rule `file_photo_phrase`: a caption that says it shows a file photo.
+/// Example: "This March 28, 2017, file photo, provided by the registry, shows …".
+fn file_photo_phrase(line: &str) -> bool {
+    line.len() < 600 && {
+        let lower = line.to_lowercase();
+        lower.contains(", file photo")
+            || lower.contains("file photo,")
+            || lower.contains("file photo provided")
+    }
 }
 
 /// Rule `file_photo_prefix`: wire captions of archive photos.

@@ -197,6 +197,10 @@ const GATE: &[&str] = &[
     "share via ",
     "follow ",
     "like us",
+    "subscribe",
+    "sign up for our",
+    "join our",
+    "download our app",
 ];
 
 fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
@@ -511,6 +515,24 @@ fn call_to_action(lower: &str, words: usize) -> bool {
         return true;
     }
     if words <= 5 && (lower.starts_with("follow ") || lower.starts_with("like us")) {
+        return true;
+    }
+    // Promotion of the publication's own products.
+    if words <= 40
+        && has_any(
+            lower,
+            &[
+                "subscribe to our",
+                "click to subscribe",
+                "sign up for our",
+                "subscribe now",
+                "join our",
+                "download our app",
+                "unsubscribe at any time",
+                "you can unsubscribe",
+            ],
+        )
+    {
         return true;
     }
     words <= 14

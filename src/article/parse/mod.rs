@@ -236,8 +236,8 @@ fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
         if l.kind == Kind::Text && l.sentence {
             paragraphs += 1;
         } else if paragraphs >= 3
-            && (!l.sentence || l.kind == Kind::Furniture)
             && l.words <= 14
+            && (l.kind == Kind::Furniture || !text::ends_with_period(&l.text))
             && comment_marker(&l.text)
         {
             return i.saturating_sub(1).max(start);
@@ -246,13 +246,13 @@ fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
     end
 }
 
-/// Rule `gap_cut`: a long stretch of non-prose (ten or more lines: a "Top stories"
+/// Rule `gap_cut`: a long stretch of non-prose (six or more lines: a "Top stories"
 /// list, a footer menu) inside the scored run separates the story from whatever
 /// prose follows; that prose is kept only if it weighs at least half as much as
 /// the story before the gap (a long related-links box in mid-story is then
 /// bridged, a "Latest news" teaser list after it is not).
 fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
-    const GAP: usize = 10;
+    const GAP: usize = 6;
     let mut mass_before = 0.0f32;
     let mut last_positive = start;
     let mut run = 0usize;
@@ -280,6 +280,21 @@ fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
 /// A comment-section heading or a commenter's signature ("jdoe says:").
 fn comment_marker(line: &str) -> bool {
     let lower = line.to_lowercase();
+    // "declined to comment" is story text; a comment heading is a label or a count.
+    let label = lower.starts_with("comment")
+        || lower.starts_with(|c: char| c.is_ascii_digit())
+        || lower.starts_with("show ")
+        || lower.starts_with("view ")
+        || lower.starts_with("join ")
+        || lower.starts_with("leave ")
+        || lower.starts_with("post ")
+        || lower.starts_with("sign in")
+        || lower.starts_with("log in")
+        || lower.starts_with("reader ")
+        || lower.starts_with("you must");
+    if !label {
+        return lower.trim_end().ends_with(" says:") && line.split_whitespace().count() <= 4;
+    }
     [
         "comment",
         "responses to",
@@ -439,6 +454,8 @@ pub fn parse(text: &str) -> Article {
 
     meta_fields(&mut article, &lines, title_idx, body_start, end);
 
+    author_bio_cut(&mut article, &mut subheads);
+
     for r in &mut article.related {
         let words = content_words(&r.title);
         r.url = article
@@ -453,6 +470,36 @@ pub fn parse(text: &str) -> Article {
     article.subheads = subheads;
     article.word_count = count_words(&article.body);
     article
+}
+
+/// Rule `author_bio`: after the story comes the author's box: a line that starts
+/// with the byline's name ("Jane Doe covers the White House.", "About Jane Doe",
+/// "Jane Doe") three or more paragraphs in ends the story.
+fn author_bio_cut(article: &mut Article, subheads: &mut Vec<usize>) {
+    let Some(byline) = &article.byline else {
+        return;
+    };
+    let first = byline
+        .split(" and ")
+        .next()
+        .and_then(|b| b.split(',').next())
+        .unwrap_or("")
+        .trim();
+    if first.split_whitespace().count() < 2 {
+        return;
+    }
+    let about = format!("About {first}");
+    let cut = article
+        .body
+        .iter()
+        .enumerate()
+        .skip(3)
+        .find(|(_, p)| p.starts_with(first) || p.starts_with(&about))
+        .map(|(i, _)| i);
+    if let Some(k) = cut {
+        article.body.truncate(k);
+        subheads.retain(|&s| s < k);
+    }
 }
 
 /// What to do with a short non-sentence line inside the body.
