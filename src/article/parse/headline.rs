@@ -61,6 +61,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             || t.contains('@')
             || starts_lowercase(t)
             || starts_with_dateline(t)
+            || inner_sentences(t) >= 2
         {
             continue;
         }
@@ -197,6 +198,16 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         }
     }
     best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// Sentence boundaries inside a line (". " before a capital). Headlines have at
+/// most one ("Amnesty. More than 100 killed"); notices and teasers have more.
+fn inner_sentences(t: &str) -> usize {
+    let chars: Vec<char> = t.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+        .count()
 }
 
 /// What the walk through the header zone found.

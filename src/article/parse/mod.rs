@@ -123,6 +123,13 @@ fn mark_captions(lines: &mut [Line]) {
     for i in 0..n.saturating_sub(1) {
         let (a, b) = (&lines[i], &lines[i + 1]);
         if a.block != b.block {
+            // Across a blank line only an unmistakable credit ("(Image: © …)",
+            // "Getty Images") under a short sentence marks it as a caption.
+            let credit = b.kind == Kind::PhotoCredit
+                || (b.kind == Kind::Caption && captions::is_photo_credit(&b.text));
+            if credit && a.kind == Kind::Text && a.sentence && a.words <= 35 && !a.bullet {
+                lines[i].kind = Kind::Caption;
+            }
             continue;
         }
         let texty =
