@@ -256,8 +256,9 @@ fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
 /// Rule `gap_cut`: a long stretch of non-prose (six or more lines: a "Top stories"
 /// list, a footer menu) inside the scored run separates the story from whatever
 /// prose follows; that prose is kept only if it weighs at least half as much as
-/// the story before the gap (a long related-links box in mid-story is then
-/// bridged, a "Latest news" teaser list after it is not).
+/// the story before the gap and is mostly prose itself (a long related-links box
+/// in mid-story is then bridged; a "Latest news" list of headline, author, date
+/// and teaser after it is not).
 fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
     const GAP: usize = 6;
     let mut mass_before = 0.0f32;
@@ -267,9 +268,13 @@ fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
     while i <= end && i < scores.len() {
         let s = scores[i];
         if s > 0.0 {
-            if run >= GAP {
-                let mass_after: f32 = scores[i..=end].iter().filter(|s| **s > 0.0).sum();
-                if mass_after < 0.5 * mass_before {
+            // Nothing to protect yet: the story has not really begun.
+            if run >= GAP && mass_before >= 40.0 {
+                let after = &scores[i..=end];
+                let mass_after: f32 = after.iter().filter(|s| **s > 0.0).sum();
+                let prose_share =
+                    after.iter().filter(|s| **s > 0.0).count() as f32 / after.len() as f32;
+                if mass_after < 0.5 * mass_before || prose_share < 0.5 {
                     return last_positive;
                 }
             }
