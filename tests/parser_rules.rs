@@ -291,3 +291,24 @@ fn parsing_is_fast() {
     let mb_s = 1e-6 / per_byte;
     assert!(mb_s > floor_mb_s, "{mb_s} MB/s");
 }
+
+#[test]
+fn by_phrases_in_the_story_are_not_bylines() {
+    let text = format!(
+        "Night Buses Return to the Outer Districts\nBy Maria Lopez\n\n{P1}\n\n{P2}\n\nBy Monday, the depot had hired its first twelve drivers for the routes.\n\nBy New Year's Eve, the first buses were already running late into the night.\n\n{P3}\n"
+    );
+    let a = run(&text);
+    assert_eq!(a.byline.as_deref(), Some("Maria Lopez"));
+    assert!(body_has(&a, "By Monday, the depot"));
+    assert!(body_has(&a, "By New Year's Eve"));
+}
+
+#[test]
+fn published_date_never_comes_from_a_caption() {
+    let text = format!(
+        "Night Buses Return to the Outer Districts\n\nFILE - A bus waits at the depot in Springfield, Illinois, May 2, 2019.\n\n{P1}\n\n{P2}\n"
+    );
+    let a = run(&text);
+    assert_eq!(a.published, None);
+    assert_eq!(a.captions.len(), 1);
+}

@@ -140,7 +140,39 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
     }
     // Names are not made of common words: "By Any Means Necessary" is a show title.
     const COMMON: &[&str] = &[
-        "any", "every", "some", "no", "means", "more", "all", "your", "our", "this", "that", "new",
+        "any",
+        "every",
+        "some",
+        "no",
+        "means",
+        "more",
+        "all",
+        "your",
+        "our",
+        "this",
+        "that",
+        "new",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "then",
+        "now",
+        "far",
+        "contrast",
+        "comparison",
+        "year",
+        "year's",
+        "end",
+        "early",
+        "late",
+        "mid",
     ];
     if names.iter().any(|n| {
         let lower = n.to_lowercase();
@@ -201,6 +233,12 @@ pub fn byline_of(line: &str) -> Option<String> {
     let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
     let rest = line.get(lead.len()..)?;
     let (names, _) = collect_names(rest);
+    // "By Monday, the company…" is prose: a lone capitalised word only counts as a
+    // byline on a short line ("By Reuters").
+    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    if real < 2 && word_count(line) > 4 {
+        return None;
+    }
     finish_names(names)
 }
 

@@ -396,6 +396,11 @@ pub fn parse(text: &str) -> Article {
                 title: t.clone(),
                 url: None,
             }),
+            // A "By …" line deep in the story that reads as a sentence is story text
+            // ("By Tuesday night, the river had risen.").
+            Kind::Byline(_) if l.sentence && i > body_start + 2 => {
+                article.body.push(l.text.clone());
+            }
             Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => {}
             Kind::Text => {
                 if let Some(b) = blocks::bullet_text(&l.text) {
