@@ -14,16 +14,18 @@
 //!    lists or look like links to other stories.
 
 mod blocks;
+mod body;
 mod captions;
 mod furniture;
 mod headline;
 mod meta;
+mod region;
 mod text;
 mod urls;
 
 use crate::article::model::{Article, Related, count_words};
 
-use text::{content_words, ends_terminal, is_all_caps, is_title_case, overlap, stop_ratio};
+use text::{content_words, ends_terminal, is_title_case, overlap, stop_ratio};
 
 /// What a unit is, decided from the unit alone (and its immediate neighbours for
 /// captions).
@@ -169,157 +171,6 @@ fn mark_captions(lines: &mut [Line]) {
     }
 }
 
-/// Score of a unit for locating the story: prose scores its word count (capped),
-/// everything else scores negative.
-fn score(lines: &[Line], i: usize) -> f32 {
-    let l = &lines[i];
-    match l.kind {
-        Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => -5.0,
-        Kind::Caption | Kind::Related(_) => -2.0,
-        Kind::Credit => 1.0,
-        Kind::Text => {
-            if l.sentence {
-                // Rule `island_sentence`: a sentence wedged between non-prose lines of
-                // its own block is a teaser in a list (a byline above, a section label
-                // below), not story text.
-                let short = |j: Option<usize>| {
-                    j.and_then(|j| lines.get(j))
-                        .is_some_and(|o| o.block == l.block && !o.sentence)
-                };
-                if short(i.checked_sub(1)) && short(Some(i + 1)) {
-                    -1.0
-                } else {
-                    l.words.min(80) as f32
-                }
-            } else if ends_terminal(&l.text) && l.words >= 3 {
-                1.0
-            } else if l.words <= 3 {
-                -4.0
-            } else {
-                -3.0
-            }
-        }
-    }
-}
-
-/// Rule `region`: the maximum-sum run of unit scores (the densest stretch of prose).
-fn region(scores: &[f32]) -> Option<(usize, usize)> {
-    let mut best: Option<(f32, usize, usize)> = None;
-    let mut cur = 0.0f32;
-    let mut start = 0usize;
-    for (i, &s) in scores.iter().enumerate() {
-        if cur <= 0.0 {
-            cur = 0.0;
-            start = i;
-        }
-        cur += s;
-        if cur > 0.0 && best.is_none_or(|(b, _, _)| cur > b) {
-            best = Some((cur, start, i));
-        }
-    }
-    best.map(|(_, s, e)| (s, e))
-}
-
-/// Where the story ends: the unit at which the running score from `start` peaks.
-fn body_end(scores: &[f32], start: usize) -> Option<usize> {
-    let mut cum = 0.0f32;
-    let mut best: Option<(f32, usize)> = None;
-    for (j, s) in scores.iter().enumerate().skip(start) {
-        cum += s;
-        if best.is_none_or(|(b, _)| cum > b) {
-            best = Some((cum, j));
-        }
-    }
-    best.filter(|(b, _)| *b > 0.0).map(|(_, j)| j)
-}
-
-/// Rule `comments_boundary`: the comment section follows the story; once the story
-/// has begun (three paragraphs in), a comment-widget line ("Comments (120)", "Sign
-/// in to post a comment", "12 responses to …", "jdoe says:") ends it, however much
-/// prose follows.
-fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
-    let mut paragraphs = 0usize;
-    for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
-        if l.kind == Kind::Text && l.sentence {
-            paragraphs += 1;
-        } else if paragraphs >= 3
-            && l.words <= 14
-            && (l.kind == Kind::Furniture || !text::ends_with_period(&l.text))
-            && comment_marker(&l.text)
-        {
-            return i.saturating_sub(1).max(start);
-        }
-    }
-    end
-}
-
-/// Rule `gap_cut`: a long stretch of non-prose (six or more lines: a "Top stories"
-/// list, a footer menu) inside the scored run separates the story from whatever
-/// prose follows; that prose is kept only if it weighs at least half as much as
-/// the story before the gap and is mostly prose itself (a long related-links box
-/// in mid-story is then bridged; a "Latest news" list of headline, author, date
-/// and teaser after it is not).
-fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
-    const GAP: usize = 6;
-    let mut mass_before = 0.0f32;
-    let mut last_positive = start;
-    let mut run = 0usize;
-    let mut i = start;
-    while i <= end && i < scores.len() {
-        let s = scores[i];
-        if s > 0.0 {
-            // Nothing to protect yet: the story has not really begun.
-            if run >= GAP && mass_before >= 40.0 {
-                let after = &scores[i..=end];
-                let mass_after: f32 = after.iter().filter(|s| **s > 0.0).sum();
-                let prose_share =
-                    after.iter().filter(|s| **s > 0.0).count() as f32 / after.len() as f32;
-                if mass_after < 0.5 * mass_before || prose_share < 0.5 {
-                    return last_positive;
-                }
-            }
-            run = 0;
-            mass_before += s;
-            last_positive = i;
-        } else {
-            run += 1;
-        }
-        i += 1;
-    }
-    end
-}
-
-/// A comment-section heading or a commenter's signature ("jdoe says:").
-fn comment_marker(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    // "declined to comment" is story text; a comment heading is a label or a count.
-    let label = lower.starts_with("comment")
-        || lower.starts_with(|c: char| c.is_ascii_digit())
-        || lower.starts_with("show ")
-        || lower.starts_with("view ")
-        || lower.starts_with("join ")
-        || lower.starts_with("leave ")
-        || lower.starts_with("post ")
-        || lower.starts_with("sign in")
-        || lower.starts_with("log in")
-        || lower.starts_with("reader ")
-        || lower.starts_with("you must");
-    if !label {
-        return lower.trim_end().ends_with(" says:") && line.split_whitespace().count() <= 4;
-    }
-    [
-        "comment",
-        "responses to",
-        "replies to",
-        "reader reactions",
-        "leave a reply",
-        "post a reply",
-    ]
-    .iter()
-    .any(|k| lower.contains(k))
-        || lower.trim_end().ends_with(" says:")
-}
-
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
 /// or as a shorter restatement (the first, fuller caption stays).
 fn push_caption(captions: &mut Vec<String>, caption: &str) {
@@ -351,8 +202,8 @@ pub fn parse(text: &str) -> Article {
         .map(urls::slug_words)
         .unwrap_or_default();
 
-    let scores: Vec<f32> = (0..n).map(|i| score(&lines, i)).collect();
-    let (region_start, _) = region(&scores).unwrap_or((0, n - 1));
+    let scores: Vec<f32> = (0..n).map(|i| region::score(&lines, i)).collect();
+    let (region_start, _) = region::region(&scores).unwrap_or((0, n - 1));
 
     let title_idx = headline::choose(&lines, region_start, &slug);
     let header = match title_idx {
@@ -363,9 +214,9 @@ pub fn parse(text: &str) -> Article {
         },
     };
     let body_start = header.body_start;
-    let end = body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
-    let end = comments_boundary(&lines, body_start, end);
-    let end = gap_cut(&scores, body_start, end);
+    let end = region::body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
+    let end = region::comments_boundary(&lines, body_start, end);
+    let end = region::gap_cut(&scores, body_start, end);
 
     if let Some(t) = title_idx {
         article.title = lines[t].text.clone();
@@ -415,13 +266,13 @@ pub fn parse(text: &str) -> Article {
                     article.body.push(l.text.clone());
                     continue;
                 }
-                match in_body_short_line(&lines, i) {
-                    Short::Drop => {}
-                    Short::Related => article.related.push(Related {
+                match body::in_body_short_line(&lines, i) {
+                    body::Short::Drop => {}
+                    body::Short::Related => article.related.push(Related {
                         title: l.text.clone(),
                         url: None,
                     }),
-                    Short::Keep => {
+                    body::Short::Keep => {
                         if !ends_terminal(&l.text) {
                             subheads.push(article.body.len());
                         }
@@ -471,7 +322,7 @@ pub fn parse(text: &str) -> Article {
 
     meta_fields(&mut article, &lines, title_idx, body_start, end);
 
-    author_bio_cut(&mut article, &mut subheads);
+    body::author_bio_cut(&mut article, &mut subheads);
 
     for r in &mut article.related {
         let words = content_words(&r.title);
@@ -487,75 +338,6 @@ pub fn parse(text: &str) -> Article {
     article.subheads = subheads;
     article.word_count = count_words(&article.body);
     article
-}
-
-/// Rule `author_bio`: after the story comes the author's box: a line that starts
-/// with the byline's name ("Jane Doe covers the White House.", "About Jane Doe",
-/// "Jane Doe") three or more paragraphs in ends the story.
-fn author_bio_cut(article: &mut Article, subheads: &mut Vec<usize>) {
-    let Some(byline) = &article.byline else {
-        return;
-    };
-    let first = byline
-        .split(" and ")
-        .next()
-        .and_then(|b| b.split(',').next())
-        .unwrap_or("")
-        .trim();
-    if first.split_whitespace().count() < 2 {
-        return;
-    }
-    let about = format!("About {first}");
-    let cut = article
-        .body
-        .iter()
-        .enumerate()
-        .skip(3)
-        .find(|(_, p)| p.starts_with(first) || p.starts_with(&about))
-        .map(|(i, _)| i);
-    if let Some(k) = cut {
-        article.body.truncate(k);
-        subheads.retain(|&s| s < k);
-    }
-}
-
-/// What to do with a short non-sentence line inside the body.
-enum Short {
-    Keep,
-    Drop,
-    Related,
-}
-
-/// Rules for short lines inside the story:
-/// * `list_run`: two or more short non-sentence lines in a row in one block are a
-///   list of links (related stories, tags), not subheads.
-/// * `credit_under_caption`: a short line right under a caption is its credit.
-/// * `single_word`: a lone word without punctuation is a label ("Video", "Claim").
-/// * `shouted_promo` / `headline_case_link`: an ALL-CAPS line of six or more words,
-///   or a Title-Case headline, inside the story links to another story.
-/// * otherwise the line is a subhead and kept.
-fn in_body_short_line(lines: &[Line], i: usize) -> Short {
-    let l = &lines[i];
-    let shortish = |j: usize| {
-        lines.get(j).is_some_and(|o| {
-            o.block == l.block && !o.sentence && o.kind != Kind::Caption && o.words <= 20
-        })
-    };
-    if (i > 0 && shortish(i - 1)) || shortish(i + 1) {
-        return Short::Drop;
-    }
-    if i > 0 && lines[i - 1].block == l.block && matches!(lines[i - 1].kind, Kind::Caption) {
-        return Short::Drop;
-    }
-    if l.words <= 1 && !ends_terminal(&l.text) {
-        return Short::Drop;
-    }
-    if (is_all_caps(&l.text) && l.words >= 6)
-        || (is_title_case(&l.text) && l.words >= 4 && !ends_terminal(&l.text))
-    {
-        return Short::Related;
-    }
-    Short::Keep
 }
 
 /// Byline, date and source.
@@ -653,9 +435,9 @@ pub fn explain(text: &str) -> String {
     use std::fmt::Write as _;
     let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
     mark_captions(&mut lines);
-    let scores: Vec<f32> = (0..lines.len()).map(|i| score(&lines, i)).collect();
+    let scores: Vec<f32> = (0..lines.len()).map(|i| region::score(&lines, i)).collect();
     let mut out = String::new();
-    let region = region(&scores);
+    let region = region::region(&scores);
     let _ = writeln!(out, "region: {region:?}");
     for (i, l) in lines.iter().enumerate() {
         let short: String = l.text.chars().take(90).collect();
