@@ -116,10 +116,10 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         } else if l.words >= 5 && counts.get(t).copied().unwrap_or(0) >= 2 {
             score += 2.0;
         }
-        // A bare name right under a headline-like line is its author.
+        // A bare name right under a headline or standfirst is its author.
         let under_headline = i > 0 && {
             let p = &lines[i - 1];
-            p.kind == Kind::Text && !p.sentence && p.words >= 4
+            p.kind == Kind::Text && p.words >= 4
         };
         if under_headline && name_line(t).is_some() {
             score -= 2.0;
@@ -146,8 +146,40 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 o.block == l.block && o.kind == Kind::Text && !o.sentence && o.words >= 4
             })
         };
-        if !near && list_block(l.block) {
+        // Right above the story: only furniture, credits, captions, dates or short
+        // labels between this line and the first paragraph.
+        let adjacent = i < region_start
+            && (i + 1..region_start).all(|j| {
+                let o = &lines[j];
+                o.kind != Kind::Text || o.words <= 3
+            });
+        if adjacent {
+            score += 1.5;
+        }
+        // One of four or more headline-like lines in a row (with or without blank
+        // lines between): a list of links.
+        let headline_like = |o: &Line| o.kind == Kind::Text && !o.sentence && o.words >= 4;
+        let run_before = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|o| headline_like(o))
+            .count();
+        let run_after = lines[i + 1..]
+            .iter()
+            .take_while(|o| headline_like(o))
+            .count();
+        let in_run = run_before + 1 + run_after >= 4;
+        if !near && (list_block(l.block) || in_run) {
             score -= 3.0;
+        }
+        // A standfirst right under the line: a prose-like sentence of some length.
+        if lines.get(i + 1).is_some_and(|o| {
+            o.kind == Kind::Text
+                && (8..=60).contains(&o.words)
+                && (o.sentence || super::text::stop_ratio(&o.text) >= 0.2)
+                && !starts_with_dateline(&o.text)
+        }) {
+            score += 1.5;
         }
         match (i > 0 && listy(i - 1), listy(i + 1)) {
             (true, true) => score -= 3.0,
