@@ -175,8 +175,11 @@ fn mark_captions(lines: &mut [Line]) {
 /// or as a shorter restatement (the first, fuller caption stays).
 fn push_caption(captions: &mut Vec<String>, caption: &str) {
     let caption = caption.trim();
+    // Repeats sit close together; comparing with the last few keeps this linear.
     if !captions
         .iter()
+        .rev()
+        .take(16)
         .any(|c| captions::near_duplicate(c, caption))
     {
         captions.push(caption.to_string());
@@ -324,16 +327,21 @@ pub fn parse(text: &str) -> Article {
 
     body::author_bio_cut(&mut article, &mut subheads);
 
-    for r in &mut article.related {
+    // Related headlines get the link whose slug spells them (bounded work).
+    let slugs: Vec<(usize, Vec<String>)> = article
+        .links
+        .iter()
+        .take(200)
+        .enumerate()
+        .map(|(k, u)| (k, urls::slug_words(u)))
+        .filter(|(_, s)| !s.is_empty())
+        .collect();
+    for r in article.related.iter_mut().take(50) {
         let words = content_words(&r.title);
-        r.url = article
-            .links
+        r.url = slugs
             .iter()
-            .find(|u| {
-                let s = urls::slug_words(u);
-                !s.is_empty() && overlap(&s, &words) >= 0.6
-            })
-            .cloned();
+            .find(|(_, s)| overlap(s, &words) >= 0.6)
+            .map(|(k, _)| article.links[*k].clone());
     }
     article.subheads = subheads;
     article.word_count = count_words(&article.body);

@@ -96,6 +96,21 @@ pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usi
 /// and teaser after it is not).
 pub(crate) fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
     const GAP: usize = 6;
+    let end = end.min(scores.len().saturating_sub(1));
+    if start > end {
+        return end;
+    }
+    // Positive mass and positive-unit counts from each unit to `end`, so that each
+    // gap is judged in constant time.
+    let span = end + 1 - start;
+    let mut mass_from = vec![0.0f32; span + 1];
+    let mut prose_from = vec![0usize; span + 1];
+    for k in (0..span).rev() {
+        let s = scores[start + k];
+        let positive = s > 0.0;
+        mass_from[k] = mass_from[k + 1] + if positive { s } else { 0.0 };
+        prose_from[k] = prose_from[k + 1] + usize::from(positive);
+    }
     let mut mass_before = 0.0f32;
     let mut last_positive = start;
     let mut run = 0usize;
@@ -105,10 +120,9 @@ pub(crate) fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
         if s > 0.0 {
             // Nothing to protect yet: the story has not really begun.
             if run >= GAP && mass_before >= 40.0 {
-                let after = &scores[i..=end];
-                let mass_after: f32 = after.iter().filter(|s| **s > 0.0).sum();
-                let prose_share =
-                    after.iter().filter(|s| **s > 0.0).count() as f32 / after.len() as f32;
+                let k = i - start;
+                let mass_after = mass_from[k];
+                let prose_share = prose_from[k] as f32 / (span - k) as f32;
                 if mass_after < 0.5 * mass_before || prose_share < 0.5 {
                     return last_positive;
                 }

@@ -25,6 +25,7 @@ pub fn is_url_continuation(line: &str) -> bool {
 /// Every http(s) URL in the text, in order, each once (trailing punctuation off).
 pub fn find_urls<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for line in lines {
         if !line.contains("http") {
             continue;
@@ -37,7 +38,7 @@ pub fn find_urls<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
             if starts_with_url(candidate)
                 && candidate.len() > 10
                 && url::Url::parse(candidate).is_ok()
-                && !out.iter().any(|u| u == candidate)
+                && seen.insert(candidate.to_string())
             {
                 out.push(candidate.to_string());
             }
