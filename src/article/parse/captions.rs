@@ -209,18 +209,32 @@ pub fn is_credit_name(line: &str) -> bool {
 }
 
 /// Whether two captions say the same thing: identical, or one a shorter
-/// restatement of the other (most of the shorter one's content words in the longer).
+/// restatement of the other: most of the shorter one's content words in the longer,
+/// a good part of the longer one's in the shorter, and every name in the shorter
+/// also in the longer (two list entries about different people are not repeats).
 pub fn near_duplicate(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (wa, wb) = (content_words(a), content_words(b));
-    let (short, long) = if wa.len() <= wb.len() {
-        (&wa, &wb)
-    } else {
-        (&wb, &wa)
-    };
-    short.len() >= 4 && super::text::overlap(short, long) >= 0.75
+    let (short_text, long_text) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut short = content_words(short_text);
+    let mut long = content_words(long_text);
+    short.sort_unstable();
+    short.dedup();
+    long.sort_unstable();
+    long.dedup();
+    if short.len() < 4
+        || super::text::overlap(&short, &long) < 0.75
+        || super::text::overlap(&long, &short) < 0.5
+    {
+        return false;
+    }
+    short_text
+        .split_whitespace()
+        .skip(1)
+        .map(trim_punct)
+        .filter(|w| w.chars().count() >= 2 && is_capitalised(w))
+        .all(|w| long_text.contains(w))
 }
 
 #[cfg(test)]

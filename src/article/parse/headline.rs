@@ -314,7 +314,7 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
         let marked = (i + 1..(i + 3).min(n)).any(|j| {
             is_author_or_date(lines, j)
                 || lines[j].kind == Kind::PhotoCredit
-                || (seen_author && l.words <= 30 && lines[j].kind == Kind::Caption)
+                || (seen_author && l.words <= 15 && lines[j].kind == Kind::Caption)
         });
         if !marked {
             break;

@@ -127,9 +127,18 @@ fn mark_captions(lines: &mut [Line]) {
         if a.block != b.block {
             // Across a blank line only an unmistakable credit ("(Image: © …)",
             // "Getty Images") under a short sentence marks it as a caption.
+            // A credit that heads its own block with a caption under it ("Image
+            // copyright EPA" / "Image caption …") belongs to that caption instead.
             let credit = b.kind == Kind::PhotoCredit
                 || (b.kind == Kind::Caption && captions::is_photo_credit(&b.text));
-            if credit && a.kind == Kind::Text && a.sentence && a.words <= 35 && !a.bullet {
+            let credit_alone = lines.get(i + 2).is_none_or(|c| c.block != b.block);
+            if credit
+                && credit_alone
+                && a.kind == Kind::Text
+                && a.sentence
+                && a.words <= 35
+                && !a.bullet
+            {
                 lines[i].kind = Kind::Caption;
             }
             continue;
