@@ -312,3 +312,19 @@ fn published_date_never_comes_from_a_caption() {
     assert_eq!(a.published, None);
     assert_eq!(a.captions.len(), 1);
 }
+
+#[test]
+fn stories_about_social_networks_and_copyright_keep_their_words() {
+    let a1 = "Facebook and Twitter ban political ads";
+    let p5 = "The copyright lawsuit was filed in federal court in 2019, and the judge said the case could go to trial next spring.";
+    let text = format!("{a1}\nBy Maria Lopez\n\n{P1}\n\n{p5}\n\nCookies\n\n{P2}\n");
+    let a = run(&text);
+    assert_eq!(a.title, a1);
+    assert_eq!(a.body, vec![P1, p5, P2]);
+}
+
+#[test]
+fn brand_names_may_start_a_headline() {
+    let text = format!("Menu\niPhone Sales Slow as Prices Rise\nBy Maria Lopez\n\n{P1}\n\n{P2}\n");
+    assert_eq!(run(&text).title, "iPhone Sales Slow as Prices Rise");
+}

@@ -53,9 +53,14 @@ pub(crate) enum Short {
 /// * otherwise the line is a subhead and kept.
 pub(crate) fn in_body_short_line(lines: &[Line], i: usize) -> Short {
     let l = &lines[i];
+    // Neighbours in the same block of any non-prose kind, or across a blank line
+    // other short text lines, make this line one entry of a list.
     let shortish = |j: usize| {
         lines.get(j).is_some_and(|o| {
-            o.block == l.block && !o.sentence && o.kind != Kind::Caption && o.words <= 20
+            !o.sentence
+                && o.words <= 20
+                && o.kind != Kind::Caption
+                && (o.block == l.block || (o.kind == Kind::Text && !ends_terminal(&o.text)))
         })
     };
     if (i > 0 && shortish(i - 1)) || shortish(i + 1) {

@@ -191,6 +191,15 @@ const GATE: &[&str] = &[
     "you must login",
     "youtube",
     "©",
+    "subscribe to",
+    "subscribe for",
+    "do not sell my",
+    "licensed under a creative",
+    "uses cookies",
+    "use cookies",
+    "cookie policy",
+    "cookie settings",
+    "cookie preferences",
     "sharing options",
     "share this",
     "share on ",
@@ -199,6 +208,9 @@ const GATE: &[&str] = &[
     "like us",
     "subscribe",
     "sign up for our",
+    "by signing up",
+    "by submitting",
+    "you agree to our",
     "off the newsstand",
     "enter your",
     "join our",
@@ -275,8 +287,19 @@ fn social_or_share(lower: &str, words: usize) -> bool {
     ];
     let ws = lower_words(lower);
     let social = ws.iter().filter(|w| SOCIAL.contains(w)).count();
-    // One social word in a two-word line, or two anywhere in a short line.
-    social >= 2
+    // Words a share button may carry besides the network's name; anything else
+    // ("Facebook and Twitter ban political ads") makes it a sentence about them.
+    const BUTTON: &[&str] = &[
+        "on", "via", "this", "with", "to", "the", "a", "story", "article", "link", "post", "page",
+        "us", "our", "and", "or", "in", "follow", "find", "join", "open", "new", "window", "opens",
+        "options", "all", "more", "friend", "click",
+    ];
+    let other = ws
+        .iter()
+        .filter(|w| !SOCIAL.contains(w) && !BUTTON.contains(w))
+        .count();
+    // One social word in a two-word line, or two in a short line of button words.
+    (social >= 2 && other <= 1)
         || (social == 1 && ws.len() <= 3)
         || lower.contains("copy link")
         || lower.contains("copy this link")
@@ -285,17 +308,22 @@ fn social_or_share(lower: &str, words: usize) -> bool {
 /// Rule `account_and_subscription`: sign-in, sign-up and subscription prompts.
 /// Example: "SIGN UP FOR OUR NEWSLETTER", "Subscribe", "Login/Register".
 fn account_and_subscription(lower: &str, words: usize) -> bool {
+    // Common verbs ("register", "subscribe") only on short lines; the phrases of
+    // sign-up prompts at any length up to 14 words.
+    if words <= 6 && has_any(lower, &["register", "login", "subscribe"]) {
+        return true;
+    }
     words <= 14
         && has_any(
             lower,
             &[
-                "subscribe",
+                "subscribe to",
+                "subscribe for",
+                "subscribe now",
                 "sign in",
                 "sign up",
                 "log in",
-                "login",
                 "log out",
-                "register",
                 "newsletter",
                 "my account",
                 "manage your account",
@@ -394,12 +422,27 @@ fn advertising(lower: &str, words: usize) -> bool {
 /// Rule `legal_footer`: copyright, privacy, terms and cookie lines.
 /// Example: "© 2019 Example Media. All rights reserved.", "Cookie Policy".
 fn legal_footer(lower: &str, words: usize) -> bool {
-    words <= 40
+    // Unmistakable footer marks at any length up to 40 words; words a story may use
+    // ("copyright", "cookie", "privacy policy") only on short lines or as the lead.
+    (words <= 40
         && (lower.contains('©')
             || has_any(
                 lower,
                 &[
                     "all rights reserved",
+                    "do not sell my",
+                    "licensed under a creative",
+                    "uses cookies",
+                    "use cookies",
+                    "cookie policy",
+                    "cookie settings",
+                    "cookie preferences",
+                ],
+            )))
+        || (words <= 12
+            && has_any(
+                lower,
+                &[
                     "copyright",
                     "privacy policy",
                     "privacy notice",
@@ -408,10 +451,10 @@ fn legal_footer(lower: &str, words: usize) -> bool {
                     "terms and conditions",
                     "terms & conditions",
                     "cookie",
-                    "do not sell",
                     "licensed under",
                 ],
             ))
+        || (words <= 40 && (lower.starts_with("copyright") || lower.starts_with("privacy")))
 }
 
 /// Rule `comments_widget`: comment counters and prompts.
@@ -528,6 +571,9 @@ fn call_to_action(lower: &str, words: usize) -> bool {
                 "click to subscribe",
                 "sign up for our",
                 "subscribe now",
+                "by signing up",
+                "by submitting",
+                "you agree to our",
                 "off the newsstand",
                 "enter your email",
                 "enter your zip",

@@ -59,7 +59,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             || t.ends_with(',')
             || t.ends_with(';')
             || t.contains('@')
-            || starts_lowercase(t)
+            || (starts_lowercase(t) && !camel_case_start(t))
             || starts_with_dateline(t)
             || inner_sentences(t) >= 2
         {
@@ -230,6 +230,13 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         }
     }
     best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// Whether the line opens with a brand-style word ("iPhone", "eBay").
+fn camel_case_start(t: &str) -> bool {
+    t.split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
 }
 
 /// Sentence boundaries inside a line (". " before a capital). Headlines have at
