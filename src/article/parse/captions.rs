@@ -153,6 +153,10 @@ pub fn is_photo_credit(line: &str) -> bool {
     if words == 0 || words > 10 {
         return false;
     }
+    // Cheap first pass: a credit has a slash or one of the credit words somewhere.
+    if !line.contains('/') && !credit_gate().is_some_and(|g| g.is_match(line)) {
+        return false;
+    }
     let lower = line.to_lowercase();
     // Whole words only: "epa" must not match "repairs".
     const WORDS: &[&str] = &[
@@ -189,6 +193,39 @@ pub fn is_photo_credit(line: &str) -> bool {
         || PHRASES.iter().any(|k| lower.contains(k));
     let slashed = line.contains('/') && !line.contains("://") && !line.contains('@') && words <= 8;
     (vocab || slashed) && (!ends_terminal(line) || caption_label(line))
+}
+
+/// Case-insensitive automaton over every credit word and phrase (a superset
+/// test: matching it is necessary, not sufficient).
+fn credit_gate() -> Option<&'static aho_corasick::AhoCorasick> {
+    static GATE: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    GATE.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "getty",
+                "images",
+                "reuters",
+                "afp",
+                "epa",
+                "shutterstock",
+                "istock",
+                "courtesy",
+                "credit",
+                "pool",
+                "handout",
+                "photo",
+                "©",
+                "copyright",
+                "associated press",
+                "via ap",
+                "ap photo",
+                "image",
+            ])
+            .ok()
+    })
+    .as_ref()
 }
 
 /// Whether a short line could be a credit under a caption: a few capitalised

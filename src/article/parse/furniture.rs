@@ -230,6 +230,10 @@ fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
 /// Whether the line is site furniture. `lower` is the lowercased line.
 pub fn is_furniture(line: &str, lower: &str) -> bool {
     let words = word_count(line);
+    // No furniture rule applies to a paragraph this long.
+    if words > 40 {
+        return false;
+    }
     if gate().is_some_and(|g| !g.is_match(lower)) {
         return font_size_buttons(line) || bare_counter(line) || breadcrumb(line, lower);
     }

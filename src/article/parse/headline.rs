@@ -2,15 +2,14 @@
 
 use std::collections::HashMap;
 
-use super::meta::{name_line, starts_with_dateline};
+use super::meta::starts_with_dateline;
 use super::text::{content_words, ends_with_period, is_all_caps, overlap, starts_lowercase};
 use super::{Kind, Line};
 
 /// Whether unit `i` marks the header zone: a byline, a date, a bare author name.
 pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
     lines.get(i).is_some_and(|l| {
-        matches!(l.kind, Kind::Byline(_) | Kind::Date)
-            || (l.kind == Kind::Text && name_line(&l.text).is_some())
+        matches!(l.kind, Kind::Byline(_) | Kind::Date) || (l.kind == Kind::Text && l.name)
     })
 }
 
@@ -121,7 +120,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             let p = &lines[i - 1];
             p.kind == Kind::Text && p.words >= 4
         };
-        if under_headline && name_line(t).is_some() {
+        if under_headline && l.name {
             score -= 2.0;
         }
         score += (l.words.min(8) as f32) * 0.3;
@@ -191,7 +190,9 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if l.words >= 4 {
             let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
                 .iter()
-                .any(|o| o.text.len() > t.len() && o.text.contains(t));
+                .any(|o| {
+                    o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
+                });
             if quoted {
                 score += 2.0;
             }
@@ -296,7 +297,7 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
         if l.bullet {
             break;
         }
-        if name_line(&l.text).is_some() && !l.sentence {
+        if l.name && !l.sentence {
             after_marker = true;
             seen_author = true;
             i += 1;

@@ -77,10 +77,16 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
         let tokens: Vec<&str> = seg.split_whitespace().collect();
         for (ti, tok) in tokens.iter().enumerate() {
             let core = trim_punct(tok);
-            let lower = core.to_lowercase();
             if core.is_empty() {
                 continue;
             }
+            // Capitalised words that are no connector or stop word need no lowercasing.
+            let first_upper = core.chars().next().is_some_and(char::is_uppercase);
+            let lower = if first_upper && core.len() > 10 {
+                String::new()
+            } else {
+                core.to_lowercase()
+            };
             if core.chars().any(|c| c.is_ascii_digit()) {
                 return (names, Stop::Clean);
             }
@@ -250,7 +256,15 @@ pub fn byline_of(line: &str) -> Option<String> {
 /// "November 20, 2019 Emiliano Bellini" → "Emiliano Bellini"; "OSTN Staff".
 pub fn name_line(line: &str) -> Option<String> {
     let words = word_count(line);
-    if words == 0 || words > 14 || line.ends_with('.') || line.ends_with('?') {
+    if !(2..=14).contains(&words) || line.ends_with('.') || line.ends_with('?') {
+        return None;
+    }
+    // Names start with a capital (or the line with a date before them).
+    if !line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
         return None;
     }
     // Skip a leading date ("November 20, 2019 Name").
@@ -445,6 +459,10 @@ pub fn date_in(line: &str) -> Option<String> {
             }
         }
         let core = raw.trim_matches(|c: char| !c.is_ascii_digit());
+        // Numeric forms need a separator between digits.
+        if core.len() < 6 || !core.contains(['-', '/', '.']) {
+            continue;
+        }
         // ISO 2019-11-19 (possibly with a time attached).
         if core.len() >= 10 {
             let head = core.get(..10).unwrap_or("");

@@ -61,6 +61,8 @@ pub(crate) struct Line {
     /// dense with stop words.
     pub sentence: bool,
     pub bullet: bool,
+    /// Reads as a bare author name (see [`meta::name_line`]), for short lines.
+    pub name: bool,
     pub kind: Kind,
 }
 
@@ -103,10 +105,12 @@ fn measure(unit: blocks::Unit) -> Line {
         || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
     let kind = classify(&unit.text);
+    let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,
         sentence,
         bullet,
+        name,
         kind,
         text: unit.text,
         block: unit.block,
