@@ -68,10 +68,23 @@ pub(crate) struct Line {
 
 /// Classifies one unit on its own.
 fn classify(text: &str) -> Kind {
-    let lower = text.to_lowercase();
-    if urls::starts_with_url(text) || lower.starts_with("original url") {
+    if urls::starts_with_url(text)
+        || text
+            .get(..12)
+            .is_some_and(|h| h.eq_ignore_ascii_case("original url"))
+    {
         return Kind::Url;
     }
+    // Long paragraphs (the bulk of the bytes) can only be credits or captions;
+    // the other rules are for short lines and need the lowercased text.
+    if text.len() > 500 {
+        return if captions::is_caption(text) {
+            Kind::Caption
+        } else {
+            Kind::Text
+        };
+    }
+    let lower = text.to_lowercase();
     if furniture::is_credit(&lower) {
         return Kind::Credit;
     }
