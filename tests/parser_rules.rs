@@ -328,3 +328,14 @@ fn brand_names_may_start_a_headline() {
     let text = format!("Menu\niPhone Sales Slow as Prices Rise\nBy Maria Lopez\n\n{P1}\n\n{P2}\n");
     assert_eq!(run(&text).title, "iPhone Sales Slow as Prices Rise");
 }
+
+#[test]
+fn opinion_and_business_headlines_are_not_widgets() {
+    for title in [
+        "Comment: Why the Night Buses Matter",
+        "Advertising Revenue Falls Again",
+    ] {
+        let text = format!("Menu\n{title}\nBy Maria Lopez\n\n{P1}\n\n{P2}\n\n12 Comments\n");
+        assert_eq!(run(&text).title, title);
+    }
+}

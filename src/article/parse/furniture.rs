@@ -191,6 +191,7 @@ const GATE: &[&str] = &[
     "you must login",
     "youtube",
     "©",
+    "advertise with",
     "subscribe to",
     "subscribe for",
     "do not sell my",
@@ -409,18 +410,14 @@ fn navigation_words(lower: &str, words: usize) -> bool {
 /// Rule `advertising`: ad slots and sponsor labels.
 /// Example: "Advertisement", "ADVERTISEMENT", "Sponsored Stories", "AdChoices".
 fn advertising(lower: &str, words: usize) -> bool {
-    words <= 6
+    // "Advertising revenue falls" is a headline; ad labels are one or two words or
+    // an invitation to advertise.
+    (words <= 6
         && has_any(
             lower,
-            &[
-                "advertisement",
-                "advertis",
-                "sponsored",
-                "adchoices",
-                "ad choices",
-                "promoted",
-            ],
-        )
+            &["advertisement", "adchoices", "ad choices", "advertise with"],
+        ))
+        || (words <= 2 && has_any(lower, &["advertis", "sponsored", "promoted"]))
 }
 
 /// Rule `legal_footer`: copyright, privacy, terms and cookie lines.
@@ -464,7 +461,35 @@ fn legal_footer(lower: &str, words: usize) -> bool {
 /// Rule `comments_widget`: comment counters and prompts.
 /// Example: "Leave a Comment", "75 with 51 posters participating", "Show Comments".
 fn comments_widget(lower: &str, words: usize) -> bool {
-    words <= 40 && (words <= 8 && has_any(lower, &["comment", "posters participating", "reply"]))
+    // A comment widget counts or invites comments; "Comment: Why …" is an opinion
+    // headline and "declined to comment" is prose.
+    let widget = words <= 8
+        && !lower.contains(':')
+        && (lower.contains("posters participating")
+            || (has_any(lower, &["comment", "reply"])
+                && (words <= 2
+                    || lower.starts_with(|c: char| c.is_ascii_digit())
+                    || (lower.contains("comments")
+                        && lower.contains(|c: char| c.is_ascii_digit()))
+                    || has_any(
+                        lower,
+                        &[
+                            "leave a",
+                            "add a",
+                            "post a",
+                            "view ",
+                            "show ",
+                            "join ",
+                            "read ",
+                            "reader ",
+                            "no comments",
+                            "sign in",
+                            "log in",
+                            "load ",
+                            "feed for",
+                        ],
+                    ))));
+    (words <= 40 && widget)
         || has_any(
             lower,
             &[
