@@ -1,17 +1,28 @@
 //! Raw page text → [`Article`].
 //!
-//! The pipeline, each step in its own module:
-//! 1. [`blocks`]: lines cut into units; hard wraps reflowed, broken URLs rejoined.
-//! 2. Each unit classified once ([`Kind`]): furniture, caption, photo credit,
-//!    byline, date, credit line, related link, URL, or text.
-//! 3. `region`: the densest run of long, sentence-like paragraphs (a maximum-sum
-//!    run where prose scores its word count and furniture scores negative) locates
-//!    the story.
-//! 4. [`headline`]: the headline near the start of that run, and the header zone
-//!    under it (dek, byline, date, lead caption); the body starts after it and ends
-//!    where the running score peaks.
-//! 5. Inside the body, short non-sentence lines are subheads unless they come in
-//!    lists or look like links to other stories.
+//! The pipeline, each step in its own module; every rule is a named function
+//! (or a named clause) with a doc comment giving its reason and an example line:
+//! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`),
+//!    broken URLs rejoined (`rejoin_broken_url`), bullets recognised.
+//! 2. Each unit classified once (`Kind`) by `furniture` (navigation, share,
+//!    sign-up, legal, comment widgets, counters, font-size buttons, breadcrumbs,
+//!    credits, related links, "original article" lines), `captions` (caption
+//!    shapes, photo credits, repeats) and `meta` (bylines, name lines, dates);
+//!    `mark_captions` then looks at neighbours (repeated captions, caption + credit).
+//! 3. `region`: the densest run of sentence-like prose (a maximum-sum run where
+//!    prose scores its word count and everything else scores negative) locates the
+//!    story; its end is where the running score peaks, cut earlier by a comment
+//!    section (`comments_boundary`) or a long non-prose gap (`gap_cut`).
+//! 4. `headline`: the headline-shaped line that best fits the start of the story
+//!    (byline or date under it, standfirst under it, next to the story, repeated or
+//!    quoted on the page, URL slug), then the header zone under it (dek, byline,
+//!    date, lead caption) which the body skips (`header_zone`).
+//! 5. `body`: inside the story, short lines are subheads unless they come in
+//!    lists, sit under a caption, or read as links to other stories; the author's
+//!    bio box ends the story (`author_bio`).
+//! 6. Byline, date, source and URL from the header zone, the URL, and the
+//!    "original article" line; a one-sentence lede restated by the next paragraph
+//!    becomes the dek (`leading_summary`); with no headline, the URL slug gives one.
 
 mod blocks;
 mod body;
