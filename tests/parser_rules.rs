@@ -339,3 +339,11 @@ fn opinion_and_business_headlines_are_not_widgets() {
         assert_eq!(run(&text).title, title);
     }
 }
+
+#[test]
+fn hard_wrapped_text_without_blank_lines_splits_at_short_last_lines() {
+    let wrapped = "The city council voted on Tuesday to expand the night bus network, a decision that\nofficials said would bring service to more than forty thousand residents who live far\nfrom the rail lines.\nSupporters of the plan argued that shift workers and students had waited years for\nreliable late-night transport, while critics warned that the budget for the first\nyear was still uncertain.\nThe transport department said it would publish a detailed timetable next month and\nbegin hiring drivers in the spring, with the first new routes expected to open before\nthe summer holidays.\n";
+    let text = format!("Night Buses Return to the Outer Districts\n\n{wrapped}");
+    let a = run(&text);
+    assert_eq!(a.body, vec![P1, P2, P3]);
+}
