@@ -21,7 +21,19 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
                     j.and_then(|j| lines.get(j))
                         .is_some_and(|o| o.block == l.block && !o.sentence)
                 };
-                if short(i.checked_sub(1)) && short(Some(i + 1)) {
+                // Across blank lines the same holds for a short teaser between two
+                // headline-like lines (a "Top stories" list of headline + summary).
+                let headline = |j: Option<usize>| {
+                    j.and_then(|j| lines.get(j)).is_some_and(|o| {
+                        o.kind == Kind::Text
+                            && !o.sentence
+                            && o.words >= 4
+                            && !ends_terminal(&o.text)
+                    })
+                };
+                if (short(i.checked_sub(1)) && short(Some(i + 1)))
+                    || (l.words <= 30 && headline(i.checked_sub(1)) && headline(Some(i + 1)))
+                {
                     -1.0
                 } else {
                     l.words.min(80) as f32
