@@ -347,3 +347,14 @@ fn hard_wrapped_text_without_blank_lines_splits_at_short_last_lines() {
     let a = run(&text);
     assert_eq!(a.body, vec![P1, P2, P3]);
 }
+
+#[test]
+fn gallery_in_mid_story_is_bridged_and_teaser_list_after_is_cut() {
+    let gallery = "1 of 6\nA bus at the depot. Getty Images\nPhoto gallery\nDrivers Line Up for the First Night\nThe New Timetable\nPassengers Wait at Northgate\nThe Mayor Rides Along\n";
+    let teasers = "Share this article\nFacebook\nTwitter\nEmail\nPrint\nLatest News\nStorm Closes Coastal Road\nBy Ann Lee\nA storm closed the coastal road on Friday and crews expect to reopen it soon.\nSchool Budget Vote Delayed\nBy Tom Reed\nThe vote on the school budget was delayed by a week after a long debate.\nMayor Opens New Library\nBy Ann Lee\nThe new library opened on Saturday with a reading by local children and a concert.\n";
+    let text = format!(
+        "Night Buses Return to the Outer Districts\nBy Maria Lopez\n\n{P1}\n\n{P2}\n\n{gallery}\n{P3}\n\n{P4}\n\n{teasers}"
+    );
+    let a = run(&text);
+    assert_eq!(a.body, vec![P1, P2, P3, P4]);
+}

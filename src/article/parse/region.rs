@@ -102,7 +102,7 @@ pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usi
 
 /// Rule `gap_cut`: a long stretch of non-prose (six or more lines: a "Top stories"
 /// list, a footer menu) inside the scored run separates the story from whatever
-/// prose follows; that prose is kept only if it weighs at least half as much as
+/// prose follows; that prose is kept only if it weighs at least 40% as much as
 /// the story before the gap and is mostly prose itself (a long related-links box
 /// in mid-story is then bridged; a "Latest news" list of headline, author, date
 /// and teaser after it is not).
@@ -112,16 +112,14 @@ pub(crate) fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
     if start > end {
         return end;
     }
-    // Positive mass and positive-unit counts from each unit to `end`, so that each
-    // gap is judged in constant time.
+    // Positive mass from each unit to `end`, so that each gap is weighed in
+    // constant time.
     let span = end + 1 - start;
     let mut mass_from = vec![0.0f32; span + 1];
-    let mut prose_from = vec![0usize; span + 1];
     for k in (0..span).rev() {
         let s = scores[start + k];
         let positive = s > 0.0;
         mass_from[k] = mass_from[k + 1] + if positive { s } else { 0.0 };
-        prose_from[k] = prose_from[k + 1] + usize::from(positive);
     }
     let mut mass_before = 0.0f32;
     let mut last_positive = start;
@@ -134,8 +132,10 @@ pub(crate) fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
             if run >= GAP && mass_before >= 40.0 {
                 let k = i - start;
                 let mass_after = mass_from[k];
-                let prose_share = prose_from[k] as f32 / (span - k) as f32;
-                if mass_after < 0.5 * mass_before || prose_share < 0.5 {
+                let zone = &scores[i..=end];
+                let prose_share =
+                    zone.iter().filter(|s| **s > 0.0).count() as f32 / zone.len() as f32;
+                if mass_after < 0.4 * mass_before || prose_share < 0.5 {
                     return last_positive;
                 }
             }
