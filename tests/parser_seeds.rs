@@ -90,6 +90,10 @@ fn seed_002_blinken_navalny_call() {
         "voiced concern over jailed opposition figure Alexei Navalny and imprisoned Americans in a telephone call"
     )));
     assert!(a.body[0].starts_with("U.S. Secretary of State Antony Blinken voiced concern"));
+    assert!(a.body.iter().any(|p| {
+        p.contains("the massive SolarWinds hack in which U.S. intelligence suspected Russia.")
+    }));
+    assert_eq!(a.body.len(), 8, "{:#?}", a.body);
     assert_eq!(
         a.url.as_deref(),
         Some(

@@ -89,7 +89,13 @@ pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
 /// the next line without a blank between. `None` for ordinary pages (where a
 /// paragraph is one long line).
 fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let max = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Unbreakable lines (a long URL) say nothing about the wrap width.
+    let max = lines
+        .iter()
+        .filter(|l| l.trim().contains(' '))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
     if !(40..=150).contains(&max) {
         return None;
     }
