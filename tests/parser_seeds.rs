@@ -67,6 +67,7 @@ fn seed_001_us_nato_membership_ukraine() {
         vec!["Information from Reuters was used in this report.".to_string()]
     );
     assert!(a.body[0].starts_with("The United States reaffirmed its commitment"));
+    assert_eq!(a.body.len(), 18);
     assert!(
         a.body
             .last()
@@ -143,6 +144,7 @@ fn seed_003_russia_refusing_calls() {
         assert!(!body_has(&a, furniture), "{furniture}");
     }
     assert!(a.body[0].starts_with("Russia’s top military officials have repeatedly"));
+    assert_eq!(a.body.len(), 12);
     assert!(
         a.body
             .last()
