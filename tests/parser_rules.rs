@@ -358,3 +358,14 @@ fn gallery_in_mid_story_is_bridged_and_teaser_list_after_is_cut() {
     let a = run(&text);
     assert_eq!(a.body, vec![P1, P2, P3, P4]);
 }
+
+#[test]
+fn sidebar_of_headlines_with_bylines_above_the_story_is_not_the_headline() {
+    let text = format!(
+        "Most Popular\nCouncil Debates the Harbor Bridge Repairs\nBy Ann Lee\nSchool Budget Vote Is Delayed Again\nBy Tom Reed\nNight Buses Return to the Outer Districts\nBy Maria Lopez\nMarch 3, 2022\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    );
+    let a = run(&text);
+    assert_eq!(a.title, "Night Buses Return to the Outer Districts");
+    assert_eq!(a.byline.as_deref(), Some("Maria Lopez"));
+    assert_eq!(a.body, vec![P1, P2, P3]);
+}

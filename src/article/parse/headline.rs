@@ -219,9 +219,13 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
     let mut best: Option<(f32, usize)> = None;
     for (k, &(mut score, i, near)) in scored.iter().enumerate() {
         if near
-            && scored[k + 1..]
-                .iter()
-                .any(|&(_, j, _)| j <= i + 2 && lines[j].words >= 4 && !is_all_caps(&lines[j].text))
+            && scored[k + 1..].iter().any(|&(_, j, _)| {
+                j <= i + 2
+                        && lines[j].words >= 4
+                        && !is_all_caps(&lines[j].text)
+                        // A byline in between means the lower line is another story.
+                        && !(i + 1..j).any(|m| is_author_or_date(lines, m))
+            })
             && lines[i].words >= 4
         {
             score += 1.5;

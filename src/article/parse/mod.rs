@@ -398,10 +398,16 @@ fn meta_fields(
     let hi = body_start.min(n);
     // Byline: a "By" line in the header zone, else a bare name line after the
     // headline, else a "By" line opening the story.
-    let mut byline = lines[lo..hi].iter().find_map(|l| match &l.kind {
+    // Under the headline first; a "By" line above it may belong to a sidebar story.
+    let by = |l: &Line| match &l.kind {
         Kind::Byline(b) => Some(b.clone()),
         _ => None,
-    });
+    };
+    let below = title.map_or(lo, |t| (t + 1).min(hi));
+    let mut byline = lines[below..hi]
+        .iter()
+        .find_map(by)
+        .or_else(|| lines[lo..below].iter().rev().find_map(by));
     if byline.is_none()
         && let Some(t) = title
     {
