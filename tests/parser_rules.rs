@@ -149,15 +149,18 @@ fn bullets_before_the_story_are_key_points_and_in_the_story_a_list() {
 #[test]
 fn subheads_are_kept_and_marked() {
     let text = format!(
-        "Night Buses Return to the Outer Districts\n\n{P1}\n\n{P2}\n\nWhat happens next\n\n{P3}\n\n{P4}\n"
+        "Night Buses Return to the Outer Districts\n\n{P1}\n\n{P2}\n\nWhat happens next\n\n{P3}\n\nWho will pay for the new routes?\n\n{P4}\n"
     );
     let a = run(&text);
-    let i = a
-        .body
-        .iter()
-        .position(|p| p == "What happens next")
-        .expect("subhead kept");
-    assert!(a.is_subhead(i));
+    for subhead in ["What happens next", "Who will pay for the new routes?"] {
+        let i = a
+            .body
+            .iter()
+            .position(|p| p == subhead)
+            .expect("subhead kept");
+        assert!(a.is_subhead(i), "{subhead}");
+    }
+    assert_eq!(a.subheads.len(), 2);
 }
 
 #[test]

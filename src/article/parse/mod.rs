@@ -303,6 +303,13 @@ pub fn parse(text: &str) -> Article {
                     continue;
                 }
                 if l.sentence {
+                    // Rule `question_subhead`: a short question alone in its block
+                    // heads a section ("How likely is a conviction in the US?").
+                    let alone = lines.get(i + 1).is_none_or(|o| o.block != l.block)
+                        && (i == 0 || lines[i - 1].block != l.block);
+                    if alone && l.words <= 12 && l.text.trim_end().ends_with('?') {
+                        subheads.push(article.body.len());
+                    }
                     article.body.push(l.text.clone());
                     continue;
                 }
@@ -313,7 +320,7 @@ pub fn parse(text: &str) -> Article {
                         url: None,
                     }),
                     body::Short::Keep => {
-                        if !ends_terminal(&l.text) {
+                        if !text::ends_with_period(&l.text) {
                             subheads.push(article.body.len());
                         }
                         article.body.push(l.text.clone());
