@@ -372,3 +372,15 @@ fn sidebar_of_headlines_with_bylines_above_the_story_is_not_the_headline() {
     assert_eq!(a.byline.as_deref(), Some("Maria Lopez"));
     assert_eq!(a.body, vec![P1, P2, P3]);
 }
+
+#[test]
+fn long_share_panel_between_headline_and_story() {
+    let panel = "Share this with Facebook\nShare this with Twitter\nShare this with Email\nShare this with WhatsApp\nCopy this link\n".repeat(12);
+    let text = format!(
+        "Home\nNews\nSport\nNight Buses Return to the Outer Districts\n19 November 2019\n{panel}\n{P1}\n\n{P2}\n\n{P3}\n"
+    );
+    let a = run(&text);
+    assert_eq!(a.title, "Night Buses Return to the Outer Districts");
+    assert_eq!(a.published.as_deref(), Some("2019-11-19"));
+    assert_eq!(a.body, vec![P1, P2, P3]);
+}

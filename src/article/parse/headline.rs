@@ -22,7 +22,7 @@ pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
 /// By Jane Doe / …story…", the third line.
 pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<usize> {
     let n = lines.len();
-    let lo = region_start.saturating_sub(40);
+    let lo = region_start.saturating_sub(80);
     let hi = (region_start + 12).min(n);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for l in lines {
@@ -134,8 +134,18 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if t.starts_with(['“', '"', '‘', '\'']) {
             score -= 1.0;
         }
-        let dist = region_start.abs_diff(i) as f32;
-        score -= 0.1 * dist;
+        // Distance to the story in text lines; share buttons, dates and credits
+        // between (a long share panel) count for little.
+        let (a, b) = if i < region_start {
+            (i + 1, region_start)
+        } else {
+            (region_start, i)
+        };
+        let dist: f32 = lines[a.min(n)..b.min(n)]
+            .iter()
+            .map(|o| if o.kind == Kind::Text { 0.1 } else { 0.02 })
+            .sum();
+        score -= dist;
         if i >= region_start {
             score -= 2.0;
         }
