@@ -62,6 +62,29 @@ fn caption_label(line: &str) -> bool {
     .any(|p| starts_with_ignore_case(line, p))
 }
 
+/// A caption without the page's label ("Image caption The depot" → "The depot").
+/// Wire prefixes such as "FILE -" are part of the caption and stay.
+pub fn without_label(caption: &str) -> &str {
+    for label in [
+        "image caption",
+        "media caption",
+        "video caption",
+        "caption:",
+        "pictured:",
+        "image:",
+        "photo:",
+        "picture:",
+    ] {
+        if starts_with_ignore_case(caption, label) {
+            let rest = caption.get(label.len()..).unwrap_or(caption).trim_start();
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    caption
+}
+
 /// Rule `trailing_photo_credit`: a caption that ends with the photographer or
 /// agency credit in brackets or after "Credit:".
 /// Example: "…during a briefing, October 31, 2019. (Joshua Roberts/Reuters)",

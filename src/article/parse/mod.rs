@@ -211,7 +211,7 @@ fn mark_captions(lines: &mut [Line]) {
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
 /// or as a shorter restatement (the first, fuller caption stays).
 fn push_caption(captions: &mut Vec<String>, caption: &str) {
-    let caption = caption.trim();
+    let caption = captions::without_label(caption.trim());
     // Repeats sit close together; comparing with the last few keeps this linear.
     if !captions
         .iter()
