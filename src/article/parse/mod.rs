@@ -348,6 +348,7 @@ pub fn parse(text: &str) -> Article {
             .count();
         let cw = content_words(first);
         if text::word_count(first) <= 40
+            && !meta::starts_with_dateline(first)
             && inner_stops <= 3
             && cw.len() >= 4
             && overlap(&cw, &content_words(&article.body[1])) >= 0.5
