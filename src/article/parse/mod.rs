@@ -1,37 +1,513 @@
 //! Raw page text → [`Article`].
 //!
-//! Baseline: blocks separated by blank lines; the first line is the headline and
-//! the rest is body. The real rules live in the submodules as they are written.
+//! The pipeline, each step in its own module; every rule is a named function
+//! (or a named clause) with a doc comment giving its reason and an example line:
+//! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`),
+//!    broken URLs rejoined (`rejoin_broken_url`), bullets recognised.
+//! 2. Each unit classified once (`Kind`) by `furniture` (navigation, share,
+//!    sign-up, legal, comment widgets, counters, font-size buttons, breadcrumbs,
+//!    credits, related links, "original article" lines), `captions` (caption
+//!    shapes, photo credits, repeats) and `meta` (bylines, name lines, dates);
+//!    `mark_captions` then looks at neighbours (repeated captions, caption + credit).
+//! 3. `region`: the densest run of sentence-like prose (a maximum-sum run where
+//!    prose scores its word count and everything else scores negative) locates the
+//!    story; its end is where the running score peaks, cut earlier by a comment
+//!    section (`comments_boundary`) or a long non-prose gap (`gap_cut`).
+//! 4. `headline`: the headline-shaped line that best fits the start of the story
+//!    (byline or date under it, standfirst under it, next to the story, repeated or
+//!    quoted on the page, URL slug), then the header zone under it (dek, byline,
+//!    date, lead caption) which the body skips (`header_zone`).
+//! 5. `body`: inside the story, short lines are subheads unless they come in
+//!    lists, sit under a caption, or read as links to other stories; the author's
+//!    bio box ends the story (`author_bio`).
+//! 6. Byline, date, source and URL from the header zone, the URL, and the
+//!    "original article" line; a one-sentence lede restated by the next paragraph
+//!    becomes the dek (`leading_summary`); with no headline, the URL slug gives one.
 
-use crate::article::model::{Article, count_words};
+mod blocks;
+mod body;
+mod captions;
+mod furniture;
+mod headline;
+mod meta;
+mod region;
+mod text;
+mod urls;
+
+use crate::article::model::{Article, Related, count_words};
+
+use text::{content_words, ends_terminal, is_title_case, overlap, stop_ratio};
+
+/// What a unit is, decided from the unit alone (and its immediate neighbours for
+/// captions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Story text, subhead, headline or dek: decided by position later.
+    Text,
+    /// Site furniture (see [`furniture`]).
+    Furniture,
+    /// A photo caption.
+    Caption,
+    /// A photo credit line.
+    PhotoCredit,
+    /// An attribution credit ("Information from Reuters was used in this report.").
+    Credit,
+    /// A link to another story, with its headline.
+    Related(String),
+    /// A byline, with the names.
+    Byline(String),
+    /// A timestamp line.
+    Date,
+    /// A bare URL or a URL label.
+    Url,
+}
+
+/// A unit with the measures every rule uses.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub text: String,
+    pub block: usize,
+    pub words: usize,
+    /// Reads as prose: ends like a sentence with six or more words, or is long and
+    /// dense with stop words.
+    pub sentence: bool,
+    pub bullet: bool,
+    /// Reads as a bare author name (see [`meta::name_line`]), for short lines.
+    pub name: bool,
+    pub kind: Kind,
+}
+
+/// Classifies one unit on its own.
+fn classify(text: &str) -> Kind {
+    if urls::starts_with_url(text)
+        || text
+            .get(..12)
+            .is_some_and(|h| h.eq_ignore_ascii_case("original url"))
+    {
+        return Kind::Url;
+    }
+    // Long paragraphs (the bulk of the bytes) can only be credits or captions;
+    // the other rules are for short lines and need the lowercased text.
+    if text.len() > 500 {
+        return if captions::is_caption(text) {
+            Kind::Caption
+        } else {
+            Kind::Text
+        };
+    }
+    let lower = text.to_lowercase();
+    if furniture::is_credit(&lower) {
+        return Kind::Credit;
+    }
+    if let Some(t) = furniture::related_title(text) {
+        return Kind::Related(t);
+    }
+    if let Some(b) = meta::byline_of(text) {
+        return Kind::Byline(b);
+    }
+    if captions::is_caption(text) {
+        return Kind::Caption;
+    }
+    if captions::is_photo_credit(text) {
+        return Kind::PhotoCredit;
+    }
+    if furniture::is_furniture(text, &lower) {
+        return Kind::Furniture;
+    }
+    if meta::is_date_line(text) {
+        return Kind::Date;
+    }
+    Kind::Text
+}
+
+fn measure(unit: blocks::Unit) -> Line {
+    let words = text::word_count(&unit.text);
+    let bullet = blocks::bullet_text(&unit.text).is_some();
+    // Title-Case lines are headlines even when they end in "?" (teasers for other
+    // stories), never prose.
+    let sentence = ((words >= 6 && ends_terminal(&unit.text))
+        || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
+        && !(words <= 20 && is_title_case(&unit.text));
+    let kind = classify(&unit.text);
+    let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
+    Line {
+        words,
+        sentence,
+        bullet,
+        name,
+        kind,
+        text: unit.text,
+        block: unit.block,
+    }
+}
+
+/// Rules that look at neighbouring units:
+/// * `duplicate_caption`: a line repeated at once (exactly, or as a shorter
+///   restatement) in the same block is a photo caption rendered twice (alt text and
+///   figure caption). Example: two consecutive "FILE - Airmen assigned…" lines.
+/// * `caption_with_credit`: a sentence followed, at the end of its block, by a short
+///   credit ("Getty Images", "Berkeley Earth") is a photo caption.
+/// * `gallery_caption`: a sentence right after a gallery counter ("6") is a caption.
+fn mark_captions(lines: &mut [Line]) {
+    let n = lines.len();
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        if a.block != b.block {
+            // Across a blank line only an unmistakable credit ("(Image: © …)",
+            // "Getty Images") under a short sentence marks it as a caption.
+            // A credit that heads its own block with a caption under it ("Image
+            // copyright EPA" / "Image caption …") belongs to that caption instead.
+            let credit = b.kind == Kind::PhotoCredit
+                || (b.kind == Kind::Caption && captions::is_photo_credit(&b.text));
+            let credit_alone = lines.get(i + 2).is_none_or(|c| c.block != b.block);
+            if credit
+                && credit_alone
+                && a.kind == Kind::Text
+                && a.sentence
+                && a.words <= 35
+                && !a.bullet
+            {
+                lines[i].kind = Kind::Caption;
+            }
+            continue;
+        }
+        let texty =
+            |l: &Line| matches!(l.kind, Kind::Text | Kind::Caption) && l.words >= 5 && !l.bullet;
+        // The repeat is identical or the shorter one; a longer second line that
+        // restates a short first one is a summary and its paragraph (see
+        // `leading_summary`), not a caption.
+        if texty(a)
+            && texty(b)
+            && a.sentence
+            && text::ends_with_period(&a.text)
+            && b.text.chars().count() <= a.text.chars().count()
+            && captions::near_duplicate(&a.text, &b.text)
+        {
+            lines[i].kind = Kind::Caption;
+            lines[i + 1].kind = Kind::Caption;
+            continue;
+        }
+        let last_in_block = lines.get(i + 2).is_none_or(|c| c.block != b.block);
+        let credit_follows = b.kind == Kind::PhotoCredit
+            || (b.kind == Kind::Caption && captions::is_photo_credit(&b.text))
+            || (b.kind == Kind::Text && last_in_block && captions::is_credit_name(&b.text));
+        let with_credit = a.kind == Kind::Text
+            && (ends_terminal(&a.text) || a.words >= 15)
+            && a.words >= 3
+            && credit_follows
+            && last_in_block
+            && !a.bullet;
+        let counter = |l: &Line| l.words == 1 && l.text.chars().all(|c| c.is_ascii_digit());
+        let gallery = counter(a) && b.kind == Kind::Text && b.sentence;
+        if with_credit {
+            lines[i].kind = Kind::Caption;
+        }
+        if gallery {
+            lines[i + 1].kind = Kind::Caption;
+        }
+    }
+}
+
+/// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
+/// or as a shorter restatement (the first, fuller caption stays).
+fn push_caption(captions: &mut Vec<String>, caption: &str) {
+    let caption = captions::without_label(caption.trim());
+    // Repeats sit close together; comparing with the last few keeps this linear.
+    if !captions
+        .iter()
+        .rev()
+        .take(16)
+        .any(|c| captions::near_duplicate(c, caption))
+    {
+        captions.push(caption.to_string());
+    }
+}
 
 /// Parses normalised page text (see [`crate::article::decode::normalise`]).
 pub fn parse(text: &str) -> Article {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(line);
+    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    mark_captions(&mut lines);
+    let n = lines.len();
+    let mut article = Article::default();
+    if n == 0 {
+        return article;
+    }
+
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    article.links = urls::find_urls(texts.iter().copied());
+    article.url = urls::page_url(&texts, &article.links);
+    let slug = article
+        .url
+        .as_deref()
+        .map(urls::slug_words)
+        .unwrap_or_default();
+
+    let scores: Vec<f32> = (0..n).map(|i| region::score(&lines, i)).collect();
+    let (region_start, _) = region::region(&scores).unwrap_or((0, n - 1));
+
+    let title_idx = headline::choose(&lines, region_start, &slug);
+    let header = match title_idx {
+        Some(t) => headline::walk(&lines, t),
+        None => headline::Header {
+            body_start: region_start,
+            ..headline::Header::default()
+        },
+    };
+    let body_start = header.body_start;
+    let end = region::body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
+    let end = region::comments_boundary(&lines, body_start, end);
+    let end = region::gap_cut(&scores, body_start, end);
+
+    if let Some(t) = title_idx {
+        article.title = lines[t].text.clone();
+    }
+    if let Some(d) = header.dek {
+        article.dek = Some(lines[d].text.clone());
+    }
+    let header_lo = title_idx.map_or(body_start.saturating_sub(6), |t| t.saturating_sub(3));
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .take(body_start.min(n))
+        .skip(header_lo)
+    {
+        if l.kind == Kind::Caption || header.captions.contains(&i) {
+            push_caption(&mut article.captions, &l.text);
         }
     }
-    if !current.is_empty() {
-        paragraphs.push(current.join(" "));
+
+    // Body assembly.
+    let mut subheads: Vec<usize> = Vec::new();
+    for i in body_start..=end.min(n - 1) {
+        let l = &lines[i];
+        match &l.kind {
+            Kind::Caption => push_caption(&mut article.captions, &l.text),
+            Kind::Credit => article.credits.push(l.text.clone()),
+            Kind::Related(t) => article.related.push(Related {
+                title: t.clone(),
+                url: None,
+            }),
+            // A "By …" line deep in the story that reads as a sentence is story text
+            // ("By Tuesday night, the river had risen.").
+            Kind::Byline(_) if l.sentence && i > body_start + 2 => {
+                article.body.push(l.text.clone());
+            }
+            Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => {}
+            Kind::Text => {
+                if let Some(b) = blocks::bullet_text(&l.text) {
+                    if article.body.is_empty() {
+                        article.key_points.push(b.to_string());
+                    } else {
+                        article.body.push(b.to_string());
+                    }
+                    continue;
+                }
+                if l.sentence {
+                    // Rule `question_subhead`: a short question alone in its block
+                    // heads a section ("How likely is a conviction in the US?").
+                    let alone = lines.get(i + 1).is_none_or(|o| o.block != l.block)
+                        && (i == 0 || lines[i - 1].block != l.block);
+                    if alone && l.words <= 12 && l.text.trim_end().ends_with('?') {
+                        subheads.push(article.body.len());
+                    }
+                    article.body.push(l.text.clone());
+                    continue;
+                }
+                match body::in_body_short_line(&lines, i) {
+                    body::Short::Drop => {}
+                    body::Short::Related => article.related.push(Related {
+                        title: l.text.clone(),
+                        url: None,
+                    }),
+                    body::Short::Keep => {
+                        if !text::ends_with_period(&l.text) {
+                            subheads.push(article.body.len());
+                        }
+                        article.body.push(l.text.clone());
+                    }
+                }
+            }
+        }
     }
-    let title = if paragraphs.is_empty() {
-        String::new()
-    } else {
-        paragraphs.remove(0)
+    // Credits and the source line may follow the story's last paragraph.
+    for l in lines.iter().skip(end + 1).take(8) {
+        if l.kind == Kind::Credit && !article.credits.contains(&l.text) {
+            article.credits.push(l.text.clone());
+        }
+    }
+
+    // Rule `leading_summary`: a one-sentence first paragraph restated by the second
+    // is the dek. Example: "X spoke with Y on Thursday." then "X voiced concern … in a
+    // call Thursday with Y."
+    if article.dek.is_none() && article.body.len() >= 2 && !subheads.contains(&0) {
+        let first = &article.body[0];
+        let inner_stops = first
+            .trim_end()
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '.' | '!' | '?'))
+            .count();
+        let cw = content_words(first);
+        if text::word_count(first) <= 40
+            && !meta::starts_with_dateline(first)
+            && inner_stops <= 3
+            && cw.len() >= 4
+            && overlap(&cw, &content_words(&article.body[1])) >= 0.5
+        {
+            article.dek = Some(article.body.remove(0));
+            subheads = subheads
+                .into_iter()
+                .filter_map(|s| s.checked_sub(1))
+                .collect();
+        }
+    }
+
+    // Title fallback: the URL slug.
+    if article.title.is_empty()
+        && let Some(u) = &article.url
+    {
+        article.title = urls::slug_title(u).unwrap_or_default();
+    }
+
+    meta_fields(&mut article, &lines, title_idx, body_start, end);
+
+    body::author_bio_cut(&mut article, &mut subheads);
+
+    // Related headlines get the link whose slug spells them (bounded work).
+    let slugs: Vec<(usize, Vec<String>)> = article
+        .links
+        .iter()
+        .take(200)
+        .enumerate()
+        .map(|(k, u)| (k, urls::slug_words(u)))
+        .filter(|(_, s)| !s.is_empty())
+        .collect();
+    for r in article.related.iter_mut().take(50) {
+        let words = content_words(&r.title);
+        r.url = slugs
+            .iter()
+            .find(|(_, s)| overlap(s, &words) >= 0.6)
+            .map(|(k, _)| article.links[*k].clone());
+    }
+    article.subheads = subheads;
+    article.word_count = count_words(&article.body);
+    article
+}
+
+/// Byline, date and source.
+fn meta_fields(
+    article: &mut Article,
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    end: usize,
+) {
+    let n = lines.len();
+    let lo = title.map_or(body_start.saturating_sub(8), |t| t.saturating_sub(3));
+    let hi = body_start.min(n);
+    // Byline: a "By" line in the header zone, else a bare name line after the
+    // headline, else a "By" line opening the story.
+    // Under the headline first; a "By" line above it may belong to a sidebar story.
+    let by = |l: &Line| match &l.kind {
+        Kind::Byline(b) => Some(b.clone()),
+        _ => None,
     };
-    let word_count = count_words(&paragraphs);
-    Article {
-        title,
-        body: paragraphs,
-        word_count,
-        ..Article::default()
+    let below = title.map_or(lo, |t| (t + 1).min(hi));
+    let mut byline = lines[below..hi]
+        .iter()
+        .find_map(by)
+        .or_else(|| lines[lo..below].iter().rev().find_map(by));
+    if byline.is_none()
+        && let Some(t) = title
+    {
+        byline = lines[(t + 1).min(n)..hi.max((t + 1).min(n))]
+            .iter()
+            .take(6)
+            .filter(|l| matches!(l.kind, Kind::Text | Kind::Date) && !l.sentence)
+            .find_map(|l| meta::name_line(&l.text));
+        if byline.is_none() {
+            // A name just above the headline counts when a date sits next to it.
+            for j in t.saturating_sub(3)..t {
+                if lines[j].kind == Kind::Text
+                    && let Some(name) = meta::name_line(&lines[j].text)
+                    && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+                {
+                    byline = Some(name);
+                }
+            }
+        }
     }
+    if byline.is_none() {
+        byline = lines[body_start.min(n)..=end.min(n - 1)]
+            .iter()
+            .take(3)
+            .find_map(|l| match &l.kind {
+                Kind::Byline(b) => Some(b.clone()),
+                _ => None,
+            });
+    }
+    if byline.is_none() {
+        // "Reporting by Jane Doe; Editing by …" at the foot of wire copy.
+        byline = article.credits.iter().find_map(|c| {
+            let lower = c.to_lowercase();
+            let rest = c.get(lower.find("reporting by ")? + "reporting by ".len()..)?;
+            let rest = rest.split([';', '(']).next()?;
+            meta::byline_of(&format!("By {rest}"))
+        });
+    }
+    article.byline = byline;
+
+    // Date: the URL path, else the first timestamp in the header zone (captions are
+    // never consulted).
+    article.published = article
+        .url
+        .as_deref()
+        .and_then(|u| urls::date_from_url(u).or_else(|| urls::month_path_date(u)))
+        .or_else(|| {
+            lines[lo..hi]
+                .iter()
+                .filter(|l| {
+                    matches!(l.kind, Kind::Date | Kind::Byline(_))
+                        || (l.kind == Kind::Text && !l.sentence)
+                })
+                .find_map(|l| meta::date_in(&l.text))
+        })
+        .or_else(|| {
+            lines[..lo]
+                .iter()
+                .rev()
+                .take(6)
+                .filter(|l| l.kind == Kind::Date)
+                .find_map(|l| meta::date_in(&l.text))
+        });
+
+    // Source: an "original article" line, else the URL's site.
+    article.source = lines
+        .iter()
+        .find_map(|l| furniture::original_source(&l.text))
+        .or_else(|| article.url.as_deref().and_then(urls::site_of));
+}
+
+/// A line-by-line account of how the parser saw the text (unit index, block,
+/// kind, score, whether it reads as a sentence, text). For debugging rules.
+#[doc(hidden)]
+pub fn explain(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    mark_captions(&mut lines);
+    let scores: Vec<f32> = (0..lines.len()).map(|i| region::score(&lines, i)).collect();
+    let mut out = String::new();
+    let region = region::region(&scores);
+    let _ = writeln!(out, "region: {region:?}");
+    for (i, l) in lines.iter().enumerate() {
+        let short: String = l.text.chars().take(90).collect();
+        let _ = writeln!(
+            out,
+            "{i:4} b{:<3} {:<12} {:>6.1} {} {short}",
+            l.block,
+            format!("{:?}", l.kind).chars().take(12).collect::<String>(),
+            scores[i],
+            if l.sentence { 'S' } else { ' ' },
+        );
+    }
+    out
 }

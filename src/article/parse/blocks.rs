@@ -1,0 +1,214 @@
+//! Lines and blocks: the page text cut into units (one per logical line), with
+//! hard-wrapped lines reflowed into paragraphs and URLs broken across lines
+//! rejoined. Blank lines separate blocks.
+
+use super::text::{ends_terminal, starts_lowercase};
+use super::urls::{is_url_continuation, starts_with_url};
+
+/// One logical line of the page.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The trimmed text (reflowed lines joined with single spaces).
+    pub text: String,
+    /// Index of the blank-line-separated block the unit belongs to.
+    pub block: usize,
+}
+
+/// Cuts normalised text into units.
+///
+/// Rules applied here, in order:
+/// * [`rejoin_broken_url`]: a URL line followed by a single token that continues it.
+/// * [`reflow_hard_wrap`]: in a hard-wrapped document, lines broken mid-sentence
+///   are joined into one paragraph.
+pub fn units(text: &str) -> Vec<Unit> {
+    let lines: Vec<&str> = text.lines().collect();
+    let width = wrap_width(&lines);
+    let wrapped_shape = width.map(|w| wrapped_blocks(&lines, w)).unwrap_or_default();
+    let mut out: Vec<Unit> = Vec::new();
+    let mut block = 0usize;
+    let mut prev_blank = true;
+    // Raw (untrimmed) length of the last physical line appended to `out`.
+    let mut last_raw_len = 0usize;
+    for (index, raw) in lines.iter().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            if !prev_blank {
+                block += 1;
+            }
+            prev_blank = true;
+            continue;
+        }
+        let indented = raw.starts_with(' ');
+        if !prev_blank && let Some(last) = out.last_mut() {
+            if rejoin_broken_url(&last.text, line) {
+                last.text.push_str(line);
+                last_raw_len = raw.chars().count();
+                prev_blank = false;
+                continue;
+            }
+            if let Some(w) = width
+                && reflow_hard_wrap(
+                    &last.text,
+                    last_raw_len,
+                    line,
+                    indented,
+                    w,
+                    wrapped_shape.get(index).copied().unwrap_or(false),
+                )
+            {
+                last.text.push(' ');
+                last.text.push_str(line);
+                last_raw_len = raw.chars().count();
+                prev_blank = false;
+                continue;
+            }
+        }
+        out.push(Unit {
+            text: line.to_string(),
+            block,
+        });
+        last_raw_len = raw.chars().count();
+        prev_blank = false;
+    }
+    out
+}
+
+/// Rule `rejoin_broken_url`: a line that is (or ends with) a URL, followed by a line
+/// that is one bare token made of URL characters, is one URL cut by a wrap.
+///
+/// Example: `https://www.example.com/2021/02/04/some-story-with-r` + `ussia-a72838`.
+pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
+    let Some(last_token) = prev.split_whitespace().last() else {
+        return false;
+    };
+    starts_with_url(last_token) && last_token.chars().count() >= 40 && is_url_continuation(next)
+}
+
+/// The wrap width of a hard-wrapped document, if it looks like one: no line much
+/// longer than ~150 columns, and at least three long lines that run straight into
+/// the next line without a blank between. `None` for ordinary pages (where a
+/// paragraph is one long line).
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    // Unbreakable lines (a long URL) say nothing about the wrap width.
+    let max = lines
+        .iter()
+        .filter(|l| l.trim().contains(' '))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    if !(40..=150).contains(&max) {
+        return None;
+    }
+    let threshold = max * 7 / 10;
+    let runs = lines
+        .windows(2)
+        .filter(|w| w[0].chars().count() >= threshold && !w[1].trim().is_empty())
+        .count();
+    (runs >= 3).then_some(max)
+}
+
+/// For each line, whether its block is shaped like a wrapped paragraph: two or
+/// more lines, all but the last at least 70% of the wrap width. (A menu or a list
+/// of headlines has short lines among its long ones.)
+fn wrapped_blocks(lines: &[&str], width: usize) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0usize;
+    while start < lines.len() {
+        if lines[start].trim().is_empty() {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < lines.len() && !lines[end].trim().is_empty() {
+            end += 1;
+        }
+        let shaped = end - start >= 2
+            && lines[start..end - 1]
+                .iter()
+                .all(|l| l.chars().count() * 10 >= width * 7);
+        for flag in &mut out[start..end] {
+            *flag = shaped;
+        }
+        start = end;
+    }
+    out
+}
+
+/// Rule `reflow_hard_wrap`: in a hard-wrapped document, a line continues on the
+/// next line when the wrap forced the break (the next word would not have fitted
+/// within the width, give or take a few columns), or when an unfinished long line
+/// sits in a paragraph-shaped block or is followed by a lowercase continuation. Lines that were short enough to stay
+/// whole (menus, headlines) are never joined; an indented next line, a bullet, a
+/// URL or a "By" line starts a new unit.
+///
+/// Example: `...jailed opposition figure Alexei` + `Navalny and imprisoned Americans...`.
+fn reflow_hard_wrap(
+    prev: &str,
+    prev_raw_len: usize,
+    next: &str,
+    indented: bool,
+    width: usize,
+    paragraph_shaped: bool,
+) -> bool {
+    if indented || bullet_text(next).is_some() || prev_raw_len * 10 < width * 7 {
+        return false;
+    }
+    if next.starts_with("By ") || starts_with_url(next) {
+        return false;
+    }
+    let first_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let forced = prev_raw_len + 1 + first_word > width.saturating_sub(6);
+    forced || (!ends_terminal(prev) && (paragraph_shaped || starts_lowercase(next)))
+}
+
+/// The text of a bullet line without its marker ("• Point" → "Point"), or `None`.
+/// Markers: `•`, `·`, `▪`, `*`, `-`, `–`, each followed by a space.
+pub fn bullet_text(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    let marker = chars.next()?;
+    if !matches!(marker, '•' | '·' | '▪' | '*' | '-' | '–' | '●' | '◦') {
+        return None;
+    }
+    let rest = chars.as_str();
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim();
+    (rest.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_separate_blocks() {
+        let u = units("One\nTwo\n\nThree");
+        assert_eq!(u.len(), 3);
+        assert_eq!(u[0].block, u[1].block);
+        assert_ne!(u[1].block, u[2].block);
+    }
+
+    #[test]
+    fn broken_url_is_rejoined() {
+        let u = units(
+            "https://www.example.com/2021/02/04/some-long-story-title-with-r\nussia-a72838\n",
+        );
+        assert_eq!(u.len(), 1);
+        assert_eq!(
+            u[0].text,
+            "https://www.example.com/2021/02/04/some-long-story-title-with-russia-a72838"
+        );
+    }
+
+    #[test]
+    fn bullets_are_recognised() {
+        assert_eq!(bullet_text("  • A point here."), Some("A point here."));
+        assert_eq!(bullet_text("- item one"), Some("item one"));
+        assert_eq!(bullet_text("-5 degrees"), None);
+    }
+}

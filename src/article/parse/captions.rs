@@ -1,0 +1,337 @@
+//! Photo captions and photo credits. Captions are kept (once each) in
+//! `captions`; credits under photos are dropped.
+
+use super::text::{
+    content_words, ends_terminal, is_capitalised, month_number, trim_punct, word_count,
+};
+
+/// Whether a single line reads as a photo caption on its own.
+pub fn is_caption(line: &str) -> bool {
+    file_photo_prefix(line)
+        || file_photo_phrase(line)
+        || caption_label(line)
+        || trailing_photo_credit(line)
+        || place_date_ending(line)
+}
+
+/// Rule `file_photo_phrase`: a caption that says it shows a file photo.
+/// Example: "This March 28, 2017, file photo, provided by the registry, shows …".
+fn file_photo_phrase(line: &str) -> bool {
+    line.len() < 600 && {
+        let lower = line.to_lowercase();
+        lower.contains(", file photo")
+            || lower.contains("file photo,")
+            || lower.contains("file photo provided")
+    }
+}
+
+/// Rule `file_photo_prefix`: wire captions of archive photos.
+/// Example: "FILE - Flags of NATO member countries are seen at the headquarters…".
+fn file_photo_prefix(line: &str) -> bool {
+    ["FILE -", "FILE –", "FILE —", "FILE PHOTO", "FILE:"]
+        .iter()
+        .any(|p| starts_with_ignore_case(line, p))
+}
+
+/// ASCII-case-insensitive prefix test without allocating.
+fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
+    line.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Rule `caption_label`: lines labelled as captions or images by the page.
+/// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …".
+fn caption_label(line: &str) -> bool {
+    [
+        "image caption",
+        "media caption",
+        "caption:",
+        "pictured:",
+        "photo:",
+        "image:",
+        "(image",
+        "photograph:",
+        "picture:",
+        "above:",
+        "top photo:",
+        "main image:",
+        "video caption",
+    ]
+    .iter()
+    .any(|p| starts_with_ignore_case(line, p))
+}
+
+/// A caption without the page's label ("Image caption The depot" → "The depot").
+/// Wire prefixes such as "FILE -" are part of the caption and stay.
+pub fn without_label(caption: &str) -> &str {
+    for label in [
+        "image caption",
+        "media caption",
+        "video caption",
+        "caption:",
+        "pictured:",
+        "image:",
+        "photo:",
+        "picture:",
+    ] {
+        if starts_with_ignore_case(caption, label) {
+            let rest = caption.get(label.len()..).unwrap_or(caption).trim_start();
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    caption
+}
+
+/// Rule `trailing_photo_credit`: a caption that ends with the photographer or
+/// agency credit in brackets or after "Credit:".
+/// Example: "…during a briefing, October 31, 2019. (Joshua Roberts/Reuters)",
+/// "…transport 100 tons to the moon. Credit: SpaceX",
+/// "…could take people back to the Moon [SpaceX via Nasa]".
+fn trailing_photo_credit(line: &str) -> bool {
+    let t = line.trim_end();
+    // The last 60 characters (found from the end, on a char boundary).
+    let start = t.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+    let tail: &str = t.get(start..).unwrap_or(t);
+    if !tail.contains(['/', ')', ']', ':']) {
+        return false;
+    }
+    let lower_tail = tail.to_lowercase();
+    if let Some(pos) = lower_tail.rfind("credit:") {
+        // "Credit: X" must be the end of the line, short.
+        return word_count(&lower_tail[pos..]) <= 7;
+    }
+    let closer = t.chars().last();
+    let opener = match closer {
+        Some(')') => '(',
+        Some(']') => '[',
+        _ => {
+            // "… REUTERS/Brendan McDermid" style: an agency/photographer token near the end.
+            return lower_tail.split_whitespace().rev().take(4).any(|w| {
+                w.starts_with("reuters/")
+                    || w.starts_with("ap/")
+                    || w.starts_with("afp/")
+                    || w.contains("photo/")
+            });
+        }
+    };
+    let Some(open) = tail.rfind(opener) else {
+        return false;
+    };
+    let group = tail[open..].to_lowercase();
+    [
+        "credit", "photo", "image", "getty", "reuters", "afp", " ap", "via ", "courtesy", "©", "/",
+        "file",
+    ]
+    .iter()
+    .any(|k| group.contains(k))
+        && word_count(&group) <= 8
+        && word_count(line) >= 6
+}
+
+/// Rule `place_date_ending`: a photo description that ends with a place and a date,
+/// as wire captions do: "…, Donetsk, Ukraine, April 6, 2021."
+fn place_date_ending(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches('.');
+    if !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    if !(6..=60).contains(&n) {
+        return false;
+    }
+    // Ends "..., Place, Month D, YYYY"
+    let year_ok = words[n - 1].len() == 4 && words[n - 1].chars().all(|c| c.is_ascii_digit());
+    let day_ok = words[n - 2]
+        .trim_end_matches(',')
+        .parse::<u8>()
+        .is_ok_and(|d| (1..=31).contains(&d));
+    let month_ok = month_number(words[n - 3]).is_some();
+    if !(year_ok && day_ok && month_ok) {
+        return false;
+    }
+    // The word before the month ends with a comma and is a capitalised place name.
+    let before = words[n - 4];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let weekday = WEEKDAYS.contains(&trim_punct(before).to_lowercase().as_str());
+    before.ends_with(',') && is_capitalised(before) && !weekday
+}
+
+/// Rule `photo_credit`: a short line naming who took or supplied the photo.
+/// Example: "Getty Images", "Patrick Semansky, ASSOCIATED PRESS",
+/// "Image: Vjeran Pavic / The Verge", "© REUTERS / POOL", "Sanjeev Verma/Hindustan Times/Getty Images".
+pub fn is_photo_credit(line: &str) -> bool {
+    let words = word_count(line);
+    if words == 0 || words > 10 {
+        return false;
+    }
+    // Cheap first pass: a credit has a slash or one of the credit words somewhere.
+    if !line.contains('/') && !credit_gate().is_some_and(|g| g.is_match(line)) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    // Whole words only: "epa" must not match "repairs".
+    const WORDS: &[&str] = &[
+        "getty",
+        "images",
+        "reuters",
+        "afp",
+        "epa",
+        "shutterstock",
+        "istock",
+        "courtesy",
+        "credit",
+        "pool",
+        "handout",
+        "photography",
+    ];
+    const PHRASES: &[&str] = &[
+        "©",
+        "image copyright",
+        "associated press",
+        "via ap",
+        "ap photo",
+        "image via",
+        "photo:",
+        "photo by",
+        "photo/",
+        "file photo",
+        "photograph",
+        "credit:",
+    ];
+    let vocab = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w))
+        || PHRASES.iter().any(|k| lower.contains(k));
+    let slashed = line.contains('/') && !line.contains("://") && !line.contains('@') && words <= 8;
+    (vocab || slashed) && (!ends_terminal(line) || caption_label(line))
+}
+
+/// Case-insensitive automaton over every credit word and phrase (a superset
+/// test: matching it is necessary, not sufficient).
+fn credit_gate() -> Option<&'static aho_corasick::AhoCorasick> {
+    static GATE: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    GATE.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "getty",
+                "images",
+                "reuters",
+                "afp",
+                "epa",
+                "shutterstock",
+                "istock",
+                "courtesy",
+                "credit",
+                "pool",
+                "handout",
+                "photo",
+                "©",
+                "copyright",
+                "associated press",
+                "via ap",
+                "ap photo",
+                "image",
+            ])
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Whether a short line could be a credit under a caption: a few capitalised
+/// words (a name, an agency, an institution), no sentence punctuation.
+/// Example: "Berkeley Earth", "GETTY", "NASA Worldview".
+pub fn is_credit_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || ends_terminal(line) {
+        return false;
+    }
+    is_photo_credit(line)
+        || words.iter().all(|w| {
+            let core = trim_punct(w);
+            core.is_empty()
+                || is_capitalised(core)
+                || matches!(core, "of" | "the" | "and" | "via" | "for" | "de")
+        })
+}
+
+/// Whether two captions say the same thing: identical, or one a shorter
+/// restatement of the other: most of the shorter one's content words in the longer,
+/// a good part of the longer one's in the shorter, and every name in the shorter
+/// also in the longer (two list entries about different people are not repeats).
+pub fn near_duplicate(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short_text, long_text) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut short = content_words(short_text);
+    let mut long = content_words(long_text);
+    short.sort_unstable();
+    short.dedup();
+    long.sort_unstable();
+    long.dedup();
+    if short.len() < 4
+        || super::text::overlap(&short, &long) < 0.75
+        || super::text::overlap(&long, &short) < 0.5
+    {
+        return false;
+    }
+    short_text
+        .split_whitespace()
+        .skip(1)
+        .map(trim_punct)
+        .filter(|w| w.chars().count() >= 2 && is_capitalised(w))
+        .all(|w| long_text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caption_shapes() {
+        assert!(is_caption(
+            "FILE - Pentagon spokesman John Kirby speaks to reporters Feb. 17, 2021."
+        ));
+        assert!(is_caption(
+            "A soldier watches the line near the city of Donetsk, Ukraine, April 6, 2021."
+        ));
+        assert!(is_caption(
+            "Image caption The minister arrives at the summit"
+        ));
+        assert!(is_caption(
+            "Officials speak after the vote in the capital on Monday. (Jane Doe/Reuters)"
+        ));
+        assert!(!is_caption("The talks ended on Monday, April 6, 2021."));
+        assert!(!is_caption(
+            "He said the decision (made in 2019) was final."
+        ));
+    }
+
+    #[test]
+    fn credits_and_duplicates() {
+        assert!(is_photo_credit("Getty Images"));
+        assert!(is_photo_credit(
+            "Sanjeev Verma/Hindustan Times/Getty Images"
+        ));
+        assert!(!is_photo_credit("What did the prosecutors say?"));
+        assert!(is_credit_name("Berkeley Earth"));
+        assert!(near_duplicate(
+            "President Putin talks to Defence Minister Shoigu during the parade in Saint Petersburg, Russia on July 25, 2021. More text here.",
+            "President Putin talks to Defence Minister Shoigu during a parade in Saint Petersburg on July 25, 2021."
+        ));
+    }
+}

@@ -1,0 +1,839 @@
+//! Site furniture: the lines a page wraps around every story (navigation, share
+//! buttons, sign-up prompts, legal footers, counters), recognised by class of
+//! wording and by shape, never by one site's exact sentence.
+//!
+//! Position does most of the work (see `region` in the parent module); these rules
+//! catch furniture that sits inside or right next to the story.
+
+use super::text::{trim_punct, word_count};
+
+/// Lowercased words of a line, punctuation trimmed.
+fn lower_words(lower: &str) -> Vec<&str> {
+    lower
+        .split_whitespace()
+        .map(trim_punct)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether any of `phrases` occurs in `lower`.
+fn has_any(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| lower.contains(p))
+}
+
+/// Every phrase any vocabulary rule below looks for (generated from the rules'
+/// own word lists), searched in one pass: a line containing none of them cannot be
+/// furniture by wording, and most menu lines are rejected here at once.
+const GATE: &[&str] = &[
+    "3 minute read",
+    "75 with 51 posters participating",
+    "about sharing",
+    "about us",
+    "accessibility",
+    "ad choices",
+    "adchoices",
+    "advertis",
+    "advertisement",
+    "affiliate commission",
+    "all news",
+    "all rights reserved",
+    "back to top",
+    "blogger",
+    "bluesky",
+    "breaking news",
+    "click here",
+    "click to",
+    "close",
+    "collapse",
+    "comment",
+    "comments powered by",
+    "contact us",
+    "cookie",
+    "copy link",
+    "copy this link",
+    "copyright",
+    "create an account",
+    "data",
+    "designed by",
+    "do not sell",
+    "donate",
+    "download the app",
+    "e-edition",
+    "e-mail",
+    "edition",
+    "editors' picks",
+    "email",
+    "expand",
+    "external links",
+    "facebook",
+    "filed under",
+    "flipboard",
+    "follow us",
+    "get short url",
+    "get the app",
+    "google",
+    "home",
+    "instagram",
+    "javascript",
+    "join the discussion",
+    "latest news",
+    "learn more",
+    "leave a comment",
+    "leave a reply",
+    "licensed under",
+    "like us on",
+    "linkedin",
+    "live tv",
+    "load more",
+    "loading...",
+    "log in",
+    "log out",
+    "login",
+    "manage your account",
+    "mastodon",
+    "menu",
+    "messenger",
+    "min read",
+    "minute read",
+    "more options",
+    "more stories",
+    "most popular",
+    "most read",
+    "my account",
+    "navigate",
+    "navigation",
+    "newsletter",
+    "next article",
+    "next story",
+    "not available in your region",
+    "open in a new window",
+    "opens in new window",
+    "originally published at ",
+    "originally published on ",
+    "our standards",
+    "pinterest",
+    "pocket",
+    "posters participating",
+    "powered by",
+    "previous article",
+    "previous story",
+    "print",
+    "privacy notice",
+    "privacy policy",
+    "promoted",
+    "read more",
+    "read the original article at ",
+    "read the original article on ",
+    "read the original on ",
+    "reading time",
+    "recommended",
+    "reddit",
+    "register",
+    "related articles",
+    "related content",
+    "related stories",
+    "related topics",
+    "reply",
+    "report an error",
+    "reprint",
+    "reset your password",
+    "rss",
+    "search",
+    "sections",
+    "see all",
+    "send us a tip",
+    "settings",
+    "share",
+    "share it with",
+    "share your thoughts",
+    "shares",
+    "sharing",
+    "short url",
+    "show more",
+    "sign in",
+    "sign up",
+    "sign up to",
+    "skip to",
+    "snapchat",
+    "source: ",
+    "spam",
+    "sponsored",
+    "stumbleupon",
+    "submit a correction",
+    "subscribe",
+    "supported by its audience",
+    "tags",
+    "telegram",
+    "terms & conditions",
+    "terms and conditions",
+    "terms of service",
+    "terms of use",
+    "this article originally appeared on ",
+    "this article was originally published on ",
+    "this story originally appeared on ",
+    "threads",
+    "tip us",
+    "toggle",
+    "top stories",
+    "topics",
+    "trending",
+    "trust principles",
+    "tumblr",
+    "tweet",
+    "twitter",
+    "unsupported on your device",
+    "view all",
+    "watch live",
+    "whatsapp",
+    "why you can trust",
+    "you may also like",
+    "you must be logged in",
+    "you must login",
+    "youtube",
+    "©",
+    "advertise with",
+    "subscribe to",
+    "subscribe for",
+    "do not sell my",
+    "licensed under a creative",
+    "uses cookies",
+    "use cookies",
+    "cookie policy",
+    "cookie settings",
+    "cookie preferences",
+    "sharing options",
+    "share this",
+    "share on ",
+    "share via ",
+    "follow ",
+    "like us",
+    "subscribe",
+    "sign up for our",
+    "continue reading",
+    "listen to this article",
+    "scroll to continue",
+    "play video",
+    "watch video",
+    "like this article",
+    "like this story",
+    "by signing up",
+    "by submitting",
+    "you agree to our",
+    "off the newsstand",
+    "enter your",
+    "join our",
+    "download our app",
+];
+
+fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
+    static GATE_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    // Building from a fixed list cannot fail in practice; if it ever did, the fast
+    // path is simply skipped.
+    GATE_AC
+        .get_or_init(|| aho_corasick::AhoCorasick::new(GATE).ok())
+        .as_ref()
+}
+
+/// Whether the line is site furniture. `lower` is the lowercased line.
+pub fn is_furniture(line: &str, lower: &str) -> bool {
+    let words = word_count(line);
+    // No furniture rule applies to a paragraph this long.
+    if words > 40 {
+        return false;
+    }
+    if gate().is_some_and(|g| !g.is_match(lower)) {
+        return font_size_buttons(line) || bare_counter(line) || breadcrumb(line, lower);
+    }
+    social_or_share(lower, words)
+        || account_and_subscription(lower, words)
+        || navigation_words(lower, words)
+        || advertising(lower, words)
+        || legal_footer(lower, words)
+        || comments_widget(lower, words)
+        || spam_filter_notice(lower, words)
+        || powered_by(lower)
+        || reading_time(lower, words)
+        || font_size_buttons(line)
+        || breadcrumb(line, lower)
+        || bare_counter(line)
+        || call_to_action(lower, words)
+        || original_source(line).is_some()
+}
+
+/// Rule `social_or_share`: short lines naming share buttons or social networks.
+/// Example: "Share this with Facebook", "Tweet", "Email", "Print this article".
+fn social_or_share(lower: &str, words: usize) -> bool {
+    if words > 8 {
+        return false;
+    }
+    const SOCIAL: &[&str] = &[
+        "share",
+        "shares",
+        "sharing",
+        "tweet",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "flipboard",
+        "email",
+        "e-mail",
+        "print",
+        "telegram",
+        "messenger",
+        "instagram",
+        "youtube",
+        "rss",
+        "google",
+        "tumblr",
+        "pocket",
+        "snapchat",
+        "stumbleupon",
+        "blogger",
+        "mastodon",
+        "bluesky",
+        "threads",
+    ];
+    let ws = lower_words(lower);
+    let social = ws.iter().filter(|w| SOCIAL.contains(w)).count();
+    // Words a share button may carry besides the network's name; anything else
+    // ("Facebook and Twitter ban political ads") makes it a sentence about them.
+    const BUTTON: &[&str] = &[
+        "on", "via", "this", "with", "to", "the", "a", "story", "article", "link", "post", "page",
+        "us", "our", "and", "or", "in", "follow", "find", "join", "open", "new", "window", "opens",
+        "options", "all", "more", "friend", "click",
+    ];
+    let other = ws
+        .iter()
+        .filter(|w| !SOCIAL.contains(w) && !BUTTON.contains(w))
+        .count();
+    // One social word in a two-word line, or two in a short line of button words.
+    (social >= 2 && other <= 1)
+        || (social == 1 && ws.len() <= 3)
+        || lower.contains("copy link")
+        || lower.contains("copy this link")
+}
+
+/// Rule `account_and_subscription`: sign-in, sign-up and subscription prompts.
+/// Example: "SIGN UP FOR OUR NEWSLETTER", "Subscribe", "Login/Register".
+fn account_and_subscription(lower: &str, words: usize) -> bool {
+    // Common verbs ("register", "subscribe") only on short lines; the phrases of
+    // sign-up prompts at any length up to 14 words.
+    if words <= 6 && has_any(lower, &["register", "login", "subscribe"]) {
+        return true;
+    }
+    words <= 14
+        && has_any(
+            lower,
+            &[
+                "subscribe to",
+                "subscribe for",
+                "subscribe now",
+                "sign in",
+                "sign up",
+                "log in",
+                "log out",
+                "newsletter",
+                "my account",
+                "manage your account",
+                "donate",
+                "reset your password",
+                "create an account",
+                "e-edition",
+            ],
+        )
+}
+
+/// Rule `navigation_words`: one-to-four word menu entries of the generic kind.
+/// Example: "Skip to main content", "Menu", "Search", "Toggle navigation", "Home".
+fn navigation_words(lower: &str, words: usize) -> bool {
+    if words > 5 {
+        return false;
+    }
+    const NAV: &[&str] = &[
+        "menu",
+        "search",
+        "home",
+        "navigation",
+        "navigate",
+        "sections",
+        "toggle",
+        "close",
+        "skip to",
+        "accessibility",
+        "back to top",
+        "next article",
+        "previous article",
+        "next story",
+        "previous story",
+        "view all",
+        "see all",
+        "load more",
+        "show more",
+        "more stories",
+        "all news",
+        "latest news",
+        "top stories",
+        "trending",
+        "most popular",
+        "most read",
+        "recommended",
+        "editors' picks",
+        "you may also like",
+        "related topics",
+        "related stories",
+        "related articles",
+        "related content",
+        "filed under",
+        "tags",
+        "topics",
+        "contact us",
+        "about us",
+        "breaking news",
+        "live tv",
+        "watch live",
+        "expand",
+        "collapse",
+        "settings",
+        "edition",
+        "more options",
+    ];
+    let ws = lower_words(lower);
+    if ws.is_empty() {
+        return false;
+    }
+    NAV.iter().any(|n| {
+        if n.contains(' ') {
+            lower.contains(n)
+        } else {
+            ws.contains(n) && ws.len() <= 3
+        }
+    })
+}
+
+/// Rule `advertising`: ad slots and sponsor labels.
+/// Example: "Advertisement", "ADVERTISEMENT", "Sponsored Stories", "AdChoices".
+fn advertising(lower: &str, words: usize) -> bool {
+    // "Advertising revenue falls" is a headline; ad labels are one or two words or
+    // an invitation to advertise.
+    (words <= 6
+        && has_any(
+            lower,
+            &["advertisement", "adchoices", "ad choices", "advertise with"],
+        ))
+        || (words <= 2 && has_any(lower, &["advertis", "sponsored", "promoted"]))
+}
+
+/// Rule `legal_footer`: copyright, privacy, terms and cookie lines.
+/// Example: "© 2019 Example Media. All rights reserved.", "Cookie Policy".
+fn legal_footer(lower: &str, words: usize) -> bool {
+    // Unmistakable footer marks at any length up to 40 words; words a story may use
+    // ("copyright", "cookie", "privacy policy") only on short lines or as the lead.
+    (words <= 40
+        && (lower.contains('©')
+            || has_any(
+                lower,
+                &[
+                    "all rights reserved",
+                    "do not sell my",
+                    "licensed under a creative",
+                    "uses cookies",
+                    "use cookies",
+                    "cookie policy",
+                    "cookie settings",
+                    "cookie preferences",
+                ],
+            )))
+        || (words <= 12
+            && has_any(
+                lower,
+                &[
+                    "copyright",
+                    "privacy policy",
+                    "privacy notice",
+                    "terms of use",
+                    "terms of service",
+                    "terms and conditions",
+                    "terms & conditions",
+                    "cookie",
+                    "licensed under",
+                ],
+            ))
+        || (words <= 40 && (lower.starts_with("copyright") || lower.starts_with("privacy")))
+}
+
+/// Rule `comments_widget`: comment counters and prompts.
+/// Example: "Leave a Comment", "75 with 51 posters participating", "Show Comments".
+fn comments_widget(lower: &str, words: usize) -> bool {
+    // A comment widget counts or invites comments; "Comment: Why …" is an opinion
+    // headline and "declined to comment" is prose.
+    let widget = words <= 8
+        && !lower.contains(':')
+        && (lower.contains("posters participating")
+            || (has_any(lower, &["comment", "reply"])
+                && (words <= 2
+                    || lower.starts_with(|c: char| c.is_ascii_digit())
+                    || (lower.contains("comments")
+                        && lower.contains(|c: char| c.is_ascii_digit()))
+                    || has_any(
+                        lower,
+                        &[
+                            "leave a",
+                            "add a",
+                            "post a",
+                            "view ",
+                            "show ",
+                            "join ",
+                            "read ",
+                            "reader ",
+                            "no comments",
+                            "sign in",
+                            "log in",
+                            "load ",
+                            "feed for",
+                        ],
+                    ))));
+    (words <= 40 && widget)
+        || has_any(
+            lower,
+            &[
+                "leave a comment",
+                "leave a reply",
+                "join the discussion",
+                "comments powered by",
+            ],
+        )
+}
+
+/// Rule `spam_filter_notice`: comment-form spam notices.
+/// Example: "This site uses Akismet to reduce spam. Learn how your comment data is processed."
+fn spam_filter_notice(lower: &str, words: usize) -> bool {
+    words <= 30 && lower.contains("spam") && has_any(lower, &["comment", "data", "email"])
+}
+
+/// Rule `powered_by`: platform credits.
+/// Example: "Powered by WPeMatico".
+fn powered_by(lower: &str) -> bool {
+    lower.starts_with("powered by") || lower.starts_with("designed by")
+}
+
+/// Rule `reading_time`: "5 Min Read", "3 minute read", "Reading time: 4 minutes".
+fn reading_time(lower: &str, words: usize) -> bool {
+    words <= 5
+        && (lower.contains("min read")
+            || lower.contains("minute read")
+            || lower.contains("reading time"))
+}
+
+/// Rule `breadcrumb`: a navigation trail: "Home" followed by section names, or
+/// section names joined by `›`, `>`, `»` or ` / `.
+/// Example: "Home News Science & Astronomy", "News › World › Europe".
+fn breadcrumb(line: &str, lower: &str) -> bool {
+    let home_led = lower.starts_with("home ") || lower.starts_with("home/");
+    let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
+    if !(home_led || trail) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 10 || super::text::ends_terminal(line) {
+        return false;
+    }
+    words.iter().all(|w| {
+        super::text::is_capitalised(w) || matches!(*w, "&" | "/" | "›" | ">" | "»" | "|" | "-")
+    })
+}
+
+/// Rule `font_size_buttons`: text-size controls, one or several per line.
+/// Example: "XS", "SM MD LG", "A+ A-", "Resize Text".
+fn font_size_buttons(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    const SIZES: &[&str] = &[
+        "xs", "s", "sm", "m", "md", "l", "lg", "xl", "xxl", "a", "a+", "a-", "a−", "aa",
+    ];
+    let lower = line.to_lowercase();
+    let ws: Vec<&str> = lower.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 6 {
+        return false;
+    }
+    // A lone "A" or "S" may be a wrapped initial; require a size-looking token.
+    let all_sizes = ws.iter().all(|w| SIZES.contains(w));
+    let has_real = ws.iter().any(|w| w.len() >= 2);
+    (all_sizes && has_real)
+        || lower.contains("font size")
+        || lower.contains("text size")
+        || lower == "resize text"
+}
+
+/// Rule `bare_counter`: lines of only digits and punctuation: share counts,
+/// gallery positions, timestamps.
+/// Example: "4553", "1 of 6", "0 : 0", "18:08", "(23)".
+fn bare_counter(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = line.chars().filter(|c| c.is_numeric()).count();
+    (letters == 0 && line.chars().count() <= 20)
+        || (digits > 0 && letters <= 2 && line.chars().count() <= 12)
+}
+
+/// Rule `call_to_action`: prompts addressed to the reader about the page itself.
+/// Example: "Click here to get the app", "Read more", "Get short URL", "Loading...".
+fn call_to_action(lower: &str, words: usize) -> bool {
+    // Share panels repeat the headline after their label: "Share All sharing
+    // options for: <headline>".
+    if words <= 40
+        && has_any(
+            lower,
+            &["sharing options", "share this", "share on ", "share via "],
+        )
+    {
+        return true;
+    }
+    if words <= 5 && (lower.starts_with("follow ") || lower.starts_with("like us")) {
+        return true;
+    }
+    // Promotion of the publication's own products.
+    if words <= 40
+        && has_any(
+            lower,
+            &[
+                "subscribe to our",
+                "click to subscribe",
+                "sign up for our",
+                "subscribe now",
+                "continue reading",
+                "listen to this article",
+                "scroll to continue",
+                "play video",
+                "watch video",
+                "like this article",
+                "like this story",
+                "by signing up",
+                "by submitting",
+                "you agree to our",
+                "off the newsstand",
+                "enter your email",
+                "enter your zip",
+                "enter your e-mail",
+                "affiliate commission",
+                "supported by its audience",
+                "we may earn",
+                "join our",
+                "download our app",
+                "unsubscribe at any time",
+                "you can unsubscribe",
+            ],
+        )
+    {
+        return true;
+    }
+    words <= 14
+        && has_any(
+            lower,
+            &[
+                "click here",
+                "click to",
+                "read more",
+                "learn more",
+                "get the app",
+                "download the app",
+                "follow us",
+                "like us on",
+                "get short url",
+                "short url",
+                "loading...",
+                "javascript",
+                "unsupported on your device",
+                "not available in your region",
+                "affiliate commission",
+                "supported by its audience",
+                "why you can trust",
+                "our standards",
+                "trust principles",
+                "send us a tip",
+                "tip us",
+                "share your thoughts",
+                "share it with",
+                "sign up to",
+                "report an error",
+                "submit a correction",
+                "reprint",
+                "external links",
+                "open in a new window",
+                "opens in new window",
+                "about sharing",
+                "you must login",
+                "you must be logged in",
+            ],
+        )
+}
+
+/// Rule `original_source`: "Read the original article on X" (and the like) names
+/// the source and is itself furniture.
+///
+/// Example: "Read the original article on Business Insider" → "Business Insider".
+pub fn original_source(line: &str) -> Option<String> {
+    if line.len() > 200 || word_count(line) > 14 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    const LEADS: &[&str] = &[
+        "read the original article on ",
+        "read the original article at ",
+        "read the original on ",
+        "this article originally appeared on ",
+        "this article was originally published on ",
+        "this story originally appeared on ",
+        "originally published on ",
+        "originally published at ",
+        "source: ",
+    ];
+    if word_count(line) > 14 {
+        return None;
+    }
+    for lead in LEADS {
+        if lower.starts_with(lead) {
+            // `lead` is ASCII, so its byte length is a char boundary in `line` too
+            // only if the prefix of `line` is ASCII; check before slicing.
+            let rest = line.get(lead.len()..)?;
+            let rest = rest.trim().trim_end_matches(['.', '!']).trim();
+            return (!rest.is_empty()).then(|| rest.to_string());
+        }
+    }
+    None
+}
+
+/// Rule `attribution_credit`: agency and contributor credits that close a story.
+/// They go to `credits`, not the body.
+///
+/// Example: "Information from Reuters was used in this report.",
+/// "Some information in this report came from The Associated Press.",
+/// "Reporting by Jane Doe; Editing by John Roe".
+pub fn is_credit(lower: &str) -> bool {
+    if lower.len() > 500
+        || !(lower.contains("report")
+            || lower.contains("by ")
+            || lower.contains("from ")
+            || lower.contains("contributed"))
+    {
+        return false;
+    }
+    (lower.starts_with("information from ") && lower.contains("report"))
+        || lower.starts_with("some information in this report")
+        || lower.starts_with("some information for this report")
+        || lower.starts_with("some information from ")
+        || lower.contains("contributed to this report")
+        || lower.contains("contributed reporting")
+        || lower.contains("contributed to this story")
+        || lower.contains("was used in this report")
+        || lower.starts_with("reporting by ")
+        || lower.starts_with("additional reporting by ")
+        || lower.starts_with("(reporting by ")
+        || lower.starts_with("editing by ")
+        || lower.starts_with("writing by ")
+        || lower.starts_with("compiled by ")
+        || lower.starts_with("this report includes information from")
+        || lower.starts_with("material from ")
+}
+
+/// Rule `related_link`: a line that introduces another article ("Related article: X",
+/// "Related: X", "Read more: X", "Also on example.com X", "More: X"). Returns the
+/// linked headline.
+///
+/// Example: "Related article: How Will the West Respond?" → "How Will the West Respond?".
+pub fn related_title(line: &str) -> Option<String> {
+    if line.len() > 400 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    const LEADS: &[&str] = &[
+        "related article:",
+        "related articles:",
+        "related story:",
+        "related stories:",
+        "related:",
+        "read more:",
+        "read also:",
+        "also read:",
+        "see also:",
+        "more:",
+        "recommended:",
+        "read next:",
+        "more on this:",
+        "also on ",
+    ];
+    for lead in LEADS {
+        if lower.starts_with(lead) {
+            let rest = line.get(lead.len()..)?.trim();
+            let rest = if *lead == "also on " {
+                // "Also on example.com Headline": drop the site token.
+                rest.split_once(' ').map_or("", |(_, r)| r).trim()
+            } else {
+                rest
+            };
+            return (!rest.is_empty() && word_count(rest) <= 30).then(|| rest.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn furn(s: &str) -> bool {
+        is_furniture(s, &s.to_lowercase())
+    }
+
+    #[test]
+    fn generic_furniture_is_recognised() {
+        for line in [
+            "Share this with Facebook",
+            "Skip to main content",
+            "ADVERTISEMENT",
+            "Leave a Comment",
+            "Powered by WPeMatico",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "5 Min Read",
+            "XS",
+            "SM MD LG",
+            "1 of 6",
+            "© 2019 Example Media",
+            "Read the original article on Business Insider",
+        ] {
+            assert!(furn(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_furniture() {
+        for line in [
+            "The minister said the talks would resume on Monday after a short break.",
+            "Module efficiency",
+            "What did the prosecutors say?",
+        ] {
+            assert!(!furn(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_and_related_and_source() {
+        assert!(is_credit(
+            "information from reuters was used in this report."
+        ));
+        assert_eq!(
+            related_title("Related article: How Will the West Respond?").as_deref(),
+            Some("How Will the West Respond?")
+        );
+        assert_eq!(
+            original_source("Read the original article on Business Insider").as_deref(),
+            Some("Business Insider")
+        );
+    }
+}

@@ -1,0 +1,354 @@
+//! The headline and the header zone under it (dek, byline, date, lead photo).
+
+use std::collections::HashMap;
+
+use super::meta::starts_with_dateline;
+use super::text::{content_words, ends_with_period, is_all_caps, overlap, starts_lowercase};
+use super::{Kind, Line};
+
+/// Whether unit `i` marks the header zone: a byline, a date, a bare author name.
+pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
+    lines.get(i).is_some_and(|l| {
+        matches!(l.kind, Kind::Byline(_) | Kind::Date) || (l.kind == Kind::Text && l.name)
+    })
+}
+
+/// Rule `headline`: the headline is the headline-shaped line (2–30 words, no full
+/// stop at the end, not furniture) that best fits the story's start: followed
+/// closely by a byline or date, matching the URL slug, repeated on the page, near
+/// the body, and not one entry of a list of similar lines.
+///
+/// Example: in "Menu / World / Blinken to Lavrov: US to Maintain Ukraine Support /
+/// By Jane Doe / …story…", the third line.
+pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<usize> {
+    let n = lines.len();
+    let lo = region_start.saturating_sub(80);
+    let hi = (region_start + 12).min(n);
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines {
+        if l.words >= 3 {
+            *counts.entry(l.text.as_str()).or_default() += 1;
+        }
+    }
+    // Blocks that are lists of headlines (related stories, "most read"): at least
+    // four headline-like lines making up half the block or more.
+    let mut headline_like: HashMap<usize, (usize, usize)> = HashMap::new();
+    for l in &lines[lo..hi] {
+        let e = headline_like.entry(l.block).or_default();
+        e.1 += 1;
+        if l.kind == Kind::Text && !l.sentence && l.words >= 4 {
+            e.0 += 1;
+        }
+    }
+    let list_block = |b: usize| {
+        headline_like
+            .get(&b)
+            .is_some_and(|&(h, total)| h >= 4 && h * 2 >= total)
+    };
+    let mut scored: Vec<(f32, usize, bool)> = Vec::new();
+    for i in lo..hi {
+        let l = &lines[i];
+        if l.kind != Kind::Text || l.bullet || !(2..=30).contains(&l.words) {
+            continue;
+        }
+        let t = l.text.as_str();
+        if t.chars().count() > 250
+            || ends_with_period(t)
+            || t.ends_with(':')
+            || t.ends_with(',')
+            || t.ends_with(';')
+            || t.contains('@')
+            || (starts_lowercase(t) && !camel_case_start(t))
+            || starts_with_dateline(t)
+            || inner_sentences(t) >= 2
+        {
+            continue;
+        }
+        let by_or_date_within = |k: usize| {
+            (i + 1..(i + 1 + k).min(n))
+                .any(|j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
+        };
+        let named = (i + 1..(i + 4).min(n)).any(|j| is_author_or_date(lines, j));
+        let near = by_or_date_within(3);
+        // Further down only across furniture, credits and one-word labels: another
+        // headline-like line in between would be the better candidate.
+        let far = !near && by_or_date_within(5) && {
+            let stop = (i + 1..(i + 6).min(n))
+                .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
+                .unwrap_or(i + 1);
+            (i + 1..stop).all(|j| {
+                let o = &lines[j];
+                matches!(o.kind, Kind::Furniture | Kind::PhotoCredit | Kind::Caption)
+                    || (o.kind == Kind::Text && o.words <= 2)
+            })
+        };
+        let followed = near || named || far;
+        if i >= region_start && !followed {
+            continue;
+        }
+        let mut score = 0.0f32;
+        if near {
+            score += 4.0;
+        } else if far {
+            score += 3.5;
+        } else if named {
+            score += 1.0;
+        }
+        if i > 0 && is_author_or_date(lines, i - 1) {
+            score += 1.0;
+        }
+        if !slug.is_empty() {
+            let ov = overlap(slug, &content_words(t));
+            if ov >= 0.5 {
+                score += 5.0 * ov;
+            }
+        }
+        // Inside a menu: the lines on both sides are short labels of the same block.
+        let label = |j: usize| {
+            lines.get(j).is_some_and(|o| {
+                o.block == l.block && o.kind == Kind::Text && !o.sentence && o.words <= 8
+            })
+        };
+        let in_menu = i > 0 && label(i - 1) && label(i + 1);
+        if in_menu {
+            score -= 1.5;
+        } else if l.words >= 5 && counts.get(t).copied().unwrap_or(0) >= 2 {
+            score += 2.0;
+        }
+        // A bare name right under a headline or standfirst is its author.
+        let under_headline = i > 0 && {
+            let p = &lines[i - 1];
+            p.kind == Kind::Text && p.words >= 4
+        };
+        if under_headline && l.name {
+            score -= 2.0;
+        }
+        score += (l.words.min(8) as f32) * 0.3;
+        if l.words == 2 {
+            score -= 2.0;
+        }
+        // Headlines are compact; a long quote-led line is a standfirst.
+        if l.words > 15 {
+            score -= 0.2 * (l.words - 15) as f32;
+        }
+        if t.starts_with(['“', '"', '‘', '\'']) {
+            score -= 1.0;
+        }
+        // Distance to the story in text lines; share buttons, dates and credits
+        // between (a long share panel) count for little.
+        let (a, b) = if i < region_start {
+            (i + 1, region_start)
+        } else {
+            (region_start, i)
+        };
+        let dist: f32 = lines[a.min(n)..b.min(n)]
+            .iter()
+            .map(|o| if o.kind == Kind::Text { 0.1 } else { 0.02 })
+            .sum();
+        score -= dist;
+        if i >= region_start {
+            score -= 2.0;
+        }
+        // One entry of a list of similar headline-like lines (related links, menus).
+        let listy = |j: usize| {
+            lines.get(j).is_some_and(|o| {
+                o.block == l.block && o.kind == Kind::Text && !o.sentence && o.words >= 4
+            })
+        };
+        // Right above the story: only furniture, credits, captions, dates or short
+        // labels between this line and the first paragraph.
+        let adjacent = i < region_start
+            && (i + 1..region_start).all(|j| {
+                let o = &lines[j];
+                o.kind != Kind::Text || o.words <= 3
+            });
+        if adjacent {
+            score += 1.5;
+        }
+        // One of four or more headline-like lines in a row (with or without blank
+        // lines between): a list of links.
+        let headline_like = |o: &Line| o.kind == Kind::Text && !o.sentence && o.words >= 4;
+        let run_before = lines[..i]
+            .iter()
+            .rev()
+            .take_while(|o| headline_like(o))
+            .count();
+        let run_after = lines[i + 1..]
+            .iter()
+            .take_while(|o| headline_like(o))
+            .count();
+        let in_run = run_before + 1 + run_after >= 4;
+        if !near && (list_block(l.block) || in_run) {
+            score -= 3.0;
+        }
+        // A standfirst right under the line: a prose-like sentence of some length.
+        if lines.get(i + 1).is_some_and(|o| {
+            o.kind == Kind::Text
+                && (8..=60).contains(&o.words)
+                && (o.sentence || super::text::stop_ratio(&o.text) >= 0.2)
+                && !starts_with_dateline(&o.text)
+        }) {
+            score += 1.5;
+        }
+        match (i > 0 && listy(i - 1), listy(i + 1)) {
+            (true, true) => score -= 3.0,
+            (true, false) | (false, true) => score -= 1.5,
+            (false, false) => {}
+        }
+        // The page repeats its headline inside other lines (share panels, comment
+        // headers: "Share … for: <headline>", "12 responses to “<headline>”").
+        if l.words >= 4 {
+            let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
+                .iter()
+                .any(|o| {
+                    o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
+                });
+            if quoted {
+                score += 2.0;
+            }
+        }
+        // A photo credit right under the line: the lead photo of the story.
+        if lines
+            .get(i + 1)
+            .is_some_and(|o| o.kind == Kind::PhotoCredit)
+        {
+            score += 1.0;
+        }
+        if t.contains(" | ")
+            || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+        {
+            score -= 3.0;
+        }
+        if is_all_caps(t) && l.words <= 3 {
+            score -= 1.0;
+        }
+        scored.push((score, i, near));
+    }
+    // The headline sits above its dek: of two candidates both followed by the
+    // byline, the upper one gets the benefit.
+    let mut best: Option<(f32, usize)> = None;
+    for (k, &(mut score, i, near)) in scored.iter().enumerate() {
+        if near
+            && scored[k + 1..].iter().any(|&(_, j, _)| {
+                j <= i + 2
+                        && lines[j].words >= 4
+                        && !is_all_caps(&lines[j].text)
+                        // A byline in between means the lower line is another story.
+                        && !(i + 1..j).any(|m| is_author_or_date(lines, m))
+            })
+            && lines[i].words >= 4
+        {
+            score += 1.5;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// Whether the line opens with a brand-style word ("iPhone", "eBay").
+fn camel_case_start(t: &str) -> bool {
+    t.split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
+}
+
+/// Sentence boundaries inside a line (". " before a capital). Headlines have at
+/// most one ("Amnesty. More than 100 killed"); notices and teasers have more.
+fn inner_sentences(t: &str) -> usize {
+    let chars: Vec<char> = t.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
+        .count()
+}
+
+/// What the walk through the header zone found.
+#[derive(Debug, Default)]
+pub struct Header {
+    /// First unit of the story proper.
+    pub body_start: usize,
+    /// The standfirst under the headline.
+    pub dek: Option<usize>,
+    /// Sentence-shaped units in the header that are photo captions.
+    pub captions: Vec<usize>,
+}
+
+/// Rule `header_zone`: after the headline come dek, byline, date, share buttons and
+/// the lead photo's caption and credit, in any order. The walk skips them; a
+/// sentence in this zone is the dek (the first one, right under the headline or
+/// the byline) or a caption (any other) only when a byline, date, caption or credit
+/// follows within two lines. The story starts at the first sentence that is not
+/// followed so, or that opens with a dateline ("WASHINGTON (AP) —").
+pub fn walk(lines: &[Line], title: usize) -> Header {
+    let n = lines.len();
+    let mut h = Header {
+        body_start: (title + 1).min(n),
+        ..Header::default()
+    };
+    let limit = (title + 30).min(n);
+    let mut i = title + 1;
+    let mut after_marker = true;
+    let mut seen_author = false;
+    while i < limit {
+        let l = &lines[i];
+        match &l.kind {
+            Kind::Furniture | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) | Kind::Url => {
+                let author = matches!(l.kind, Kind::Byline(_) | Kind::Date);
+                seen_author |= author;
+                after_marker = author || after_marker;
+                i += 1;
+                continue;
+            }
+            Kind::Caption | Kind::Related(_) => {
+                i += 1;
+                continue;
+            }
+            Kind::Credit => break,
+            Kind::Text => {}
+        }
+        if l.bullet {
+            break;
+        }
+        if l.name && !l.sentence {
+            after_marker = true;
+            seen_author = true;
+            i += 1;
+            continue;
+        }
+        if !l.sentence {
+            if l.words <= 20 {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // A long standfirst is allowed right under the headline when a byline or
+        // date follows it at once.
+        let long_dek_ok =
+            h.dek.is_none() && i == title + 1 && l.words <= 70 && is_author_or_date(lines, i + 1);
+        if starts_with_dateline(&l.text) || (l.words > 45 && !long_dek_ok) {
+            break;
+        }
+        // A caption below counts only once a byline or date has been passed, and
+        // only for a short sentence (a dek above the lead photo).
+        let marked = (i + 1..(i + 3).min(n)).any(|j| {
+            is_author_or_date(lines, j)
+                || lines[j].kind == Kind::PhotoCredit
+                || (seen_author && l.words <= 15 && lines[j].kind == Kind::Caption)
+        });
+        if !marked {
+            break;
+        }
+        if h.dek.is_none() && after_marker {
+            h.dek = Some(i);
+        } else {
+            h.captions.push(i);
+        }
+        after_marker = false;
+        i += 1;
+    }
+    h.body_start = i;
+    h
+}

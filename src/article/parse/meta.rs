@@ -1,0 +1,642 @@
+//! Byline, date and dateline recognition.
+
+use super::text::{is_all_caps, is_capitalised, month_number, trim_punct, word_count};
+
+/// Lowercase words that may sit inside a person's name ("Ursula von der Leyen").
+const NAME_CONNECTORS: &[&str] = &[
+    "and", "&", "de", "da", "van", "der", "von", "del", "la", "le", "di", "du", "bin", "al", "y",
+    "dos", "das",
+];
+
+/// Words after which a byline stops: the date or role that follows the names.
+const NAME_STOPS: &[&str] = &[
+    "on",
+    "at",
+    "updated",
+    "published",
+    "posted",
+    "follow",
+    "for",
+    "in",
+    "is",
+    "was",
+    "a",
+    "the",
+    "staff writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "writer",
+];
+
+/// Why a run of names ended.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Stop {
+    /// End of line, a separator (`-`, `|`, `/`, `@`), a comma, or a date: a clean end.
+    Clean,
+    /// A lowercase word or role word: the line goes on as prose.
+    Prose,
+}
+
+/// Cuts `s` at the first separator that ends a byline's names.
+fn cut_at_separator(s: &str) -> &str {
+    let mut end = s.len();
+    for sep in [
+        " - ", " — ", " – ", " | ", "|", " / ", "@", " · ", " • ", " -- ",
+    ] {
+        if let Some(p) = s.find(sep) {
+            end = end.min(p);
+        }
+    }
+    if s.ends_with(" -") || s.ends_with(" —") {
+        end = end.min(s.len().saturating_sub(2));
+    }
+    s.get(..end).unwrap_or(s).trim()
+}
+
+/// Collects name tokens from `s` (after any "By"), returning the names and why they stopped.
+fn collect_names(s: &str) -> (Vec<String>, Stop) {
+    let s = cut_at_separator(s);
+    let segments: Vec<&str> = s.split(',').collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut stop = Stop::Clean;
+    for (si, seg) in segments.iter().enumerate() {
+        if si > 0 {
+            // A later comma segment continues the list only when the list ends "… and Name".
+            let rest_has_and = segments[si..].iter().any(|x| {
+                x.split_whitespace()
+                    .any(|w| w == "and" || w == "AND" || w == "&")
+            });
+            let starts_cap = seg.split_whitespace().next().is_some_and(is_capitalised);
+            if !(rest_has_and && starts_cap) {
+                break;
+            }
+            names.push(",".to_string());
+        }
+        let tokens: Vec<&str> = seg.split_whitespace().collect();
+        for (ti, tok) in tokens.iter().enumerate() {
+            let core = trim_punct(tok);
+            if core.is_empty() {
+                continue;
+            }
+            // Capitalised words that are no connector or stop word need no lowercasing.
+            let first_upper = core.chars().next().is_some_and(char::is_uppercase);
+            let lower = if first_upper && core.len() > 10 {
+                String::new()
+            } else {
+                core.to_lowercase()
+            };
+            if core.chars().any(|c| c.is_ascii_digit()) {
+                return (names, Stop::Clean);
+            }
+            let next_is_digit = tokens
+                .get(ti + 1)
+                .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            if month_number(core).is_some() && next_is_digit {
+                return (names, Stop::Clean);
+            }
+            if NAME_CONNECTORS.contains(&lower.as_str()) {
+                names.push(if lower == "&" { "&".to_string() } else { lower });
+                continue;
+            }
+            if NAME_STOPS.contains(&lower.as_str()) {
+                stop = if matches!(
+                    lower.as_str(),
+                    "on" | "at" | "updated" | "published" | "posted" | "follow"
+                ) {
+                    Stop::Clean
+                } else {
+                    Stop::Prose
+                };
+                return (names, stop);
+            }
+            if !is_capitalised(core) {
+                return (names, Stop::Prose);
+            }
+            names.push(core.to_string());
+        }
+    }
+    (names, stop)
+}
+
+/// Joins collected tokens into a name string, dropping trailing connectors and a
+/// trailing ALL-CAPS organisation after mixed-case names ("… McCoy USA TODAY").
+fn finish_names(mut names: Vec<String>) -> Option<String> {
+    let mixed = names
+        .iter()
+        .any(|n| n.chars().any(char::is_lowercase) && is_capitalised(n));
+    if mixed {
+        while names
+            .last()
+            .is_some_and(|n| is_all_caps(n) || n.chars().count() == 1 && n != "&")
+        {
+            names.pop();
+        }
+    }
+    while names
+        .last()
+        .is_some_and(|n| NAME_CONNECTORS.contains(&n.as_str()) || n == ",")
+    {
+        names.pop();
+    }
+    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    if real == 0 || real > 10 {
+        return None;
+    }
+    // Names are not made of common words: "By Any Means Necessary" is a show title.
+    const COMMON: &[&str] = &[
+        "any",
+        "every",
+        "some",
+        "no",
+        "means",
+        "more",
+        "all",
+        "your",
+        "our",
+        "this",
+        "that",
+        "new",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "then",
+        "now",
+        "far",
+        "contrast",
+        "comparison",
+        "year",
+        "year's",
+        "end",
+        "early",
+        "late",
+        "mid",
+    ];
+    if names.iter().any(|n| {
+        let lower = n.to_lowercase();
+        n != "and"
+            && (COMMON.contains(&lower.as_str())
+                || super::text::is_stop_word(&lower) && lower != "and")
+    }) {
+        return None;
+    }
+    let all_caps = names
+        .iter()
+        .filter(|n| is_capitalised(n))
+        .all(|n| is_all_caps(n) || n.chars().count() <= 2);
+    let mut out = String::new();
+    for n in &names {
+        if n == "," {
+            out.push(',');
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if all_caps && is_capitalised(n) && n.chars().count() > 2 {
+            let mut chars = n.chars();
+            if let Some(first) = chars.next() {
+                out.push(first);
+                out.extend(chars.flat_map(char::to_lowercase));
+            }
+        } else {
+            out.push_str(n);
+        }
+    }
+    Some(out)
+}
+
+/// Rule `by_line`: "By Name", "BY NAME ON 11/13/19", "Posted by Name on …",
+/// "Analysis by Name, Title", "By A, B and C". Returns the names without "By".
+///
+/// Example: "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER" →
+/// "Lisa Mascaro, Mary Clare Jalonick and Eric Tucker".
+pub fn byline_of(line: &str) -> Option<String> {
+    if word_count(line) > 30 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    const LEADS: &[&str] = &[
+        "by ",
+        "posted by ",
+        "analysis by ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "text by ",
+        "opinion by ",
+        "commentary by ",
+        "reviewed by ",
+    ];
+    let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
+    let rest = line.get(lead.len()..)?;
+    let (names, _) = collect_names(rest);
+    // "By Monday, the company…" is prose: a lone capitalised word only counts as a
+    // byline on a short line ("By Reuters").
+    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    if real < 2 && word_count(line) > 4 {
+        return None;
+    }
+    finish_names(names)
+}
+
+/// Rule `name_line`: a bare author line near the headline: two to six capitalised
+/// words, possibly followed by a separator, handle or date, possibly preceded by a
+/// date. Lines that go on as prose do not count.
+///
+/// Example: "Dan Goodin - Apr 16, 2015 8:02 pm UTC" → "Dan Goodin";
+/// "November 20, 2019 Emiliano Bellini" → "Emiliano Bellini"; "OSTN Staff".
+pub fn name_line(line: &str) -> Option<String> {
+    let words = word_count(line);
+    if !(2..=14).contains(&words) || line.ends_with('.') || line.ends_with('?') {
+        return None;
+    }
+    // Names start with a capital (or the line with a date before them).
+    if !line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return None;
+    }
+    // Skip a leading date ("November 20, 2019 Name").
+    let mut rest = line;
+    let leading_date = line.split_whitespace().next().is_some_and(|w| {
+        month_number(w).is_some() || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    });
+    if leading_date {
+        let mut idx = 0usize;
+        for (i, w) in line.split_whitespace().enumerate() {
+            let core = trim_punct(w);
+            if i < 4
+                && (month_number(core).is_some()
+                    || core
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+            {
+                idx = i + 1;
+            } else {
+                break;
+            }
+        }
+        let mut pos = 0usize;
+        for (i, w) in line.split_whitespace().enumerate() {
+            if i == idx {
+                pos = line.find(w).unwrap_or(line.len());
+                break;
+            }
+            pos = line.len();
+        }
+        rest = line.get(pos..).unwrap_or("");
+    }
+    let (names, stop) = collect_names(rest);
+    if stop == Stop::Prose {
+        return None;
+    }
+    // Digits after the names must be a date, a time or an age ("2 days"), not
+    // more headline ("Star Trek 4 eyes …").
+    if rest.chars().any(|c| c.is_ascii_digit()) {
+        let lower = rest.to_lowercase();
+        let timestamp = date_in(rest).is_some()
+            || rest.contains(':')
+            || ["ago", "day", "hour", "min", "week"]
+                .iter()
+                .any(|w| lower.contains(w));
+        if !timestamp {
+            return None;
+        }
+    }
+    let real: Vec<&String> = names.iter().filter(|n| is_capitalised(n)).collect();
+    if real.len() < 2 || real.len() > 9 {
+        return None;
+    }
+    if real.len() > 4 && !names.iter().any(|n| n == "and" || n == "&" || n == ",") {
+        return None;
+    }
+    // Institutional words are section labels, not people.
+    const NOT_NAMES: &[&str] = &[
+        "news",
+        "home",
+        "world",
+        "politics",
+        "business",
+        "sport",
+        "sports",
+        "opinion",
+        "video",
+        "live",
+        "media",
+        "magazine",
+        "edition",
+        "section",
+        "topics",
+        "health",
+        "science",
+        "technology",
+        "tech",
+        "entertainment",
+        "culture",
+        "local",
+        "national",
+        "international",
+        "markets",
+        "more",
+        "latest",
+        "breaking",
+        "images",
+        "photo",
+        "photos",
+        "getty",
+        "reuters",
+        "press",
+        "channel",
+        "radio",
+        "tv",
+        "today",
+        "east",
+        "west",
+        "north",
+        "south",
+        "house",
+        "policy",
+        "privacy",
+        "terms",
+        "about",
+        "contact",
+        "us",
+        "comments",
+        "share",
+        "view",
+        "all",
+        "new",
+        "top",
+        "stories",
+        "story",
+        "related",
+        "read",
+        "weather",
+        "travel",
+        "style",
+        "life",
+        "lifestyle",
+        "finance",
+        "money",
+        "economy",
+        "crime",
+        "education",
+    ];
+    let finished = finish_names(names)?;
+    if finished
+        .split_whitespace()
+        .any(|n| NOT_NAMES.contains(&trim_punct(n).to_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(finished)
+}
+
+/// Parses a day, month and year into an ISO date, if valid.
+fn iso(y: i32, m: i32, d: i32) -> Option<String> {
+    let y = if (0..100).contains(&y) { 2000 + y } else { y };
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let date = jiff::civil::Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    Some(date.to_string())
+}
+
+fn number(s: &str) -> Option<i32> {
+    let t = s.trim_end_matches(|c: char| c.is_alphabetic() || c == ',' || c == '.');
+    if t.is_empty() || t.len() > 4 || !t.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Rule `date_in_line`: the first calendar date written in a line, as ISO.
+/// Forms: `2019-11-19T12:48Z`, `Nov. 20, 2019`, `19 November 2019`, `20 Nov, 2019`,
+/// `11/13/19` (US order), `18.11.2019` (day first unless the month would exceed 12).
+pub fn date_in(line: &str) -> Option<String> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    for (i, raw) in tokens.iter().enumerate() {
+        // The month may hide after a dot ("Nov.November").
+        let tok = raw.rsplit('.').find(|p| !p.is_empty()).unwrap_or(raw);
+        if let Some(m) = month_number(tok).or_else(|| month_number(raw)) {
+            // Month D, YYYY
+            if let (Some(d), Some(y)) = (
+                tokens.get(i + 1).and_then(|t| number(t)),
+                tokens.get(i + 2).and_then(|t| number(t)),
+            ) && (1..=31).contains(&d)
+                && y >= 1900
+                && let Some(date) = iso(y, i32::from(m), d)
+            {
+                return Some(date);
+            }
+            // D Month YYYY
+            if i > 0
+                && let (Some(d), Some(y)) = (
+                    number(tokens[i - 1]),
+                    tokens.get(i + 1).and_then(|t| number(t)),
+                )
+                && (1..=31).contains(&d)
+                && y >= 1900
+                && let Some(date) = iso(y, i32::from(m), d)
+            {
+                return Some(date);
+            }
+        }
+        let core = raw.trim_matches(|c: char| !c.is_ascii_digit());
+        // Numeric forms need a separator between digits.
+        if core.len() < 6 || !core.contains(['-', '/', '.']) {
+            continue;
+        }
+        // ISO 2019-11-19 (possibly with a time attached).
+        if core.len() >= 10 {
+            let head = core.get(..10).unwrap_or("");
+            let parts: Vec<&str> = head.split('-').collect();
+            if parts.len() == 3
+                && parts[0].len() == 4
+                && let (Ok(y), Ok(m), Ok(d)) =
+                    (parts[0].parse(), parts[1].parse(), parts[2].parse())
+                && let Some(date) = iso(y, m, d)
+            {
+                return Some(date);
+            }
+        }
+        for sep in ['/', '.'] {
+            let parts: Vec<&str> = core.split(sep).collect();
+            if parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+            {
+                let (Ok(a), Ok(b), Ok(c)) = (
+                    parts[0].parse::<i32>(),
+                    parts[1].parse::<i32>(),
+                    parts[2].parse::<i32>(),
+                ) else {
+                    continue;
+                };
+                let (m, d) = if sep == '/' || (a <= 12 && b > 12) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                if parts[2].len() == 4 || parts[2].len() == 2 {
+                    if let Some(date) = iso(c, m, d) {
+                        return Some(date);
+                    }
+                } else if parts[0].len() == 4
+                    && let Some(date) = iso(a, b, c)
+                {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Rule `date_line`: a short line that is (mostly) a timestamp: a date, "Published …",
+/// "Updated …", "22 hours ago".
+/// Example: "Updated 0339 GMT (1139 HKT) November 19, 2019", "Published 22 hours ago".
+pub fn is_date_line(line: &str) -> bool {
+    let words = word_count(line);
+    // An embedded post's signature ("— Name (@handle) November 1, 2019") is not a
+    // page timestamp.
+    if words == 0 || words > 14 || line.contains("(@") {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let labelled = [
+        "published",
+        "updated",
+        "posted",
+        "last updated",
+        "first published",
+    ]
+    .iter()
+    .any(|l| lower.starts_with(l));
+    let relative = lower.contains(" ago") && line.chars().any(|c| c.is_ascii_digit());
+    labelled || relative || (date_in(line).is_some() && words <= 10)
+}
+
+/// Rule `dateline_start`: a paragraph that opens with a dateline is the story's
+/// first paragraph. Example: "WASHINGTON (AP) — …", "NEW YORK (Reuters) - …", "(CNN) …".
+pub fn starts_with_dateline(line: &str) -> bool {
+    if line.starts_with('(') {
+        return line.chars().take(30).any(|c| c == ')');
+    }
+    let tokens: Vec<&str> = line.split_whitespace().take(6).collect();
+    for k in 1..tokens.len().min(5) {
+        let head = &tokens[..k];
+        let sep = tokens[k];
+        let caps = head
+            .iter()
+            .all(|w| is_all_caps(w) || trim_punct(w).is_empty());
+        let capitalised = head.iter().all(|w| is_capitalised(w));
+        if caps && matches!(sep, "—" | "–" | "-" | "--") {
+            return true;
+        }
+        if capitalised && sep.starts_with('(') && sep.chars().nth(1).is_some_and(char::is_uppercase)
+        {
+            return caps || k <= 3;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            byline_of("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER").as_deref(),
+            Some("Lisa Mascaro, Mary Clare Jalonick and Eric Tucker")
+        );
+        assert_eq!(
+            byline_of("By Jill Disis, CNN Business").as_deref(),
+            Some("Jill Disis")
+        );
+        assert_eq!(
+            byline_of("Posted by Michael David Smith on November 19, 2019, 6:21 AM EST").as_deref(),
+            Some("Michael David Smith")
+        );
+        assert_eq!(
+            byline_of("BY KASHMIRA GANDER ON 11/13/19 AT 4:00 PM EST").as_deref(),
+            Some("Kashmira Gander")
+        );
+        assert_eq!(byline_of("By the end of the year, prices rose."), None);
+        assert_eq!(
+            byline_of("By Staff Reports -").as_deref(),
+            Some("Staff Reports")
+        );
+    }
+
+    #[test]
+    fn name_lines() {
+        assert_eq!(
+            name_line("Dan Goodin - Apr 16, 2015 8:02 pm UTC").as_deref(),
+            Some("Dan Goodin")
+        );
+        assert_eq!(
+            name_line("November 20, 2019 Emiliano Bellini").as_deref(),
+            Some("Emiliano Bellini")
+        );
+        assert_eq!(
+            name_line("Kevin Johnson and Kevin McCoy USA TODAY").as_deref(),
+            Some("Kevin Johnson and Kevin McCoy")
+        );
+        assert_eq!(name_line("OSTN Staff").as_deref(), Some("OSTN Staff"));
+        assert_eq!(name_line("News reporter @someone"), None);
+        assert_eq!(name_line("Business News"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            date_in("Nov. 20, 2019 5:52 AM EST").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(date_in("19 November 2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            date_in("By Tim - 2019-11-19T12:48:14Z Space").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            date_in("ON 11/13/19 AT 4:00").as_deref(),
+            Some("2019-11-13")
+        );
+        assert_eq!(
+            date_in("21:17 18.11.2019Get short URL").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(date_in("20 Nov, 2019 05:47").as_deref(), Some("2019-11-20"));
+        assert_eq!(date_in("nothing here"), None);
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(starts_with_dateline(
+            "WASHINGTON (AP) — Ambassador Gordon Sondland"
+        ));
+        assert!(starts_with_dateline("NEW YORK (Reuters) - Oil prices fell"));
+        assert!(starts_with_dateline("(CNN)President Donald Trump"));
+        assert!(!starts_with_dateline("The minister said"));
+    }
+}

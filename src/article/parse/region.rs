@@ -1,0 +1,182 @@
+//! Where the story is: unit scores, the densest run of prose, and the rules that
+//! end the story (running score peak, comment section, long gaps).
+
+use super::text::{self, ends_terminal};
+use super::{Kind, Line};
+
+/// Score of a unit for locating the story: prose scores its word count (capped),
+/// everything else scores negative.
+pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
+    let l = &lines[i];
+    match l.kind {
+        Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => -5.0,
+        Kind::Caption | Kind::Related(_) => -2.0,
+        Kind::Credit => 1.0,
+        Kind::Text => {
+            if l.sentence {
+                // Rule `island_sentence`: a sentence wedged between non-prose lines of
+                // its own block is a teaser in a list (a byline above, a section label
+                // below), not story text.
+                let short = |j: Option<usize>| {
+                    j.and_then(|j| lines.get(j))
+                        .is_some_and(|o| o.block == l.block && !o.sentence)
+                };
+                // Across blank lines the same holds for a short teaser between two
+                // headline-like lines (a "Top stories" list of headline + summary).
+                let headline = |j: Option<usize>| {
+                    j.and_then(|j| lines.get(j)).is_some_and(|o| {
+                        o.kind == Kind::Text
+                            && !o.sentence
+                            && o.words >= 4
+                            && !ends_terminal(&o.text)
+                    })
+                };
+                if (short(i.checked_sub(1)) && short(Some(i + 1)))
+                    || (l.words <= 30 && headline(i.checked_sub(1)) && headline(Some(i + 1)))
+                {
+                    -1.0
+                } else {
+                    l.words.min(80) as f32
+                }
+            } else if ends_terminal(&l.text) && l.words >= 3 {
+                1.0
+            } else if l.words <= 3 {
+                -4.0
+            } else {
+                -3.0
+            }
+        }
+    }
+}
+
+/// Rule `region`: the maximum-sum run of unit scores (the densest stretch of prose).
+pub(crate) fn region(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut cur = 0.0f32;
+    let mut start = 0usize;
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0.0 {
+            cur = 0.0;
+            start = i;
+        }
+        cur += s;
+        if cur > 0.0 && best.is_none_or(|(b, _, _)| cur > b) {
+            best = Some((cur, start, i));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// Where the story ends: the unit at which the running score from `start` peaks.
+pub(crate) fn body_end(scores: &[f32], start: usize) -> Option<usize> {
+    let mut cum = 0.0f32;
+    let mut best: Option<(f32, usize)> = None;
+    for (j, s) in scores.iter().enumerate().skip(start) {
+        cum += s;
+        if best.is_none_or(|(b, _)| cum > b) {
+            best = Some((cum, j));
+        }
+    }
+    best.filter(|(b, _)| *b > 0.0).map(|(_, j)| j)
+}
+
+/// Rule `comments_boundary`: the comment section follows the story; once the story
+/// has begun (three paragraphs in), a comment-widget line ("Comments (120)", "Sign
+/// in to post a comment", "12 responses to …", "jdoe says:") ends it, however much
+/// prose follows.
+pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
+    let mut paragraphs = 0usize;
+    for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
+        if l.kind == Kind::Text && l.sentence {
+            paragraphs += 1;
+        } else if paragraphs >= 3
+            && l.words <= 14
+            && (l.kind == Kind::Furniture || !text::ends_with_period(&l.text))
+            && comment_marker(&l.text)
+        {
+            return i.saturating_sub(1).max(start);
+        }
+    }
+    end
+}
+
+/// Rule `gap_cut`: a long stretch of non-prose (six or more lines: a "Top stories"
+/// list, a footer menu) inside the scored run separates the story from whatever
+/// prose follows; that prose is kept only if it weighs at least 40% as much as
+/// the story before the gap and is mostly prose itself (a long related-links box
+/// in mid-story is then bridged; a "Latest news" list of headline, author, date
+/// and teaser after it is not).
+pub(crate) fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
+    const GAP: usize = 6;
+    let end = end.min(scores.len().saturating_sub(1));
+    if start > end {
+        return end;
+    }
+    // Positive mass from each unit to `end`, so that each gap is weighed in
+    // constant time.
+    let span = end + 1 - start;
+    let mut mass_from = vec![0.0f32; span + 1];
+    for k in (0..span).rev() {
+        let s = scores[start + k];
+        let positive = s > 0.0;
+        mass_from[k] = mass_from[k + 1] + if positive { s } else { 0.0 };
+    }
+    let mut mass_before = 0.0f32;
+    let mut last_positive = start;
+    let mut run = 0usize;
+    let mut i = start;
+    while i <= end && i < scores.len() {
+        let s = scores[i];
+        if s > 0.0 {
+            // Nothing to protect yet: the story has not really begun.
+            if run >= GAP && mass_before >= 40.0 {
+                let k = i - start;
+                let mass_after = mass_from[k];
+                let zone = &scores[i..=end];
+                let prose_share =
+                    zone.iter().filter(|s| **s > 0.0).count() as f32 / zone.len() as f32;
+                if mass_after < 0.4 * mass_before || prose_share < 0.5 {
+                    return last_positive;
+                }
+            }
+            run = 0;
+            mass_before += s;
+            last_positive = i;
+        } else {
+            run += 1;
+        }
+        i += 1;
+    }
+    end
+}
+
+/// A comment-section heading or a commenter's signature ("jdoe says:").
+fn comment_marker(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    // "declined to comment" is story text; a comment heading is a label or a count.
+    let label = lower.starts_with("comment")
+        || lower.starts_with(|c: char| c.is_ascii_digit())
+        || lower.starts_with("show ")
+        || lower.starts_with("view ")
+        || lower.starts_with("join ")
+        || lower.starts_with("leave ")
+        || lower.starts_with("post ")
+        || lower.starts_with("sign in")
+        || lower.starts_with("log in")
+        || lower.starts_with("reader ")
+        || lower.starts_with("you must");
+    if !label {
+        return lower.trim_end().ends_with(" says:") && line.split_whitespace().count() <= 4;
+    }
+    [
+        "comment",
+        "responses to",
+        "replies to",
+        "reader reactions",
+        "leave a reply",
+        "post a reply",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+        || lower.trim_end().ends_with(" says:")
+}
