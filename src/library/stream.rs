@@ -541,9 +541,15 @@ mod tests {
     fn problems_keep_library_order_among_articles() {
         let dir = tempfile::tempdir().expect("tempdir");
         for (name, text) in [
-            ("a.txt", "A\n\nbody"),
+            (
+                "a.txt",
+                "Alpha story headline\n\nThe first story's only paragraph, told in a sentence.",
+            ),
             ("b.txt", " \n"),
-            ("c.txt", "C\n\nbody"),
+            (
+                "c.txt",
+                "Gamma story headline\n\nThe third story's only paragraph, told in a sentence.",
+            ),
         ] {
             fs::write(dir.path().join(name), text).expect("write");
         }
@@ -562,9 +568,9 @@ mod tests {
         assert_eq!(
             order,
             [
-                "A".to_string(),
+                "Alpha story headline".to_string(),
                 format!("problem {}", b.display()),
-                "C".to_string()
+                "Gamma story headline".to_string()
             ]
         );
     }
