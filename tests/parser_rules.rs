@@ -384,3 +384,14 @@ fn long_share_panel_between_headline_and_story() {
     assert_eq!(a.published.as_deref(), Some("2019-11-19"));
     assert_eq!(a.body, vec![P1, P2, P3]);
 }
+
+/// Rule `nothing_lost`: a stub whose only line after the headline is not prose
+/// still shows that line, never an empty article.
+#[test]
+fn a_stub_without_prose_keeps_its_text() {
+    let article = parse("Council meets on Tuesday\n\nAgenda to follow\n");
+    assert!(
+        article.body.iter().any(|p| p == "Agenda to follow"),
+        "{article:?}"
+    );
+}

@@ -329,6 +329,19 @@ pub fn parse(text: &str) -> Article {
             }
         }
     }
+    // Rule `nothing_lost`: when no line reads as story prose (a note, a stub, a page
+    // of short lines), the text lines after the headline are the body rather than
+    // nothing: a reader must never open an empty article from a file with words in
+    // it. Example: "Council meets\n\nAgenda to follow" keeps "Agenda to follow".
+    if article.body.is_empty() {
+        let from = title_idx.map_or(0, |t| t + 1);
+        for (i, l) in lines.iter().enumerate().skip(from) {
+            if l.kind == Kind::Text && Some(i) != header.dek {
+                article.body.push(l.text.clone());
+            }
+        }
+    }
+
     // Credits and the source line may follow the story's last paragraph.
     for l in lines.iter().skip(end + 1).take(8) {
         if l.kind == Kind::Credit && !article.credits.contains(&l.text) {
