@@ -217,6 +217,9 @@ pub fn load_file(path: &Path) -> Result<Article, Problem> {
     if article.title.is_empty() {
         article.title = file_stem_title(path);
     }
+    // The path and a title made from it come from the file system, not the
+    // cleaned text: they can carry escape sequences too.
+    crate::sanitize::clean_article(&mut article);
     Ok(article)
 }
 
