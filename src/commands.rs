@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::filter::{self, Cancel, FilterIndex};
 use crate::library::{self, LoadEvent};
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, json_safe};
 
 /// `newsreader parse`: every article that loads is printed to `out`; each one that
 /// does not gets a one-line message on `err`, and the others still print.
@@ -26,8 +26,7 @@ pub fn parse(
     }
     for article in &articles {
         if json {
-            serde_json::to_writer(&mut *out, article)?;
-            writeln!(out)?;
+            write_json_line(out, article)?;
         } else {
             write_plain(out, article)?;
         }
@@ -118,13 +117,20 @@ pub fn list(
                 published: article.published.as_deref(),
                 path: &article.path,
             };
-            serde_json::to_writer(&mut *out, &entry)?;
-            writeln!(out)?;
+            write_json_line(out, &entry)?;
         } else {
             writeln!(out, "{}", clean_line(&article.title))?;
         }
     }
     out.flush()
+}
+
+/// Writes `value` as one line of JSON with the characters JSON leaves raw but a
+/// terminal may act on (C1 controls, bidi and other invisible format
+/// characters) escaped as `\uXXXX` by [`json_safe`]: the JSON means the same.
+fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let json = serde_json::to_string(value)?;
+    writeln!(out, "{}", json_safe(&json))
 }
 
 /// What `list` prints of an article; the rest is dropped as soon as it loads.
@@ -222,6 +228,26 @@ mod tests {
         assert!(err.contains("missing.txt"));
         let (bundled, _) = run_list(&[], None, None, false);
         assert_eq!(bundled.lines().count(), 4);
+    }
+
+    #[test]
+    fn json_lines_escape_c1_and_bidi_characters() {
+        // Not through the loader (which cleans every field): whatever reaches
+        // the JSON writer, it writes no raw C1 or bidi character.
+        let article = Article {
+            title: "a\u{9b}6n\u{202e}b".to_owned(),
+            path: "x\u{85}\u{2066}y.txt".to_owned(),
+            ..Article::default()
+        };
+        let mut out = Vec::new();
+        write_json_line(&mut out, &article).expect("io");
+        let text = String::from_utf8(out).expect("utf8");
+        for c in ['\u{9b}', '\u{202e}', '\u{85}', '\u{2066}'] {
+            assert!(!text.contains(c), "{c:?} raw in {text}");
+        }
+        assert!(text.ends_with('\n') && text.lines().count() == 1, "{text}");
+        let back: Article = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back, article, "the same meaning");
     }
 
     #[test]

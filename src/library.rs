@@ -2,6 +2,7 @@
 //!
 //! No terminal here; the CLI and the reader both call these functions.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -103,15 +104,23 @@ pub enum Found {
 /// as sorting every path (paths compare component by component), so loading can
 /// start before a large folder has been walked. `found` returning false stops
 /// the walk; so does this function's `false`.
+///
+/// Each folder is walked once: one reached again (through a symbolic link back
+/// to a parent, two links to one folder, or a folder given twice) is reported
+/// once, where it is reached again, and not walked again. FIFOs, sockets and
+/// devices are reported (when named like articles, or given on the command
+/// line), never opened.
 pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> bool {
+    let mut walker = Walker {
+        found,
+        folders: HashMap::new(),
+    };
     for path in paths {
         let go_on = match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, 0, found),
-            Ok(_) => found(Found::File(path.clone())),
-            Err(err) => found(Found::Problem(Problem {
-                path: path.clone(),
-                reason: err.to_string(),
-            })),
+            Ok(meta) if meta.is_dir() => walker.walk(path, &meta, 0),
+            Ok(meta) if meta.is_file() => (walker.found)(Found::File(path.clone())),
+            Ok(_) => walker.problem(path, NOT_REGULAR.to_string()),
+            Err(err) => walker.problem(path, err.to_string()),
         };
         if !go_on {
             return false;
@@ -120,56 +129,135 @@ pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> boo
     true
 }
 
-fn walk(dir: &Path, depth: usize, found: &mut impl FnMut(Found) -> bool) -> bool {
-    if depth > MAX_DEPTH {
-        return found(Found::Problem(Problem {
-            path: dir.to_path_buf(),
-            reason: format!("deeper than {MAX_DEPTH} folders; not followed"),
-        }));
+/// Why a FIFO, socket or device is skipped.
+const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+
+/// What identifies a file or folder however it is reached: (device, inode) on
+/// unix, the canonical path elsewhere.
+#[cfg(unix)]
+pub(crate) type FileId = (u64, u64);
+/// What identifies a file or folder however it is reached: (device, inode) on
+/// unix, the canonical path elsewhere.
+#[cfg(not(unix))]
+pub(crate) type FileId = PathBuf;
+
+#[cfg(unix)]
+pub(crate) fn file_id(_path: &Path, meta: &fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+pub(crate) fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
+    fs::canonicalize(path).ok()
+}
+
+/// One [`discover`] walk: the folders seen so far, by identity, with the path
+/// they were first reached by and whether they are being walked (an ancestor of
+/// the current folder).
+struct Walker<'a, F> {
+    found: &'a mut F,
+    folders: HashMap<FileId, (PathBuf, bool)>,
+}
+
+/// What a folder entry is, following symbolic links.
+enum Kind {
+    Folder,
+    File,
+    Other,
+}
+
+impl<F: FnMut(Found) -> bool> Walker<'_, F> {
+    fn problem(&mut self, path: &Path, reason: String) -> bool {
+        (self.found)(Found::Problem(Problem {
+            path: path.to_path_buf(),
+            reason,
+        }))
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            return found(Found::Problem(Problem {
-                path: dir.to_path_buf(),
-                reason: err.to_string(),
-            }));
+
+    fn walk(&mut self, dir: &Path, meta: &fs::Metadata, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return self.problem(
+                dir,
+                format!("deeper than {MAX_DEPTH} folders; not followed"),
+            );
         }
-    };
-    let mut children: Vec<(std::ffi::OsString, bool)> = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
+        let id = file_id(dir, meta);
+        if let Some(id) = &id {
+            if let Some((first, walking)) = self.folders.get(id) {
+                let reason = if *walking {
+                    format!(
+                        "symlink loop: {} already visited; not followed",
+                        first.display()
+                    )
+                } else {
+                    format!("{} already visited; not walked again", first.display())
+                };
+                return self.problem(dir, reason);
+            }
+            // A copy on unix; a path elsewhere.
+            #[allow(clippy::clone_on_copy)]
+            self.folders.insert(id.clone(), (dir.to_path_buf(), true));
         }
-        // file_type() does not follow symlinks (and costs no system call on
-        // most platforms); for a link, metadata() does, so a link to a folder is
-        // walked (the depth limit stops link loops).
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        let is_dir = if file_type.is_symlink() {
-            fs::metadata(entry.path()).is_ok_and(|meta| meta.is_dir())
-        } else {
-            file_type.is_dir()
-        };
-        children.push((name, is_dir));
+        let go_on = self.walk_entries(dir, depth);
+        if let Some(entry) = id.and_then(|id| self.folders.get_mut(&id)) {
+            entry.1 = false;
+        }
+        go_on
     }
-    children.sort_unstable();
-    for (name, is_dir) in children {
-        let path = dir.join(name);
-        let go_on = if is_dir {
-            walk(&path, depth + 1, found)
-        } else if is_article_file(&path) || is_library_file(&path) {
-            found(Found::File(path))
-        } else {
-            true
+
+    fn walk_entries(&mut self, dir: &Path, depth: usize) -> bool {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(err) => return self.problem(dir, err.to_string()),
         };
-        if !go_on {
-            return false;
+        let mut children: Vec<(std::ffi::OsString, Kind, Option<fs::Metadata>)> = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            // file_type() does not follow symlinks (and costs no system call on
+            // most platforms); for a link, metadata() does, so a link to a
+            // folder is walked (once: see `walk`).
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            let (kind, meta) = if file_type.is_symlink() {
+                match fs::metadata(entry.path()) {
+                    Ok(meta) if meta.is_dir() => (Kind::Folder, Some(meta)),
+                    Ok(meta) if !meta.is_file() => (Kind::Other, None),
+                    // A broken link is read, and reported, like a file.
+                    _ => (Kind::File, None),
+                }
+            } else if file_type.is_dir() {
+                (Kind::Folder, None)
+            } else if file_type.is_file() {
+                (Kind::File, None)
+            } else {
+                (Kind::Other, None)
+            };
+            children.push((name, kind, meta));
         }
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, kind, meta) in children {
+            let path = dir.join(name);
+            let wanted = || is_article_file(&path) || is_library_file(&path);
+            let go_on = match kind {
+                Kind::Folder => match meta.map_or_else(|| fs::metadata(&path), Ok) {
+                    Ok(meta) => self.walk(&path, &meta, depth + 1),
+                    Err(err) => self.problem(&path, err.to_string()),
+                },
+                Kind::File if wanted() => (self.found)(Found::File(path)),
+                Kind::Other if wanted() => self.problem(&path, NOT_REGULAR.to_string()),
+                Kind::File | Kind::Other => true,
+            };
+            if !go_on {
+                return false;
+            }
+        }
+        true
     }
-    true
 }
 
 /// Article files are `.txt`; other files in a folder are not articles.
@@ -186,16 +274,25 @@ pub fn is_library_file(path: &Path) -> bool {
 }
 
 /// Reads and parses one file. Any bytes decode (see [`decode::decode`]); only I/O
-/// failures, oversized and empty files are problems.
+/// failures, oversized, empty and non-regular files are problems.
+///
+/// Every text field of the article is cleaned with
+/// [`clean_article`](crate::sanitize::clean_article), `path` and a title made
+/// from the file name included: `path` is for display and JSON output (nothing
+/// re-opens it), so a hostile file name shows cleaned.
 pub fn load_file(path: &Path) -> Result<Article, Problem> {
+    load_file_with_id(path).map(|(article, _)| article)
+}
+
+/// [`load_file`] and the file's identity, so a file reached by two paths loads once.
+pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_path_buf(),
         reason,
     };
     // One open, one fstat, then reads: the file is checked and read through
     // the same handle.
-    let mut file = fs::File::open(path).map_err(|e| problem(e.to_string()))?;
-    let meta = file.metadata().map_err(|e| problem(e.to_string()))?;
+    let (mut file, meta) = open_regular(path).map_err(problem)?;
     if meta.len() > MAX_ARTICLE_BYTES {
         return Err(problem(format!(
             "larger than {} MiB; skipped",
@@ -217,10 +314,29 @@ pub fn load_file(path: &Path) -> Result<Article, Problem> {
     if article.title.is_empty() {
         article.title = file_stem_title(path);
     }
-    // The path and a title made from it come from the file system, not the
-    // cleaned text: they can carry escape sequences too.
     crate::sanitize::clean_article(&mut article);
-    Ok(article)
+    Ok((article, file_id(path, &meta)))
+}
+
+/// Opens a regular file for reading and returns its metadata from the same
+/// handle; anything else (a FIFO, socket or device) is an error, found without
+/// blocking: the open is non-blocking, so a FIFO with no writer (even one put
+/// in place after the folder was walked) does not hang it.
+pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), String> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // No effect on reading a regular file.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(NOT_REGULAR.to_string());
+    }
+    Ok((file, meta))
 }
 
 /// A readable stand-in title from a file name, for articles with no headline at all.

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 /// Zero-width joiners and non-joiners are kept: emoji ZWJ sequences and several
 /// scripts need them, and they cannot move the cursor.
 pub fn clean_line(text: &str) -> Cow<'_, str> {
-    if text.chars().all(is_plain) {
+    if all_plain(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -103,6 +103,27 @@ pub fn json_safe(json: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// `text.chars().all(is_plain)`, fast for the usual case: runs of printable
+/// ASCII are skipped a byte at a time, without decoding characters (the loader
+/// checks every field of every article, most of them already clean).
+fn all_plain(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        let run = rest
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b))
+            .unwrap_or(rest.len());
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            return true;
+        };
+        if !is_plain(c) {
+            return false;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
 }
 
 /// True for characters that [`clean_line`] passes through unchanged.
@@ -197,6 +218,24 @@ mod tests {
             clean_line("Hello, world — ünïcode 日本"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn the_fast_check_agrees_with_is_plain() {
+        for text in [
+            "",
+            "plain ascii ~",
+            "caf\u{e9} \u{2014} \u{65e5}",
+            "tab\there",
+            "del\u{7f}",
+            "nbsp\u{a0}",
+            "\u{202e}",
+            "end\u{1b}",
+            "\u{85}",
+            "emoji \u{1f600}\u{200d}x",
+        ] {
+            assert_eq!(all_plain(text), text.chars().all(is_plain), "{text:?}");
+        }
     }
 
     #[test]

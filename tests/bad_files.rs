@@ -303,10 +303,8 @@ fn a_symlink_loop_ends_with_a_problem_not_a_hang() {
 }
 
 /// Two links back to the same folder: a walk that follows links until the depth
-/// limit visits 2^MAX_DEPTH paths. Ignored until library.rs detects visited
-/// folders (see the safety report): today `collect_files` does not return.
+/// limit would visit 2^MAX_DEPTH paths; each folder is walked once instead.
 #[test]
-#[ignore = "library.rs: collect_files walks 2^MAX_DEPTH paths with two links to a parent (hang)"]
 fn two_links_back_do_not_hang() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().join("loop");
@@ -314,25 +312,271 @@ fn two_links_back_do_not_hang() {
     fs::write(root.join("a.txt"), GOOD).expect("write");
     std::os::unix::fs::symlink(&root, root.join("l1")).expect("symlink");
     std::os::unix::fs::symlink(&root, root.join("l2")).expect("symlink");
-    let (files, _) = within(Duration::from_secs(10), "two links back", move || {
+    let (files, problems) = within(Duration::from_secs(10), "two links back", move || {
         collect_files(&[root])
     });
     assert_eq!(files.len(), 1, "each file once");
+    assert_eq!(problems.len(), 2, "each link reported once: {problems:?}");
+    for problem in &problems {
+        assert_one_line(problem);
+        assert!(problem.reason.starts_with("symlink loop: "), "{problem}");
+        assert!(problem.reason.contains("already visited"), "{problem}");
+    }
 }
 
-/// A named pipe called `x.txt` with no writer: reading it blocks forever.
-/// Ignored until library.rs skips non-regular files (see the safety report).
+/// One link back to its folder: every article loads once (not once per level
+/// down to MAX_DEPTH), and the loop is one problem.
 #[test]
-#[ignore = "library.rs: load_file blocks forever reading a FIFO named *.txt (hang)"]
-fn a_fifo_is_skipped_not_read() {
+fn a_link_loop_loads_each_article_once() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let fifo = dir.path().join("pipe.txt");
+    let root = dir.path().join("d");
+    fs::create_dir(&root).expect("mkdir");
+    fs::write(root.join("a.txt"), GOOD).expect("write");
+    std::os::unix::fs::symlink(&root, root.join("again")).expect("symlink");
+    let (articles, problems) = within(Duration::from_secs(10), "link loop", {
+        let root = root.clone();
+        move || load_paths(&[root])
+    });
+    assert_eq!(articles.len(), 1, "{articles:?}");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, root.join("again"));
+    assert!(
+        problems[0].reason.contains("symlink loop"),
+        "{}",
+        problems[0]
+    );
+
+    // Through the binary: the article prints once.
+    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .arg("parse")
+        .arg(&root)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.matches("# A good headline").count(), 1, "{stdout}");
+}
+
+/// The same file reached by two paths (a link to a file in the same folder, a
+/// folder linked from another, a file given twice) loads once, where it is
+/// first reached; so does a `.jsonl` library.
+#[test]
+fn a_file_reached_by_two_paths_loads_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("lib");
+    fs::create_dir_all(root.join("sub")).expect("mkdir");
+    fs::write(root.join("sub/z.txt"), GOOD).expect("write");
+    fs::write(root.join("b.txt"), "Another headline\n\nAnother body.\n").expect("write");
+    std::os::unix::fs::symlink(root.join("sub/z.txt"), root.join("a-link.txt")).expect("symlink");
+    std::os::unix::fs::symlink(root.join("sub"), root.join("c-sub")).expect("symlink");
+    fs::write(root.join("lib.jsonl"), "{\"title\":\"From the library\"}\n").expect("write");
+    std::os::unix::fs::symlink(root.join("lib.jsonl"), root.join("more.jsonl")).expect("symlink");
+    let (articles, problems) = load_paths(&[root.clone(), root.join("b.txt")]);
+    let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["A good headline", "Another headline", "From the library"],
+        "{problems:?}"
+    );
+    assert_eq!(
+        articles[0].path,
+        root.join("a-link.txt").display().to_string()
+    );
+    // c-sub (a link to sub) sorts first, so sub itself is the folder reached
+    // again: one problem.
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, root.join("sub"));
+    assert!(
+        problems[0].reason.contains("already visited"),
+        "{}",
+        problems[0]
+    );
+    assert_one_line(&problems[0]);
+}
+
+/// Loading a FIFO directly, or naming one on the command line, does not block.
+#[test]
+fn a_fifo_named_directly_is_a_problem_not_a_hang() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = make_fifo(dir.path(), "pipe.txt");
+    let direct = within(Duration::from_secs(5), "load_file(fifo)", {
+        let fifo = fifo.clone();
+        move || load_file(&fifo)
+    });
+    let problem = direct.expect_err("not read");
+    assert!(problem.reason.contains("not a regular file"), "{problem}");
+    let (articles, problems) = within(Duration::from_secs(5), "load_paths(fifo)", {
+        let fifo = fifo.clone();
+        move || load_paths(&[fifo])
+    });
+    assert!(articles.is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].reason.contains("not a regular file"));
+}
+
+/// `newsreader parse /dev/zero` is refused at once, not read up to the size limit.
+#[test]
+fn devices_named_on_the_command_line_are_not_read() {
+    let start = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .args(["parse", "/dev/zero", "/dev/null"])
+        .output()
+        .expect("run");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("not a regular file").count(), 2, "{stderr}");
+    let problem = load_file(Path::new("/dev/zero")).expect_err("a device");
+    assert!(problem.reason.contains("not a regular file"), "{problem}");
+}
+
+/// An article titled after its file name (no usable headline in the text) and
+/// its path are cleaned like the text: the file name's escapes never print.
+#[test]
+fn escapes_in_a_file_name_do_not_reach_stdout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("x\u{1b}]0;PWN\u{7}\u{9b}2J\u{202e}y.txt");
+    fs::write(&path, "\u{1b}[2J\n\nx\n").expect("write");
+    let article = load_file(&path).expect("loads");
+    assert_clean_article(&article);
+    assert!(
+        !article
+            .path
+            .chars()
+            .any(|c| c.is_control() || c == '\u{202e}')
+    );
+    assert!(!article.title.contains("PWN"), "{article:?}");
+    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .arg("parse")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("# "), "{stdout}");
+    assert!(!output.stdout.contains(&0x1b), "{stdout:?}");
+    assert!(!stdout.contains("PWN"), "{stdout:?}");
+}
+
+/// `.jsonl` libraries are as untrusted as web pages: escapes in any string field
+/// (as JSON `\u001b` escapes or raw C1 characters) are cleaned on load, an
+/// empty title gets a stand-in and an empty word count is counted.
+#[test]
+fn jsonl_libraries_are_cleaned_on_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lib = dir.path().join("lib.jsonl");
+    let evil = r"\u001b]52;c;Q0xJUA==\u0007\u001b[2J\u009b6n\u202e\u0008";
+    let lines = [
+        format!(
+            r#"{{"title":"T{evil}itle","dek":"d{evil}","byline":"b{evil}","source":"s{evil}","published":"p{evil}","url":"https://e.example/{evil}","key_points":["k{evil}"],"captions":["c{evil}"],"body":["one{evil} two","three"],"credits":["cr{evil}"],"related":[{{"title":"r{evil}","url":"u{evil}"}}],"links":["l{evil}"],"path":"x{evil}.txt"}}"#
+        ),
+        r#"{"title":"  ","url":"https://e.example/story","body":["a b c"]}"#.to_owned(),
+        r#"{"title":"\u001b[31m"}"#.to_owned(),
+    ];
+    fs::write(&lib, lines.join("\n")).expect("write");
+    let (articles, problems) = load_paths(std::slice::from_ref(&lib));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(articles.len(), 3);
+    for article in &articles {
+        assert_clean_article(article);
+        let json = serde_json::to_string(article).expect("json");
+        for bad in [
+            r"\u001b", r"\u0007", r"\u0008", "\u{9b}", "\u{202e}", "52;", "[2J",
+        ] {
+            assert!(!json.contains(bad), "{bad} in {json}");
+        }
+    }
+    assert_eq!(articles[0].title, "Title");
+    assert_eq!(articles[0].path, "x.txt");
+    assert_eq!(articles[0].word_count, 3, "counted: it was 0");
+    assert_eq!(articles[1].title, "https://e.example/story");
+    assert_eq!(articles[2].title, "(untitled)");
+    assert_eq!(articles[2].word_count, 0);
+
+    // And through the binary, plain and JSON.
+    for json in [false, true] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsreader"));
+        command.arg("parse");
+        if json {
+            command.arg("--json");
+        }
+        let output = command.arg(&lib).output().expect("run");
+        assert!(!output.stdout.contains(&0x1b), "json {json}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            !stdout.contains("52;") && !stdout.contains('\u{9b}'),
+            "{stdout}"
+        );
+    }
+}
+
+/// `parse --json` and `list --json` write C1 and bidi characters only as
+/// `\uXXXX` escapes (serde leaves them raw).
+#[test]
+fn json_output_has_no_raw_c1_or_bidi_characters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "c1\u{9b}6n-bidi\u{202e}gnp\u{85}\u{2066}.txt";
+    fs::write(dir.path().join(name), GOOD).expect("write");
+    for command in ["parse", "list"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+            .args([command, "--json"])
+            .arg(dir.path())
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{output:?}");
+        let stdout = String::from_utf8(output.stdout).expect("utf8");
+        assert_eq!(stdout.lines().count(), 1, "{stdout}");
+        for c in ['\u{9b}', '\u{202e}', '\u{85}', '\u{2066}', '\u{1b}'] {
+            assert!(!stdout.contains(c), "{command}: {c:?} raw in {stdout}");
+        }
+        let value: serde_json::Value = serde_json::from_str(stdout.trim()).expect("json");
+        assert!(
+            value["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("c1-bidignp.txt")),
+            "{value}"
+        );
+    }
+}
+
+/// A problem is one clean line whatever its path and reason hold.
+#[test]
+fn problem_messages_are_one_clean_line() {
+    let problem = Problem {
+        path: PathBuf::from("a\nb\r\u{1b}]0;PWN\u{7}\u{9b}2J\u{202e}.txt"),
+        reason: "line 1\nline 2\u{1b}[31m".to_owned(),
+    };
+    assert_one_line(&problem);
+    assert!(!problem.to_string().contains("PWN"), "{problem}");
+}
+
+fn make_fifo(dir: &Path, name: &str) -> PathBuf {
+    let fifo = dir.join(name);
     let c = std::ffi::CString::new(fifo.to_str().expect("utf8")).expect("cstring");
     // SAFETY: mkfifo with a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    fifo
+}
+
+/// A named pipe called `x.txt` with no writer: reading it would block forever;
+/// it is skipped with a reason, unopened. A FIFO not named like an article is
+/// not a problem (it is not an article).
+#[test]
+fn a_fifo_is_skipped_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = make_fifo(dir.path(), "pipe.txt");
+    make_fifo(dir.path(), "pipe.other");
     let root = dir.path().to_path_buf();
     let (_, problems) = within(Duration::from_secs(5), "fifo", move || load_paths(&[root]));
     assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, fifo);
+    assert!(
+        problems[0].reason.contains("not a regular file"),
+        "{}",
+        problems[0]
+    );
 }
 
 #[test]

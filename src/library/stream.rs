@@ -8,15 +8,14 @@
 //! library order before sending them: the article at index `i` is the same
 //! whatever the number of threads. Dropping the receiver stops everything.
 
-use std::collections::BTreeMap;
-use std::fs::File;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::{Found, Problem, bundled, is_library_file, load_file};
+use super::{FileId, Found, Problem, bundled, file_id, is_library_file, load_file_with_id};
 use crate::article::Article;
 
 /// What the loader reports, in this order: problems found while looking for
@@ -114,9 +113,10 @@ enum Job {
     },
 }
 
-/// A job's results in library order, and how many entries it covered.
+/// A job's results in library order (an article file's with its identity,
+/// so a file reached twice loads once), and how many entries it covered.
 struct Output {
-    items: Vec<Result<Article, Problem>>,
+    items: Vec<(Result<Article, Problem>, Option<FileId>)>,
     entries: usize,
 }
 
@@ -161,10 +161,18 @@ fn find(paths: &[PathBuf], found_tx: Sender<Found>, total_tx: &Sender<usize>) {
     let mut article_files = 0;
     let mut libraries = Vec::new();
     let mut estimate = 0;
+    let mut seen_libraries: HashSet<FileId> = HashSet::new();
     let completed = super::discover(paths, &mut |found| {
         if let Found::File(path) = &found {
             if is_library_file(path) {
-                let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+                let meta = std::fs::metadata(path);
+                // The same library reached by two paths loads once.
+                if let Some(id) = meta.as_ref().ok().and_then(|m| file_id(path, m))
+                    && !seen_libraries.insert(id)
+                {
+                    return true;
+                }
+                let bytes = meta.map_or(0, |m| m.len());
                 estimate += (bytes / ESTIMATED_LINE_BYTES) as usize;
                 libraries.push(path.clone());
             } else {
@@ -240,13 +248,13 @@ fn produce(found: Receiver<Found>, options: &LoadOptions, jobs: &SyncSender<(usi
 /// Sends a `.jsonl` file as blocks of lines; false when the loader is stopping.
 fn produce_lines(file: &Path, lines_per_job: usize, send: &mut impl FnMut(Job) -> bool) -> bool {
     let path = Arc::new(file.to_path_buf());
-    let reader = match File::open(file) {
-        Ok(f) => f,
-        Err(err) => {
+    let reader = match super::open_regular(file) {
+        Ok((f, _)) => f,
+        Err(reason) => {
             // Reported through a job so it lands in library order.
             return send(Job::Failed(Problem {
                 path: file.to_path_buf(),
-                reason: err.to_string(),
+                reason,
             }));
         }
     };
@@ -298,7 +306,7 @@ fn work(jobs: &Mutex<Receiver<(usize, Job)>>, out: &Sender<(usize, Output)>) {
         let Ok((seq, job)) = next else { return };
         let output = match job {
             Job::Failed(problem) => Output {
-                items: vec![Err(problem)],
+                items: vec![(Err(problem), None)],
                 entries: 0,
             },
             Job::Files(files) => load_files(&files),
@@ -316,13 +324,22 @@ fn work(jobs: &Mutex<Receiver<(usize, Job)>>, out: &Sender<(usize, Output)>) {
 
 fn load_files(files: &[PathBuf]) -> Output {
     Output {
-        items: files.iter().map(|file| load_file(file)).collect(),
+        items: files
+            .iter()
+            .map(|file| match load_file_with_id(file) {
+                Ok((article, id)) => (Ok(article), id),
+                Err(problem) => (Err(problem), None),
+            })
+            .collect(),
         entries: files.len(),
     }
 }
 
 /// Deserialises one block of JSON lines; a bad line is a problem naming the file
-/// and line, and the other lines still load. Blank lines are skipped.
+/// and line, and the other lines still load. Blank lines are skipped. Every
+/// article is cleaned for the screen like a parsed one (a library is as
+/// untrusted as a web page), gets a title if it has none and a word count if
+/// its body has words but the count is 0.
 fn parse_lines(path: &Path, first_line: usize, data: &[u8]) -> Output {
     let mut items = Vec::new();
     let mut entries = 0;
@@ -339,16 +356,33 @@ fn parse_lines(path: &Path, first_line: usize, data: &[u8]) -> Output {
                 if article.path.is_empty() {
                     article.path = format!("{}:{number}", path.display());
                 }
-                items.push(Ok(article));
+                crate::sanitize::clean_article(&mut article);
+                if article.title.trim().is_empty() {
+                    article.title = article
+                        .url
+                        .clone()
+                        .filter(|url| !url.trim().is_empty())
+                        .unwrap_or_else(|| UNTITLED.to_owned());
+                }
+                if article.word_count == 0 && !article.body.is_empty() {
+                    article.word_count = crate::article::model::count_words(&article.body);
+                }
+                items.push((Ok(article), None));
             }
-            Err(err) => items.push(Err(Problem {
-                path: path.to_path_buf(),
-                reason: format!("line {number}: {err}"),
-            })),
+            Err(err) => items.push((
+                Err(Problem {
+                    path: path.to_path_buf(),
+                    reason: format!("line {number}: {err}"),
+                }),
+                None,
+            )),
         }
     }
     Output { items, entries }
 }
+
+/// The title of a `.jsonl` article that has none.
+const UNTITLED: &str = "(untitled)";
 
 /// Receives results in any order and sends them in library order, merging what
 /// is ready into batches.
@@ -364,6 +398,7 @@ fn collect(
     let mut batch: Vec<Article> = Vec::new();
     let mut last_sent = Instant::now();
     let mut total = 0;
+    let mut seen_files: HashSet<FileId> = HashSet::new();
     let flush = |batch: &mut Vec<Article>, done: usize, total: &mut usize| -> bool {
         // The newest total from the walk (it grows, then becomes exact).
         while let Ok(newer) = totals.try_recv() {
@@ -385,9 +420,15 @@ fn collect(
         pending.insert(seq, output);
         while let Some(output) = pending.remove(&next) {
             next += 1;
-            for item in output.items {
+            for (item, id) in output.items {
                 match item {
-                    Ok(article) => batch.push(article),
+                    // A file reached by two paths (a link to a file in the same
+                    // folder, a file given twice) loads once, where first reached.
+                    Ok(article) => {
+                        if id.is_none_or(|id| seen_files.insert(id)) {
+                            batch.push(article);
+                        }
+                    }
                     Err(problem) => {
                         // Articles before a problem go first, so events keep
                         // library order.
@@ -424,7 +465,7 @@ const ESTIMATED_LINE_BYTES: u64 = 600;
 
 /// Lines in a file (a last line without a newline counts).
 fn count_lines(path: &Path) -> std::io::Result<usize> {
-    let mut file = File::open(path)?;
+    let (mut file, _) = super::open_regular(path).map_err(std::io::Error::other)?;
     let mut buffer = vec![0u8; 1 << 20];
     let mut lines = 0;
     let mut last = b'\n';
