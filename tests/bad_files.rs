@@ -365,7 +365,11 @@ fn a_file_reached_by_two_paths_loads_once() {
     let root = dir.path().join("lib");
     fs::create_dir_all(root.join("sub")).expect("mkdir");
     fs::write(root.join("sub/z.txt"), GOOD).expect("write");
-    fs::write(root.join("b.txt"), "Another headline\n\nAnother body.\n").expect("write");
+    fs::write(
+        root.join("b.txt"),
+        "Another headline\n\nThe other story has a body of its own, told in a sentence.\n",
+    )
+    .expect("write");
     std::os::unix::fs::symlink(root.join("sub/z.txt"), root.join("a-link.txt")).expect("symlink");
     std::os::unix::fs::symlink(root.join("sub"), root.join("c-sub")).expect("symlink");
     fs::write(root.join("lib.jsonl"), "{\"title\":\"From the library\"}\n").expect("write");
