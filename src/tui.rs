@@ -4,7 +4,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crossterm::cursor::Show;
@@ -16,9 +16,12 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, map_mouse, update};
-use crate::library;
+use crate::app::{Action, App, Effect, map_mouse, update};
+use crate::article::Article;
+use crate::filter::{FilterWorker, Match};
+use crate::library::{self, LoadEvent};
 use crate::startup::Settings;
+use crate::state::ArticleKey;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -127,11 +130,23 @@ fn init() -> io::Result<(Term, Guard)> {
     Ok((terminal, guard))
 }
 
-/// What the event loop waits for: terminal input, or actions from other threads
-/// (the loader today; a filter worker later).
+/// What the event loop waits for: terminal input, or news from other threads
+/// (the loader, the filter worker, signals).
 enum Message {
     Input(Event),
     Action(Action),
+    /// Articles from the loader with their content keys. Consecutive batches are
+    /// applied as one before the next frame.
+    Batch {
+        articles: Vec<Article>,
+        keys: Vec<ArticleKey>,
+    },
+    /// The filter worker's answer, fully ordered on the worker's thread.
+    Filtered {
+        generation: u64,
+        query: String,
+        matches: Vec<Match>,
+    },
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
 }
@@ -147,12 +162,14 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
+    app.background_filter = true;
     settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
+    let worker = Arc::new(spawn_filter(tx.clone()));
     spawn_input(tx.clone());
-    spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    spawn_loader(paths.to_vec(), tx, Arc::clone(&worker));
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker);
     drop(terminal);
     drop(guard);
     if let Err(err) = app.store.save_if_dirty() {
@@ -179,31 +196,118 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
     });
 }
 
-/// Loads the library and sends it as actions. One batch today; a streaming loader
-/// would send an `ArticlesLoaded` per batch with a progress `Status` between.
-fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
-    thread::spawn(move || {
-        if debug_panic_requested("loader") {
-            panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
-        }
-        let (articles, problems) = library::load_paths(&paths);
-        let status = match problems.as_slice() {
-            [] => None,
-            [one] => Some(format!("skipped {one}")),
-            [first, rest @ ..] => Some(format!("skipped {} files: {first}, …", rest.len() + 1)),
-        };
-        let _ = tx.send(Message::Action(Action::ArticlesLoaded(articles)));
-        let _ = tx.send(Message::Action(Action::Status(status)));
-        let _ = tx.send(Message::Loaded(problems));
-    });
+/// Starts the filter thread. Its answers are put in full order on its own
+/// thread (never on the UI thread) and sent to the loop.
+fn spawn_filter(tx: mpsc::Sender<Message>) -> FilterWorker {
+    FilterWorker::spawn(move |response| {
+        let matches = response.ranked.into_sorted_vec();
+        tx.send(Message::Filtered {
+            generation: response.generation,
+            query: response.query,
+            matches,
+        })
+        .is_ok()
+    })
 }
 
-/// Draw, wait for a message, apply it (and any others already queued), repeat.
-/// Returns the loader's problems and whether the library ended up empty.
+/// Streams the library into the loop: each batch with its content keys
+/// (hashed here, not on the UI thread), progress as a status line, and the
+/// problems at the end. Headlines go to the filter worker after their batch is
+/// queued for the loop, so no answer can name an article the app lacks.
+fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>, worker: Arc<FilterWorker>) {
+    let spawned = thread::Builder::new()
+        .name("loader".to_owned())
+        .spawn(move || {
+            if debug_panic_requested("loader") {
+                panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
+            }
+            let mut problems = Vec::new();
+            for event in library::spawn_loader(paths) {
+                match event {
+                    LoadEvent::Batch(articles) => {
+                        let keys = keys_of(&articles);
+                        let titles = articles.iter().map(|a| a.title.clone()).collect();
+                        if tx.send(Message::Batch { articles, keys }).is_err() {
+                            return;
+                        }
+                        worker.extend(titles);
+                    }
+                    LoadEvent::Progress { done, total } => {
+                        let status = progress_text(done, total);
+                        if tx
+                            .send(Message::Action(Action::Status(Some(status))))
+                            .is_err()
+                        {
+                            return;
+                        }
+                    }
+                    LoadEvent::Problem(problem) => problems.push(problem),
+                    LoadEvent::Done => break,
+                }
+            }
+            let status = match problems.as_slice() {
+                [] => None,
+                [one] => Some(format!("skipped {one}")),
+                [first, rest @ ..] => Some(format!("skipped {} files: {first}, …", rest.len() + 1)),
+            };
+            let _ = tx.send(Message::Action(Action::Status(status)));
+            let _ = tx.send(Message::Loaded(problems));
+        });
+    if let Err(err) = spawned {
+        panic!("cannot start the loader thread: {err}");
+    }
+}
+
+/// The status line while loading: "loading 41,203 / 100,000".
+pub fn progress_text(done: usize, total: usize) -> String {
+    format!("loading {} / {}", thousands(done), thousands(total))
+}
+
+/// `n` with a comma between groups of three digits.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Content keys of `articles`, hashed on two threads for large batches.
+fn keys_of(articles: &[Article]) -> Vec<ArticleKey> {
+    if articles.len() < 2_048 {
+        return articles.iter().map(ArticleKey::of).collect();
+    }
+    let (first, second) = articles.split_at(articles.len() / 2);
+    thread::scope(|scope| {
+        let other = scope.spawn(|| second.iter().map(ArticleKey::of).collect::<Vec<_>>());
+        let mut keys: Vec<ArticleKey> = first.iter().map(ArticleKey::of).collect();
+        match other.join() {
+            Ok(rest) => keys.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        keys
+    })
+}
+
+/// Why the loop stopped.
+enum Exit {
+    Quit,
+    /// The loader finished with nothing to read.
+    Empty,
+}
+
+/// Draw, wait for a message, apply it (and all others already queued: a flood
+/// of loader batches costs one frame, not one each), repeat. Returns the
+/// loader's problems and whether the library ended up empty.
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     rx: &mpsc::Receiver<Message>,
+    worker: &FilterWorker,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
@@ -218,32 +322,108 @@ fn event_loop(
         let Ok(mut message) = rx.recv() else {
             return Ok((problems, false));
         };
+        // Batches waiting to be applied together.
+        let mut pending: Option<(Vec<Article>, Vec<ArticleKey>)> = None;
         loop {
-            match message {
-                Message::Input(event) => {
-                    if let Some(action) = map_event(app, event) {
-                        update(app, action);
+            let exit = match message {
+                Message::Batch { articles, keys } => {
+                    match &mut pending {
+                        Some((all, all_keys)) => {
+                            all.extend(articles);
+                            all_keys.extend(keys);
+                        }
+                        None => pending = Some((articles, keys)),
                     }
+                    None
                 }
-                Message::Action(action) => update(app, action),
-                Message::Loaded(found) => {
-                    problems = found;
-                    if app.articles.is_empty() {
-                        return Ok((problems, true));
-                    }
+                other => {
+                    flush_batches(app, &mut pending, terminal, worker);
+                    handle(app, other, &mut problems, worker)
                 }
-            }
-            crate::effects::perform(app, terminal.backend_mut());
-            if app.should_quit {
-                return Ok((problems, false));
+            };
+            perform(app, terminal, worker);
+            match exit {
+                Some(Exit::Empty) => return Ok((problems, true)),
+                Some(Exit::Quit) => return Ok((problems, false)),
+                None if app.should_quit => return Ok((problems, false)),
+                None => {}
             }
             match rx.try_recv() {
                 Ok(next) => message = next,
                 Err(_) => break,
             }
         }
+        flush_batches(app, &mut pending, terminal, worker);
     }
 }
+
+/// Applies the batches gathered so far as one.
+fn flush_batches(
+    app: &mut App,
+    pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
+    terminal: &mut Term,
+    worker: &FilterWorker,
+) {
+    if let Some((articles, keys)) = pending.take() {
+        update(app, Action::ArticlesKeyed { articles, keys });
+        perform(app, terminal, worker);
+    }
+}
+
+/// Applies one message that is not a batch.
+fn handle(
+    app: &mut App,
+    message: Message,
+    problems: &mut Vec<library::Problem>,
+    worker: &FilterWorker,
+) -> Option<Exit> {
+    match message {
+        Message::Input(event) => {
+            if let Some(action) = map_event(app, event) {
+                update(app, action);
+            }
+        }
+        Message::Action(action) => update(app, action),
+        Message::Batch { articles, keys } => update(app, Action::ArticlesKeyed { articles, keys }),
+        Message::Filtered {
+            generation,
+            query,
+            matches,
+        } => {
+            // An answer to a query that has been replaced (or cancelled).
+            if generation >= worker.latest_generation() {
+                update(app, Action::FilterResults { query, matches });
+            }
+        }
+        Message::Loaded(found) => {
+            *problems = found;
+            if app.articles.is_empty() {
+                return Some(Exit::Empty);
+            }
+        }
+    }
+    if app.should_quit {
+        Some(Exit::Quit)
+    } else {
+        None
+    }
+}
+
+/// Sends queued filter requests to the worker, then performs the other effects.
+fn perform(app: &mut App, terminal: &mut Term, worker: &FilterWorker) {
+    for effect in &app.effects {
+        if let Effect::Filter(query) = effect {
+            if query.trim().is_empty() {
+                worker.idle();
+            } else {
+                worker.query(query.clone());
+            }
+        }
+    }
+    app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+    crate::effects::perform(app, terminal.backend_mut());
+}
+
 /// The action for one terminal event.
 pub fn map_event(app: &App, event: Event) -> Option<Action> {
     match event {
