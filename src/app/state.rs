@@ -8,6 +8,7 @@ use crate::article::Article;
 use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match};
 use crate::state::{ArticleKey, StateStore};
+use crate::ui::reader::ReaderLayout;
 use crate::ui::theme::Theme;
 
 /// Which pane keys go to.
@@ -98,6 +99,10 @@ pub struct App {
     /// A query was sent to the worker and its answer has not arrived: the list
     /// still shows the previous results and the filter bar says so.
     pub filter_pending: bool,
+    /// The selected article laid out for the reading pane, as far as it has
+    /// been shown (kept by `update`, read by the renderer): scrolling a huge
+    /// article costs the lines on screen, not the article.
+    pub reader: ReaderLayout,
 }
 
 impl Default for App {
@@ -137,6 +142,7 @@ impl App {
             anchor: None,
             background_filter: false,
             filter_pending: false,
+            reader: ReaderLayout::default(),
         };
         app.refilter();
         app

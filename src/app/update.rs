@@ -266,9 +266,30 @@ pub fn max_scroll(app: &App) -> usize {
     }
 }
 
+/// Lays out the selected article as far as the reading pane shows it (kept in
+/// `app.reader`) and clamps the scroll to its end. Only the lines up to the
+/// bottom of the screen are wrapped: the end is known (and the scroll
+/// clamped) once they reach it.
 fn clamp_scroll(app: &mut App) {
-    if app.scroll > 0 {
-        app.scroll = app.scroll.min(max_scroll(app));
+    let Some((index, article)) = app
+        .selected_index()
+        .and_then(|i| Some((i, app.articles.get(i)?)))
+    else {
+        app.reader = ui::reader::ReaderLayout::default();
+        app.scroll = 0;
+        return;
+    };
+    let area = ui::reader::viewport(app);
+    let key = (index, area.width as usize);
+    if app.reader.key != Some(key) {
+        app.reader = ui::reader::ReaderLayout::new(index, article, key.1);
+    }
+    let height = area.height as usize;
+    app.reader
+        .extend_to(article, &app.theme, app.scroll.saturating_add(height));
+    if app.reader.is_complete() {
+        let max = app.reader.lines.len().saturating_sub(height);
+        app.scroll = app.scroll.min(max);
     }
 }
 
