@@ -433,3 +433,26 @@ pub fn map_event(app: &App, event: Event) -> Option<Action> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_uses_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(41_203), "41,203");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(progress_text(41_203, 100_000), "loading 41,203 / 100,000");
+    }
+
+    #[test]
+    fn keys_are_hashed_in_order_on_two_threads() {
+        let articles = crate::corpus::short_articles(3_000, 1);
+        let keys = keys_of(&articles);
+        let expected: Vec<ArticleKey> = articles.iter().map(ArticleKey::of).collect();
+        assert_eq!(keys, expected);
+    }
+}
