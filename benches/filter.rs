@@ -5,8 +5,7 @@
 //!
 //!     cargo bench --bench filter -- --warm-up-time 1 --measurement-time 3
 //!
-//! Frame render time at 1M belongs here too once the reader lands (TODO for the
-//! TUI: a bench that renders the list view of a 1M library into a TestBackend).
+//! Frame render time at 1M is in `benches/render.rs`.
 
 use std::hint::black_box;
 use std::time::Instant;

@@ -4,7 +4,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crossterm::cursor::Show;
@@ -16,9 +16,12 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, map_mouse, update};
-use crate::library;
+use crate::app::{Action, App, Effect, map_mouse, update};
+use crate::article::Article;
+use crate::filter::{self, FilterWorker, Match, Ranked};
+use crate::library::{self, LoadEvent};
 use crate::startup::Settings;
+use crate::state::ArticleKey;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -127,11 +130,23 @@ fn init() -> io::Result<(Term, Guard)> {
     Ok((terminal, guard))
 }
 
-/// What the event loop waits for: terminal input, or actions from other threads
-/// (the loader today; a filter worker later).
+/// What the event loop waits for: terminal input, or news from other threads
+/// (the loader, the filter worker, signals).
 enum Message {
     Input(Event),
     Action(Action),
+    /// Articles from the loader with their content keys. Consecutive batches are
+    /// applied as one before the next frame.
+    Batch {
+        articles: Vec<Article>,
+        keys: Vec<ArticleKey>,
+    },
+    /// The filter worker's answer, fully ordered on the worker's thread.
+    Filtered {
+        generation: u64,
+        query: String,
+        matches: Vec<Match>,
+    },
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
 }
@@ -147,12 +162,14 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
+    app.background_filter = true;
     settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
+    let worker = Arc::new(spawn_filter(tx.clone()));
     spawn_input(tx.clone());
-    spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    spawn_loader(paths.to_vec(), tx, Arc::clone(&worker));
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker);
     drop(terminal);
     drop(guard);
     if let Err(err) = app.store.save_if_dirty() {
@@ -179,31 +196,164 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
     });
 }
 
-/// Loads the library and sends it as actions. One batch today; a streaming loader
-/// would send an `ArticlesLoaded` per batch with a progress `Status` between.
-fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
-    thread::spawn(move || {
-        if debug_panic_requested("loader") {
-            panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
-        }
-        let (articles, problems) = library::load_paths(&paths);
-        let status = match problems.as_slice() {
-            [] => None,
-            [one] => Some(format!("skipped {one}")),
-            [first, rest @ ..] => Some(format!("skipped {} files: {first}, …", rest.len() + 1)),
+/// Starts the filter thread. Its answers are put in full order on its own
+/// thread (never on the UI thread) and sent to the loop. While the library
+/// loads, the worker answers the same query again for each batch of
+/// headlines; then only the new matches are sorted and merged into the last
+/// answer's order instead of sorting everything again.
+fn spawn_filter(tx: mpsc::Sender<Message>) -> FilterWorker {
+    let mut last: Option<(u64, usize, Vec<Match>)> = None;
+    FilterWorker::spawn(move |response| {
+        let matches = match last.take() {
+            Some((generation, searched, previous))
+                if generation == response.generation && searched <= response.searched =>
+            {
+                grown_order(previous, searched, response.ranked)
+            }
+            _ => response.ranked.into_sorted_vec(),
         };
-        let _ = tx.send(Message::Action(Action::ArticlesLoaded(articles)));
-        let _ = tx.send(Message::Action(Action::Status(status)));
-        let _ = tx.send(Message::Loaded(problems));
-    });
+        last = Some((response.generation, response.searched, matches.clone()));
+        tx.send(Message::Filtered {
+            generation: response.generation,
+            query: response.query,
+            matches,
+        })
+        .is_ok()
+    })
 }
 
-/// Draw, wait for a message, apply it (and any others already queued), repeat.
-/// Returns the loader's problems and whether the library ended up empty.
+/// The full order of `ranked`, the answer for a query whose previous answer
+/// (over the first `searched` headlines) was `previous`, in order: the new
+/// matches are sorted alone and merged in. Scores depend only on the headline
+/// and the query, so the old matches keep their order.
+fn grown_order(previous: Vec<Match>, searched: usize, ranked: Ranked) -> Vec<Match> {
+    let mut added: Vec<Match> = ranked
+        .as_unordered()
+        .iter()
+        .filter(|m| m.index as usize >= searched)
+        .copied()
+        .collect();
+    if previous.len() + added.len() != ranked.len() {
+        return ranked.into_sorted_vec();
+    }
+    filter::sort_matches(&mut added);
+    let better = |a: &Match, b: &Match| {
+        (std::cmp::Reverse(a.score), a.index) < (std::cmp::Reverse(b.score), b.index)
+    };
+    let mut merged = Vec::with_capacity(ranked.len());
+    let (mut i, mut j) = (0, 0);
+    while i < previous.len() && j < added.len() {
+        if better(&added[j], &previous[i]) {
+            merged.push(added[j]);
+            j += 1;
+        } else {
+            merged.push(previous[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&previous[i..]);
+    merged.extend_from_slice(&added[j..]);
+    merged
+}
+
+/// Streams the library into the loop: each batch with its content keys
+/// (hashed here, not on the UI thread), progress as a status line, and the
+/// problems at the end. Headlines go to the filter worker after their batch is
+/// queued for the loop, so no answer can name an article the app lacks.
+fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>, worker: Arc<FilterWorker>) {
+    let spawned = thread::Builder::new()
+        .name("loader".to_owned())
+        .spawn(move || {
+            if debug_panic_requested("loader") {
+                panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
+            }
+            let mut problems = Vec::new();
+            for event in library::spawn_loader(paths) {
+                match event {
+                    LoadEvent::Batch(articles) => {
+                        let keys = keys_of(&articles);
+                        let titles = articles.iter().map(|a| a.title.clone()).collect();
+                        if tx.send(Message::Batch { articles, keys }).is_err() {
+                            return;
+                        }
+                        worker.extend(titles);
+                    }
+                    LoadEvent::Progress { done, total } => {
+                        let status = progress_text(done, total);
+                        if tx
+                            .send(Message::Action(Action::Status(Some(status))))
+                            .is_err()
+                        {
+                            return;
+                        }
+                    }
+                    LoadEvent::Problem(problem) => problems.push(problem),
+                    LoadEvent::Done => break,
+                }
+            }
+            let status = match problems.as_slice() {
+                [] => None,
+                [one] => Some(format!("skipped {one}")),
+                [first, rest @ ..] => Some(format!("skipped {} files: {first}, …", rest.len() + 1)),
+            };
+            let _ = tx.send(Message::Action(Action::Status(status)));
+            let _ = tx.send(Message::Loaded(problems));
+        });
+    if let Err(err) = spawned {
+        panic!("cannot start the loader thread: {err}");
+    }
+}
+
+/// The status line while loading: "loading 41,203 / 100,000".
+pub fn progress_text(done: usize, total: usize) -> String {
+    format!("loading {} / {}", thousands(done), thousands(total))
+}
+
+/// `n` with a comma between groups of three digits.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Content keys of `articles`, hashed on two threads for large batches.
+fn keys_of(articles: &[Article]) -> Vec<ArticleKey> {
+    if articles.len() < 2_048 {
+        return articles.iter().map(ArticleKey::of).collect();
+    }
+    let (first, second) = articles.split_at(articles.len() / 2);
+    thread::scope(|scope| {
+        let other = scope.spawn(|| second.iter().map(ArticleKey::of).collect::<Vec<_>>());
+        let mut keys: Vec<ArticleKey> = first.iter().map(ArticleKey::of).collect();
+        match other.join() {
+            Ok(rest) => keys.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        keys
+    })
+}
+
+/// Why the loop stopped.
+enum Exit {
+    Quit,
+    /// The loader finished with nothing to read.
+    Empty,
+}
+
+/// Draw, wait for a message, apply it (and all others already queued: a flood
+/// of loader batches costs one frame, not one each), repeat. Returns the
+/// loader's problems and whether the library ended up empty.
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     rx: &mpsc::Receiver<Message>,
+    worker: &FilterWorker,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
@@ -218,32 +368,108 @@ fn event_loop(
         let Ok(mut message) = rx.recv() else {
             return Ok((problems, false));
         };
+        // Batches waiting to be applied together.
+        let mut pending: Option<(Vec<Article>, Vec<ArticleKey>)> = None;
         loop {
-            match message {
-                Message::Input(event) => {
-                    if let Some(action) = map_event(app, event) {
-                        update(app, action);
+            let exit = match message {
+                Message::Batch { articles, keys } => {
+                    match &mut pending {
+                        Some((all, all_keys)) => {
+                            all.extend(articles);
+                            all_keys.extend(keys);
+                        }
+                        None => pending = Some((articles, keys)),
                     }
+                    None
                 }
-                Message::Action(action) => update(app, action),
-                Message::Loaded(found) => {
-                    problems = found;
-                    if app.articles.is_empty() {
-                        return Ok((problems, true));
-                    }
+                other => {
+                    flush_batches(app, &mut pending, terminal, worker);
+                    handle(app, other, &mut problems, worker)
                 }
-            }
-            crate::effects::perform(app, terminal.backend_mut());
-            if app.should_quit {
-                return Ok((problems, false));
+            };
+            perform(app, terminal, worker);
+            match exit {
+                Some(Exit::Empty) => return Ok((problems, true)),
+                Some(Exit::Quit) => return Ok((problems, false)),
+                None if app.should_quit => return Ok((problems, false)),
+                None => {}
             }
             match rx.try_recv() {
                 Ok(next) => message = next,
                 Err(_) => break,
             }
         }
+        flush_batches(app, &mut pending, terminal, worker);
     }
 }
+
+/// Applies the batches gathered so far as one.
+fn flush_batches(
+    app: &mut App,
+    pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
+    terminal: &mut Term,
+    worker: &FilterWorker,
+) {
+    if let Some((articles, keys)) = pending.take() {
+        update(app, Action::ArticlesKeyed { articles, keys });
+        perform(app, terminal, worker);
+    }
+}
+
+/// Applies one message that is not a batch.
+fn handle(
+    app: &mut App,
+    message: Message,
+    problems: &mut Vec<library::Problem>,
+    worker: &FilterWorker,
+) -> Option<Exit> {
+    match message {
+        Message::Input(event) => {
+            if let Some(action) = map_event(app, event) {
+                update(app, action);
+            }
+        }
+        Message::Action(action) => update(app, action),
+        Message::Batch { articles, keys } => update(app, Action::ArticlesKeyed { articles, keys }),
+        Message::Filtered {
+            generation,
+            query,
+            matches,
+        } => {
+            // An answer to a query that has been replaced (or cancelled).
+            if generation >= worker.latest_generation() {
+                update(app, Action::FilterResults { query, matches });
+            }
+        }
+        Message::Loaded(found) => {
+            *problems = found;
+            if app.articles.is_empty() {
+                return Some(Exit::Empty);
+            }
+        }
+    }
+    if app.should_quit {
+        Some(Exit::Quit)
+    } else {
+        None
+    }
+}
+
+/// Sends queued filter requests to the worker, then performs the other effects.
+fn perform(app: &mut App, terminal: &mut Term, worker: &FilterWorker) {
+    for effect in &app.effects {
+        if let Effect::Filter(query) = effect {
+            if query.trim().is_empty() {
+                worker.idle();
+            } else {
+                worker.query(query.clone());
+            }
+        }
+    }
+    app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+    crate::effects::perform(app, terminal.backend_mut());
+}
+
 /// The action for one terminal event.
 pub fn map_event(app: &App, event: Event) -> Option<Action> {
     match event {
@@ -251,5 +477,42 @@ pub fn map_event(app: &App, event: Event) -> Option<Action> {
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_uses_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(41_203), "41,203");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(progress_text(41_203, 100_000), "loading 41,203 / 100,000");
+    }
+
+    #[test]
+    fn a_grown_answer_is_merged_into_the_same_order_as_a_full_sort() {
+        let titles = crate::corpus::headlines(6_000, 3);
+        let (first, _) = titles.split_at(4_000);
+        let previous = filter::rank("nat", first.iter().map(String::as_str));
+        let index = filter::FilterIndex::from_titles(titles.iter().map(String::as_str));
+        let all = filter::search(&index, "nat", None, 2, &filter::Cancel::never())
+            .expect("results")
+            .ranked;
+        let expected = all.clone().into_sorted_vec();
+        assert!(expected.len() > previous.len());
+        assert_eq!(grown_order(previous, 4_000, all), expected);
+    }
+
+    #[test]
+    fn keys_are_hashed_in_order_on_two_threads() {
+        let articles = crate::corpus::short_articles(3_000, 1);
+        let keys = keys_of(&articles);
+        let expected: Vec<ArticleKey> = articles.iter().map(ArticleKey::of).collect();
+        assert_eq!(keys, expected);
     }
 }

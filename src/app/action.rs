@@ -6,6 +6,7 @@
 
 use crate::article::Article;
 use crate::filter::Match;
+use crate::state::ArticleKey;
 
 /// One change to the [`super::App`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,8 +81,15 @@ pub enum Action {
     /// More articles arrived: appended to the library; the selection stays on the
     /// same article and the filter is applied to the new ones.
     ArticlesLoaded(Vec<Article>),
-    /// Results of filtering for `query` (from [`super::App::refilter`] today, from a
-    /// worker later). Ignored when `query` is no longer the current query.
+    /// [`Action::ArticlesLoaded`] with each article's content key already
+    /// computed (`keys[i]` for `articles[i]`): the loader hashes off the UI thread.
+    ArticlesKeyed {
+        articles: Vec<Article>,
+        keys: Vec<ArticleKey>,
+    },
+    /// Results of filtering for `query`, best first (from the background worker,
+    /// fully ordered on its thread). Ignored when `query` is no longer the current
+    /// query; the event loop also drops answers for older worker generations.
     FilterResults { query: String, matches: Vec<Match> },
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),

@@ -16,4 +16,9 @@ pub enum Effect {
     OpenUrl(Url),
     /// Put this URL on the clipboard with OSC 52.
     CopyUrl(Url),
+    /// Filter with this query on the background worker (only queued when
+    /// `App::background_filter` is set). The event loop sends it to the worker,
+    /// which answers with [`super::Action::FilterResults`]; an empty query tells
+    /// the worker to stop (the app already shows every article).
+    Filter(String),
 }

@@ -2,14 +2,18 @@
 //! [`keymap::map_key`] turns keys into [`Action`]s, [`update::update`] applies them.
 //! Rendering lives in [`crate::ui`] and only reads an `&App`.
 //!
-//! Built to grow: a streaming loader sends [`Action::ArticlesLoaded`] batches and
-//! [`Action::Status`] progress from a thread (through a channel the event loop
-//! selects on); background filtering replaces the body of [`App::refilter`] with a
-//! request to a worker that answers [`Action::FilterResults`] for its query
-//! (stale answers are dropped by comparing the query). Filter results, from
-//! wherever, go through [`App::apply_matches`], which keeps them as
-//! `App::filtered` and derives the shown rows (`App::matches`) for the view and
-//! sort with [`App::arrange`].
+//! The streaming loader's batches arrive as [`Action::ArticlesKeyed`] (content
+//! keys hashed on the loader thread) and its progress as [`Action::Status`].
+//! With `App::background_filter` set (the reader's event loop), a new query
+//! queues [`Effect::Filter`]; the loop hands it to the filter worker, which
+//! answers [`Action::FilterResults`] (answers for a replaced query are dropped,
+//! by generation in the loop and by query here); the list keeps the previous
+//! results meanwhile (`App::filter_pending`). Without a worker (tests),
+//! [`App::refilter`] filters synchronously. Filter results, from wherever, go
+//! through [`App::apply_matches`], which keeps them as `App::filtered` and
+//! derives the shown rows (`App::matches`) for the view and sort with
+//! [`App::arrange`]; with an empty query, batches are appended without
+//! re-sorting ([`App::append_articles`]).
 //!
 //! `update` does no I/O: saving the reading state, opening a browser and
 //! copying to the clipboard are queued as [`Effect`]s in `App::effects`, which

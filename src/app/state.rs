@@ -8,6 +8,7 @@ use crate::article::Article;
 use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match};
 use crate::state::{ArticleKey, StateStore};
+use crate::ui::reader::ReaderLayout;
 use crate::ui::theme::Theme;
 
 /// Which pane keys go to.
@@ -90,6 +91,18 @@ pub struct App {
     /// next filter results arrive: the selected one when articles are appended or
     /// the filter is cleared, `None` (best match) after the query changed.
     pub anchor: Option<usize>,
+    /// Whether a background filter worker answers queries (the reader's event
+    /// loop attaches one). Then a new query queues [`Effect::Filter`] and the
+    /// answer comes back as [`super::Action::FilterResults`]; without one (tests,
+    /// `App::new`) [`App::refilter`] filters synchronously.
+    pub background_filter: bool,
+    /// A query was sent to the worker and its answer has not arrived: the list
+    /// still shows the previous results and the filter bar says so.
+    pub filter_pending: bool,
+    /// The selected article laid out for the reading pane, as far as it has
+    /// been shown (kept by `update`, read by the renderer): scrolling a huge
+    /// article costs the lines on screen, not the article.
+    pub reader: ReaderLayout,
 }
 
 impl Default for App {
@@ -127,6 +140,9 @@ impl App {
             should_quit: false,
             theme: Theme::default(),
             anchor: None,
+            background_filter: false,
+            filter_pending: false,
+            reader: ReaderLayout::default(),
         };
         app.refilter();
         app
@@ -161,6 +177,93 @@ impl App {
         self.apply_matches(matches);
     }
 
+    /// Appends loaded articles with their content keys (computed off the UI
+    /// thread; `keys[i]` belongs to `articles[i]`). The selection stays on the
+    /// same article. With an empty query the new articles join the list at once
+    /// (appended, or merged into the sorted rows: no re-sort of the whole
+    /// library per batch); with a query they are filtered synchronously without
+    /// a worker, and by the worker (which already has their headlines) with one.
+    pub fn append_articles(&mut self, articles: Vec<Article>, keys: Vec<ArticleKey>) {
+        debug_assert_eq!(articles.len(), keys.len());
+        if !self.filter_pending {
+            self.anchor = self.selected_index();
+        }
+        let first = self.articles.len();
+        self.keys.extend(keys);
+        self.articles.extend(articles);
+        if self.query.trim().is_empty() {
+            let added = (first..self.articles.len()).map(|i| Match {
+                index: i as u32,
+                score: 0,
+            });
+            self.filtered.extend(added);
+            self.arrange_appended(first);
+        } else if !self.background_filter {
+            self.refilter();
+        }
+    }
+
+    /// [`App::arrange`] after `filtered` grew by articles at indices `first..`
+    /// (library order, an empty query): only the new rows are admitted and
+    /// sorted, then merged into the shown rows. The selected row's position is
+    /// found again only when rows were inserted before it.
+    fn arrange_appended(&mut self, first: usize) {
+        let start = self
+            .filtered
+            .partition_point(|m| (m.index as usize) < first);
+        let view = self.view;
+        let mut added: Vec<Match> = self.filtered[start..]
+            .iter()
+            .copied()
+            .filter(|m| view == ViewFilter::All || self.admits(view, m.index as usize))
+            .collect();
+        if added.is_empty() {
+            return;
+        }
+        let before = self.selected_index();
+        if self.sort == SortOrder::Relevance {
+            self.matches.extend(added);
+        } else {
+            let articles = &self.articles;
+            let sort = self.sort;
+            added.sort_unstable_by(|a, b| compare(sort, articles, a, b));
+            let old = std::mem::take(&mut self.matches);
+            let mut merged = Vec::with_capacity(old.len() + added.len());
+            let (mut i, mut j) = (0, 0);
+            while i < old.len() && j < added.len() {
+                if compare(sort, articles, &added[j], &old[i]) == Ordering::Less {
+                    merged.push(added[j]);
+                    j += 1;
+                } else {
+                    merged.push(old[i]);
+                    i += 1;
+                }
+            }
+            merged.extend_from_slice(&old[i..]);
+            merged.extend_from_slice(&added[j..]);
+            self.matches = merged;
+            if let Some(keep) = before {
+                self.selected = self
+                    .matches
+                    .iter()
+                    .position(|m| m.index as usize == keep)
+                    .unwrap_or(0);
+            }
+        }
+        if before.is_none() {
+            self.selected = 0;
+        }
+    }
+
+    /// Shows every article in library order (the empty query's results),
+    /// without filtering.
+    pub fn show_all(&mut self) {
+        let all = (0..self.articles.len() as u32)
+            .map(|index| Match { index, score: 0 })
+            .collect();
+        self.apply_matches(all);
+    }
+
     /// Installs filter results for the current query, then applies the view and
     /// sort ([`App::arrange`]). Wherever results come from (here or a worker),
     /// they go through this function.
@@ -189,38 +292,9 @@ impl App {
                 );
             }
         }
-        let articles = &self.articles;
-        let by_index = |a: &Match, b: &Match| a.index.cmp(&b.index);
-        let field = |m: &Match, f: fn(&Article) -> Option<&str>| {
-            articles
-                .get(m.index as usize)
-                .and_then(f)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        };
-        match self.sort {
-            SortOrder::Relevance => {}
-            SortOrder::Newest => rows.sort_unstable_by(|a, b| {
-                let date = |m: &Match| field(m, |x| x.published.as_deref());
-                // Some before None (undated last), later dates first.
-                match (date(a), date(b)) {
-                    (Some(x), Some(y)) => y.cmp(x),
-                    (x, y) => y.is_some().cmp(&x.is_some()),
-                }
-                .then_with(|| by_index(a, b))
-            }),
-            SortOrder::Source => rows.sort_unstable_by(|a, b| {
-                let source = |m: &Match| field(m, |x| x.source.as_deref());
-                match (source(a), source(b)) {
-                    (Some(x), Some(y)) => caseless(x, y),
-                    (x, y) => y.is_some().cmp(&x.is_some()),
-                }
-                .then_with(|| by_index(a, b))
-            }),
-            SortOrder::Title => rows.sort_unstable_by(|a, b| {
-                let title = |m: &Match| field(m, |x| Some(x.title.as_str())).unwrap_or("");
-                caseless(title(a), title(b)).then_with(|| by_index(a, b))
-            }),
+        if self.sort != SortOrder::Relevance {
+            let (sort, articles) = (self.sort, &self.articles);
+            rows.sort_unstable_by(|a, b| compare(sort, articles, a, b));
         }
         self.matches = rows;
         self.selected = self
@@ -265,6 +339,44 @@ impl App {
         match self.sort {
             SortOrder::Relevance if self.query.trim().is_empty() => "file order",
             sort => sort.as_str(),
+        }
+    }
+}
+
+/// The order of two rows under `sort` (not relevance: that is the results'
+/// own order): ties in library order, undated articles last for newest-first,
+/// articles without a source last.
+fn compare(sort: SortOrder, articles: &[Article], a: &Match, b: &Match) -> Ordering {
+    let by_index = |a: &Match, b: &Match| a.index.cmp(&b.index);
+    let field = |m: &Match, f: fn(&Article) -> Option<&str>| {
+        articles
+            .get(m.index as usize)
+            .and_then(f)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    match sort {
+        SortOrder::Relevance => by_index(a, b),
+        SortOrder::Newest => {
+            let date = |m: &Match| field(m, |x| x.published.as_deref());
+            // Some before None (undated last), later dates first.
+            match (date(a), date(b)) {
+                (Some(x), Some(y)) => y.cmp(x),
+                (x, y) => y.is_some().cmp(&x.is_some()),
+            }
+            .then_with(|| by_index(a, b))
+        }
+        SortOrder::Source => {
+            let source = |m: &Match| field(m, |x| x.source.as_deref());
+            match (source(a), source(b)) {
+                (Some(x), Some(y)) => caseless(x, y),
+                (x, y) => y.is_some().cmp(&x.is_some()),
+            }
+            .then_with(|| by_index(a, b))
+        }
+        SortOrder::Title => {
+            let title = |m: &Match| field(m, |x| Some(x.title.as_str())).unwrap_or("");
+            caseless(title(a), title(b)).then_with(|| by_index(a, b))
         }
     }
 }

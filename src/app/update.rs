@@ -205,13 +205,13 @@ fn apply(app: &mut App, action: Action) {
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Resize(columns, rows) => app.viewport = (columns, rows),
         Action::ArticlesLoaded(articles) => {
-            app.anchor = app.selected_index();
-            app.keys.extend(articles.iter().map(ArticleKey::of));
-            app.articles.extend(articles);
-            app.refilter();
+            let keys = articles.iter().map(ArticleKey::of).collect();
+            app.append_articles(articles, keys);
         }
+        Action::ArticlesKeyed { articles, keys } => app.append_articles(articles, keys),
         Action::FilterResults { query, matches } => {
             if query == app.query {
+                app.filter_pending = false;
                 app.apply_matches(matches);
             }
         }
@@ -236,7 +236,21 @@ fn set_query(app: &mut App, query: String) {
     };
     app.query = query;
     app.focus = Focus::List;
-    app.refilter();
+    if !app.background_filter {
+        app.refilter();
+        return;
+    }
+    // One request per batch of keys: only the newest query matters.
+    app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+    app.effects.push(Effect::Filter(app.query.clone()));
+    if app.query.trim().is_empty() {
+        // Every article in library order: no need to ask the worker.
+        app.filter_pending = false;
+        app.show_all();
+    } else {
+        // The list keeps the previous results until the answer arrives.
+        app.filter_pending = true;
+    }
 }
 
 fn scroll_by(app: &mut App, delta: isize) {
@@ -252,9 +266,30 @@ pub fn max_scroll(app: &App) -> usize {
     }
 }
 
+/// Lays out the selected article as far as the reading pane shows it (kept in
+/// `app.reader`) and clamps the scroll to its end. Only the lines up to the
+/// bottom of the screen are wrapped: the end is known (and the scroll
+/// clamped) once they reach it.
 fn clamp_scroll(app: &mut App) {
-    if app.scroll > 0 {
-        app.scroll = app.scroll.min(max_scroll(app));
+    let Some((index, article)) = app
+        .selected_index()
+        .and_then(|i| Some((i, app.articles.get(i)?)))
+    else {
+        app.reader = ui::reader::ReaderLayout::default();
+        app.scroll = 0;
+        return;
+    };
+    let area = ui::reader::viewport(app);
+    let key = (index, area.width as usize);
+    if app.reader.key != Some(key) {
+        app.reader = ui::reader::ReaderLayout::new(index, article, key.1);
+    }
+    let height = area.height as usize;
+    app.reader
+        .extend_to(article, &app.theme, app.scroll.saturating_add(height));
+    if app.reader.is_complete() {
+        let max = app.reader.lines.len().saturating_sub(height);
+        app.scroll = app.scroll.min(max);
     }
 }
 
@@ -513,6 +548,123 @@ mod tests {
         );
         assert_eq!(app.selected_index(), kept);
         assert!(app.matches.iter().any(|m| m.index == 4));
+    }
+
+    /// An app whose filtering is done by a (simulated) background worker.
+    fn background(articles: Vec<Article>) -> App {
+        let mut app = App::new(articles, (120, 40));
+        app.background_filter = true;
+        app
+    }
+
+    /// Answers the app's pending filter request as the worker would.
+    fn answer(app: &mut App) {
+        let query = app
+            .effects
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Effect::Filter(q) => Some(q.clone()),
+                _ => None,
+            })
+            .expect("a filter request");
+        app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+        let matches = crate::filter::rank(&query, app.articles.iter().map(|a| a.title.as_str()));
+        update(app, Action::FilterResults { query, matches });
+    }
+
+    #[test]
+    fn with_a_worker_typing_echoes_at_once_and_the_list_waits_for_the_answer() {
+        let mut app = background(app_articles());
+        typed(&mut app, "nato");
+        assert_eq!(app.query, "nato");
+        assert!(app.filter_pending);
+        assert_eq!(app.matches.len(), 4, "previous results until the answer");
+        assert_eq!(
+            app.effects,
+            vec![Effect::Filter("nato".to_owned())],
+            "one request per batch of keys: the newest"
+        );
+        answer(&mut app);
+        assert!(!app.filter_pending);
+        assert_eq!(app.matches.first().map(|m| m.index), Some(1));
+        // Clearing shows everything in library order without asking.
+        update(&mut app, Action::FilterClear);
+        assert!(!app.filter_pending);
+        assert_eq!(order(&app), [0, 1, 2, 3]);
+        assert_eq!(app.effects, vec![Effect::Filter(String::new())]);
+    }
+
+    #[test]
+    fn with_a_worker_batches_append_while_a_filter_is_active() {
+        let mut all = app_articles();
+        let later = all.split_off(2);
+        let mut app = background(all);
+        typed(&mut app, "russia");
+        answer(&mut app);
+        assert_eq!(order(&app), Vec::<u32>::new(), "no Russia headline yet");
+        let keys = later.iter().map(ArticleKey::of).collect();
+        update(
+            &mut app,
+            Action::ArticlesKeyed {
+                articles: later,
+                keys,
+            },
+        );
+        assert_eq!(app.articles.len(), 4);
+        assert!(app.matches.is_empty(), "the worker has not answered yet");
+        // The worker re-runs the query over new headlines by itself.
+        app.effects.push(Effect::Filter("russia".to_owned()));
+        answer(&mut app);
+        assert_eq!(app.matches.len(), 2, "new matching articles appear");
+        update(&mut app, Action::SelectRow(1));
+        let kept = app.selected_index();
+        update(
+            &mut app,
+            Action::ArticlesLoaded(vec![article("Russia again", 1)]),
+        );
+        app.effects.push(Effect::Filter("russia".to_owned()));
+        answer(&mut app);
+        assert_eq!(app.matches.len(), 3);
+        assert_eq!(app.selected_index(), kept, "selection stays on its article");
+    }
+
+    #[test]
+    fn with_a_worker_stale_answers_are_dropped() {
+        let mut app = background(app_articles());
+        typed(&mut app, "na");
+        typed(&mut app, "to");
+        let stale = crate::filter::rank("na", app.articles.iter().map(|a| a.title.as_str()));
+        update(
+            &mut app,
+            Action::FilterResults {
+                query: "na".to_owned(),
+                matches: stale,
+            },
+        );
+        assert!(app.filter_pending, "still waiting for \"nato\"");
+        assert_eq!(app.matches.len(), 4);
+        answer(&mut app);
+        assert_eq!(app.matches.first().map(|m| m.index), Some(1));
+    }
+
+    #[test]
+    fn unfiltered_batches_keep_the_sort_and_the_selection_without_resorting() {
+        let mut app = App::new(Vec::new(), (120, 40));
+        app.background_filter = true;
+        app.sort = SortOrder::Title;
+        let mut all = sorted_app().articles;
+        let later = all.split_off(2);
+        update(&mut app, Action::ArticlesLoaded(all));
+        assert_eq!(order(&app), [1, 0]);
+        update(&mut app, Action::SelectRow(1));
+        update(&mut app, Action::ArticlesLoaded(later));
+        assert_eq!(order(&app), [1, 0, 2, 3], "merged in title order");
+        assert_eq!(app.selected_index(), Some(0), "selection stays on bravo");
+        assert!(
+            app.effects.is_empty(),
+            "no filter request for an empty query"
+        );
     }
 
     fn app_articles() -> Vec<Article> {

@@ -55,6 +55,8 @@ pub enum FilterRequest {
     Reset,
     /// Filter with `query`; answered unless a newer query arrives first.
     Query { generation: u64, query: String },
+    /// Stop filtering: no answer until the next query, none for new headlines.
+    Idle,
 }
 
 /// The answer to one query.
@@ -139,6 +141,13 @@ impl FilterWorker {
         generation
     }
 
+    /// Cancels the running query and answers nothing until the next one (the
+    /// reader shows the unfiltered library without asking).
+    pub fn idle(&self) {
+        self.generation.fetch_add(1, Ordering::Relaxed);
+        self.send(FilterRequest::Idle);
+    }
+
     /// The generation of the newest query sent.
     pub fn latest_generation(&self) -> u64 {
         self.generation.load(Ordering::Relaxed)
@@ -181,6 +190,7 @@ fn run(
                 current = Some((generation, query));
                 dirty = true;
             }
+            FilterRequest::Idle => current = None,
         };
         apply(first);
         while let Ok(request) = rx.try_recv() {

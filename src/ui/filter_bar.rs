@@ -27,7 +27,13 @@ pub const HELP_HINT: &str = "F1/Esc close help · Ctrl-C quit";
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let total = area.width as usize;
-    let count = format!(" {}/{} matches", app.matches.len(), app.articles.len());
+    // "…" while the filter worker has not answered the newest query yet.
+    let waiting = if app.filter_pending { "… " } else { "" };
+    let count = format!(
+        " {waiting}{}/{} matches",
+        app.matches.len(),
+        app.articles.len()
+    );
     let count_width = width(&count);
     // The count goes when the bar is too narrow for it and some query.
     let show_count = total >= count_width + 12;

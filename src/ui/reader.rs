@@ -133,13 +133,6 @@ fn push_with<'a>(
     }
 }
 
-/// A blank line between sections (never two, never first).
-fn gap(lines: &mut Vec<Line<'_>>) {
-    if lines.last().is_some_and(|l| l.width() > 0) {
-        lines.push(Line::default());
-    }
-}
-
 /// Joins `items` with `separator` into lines of at most `width` columns, breaking
 /// only between items (an item wider than a line is wrapped on its own).
 pub fn join_items(items: &[String], separator: &str, width: usize) -> Vec<String> {
@@ -169,109 +162,286 @@ pub fn join_items(items: &[String], separator: &str, width: usize) -> Vec<String
     lines
 }
 
-/// The article laid out for a text area `width` columns wide: headline, meta line,
-/// dek, key points, body, captions, credits, related links and links.
-pub fn article_lines<'a>(article: &'a Article, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
-    let none = || Span::raw("");
-    let plain = Style::new();
-    push_wrapped(
-        &mut lines,
-        &article.title,
-        width,
-        theme.headline,
-        none(),
-        none(),
-    );
+/// Texts longer than this are wrapped in pieces of about this size, cut at a
+/// space (each piece starts a new line): a 50 MB one-paragraph article is laid
+/// out only as far as it is read, and its first screen costs no more than a
+/// short article's. Shorter texts (every real paragraph) wrap whole.
+pub const PIECE_BYTES: usize = 16 * 1024;
 
-    let mut meta: Vec<String> = [&article.source, &article.byline, &article.published]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .filter(|s| !s.trim().is_empty())
-        .map(str::to_owned)
-        .collect();
-    if article.word_count > 0 {
-        meta.push(format!("{} words", article.word_count));
-        meta.push(format!("{} min read", article.minutes_to_read()));
-    }
-    for line in join_items(&meta, " · ", width) {
-        lines.push(Line::styled(line, theme.dim));
-    }
-    if let Some(dek) = article.dek.as_deref().filter(|d| !d.trim().is_empty()) {
-        gap(&mut lines);
-        let style = Style::new().add_modifier(Modifier::ITALIC);
-        push_wrapped(&mut lines, dek, width, style, none(), none());
+/// One part of an article's layout, before wrapping, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Title,
+    Meta,
+    /// A blank line between sections (never two, never first).
+    Gap,
+    Dek,
+    KeyPoint(usize),
+    Body(usize),
+    Caption(usize),
+    Credit(usize),
+    Heading(&'static str),
+    /// Related article `i`, link number `n`; then its URL.
+    Related(usize, usize),
+    RelatedUrl(usize, usize),
+    /// Link `i`, link number `n`.
+    Link(usize, usize),
+}
+
+/// The blocks of `article`: headline, meta line, dek, key points, body,
+/// captions, credits, related links and links.
+fn blocks(article: &Article) -> Vec<Part> {
+    let mut out = vec![Part::Title, Part::Meta];
+    if article.dek.as_deref().is_some_and(|d| !d.trim().is_empty()) {
+        out.extend([Part::Gap, Part::Dek]);
     }
     if !article.key_points.is_empty() {
-        gap(&mut lines);
-        for point in &article.key_points {
-            let bullet = Span::styled("• ", theme.accent);
-            push_wrapped(&mut lines, point, width, plain, bullet, Span::raw("  "));
-        }
+        out.push(Part::Gap);
+        out.extend((0..article.key_points.len()).map(Part::KeyPoint));
     }
-    for (i, paragraph) in article.body.iter().enumerate() {
-        gap(&mut lines);
-        let style = if article.is_subhead(i) {
-            theme.subhead
-        } else {
-            plain
-        };
-        push_wrapped(&mut lines, paragraph, width, style, none(), none());
+    for i in 0..article.body.len() {
+        out.extend([Part::Gap, Part::Body(i)]);
     }
     if !article.captions.is_empty() {
-        gap(&mut lines);
-        for caption in &article.captions {
-            let mark = Span::styled("Photo: ", theme.caption);
-            let indent = Span::raw("       ");
-            push_wrapped(&mut lines, caption, width, theme.caption, mark, indent);
-        }
+        out.push(Part::Gap);
+        out.extend((0..article.captions.len()).map(Part::Caption));
     }
     if !article.credits.is_empty() {
-        gap(&mut lines);
-        for credit in &article.credits {
-            push_wrapped(&mut lines, credit, width, theme.dim, none(), none());
-        }
+        out.push(Part::Gap);
+        out.extend((0..article.credits.len()).map(Part::Credit));
     }
     let mut number = 0;
     if !article.related.is_empty() {
-        gap(&mut lines);
-        push_wrapped(&mut lines, "Related", width, theme.headline, none(), none());
-        for related in &article.related {
+        out.extend([Part::Gap, Part::Heading("Related")]);
+        for (i, related) in article.related.iter().enumerate() {
             number += 1;
-            let label = format!("[{number}] ");
-            let indent = " ".repeat(label.len());
-            let title = if related.title.is_empty() {
-                related.url.as_deref().unwrap_or_default()
-            } else {
-                &related.title
-            };
-            let mark = Span::styled(label, theme.accent);
-            push_wrapped(
-                &mut lines,
-                title,
-                width,
-                plain,
-                mark,
-                Span::raw(indent.clone()),
-            );
-            if let Some(url) = related.url.as_deref().filter(|_| !related.title.is_empty()) {
-                let pad = Span::raw(indent.clone());
-                push_url(&mut lines, url, width, theme.link, pad, Span::raw(indent));
+            out.push(Part::Related(i, number));
+            if related.url.is_some() && !related.title.is_empty() {
+                out.push(Part::RelatedUrl(i, number));
             }
         }
     }
     if !article.links.is_empty() {
-        gap(&mut lines);
-        push_wrapped(&mut lines, "Links", width, theme.headline, none(), none());
-        for link in &article.links {
+        out.extend([Part::Gap, Part::Heading("Links")]);
+        for i in 0..article.links.len() {
             number += 1;
-            let label = format!("[{number}] ");
-            let indent = Span::raw(" ".repeat(label.len()));
-            let mark = Span::styled(label, theme.accent);
-            push_url(&mut lines, link, width, theme.link, mark, indent);
+            out.push(Part::Link(i, number));
         }
     }
-    lines
+    out
+}
+
+/// The text a block wraps (empty for gaps and the meta line).
+fn block_text(article: &Article, block: Part) -> &str {
+    match block {
+        Part::Title => &article.title,
+        Part::Meta | Part::Gap => "",
+        Part::Dek => article.dek.as_deref().unwrap_or_default(),
+        Part::KeyPoint(i) => &article.key_points[i],
+        Part::Body(i) => &article.body[i],
+        Part::Caption(i) => &article.captions[i],
+        Part::Credit(i) => &article.credits[i],
+        Part::Heading(text) => text,
+        Part::Related(i, _) => {
+            let related = &article.related[i];
+            if related.title.is_empty() {
+                related.url.as_deref().unwrap_or_default()
+            } else {
+                &related.title
+            }
+        }
+        Part::RelatedUrl(i, _) => article.related[i].url.as_deref().unwrap_or_default(),
+        Part::Link(i, _) => &article.links[i],
+    }
+}
+
+/// Where the piece of `text` starting at `start` ends: the whole rest when it
+/// is short, else the first space after [`PIECE_BYTES`] (or the end).
+fn piece_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= PIECE_BYTES {
+        return text.len();
+    }
+    let mut at = start + PIECE_BYTES;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    text[at..].find(' ').map_or(text.len(), |i| at + i)
+}
+
+fn owned(line: Line<'_>) -> Line<'static> {
+    Line::from(
+        line.spans
+            .into_iter()
+            .map(|span| Span::styled(span.content.into_owned(), span.style))
+            .collect::<Vec<_>>(),
+    )
+    .style(line.style)
+}
+
+/// An article laid out for one width, as far as it has been read: lines are
+/// wrapped on demand ([`ReaderLayout::extend_to`]) and kept, so scrolling and
+/// drawing cost the lines on screen, not the article. Kept in the app for the
+/// selected article ([`crate::app::App::reader`]), updated by `update`, read by
+/// the renderer.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderLayout {
+    /// Which article (index into the library) and width this is for.
+    pub key: Option<(usize, usize)>,
+    blocks: Vec<Part>,
+    /// The next block to lay out, and the byte in its text to go on from.
+    next: usize,
+    offset: usize,
+    /// The lines laid out so far.
+    pub lines: Vec<Line<'static>>,
+    /// Text bytes laid out so far, and in all (for estimating the length).
+    bytes_done: usize,
+    bytes_total: usize,
+}
+
+impl ReaderLayout {
+    /// An empty layout of `article` (library index `index`) for `width` columns.
+    pub fn new(index: usize, article: &Article, width: usize) -> Self {
+        let blocks = blocks(article);
+        let bytes_total = blocks.iter().map(|&b| block_text(article, b).len()).sum();
+        ReaderLayout {
+            key: Some((index, width)),
+            blocks,
+            next: 0,
+            offset: 0,
+            lines: Vec::new(),
+            bytes_done: 0,
+            bytes_total,
+        }
+    }
+
+    /// Whether every line has been laid out.
+    pub fn is_complete(&self) -> bool {
+        self.next >= self.blocks.len()
+    }
+
+    /// The number of lines: exact when complete, else estimated from the share
+    /// of the text laid out (never less than the lines known).
+    pub fn total_lines(&self) -> usize {
+        if self.is_complete() || self.bytes_done == 0 {
+            return self.lines.len();
+        }
+        let estimate =
+            self.lines.len() as u128 * self.bytes_total as u128 / self.bytes_done as u128;
+        (estimate as usize).max(self.lines.len() + 1)
+    }
+
+    /// Lays out lines until there are at least `wanted` (or the article ends).
+    pub fn extend_to(&mut self, article: &Article, theme: &Theme, wanted: usize) {
+        let Some((_, width)) = self.key else {
+            return;
+        };
+        while self.lines.len() < wanted && !self.is_complete() {
+            self.step(article, theme, width);
+        }
+    }
+
+    /// Lays out the next block, or the next piece of a long one.
+    fn step(&mut self, article: &Article, theme: &Theme, width: usize) {
+        let block = self.blocks[self.next];
+        let plain = Style::new();
+        let none = || Span::raw("");
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        let text = block_text(article, block);
+        let start = self.offset;
+        let end = piece_end(text, start);
+        let piece = &text[start..end];
+        let first = start == 0;
+        // The lead of a block's first line, and of the lines after it.
+        let lead = |prefix: Span<'static>, indent: Span<'static>| {
+            if first {
+                (prefix, indent.clone())
+            } else {
+                (indent.clone(), indent)
+            }
+        };
+        match block {
+            Part::Gap => {
+                if self.lines.last().is_some_and(|l| l.width() > 0) {
+                    lines.push(Line::default());
+                }
+            }
+            Part::Meta => {
+                let mut meta: Vec<String> = [&article.source, &article.byline, &article.published]
+                    .into_iter()
+                    .filter_map(|f| f.as_deref())
+                    .filter(|s| !s.trim().is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if article.word_count > 0 {
+                    meta.push(format!("{} words", article.word_count));
+                    meta.push(format!("{} min read", article.minutes_to_read()));
+                }
+                for line in join_items(&meta, " · ", width) {
+                    lines.push(Line::styled(line, theme.dim));
+                }
+            }
+            Part::Title | Part::Heading(_) => {
+                push_wrapped(&mut lines, piece, width, theme.headline, none(), none());
+            }
+            Part::Dek => {
+                let style = Style::new().add_modifier(Modifier::ITALIC);
+                push_wrapped(&mut lines, piece, width, style, none(), none());
+            }
+            Part::KeyPoint(_) => {
+                let (p, i) = lead(Span::styled("• ", theme.accent), Span::raw("  "));
+                push_wrapped(&mut lines, piece, width, plain, p, i);
+            }
+            Part::Body(i) => {
+                let style = if article.is_subhead(i) {
+                    theme.subhead
+                } else {
+                    plain
+                };
+                push_wrapped(&mut lines, piece, width, style, none(), none());
+            }
+            Part::Caption(_) => {
+                let (p, i) = lead(Span::styled("Photo: ", theme.caption), Span::raw("       "));
+                push_wrapped(&mut lines, piece, width, theme.caption, p, i);
+            }
+            Part::Credit(_) => {
+                push_wrapped(&mut lines, piece, width, theme.dim, none(), none());
+            }
+            Part::Related(_, number) | Part::Link(_, number) => {
+                let label = format!("[{number}] ");
+                let indent = Span::raw(" ".repeat(label.len()));
+                let (p, i) = lead(Span::styled(label, theme.accent), indent);
+                if matches!(block, Part::Link(..)) {
+                    push_url(&mut lines, piece, width, theme.link, p, i);
+                } else {
+                    push_wrapped(&mut lines, piece, width, plain, p, i);
+                }
+            }
+            Part::RelatedUrl(_, number) => {
+                let indent = Span::raw(" ".repeat(format!("[{number}] ").len()));
+                push_url(&mut lines, piece, width, theme.link, indent.clone(), indent);
+            }
+        }
+        self.lines.extend(lines.into_iter().map(owned));
+        self.bytes_done += end - start;
+        // Go on after the space a piece was cut at, or with the next block.
+        let rest = text[end..].trim_start_matches(' ');
+        if rest.is_empty() {
+            self.next += 1;
+            self.offset = 0;
+        } else {
+            self.offset = text.len() - rest.len();
+            self.bytes_done += self.offset - end;
+        }
+    }
+}
+
+/// The article laid out for a text area `width` columns wide: headline, meta line,
+/// dek, key points, body, captions, credits, related links and links. The whole
+/// of [`ReaderLayout`], for tests and exact counts.
+pub fn article_lines(article: &Article, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut layout = ReaderLayout::new(0, article, width);
+    layout.extend_to(article, theme, usize::MAX);
+    layout.lines
 }
 
 /// Draws the reading pane into `area`.
@@ -279,11 +449,32 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     let theme = &app.theme;
     let text = text_area(area, app.text_width);
     let article = app.selected_article();
-    let lines = article
-        .map(|a| article_lines(a, text.width as usize, theme))
-        .unwrap_or_default();
     let height = text.height as usize;
-    let max = lines.len().saturating_sub(height);
+    let wanted = app.scroll.saturating_add(height);
+    // The app's layout when it is for this article and width and reaches the
+    // screen (update keeps it so); otherwise just enough laid out here.
+    let key = app.selected_index().map(|i| (i, text.width as usize));
+    let cached = &app.reader;
+    let local;
+    let layout = match (article, key) {
+        (Some(article), Some(key))
+            if cached.key != Some(key)
+                || (cached.lines.len() < wanted && !cached.is_complete()) =>
+        {
+            let mut layout = ReaderLayout::new(key.0, article, key.1);
+            layout.extend_to(article, theme, wanted);
+            local = layout;
+            &local
+        }
+        (Some(_), Some(_)) => cached,
+        _ => {
+            local = ReaderLayout::default();
+            &local
+        }
+    };
+    let lines = &layout.lines;
+    let total = layout.total_lines();
+    let max = total.saturating_sub(height);
     let scroll = app.scroll.min(max);
     if super::has_border(area) {
         let mut block = Block::bordered()
@@ -324,7 +515,7 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
             .render(Rect::new(text.x, y, text.width, 1), buf);
         return;
     }
-    for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
+    for (i, line) in lines.iter().skip(scroll).take(height).enumerate() {
         line.render(Rect::new(text.x, text.y + i as u16, text.width, 1), buf);
     }
 }
@@ -344,6 +535,28 @@ mod tests {
         );
         assert_eq!(join_items(&items[..1], " · ", 8), ["Voice of", "America"]);
         assert!(join_items(&[], " · ", 8).is_empty());
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_laid_out_only_as_far_as_asked() {
+        let article = Article {
+            title: "Huge".to_owned(),
+            body: vec!["word ".repeat(200_000), "The end.".to_owned()],
+            ..Default::default()
+        };
+        let theme = Theme::default();
+        let mut layout = ReaderLayout::new(0, &article, 60);
+        layout.extend_to(&article, &theme, 40);
+        assert!(layout.lines.len() >= 40 && !layout.is_complete());
+        assert!(layout.lines.len() < 1_000, "one piece, not the paragraph");
+        assert!(layout.total_lines() > 10_000, "estimated from the bytes");
+        let all = article_lines(&article, 60, &theme);
+        assert!(all.iter().all(|l| l.width() <= 60));
+        assert_eq!(all[..40], layout.lines[..40]);
+        let text: Vec<String> = all.iter().map(ToString::to_string).collect();
+        assert_eq!(text.last().map(String::as_str), Some("The end."));
+        let other: Vec<&String> = text.iter().filter(|l| !l.contains("word")).collect();
+        assert_eq!(other, ["Huge", "", "", "The end."]);
     }
 
     #[test]

@@ -1,0 +1,62 @@
+//! Frame render time: the whole reader (list, reading pane, filter bar, hint
+//! line) drawn from an `&App` into a 120x40 ratatui `Buffer`, unfiltered and
+//! filtered ("nat"), at 1M generated short articles (the `.jsonl` generator of
+//! `examples/gen_corpus.rs`). Rendering touches only the visible rows, so the
+//! figure should not depend on the library size (compare with
+//! `NEWSREADER_BENCH_SIZES=1000,1000000`).
+//!
+//!     cargo bench --bench render -- --warm-up-time 1 --measurement-time 3
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use newsreader::app::{Action, App, update};
+use newsreader::corpus;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+fn sizes() -> Vec<usize> {
+    match std::env::var("NEWSREADER_BENCH_SIZES") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => vec![1_000_000],
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let area = Rect::new(0, 0, 120, 40);
+    for n in sizes() {
+        let mut app = App::new(corpus::short_articles(n, 42), (area.width, area.height));
+        let mut group = c.benchmark_group(format!("render/{n}"));
+        group.sample_size(20);
+        let mut buf = Buffer::empty(area);
+        group.bench_function("unfiltered", |b| {
+            b.iter(|| {
+                buf.reset();
+                (&app).render(area, &mut buf);
+                black_box(buf.content().len())
+            })
+        });
+        // Somewhere in the middle of the list, with the filter applied
+        // (synchronously here: no worker in a bench).
+        for c in "nat".chars() {
+            update(&mut app, Action::FilterInput(c));
+        }
+        let middle = app.matches.len() / 2;
+        update(&mut app, Action::SelectRow(middle));
+        group.bench_function("filtered nat, middle row", |b| {
+            b.iter(|| {
+                buf.reset();
+                (&app).render(area, &mut buf);
+                black_box(buf.content().len())
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,70 @@
+//! The reader while a large library streams in: the first frame comes at once,
+//! the status line shows progress, and typing is echoed and filters before
+//! loading has finished. The library is a `.jsonl` of 100,000 short articles
+//! generated here (about 50 MB, in a temporary folder).
+
+mod common;
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::time::Instant;
+
+use common::Session;
+
+const ARTICLES: usize = 100_000;
+
+/// Writes the library; returns how many of its headlines match `query`.
+fn write_library(path: &std::path::Path, query: &str) -> usize {
+    let articles = newsreader::corpus::short_articles(ARTICLES, 7);
+    let mut out = BufWriter::new(File::create(path).expect("create library"));
+    for article in &articles {
+        serde_json::to_writer(&mut out, &article).expect("write article");
+        out.write_all(b"\n").expect("write newline");
+    }
+    out.flush().expect("flush library");
+    newsreader::filter::rank(query, articles.iter().map(|a| a.title.as_str())).len()
+}
+
+/// The status line's progress, "loading 41,203 / 100,000", if shown.
+fn progress(screen: &str) -> Option<&str> {
+    screen.lines().find_map(|line| {
+        let at = line.find("loading ")?;
+        let rest = &line[at..];
+        let digit = rest["loading ".len()..].starts_with(|c: char| c.is_ascii_digit());
+        (digit && rest.contains(" / ")).then_some(rest.trim_end())
+    })
+}
+
+#[test]
+fn typing_filters_while_a_large_library_is_still_loading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = dir.path().join("library.jsonl");
+    let expected = write_library(&library, "nat");
+
+    let started = Instant::now();
+    let mut session = Session::start(&[&library], 120, 40);
+    // Progress appears (with thousands separators) while articles stream in.
+    let screen = session.wait_for("loading progress", |s| progress(s).is_some());
+    let shown = progress(&screen).unwrap_or_default().to_owned();
+    assert!(
+        shown.contains(",") || shown.contains("loading 0 /"),
+        "thousands separators: {shown:?}"
+    );
+    session.send("nat");
+    // The keys are echoed while the library is still loading.
+    let screen = session.wait_text("> nat");
+    assert!(
+        progress(&screen).is_some(),
+        "typing was echoed only after loading finished ({:?} after start):\n{screen}",
+        started.elapsed()
+    );
+    // Loading finishes, the progress goes, and the filter covers the whole
+    // library (the worker re-runs the query as headlines arrive).
+    assert!(expected < ARTICLES);
+    session.wait_for("everything loaded and filtered", |s| {
+        progress(s).is_none()
+            && s.contains("> nat")
+            && s.contains(&format!("{expected}/{ARTICLES} matches"))
+    });
+    session.quit_and_check_restored();
+}
