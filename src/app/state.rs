@@ -38,6 +38,9 @@ pub struct App {
     pub articles: Vec<Article>,
     /// The filter text; the cursor is always at its end.
     pub query: String,
+    /// Full-text mode (Ctrl-F): filter terms match article bodies too, and the
+    /// list shows a body snippet under each headline.
+    pub full_text: bool,
     /// Content keys of `articles` (same positions), computed once when articles
     /// arrive: hashing is too slow to do per frame or per lookup.
     pub keys: Vec<ArticleKey>,
@@ -106,6 +109,7 @@ impl App {
             articles,
             keys,
             query: String::new(),
+            full_text: false,
             filtered: Vec::new(),
             matches: Vec::new(),
             view: ViewFilter::All,
@@ -157,8 +161,15 @@ impl App {
     /// so it can move to a worker that answers with
     /// [`super::Action::FilterResults`] (applied with [`App::apply_matches`]).
     pub fn refilter(&mut self) {
-        let matches = filter::rank(&self.query, self.articles.iter().map(|a| a.title.as_str()));
+        let matches = filter::rank_articles(&self.query, self.query_options(), &self.articles);
         self.apply_matches(matches);
+    }
+
+    /// The mode the filter runs in, sent to the engine with the query.
+    pub fn query_options(&self) -> filter::QueryOptions {
+        filter::QueryOptions {
+            full_text: self.full_text,
+        }
     }
 
     /// Installs filter results for the current query, then applies the view and
