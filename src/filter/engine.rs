@@ -402,7 +402,7 @@ pub fn search_with(
     threads: usize,
     cancel: &Cancel,
 ) -> Option<Results> {
-    let query = query.trim();
+    let query = super::query::trim(query);
     let len = index.len();
     let parsed = Query::parse(query);
     if parsed.is_empty() {
@@ -555,7 +555,7 @@ impl Searcher {
         options: QueryOptions,
         cancel: &Cancel,
     ) -> Option<Results> {
-        let query = query.trim();
+        let query = super::query::trim(query);
         if Query::parse(query).is_empty() {
             return search_with(index, query, options, None, self.threads, cancel);
         }

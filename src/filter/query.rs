@@ -260,6 +260,17 @@ fn tokens(query: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// `query` without surrounding whitespace, except an escaped space at the end
+/// (`new\ ` keeps it): the form the engine keys results by.
+pub fn trim(query: &str) -> &str {
+    let query = query.trim_start();
+    let end = query.trim_end();
+    match query[end.len()..].chars().next() {
+        Some(c) if end.ends_with('\\') => &query[..end.len() + c.len_utf8()],
+        _ => end,
+    }
+}
+
 impl Query {
     /// Parses `query` (never fails; see the module docs for the syntax).
     pub fn parse(query: &str) -> Query {

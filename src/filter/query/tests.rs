@@ -75,6 +75,21 @@ fn and_or_groups_and_escapes() {
 }
 
 #[test]
+fn trimming_keeps_an_escaped_trailing_space() {
+    assert_eq!(trim("  nato  "), "nato");
+    assert_eq!(trim("new\\ "), "new\\ ");
+    assert_eq!(trim("new\\\t  "), "new\\\t");
+    assert_eq!(trim(" \\"), "\\");
+    assert_eq!(trim(""), "");
+    let titles = ["a\tb", "a\\"];
+    assert_eq!(
+        super::super::rank("a\\\t", titles),
+        super::super::rank_plain("a\\\t", titles),
+        "the fuzzer's case: an escaped tab at the end"
+    );
+}
+
+#[test]
 fn smart_case_per_term() {
     let parsed = q("NATO kyiv");
     assert!(parsed.groups[0][0].case_sensitive);
