@@ -2,6 +2,8 @@
 //! typing "nato" and deleting back (incremental narrowing and the cache at work),
 //! at 10k, 100k and 1M generated headlines (the generator of
 //! `examples/gen_corpus.rs`). Every figure includes ordering the best 50.
+//! Extended syntax: `nat !russia` and `'ukraine ^us` from scratch, and (up to
+//! 100k) a full-text `nat` over generated article pages of ~3 KB as bodies.
 //!
 //!     cargo bench --bench filter -- --warm-up-time 1 --measurement-time 3
 //!
@@ -12,7 +14,7 @@ use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use newsreader::corpus;
-use newsreader::filter::{Cancel, FilterIndex, Searcher, engine};
+use newsreader::filter::{Cancel, FilterIndex, QueryOptions, Searcher, engine};
 
 fn sizes() -> Vec<usize> {
     match std::env::var("NEWSREADER_BENCH_SIZES") {
@@ -36,6 +38,32 @@ fn bench(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new("fresh", query), &query, |b, q| {
                 b.iter(|| {
                     let results = engine::search(&index, q, None, threads, &Cancel::never());
+                    let mut ranked = results.map(|r| r.ranked).unwrap_or_default();
+                    black_box(ranked.top(50).len())
+                })
+            });
+        }
+        // Extended syntax from scratch: an exclusion, an exact and an anchored term.
+        for query in ["nat !russia", "'ukraine ^us"] {
+            group.bench_with_input(BenchmarkId::new("fresh", query), &query, |b, q| {
+                b.iter(|| {
+                    let results = engine::search(&index, q, None, threads, &Cancel::never());
+                    let mut ranked = results.map(|r| r.ranked).unwrap_or_default();
+                    black_box(ranked.top(50).len())
+                })
+            });
+        }
+        // Full text: the same headlines with bodies (article pages, ~3 KB each).
+        if n <= 100_000 {
+            let mut full = index.clone();
+            for body in corpus::article_texts(n, 42) {
+                full.push_body(&body);
+            }
+            let options = QueryOptions { full_text: true };
+            group.bench_function("full text nat", |b| {
+                b.iter(|| {
+                    let results =
+                        engine::search_with(&full, "nat", options, None, threads, &Cancel::never());
                     let mut ranked = results.map(|r| r.ranked).unwrap_or_default();
                     black_box(ranked.top(50).len())
                 })

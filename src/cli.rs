@@ -88,9 +88,15 @@ pub enum Command {
 
     /// Print the headlines, best match first with --filter (the reader's filter).
     List {
-        /// Keep only headlines matching this fuzzy query (smart case), best first.
+        /// Keep only headlines matching this query, best first: fuzzy terms (smart
+        /// case), all must match; `a | b` either, 'exact, ^prefix, suffix$, !exclude,
+        /// @source (see the README's "Search syntax").
         #[arg(long, short = 'f', value_name = "QUERY")]
         filter: Option<String>,
+
+        /// Let the filter's terms match article bodies too (full-text mode).
+        #[arg(long)]
+        full_text: bool,
 
         /// Print at most N headlines.
         #[arg(long, short = 'n', value_name = "N")]

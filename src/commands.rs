@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::filter::{self, Cancel, FilterIndex};
+use crate::filter::{self, Cancel, FilterIndex, QueryOptions};
 use crate::library::{self, LoadEvent};
 use crate::sanitize::{clean_line, json_safe};
 
@@ -57,6 +57,23 @@ pub fn list(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<()> {
+    let options = QueryOptions::default();
+    list_with(paths, query, options, limit, json, timings, out, err)
+}
+
+/// [`list`] in the mode `options` (`--full-text`: terms match bodies too, which
+/// are indexed, not kept).
+#[allow(clippy::too_many_arguments)]
+pub fn list_with(
+    paths: &[PathBuf],
+    query: Option<&str>,
+    options: QueryOptions,
+    limit: Option<usize>,
+    json: bool,
+    timings: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<()> {
     let start = Instant::now();
     // Streamed like the reader loads: headlines go into the index batch by batch
     // and only what is printed is kept of each article, so memory stays near the
@@ -68,7 +85,12 @@ pub fn list(
         match event {
             LoadEvent::Batch(batch) => {
                 let at = Instant::now();
-                index.extend(batch.iter().map(|a| a.title.as_str()));
+                for article in &batch {
+                    index.push_article(article);
+                    if options.full_text {
+                        index.push_body(&filter::index::body_text(article));
+                    }
+                }
                 indexing += at.elapsed();
                 articles.extend(batch.into_iter().map(listed_fields));
             }
@@ -82,7 +104,8 @@ pub fn list(
     let indexed = start.elapsed();
     let loaded = indexed - indexing;
     let threads = filter::engine::default_threads();
-    let results = filter::search(&index, query.unwrap_or(""), None, threads, &Cancel::never());
+    let query = query.unwrap_or("");
+    let results = filter::search_with(&index, query, options, None, threads, &Cancel::never());
     let Some(mut ranked) = results.map(|r| r.ranked) else {
         return out.flush();
     };
@@ -217,6 +240,49 @@ mod tests {
         assert_eq!(first["title"], expected[0]);
         assert!(first["score"].as_i64().is_some_and(|s| s > 0));
         assert_eq!(json.lines().count(), 2);
+    }
+
+    #[test]
+    fn list_uses_the_search_syntax_sources_and_full_text() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let article = |title: &str, source: &str, body: &str| Article {
+            title: title.to_owned(),
+            source: Some(source.to_owned()),
+            body: vec![body.to_owned()],
+            ..Article::default()
+        };
+        let mut jsonl = String::new();
+        for a in [
+            article("NATO summit opens", "Reuters", "Leaders met in Vilnius."),
+            article("Grain deal signed", "TASS", "Ships left Odesa."),
+            article("NATO and Russia", "TASS", "A statement from Moscow."),
+        ] {
+            jsonl.push_str(&serde_json::to_string(&a).expect("json"));
+            jsonl.push('\n');
+        }
+        let lib = dir.path().join("lib.jsonl");
+        std::fs::write(&lib, jsonl).expect("write");
+        let run = |query: &str, full_text: bool| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let options = QueryOptions { full_text };
+            let paths = std::slice::from_ref(&lib);
+            list_with(
+                paths,
+                Some(query),
+                options,
+                None,
+                false,
+                false,
+                &mut out,
+                &mut err,
+            )
+            .expect("io");
+            String::from_utf8(out).expect("utf8")
+        };
+        assert_eq!(run("'nato !russia", false), "NATO summit opens\n");
+        assert_eq!(run("@tass ^nato", false), "NATO and Russia\n");
+        assert_eq!(run("odesa", false), "");
+        assert_eq!(run("odesa", true), "Grain deal signed\n");
     }
 
     #[test]

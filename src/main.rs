@@ -18,13 +18,15 @@ fn main() -> ExitCode {
         }
         Some(Command::List {
             filter,
+            full_text,
             limit,
             json,
             timings,
             paths,
-        }) => commands::list(
+        }) => commands::list_with(
             &paths,
             filter.as_deref(),
+            newsreader::filter::QueryOptions { full_text },
             limit,
             json,
             timings,

@@ -4,7 +4,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::thread;
 
 use crossterm::cursor::Show;
@@ -166,10 +166,13 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let worker = Arc::new(spawn_filter(tx.clone()));
+    let mut feed = FilterFeed {
+        worker: spawn_filter(tx.clone()),
+        bodies: false,
+    };
     spawn_input(tx.clone());
-    spawn_loader(paths.to_vec(), tx, Arc::clone(&worker));
-    let result = event_loop(&mut terminal, &mut app, &rx, &worker);
+    spawn_loader(paths.to_vec(), tx);
+    let result = event_loop(&mut terminal, &mut app, &rx, &mut feed);
     drop(terminal);
     drop(guard);
     if let Err(err) = app.store.save_if_dirty() {
@@ -258,9 +261,9 @@ fn grown_order(previous: Vec<Match>, searched: usize, ranked: Ranked) -> Vec<Mat
 
 /// Streams the library into the loop: each batch with its content keys
 /// (hashed here, not on the UI thread), progress as a status line, and the
-/// problems at the end. Headlines go to the filter worker after their batch is
-/// queued for the loop, so no answer can name an article the app lacks.
-fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>, worker: Arc<FilterWorker>) {
+/// problems at the end. The loop, not the loader, passes each batch on to the
+/// filter worker (see [`FilterFeed`]).
+fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
     let spawned = thread::Builder::new()
         .name("loader".to_owned())
         .spawn(move || {
@@ -272,11 +275,9 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>, worker: Arc<Filt
                 match event {
                     LoadEvent::Batch(articles) => {
                         let keys = keys_of(&articles);
-                        let titles = articles.iter().map(|a| a.title.clone()).collect();
                         if tx.send(Message::Batch { articles, keys }).is_err() {
                             return;
                         }
-                        worker.extend(titles);
                     }
                     LoadEvent::Progress { done, total } => {
                         let status = progress_text(done, total);
@@ -353,7 +354,7 @@ fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     rx: &mpsc::Receiver<Message>,
-    worker: &FilterWorker,
+    feed: &mut FilterFeed,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
@@ -383,11 +384,11 @@ fn event_loop(
                     None
                 }
                 other => {
-                    flush_batches(app, &mut pending, terminal, worker);
-                    handle(app, other, &mut problems, worker)
+                    flush_batches(app, &mut pending, terminal, feed);
+                    handle(app, other, &mut problems, &feed.worker)
                 }
             };
-            perform(app, terminal, worker);
+            perform(app, terminal, feed);
             match exit {
                 Some(Exit::Empty) => return Ok((problems, true)),
                 Some(Exit::Quit) => return Ok((problems, false)),
@@ -399,7 +400,7 @@ fn event_loop(
                 Err(_) => break,
             }
         }
-        flush_batches(app, &mut pending, terminal, worker);
+        flush_batches(app, &mut pending, terminal, feed);
     }
 }
 
@@ -408,11 +409,32 @@ fn flush_batches(
     app: &mut App,
     pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
     terminal: &mut Term,
-    worker: &FilterWorker,
+    feed: &mut FilterFeed,
 ) {
     if let Some((articles, keys)) = pending.take() {
+        // The worker learns of the articles before the app does; its answers
+        // come through the channel, so they are applied after this batch.
+        feed.extend(&articles);
         update(app, Action::ArticlesKeyed { articles, keys });
-        perform(app, terminal, worker);
+        perform(app, terminal, feed);
+    }
+}
+
+/// The filter worker and what it has been sent. Only the loop feeds it, so
+/// headlines and bodies reach it in library order, in step with the app.
+struct FilterFeed {
+    worker: FilterWorker,
+    /// Whether bodies are sent too: from the first use of full-text mode on.
+    bodies: bool,
+}
+
+impl FilterFeed {
+    fn extend(&self, articles: &[Article]) {
+        self.worker.extend_articles(articles);
+        if self.bodies {
+            self.worker
+                .add_bodies(articles.iter().map(filter::index::body_text).collect());
+        }
     }
 }
 
@@ -456,13 +478,21 @@ fn handle(
 }
 
 /// Sends queued filter requests to the worker, then performs the other effects.
-fn perform(app: &mut App, terminal: &mut Term, worker: &FilterWorker) {
+fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed) {
+    if app.full_text && !feed.bodies {
+        // Bodies are most of a library's memory: the worker gets them only
+        // once full text is first asked for (a one-time copy), then per batch.
+        feed.worker
+            .add_bodies(app.articles.iter().map(filter::index::body_text).collect());
+        feed.bodies = true;
+    }
+    let worker = &feed.worker;
     for effect in &app.effects {
         if let Effect::Filter(query) = effect {
             if query.trim().is_empty() {
                 worker.idle();
             } else {
-                worker.query(query.clone());
+                worker.query_with(query.clone(), app.query_options());
             }
         }
     }

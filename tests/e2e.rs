@@ -158,3 +158,36 @@ fn without_a_terminal_it_prints_the_headlines() {
     assert_eq!(stdout.lines().collect::<Vec<_>>(), titles);
     assert!(!stdout.contains('\u{1b}'), "no escape sequences in a pipe");
 }
+
+/// Extended search syntax and full-text mode through the real binary, where
+/// the filter runs on the worker thread: a body-only word matches nothing until
+/// Ctrl-F, and an excluding term drops the one headline that has it.
+#[test]
+fn search_syntax_and_full_text_mode_work_in_the_reader() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_articles(dir.path());
+    let mut session = Session::start(&[dir.path()], 100, 30);
+    session.wait_text("4/4 matches");
+
+    // "timeline" is in one article's body, in no headline.
+    session.send("'timeline");
+    let screen = session.wait_text("0/4 matches");
+    assert!(screen.contains("no articles match"), "{screen}");
+    session.send("\u{6}"); // Ctrl-F: terms match bodies too
+    let screen = session.wait_text("1/4 matches");
+    assert!(
+        screen.contains("full text"),
+        "the bar shows the mode:\n{screen}"
+    );
+    assert!(screen.contains("US Won't Commit to NATO"), "{screen}");
+    session.send("\u{6}"); // and back
+    session.wait_text("0/4 matches");
+
+    // AND with an exclusion: three headlines contain "ukraine"; "!nato"
+    // drops the NATO one.
+    session.send("\u{15}'ukraine !nato");
+    let screen = session.wait_text("2/4 matches");
+    assert!(screen.contains("Blinken to Lavrov"), "{screen}");
+    assert!(!screen.contains("Commit to NATO"), "{screen}");
+    session.quit_and_check_restored();
+}

@@ -361,3 +361,33 @@ fn text_width_and_split_shape_the_layout() {
     // a 40-column text starts 20 columns in.
     assert_eq!(x, 36 + 1 + 1 + 20);
 }
+
+#[test]
+fn full_text_mode_shows_the_body_snippet_with_matches_highlighted() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::ToggleFullText);
+    typed(&mut app, "checkpoint");
+    let (screen, buf) = draw(&app);
+    assert!(screen.contains("full text > checkpoint"), "{screen}");
+    // "little longer" is in every short article's second paragraph.
+    update(&mut app, Action::FilterClear);
+    typed(&mut app, "'little");
+    let (screen, buf2) = draw(&app);
+    assert!(screen.contains("full text > 'little"), "{screen}");
+    let (x, y) = find(&buf2, "little longer").expect("snippet shown under a headline");
+    let (_, headline_y) = find(&buf2, "▌").expect("selected row");
+    assert_eq!(y, headline_y + 1, "the snippet replaces the source line");
+    for dx in 0..6 {
+        let cell = &buf2[(x + dx, y)];
+        assert_eq!(cell.fg, Color::Yellow, "matched letter {dx} highlighted");
+        assert!(cell.modifier.contains(Modifier::BOLD));
+    }
+    assert_ne!(buf2[(x + 6, y)].fg, Color::Yellow, "the rest is plain");
+    let source_line: String = (0..120).map(|x| buf2[(x, y)].symbol().to_owned()).collect();
+    let list_part = source_line.split("││").next().unwrap_or_default();
+    assert!(
+        !list_part.contains("20"),
+        "no date where the body matched: {list_part}"
+    );
+    drop(buf);
+}

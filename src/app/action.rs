@@ -49,6 +49,8 @@ pub enum Action {
     FilterDeleteWord,
     /// Clear the filter (Ctrl-U).
     FilterClear,
+    /// Switch full-text mode (Ctrl-F): terms match the body too.
+    ToggleFullText,
 
     /// Flip the selected article's read mark.
     ToggleRead,

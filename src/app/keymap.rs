@@ -278,6 +278,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::FilterClear,
     ),
     bind(
+        "toggle_full_text",
+        BROWSE,
+        KeyCode::Char('f'),
+        CTRL,
+        Action::ToggleFullText,
+    ),
+    bind(
         "delete_word",
         BROWSE,
         KeyCode::Char('w'),
@@ -305,6 +312,16 @@ pub static BINDINGS: &[Binding] = &[
 /// what they do.
 pub const HELP: &[(&[&str], &str, &str)] = &[
     (&[], "type", "filter headlines (fuzzy, smart case)"),
+    (
+        &[],
+        "a b | ' ^ $ ! @",
+        "and, or, exact, start, end, not, source",
+    ),
+    (
+        &["toggle_full_text"],
+        "",
+        "full text: terms match the body too",
+    ),
     (&["delete_char"], "", "delete a character of the filter"),
     (&["delete_word"], "", "delete a word of the filter"),
     (&["clear_filter"], "", "clear the filter"),
@@ -641,6 +658,10 @@ mod tests {
             Some(Action::FilterBackspace)
         );
         assert_eq!(map_key(Mode::List, ctrl('u')), Some(Action::FilterClear));
+        assert_eq!(
+            map_key(Mode::Reader, ctrl('f')),
+            Some(Action::ToggleFullText)
+        );
         assert_eq!(
             map_key(Mode::List, ctrl('w')),
             Some(Action::FilterDeleteWord)

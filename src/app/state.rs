@@ -39,6 +39,9 @@ pub struct App {
     pub articles: Vec<Article>,
     /// The filter text; the cursor is always at its end.
     pub query: String,
+    /// Full-text mode (Ctrl-F): filter terms match article bodies too, and the
+    /// list shows a body snippet under each headline.
+    pub full_text: bool,
     /// Content keys of `articles` (same positions), computed once when articles
     /// arrive: hashing is too slow to do per frame or per lookup.
     pub keys: Vec<ArticleKey>,
@@ -119,6 +122,7 @@ impl App {
             articles,
             keys,
             query: String::new(),
+            full_text: false,
             filtered: Vec::new(),
             matches: Vec::new(),
             view: ViewFilter::All,
@@ -173,7 +177,7 @@ impl App {
     /// so it can move to a worker that answers with
     /// [`super::Action::FilterResults`] (applied with [`App::apply_matches`]).
     pub fn refilter(&mut self) {
-        let matches = filter::rank(&self.query, self.articles.iter().map(|a| a.title.as_str()));
+        let matches = filter::rank_articles(&self.query, self.query_options(), &self.articles);
         self.apply_matches(matches);
     }
 
@@ -262,6 +266,13 @@ impl App {
             .map(|index| Match { index, score: 0 })
             .collect();
         self.apply_matches(all);
+    }
+
+    /// The mode the filter runs in, sent to the engine with the query.
+    pub fn query_options(&self) -> filter::QueryOptions {
+        filter::QueryOptions {
+            full_text: self.full_text,
+        }
     }
 
     /// Installs filter results for the current query, then applies the view and

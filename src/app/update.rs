@@ -145,6 +145,17 @@ fn apply(app: &mut App, action: Action) {
             set_query(app, query);
         }
         Action::FilterClear => set_query(app, String::new()),
+        Action::ToggleFullText => {
+            app.full_text = !app.full_text;
+            // Same query, new results: keep the article unless the query
+            // filters (then the best match, as after typing).
+            app.anchor = if app.query.trim().is_empty() {
+                app.selected_index()
+            } else {
+                None
+            };
+            request_filter(app);
+        }
         Action::ToggleRead => {
             if let Some(key) = app.selected_key() {
                 let read = app.store.toggle_read(key);
@@ -236,6 +247,13 @@ fn set_query(app: &mut App, query: String) {
     };
     app.query = query;
     app.focus = Focus::List;
+    request_filter(app);
+}
+
+/// Filters with the current query and mode: at once without a worker, else by
+/// asking the worker (the mode travels with the request, read by the loop from
+/// [`App::query_options`]).
+fn request_filter(app: &mut App) {
     if !app.background_filter {
         app.refilter();
         return;
@@ -692,6 +710,26 @@ mod tests {
             },
         );
         assert_eq!(app.matches, vec![stale]);
+    }
+
+    #[test]
+    fn ctrl_f_toggles_full_text_and_refilters() {
+        let mut app = app();
+        typed(&mut app, "'story");
+        assert!(app.matches.is_empty(), "no headline says story");
+        update(&mut app, Action::ToggleFullText);
+        assert!(app.full_text);
+        assert_eq!(app.matches.len(), 4, "every body does");
+        typed(&mut app, " 'nato");
+        assert_eq!(order(&app), [1], "headline AND body terms");
+        update(&mut app, Action::ToggleFullText);
+        assert!(!app.full_text);
+        assert!(app.matches.is_empty());
+        // The mode does not change results without a query.
+        update(&mut app, Action::FilterClear);
+        update(&mut app, Action::SelectRow(2));
+        update(&mut app, Action::ToggleFullText);
+        assert_eq!((app.matches.len(), app.selected_index()), (4, Some(2)));
     }
 
     #[test]

@@ -15,6 +15,14 @@
 //! matcher each; a [`Cancel`] token is checked between chunks so a newer query
 //! stops stale work. Ranking is lazy: [`Ranked`] orders only the prefix asked for
 //! (the visible window) with `select_nth_unstable_by`.
+//!
+//! Queries use the extended syntax of [`super::query`]. A query that is one
+//! plain fuzzy term (nearly every keystroke) takes the path above unchanged; any
+//! other query is scored per article by a [`Matcher`] (exact terms by `memmem`,
+//! fuzzy ones by the same scorer), on the same chunks, threads and cancellation.
+//! Narrowing generalises: earlier results are reused when the new query can only
+//! match a subset of them ([`Query::narrows`]: a fuzzy term extended, an AND term
+//! added, a term made stricter), else the search is fresh.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -24,6 +32,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use super::Match;
 use super::index::FilterIndex;
+use super::query::{Fields, Matcher, Query, QueryOptions};
 use super::score::Scorer;
 
 /// Candidates per unit of parallel work (and between cancellation checks).
@@ -154,6 +163,10 @@ impl Ranked {
 pub struct Results {
     /// The query as searched (trimmed).
     pub query: String,
+    /// The mode it was searched in.
+    pub options: QueryOptions,
+    /// How many articles had their body indexed (matters in full-text mode).
+    bodies: usize,
     /// How many headlines of the index this covers (later ones were not there yet).
     pub searched: usize,
     /// Indices of the matching headlines in ascending order (for narrowing).
@@ -188,7 +201,7 @@ pub fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
 }
 
 /// Whether every char of `short` appears in `long` in order.
-fn is_char_subsequence(short: &str, long: &str) -> bool {
+pub(crate) fn is_char_subsequence(short: &str, long: &str) -> bool {
     let mut chars = long.chars();
     short.chars().all(|c| chars.any(|l| l == c))
 }
@@ -222,14 +235,47 @@ enum Chunk<'a> {
     Range(Range<usize>),
 }
 
-fn score_chunk(index: &FilterIndex, scorer: &mut Scorer, chunk: &Chunk, out: &mut Vec<Match>) {
-    let mut one = |i: usize| {
-        if let Some(score) = scorer.score_flagged(
+/// Scores one article of the index.
+trait ItemScorer {
+    fn score_item(&mut self, index: &FilterIndex, i: usize) -> Option<i64>;
+}
+
+/// The plain fuzzy query: exactly the filter without extended syntax.
+impl ItemScorer for Scorer {
+    #[inline]
+    fn score_item(&mut self, index: &FilterIndex, i: usize) -> Option<i64> {
+        self.score_flagged(
             index.bytes(i),
             index.is_ascii(i),
             index.folded(i),
             index.meta(i),
-        ) {
+        )
+    }
+}
+
+impl ItemScorer for Matcher {
+    #[inline]
+    fn score_item(&mut self, index: &FilterIndex, i: usize) -> Option<i64> {
+        self.score(&Fields {
+            title: index.bytes(i),
+            title_ascii: index.is_ascii(i),
+            title_folded: index.folded(i),
+            title_meta: index.meta(i),
+            source: index.source(i),
+            source_folded: index.source_folded(i),
+            body: index.body(i).map(str::as_bytes),
+        })
+    }
+}
+
+fn score_chunk<S: ItemScorer>(
+    index: &FilterIndex,
+    scorer: &mut S,
+    chunk: &Chunk,
+    out: &mut Vec<Match>,
+) {
+    let mut one = |i: usize| {
+        if let Some(score) = scorer.score_item(index, i) {
             out.push(Match {
                 index: i as u32,
                 score,
@@ -245,7 +291,27 @@ fn score_chunk(index: &FilterIndex, scorer: &mut Scorer, chunk: &Chunk, out: &mu
 /// Scores `candidates` on up to `threads` threads; `None` when cancelled.
 fn score(
     index: &FilterIndex,
-    query: &str,
+    query: &Query,
+    options: QueryOptions,
+    candidates: &Candidates,
+    threads: usize,
+    cancel: &Cancel,
+) -> Option<Vec<Match>> {
+    match query.single_fuzzy(options) {
+        Some(text) => score_with(index, || Scorer::new(text), candidates, threads, cancel),
+        None => score_with(
+            index,
+            || Matcher::new(query, options),
+            candidates,
+            threads,
+            cancel,
+        ),
+    }
+}
+
+fn score_with<S: ItemScorer, F: Fn() -> S + Sync>(
+    index: &FilterIndex,
+    make: F,
     candidates: &Candidates,
     threads: usize,
     cancel: &Cancel,
@@ -253,7 +319,7 @@ fn score(
     let chunks = candidates.chunks();
     let threads = threads.max(1);
     if threads == 1 || candidates.len() < PARALLEL_MIN {
-        let mut scorer = Scorer::new(query);
+        let mut scorer = make();
         let mut out = Vec::new();
         for chunk in &chunks {
             if cancel.is_cancelled() {
@@ -269,7 +335,7 @@ fn score(
     std::thread::scope(|scope| {
         for _ in 0..threads.min(chunks.len()) {
             scope.spawn(|| {
-                let mut scorer = Scorer::new(query);
+                let mut scorer = make();
                 loop {
                     let at = next.fetch_add(1, Ordering::Relaxed);
                     let Some(chunk) = chunks.get(at) else { break };
@@ -297,10 +363,11 @@ fn score(
     Some(all)
 }
 
-/// Searches `index` for `query`, reusing `previous` when it helps: the same query
-/// (only headlines added since are searched) or a query that is a subsequence of
-/// this one (only its hits and headlines added since are searched). Returns
-/// `None` when `cancel` fired. An empty query matches everything in library order.
+/// Searches `index` for `query` (headlines only, [`QueryOptions::default`]),
+/// reusing `previous` when it helps: the same query (only headlines added since
+/// are searched) or a query this one narrows (only its hits and headlines added
+/// since are searched). Returns `None` when `cancel` fired. An empty query
+/// matches everything in library order.
 pub fn search(
     index: &FilterIndex,
     query: &str,
@@ -308,27 +375,58 @@ pub fn search(
     threads: usize,
     cancel: &Cancel,
 ) -> Option<Results> {
-    let query = query.trim();
+    search_with(
+        index,
+        query,
+        QueryOptions::default(),
+        previous,
+        threads,
+        cancel,
+    )
+}
+
+/// Whether `previous` can be reused for a search of `index` in `options`.
+fn reusable(previous: &Results, index: &FilterIndex, options: QueryOptions) -> bool {
+    previous.searched <= index.len()
+        && !previous.query.is_empty()
+        && previous.options == options
+        && (!options.full_text || previous.bodies == index.bodies_len())
+}
+
+/// [`search`] in the mode `options` (full text: terms match bodies too).
+pub fn search_with(
+    index: &FilterIndex,
+    query: &str,
+    options: QueryOptions,
+    previous: Option<&Results>,
+    threads: usize,
+    cancel: &Cancel,
+) -> Option<Results> {
+    let query = super::query::trim(query);
     let len = index.len();
-    if query.is_empty() {
+    let parsed = Query::parse(query);
+    if parsed.is_empty() {
         let matches: Vec<Match> = (0..len as u32)
             .map(|index| Match { index, score: 0 })
             .collect();
         return Some(Results {
             query: String::new(),
+            options,
+            bodies: index.bodies_len(),
             searched: len,
             hits: Arc::new((0..len as u32).collect()),
             ranked: Ranked::from_sorted(matches),
         });
     }
-    let previous = previous.filter(|p| p.searched <= len && !p.query.is_empty());
+    let previous = previous.filter(|p| reusable(p, index, options));
+    let finish = |matches| finish(query, options, index, matches);
     match previous {
         Some(p) if p.query == query => {
             let candidates = Candidates {
                 list: &[],
                 tail: p.searched..len,
             };
-            let new = score(index, query, &candidates, threads, cancel)?;
+            let new = score(index, &parsed, options, &candidates, threads, cancel)?;
             if new.is_empty() {
                 return Some(Results {
                     searched: len,
@@ -342,35 +440,39 @@ pub fn search(
             matches.extend(new);
             Some(Results {
                 query: query.to_string(),
+                options,
+                bodies: index.bodies_len(),
                 searched: len,
                 hits: Arc::new(hits),
                 ranked: Ranked::new(matches),
             })
         }
-        Some(p) if is_char_subsequence(&p.query, query) => {
+        Some(p) if parsed.narrows(&Query::parse(&p.query), options) => {
             let candidates = Candidates {
                 list: &p.hits,
                 tail: p.searched..len,
             };
-            let matches = score(index, query, &candidates, threads, cancel)?;
-            Some(finish(query, len, matches))
+            let matches = score(index, &parsed, options, &candidates, threads, cancel)?;
+            Some(finish(matches))
         }
         _ => {
             let candidates = Candidates {
                 list: &[],
                 tail: 0..len,
             };
-            let matches = score(index, query, &candidates, threads, cancel)?;
-            Some(finish(query, len, matches))
+            let matches = score(index, &parsed, options, &candidates, threads, cancel)?;
+            Some(finish(matches))
         }
     }
 }
 
-fn finish(query: &str, searched: usize, matches: Vec<Match>) -> Results {
+fn finish(query: &str, options: QueryOptions, index: &FilterIndex, matches: Vec<Match>) -> Results {
     let hits = matches.iter().map(|m| m.index).collect();
     Results {
         query: query.to_string(),
-        searched,
+        options,
+        bodies: index.bodies_len(),
+        searched: index.len(),
         hits: Arc::new(hits),
         ranked: Ranked::new(matches),
     }
@@ -414,45 +516,64 @@ impl Searcher {
         self.cache.clear();
     }
 
-    /// The best earlier result to start from: the same query, else the extended
-    /// query with the fewest hits.
-    fn best_previous(&self, query: &str, len: usize) -> Option<&Results> {
-        let usable = self.cache.iter().filter(|r| r.searched <= len);
+    /// The best earlier result to start from: the same query, else the
+    /// narrowed query with the fewest hits.
+    fn best_previous(
+        &self,
+        query: &str,
+        options: QueryOptions,
+        index: &FilterIndex,
+    ) -> Option<&Results> {
+        let usable = self.cache.iter().filter(|r| reusable(r, index, options));
         let mut best: Option<&Results> = None;
+        let mut parsed: Option<Query> = None;
         for r in usable {
             if r.query == query {
                 return Some(r);
             }
-            if !r.query.is_empty()
-                && is_char_subsequence(&r.query, query)
-                && best.is_none_or(|b| r.hits.len() < b.hits.len())
-            {
+            if best.is_some_and(|b| r.hits.len() >= b.hits.len()) {
+                continue;
+            }
+            let new = parsed.get_or_insert_with(|| Query::parse(query));
+            if new.narrows(&Query::parse(&r.query), options) {
                 best = Some(r);
             }
         }
         best
     }
 
-    /// Searches, reusing and then updating the cache. `None` when cancelled.
+    /// Searches headlines only; see [`search_with`](Self::search_with).
     pub fn search(&mut self, index: &FilterIndex, query: &str, cancel: &Cancel) -> Option<Results> {
-        let query = query.trim();
-        if query.is_empty() {
-            return search(index, query, None, self.threads, cancel);
+        self.search_with(index, query, QueryOptions::default(), cancel)
+    }
+
+    /// Searches, reusing and then updating the cache. `None` when cancelled.
+    pub fn search_with(
+        &mut self,
+        index: &FilterIndex,
+        query: &str,
+        options: QueryOptions,
+        cancel: &Cancel,
+    ) -> Option<Results> {
+        let query = super::query::trim(query);
+        if Query::parse(query).is_empty() {
+            return search_with(index, query, options, None, self.threads, cancel);
         }
-        let previous = self.best_previous(query, index.len());
+        let previous = self.best_previous(query, options, index);
         if let Some(p) = previous
             && p.query == query
             && p.searched == index.len()
         {
             return Some(p.clone());
         }
-        let results = search(index, query, previous, self.threads, cancel)?;
+        let results = search_with(index, query, options, previous, self.threads, cancel)?;
         self.remember(&results);
         Some(results)
     }
 
     fn remember(&mut self, results: &Results) {
-        self.cache.retain(|r| r.query != results.query);
+        self.cache
+            .retain(|r| r.query != results.query || r.options != results.options);
         self.cache.push_front(results.clone());
         let mut total = 0;
         let mut keep = 0;
@@ -579,6 +700,115 @@ mod tests {
             let longer = format!("{first}{extra}");
             let got = searcher.search(&index, &longer, &cancel).map(|r| r.ranked.into_sorted_vec());
             proptest::prop_assert_eq!(got, Some(fresh(&index, &longer, 1)));
+        }
+    }
+
+    /// Random extended queries (every operator, OR groups, `@source`) over
+    /// random articles, with and without full text.
+    fn extended_query() -> impl proptest::strategy::Strategy<Value = String> {
+        let term = "[!@]{0,1}['^]{0,1}[abnNtT é]{1,3}[$]{0,1}";
+        proptest::collection::vec(
+            proptest::prop_oneof![
+                term.prop_map(|t| t),
+                proptest::strategy::Just("|".to_owned())
+            ],
+            0..5,
+        )
+        .prop_map(|terms| terms.join(" "))
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    fn index_of(articles: &[(String, String, String)], bodies: usize) -> FilterIndex {
+        let mut index = FilterIndex::new();
+        for (title, source, _) in articles {
+            index.push_entry(title, source);
+        }
+        for (_, _, body) in articles.iter().take(bodies) {
+            index.push_body(body);
+        }
+        index
+    }
+
+    fn reference(
+        articles: &[(String, String, String)],
+        bodies: usize,
+        query: &str,
+        options: QueryOptions,
+    ) -> Vec<Match> {
+        super::super::rank_reference(
+            query,
+            options,
+            articles
+                .iter()
+                .enumerate()
+                .map(|(i, (t, s, b))| (t.as_str(), s.as_str(), (i < bodies).then_some(b.as_str()))),
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+
+        #[test]
+        fn extended_engine_equals_reference(
+            articles in proptest::collection::vec(
+                ("[aAbBnNtT éo$^!']{0,16}", "[abnNt ]{0,8}", "[abnNtTé o]{0,24}"),
+                0..40,
+            ),
+            query in extended_query(),
+            full_text: bool,
+            threads in 1usize..3,
+        ) {
+            let bodies = articles.len() / 2;
+            let index = index_of(&articles, bodies);
+            let options = QueryOptions { full_text };
+            let got = search_with(&index, &query, options, None, threads, &Cancel::never())
+                .map(|r| r.ranked.into_sorted_vec());
+            proptest::prop_assert_eq!(got, Some(reference(&articles, bodies, &query, options)));
+        }
+
+        /// Narrowing and the cache equal a fresh search for any sequence of
+        /// queries (typing, deleting, editing) while articles and bodies arrive.
+        #[test]
+        fn narrowing_equals_fresh_for_query_sequences(
+            articles in proptest::collection::vec(
+                ("[aAbBnNtT éo]{0,16}", "[abnt ]{0,8}", "[abnNtTé o]{0,24}"),
+                0..40,
+            ),
+            queries in proptest::collection::vec(extended_query(), 1..8),
+            full_text: bool,
+        ) {
+            let options = QueryOptions { full_text };
+            let mut searcher = Searcher::new(1);
+            let cancel = Cancel::never();
+            let mut index = FilterIndex::new();
+            let steps = queries.len();
+            for (step, query) in queries.iter().enumerate() {
+                let upto = (step + 1) * articles.len() / steps;
+                for (title, source, _) in &articles[index.len()..upto] {
+                    index.push_entry(title, source);
+                }
+                let bodies = if step % 2 == 0 { upto } else { upto / 2 };
+                for (_, _, body) in &articles[index.bodies_len().min(bodies)..bodies] {
+                    index.push_body(body);
+                }
+                // Growing queries too: each query, then it extended by a letter.
+                for q in [query.clone(), format!("{query}a")] {
+                    let got = searcher
+                        .search_with(&index, &q, options, &cancel)
+                        .map(|r| r.ranked.into_sorted_vec());
+                    let fresh = search_with(&index, &q, options, None, 1, &cancel)
+                        .map(|r| r.ranked.into_sorted_vec());
+                    proptest::prop_assert_eq!(&got, &fresh, "step {} {:?}", step, q);
+                    let reference = reference(
+                        &articles[..index.len()],
+                        index.bodies_len(),
+                        &q,
+                        options,
+                    );
+                    proptest::prop_assert_eq!(got, Some(reference));
+                }
+            }
         }
     }
 

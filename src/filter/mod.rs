@@ -1,33 +1,33 @@
-//! Fuzzy filtering of headlines: the same code serves the reader and `newsreader list`.
+//! Filtering of headlines: the same code serves the reader and `newsreader list`.
 //!
-//! Ranking is SkimMatcherV2 with smart case (a query with an upper-case letter is
-//! case-sensitive), best score first, ties in library order.
+//! Queries use fzf's extended syntax ([`query`]: AND terms, `|` OR, `'exact`,
+//! `^prefix`, `suffix$`, `!not`, `@source`; full-text mode matches bodies too).
+//! A plain query is one fuzzy term ranked by SkimMatcherV2 with smart case (a
+//! query with an upper-case letter is case-sensitive), best score first, ties in
+//! library order.
 
 //! The engine behind it lives in [`index`] (the searchable headlines), [`engine`]
 //! (prefilter, narrowing, parallel scoring, lazy top-k) and [`worker`] (a
 //! background thread for the reader, with cancellation of stale queries).
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 pub mod engine;
 pub mod index;
+pub mod query;
 pub mod score;
 pub mod worker;
 
-pub use engine::{Cancel, Ranked, Results, Searcher, search};
+pub use engine::{Cancel, Ranked, Results, Searcher, search, search_with};
 pub use index::FilterIndex;
+pub use query::{Query, QueryOptions, Snippet};
 pub use worker::{FilterRequest, FilterResponse, FilterWorker};
+
+use crate::article::Article;
 
 /// One headline that matched: its position in the library and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match {
     pub index: u32,
     pub score: i64,
-}
-
-fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().smart_case()
 }
 
 /// Ranks `titles` against `query`. An empty (or all-space) query matches everything
@@ -44,23 +44,53 @@ pub fn rank<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<M
     }
 }
 
-/// The reference ranking: a fresh SkimMatcherV2 for every title (see
-/// [`score`] for why fresh), on one thread, then a full sort. Same results as
-/// [`rank`], only much slower; kept for tests and benchmarks to compare against.
-pub fn rank_plain<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<Match> {
-    let query = query.trim();
-    let indexed = titles.into_iter().enumerate();
-    if query.is_empty() {
-        return indexed
-            .map(|(i, _)| Match {
-                index: i as u32,
-                score: 0,
-            })
+/// Ranks `articles` against `query` in the mode `options`: headlines and (for
+/// `@` terms) sources, and bodies in full-text mode. Builds an index each call
+/// (the reader's synchronous fallback and tests; the worker keeps one).
+pub fn rank_articles(query: &str, options: QueryOptions, articles: &[Article]) -> Vec<Match> {
+    let mut index = FilterIndex::new();
+    let parsed = Query::parse(query);
+    if parsed.is_empty() {
+        return (0..articles.len() as u32)
+            .map(|index| Match { index, score: 0 })
             .collect();
     }
-    let mut matches: Vec<Match> = indexed
-        .filter_map(|(i, title)| {
-            score::reference_score(title, query).map(|score| Match {
+    for article in articles {
+        index.push_article(article);
+    }
+    if options.full_text {
+        for article in articles {
+            index.push_body(&index::body_text(article));
+        }
+    }
+    let threads = engine::default_threads();
+    match search_with(&index, query, options, None, threads, &Cancel::never()) {
+        Some(results) => results.ranked.into_sorted_vec(),
+        None => Vec::new(),
+    }
+}
+
+/// The reference ranking: the query's plain semantics
+/// ([`query::reference_match`]: a fresh SkimMatcherV2 for every fuzzy term, see
+/// [`score`] for why fresh) for every title, on one thread, then a full sort.
+/// Same results as [`rank`], only much slower; kept for tests and benchmarks.
+pub fn rank_plain<'a>(query: &str, titles: impl IntoIterator<Item = &'a str>) -> Vec<Match> {
+    let entries = titles.into_iter().map(|t| (t, "", None));
+    rank_reference(query, QueryOptions::default(), entries)
+}
+
+/// [`rank_plain`] over (title, source, body) entries in the mode `options`.
+pub fn rank_reference<'a>(
+    query: &str,
+    options: QueryOptions,
+    entries: impl IntoIterator<Item = (&'a str, &'a str, Option<&'a str>)>,
+) -> Vec<Match> {
+    let parsed = Query::parse(query);
+    let mut matches: Vec<Match> = entries
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (title, source, body))| {
+            query::reference_match(&parsed, options, title, source, body).map(|score| Match {
                 index: i as u32,
                 score,
             })
@@ -75,17 +105,20 @@ pub fn sort_matches(matches: &mut [Match]) {
     matches.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
 }
 
-/// Character positions (not byte offsets) in `title` that `query` matched, for
-/// highlighting. Computed only for rows on screen.
+/// Character positions (not byte offsets) in `title` that `query`'s positive
+/// headline terms matched, for highlighting. Computed only for rows on screen.
 pub fn matched_indices(query: &str, title: &str) -> Vec<usize> {
-    let query = query.trim();
-    if query.is_empty() {
-        return Vec::new();
-    }
-    matcher()
-        .fuzzy_indices(title, query)
-        .map(|(_, indices)| indices)
-        .unwrap_or_default()
+    query::title_indices(&Query::parse(query), title)
+}
+
+/// The body snippet to show under a headline in full-text mode (see
+/// [`query::snippet`]), at most `width` columns; `None` when the body has no match.
+pub fn snippet(query: &str, article: &Article, width: usize) -> Option<Snippet> {
+    query::snippet(
+        &Query::parse(query),
+        article.body.iter().map(String::as_str),
+        width,
+    )
 }
 
 #[cfg(test)]

@@ -33,6 +33,15 @@
 //! // r.ranked.len() matches and r.ranked.window(top..top + height) as rows.
 //! # drop(inbox);
 //! ```
+//!
+//! `@source` terms and full-text mode need more than headlines: send batches
+//! with [`FilterWorker::extend_articles`] (headline plus source and byline)
+//! instead of `extend`, and ask in full-text mode with
+//! [`FilterWorker::query_with`]. Bodies are sent only once full text is first
+//! used (they are most of a library's memory): then send every loaded
+//! article's body with [`FilterWorker::add_bodies`], and each later batch's
+//! too. Until its body arrives an article is searched by headline only; the
+//! query re-runs as bodies arrive.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,7 +49,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use super::engine::{Cancel, Ranked, Searcher, default_threads};
-use super::index::FilterIndex;
+use super::index::{self, FilterIndex};
+use super::query::QueryOptions;
+use crate::article::Article;
 
 /// How many of the best matches a response has in order already; further ranks
 /// are ordered on demand by [`Ranked::window`].
@@ -51,10 +62,19 @@ pub const PRESORTED: usize = 1024;
 pub enum FilterRequest {
     /// Headlines appended to the library, in library order (a loaded batch).
     Extend(Vec<String>),
+    /// Headlines with their source and byline (for `@source` terms).
+    ExtendEntries(Vec<(String, String)>),
+    /// Bodies of the next articles without one, in library order (full text).
+    Bodies(Vec<String>),
     /// Forget every headline (a different library is about to load).
     Reset,
-    /// Filter with `query`; answered unless a newer query arrives first.
-    Query { generation: u64, query: String },
+    /// Filter with `query` in the mode `options`; answered unless a newer
+    /// query arrives first.
+    Query {
+        generation: u64,
+        query: String,
+        options: QueryOptions,
+    },
     /// Stop filtering: no answer until the next query, none for new headlines.
     Idle,
 }
@@ -125,6 +145,22 @@ impl FilterWorker {
         self.send(FilterRequest::Extend(titles));
     }
 
+    /// Appends articles (in library order): headline, source and byline, not
+    /// the body (see [`add_bodies`](Self::add_bodies)).
+    pub fn extend_articles(&self, articles: &[Article]) {
+        let entries = articles
+            .iter()
+            .map(|a| (a.title.clone(), index::source_text(a)))
+            .collect();
+        self.send(FilterRequest::ExtendEntries(entries));
+    }
+
+    /// Appends the bodies of the next articles that have none (in library
+    /// order), for full-text mode; see [`index::body_text`].
+    pub fn add_bodies(&self, bodies: Vec<String>) {
+        self.send(FilterRequest::Bodies(bodies));
+    }
+
     /// Forgets all headlines.
     pub fn reset(&self) {
         self.send(FilterRequest::Reset);
@@ -133,10 +169,16 @@ impl FilterWorker {
     /// Asks for `query`; returns its generation. Any older query still running is
     /// cancelled, and answers for older generations can be dropped on arrival.
     pub fn query(&self, query: impl Into<String>) -> u64 {
+        self.query_with(query, QueryOptions::default())
+    }
+
+    /// [`query`](Self::query) in the mode `options` (full text or headlines).
+    pub fn query_with(&self, query: impl Into<String>, options: QueryOptions) -> u64 {
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         self.send(FilterRequest::Query {
             generation,
             query: query.into(),
+            options,
         });
         generation
     }
@@ -173,7 +215,7 @@ fn run(
 ) {
     let mut index = FilterIndex::new();
     let mut searcher = Searcher::new(threads);
-    let mut current: Option<(u64, String)> = None;
+    let mut current: Option<(u64, String, QueryOptions)> = None;
     while let Ok(first) = rx.recv() {
         let mut dirty = false;
         let mut apply = |request: FilterRequest| match request {
@@ -181,13 +223,29 @@ fn run(
                 index.extend(titles.iter().map(String::as_str));
                 dirty |= current.is_some();
             }
+            FilterRequest::ExtendEntries(entries) => {
+                for (title, source) in &entries {
+                    index.push_entry(title, source);
+                }
+                dirty |= current.is_some();
+            }
+            FilterRequest::Bodies(bodies) => {
+                for body in &bodies {
+                    index.push_body(body);
+                }
+                dirty |= current.as_ref().is_some_and(|c| c.2.full_text);
+            }
             FilterRequest::Reset => {
                 index.clear();
                 searcher.clear();
                 dirty |= current.is_some();
             }
-            FilterRequest::Query { generation, query } => {
-                current = Some((generation, query));
+            FilterRequest::Query {
+                generation,
+                query,
+                options,
+            } => {
+                current = Some((generation, query, options));
                 dirty = true;
             }
             FilterRequest::Idle => current = None,
@@ -196,14 +254,14 @@ fn run(
         while let Ok(request) = rx.try_recv() {
             apply(request);
         }
-        let Some((wanted, query)) = current.as_ref().filter(|_| dirty) else {
+        let Some((wanted, query, options)) = current.as_ref().filter(|_| dirty) else {
             continue;
         };
         if generation.load(Ordering::Relaxed) != *wanted {
             continue; // a newer query is on its way
         }
         let cancel = Cancel::new(generation.clone(), *wanted);
-        if let Some(results) = searcher.search(&index, query, &cancel) {
+        if let Some(results) = searcher.search_with(&index, query, *options, &cancel) {
             let mut ranked = results.ranked;
             ranked.ensure_sorted(PRESORTED);
             let response = FilterResponse {
@@ -246,6 +304,38 @@ mod tests {
                 break;
             }
         }
+    }
+
+    #[test]
+    fn full_text_queries_search_bodies_as_they_arrive() {
+        let article = |title: &str, source: &str, body: &str| Article {
+            title: title.to_owned(),
+            source: Some(source.to_owned()),
+            body: vec![body.to_owned()],
+            ..Default::default()
+        };
+        let articles = [
+            article("NATO summit", "Reuters", "Leaders met in Vilnius."),
+            article("Grain deal", "TASS", "Ships left Odesa for Vilnius."),
+        ];
+        let (worker, rx) = FilterWorker::spawn_with_channel();
+        worker.extend_articles(&articles);
+        let wait = |generation: u64, want: usize| loop {
+            let r = rx.recv_timeout(Duration::from_secs(60)).expect("an answer");
+            if r.generation == generation && r.ranked.len() == want {
+                return r.ranked.into_sorted_vec();
+            }
+        };
+        let source = worker.query("@tass");
+        assert_eq!(wait(source, 1)[0].index, 1);
+        let full = QueryOptions { full_text: true };
+        let generation = worker.query_with("vilnius", full);
+        assert!(wait(generation, 0).is_empty(), "no bodies yet");
+        worker.add_bodies(articles.iter().map(index::body_text).collect());
+        let found = wait(generation, 2);
+        assert_eq!(found.len(), 2);
+        let generation = worker.query("vilnius");
+        assert!(wait(generation, 0).is_empty(), "headlines only again");
     }
 
     #[test]

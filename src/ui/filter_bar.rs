@@ -43,7 +43,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         total
     };
 
-    let prompt = Span::styled("> ", theme.accent);
+    // Full-text mode (Ctrl-F) says so in the prompt.
+    let prompt = Span::styled(
+        if app.full_text { "full text > " } else { "> " },
+        theme.accent,
+    );
     let query = safe(&app.query);
     // Keep the end of a long query (where the cursor is) in view.
     let query_room = room.saturating_sub(3);

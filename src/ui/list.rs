@@ -1,5 +1,5 @@
 //! The list pane: one two-line row per matching article (headline, then source and
-//! date), the selection marked, unread articles with a dot and in bold, starred
+//! date — in full-text mode the best-matching body snippet instead), the selection marked, unread articles with a dot and in bold, starred
 //! ones with a star, matched letters highlighted. Only visible rows are
 //! touched, so drawing costs the same for 4 articles or 400,000.
 
@@ -147,13 +147,26 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
         ));
         Line::from(spans).render(row, buf);
         if !meta_row.is_empty() {
-            let meta = fit_str(&meta_text(article), text_width);
-            Line::from(vec![
-                marker,
-                Span::raw("   "),
-                Span::styled(meta, theme.dim),
-            ])
-            .render(meta_row, buf);
+            let mut spans = vec![marker, Span::raw("   ")];
+            // Full text: the body around the first match, matches highlighted
+            // (computed for visible rows only); the source line when the body
+            // has no match (the headline matched).
+            let snippet = (app.full_text && !app.query.trim().is_empty())
+                .then(|| filter::snippet(&app.query, article, text_width))
+                .flatten();
+            match &snippet {
+                Some(snippet) => spans.extend(highlight(
+                    &snippet.text,
+                    &snippet.indices,
+                    theme.dim,
+                    theme.matched,
+                )),
+                None => spans.push(Span::styled(
+                    fit_str(&meta_text(article), text_width),
+                    theme.dim,
+                )),
+            }
+            Line::from(spans).render(meta_row, buf);
         }
     }
 }
