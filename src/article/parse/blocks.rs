@@ -86,8 +86,8 @@ pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
 
 /// The wrap width of a hard-wrapped document, if it looks like one: no line much
 /// longer than ~150 columns, and at least three long lines that run straight into
-/// the next line without a blank between. `None` for ordinary pages (where a
-/// paragraph is one long line).
+/// the next line without a blank between, most of them ending mid-sentence.
+/// `None` for ordinary pages (where a paragraph is one long line).
 fn wrap_width(lines: &[&str]) -> Option<usize> {
     // Unbreakable lines (a long URL) say nothing about the wrap width.
     let max = lines
@@ -104,7 +104,16 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
         .windows(2)
         .filter(|w| w[0].chars().count() >= threshold && !w[1].trim().is_empty())
         .count();
-    (runs >= 3).then_some(max)
+    // A wrap breaks lines mid-sentence: most long lines of a wrapped document end
+    // without sentence punctuation. When most of them end like sentences, they are
+    // whole paragraphs of a page without blank lines (a local-TV page), not wraps.
+    let (long, terminal) = lines
+        .iter()
+        .filter(|l| l.chars().count() >= threshold)
+        .fold((0usize, 0usize), |(n, t), l| {
+            (n + 1, t + usize::from(ends_terminal(l)))
+        });
+    (runs >= 3 && terminal * 2 < long).then_some(max)
 }
 
 /// For each line, whether its block is shaped like a wrapped paragraph: two or

@@ -240,11 +240,40 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         {
             score += 1.5;
         }
+        // Rule `dek_under_headline`: a longer line right under a headline-shaped
+        // line (a label of one word is no headline) is that headline's standfirst.
+        if scored[..k].iter().any(|&(_, j, _)| {
+            j + 2 >= i
+                && content_words(&lines[j].text).len() >= 3
+                && lines[i].text.chars().count() > lines[j].text.chars().count()
+                && !is_all_caps(&lines[j].text)
+                && !(j + 1..i).any(|m| is_author_or_date(lines, m))
+        }) {
+            score -= 1.5;
+        }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
     }
     best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// Rule `first_line_title`: when no line qualifies by its surroundings (a note, a
+/// stub, a page without byline or furniture), the file's first line is the title if
+/// it is headline-shaped (2–30 words, plain text, no full stop at the end) and text
+/// follows it. Example: "Council meets on Tuesday" / "Agenda to follow".
+pub fn first_line(lines: &[Line]) -> Option<usize> {
+    let l = lines.first()?;
+    let t = l.text.as_str();
+    let shaped = l.kind == Kind::Text
+        && !l.bullet
+        && (2..=30).contains(&l.words)
+        && t.chars().count() <= 250
+        && !ends_with_period(t)
+        && !t.ends_with([':', ',', ';'])
+        && !starts_with_dateline(t)
+        && inner_sentences(t) < 2;
+    (shaped && lines.len() >= 2).then_some(0)
 }
 
 /// Whether the line opens with a brand-style word ("iPhone", "eBay").
@@ -318,6 +347,18 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
             continue;
         }
         if !l.sentence {
+            // A standfirst without a full stop, right under the headline and
+            // right above the byline or date.
+            if h.dek.is_none()
+                && i == title + 1
+                && (6..=45).contains(&l.words)
+                && !starts_with_dateline(&l.text)
+                && (i + 1..(i + 3).min(n)).any(|j| is_author_or_date(lines, j))
+            {
+                h.dek = Some(i);
+                i += 1;
+                continue;
+            }
             if l.words <= 20 {
                 i += 1;
                 continue;

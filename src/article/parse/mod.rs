@@ -108,14 +108,16 @@ fn classify(text: &str) -> Kind {
     if captions::is_caption(text) {
         return Kind::Caption;
     }
+    // A timestamp may carry a slash ("Posted: Jun 3, 2022 / 04:15 PM CDT"), which
+    // would otherwise read as a photographer/agency credit.
+    if meta::is_date_line(text) {
+        return Kind::Date;
+    }
     if captions::is_photo_credit(text) {
         return Kind::PhotoCredit;
     }
     if furniture::is_furniture(text, &lower) {
         return Kind::Furniture;
-    }
-    if meta::is_date_line(text) {
-        return Kind::Date;
     }
     Kind::Text
 }
@@ -245,7 +247,8 @@ pub fn parse(text: &str) -> Article {
     let scores: Vec<f32> = (0..n).map(|i| region::score(&lines, i)).collect();
     let (region_start, _) = region::region(&scores).unwrap_or((0, n - 1));
 
-    let title_idx = headline::choose(&lines, region_start, &slug);
+    let title_idx =
+        headline::choose(&lines, region_start, &slug).or_else(|| headline::first_line(&lines));
     let header = match title_idx {
         Some(t) => headline::walk(&lines, t),
         None => headline::Header {
