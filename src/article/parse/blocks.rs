@@ -56,8 +56,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                     wrapped_shape.get(index).copied().unwrap_or(false),
                 )
             {
-                last.text.push(' ');
-                last.text.push_str(line);
+                join_wrapped(&mut last.text, line);
                 last_raw_len = raw.chars().count();
                 prev_blank = false;
                 continue;
@@ -71,6 +70,37 @@ pub fn units(text: &str) -> Vec<Unit> {
         prev_blank = false;
     }
     out
+}
+
+/// Rule `dehyphenate` (with `reflow_hard_wrap`): a wrapped line is joined to the
+/// previous one with a space, except that a lowercase word split by a hyphen at the
+/// line end ("expen-" + "sive") is rejoined without the hyphen, and a URL cut after
+/// a path separator ("…/2023/" + "annual-report.pdf") without the space.
+fn join_wrapped(prev: &mut String, next: &str) {
+    let last_token = prev.split_whitespace().last().unwrap_or("");
+    let url_cut = starts_with_url(last_token)
+        && last_token.ends_with(['/', '-', '_', '=', '?', '&', '#'])
+        && next.split_whitespace().next().is_some_and(|t| {
+            t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~/?#=&%+".contains(c))
+        });
+    if url_cut {
+        prev.push_str(next);
+        return;
+    }
+    let mut tail = last_token.chars().rev();
+    let split_word = tail.next() == Some('-')
+        && tail.next().is_some_and(char::is_lowercase)
+        && tail.next().is_some_and(char::is_lowercase)
+        && !last_token.trim_end_matches('-').contains('-')
+        && next.chars().next().is_some_and(char::is_lowercase);
+    if split_word {
+        prev.pop();
+        prev.push_str(next);
+        return;
+    }
+    prev.push(' ');
+    prev.push_str(next);
 }
 
 /// Rule `rejoin_broken_url`: a line that is (or ends with) a URL, followed by a line

@@ -228,6 +228,10 @@ pub fn byline_of(line: &str) -> Option<String> {
     const LEADS: &[&str] = &[
         "by ",
         "by: ",
+        // The same credit in Spanish/Portuguese, German and French.
+        "por ",
+        "von ",
+        "par ",
         "posted by ",
         "posted by: ",
         "written by: ",
@@ -438,7 +442,10 @@ pub fn date_in(line: &str) -> Option<String> {
     for (i, raw) in tokens.iter().enumerate() {
         // The month may hide after a dot ("Nov.November").
         let tok = raw.rsplit('.').find(|p| !p.is_empty()).unwrap_or(raw);
-        if let Some(m) = month_number(tok).or_else(|| month_number(raw)) {
+        if let Some(m) = month_number(tok)
+            .or_else(|| month_number(raw))
+            .or_else(|| foreign_month(raw))
+        {
             // Month D, YYYY
             if let (Some(d), Some(y)) = (
                 tokens.get(i + 1).and_then(|t| number(t)),
@@ -449,11 +456,23 @@ pub fn date_in(line: &str) -> Option<String> {
             {
                 return Some(date);
             }
-            // D Month YYYY
+            // D Month YYYY (Spanish/Portuguese "3 de mayo de 2023" too)
+            let of = |t: &str| matches!(t, "de" | "del");
+            let before = if i > 1 && of(tokens[i - 1]) {
+                i - 2
+            } else {
+                i.wrapping_sub(1)
+            };
+            let after = if tokens.get(i + 1).is_some_and(|t| of(t)) {
+                i + 2
+            } else {
+                i + 1
+            };
             if i > 0
+                && before < i
                 && let (Some(d), Some(y)) = (
-                    number(tokens[i - 1]),
-                    tokens.get(i + 1).and_then(|t| number(t)),
+                    number(tokens[before]),
+                    tokens.get(after).and_then(|t| number(t)),
                 )
                 && (1..=31).contains(&d)
                 && y >= 1900
@@ -514,6 +533,30 @@ pub fn date_in(line: &str) -> Option<String> {
     None
 }
 
+/// Month number for a full Spanish, German or French month name (dates only:
+/// several of these are also given names, so bylines never consult this).
+fn foreign_month(word: &str) -> Option<i8> {
+    let core = trim_punct(word).to_lowercase();
+    const NAMES: [&[&str]; 12] = [
+        &["enero", "januar", "janvier"],
+        &["febrero", "februar", "février"],
+        &["marzo", "märz", "mars"],
+        &["abril", "avril"],
+        &["mayo", "mai"],
+        &["junio", "juni", "juin"],
+        &["julio", "juli", "juillet"],
+        &["agosto", "août"],
+        &["septiembre", "setiembre", "septembre"],
+        &["octubre", "oktober", "octobre"],
+        &["noviembre", "novembre"],
+        &["diciembre", "dezember", "décembre"],
+    ];
+    NAMES
+        .iter()
+        .position(|ns| ns.contains(&core.as_str()))
+        .and_then(|i| i8::try_from(i + 1).ok())
+}
+
 /// Rule `date_line`: a short line that is (mostly) a timestamp: a date, "Published …",
 /// "Updated …", "22 hours ago".
 /// Example: "Updated 0512 GMT (1312 HKT) March 4, 2021", "Published 22 hours ago".
@@ -536,6 +579,34 @@ pub fn is_date_line(line: &str) -> bool {
     .any(|l| lower.starts_with(l));
     let relative = lower.contains(" ago") && line.chars().any(|c| c.is_ascii_digit());
     labelled || relative || (date_in(line).is_some() && words <= 10)
+}
+
+/// Rule `time_of_day`: a line that is only a clock time with an optional am/pm
+/// and time zone, as live blogs head their entries. Example: "10:42 BST", "3.15pm".
+/// Such a line is furniture like a bare counter: it never marks the header zone
+/// (a live blog's entries are story text, not captions under a timestamp).
+pub fn time_of_day(line: &str) -> bool {
+    let mut tokens = line.split_whitespace();
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    let clock = first.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let Some((h, m)) = clock.split_once([':', '.']) else {
+        return false;
+    };
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.chars().all(|c| c.is_ascii_digit())
+    };
+    digits(h, 2)
+        && m.len() == 2
+        && digits(m, 2)
+        && tokens.all(|t| {
+            t.len() <= 5 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+                || matches!(
+                    t.to_ascii_lowercase().as_str(),
+                    "am" | "pm" | "a.m." | "p.m."
+                )
+        })
 }
 
 /// Rule `dateline_start`: a paragraph that opens with a dateline is the story's

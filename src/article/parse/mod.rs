@@ -106,10 +106,20 @@ fn classify(text: &str) -> Kind {
         return Kind::Byline(b);
     }
     if captions::is_caption(text) {
+        // "Photo: Anna Holm": a label and a name only is the photo's credit.
+        if captions::is_photo_credit(text)
+            && text::word_count(captions::without_label(text)) <= 4
+            && !ends_terminal(text)
+        {
+            return Kind::PhotoCredit;
+        }
         return Kind::Caption;
     }
     // A timestamp may carry a slash ("Posted: Jun 3, 2022 / 04:15 PM CDT"), which
     // would otherwise read as a photographer/agency credit.
+    if meta::time_of_day(text) {
+        return Kind::Furniture;
+    }
     if meta::is_date_line(text) {
         return Kind::Date;
     }
@@ -199,7 +209,13 @@ fn mark_captions(lines: &mut [Line]) {
             && credit_follows
             && last_in_block
             && !a.bullet;
-        let counter = |l: &Line| l.words == 1 && l.text.chars().all(|c| c.is_ascii_digit());
+        // A gallery position: "6" or "1 of 12".
+        let counter = |l: &Line| {
+            let ws: Vec<&str> = l.text.split_whitespace().collect();
+            let num = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+            (ws.len() == 1 && num(ws[0]))
+                || (ws.len() == 3 && num(ws[0]) && ws[1].eq_ignore_ascii_case("of") && num(ws[2]))
+        };
         let gallery = counter(a) && b.kind == Kind::Text && b.sentence;
         if with_credit {
             lines[i].kind = Kind::Caption;
