@@ -343,3 +343,85 @@ fn very_long_article_keeps_every_paragraph() {
     );
     assert!(a.dek.is_none());
 }
+
+#[test]
+fn local_tv_page_with_all_caps_menu_and_headline() {
+    check(
+        "localtv_caps",
+        &Want {
+            title: "CITY POOL REOPENS AFTER TWO-YEAR REPAIR",
+            byline: Some("Dana Ruiz"),
+            date: Some("2022-06-03"),
+            first: "SPRINGDALE, Ark. (KXYZ)",
+            last: "The pool will be open daily",
+            paragraphs: Some(4),
+            absent: &["Copyright", "Trending", "Man arrested", "School board"],
+        },
+    );
+}
+
+#[test]
+fn german_page_with_the_same_structure() {
+    check(
+        "german",
+        &Want {
+            title: "Stadtbibliothek verlängert die Öffnungszeiten in der Prüfungszeit",
+            byline: Some("Jonas Weber"),
+            date: Some("2023-05-03"),
+            first: "Die Zentralbibliothek bleibt",
+            last: "Das Personal arbeitet",
+            paragraphs: Some(3),
+            absent: &["Teilen", "Mehr zum Thema", "Startseite"],
+        },
+    );
+}
+
+#[test]
+fn question_headline_with_unstopped_dek_and_role_in_byline() {
+    let a = check(
+        "question_dek",
+        &Want {
+            title: "Is the housing market about to turn?",
+            byline: Some("Tom Aske"),
+            date: Some("2023-04-18"),
+            first: "House prices fell for the third month",
+            last: "Economists are divided",
+            paragraphs: Some(3),
+            absent: &["Prices fell for a third month in a row, but"],
+        },
+    );
+    assert!(a.dek.is_some_and(|d| d.starts_with("Prices fell")));
+}
+
+#[test]
+fn short_one_sentence_paragraphs_are_all_kept() {
+    check(
+        "short_paragraphs",
+        &Want {
+            title: "Zoo welcomes baby giraffe",
+            byline: Some("Mia Holt"),
+            date: Some("2023-05-09"),
+            first: "A baby giraffe was born",
+            last: "Visitors can see her",
+            paragraphs: Some(4),
+            absent: &[],
+        },
+    );
+}
+
+#[test]
+fn lead_photo_caption_with_bracketed_credit() {
+    let a = check(
+        "caption_credit",
+        &Want {
+            title: "Rescue crews search for missing hikers in the mountains",
+            byline: Some("Ola Nord"),
+            date: Some("2023-01-15"),
+            first: "Rescue crews resumed the search",
+            last: "Police asked anyone",
+            paragraphs: Some(4),
+            absent: &["Erik Sand", "with dogs"],
+        },
+    );
+    assert_eq!(a.captions.len(), 1);
+}

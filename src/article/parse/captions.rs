@@ -225,7 +225,20 @@ pub fn is_photo_credit(line: &str) -> bool {
                 && !matches!(*w, "of" | "the" | "by" | "via" | "and" | "for" | "de" | "a")
         })
         .count();
-    (vocab || slashed) && prose_words < 3 && (!ends_terminal(line) || caption_label(line))
+    // In capitals the same shows as function words ("… REOPENS AFTER …").
+    let shouted_prose = words >= 5
+        && super::text::is_all_caps(line)
+        && line.split_whitespace().any(|w| {
+            super::text::is_stop_word(w)
+                && !matches!(
+                    trim_punct(w).to_lowercase().as_str(),
+                    "of" | "the" | "by" | "and" | "for" | "a"
+                )
+        });
+    (vocab || slashed)
+        && prose_words < 3
+        && !shouted_prose
+        && (!ends_terminal(line) || caption_label(line))
 }
 
 /// Case-insensitive automaton over every credit word and phrase (a superset
