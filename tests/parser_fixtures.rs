@@ -425,3 +425,20 @@ fn lead_photo_caption_with_bracketed_credit() {
     );
     assert_eq!(a.captions.len(), 1);
 }
+
+#[test]
+fn masthead_in_title_case_above_the_headline() {
+    let a = check(
+        "masthead_above",
+        &Want {
+            title: "Council approves new cycle lanes along the ring road",
+            byline: Some("Eva Lund"),
+            date: Some("2023-03-30"),
+            first: "The council approved plans",
+            last: "Work will begin in the autumn",
+            paragraphs: Some(2),
+            absent: &["Gazette"],
+        },
+    );
+    assert!(a.dek.is_none());
+}

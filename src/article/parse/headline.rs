@@ -237,6 +237,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                         && !(i + 1..j).any(|m| is_author_or_date(lines, m))
             })
             && lines[i].words >= 4
+            && headline_worded(&lines[i].text)
         {
             score += 1.5;
         }
@@ -245,6 +246,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if scored[..k].iter().any(|&(_, j, _)| {
             j + 2 >= i
                 && content_words(&lines[j].text).len() >= 3
+                && headline_worded(&lines[j].text)
                 && lines[i].text.chars().count() > lines[j].text.chars().count()
                 && !is_all_caps(&lines[j].text)
                 && !(j + 1..i).any(|m| is_author_or_date(lines, m))
@@ -274,6 +276,16 @@ pub fn first_line(lines: &[Line]) -> Option<usize> {
         && !starts_with_dateline(t)
         && inner_sentences(t) < 2;
     (shaped && lines.len() >= 2).then_some(0)
+}
+
+/// Whether a line reads as a headline rather than a name or label: it has a
+/// lowercase word (headlines have verbs and function words, "… brace for …") or
+/// is long. "The Valley Gazette Weekly Edition" is a masthead, not a headline.
+fn headline_worded(t: &str) -> bool {
+    t.split_whitespace().count() >= 8
+        || t.split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Whether the line opens with a brand-style word ("iPhone", "eBay").
