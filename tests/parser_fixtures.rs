@@ -442,3 +442,69 @@ fn masthead_in_title_case_above_the_headline() {
     );
     assert!(a.dek.is_none());
 }
+
+#[test]
+fn aggregator_page_with_name_date_and_reading_time() {
+    check(
+        "yahoo",
+        &Want {
+            title: "Rail strike called off after late-night deal",
+            byline: Some("Greta Olsen"),
+            date: Some("2023-03-06"),
+            first: "A national rail strike",
+            last: "Passengers who had already cancelled",
+            paragraphs: Some(3),
+            absent: &["min read", "Sign up", "morning briefing"],
+        },
+    );
+}
+
+#[test]
+fn radio_page_with_audio_controls_and_time_glued_to_the_year() {
+    check(
+        "npr",
+        &Want {
+            title: "Scientists map the sound of melting glaciers",
+            byline: Some("Lena Vik"),
+            date: Some("2023-03-08"),
+            first: "Researchers in the far north",
+            last: "The recordings will be published",
+            paragraphs: Some(3),
+            absent: &["Listen", "Playlist", "Embed", "Morning Edition"],
+        },
+    );
+}
+
+#[test]
+fn key_points_above_the_story() {
+    let a = check(
+        "keypoints",
+        &Want {
+            title: "Schools to get free breakfast for all pupils",
+            byline: Some("Ravi Shah"),
+            date: Some("2023-01-20"),
+            first: "Every primary school pupil will be offered",
+            last: "Head teachers welcomed the plan",
+            paragraphs: Some(3),
+            absent: &["Key points"],
+        },
+    );
+    assert_eq!(a.key_points.len(), 3);
+}
+
+#[test]
+fn credit_line_at_the_end_gives_the_byline() {
+    let a = check(
+        "endbyline",
+        &Want {
+            title: "Harbour festival returns after three years",
+            byline: Some("Jonas Berg"),
+            date: None,
+            first: "The harbour festival will return",
+            last: "Tickets for the concerts",
+            paragraphs: Some(3),
+            absent: &["Reporting by"],
+        },
+    );
+    assert_eq!(a.credits.len(), 1);
+}

@@ -715,6 +715,8 @@ pub fn original_source(line: &str) -> Option<String> {
 /// "Some information in this report came from The Associated Press.",
 /// "Reporting by Jane Doe; Editing by John Roe".
 pub fn is_credit(lower: &str) -> bool {
+    // "— Reporting by …": a dash may lead the credit.
+    let lower = lower.trim_start_matches(['—', '–', '-', ' ']);
     if lower.len() > 500
         || !(lower.contains("report")
             || lower.contains("by ")

@@ -426,6 +426,19 @@ fn iso(y: i32, m: i32, d: i32) -> Option<String> {
     Some(date.to_string())
 }
 
+/// A year, also when the page glued the time to it ("20235:02" in "March 8,
+/// 20235:02 AM ET").
+fn year(s: &str) -> Option<i32> {
+    number(s).or_else(|| {
+        let head = s.get(..4)?;
+        let glued = s.len() > 5
+            && (s.starts_with("19") || s.starts_with("20"))
+            && s[4..].contains(':')
+            && s[4..5].chars().all(|c| c.is_ascii_digit());
+        glued.then(|| head.parse().ok()).flatten()
+    })
+}
+
 fn number(s: &str) -> Option<i32> {
     let t = s.trim_end_matches(|c: char| c.is_alphabetic() || c == ',' || c == '.');
     if t.is_empty() || t.len() > 4 || !t.chars().all(|c| c.is_ascii_digit()) {
@@ -449,7 +462,7 @@ pub fn date_in(line: &str) -> Option<String> {
             // Month D, YYYY
             if let (Some(d), Some(y)) = (
                 tokens.get(i + 1).and_then(|t| number(t)),
-                tokens.get(i + 2).and_then(|t| number(t)),
+                tokens.get(i + 2).and_then(|t| year(t)),
             ) && (1..=31).contains(&d)
                 && y >= 1900
                 && let Some(date) = iso(y, i32::from(m), d)
