@@ -508,3 +508,40 @@ fn credit_line_at_the_end_gives_the_byline() {
     );
     assert_eq!(a.credits.len(), 1);
 }
+
+#[test]
+fn pull_quote_shown_once_and_teaser_list_after_the_story_cut() {
+    check(
+        "pullquote",
+        &Want {
+            title: "Fishermen fear new quotas will empty the harbour",
+            byline: Some("Nils Aby"),
+            date: Some("2023-04-02"),
+            first: "Fishermen in the northern ports",
+            last: "Talks between the ministry",
+            paragraphs: Some(4),
+            absent: &[
+                "More from the coast",
+                "Ferry prices",
+                "lighthouse",
+                "fuel costs",
+            ],
+        },
+    );
+}
+
+#[test]
+fn label_prefixed_headline_and_updated_timestamp() {
+    check(
+        "prefix",
+        &Want {
+            title: "EXCLUSIVE: Airport owner plans second runway despite local opposition",
+            byline: Some("Hedda Lie"),
+            date: Some("2023-03-03"),
+            first: "The owner of the city airport",
+            last: "The airport said it did not comment",
+            paragraphs: Some(3),
+            absent: &["Menu"],
+        },
+    );
+}

@@ -226,6 +226,15 @@ fn mark_captions(lines: &mut [Line]) {
     }
 }
 
+/// Whether `quote` repeats `paragraph`: nearly all of its content words (at least
+/// five) occur there, in a paragraph not much longer than twice the quote.
+fn pulled_from(quote: &str, paragraph: &str) -> bool {
+    let q = content_words(quote);
+    q.len() >= 5
+        && paragraph.len() <= 3 * quote.len()
+        && overlap(&q, &content_words(paragraph)) >= 0.9
+}
+
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
 /// or as a shorter restatement (the first, fuller caption stays).
 fn push_caption(captions: &mut Vec<String>, caption: &str) {
@@ -322,6 +331,18 @@ pub fn parse(text: &str) -> Article {
                     continue;
                 }
                 if l.sentence {
+                    // Rule `pull_quote`: a short paragraph that repeats one just
+                    // above it (a quote pulled out in large type) is shown once.
+                    if l.words <= 40
+                        && article
+                            .body
+                            .iter()
+                            .rev()
+                            .take(6)
+                            .any(|p| p.len() > l.text.len() && pulled_from(&l.text, p))
+                    {
+                        continue;
+                    }
                     // Rule `question_subhead`: a short question alone in its block
                     // heads a section ("How likely is a conviction in the US?").
                     let alone = lines.get(i + 1).is_none_or(|o| o.block != l.block)
