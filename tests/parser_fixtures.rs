@@ -545,3 +545,35 @@ fn label_prefixed_headline_and_updated_timestamp() {
         },
     );
 }
+
+#[test]
+fn staff_credit_is_the_byline() {
+    check(
+        "staff_credit",
+        &Want {
+            title: "Teachers vote to strike over pay",
+            byline: Some("Staff Reporter"),
+            date: Some("2023-03-02"),
+            first: "Teachers in the county voted",
+            last: "District officials said",
+            paragraphs: Some(3),
+            absent: &[],
+        },
+    );
+}
+
+#[test]
+fn hard_wrapped_page_without_blank_lines() {
+    check(
+        "wrapped_noblank",
+        &Want {
+            title: "Suburban rail use rises nine per cent",
+            byline: Some("Nora Feld"),
+            date: Some("2023-03-02"),
+            first: "The regional transport authority has published",
+            last: "The authority plans to ask",
+            paragraphs: Some(3),
+            absent: &["Share", "Tram line", "HOME"],
+        },
+    );
+}

@@ -267,6 +267,16 @@ pub fn name_line(line: &str) -> Option<String> {
     if !(2..=14).contains(&words) || line.ends_with('.') || line.ends_with('?') {
         return None;
     }
+    // A staff credit is the credit: "Staff Reporter", "Staff Writer".
+    if let [first, role] = line.split_whitespace().collect::<Vec<_>>()[..]
+        && first.eq_ignore_ascii_case("staff")
+        && ["reporter", "writer", "report", "reports"]
+            .iter()
+            .any(|r| role.eq_ignore_ascii_case(r))
+        && is_capitalised(first)
+    {
+        return Some(line.trim().to_string());
+    }
     // Names start with a capital (or the line with a date before them).
     if !line
         .chars()
