@@ -577,3 +577,30 @@ fn hard_wrapped_page_without_blank_lines() {
         },
     );
 }
+
+#[test]
+fn headline_dek_caption_and_byline_with_city() {
+    let a = check(
+        "guardian_caption_city",
+        &Want {
+            title: "Wolves return to the lowlands for the first time in a century",
+            byline: Some("Erik Moen"),
+            date: Some("2023-04-05"),
+            first: "Wolves have been seen in the lowland",
+            last: "“We are not against the wolf,”",
+            paragraphs: Some(4),
+            absent: &[
+                "Photograph",
+                "Explore more",
+                "Reuse",
+                "Most viewed",
+                "Conservationists hail",
+            ],
+        },
+    );
+    assert!(
+        a.dek
+            .is_some_and(|d| d.starts_with("Conservationists hail"))
+    );
+    assert_eq!(a.captions.len(), 1);
+}

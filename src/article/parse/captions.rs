@@ -99,9 +99,12 @@ fn trailing_photo_credit(line: &str) -> bool {
         return false;
     }
     let lower_tail = tail.to_lowercase();
-    if let Some(pos) = lower_tail.rfind("credit:") {
-        // "Credit: X" must be the end of the line, short.
-        return word_count(&lower_tail[pos..]) <= 7;
+    for label in ["credit:", "photograph:", "photo:", "picture:", "image:"] {
+        if let Some(pos) = lower_tail.rfind(label) {
+            // "Credit: X" / "Photograph: X/Y" must end the line, short, after a
+            // sentence.
+            return word_count(&lower_tail[pos..]) <= 7 && (label == "credit:" || pos > 0);
+        }
     }
     let closer = t.chars().last();
     let opener = match closer {

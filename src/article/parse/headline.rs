@@ -76,10 +76,12 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             let stop = (i + 1..(i + 6).min(n))
                 .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
                 .unwrap_or(i + 1);
+            // … or the author's name, or a standfirst right under the line.
             (i + 1..stop).all(|j| {
                 let o = &lines[j];
                 matches!(o.kind, Kind::Furniture | Kind::PhotoCredit | Kind::Caption)
-                    || (o.kind == Kind::Text && o.words <= 2)
+                    || (o.kind == Kind::Text && (o.words <= 2 || o.name))
+                    || (j == i + 1 && o.kind == Kind::Text && o.words >= 6)
             })
         };
         let followed = near || named || far;
@@ -116,10 +118,9 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             score += 2.0;
         }
         // A bare name right under a headline or standfirst is its author.
-        let under_headline = i > 0 && {
-            let p = &lines[i - 1];
-            p.kind == Kind::Text && p.words >= 4
-        };
+        let under_headline = lines[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| p.kind == Kind::Text && p.words >= 4);
         if under_headline && l.name {
             score -= 2.0;
         }
@@ -222,7 +223,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if is_all_caps(t) && l.words <= 3 {
             score -= 1.0;
         }
-        scored.push((score, i, near));
+        scored.push((score, i, near || far));
     }
     // The headline sits above its dek: of two candidates both followed by the
     // byline, the upper one gets the benefit.

@@ -100,6 +100,14 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
                 names.push(if lower == "&" { "&".to_string() } else { lower });
                 continue;
             }
+            // "Erik Moen in Oslo": the reporter's city ends the names cleanly.
+            if lower == "in"
+                && !names.is_empty()
+                && (1..=3).contains(&(tokens.len() - ti - 1))
+                && tokens[ti + 1..].iter().all(|w| is_capitalised(w))
+            {
+                return (names, Stop::Clean);
+            }
             if NAME_STOPS.contains(&lower.as_str()) {
                 stop = if matches!(
                     lower.as_str(),
@@ -701,6 +709,7 @@ mod tests {
             Some("Ruth Baker and Tom Ellis")
         );
         assert_eq!(name_line("OSTN Staff").as_deref(), Some("OSTN Staff"));
+        assert_eq!(name_line("Erik Moen in Oslo").as_deref(), Some("Erik Moen"));
         assert_eq!(name_line("News reporter @someone"), None);
         assert_eq!(name_line("Business News"), None);
     }
