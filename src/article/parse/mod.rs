@@ -2,8 +2,10 @@
 //!
 //! The pipeline, each step in its own module; every rule is a named function
 //! (or a named clause) with a doc comment giving its reason and an example line:
-//! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`),
-//!    broken URLs rejoined (`rejoin_broken_url`), bullets recognised.
+//! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`,
+//!    only when most long lines end mid-sentence), words split at a line-end
+//!    hyphen and URLs cut at a path separator rejoined (`dehyphenate`), broken URLs
+//!    rejoined (`rejoin_broken_url`), bullets recognised.
 //! 2. Each unit classified once (`Kind`) by `furniture` (navigation, share,
 //!    sign-up, legal, comment widgets, counters, font-size buttons, breadcrumbs,
 //!    credits, related links, "original article" lines), `captions` (caption
@@ -15,11 +17,15 @@
 //!    section (`comments_boundary`) or a long non-prose gap (`gap_cut`).
 //! 4. `headline`: the headline-shaped line that best fits the start of the story
 //!    (byline or date under it, standfirst under it, next to the story, repeated or
-//!    quoted on the page, URL slug), then the header zone under it (dek, byline,
-//!    date, lead caption) which the body skips (`header_zone`).
+//!    quoted on the page, URL slug; a longer line right under it is its dek,
+//!    `dek_under_headline`), then the header zone under it (dek, byline, date,
+//!    lead caption) which the body skips (`header_zone`). With no such line, a
+//!    headline-shaped first line is the title (`first_line_title`).
 //! 5. `body`: inside the story, short lines are subheads unless they come in
-//!    lists, sit under a caption, or read as links to other stories; the author's
-//!    bio box ends the story (`author_bio`).
+//!    lists, sit under a caption, or read as links to other stories; a pull quote
+//!    repeating a paragraph just above is dropped (`pull_quote`); the author's
+//!    bio box ends the story (`author_bio`); a page without prose keeps its text
+//!    lines (`nothing_lost`).
 //! 6. Byline, date, source and URL from the header zone, the URL, and the
 //!    "original article" line; a one-sentence lede restated by the next paragraph
 //!    becomes the dek (`leading_summary`); with no headline, the URL slug gives one.
