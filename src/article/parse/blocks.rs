@@ -56,8 +56,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                     wrapped_shape.get(index).copied().unwrap_or(false),
                 )
             {
-                last.text.push(' ');
-                last.text.push_str(line);
+                join_wrapped(&mut last.text, line);
                 last_raw_len = raw.chars().count();
                 prev_blank = false;
                 continue;
@@ -73,6 +72,37 @@ pub fn units(text: &str) -> Vec<Unit> {
     out
 }
 
+/// Rule `dehyphenate` (with `reflow_hard_wrap`): a wrapped line is joined to the
+/// previous one with a space, except that a lowercase word split by a hyphen at the
+/// line end ("expen-" + "sive") is rejoined without the hyphen, and a URL cut after
+/// a path separator ("…/2023/" + "annual-report.pdf") without the space.
+fn join_wrapped(prev: &mut String, next: &str) {
+    let last_token = prev.split_whitespace().last().unwrap_or("");
+    let url_cut = starts_with_url(last_token)
+        && last_token.ends_with(['/', '-', '_', '=', '?', '&', '#'])
+        && next.split_whitespace().next().is_some_and(|t| {
+            t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~/?#=&%+".contains(c))
+        });
+    if url_cut {
+        prev.push_str(next);
+        return;
+    }
+    let mut tail = last_token.chars().rev();
+    let split_word = tail.next() == Some('-')
+        && tail.next().is_some_and(char::is_lowercase)
+        && tail.next().is_some_and(char::is_lowercase)
+        && !last_token.trim_end_matches('-').contains('-')
+        && next.chars().next().is_some_and(char::is_lowercase);
+    if split_word {
+        prev.pop();
+        prev.push_str(next);
+        return;
+    }
+    prev.push(' ');
+    prev.push_str(next);
+}
+
 /// Rule `rejoin_broken_url`: a line that is (or ends with) a URL, followed by a line
 /// that is one bare token made of URL characters, is one URL cut by a wrap.
 ///
@@ -86,8 +116,8 @@ pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
 
 /// The wrap width of a hard-wrapped document, if it looks like one: no line much
 /// longer than ~150 columns, and at least three long lines that run straight into
-/// the next line without a blank between. `None` for ordinary pages (where a
-/// paragraph is one long line).
+/// the next line without a blank between, most of them ending mid-sentence.
+/// `None` for ordinary pages (where a paragraph is one long line).
 fn wrap_width(lines: &[&str]) -> Option<usize> {
     // Unbreakable lines (a long URL) say nothing about the wrap width.
     let max = lines
@@ -104,7 +134,16 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
         .windows(2)
         .filter(|w| w[0].chars().count() >= threshold && !w[1].trim().is_empty())
         .count();
-    (runs >= 3).then_some(max)
+    // A wrap breaks lines mid-sentence: most long lines of a wrapped document end
+    // without sentence punctuation. When most of them end like sentences, they are
+    // whole paragraphs of a page without blank lines (a local-TV page), not wraps.
+    let (long, terminal) = lines
+        .iter()
+        .filter(|l| l.chars().count() >= threshold)
+        .fold((0usize, 0usize), |(n, t), l| {
+            (n + 1, t + usize::from(ends_terminal(l)))
+        });
+    (runs >= 3 && terminal * 2 < long).then_some(max)
 }
 
 /// For each line, whether its block is shaped like a wrapped paragraph: two or

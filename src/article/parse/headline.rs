@@ -76,10 +76,12 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             let stop = (i + 1..(i + 6).min(n))
                 .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
                 .unwrap_or(i + 1);
+            // … or the author's name, or a standfirst right under the line.
             (i + 1..stop).all(|j| {
                 let o = &lines[j];
                 matches!(o.kind, Kind::Furniture | Kind::PhotoCredit | Kind::Caption)
-                    || (o.kind == Kind::Text && o.words <= 2)
+                    || (o.kind == Kind::Text && (o.words <= 2 || o.name))
+                    || (j == i + 1 && o.kind == Kind::Text && o.words >= 6)
             })
         };
         let followed = near || named || far;
@@ -116,10 +118,9 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             score += 2.0;
         }
         // A bare name right under a headline or standfirst is its author.
-        let under_headline = i > 0 && {
-            let p = &lines[i - 1];
-            p.kind == Kind::Text && p.words >= 4
-        };
+        let under_headline = lines[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| p.kind == Kind::Text && p.words >= 4);
         if under_headline && l.name {
             score -= 2.0;
         }
@@ -222,7 +223,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if is_all_caps(t) && l.words <= 3 {
             score -= 1.0;
         }
-        scored.push((score, i, near));
+        scored.push((score, i, near || far));
     }
     // The headline sits above its dek: of two candidates both followed by the
     // byline, the upper one gets the benefit.
@@ -237,14 +238,55 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                         && !(i + 1..j).any(|m| is_author_or_date(lines, m))
             })
             && lines[i].words >= 4
+            && headline_worded(&lines[i].text)
         {
             score += 1.5;
+        }
+        // Rule `dek_under_headline`: a longer line right under a headline-shaped
+        // line (a label of one word is no headline) is that headline's standfirst.
+        if scored[..k].iter().any(|&(_, j, _)| {
+            j + 2 >= i
+                && content_words(&lines[j].text).len() >= 3
+                && headline_worded(&lines[j].text)
+                && lines[i].text.chars().count() > lines[j].text.chars().count()
+                && !is_all_caps(&lines[j].text)
+                && !(j + 1..i).any(|m| is_author_or_date(lines, m))
+        }) {
+            score -= 1.5;
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
     }
     best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// Rule `first_line_title`: when no line qualifies by its surroundings (a note, a
+/// stub, a page without byline or furniture), the file's first line is the title if
+/// it is headline-shaped (2–30 words, plain text, no full stop at the end) and text
+/// follows it. Example: "Council meets on Tuesday" / "Agenda to follow".
+pub fn first_line(lines: &[Line]) -> Option<usize> {
+    let l = lines.first()?;
+    let t = l.text.as_str();
+    let shaped = l.kind == Kind::Text
+        && !l.bullet
+        && (2..=30).contains(&l.words)
+        && t.chars().count() <= 250
+        && !ends_with_period(t)
+        && !t.ends_with([':', ',', ';'])
+        && !starts_with_dateline(t)
+        && inner_sentences(t) < 2;
+    (shaped && lines.len() >= 2).then_some(0)
+}
+
+/// Whether a line reads as a headline rather than a name or label: it has a
+/// lowercase word (headlines have verbs and function words, "… brace for …") or
+/// is long. "The Valley Gazette Weekly Edition" is a masthead, not a headline.
+fn headline_worded(t: &str) -> bool {
+    t.split_whitespace().count() >= 8
+        || t.split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Whether the line opens with a brand-style word ("iPhone", "eBay").
@@ -318,6 +360,18 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
             continue;
         }
         if !l.sentence {
+            // A standfirst without a full stop, right under the headline and
+            // right above the byline or date.
+            if h.dek.is_none()
+                && i == title + 1
+                && (6..=45).contains(&l.words)
+                && !starts_with_dateline(&l.text)
+                && (i + 1..(i + 3).min(n)).any(|j| is_author_or_date(lines, j))
+            {
+                h.dek = Some(i);
+                i += 1;
+                continue;
+            }
             if l.words <= 20 {
                 i += 1;
                 continue;

@@ -2,8 +2,10 @@
 //!
 //! The pipeline, each step in its own module; every rule is a named function
 //! (or a named clause) with a doc comment giving its reason and an example line:
-//! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`),
-//!    broken URLs rejoined (`rejoin_broken_url`), bullets recognised.
+//! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`,
+//!    only when most long lines end mid-sentence), words split at a line-end
+//!    hyphen and URLs cut at a path separator rejoined (`dehyphenate`), broken URLs
+//!    rejoined (`rejoin_broken_url`), bullets recognised.
 //! 2. Each unit classified once (`Kind`) by `furniture` (navigation, share,
 //!    sign-up, legal, comment widgets, counters, font-size buttons, breadcrumbs,
 //!    credits, related links, "original article" lines), `captions` (caption
@@ -15,11 +17,15 @@
 //!    section (`comments_boundary`) or a long non-prose gap (`gap_cut`).
 //! 4. `headline`: the headline-shaped line that best fits the start of the story
 //!    (byline or date under it, standfirst under it, next to the story, repeated or
-//!    quoted on the page, URL slug), then the header zone under it (dek, byline,
-//!    date, lead caption) which the body skips (`header_zone`).
+//!    quoted on the page, URL slug; a longer line right under it is its dek,
+//!    `dek_under_headline`), then the header zone under it (dek, byline, date,
+//!    lead caption) which the body skips (`header_zone`). With no such line, a
+//!    headline-shaped first line is the title (`first_line_title`).
 //! 5. `body`: inside the story, short lines are subheads unless they come in
-//!    lists, sit under a caption, or read as links to other stories; the author's
-//!    bio box ends the story (`author_bio`).
+//!    lists, sit under a caption, or read as links to other stories; a pull quote
+//!    repeating a paragraph just above is dropped (`pull_quote`); the author's
+//!    bio box ends the story (`author_bio`); a page without prose keeps its text
+//!    lines (`nothing_lost`).
 //! 6. Byline, date, source and URL from the header zone, the URL, and the
 //!    "original article" line; a one-sentence lede restated by the next paragraph
 //!    becomes the dek (`leading_summary`); with no headline, the URL slug gives one.
@@ -106,16 +112,28 @@ fn classify(text: &str) -> Kind {
         return Kind::Byline(b);
     }
     if captions::is_caption(text) {
+        // "Photo: Anna Holm": a label and a name only is the photo's credit.
+        if captions::is_photo_credit(text)
+            && text::word_count(captions::without_label(text)) <= 4
+            && !ends_terminal(text)
+        {
+            return Kind::PhotoCredit;
+        }
         return Kind::Caption;
+    }
+    // A timestamp may carry a slash ("Posted: Jun 3, 2022 / 04:15 PM CDT"), which
+    // would otherwise read as a photographer/agency credit.
+    if meta::time_of_day(text) {
+        return Kind::Furniture;
+    }
+    if meta::is_date_line(text) {
+        return Kind::Date;
     }
     if captions::is_photo_credit(text) {
         return Kind::PhotoCredit;
     }
     if furniture::is_furniture(text, &lower) {
         return Kind::Furniture;
-    }
-    if meta::is_date_line(text) {
-        return Kind::Date;
     }
     Kind::Text
 }
@@ -197,7 +215,13 @@ fn mark_captions(lines: &mut [Line]) {
             && credit_follows
             && last_in_block
             && !a.bullet;
-        let counter = |l: &Line| l.words == 1 && l.text.chars().all(|c| c.is_ascii_digit());
+        // A gallery position: "6" or "1 of 12".
+        let counter = |l: &Line| {
+            let ws: Vec<&str> = l.text.split_whitespace().collect();
+            let num = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+            (ws.len() == 1 && num(ws[0]))
+                || (ws.len() == 3 && num(ws[0]) && ws[1].eq_ignore_ascii_case("of") && num(ws[2]))
+        };
         let gallery = counter(a) && b.kind == Kind::Text && b.sentence;
         if with_credit {
             lines[i].kind = Kind::Caption;
@@ -206,6 +230,15 @@ fn mark_captions(lines: &mut [Line]) {
             lines[i + 1].kind = Kind::Caption;
         }
     }
+}
+
+/// Whether `quote` repeats `paragraph`: nearly all of its content words (at least
+/// five) occur there, in a paragraph not much longer than twice the quote.
+fn pulled_from(quote: &str, paragraph: &str) -> bool {
+    let q = content_words(quote);
+    q.len() >= 5
+        && paragraph.len() <= 3 * quote.len()
+        && overlap(&q, &content_words(paragraph)) >= 0.9
 }
 
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
@@ -245,7 +278,8 @@ pub fn parse(text: &str) -> Article {
     let scores: Vec<f32> = (0..n).map(|i| region::score(&lines, i)).collect();
     let (region_start, _) = region::region(&scores).unwrap_or((0, n - 1));
 
-    let title_idx = headline::choose(&lines, region_start, &slug);
+    let title_idx =
+        headline::choose(&lines, region_start, &slug).or_else(|| headline::first_line(&lines));
     let header = match title_idx {
         Some(t) => headline::walk(&lines, t),
         None => headline::Header {
@@ -303,6 +337,18 @@ pub fn parse(text: &str) -> Article {
                     continue;
                 }
                 if l.sentence {
+                    // Rule `pull_quote`: a short paragraph that repeats one just
+                    // above it (a quote pulled out in large type) is shown once.
+                    if l.words <= 40
+                        && article
+                            .body
+                            .iter()
+                            .rev()
+                            .take(6)
+                            .any(|p| p.len() > l.text.len() && pulled_from(&l.text, p))
+                    {
+                        continue;
+                    }
                     // Rule `question_subhead`: a short question alone in its block
                     // heads a section ("How likely is a conviction in the US?").
                     let alone = lines.get(i + 1).is_none_or(|o| o.block != l.block)

@@ -31,7 +31,20 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
                             && !ends_terminal(&o.text)
                     })
                 };
+                // The last teaser of such a list has no label under it: a sentence
+                // that ends its block under a short line, two lines after another
+                // sentence under a short line, is the same list's last entry.
+                let ends_block = lines.get(i + 1).is_none_or(|o| o.block != l.block);
+                let sentence_at = |j: Option<usize>| {
+                    j.and_then(|j| lines.get(j))
+                        .is_some_and(|o| o.block == l.block && o.sentence)
+                };
+                let last_teaser = ends_block
+                    && short(i.checked_sub(1))
+                    && sentence_at(i.checked_sub(2))
+                    && short(i.checked_sub(3));
                 if (short(i.checked_sub(1)) && short(Some(i + 1)))
+                    || last_teaser
                     || (l.words <= 30 && headline(i.checked_sub(1)) && headline(Some(i + 1)))
                 {
                     -1.0

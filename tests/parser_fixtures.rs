@@ -1,0 +1,606 @@
+//! Invented pages of shapes the development set lacks (`tests/fixtures/parser/`),
+//! each checked for what a reader wants: the title, byline and date, where the
+//! body starts and ends, captions kept once, and no furniture in the body.
+
+use newsreader::article::{Article, decode, parse};
+
+fn load(name: &str) -> Article {
+    let path = format!(
+        "{}/tests/fixtures/parser/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    parse(&decode::decode_text(&bytes))
+}
+
+/// What one page must give.
+struct Want<'a> {
+    title: &'a str,
+    byline: Option<&'a str>,
+    date: Option<&'a str>,
+    first: &'a str,
+    last: &'a str,
+    paragraphs: Option<usize>,
+    absent: &'a [&'a str],
+}
+
+fn check(name: &str, w: &Want) -> Article {
+    let a = load(name);
+    assert_eq!(a.title, w.title, "{name}: {a:#?}");
+    assert_eq!(a.byline.as_deref(), w.byline, "{name}: byline");
+    assert_eq!(a.published.as_deref(), w.date, "{name}: date");
+    let first = a.body.first().map_or("", String::as_str);
+    let last = a.body.last().map_or("", String::as_str);
+    assert!(
+        first.starts_with(w.first),
+        "{name}: first paragraph {first:?}"
+    );
+    assert!(last.starts_with(w.last), "{name}: last paragraph {last:?}");
+    if let Some(n) = w.paragraphs {
+        assert_eq!(a.body.len(), n, "{name}: {:#?}", a.body);
+    }
+    for bad in w.absent {
+        assert!(
+            !a.body.iter().any(|p| p.contains(bad)),
+            "{name}: {bad:?} in body {:#?}",
+            a.body
+        );
+    }
+    a
+}
+
+#[test]
+fn section_label_headline_dek_byline_with_role() {
+    let a = check(
+        "guardian_dek",
+        &Want {
+            title: "Harbour towns brace for record tides as council votes on new sea wall",
+            byline: Some("Maria Lindqvist"),
+            date: Some("2023-03-14"),
+            first: "The council of the small harbour town",
+            last: "The regional government must now approve",
+            paragraphs: Some(6),
+            absent: &[
+                "Residents say",
+                "Share",
+                "Explore more",
+                "Most viewed",
+                "Climate",
+            ],
+        },
+    );
+    assert_eq!(
+        a.dek.as_deref(),
+        Some("Residents say the plan comes too late, while engineers warn costs could double")
+    );
+    assert!(a.is_subhead(4));
+}
+
+#[test]
+fn local_tv_page_without_blank_lines() {
+    check(
+        "localtv_noblank",
+        &Want {
+            title: "City pool reopens after two-year repair",
+            byline: Some("Dana Ruiz"),
+            date: Some("2022-06-03"),
+            first: "SPRINGDALE, Ark. (KXYZ)",
+            last: "The pool will be open daily",
+            paragraphs: Some(4),
+            absent: &[
+                "Copyright",
+                "Trending",
+                "Man arrested",
+                "Posted:",
+                "LOCAL NEWS",
+            ],
+        },
+    );
+}
+
+#[test]
+fn blog_post_without_furniture_comes_through_untouched() {
+    let a = check(
+        "blog_plain",
+        &Want {
+            title: "My garden in March",
+            byline: None,
+            date: None,
+            first: "I finally got round",
+            last: "Next week I will sow",
+            paragraphs: Some(3),
+            absent: &[],
+        },
+    );
+    assert!(a.dek.is_none() && a.captions.is_empty());
+}
+
+#[test]
+fn wire_story_with_all_caps_headline_and_dateline() {
+    check(
+        "wire_allcaps",
+        &Want {
+            title: "FERRY SERVICE TO NORTH ISLANDS SUSPENDED AFTER ENGINE FIRE",
+            byline: Some("Karl Henning"),
+            date: None,
+            first: "HALDEN, Norway (AW) —",
+            last: "The operator said replacement boats",
+            paragraphs: Some(3),
+            absent: &["Associated Wire"],
+        },
+    );
+}
+
+#[test]
+fn lower_case_navigation() {
+    check(
+        "lowercase_nav",
+        &Want {
+            title: "Library extends opening hours for exam season",
+            byline: Some("Ingrid Sol"),
+            date: Some("2023-05-02"),
+            first: "The central library will stay open",
+            last: "The longer hours start on May 15",
+            paragraphs: Some(3),
+            absent: &["privacy", "cookies", "contact"],
+        },
+    );
+}
+
+#[test]
+fn listicle_keeps_numbered_subheads() {
+    let a = check(
+        "listicle",
+        &Want {
+            title: "Five ways to make a long train journey easier",
+            byline: Some("Paula Grant"),
+            date: Some("2023-04-04"),
+            first: "A long journey by rail",
+            last: "Most booking sites let you choose",
+            paragraphs: Some(7),
+            absent: &["Share this", "Related stories"],
+        },
+    );
+    for (i, head) in [(1, "1. Pack light"), (3, "2. Bring your own food")] {
+        assert_eq!(a.body[i], head);
+    }
+}
+
+#[test]
+fn live_blog_entries_without_their_timestamps() {
+    check(
+        "liveblog",
+        &Want {
+            title: "Storm Elin: roads closed and flights cancelled across the north – live updates",
+            byline: Some("Sam Frost"),
+            date: Some("2023-02-11"),
+            first: "The motorway between",
+            last: "Good morning and welcome",
+            paragraphs: Some(3),
+            absent: &["BST"],
+        },
+    );
+}
+
+#[test]
+fn inline_promos_and_ad_labels_are_dropped() {
+    let a = check(
+        "inline_promos",
+        &Want {
+            title: "Water bills to rise by a tenth from April",
+            byline: Some("Hugo Marsh"),
+            date: Some("2023-03-01"),
+            first: "Households will pay about a tenth more",
+            last: "The new charges take effect on April 1.",
+            paragraphs: Some(4),
+            absent: &["Read more", "RELATED", "ADVERTISEMENT"],
+        },
+    );
+    assert_eq!(a.related.len(), 2, "{:?}", a.related);
+}
+
+#[test]
+fn comment_section_after_the_story_is_cut() {
+    check(
+        "comments",
+        &Want {
+            title: "Bakery wins national bread award for its rye loaf",
+            byline: Some("Elsa Moreau"),
+            date: Some("2023-06-12"),
+            first: "A small bakery in the old town",
+            last: "The judges praised the crust",
+            paragraphs: Some(3),
+            absent: &["Comments", "Reply", "breadlover", "queue"],
+        },
+    );
+}
+
+#[test]
+fn opinion_piece_ends_before_the_author_bio() {
+    check(
+        "opinion_bio",
+        &Want {
+            title: "Our cities need more trees, not more car parks",
+            byline: Some("Jane Roe"),
+            date: None,
+            first: "Every summer the streets",
+            last: "It is time to turn that around",
+            paragraphs: Some(4),
+            absent: &["professor of urban planning", "Opinion"],
+        },
+    );
+}
+
+#[test]
+fn interview_keeps_questions_and_answers() {
+    check(
+        "interview",
+        &Want {
+            title: "\"I still write every morning\": a conversation with novelist Tove Aalto",
+            byline: Some("Mark Lind"),
+            date: Some("2022-09-09"),
+            first: "Tove Aalto has published eleven novels",
+            last: "A: A family that runs a small hotel",
+            paragraphs: Some(7),
+            absent: &[],
+        },
+    );
+}
+
+#[test]
+fn hard_wrapped_pdf_text_is_dehyphenated_and_urls_rejoined() {
+    let a = check(
+        "pdf_wrapped",
+        &Want {
+            title: "Suburban rail use rises nine per cent, annual report finds",
+            byline: Some("Nora Feld"),
+            date: None,
+            first: "The regional transport authority has published",
+            last: "The authority plans to ask",
+            paragraphs: Some(3),
+            absent: &["expen-", "expen ", "2023/ annual"],
+        },
+    );
+    assert!(a.body[1].contains(" expensive repairs "));
+    assert!(a.body[1].contains(
+        "https://transport.example.org/reports/2023/annual-report-suburban-lines-final.pdf"
+    ));
+}
+
+#[test]
+fn spanish_page_with_the_same_structure() {
+    check(
+        "spanish",
+        &Want {
+            title: "La biblioteca municipal amplía su horario durante los exámenes",
+            byline: Some("Lucía Fernández"),
+            date: Some("2023-05-03"),
+            first: "La biblioteca central permanecerá abierta",
+            last: "El personal trabajará turnos adicionales",
+            paragraphs: Some(3),
+            absent: &["Compartir", "Deportes"],
+        },
+    );
+}
+
+#[test]
+fn photo_gallery_captions_once_and_controls_gone() {
+    let a = check(
+        "gallery",
+        &Want {
+            title: "Harvest festival draws record crowds to the valley",
+            byline: Some("Lars Ekberg"),
+            date: Some("2022-10-02"),
+            first: "More than forty thousand people",
+            last: "Local farmers said sales",
+            paragraphs: Some(3),
+            absent: &[
+                "1 of 12",
+                "Photo:",
+                "Next",
+                "Previous",
+                "Visitors browse",
+                "Children ride",
+            ],
+        },
+    );
+    assert!(
+        a.captions.iter().any(|c| c.starts_with("Visitors browse")),
+        "{:?}",
+        a.captions
+    );
+}
+
+#[test]
+fn very_short_news_brief() {
+    check(
+        "brief",
+        &Want {
+            title: "Road closed after water main burst",
+            byline: Some("City Desk"),
+            date: Some("2023-07-08"),
+            first: "A burst water main has closed Bridge Street",
+            last: "A burst water main has closed Bridge Street",
+            paragraphs: Some(1),
+            absent: &[],
+        },
+    );
+}
+
+#[test]
+fn very_long_article_keeps_every_paragraph() {
+    let a = check(
+        "long_read",
+        &Want {
+            title: "The slow return of the river otter",
+            byline: Some("Hanna Berg"),
+            date: Some("2023-06-05"),
+            first: "The field team counted fresh tracks",
+            last: "The ranger on the eastern bank",
+            paragraphs: Some(55),
+            absent: &["Most read", "Five walks", "bakeries"],
+        },
+    );
+    assert!(a.dek.is_none());
+}
+
+#[test]
+fn local_tv_page_with_all_caps_menu_and_headline() {
+    check(
+        "localtv_caps",
+        &Want {
+            title: "CITY POOL REOPENS AFTER TWO-YEAR REPAIR",
+            byline: Some("Dana Ruiz"),
+            date: Some("2022-06-03"),
+            first: "SPRINGDALE, Ark. (KXYZ)",
+            last: "The pool will be open daily",
+            paragraphs: Some(4),
+            absent: &["Copyright", "Trending", "Man arrested", "School board"],
+        },
+    );
+}
+
+#[test]
+fn german_page_with_the_same_structure() {
+    check(
+        "german",
+        &Want {
+            title: "Stadtbibliothek verlängert die Öffnungszeiten in der Prüfungszeit",
+            byline: Some("Jonas Weber"),
+            date: Some("2023-05-03"),
+            first: "Die Zentralbibliothek bleibt",
+            last: "Das Personal arbeitet",
+            paragraphs: Some(3),
+            absent: &["Teilen", "Mehr zum Thema", "Startseite"],
+        },
+    );
+}
+
+#[test]
+fn question_headline_with_unstopped_dek_and_role_in_byline() {
+    let a = check(
+        "question_dek",
+        &Want {
+            title: "Is the housing market about to turn?",
+            byline: Some("Tom Aske"),
+            date: Some("2023-04-18"),
+            first: "House prices fell for the third month",
+            last: "Economists are divided",
+            paragraphs: Some(3),
+            absent: &["Prices fell for a third month in a row, but"],
+        },
+    );
+    assert!(a.dek.is_some_and(|d| d.starts_with("Prices fell")));
+}
+
+#[test]
+fn short_one_sentence_paragraphs_are_all_kept() {
+    check(
+        "short_paragraphs",
+        &Want {
+            title: "Zoo welcomes baby giraffe",
+            byline: Some("Mia Holt"),
+            date: Some("2023-05-09"),
+            first: "A baby giraffe was born",
+            last: "Visitors can see her",
+            paragraphs: Some(4),
+            absent: &[],
+        },
+    );
+}
+
+#[test]
+fn lead_photo_caption_with_bracketed_credit() {
+    let a = check(
+        "caption_credit",
+        &Want {
+            title: "Rescue crews search for missing hikers in the mountains",
+            byline: Some("Ola Nord"),
+            date: Some("2023-01-15"),
+            first: "Rescue crews resumed the search",
+            last: "Police asked anyone",
+            paragraphs: Some(4),
+            absent: &["Erik Sand", "with dogs"],
+        },
+    );
+    assert_eq!(a.captions.len(), 1);
+}
+
+#[test]
+fn masthead_in_title_case_above_the_headline() {
+    let a = check(
+        "masthead_above",
+        &Want {
+            title: "Council approves new cycle lanes along the ring road",
+            byline: Some("Eva Lund"),
+            date: Some("2023-03-30"),
+            first: "The council approved plans",
+            last: "Work will begin in the autumn",
+            paragraphs: Some(2),
+            absent: &["Gazette"],
+        },
+    );
+    assert!(a.dek.is_none());
+}
+
+#[test]
+fn aggregator_page_with_name_date_and_reading_time() {
+    check(
+        "yahoo",
+        &Want {
+            title: "Rail strike called off after late-night deal",
+            byline: Some("Greta Olsen"),
+            date: Some("2023-03-06"),
+            first: "A national rail strike",
+            last: "Passengers who had already cancelled",
+            paragraphs: Some(3),
+            absent: &["min read", "Sign up", "morning briefing"],
+        },
+    );
+}
+
+#[test]
+fn radio_page_with_audio_controls_and_time_glued_to_the_year() {
+    check(
+        "npr",
+        &Want {
+            title: "Scientists map the sound of melting glaciers",
+            byline: Some("Lena Vik"),
+            date: Some("2023-03-08"),
+            first: "Researchers in the far north",
+            last: "The recordings will be published",
+            paragraphs: Some(3),
+            absent: &["Listen", "Playlist", "Embed", "Morning Edition"],
+        },
+    );
+}
+
+#[test]
+fn key_points_above_the_story() {
+    let a = check(
+        "keypoints",
+        &Want {
+            title: "Schools to get free breakfast for all pupils",
+            byline: Some("Ravi Shah"),
+            date: Some("2023-01-20"),
+            first: "Every primary school pupil will be offered",
+            last: "Head teachers welcomed the plan",
+            paragraphs: Some(3),
+            absent: &["Key points"],
+        },
+    );
+    assert_eq!(a.key_points.len(), 3);
+}
+
+#[test]
+fn credit_line_at_the_end_gives_the_byline() {
+    let a = check(
+        "endbyline",
+        &Want {
+            title: "Harbour festival returns after three years",
+            byline: Some("Jonas Berg"),
+            date: None,
+            first: "The harbour festival will return",
+            last: "Tickets for the concerts",
+            paragraphs: Some(3),
+            absent: &["Reporting by"],
+        },
+    );
+    assert_eq!(a.credits.len(), 1);
+}
+
+#[test]
+fn pull_quote_shown_once_and_teaser_list_after_the_story_cut() {
+    check(
+        "pullquote",
+        &Want {
+            title: "Fishermen fear new quotas will empty the harbour",
+            byline: Some("Nils Aby"),
+            date: Some("2023-04-02"),
+            first: "Fishermen in the northern ports",
+            last: "Talks between the ministry",
+            paragraphs: Some(4),
+            absent: &[
+                "More from the coast",
+                "Ferry prices",
+                "lighthouse",
+                "fuel costs",
+            ],
+        },
+    );
+}
+
+#[test]
+fn label_prefixed_headline_and_updated_timestamp() {
+    check(
+        "prefix",
+        &Want {
+            title: "EXCLUSIVE: Airport owner plans second runway despite local opposition",
+            byline: Some("Hedda Lie"),
+            date: Some("2023-03-03"),
+            first: "The owner of the city airport",
+            last: "The airport said it did not comment",
+            paragraphs: Some(3),
+            absent: &["Menu"],
+        },
+    );
+}
+
+#[test]
+fn staff_credit_is_the_byline() {
+    check(
+        "staff_credit",
+        &Want {
+            title: "Teachers vote to strike over pay",
+            byline: Some("Staff Reporter"),
+            date: Some("2023-03-02"),
+            first: "Teachers in the county voted",
+            last: "District officials said",
+            paragraphs: Some(3),
+            absent: &[],
+        },
+    );
+}
+
+#[test]
+fn hard_wrapped_page_without_blank_lines() {
+    check(
+        "wrapped_noblank",
+        &Want {
+            title: "Suburban rail use rises nine per cent",
+            byline: Some("Nora Feld"),
+            date: Some("2023-03-02"),
+            first: "The regional transport authority has published",
+            last: "The authority plans to ask",
+            paragraphs: Some(3),
+            absent: &["Share", "Tram line", "HOME"],
+        },
+    );
+}
+
+#[test]
+fn headline_dek_caption_and_byline_with_city() {
+    let a = check(
+        "guardian_caption_city",
+        &Want {
+            title: "Wolves return to the lowlands for the first time in a century",
+            byline: Some("Erik Moen"),
+            date: Some("2023-04-05"),
+            first: "Wolves have been seen in the lowland",
+            last: "“We are not against the wolf,”",
+            paragraphs: Some(4),
+            absent: &[
+                "Photograph",
+                "Explore more",
+                "Reuse",
+                "Most viewed",
+                "Conservationists hail",
+            ],
+        },
+    );
+    assert!(
+        a.dek
+            .is_some_and(|d| d.starts_with("Conservationists hail"))
+    );
+    assert_eq!(a.captions.len(), 1);
+}
