@@ -70,14 +70,17 @@ fn main() -> ExitCode {
 /// `--print-config`: the effective configuration as TOML that loads back; the
 /// file's problems on stderr.
 fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
-    let (config, warnings) = Config::load(cli.config.as_deref());
+    let (mut config, warnings) = Config::load(cli.config.as_deref());
     for warning in &warnings {
         eprintln!("newsreader: {warning}");
     }
-    let (_, unknown) = newsreader::app::Keymap::new(&config.keys);
+    let (keymap, unknown) = newsreader::app::Keymap::new(&config.keys);
     for warning in newsreader::startup::unknown_actions(cli.config.as_deref(), &unknown) {
         eprintln!("newsreader: {warning}");
     }
+    // The effective keys: every action with the keys in force, not only the
+    // file's overrides.
+    config.keys = keymap.bindings();
     out.write_all(config.to_toml_string().as_bytes())?;
     out.flush()
 }

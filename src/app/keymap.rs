@@ -481,6 +481,22 @@ impl Keymap {
         }
     }
 
+    /// Every action's keys in force (defaults with the config's remapping), by
+    /// name: what `--print-config` shows as the effective `[keys]` table.
+    pub fn bindings(&self) -> BTreeMap<String, Vec<KeySpec>> {
+        let mut table: BTreeMap<String, Vec<KeySpec>> = action_names()
+            .into_iter()
+            .map(|name| (name.to_owned(), Vec::new()))
+            .collect();
+        for row in &self.rows {
+            let keys = table.entry(row.name.to_owned()).or_default();
+            if !keys.contains(&row.key) {
+                keys.push(row.key);
+            }
+        }
+        table
+    }
+
     /// The keys bound to the action `name`, for display ("Ctrl-R", "F2").
     pub fn keys_for(&self, name: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
