@@ -184,39 +184,10 @@ pub fn is_photo_credit(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
-    // Whole words only: "epa" must not match "repairs".
-    const WORDS: &[&str] = &[
-        "getty",
-        "images",
-        "reuters",
-        "afp",
-        "epa",
-        "shutterstock",
-        "istock",
-        "courtesy",
-        "credit",
-        "pool",
-        "handout",
-        "photography",
-    ];
-    const PHRASES: &[&str] = &[
-        "©",
-        "image copyright",
-        "associated press",
-        "via ap",
-        "ap photo",
-        "image via",
-        "photo:",
-        "photo by",
-        "photo/",
-        "file photo",
-        "photograph",
-        "credit:",
-    ];
     let vocab = lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| WORDS.contains(&w))
-        || PHRASES.iter().any(|k| lower.contains(k));
+        .any(|w| CREDIT_WORDS.contains(&w))
+        || CREDIT_PHRASES.iter().any(|k| lower.contains(k));
     let slashed = line.contains('/') && !line.contains("://") && !line.contains('@') && words <= 8;
     // Credits are names and agencies: a line with three or more lowercase content
     // words is a headline or prose ("City pool reopens after two-year repair").
@@ -244,34 +215,49 @@ pub fn is_photo_credit(line: &str) -> bool {
         && (!ends_terminal(line) || caption_label(line))
 }
 
-/// Case-insensitive automaton over every credit word and phrase (a superset
-/// test: matching it is necessary, not sufficient).
+/// Agency and credit words a photo credit names, matched as whole words
+/// ("epa" must not match "repairs").
+const CREDIT_WORDS: &[&str] = &[
+    "getty",
+    "images",
+    "reuters",
+    "afp",
+    "epa",
+    "shutterstock",
+    "istock",
+    "courtesy",
+    "credit",
+    "pool",
+    "handout",
+    "photography",
+];
+
+/// Credit phrases, matched anywhere in the lower-cased line.
+const CREDIT_PHRASES: &[&str] = &[
+    "©",
+    "image copyright",
+    "associated press",
+    "via ap",
+    "ap photo",
+    "image via",
+    "photo:",
+    "photo by",
+    "photo/",
+    "file photo",
+    "photograph",
+    "credit:",
+];
+
+/// Case-insensitive automaton over the same words and phrases as substrings: a
+/// superset test (matching it is necessary, not sufficient), built from the
+/// rule's own lists so the two cannot drift apart.
 fn credit_gate() -> Option<&'static aho_corasick::AhoCorasick> {
     static GATE: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
     GATE.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "getty",
-                "images",
-                "reuters",
-                "afp",
-                "epa",
-                "shutterstock",
-                "istock",
-                "courtesy",
-                "credit",
-                "pool",
-                "handout",
-                "photo",
-                "©",
-                "copyright",
-                "associated press",
-                "via ap",
-                "ap photo",
-                "image",
-            ])
+            .build(CREDIT_WORDS.iter().chain(CREDIT_PHRASES))
             .ok()
     })
     .as_ref()
