@@ -45,35 +45,38 @@ struct ListEntry<'a> {
     path: &'a str,
 }
 
+/// What `newsreader list` is asked for: its command-line options as one value.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListOptions<'a> {
+    /// Keep only headlines matching this query (the reader's search syntax).
+    pub query: Option<&'a str>,
+    /// The filter's mode (`--full-text`: terms match bodies too, which are
+    /// indexed, not kept).
+    pub mode: QueryOptions,
+    /// Print at most this many.
+    pub limit: Option<usize>,
+    /// JSON Lines instead of one headline a line.
+    pub json: bool,
+    /// Report load, index, filter and rank times on `err`.
+    pub timings: bool,
+}
+
 /// `newsreader list`: the headlines, filtered and ranked by the same engine as
 /// the reader (best first; library order without a filter), at most `limit` of
 /// them; problems go to `err`, one line each.
 pub fn list(
     paths: &[PathBuf],
-    query: Option<&str>,
-    limit: Option<usize>,
-    json: bool,
-    timings: bool,
+    list_options: &ListOptions<'_>,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<()> {
-    let options = QueryOptions::default();
-    list_with(paths, query, options, limit, json, timings, out, err)
-}
-
-/// [`list`] in the mode `options` (`--full-text`: terms match bodies too, which
-/// are indexed, not kept).
-#[allow(clippy::too_many_arguments)]
-pub fn list_with(
-    paths: &[PathBuf],
-    query: Option<&str>,
-    options: QueryOptions,
-    limit: Option<usize>,
-    json: bool,
-    timings: bool,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> io::Result<()> {
+    let ListOptions {
+        query,
+        mode: options,
+        limit,
+        json,
+        timings,
+    } = *list_options;
     let start = Instant::now();
     // Streamed like the reader loads: headlines go into the index batch by batch
     // and only what is printed is kept of each article, so memory stays near the
@@ -200,7 +203,13 @@ mod tests {
         json: bool,
     ) -> (String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        list(paths, query, limit, json, false, &mut out, &mut err).expect("io");
+        let options = ListOptions {
+            query,
+            limit,
+            json,
+            ..ListOptions::default()
+        };
+        list(paths, &options, &mut out, &mut err).expect("io");
         (
             String::from_utf8(out).expect("utf8"),
             String::from_utf8(err).expect("utf8"),
@@ -264,19 +273,12 @@ mod tests {
         std::fs::write(&lib, jsonl).expect("write");
         let run = |query: &str, full_text: bool| {
             let (mut out, mut err) = (Vec::new(), Vec::new());
-            let options = QueryOptions { full_text };
-            let paths = std::slice::from_ref(&lib);
-            list_with(
-                paths,
-                Some(query),
-                options,
-                None,
-                false,
-                false,
-                &mut out,
-                &mut err,
-            )
-            .expect("io");
+            let options = ListOptions {
+                query: Some(query),
+                mode: QueryOptions { full_text },
+                ..ListOptions::default()
+            };
+            list(std::slice::from_ref(&lib), &options, &mut out, &mut err).expect("io");
             String::from_utf8(out).expect("utf8")
         };
         assert_eq!(run("'nato !russia", false), "NATO summit opens\n");

@@ -23,13 +23,15 @@ fn main() -> ExitCode {
             json,
             timings,
             paths,
-        }) => commands::list_with(
+        }) => commands::list(
             &paths,
-            filter.as_deref(),
-            newsreader::filter::QueryOptions { full_text },
-            limit,
-            json,
-            timings,
+            &commands::ListOptions {
+                query: filter.as_deref(),
+                mode: newsreader::filter::QueryOptions { full_text },
+                limit,
+                json,
+                timings,
+            },
             &mut io::stdout().lock(),
             &mut io::stderr(),
         ),
