@@ -61,12 +61,6 @@ pub fn viewport(app: &App) -> Rect {
         .unwrap_or_default()
 }
 
-/// How far `article` can scroll in a text area of `area`.
-pub fn max_scroll(article: &Article, area: Rect) -> usize {
-    let lines = article_lines(article, area.width as usize, &Theme::default()).len();
-    lines.saturating_sub(area.height as usize)
-}
-
 /// Appends `text` wrapped to `width`, each line after `prefix` (the first) or
 /// `indent` (the rest), which must be the same width.
 fn push_wrapped<'a>(
