@@ -17,13 +17,7 @@ use newsreader::corpus;
 use newsreader::filter::{Cancel, FilterIndex, QueryOptions, Searcher, engine};
 
 fn sizes() -> Vec<usize> {
-    match std::env::var("NEWSREADER_BENCH_SIZES") {
-        Ok(list) => list
-            .split(',')
-            .filter_map(|s| s.trim().parse().ok())
-            .collect(),
-        Err(_) => vec![10_000, 100_000, 1_000_000],
-    }
+    corpus::bench_sizes(&[10_000, 100_000, 1_000_000])
 }
 
 fn bench(c: &mut Criterion) {

@@ -17,13 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 fn sizes() -> Vec<usize> {
-    match std::env::var("NEWSREADER_BENCH_SIZES") {
-        Ok(list) => list
-            .split(',')
-            .filter_map(|s| s.trim().parse().ok())
-            .collect(),
-        Err(_) => vec![1_000_000],
-    }
+    corpus::bench_sizes(&[1_000_000])
 }
 
 fn bench(c: &mut Criterion) {

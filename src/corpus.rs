@@ -591,6 +591,18 @@ pub fn shard_path(i: usize) -> String {
     format!("{:04}/{i:07}.txt", i / 1000)
 }
 
+/// Library sizes a benchmark runs at: `NEWSREADER_BENCH_SIZES` (comma-separated,
+/// e.g. `100000`) to measure one size quickly, else `default`.
+pub fn bench_sizes(default: &[usize]) -> Vec<usize> {
+    match std::env::var("NEWSREADER_BENCH_SIZES") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => default.to_vec(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,13 +76,14 @@ fn two_quick_signals_restore_whichever_path_wins() {
     session.assert_restored();
 }
 
-#[test]
-fn panic_restores() {
+/// Forces a panic at `place` through the test-only hook; the process must fail,
+/// restore the terminal, and leave `message` readable on the main screen.
+fn panic_case(place: &str, message: &str) {
     let dir = tempfile::tempdir().expect("tempdir");
     library(dir.path());
     let mut session = Session::start_with_env(
         &[dir.path()],
-        &[("NEWSREADER_DEBUG_PANIC_AFTER_START", "1")],
+        &[("NEWSREADER_DEBUG_PANIC_AFTER_START", place)],
         80,
         24,
     );
@@ -91,26 +92,19 @@ fn panic_restores() {
     session.assert_restored();
     let screen = session.screen();
     assert!(
-        screen.contains("NEWSREADER_DEBUG_PANIC_AFTER_START"),
+        screen.contains(message),
         "the panic message is readable on the main screen:\n{screen}"
     );
 }
 
 #[test]
+fn panic_restores() {
+    panic_case("1", "NEWSREADER_DEBUG_PANIC_AFTER_START");
+}
+
+#[test]
 fn a_panic_on_another_thread_restores_and_exits() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    library(dir.path());
-    let mut session = Session::start_with_env(
-        &[dir.path()],
-        &[("NEWSREADER_DEBUG_PANIC_AFTER_START", "loader")],
-        80,
-        24,
-    );
-    let status = session.wait_exit();
-    assert!(!status.success(), "a panic is a failure: {status:?}");
-    session.assert_restored();
-    let screen = session.screen();
-    assert!(screen.contains("the loader panics"), "{screen}");
+    panic_case("loader", "the loader panics");
 }
 
 #[test]
