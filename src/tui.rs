@@ -18,7 +18,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, Effect, map_mouse, update};
 use crate::article::Article;
-use crate::filter::{self, FilterWorker, Match, Ranked};
+use crate::filter::{self, FilterWorker, Ranked};
 use crate::library::{self, LoadEvent};
 use crate::startup::Settings;
 use crate::state::ArticleKey;
@@ -141,11 +141,11 @@ enum Message {
         articles: Vec<Article>,
         keys: Vec<ArticleKey>,
     },
-    /// The filter worker's answer, fully ordered on the worker's thread.
+    /// The filter worker's answer.
     Filtered {
         generation: u64,
         query: String,
-        matches: Vec<Match>,
+        ranked: Ranked,
     },
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
@@ -199,64 +199,18 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
     });
 }
 
-/// Starts the filter thread. Its answers are put in full order on its own
-/// thread (never on the UI thread) and sent to the loop. While the library
-/// loads, the worker answers the same query again for each batch of
-/// headlines; then only the new matches are sorted and merged into the last
-/// answer's order instead of sorting everything again.
+/// Starts the filter thread. Its answers come with the best matches in
+/// order ([`filter::worker::PRESORTED`]); the rest are ordered only if the
+/// list is scrolled that far, so no keystroke pays for sorting every match.
 fn spawn_filter(tx: mpsc::Sender<Message>) -> FilterWorker {
-    let mut last: Option<(u64, usize, Vec<Match>)> = None;
     FilterWorker::spawn(move |response| {
-        let matches = match last.take() {
-            Some((generation, searched, previous))
-                if generation == response.generation && searched <= response.searched =>
-            {
-                grown_order(previous, searched, response.ranked)
-            }
-            _ => response.ranked.into_sorted_vec(),
-        };
-        last = Some((response.generation, response.searched, matches.clone()));
         tx.send(Message::Filtered {
             generation: response.generation,
             query: response.query,
-            matches,
+            ranked: response.ranked,
         })
         .is_ok()
     })
-}
-
-/// The full order of `ranked`, the answer for a query whose previous answer
-/// (over the first `searched` headlines) was `previous`, in order: the new
-/// matches are sorted alone and merged in. Scores depend only on the headline
-/// and the query, so the old matches keep their order.
-fn grown_order(previous: Vec<Match>, searched: usize, ranked: Ranked) -> Vec<Match> {
-    let mut added: Vec<Match> = ranked
-        .as_unordered()
-        .iter()
-        .filter(|m| m.index as usize >= searched)
-        .copied()
-        .collect();
-    if previous.len() + added.len() != ranked.len() {
-        return ranked.into_sorted_vec();
-    }
-    filter::sort_matches(&mut added);
-    let better = |a: &Match, b: &Match| {
-        (std::cmp::Reverse(a.score), a.index) < (std::cmp::Reverse(b.score), b.index)
-    };
-    let mut merged = Vec::with_capacity(ranked.len());
-    let (mut i, mut j) = (0, 0);
-    while i < previous.len() && j < added.len() {
-        if better(&added[j], &previous[i]) {
-            merged.push(added[j]);
-            j += 1;
-        } else {
-            merged.push(previous[i]);
-            i += 1;
-        }
-    }
-    merged.extend_from_slice(&previous[i..]);
-    merged.extend_from_slice(&added[j..]);
-    merged
 }
 
 /// Streams the library into the loop: each batch with its content keys
@@ -456,11 +410,17 @@ fn handle(
         Message::Filtered {
             generation,
             query,
-            matches,
+            ranked,
         } => {
             // An answer to a query that has been replaced (or cancelled).
             if generation >= worker.latest_generation() {
-                update(app, Action::FilterResults { query, matches });
+                update(
+                    app,
+                    Action::FilterResults {
+                        query,
+                        matches: ranked,
+                    },
+                );
             }
         }
         Message::Loaded(found) => {
@@ -522,20 +482,6 @@ mod tests {
         assert_eq!(thousands(41_203), "41,203");
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(progress_text(41_203, 100_000), "loading 41,203 / 100,000");
-    }
-
-    #[test]
-    fn a_grown_answer_is_merged_into_the_same_order_as_a_full_sort() {
-        let titles = crate::corpus::headlines(6_000, 3);
-        let (first, _) = titles.split_at(4_000);
-        let previous = filter::rank("nat", first.iter().map(String::as_str));
-        let index = filter::FilterIndex::from_titles(titles.iter().map(String::as_str));
-        let all = filter::search(&index, "nat", None, 2, &filter::Cancel::never())
-            .expect("results")
-            .ranked;
-        let expected = all.clone().into_sorted_vec();
-        assert!(expected.len() > previous.len());
-        assert_eq!(grown_order(previous, 4_000, all), expected);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use newsreader::app::{Action, App, update};
 use newsreader::article::{Article, Related};
-use newsreader::filter::Match;
+use newsreader::filter::{Match, Ranked};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -155,10 +155,12 @@ fn action() -> impl Strategy<Value = Action> {
         )
             .prop_map(|(query, matches)| Action::FilterResults {
                 query,
-                matches: matches
-                    .into_iter()
-                    .map(|(index, score)| Match { index, score })
-                    .collect(),
+                matches: Ranked::new(
+                    matches
+                        .into_iter()
+                        .map(|(index, score)| Match { index, score })
+                        .collect()
+                ),
             }),
         prop::option::of(text(6)).prop_map(Action::Status),
     ]

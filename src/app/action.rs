@@ -5,7 +5,7 @@
 //! place that applies them.
 
 use crate::article::Article;
-use crate::filter::Match;
+use crate::filter::Ranked;
 use crate::state::ArticleKey;
 
 /// One change to the [`super::App`].
@@ -89,10 +89,11 @@ pub enum Action {
         articles: Vec<Article>,
         keys: Vec<ArticleKey>,
     },
-    /// Results of filtering for `query`, best first (from the background worker,
-    /// fully ordered on its thread). Ignored when `query` is no longer the current
-    /// query; the event loop also drops answers for older worker generations.
-    FilterResults { query: String, matches: Vec<Match> },
+    /// Results of filtering for `query` (from the background worker, the best
+    /// ordered on its thread, the rest ordered on demand). Ignored when `query`
+    /// is no longer the current query; the event loop also drops answers for
+    /// older worker generations.
+    FilterResults { query: String, matches: Ranked },
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),
     /// The outcome of an [`super::Effect`]: a confirmation, or (`error`) a failure

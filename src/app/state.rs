@@ -6,7 +6,7 @@ use super::effect::Effect;
 use super::keymap::Keymap;
 use crate::article::Article;
 use crate::config::{SortOrder, ViewFilter};
-use crate::filter::{self, Match};
+use crate::filter::{self, Match, Ranked};
 use crate::state::{ArticleKey, StateStore};
 use crate::ui::reader::ReaderLayout;
 use crate::ui::theme::Theme;
@@ -47,10 +47,12 @@ pub struct App {
     pub keys: Vec<ArticleKey>,
     /// Filter results for `query`, best first (indices into `articles`), before
     /// the view and sort are applied.
-    pub filtered: Vec<Match>,
+    pub filtered: Ranked,
     /// The rows shown: `filtered` restricted to `view` and ordered by `sort`
-    /// (see [`App::arrange`]).
-    pub matches: Vec<Match>,
+    /// (see [`App::arrange`]). Ordered lazily: `update` puts the rows up to the
+    /// selection and the bottom of the list in order, and rendering reads
+    /// only those ([`Ranked::sorted`]).
+    pub matches: Ranked,
     /// Which articles the list shows (all, unread, starred).
     pub view: ViewFilter,
     /// How the list is ordered.
@@ -123,8 +125,8 @@ impl App {
             keys,
             query: String::new(),
             full_text: false,
-            filtered: Vec::new(),
-            matches: Vec::new(),
+            filtered: Ranked::default(),
+            matches: Ranked::default(),
             view: ViewFilter::All,
             sort: SortOrder::Relevance,
             store: StateStore::in_memory(),
@@ -178,7 +180,7 @@ impl App {
     /// [`super::Action::FilterResults`] (applied with [`App::apply_matches`]).
     pub fn refilter(&mut self) {
         let matches = filter::rank_articles(&self.query, self.query_options(), &self.articles);
-        self.apply_matches(matches);
+        self.apply_matches(Ranked::from_sorted(matches));
     }
 
     /// Appends loaded articles with their content keys (computed off the UI
@@ -200,7 +202,9 @@ impl App {
                 index: i as u32,
                 score: 0,
             });
-            self.filtered.extend(added);
+            // The empty query's results are the library in order, so the
+            // new articles rank last.
+            self.filtered.extend_after(added);
             self.arrange_appended(first);
         } else if !self.background_filter {
             self.refilter();
@@ -212,11 +216,10 @@ impl App {
     /// sorted, then merged into the shown rows. The selected row's position is
     /// found again only when rows were inserted before it.
     fn arrange_appended(&mut self, first: usize) {
-        let start = self
-            .filtered
-            .partition_point(|m| (m.index as usize) < first);
+        let all = self.filtered.as_unordered();
+        let start = all.partition_point(|m| (m.index as usize) < first);
         let view = self.view;
-        let mut added: Vec<Match> = self.filtered[start..]
+        let mut added: Vec<Match> = all[start..]
             .iter()
             .copied()
             .filter(|m| view == ViewFilter::All || self.admits(view, m.index as usize))
@@ -226,12 +229,13 @@ impl App {
         }
         let before = self.selected_index();
         if self.sort == SortOrder::Relevance {
-            self.matches.extend(added);
+            self.matches.extend_after(added);
         } else {
             let articles = &self.articles;
             let sort = self.sort;
             added.sort_unstable_by(|a, b| compare(sort, articles, a, b));
-            let old = std::mem::take(&mut self.matches);
+            // Rows in another sort than relevance are always fully ordered.
+            let old = std::mem::take(&mut self.matches).into_unordered_vec();
             let mut merged = Vec::with_capacity(old.len() + added.len());
             let (mut i, mut j) = (0, 0);
             while i < old.len() && j < added.len() {
@@ -245,13 +249,9 @@ impl App {
             }
             merged.extend_from_slice(&old[i..]);
             merged.extend_from_slice(&added[j..]);
-            self.matches = merged;
+            self.matches = Ranked::from_sorted(merged);
             if let Some(keep) = before {
-                self.selected = self
-                    .matches
-                    .iter()
-                    .position(|m| m.index as usize == keep)
-                    .unwrap_or(0);
+                self.selected = self.matches.rank_of(keep as u32).unwrap_or(0);
             }
         }
         if before.is_none() {
@@ -265,7 +265,7 @@ impl App {
         let all = (0..self.articles.len() as u32)
             .map(|index| Match { index, score: 0 })
             .collect();
-        self.apply_matches(all);
+        self.apply_matches(Ranked::from_sorted(all));
     }
 
     /// The mode the filter runs in, sent to the engine with the query.
@@ -278,7 +278,7 @@ impl App {
     /// Installs filter results for the current query, then applies the view and
     /// sort ([`App::arrange`]). Wherever results come from (here or a worker),
     /// they go through this function.
-    pub fn apply_matches(&mut self, matches: Vec<Match>) {
+    pub fn apply_matches(&mut self, matches: Ranked) {
         self.filtered = matches;
         self.arrange();
     }
@@ -289,28 +289,24 @@ impl App {
     /// among them; otherwise the first row is selected. Costs one pass and, for
     /// a sort other than relevance, one sort of indices.
     pub fn arrange(&mut self) {
-        let mut rows = std::mem::take(&mut self.matches);
-        match self.view {
-            // Reuses the old rows' allocation.
-            ViewFilter::All => rows.clone_from(&self.filtered),
-            view => {
-                rows.clear();
-                rows.extend(
-                    self.filtered
-                        .iter()
-                        .copied()
-                        .filter(|m| self.admits(view, m.index as usize)),
-                );
-            }
-        }
-        if self.sort != SortOrder::Relevance {
+        let view = self.view;
+        let rows = match view {
+            ViewFilter::All => self.filtered.clone(),
+            view => self
+                .filtered
+                .retained(|m| self.admits(view, m.index as usize)),
+        };
+        self.matches = if self.sort == SortOrder::Relevance {
+            rows
+        } else {
             let (sort, articles) = (self.sort, &self.articles);
+            let mut rows = rows.into_unordered_vec();
             rows.sort_unstable_by(|a, b| compare(sort, articles, a, b));
-        }
-        self.matches = rows;
+            Ranked::from_sorted(rows)
+        };
         self.selected = self
             .anchor
-            .and_then(|keep| self.matches.iter().position(|m| m.index as usize == keep))
+            .and_then(|keep| self.matches.rank_of(keep as u32))
             .unwrap_or(0);
     }
 

@@ -31,6 +31,8 @@ pub fn update(app: &mut App, action: Action) {
     } else {
         app.selected = app.selected.min(app.matches.len() - 1);
     }
+    // Rows are ordered lazily; the selected one must be in order to be read.
+    app.matches.ensure_sorted(app.selected + 1);
     if app.selected_index() != before {
         app.scroll = 0;
     }
@@ -307,6 +309,8 @@ fn keep_selection_visible(app: &mut App) {
         .map(|inner| ui::list::visible_rows(inner.height))
         .unwrap_or(1);
     app.list_offset = ui::list::offset_for(app.selected, app.list_offset, rows, app.matches.len());
+    // The renderer reads only ordered rows: order those the list shows.
+    app.matches.ensure_sorted(app.list_offset + rows);
 }
 
 fn contains(area: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool {
@@ -346,6 +350,7 @@ mod tests {
     use super::*;
     use crate::article::Article;
     use crate::config::{SortOrder, ViewFilter};
+    use crate::filter::Ranked;
 
     /// The reference for scroll limits: the whole article laid out by the
     /// renderer's own function, minus one screen (production lays out lazily).
@@ -412,9 +417,9 @@ mod tests {
         update(&mut app, Action::SelectLast);
         typed(&mut app, "nato");
         assert_eq!(app.query, "nato");
-        assert_eq!(app.matches.first().map(|m| m.index), Some(1));
+        assert_eq!(app.matches.sorted().first().map(|m| m.index), Some(1));
         assert_eq!(app.selected_index(), Some(1));
-        assert!(app.matches.iter().all(|m| m.index != 3));
+        assert!(app.matches.sorted().iter().all(|m| m.index != 3));
     }
 
     #[test]
@@ -568,7 +573,7 @@ mod tests {
             Action::ArticlesLoaded(vec![article("Russia again", 1)]),
         );
         assert_eq!(app.selected_index(), kept);
-        assert!(app.matches.iter().any(|m| m.index == 4));
+        assert!(app.matches.sorted().iter().any(|m| m.index == 4));
     }
 
     /// An app whose filtering is done by a (simulated) background worker.
@@ -591,7 +596,13 @@ mod tests {
             .expect("a filter request");
         app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
         let matches = crate::filter::rank(&query, app.articles.iter().map(|a| a.title.as_str()));
-        update(app, Action::FilterResults { query, matches });
+        update(
+            app,
+            Action::FilterResults {
+                query,
+                matches: Ranked::from_sorted(matches),
+            },
+        );
     }
 
     #[test]
@@ -608,7 +619,7 @@ mod tests {
         );
         answer(&mut app);
         assert!(!app.filter_pending);
-        assert_eq!(app.matches.first().map(|m| m.index), Some(1));
+        assert_eq!(app.matches.sorted().first().map(|m| m.index), Some(1));
         // Clearing shows everything in library order without asking.
         update(&mut app, Action::FilterClear);
         assert!(!app.filter_pending);
@@ -660,13 +671,13 @@ mod tests {
             &mut app,
             Action::FilterResults {
                 query: "na".to_owned(),
-                matches: stale,
+                matches: Ranked::from_sorted(stale),
             },
         );
         assert!(app.filter_pending, "still waiting for \"nato\"");
         assert_eq!(app.matches.len(), 4);
         answer(&mut app);
-        assert_eq!(app.matches.first().map(|m| m.index), Some(1));
+        assert_eq!(app.matches.sorted().first().map(|m| m.index), Some(1));
     }
 
     #[test]
@@ -701,18 +712,18 @@ mod tests {
             &mut app,
             Action::FilterResults {
                 query: "old".to_owned(),
-                matches: vec![stale],
+                matches: Ranked::from_sorted(vec![stale]),
             },
         );
-        assert_ne!(app.matches, vec![stale]);
+        assert_ne!(app.matches.sorted(), &[stale]);
         update(
             &mut app,
             Action::FilterResults {
                 query: "nato".to_owned(),
-                matches: vec![stale],
+                matches: Ranked::from_sorted(vec![stale]),
             },
         );
-        assert_eq!(app.matches, vec![stale]);
+        assert_eq!(app.matches.sorted(), &[stale]);
     }
 
     #[test]
@@ -828,7 +839,7 @@ mod tests {
     }
 
     fn order(app: &App) -> Vec<u32> {
-        app.matches.iter().map(|m| m.index).collect()
+        app.matches.sorted().iter().map(|m| m.index).collect()
     }
 
     #[test]
@@ -869,7 +880,7 @@ mod tests {
             &mut app,
             Action::FilterResults {
                 query: "x".to_owned(),
-                matches: vec![m(1), m(0), m(2)],
+                matches: Ranked::from_sorted(vec![m(1), m(0), m(2)]),
             },
         );
         assert_eq!(order(&app), [2, 0, 1]);

@@ -33,6 +33,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use super::Match;
 use super::index::FilterIndex;
 use super::query::{Fields, Matcher, Query, QueryOptions};
+use super::ranked::Ranked;
 use super::score::Scorer;
 
 /// Candidates per unit of parallel work (and between cancellation checks).
@@ -67,94 +68,6 @@ impl Cancel {
     /// Whether a newer request has superseded this one.
     pub fn is_cancelled(&self) -> bool {
         self.current.load(Ordering::Relaxed) != self.generation
-    }
-}
-
-/// Orders matches best first (score, then library order), lazily: only the
-/// prefix that has been asked for is guaranteed to be in order.
-#[derive(Debug, Clone, Default)]
-pub struct Ranked {
-    matches: Vec<Match>,
-    /// `matches[..sorted]` is in final order and holds the best `sorted` matches.
-    sorted: usize,
-}
-
-fn better(a: &Match, b: &Match) -> std::cmp::Ordering {
-    b.score.cmp(&a.score).then(a.index.cmp(&b.index))
-}
-
-impl Ranked {
-    /// Wraps unordered matches.
-    pub fn new(matches: Vec<Match>) -> Self {
-        Self { matches, sorted: 0 }
-    }
-
-    /// Wraps matches already in final order.
-    pub fn from_sorted(matches: Vec<Match>) -> Self {
-        let sorted = matches.len();
-        Self { matches, sorted }
-    }
-
-    /// Number of matches.
-    pub fn len(&self) -> usize {
-        self.matches.len()
-    }
-
-    /// Whether nothing matched.
-    pub fn is_empty(&self) -> bool {
-        self.matches.is_empty()
-    }
-
-    /// How many of the best matches are already in order.
-    pub fn sorted_len(&self) -> usize {
-        self.sorted
-    }
-
-    /// Puts at least the best `n` matches (all when fewer) in final order. Work is
-    /// a partial selection plus a sort of the new part only, so scrolling down a
-    /// long list costs in proportion to what is shown.
-    pub fn ensure_sorted(&mut self, n: usize) {
-        let len = self.matches.len();
-        let n = n.min(len);
-        if n <= self.sorted {
-            return;
-        }
-        // Grow geometrically so scrolling line by line stays cheap.
-        let target = n.max(self.sorted.saturating_mul(2)).max(64).min(len);
-        let rest = &mut self.matches[self.sorted..];
-        let k = target - self.sorted;
-        if k < rest.len() {
-            rest.select_nth_unstable_by(k, better);
-        }
-        rest[..k].sort_unstable_by(better);
-        self.sorted = target;
-    }
-
-    /// The matches at ranks `range` (clamped to the number of matches), in order.
-    pub fn window(&mut self, range: Range<usize>) -> &[Match] {
-        let end = range.end.min(self.matches.len());
-        let start = range.start.min(end);
-        self.ensure_sorted(end);
-        &self.matches[start..end]
-    }
-
-    /// The best `n` matches, in order.
-    pub fn top(&mut self, n: usize) -> &[Match] {
-        self.window(0..n)
-    }
-
-    /// Every match in order (a full sort if not done yet).
-    pub fn into_sorted_vec(mut self) -> Vec<Match> {
-        if self.sorted < self.matches.len() {
-            let sorted = self.sorted;
-            self.matches[sorted..].sort_unstable_by(better);
-        }
-        self.matches
-    }
-
-    /// All matches, only the first [`sorted_len`](Self::sorted_len) in order.
-    pub fn as_unordered(&self) -> &[Match] {
-        &self.matches
     }
 }
 

@@ -6,19 +6,22 @@
 //! query with an upper-case letter is case-sensitive), best score first, ties in
 //! library order.
 
-//! The engine behind it lives in [`index`] (the searchable headlines), [`engine`]
-//! (prefilter, narrowing, parallel scoring, lazy top-k) and [`worker`] (a
-//! background thread for the reader, with cancellation of stale queries).
+//! The engine behind it lives in [`index`] (the searchable headlines), [`score`]
+//! (SkimMatcherV2's score, fast), [`engine`] (prefilter, narrowing, parallel
+//! scoring), [`ranked`] (lazy top-k ordering) and [`worker`] (a background
+//! thread for the reader, with cancellation of stale queries).
 
 pub mod engine;
 pub mod index;
 pub mod query;
+pub mod ranked;
 pub mod score;
 pub mod worker;
 
-pub use engine::{Cancel, Ranked, Results, Searcher, search, search_with};
+pub use engine::{Cancel, Results, Searcher, search, search_with};
 pub use index::FilterIndex;
 pub use query::{Query, QueryOptions, Snippet};
+pub use ranked::Ranked;
 pub use worker::{FilterRequest, FilterResponse, FilterWorker};
 
 use crate::article::Article;

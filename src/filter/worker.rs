@@ -48,9 +48,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use super::engine::{Cancel, Ranked, Searcher, default_threads};
+use super::engine::{Cancel, Searcher, default_threads};
 use super::index::{self, FilterIndex};
 use super::query::QueryOptions;
+use super::ranked::Ranked;
 use crate::article::Article;
 
 /// How many of the best matches a response has in order already; further ranks

@@ -104,7 +104,14 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     let offset = offset_for(app.selected, app.list_offset, rows, app.matches.len());
     let drawn = (inner.height as usize).div_ceil(ROW_HEIGHT);
     let text_width = (inner.width as usize).saturating_sub(GUTTER);
-    for (i, m) in app.matches.iter().enumerate().skip(offset).take(drawn) {
+    for (i, m) in app
+        .matches
+        .sorted()
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(drawn)
+    {
         let Some(article) = app.articles.get(m.index as usize) else {
             continue;
         };
