@@ -346,11 +346,13 @@ impl Sweep {
         let mut started = 0usize;
         let mut allowed = 1u64;
         let mut best = NEG_INFINITY;
-        for (j, (&byte, &info)) in hay.iter().zip(meta).enumerate() {
+        let meta = &meta[..hay.len()];
+        for (j, &byte) in hay.iter().enumerate() {
             let mut bits = letters[usize::from(byte)] & allowed;
             if bits == 0 {
                 continue;
             }
+            let info = meta[j];
             let in_place = i32::from(info & BONUS_BITS);
             let consecutive = in_place.max(BONUS_CONSECUTIVE);
             let matched = match_score(info, penalty_bit);
