@@ -37,8 +37,10 @@ mod furniture;
 mod headline;
 mod meta;
 mod region;
-mod text;
+pub(crate) mod text;
 mod urls;
+
+use std::borrow::Cow;
 
 use crate::article::model::{Article, Related, count_words};
 
@@ -232,13 +234,39 @@ fn mark_captions(lines: &mut [Line]) {
     }
 }
 
-/// Whether `quote` repeats `paragraph`: nearly all of its content words (at least
-/// five) occur there, in a paragraph not much longer than twice the quote.
-fn pulled_from(quote: &str, paragraph: &str) -> bool {
-    let q = content_words(quote);
-    q.len() >= 5
-        && paragraph.len() <= 3 * quote.len()
-        && overlap(&q, &content_words(paragraph)) >= 0.9
+/// Rule `pull_quote`: whether `quote` repeats one of the last six paragraphs of
+/// `body`: a paragraph longer than the quote but not more than three times as
+/// long, where nearly all of the quote's content words (at least five) occur.
+///
+/// The quote's content words are found once, and only when some paragraph
+/// passes the length test; each paragraph's are streamed past them and never
+/// stored, so no paragraph is lowercased into new strings.
+fn pulled_from_recent(quote: &str, body: &[String]) -> bool {
+    let mut quote_words: Option<Vec<Cow<'_, str>>> = None;
+    let mut found: Vec<bool> = Vec::new();
+    for paragraph in body.iter().rev().take(6) {
+        if paragraph.len() <= quote.len() || paragraph.len() > 3 * quote.len() {
+            continue;
+        }
+        let q = quote_words.get_or_insert_with(|| content_words(quote));
+        if q.len() < 5 {
+            return false;
+        }
+        // overlap(q, content_words(paragraph)): the share of the quote's words
+        // (each occurrence counted) that occur in the paragraph.
+        found.clear();
+        found.resize(q.len(), false);
+        for word in text::content_word_iter(paragraph) {
+            for (hit, w) in found.iter_mut().zip(q.iter()) {
+                *hit |= *w == word;
+            }
+        }
+        let hits = found.iter().filter(|hit| **hit).count();
+        if hits as f32 / q.len() as f32 >= 0.9 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
@@ -339,14 +367,7 @@ pub fn parse(text: &str) -> Article {
                 if l.sentence {
                     // Rule `pull_quote`: a short paragraph that repeats one just
                     // above it (a quote pulled out in large type) is shown once.
-                    if l.words <= 40
-                        && article
-                            .body
-                            .iter()
-                            .rev()
-                            .take(6)
-                            .any(|p| p.len() > l.text.len() && pulled_from(&l.text, p))
-                    {
+                    if l.words <= 40 && pulled_from_recent(&l.text, &article.body) {
                         continue;
                     }
                     // Rule `question_subhead`: a short question alone in its block

@@ -4,6 +4,8 @@
 //! Everything here works on `char`s and `split_whitespace`, never on byte offsets,
 //! so no input can make it slice inside a character.
 
+use std::borrow::Cow;
+
 /// Common English function words. Running prose is dense with them (a quarter or
 /// more of its words); menus, tags and headline lists are not.
 const STOP_WORDS: &[&str] = &[
@@ -14,28 +16,152 @@ const STOP_WORDS: &[&str] = &[
     "which", "who", "will", "with", "would", "you",
 ];
 
+/// A word of at most five bytes packed into an integer, first byte highest and
+/// zero-padded, so that keys sort like the words (see [`STOP_KEYS`]).
+const fn stop_key(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 5 {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i] as u64;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// [`STOP_WORDS`] as [`stop_key`]s, in the same (sorted) order: a stop-word test
+/// is then a binary search over integers, with no string comparisons. A key is
+/// unique to its word because a trimmed word neither starts nor ends with a
+/// zero byte.
+const STOP_KEYS: [u64; STOP_WORDS.len()] = {
+    let mut keys = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        keys[i] = stop_key(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// Whether `word` (any case, surrounding punctuation allowed) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
     let core = trim_punct(word);
     if core.is_empty() || core.len() > 5 {
         return false;
     }
+    // Stop words are ASCII; a core with any other character is none of them.
     let mut buf = [0u8; 5];
     for (b, c) in buf.iter_mut().zip(core.bytes()) {
+        if !c.is_ascii() {
+            return false;
+        }
         *b = c.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..core.len()]).unwrap_or("");
-    STOP_WORDS.binary_search(&lower).is_ok()
+    STOP_KEYS
+        .binary_search(&stop_key(&buf[..core.len()]))
+        .is_ok()
 }
 
 /// `word` without leading and trailing punctuation (quotes, brackets, commas…).
 pub fn trim_punct(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    // Most words start and end with an ASCII letter or digit: nothing to trim,
+    // and no character needs decoding to know it.
+    match word.as_bytes() {
+        [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => word,
+        [only] if only.is_ascii_alphanumeric() => word,
+        _ => word.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
-/// Number of whitespace-separated words.
+/// Number of whitespace-separated words: `s.split_whitespace().count()`,
+/// counted over bytes. ASCII text (nearly every line) is counted eight bytes at
+/// a time ([`space_flags`]); text with other characters by
+/// [`word_count_unicode`].
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0usize;
+    // The high bit of the lowest byte: whether the byte before the chunk was a
+    // space (the start of the text counts as one).
+    let mut carry = 0x80u64;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x & HIGH != 0 {
+            return word_count_unicode(s);
+        }
+        let space = space_flags(x);
+        // A word starts at a non-space byte whose previous byte is a space.
+        let starts = !space & HIGH & ((space << 8) | carry);
+        count += starts.count_ones() as usize;
+        carry = (space >> 56) & 0x80;
+    }
+    let mut prev_space = carry != 0;
+    for &b in chunks.remainder() {
+        if !b.is_ascii() {
+            return word_count_unicode(s);
+        }
+        let space = ascii_space(b);
+        count += usize::from(prev_space && !space);
+        prev_space = space;
+    }
+    count
+}
+
+/// For eight ASCII bytes in a `u64`, the high bit of each byte set where that
+/// byte is a space by [`ascii_space`]: equal to 0x20, or within 0x09..=0x0D.
+/// Every step stays inside its byte (ASCII bytes are below 0x80, so no sum
+/// below carries into the next byte).
+fn space_flags(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // A byte of `y` is zero exactly when adding 0x7F to its low seven bits
+    // leaves the high bit clear and the byte had no high bit itself.
+    let y = x ^ splat(b' ');
+    let blank = !((y & LOW7).wrapping_add(LOW7) | y) & HIGH;
+    // b >= 0x09 sets the high bit of b + 0x77; b <= 0x0D leaves that of b + 0x72 clear.
+    let control = x.wrapping_add(splat(0x80 - 0x09)) & !x.wrapping_add(splat(0x80 - 0x0e)) & HIGH;
+    blank | control
+}
+
+/// `char::is_whitespace` for an ASCII byte: tab, line feed, vertical tab, form
+/// feed, carriage return and space.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// [`word_count`] for text with non-ASCII characters. Only a lead byte that
+/// can start a Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000)
+/// needs its character decoded; continuation bytes never start or end a word.
+fn word_count_unicode(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut count = 0usize;
+    let mut in_word = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            0x00..=0x7f => ascii_space(b),
+            // Continuation bytes belong to the character already classified.
+            0x80..=0xbf => continue,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => s
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
 }
 
 /// Share of words that are stop words (0 for an empty line).
@@ -153,21 +279,99 @@ pub fn month_number(word: &str) -> Option<i8> {
 }
 
 /// Lowercased words of three or more letters that are not stop words: the words
-/// that carry a line's meaning, for overlap comparisons.
-pub fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !is_stop_word(w))
-        .collect()
+/// that carry a line's meaning, for overlap comparisons. A word already in
+/// lowercase is borrowed from `s`.
+pub fn content_words(s: &str) -> Vec<Cow<'_, str>> {
+    ContentWords { s, i: 0 }.collect()
+}
+
+/// [`content_words`] one at a time, for comparisons that need not keep them.
+pub fn content_word_iter(s: &str) -> ContentWords<'_> {
+    ContentWords { s, i: 0 }
+}
+
+/// The iterator behind [`content_words`]. Words are the runs of alphanumeric
+/// characters. One pass over the bytes finds them; only non-ASCII characters
+/// are decoded, and an all-ASCII word (almost every word) is tested and
+/// lowercased without the Unicode machinery, which gives the same result for
+/// ASCII.
+pub struct ContentWords<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for ContentWords<'a> {
+    type Item = Cow<'a, str>;
+
+    fn next(&mut self) -> Option<Cow<'a, str>> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        while self.i < bytes.len() {
+            let start = self.i;
+            let mut chars = 0usize;
+            let mut ascii = true;
+            let mut upper = false;
+            while let Some(&b) = bytes.get(self.i) {
+                if b.is_ascii() {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    upper |= b.is_ascii_uppercase();
+                    self.i += 1;
+                } else {
+                    match s.get(self.i..).and_then(|rest| rest.chars().next()) {
+                        Some(c) if c.is_alphanumeric() => self.i += c.len_utf8(),
+                        _ => break,
+                    }
+                    ascii = false;
+                }
+                chars += 1;
+            }
+            if chars == 0 {
+                // A separator: step over the whole character.
+                self.i += s
+                    .get(self.i..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or(1, char::len_utf8);
+                continue;
+            }
+            if chars < 3 {
+                continue;
+            }
+            let word = &s[start..self.i];
+            if ascii {
+                if is_stop_word(word) {
+                    continue;
+                }
+                return Some(if upper {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                });
+            }
+            let lower = word.to_lowercase();
+            if is_stop_word(&lower) {
+                continue;
+            }
+            return Some(if lower == word {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(lower)
+            });
+        }
+        None
+    }
 }
 
 /// Share of `a`'s content words that also occur in `b` (0 when `a` has none).
-pub fn overlap(a: &[String], b: &[String]) -> f32 {
+pub fn overlap<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> f32 {
     if a.is_empty() {
         return 0.0;
     }
-    let hits = a.iter().filter(|w| b.contains(w)).count();
+    let hits = a
+        .iter()
+        .filter(|w| b.iter().any(|x| x.as_ref() == w.as_ref()))
+        .count();
     hits as f32 / a.len() as f32
 }
 
@@ -180,6 +384,66 @@ mod tests {
         let mut sorted = STOP_WORDS.to_vec();
         sorted.sort_unstable();
         assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn stop_keys_are_sorted_for_binary_search() {
+        assert!(STOP_KEYS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn word_count_agrees_on_every_ascii_byte_at_every_position() {
+        for b in 0u8..0x80 {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = b;
+                    if at + 2 < len {
+                        bytes[at + 2] = b' ';
+                    }
+                    let s = std::str::from_utf8(&bytes).expect("ascii");
+                    assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_measures_agree_with_the_plain_definitions() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "a\u{b}b\u{c}c\rd",
+            "nbsp\u{a0}sep\u{85}nel\u{2009}thin\u{3000}ideo\u{1680}ogham",
+            "ÀÉ \u{2028}\u{2029} \u{202f}\u{205f} é—x",
+            "(“Quoted”), [x] 'it' İstanbul ΌΣΟΣ K 日本語 e\u{301}",
+            "The-end... of THE story: and/or AND, 'the' “By”",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+            let plain: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_lowercase)
+                .filter(|w| !is_stop_word(w))
+                .collect();
+            assert_eq!(content_words(s), plain, "{s:?}");
+            for w in s.split_whitespace() {
+                assert_eq!(
+                    trim_punct(w),
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "{w:?}"
+                );
+            }
+        }
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w) && is_stop_word(&w.to_uppercase()), "{w}");
+        }
+        for w in ["", "x", "abouts", "thé", "th", "(the)", "The,"] {
+            let expected = matches!(w, "(the)" | "The,");
+            assert_eq!(is_stop_word(w), expected, "{w}");
+        }
     }
 
     #[test]
