@@ -1,6 +1,9 @@
 //! Byline, date and dateline recognition.
 
-use super::text::{is_all_caps, is_capitalised, month_number, trim_punct, word_count};
+use super::text::{
+    is_all_caps, is_capitalised, lower_contains, lower_starts_with, month_number, trim_punct,
+    word_count,
+};
 
 /// Lowercase words that may sit inside a person's name ("Ursula von der Leyen").
 const NAME_CONNECTORS: &[&str] = &[
@@ -39,16 +42,21 @@ enum Stop {
     Prose,
 }
 
-/// Cuts `s` at the first separator that ends a byline's names.
+/// Cuts `s` at the first separator that ends a byline's names: ` - `, ` — `,
+/// ` – `, ` | `, `|`, ` / `, `@`, ` · `, ` • ` or ` -- `. One pass visits the
+/// bytes that can start a separator (space, `|`, `@`) and stops at the first
+/// place where one begins.
 fn cut_at_separator(s: &str) -> &str {
-    let mut end = s.len();
-    for sep in [
-        " - ", " — ", " – ", " | ", "|", " / ", "@", " · ", " • ", " -- ",
-    ] {
-        if let Some(p) = s.find(sep) {
-            end = end.min(p);
-        }
-    }
+    const SPACED: [&str; 8] = [" - ", " — ", " – ", " | ", " / ", " · ", " • ", " -- "];
+    let bytes = s.as_bytes();
+    let mut end = memchr::memchr3_iter(b' ', b'|', b'@', bytes)
+        .find(|&p| {
+            bytes[p] != b' ' || {
+                let rest = &bytes[p..];
+                SPACED.iter().any(|sep| rest.starts_with(sep.as_bytes()))
+            }
+        })
+        .unwrap_or(s.len());
     if s.ends_with(" -") || s.ends_with(" —") {
         end = end.min(s.len().saturating_sub(2));
     }
@@ -229,10 +237,15 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
 /// Example: "By ANNA WOLFE, PETER JOHN HALL and RUTH OKAFOR" →
 /// "Anna Wolfe, Peter John Hall and Ruth Okafor".
 pub fn byline_of(line: &str) -> Option<String> {
-    if word_count(line) > 30 {
+    byline_counted(line, word_count(line))
+}
+
+/// [`byline_of`] given the line's word count. The leads are matched on the
+/// line itself ([`lower_starts_with`]): no lowercased copy is made.
+pub fn byline_counted(line: &str, words: usize) -> Option<String> {
+    if words > 30 {
         return None;
     }
-    let lower = line.to_lowercase();
     const LEADS: &[&str] = &[
         "by ",
         "by: ",
@@ -252,13 +265,13 @@ pub fn byline_of(line: &str) -> Option<String> {
         "commentary by ",
         "reviewed by ",
     ];
-    let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
+    let lead = LEADS.iter().find(|l| lower_starts_with(line, l))?;
     let rest = line.get(lead.len()..)?;
     let (names, _) = collect_names(rest);
     // "By Monday, the company…" is prose: a lone capitalised word only counts as a
     // byline on a short line ("By Reuters").
     let real = names.iter().filter(|n| is_capitalised(n)).count();
-    if real < 2 && word_count(line) > 4 {
+    if real < 2 && words > 4 {
         return None;
     }
     finish_names(names)
@@ -469,6 +482,10 @@ fn number(s: &str) -> Option<i32> {
 /// Forms: `2019-11-19T12:48Z`, `Nov. 20, 2019`, `19 November 2019`, `20 Nov, 2019`,
 /// `11/13/19` (US order), `18.11.2019` (day first unless the month would exceed 12).
 pub fn date_in(line: &str) -> Option<String> {
+    // Every form needs a number of ASCII digits (day, year or numeric date).
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     for (i, raw) in tokens.iter().enumerate() {
         // The month may hide after a dot ("Nov.November").
@@ -591,14 +608,14 @@ fn foreign_month(word: &str) -> Option<i8> {
 /// Rule `date_line`: a short line that is (mostly) a timestamp: a date, "Published …",
 /// "Updated …", "22 hours ago".
 /// Example: "Updated 0512 GMT (1312 HKT) March 4, 2021", "Published 22 hours ago".
-pub fn is_date_line(line: &str) -> bool {
-    let words = word_count(line);
+/// `words` is the line's word count. Labels are matched on the line itself
+/// ([`lower_starts_with`], [`lower_contains`]): no lowercased copy is made.
+pub fn date_line_counted(line: &str, words: usize) -> bool {
     // An embedded post's signature ("— Name (@handle) November 1, 2019") is not a
     // page timestamp.
     if words == 0 || words > 14 || line.contains("(@") {
         return false;
     }
-    let lower = line.to_lowercase();
     let labelled = [
         "published",
         "updated",
@@ -607,8 +624,8 @@ pub fn is_date_line(line: &str) -> bool {
         "first published",
     ]
     .iter()
-    .any(|l| lower.starts_with(l));
-    let relative = lower.contains(" ago") && line.chars().any(|c| c.is_ascii_digit());
+    .any(|l| lower_starts_with(line, l));
+    let relative = lower_contains(line, " ago") && line.chars().any(|c| c.is_ascii_digit());
     labelled || relative || (date_in(line).is_some() && words <= 10)
 }
 

@@ -85,8 +85,9 @@ pub(crate) struct Line {
     pub kind: Kind,
 }
 
-/// Classifies one unit on its own.
-fn classify(text: &str) -> Kind {
+/// Classifies one unit on its own. `words` is its word count; the lowercased
+/// text is made once here and shared by the rules that read it.
+fn classify(text: &str, words: usize) -> Kind {
     if urls::starts_with_url(text)
         || text
             .get(..12)
@@ -110,12 +111,12 @@ fn classify(text: &str) -> Kind {
     if let Some(t) = furniture::related_title(text) {
         return Kind::Related(t);
     }
-    if let Some(b) = meta::byline_of(text) {
+    if let Some(b) = meta::byline_counted(text, words) {
         return Kind::Byline(b);
     }
     if captions::is_caption(text) {
         // "Photo: Anna Holm": a label and a name only is the photo's credit.
-        if captions::is_photo_credit(text)
+        if captions::photo_credit(text, words, Some(&lower))
             && text::word_count(captions::without_label(text)) <= 4
             && !ends_terminal(text)
         {
@@ -128,13 +129,13 @@ fn classify(text: &str) -> Kind {
     if meta::time_of_day(text) {
         return Kind::Furniture;
     }
-    if meta::is_date_line(text) {
+    if meta::date_line_counted(text, words) {
         return Kind::Date;
     }
-    if captions::is_photo_credit(text) {
+    if captions::photo_credit(text, words, Some(&lower)) {
         return Kind::PhotoCredit;
     }
-    if furniture::is_furniture(text, &lower) {
+    if furniture::is_furniture_counted(text, &lower, words) {
         return Kind::Furniture;
     }
     Kind::Text
@@ -148,7 +149,7 @@ fn measure(unit: blocks::Unit) -> Line {
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
         || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
-    let kind = classify(&unit.text);
+    let kind = classify(&unit.text, words);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,

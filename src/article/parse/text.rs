@@ -164,6 +164,48 @@ fn word_count_unicode(s: &str) -> usize {
     count
 }
 
+/// Whether `line.to_lowercase()` starts with `prefix`, without lowercasing.
+/// `prefix` must be lowercase ASCII without `k` and not end in `i` (see
+/// [`lowercase_safe`]).
+pub fn lower_starts_with(line: &str, prefix: &str) -> bool {
+    debug_assert!(lowercase_safe(prefix), "{prefix:?}");
+    line.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `line.to_lowercase()` contains `needle`, without lowercasing.
+/// `needle` must be lowercase ASCII without `k` and not end in `i` (see
+/// [`lowercase_safe`]).
+pub fn lower_contains(line: &str, needle: &str) -> bool {
+    debug_assert!(lowercase_safe(needle), "{needle:?}");
+    let (hay, needle) = (line.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// Whether a pattern may be matched by [`lower_starts_with`] or
+/// [`lower_contains`], and why those agree with lowercasing first: in `s.to_lowercase()` an ASCII byte comes from the same ASCII
+/// character of `s` (a letter in either case), except for the characters
+/// listed here, whose lowercase holds ASCII: U+0130 (capital I with dot above)
+/// becomes `i` then U+0307, and U+212A KELVIN SIGN becomes `k`. So an ASCII
+/// pattern without `k` matches the lowercased text where it matches the text
+/// ignoring ASCII case, unless it ends in `i` (which could be the first half of
+/// U+0130's lowercase; an `i` inside the pattern cannot, as an ASCII byte
+/// follows it there, not U+0307). The test `only_two_characters_lowercase_to_ascii`
+/// checks this over all of Unicode.
+fn lowercase_safe(pattern: &str) -> bool {
+    pattern
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'k')
+        && !pattern.ends_with('i')
+}
+
 /// Share of words that are stop words (0 for an empty line).
 pub fn stop_ratio(s: &str) -> f32 {
     let mut total = 0usize;
@@ -384,6 +426,44 @@ mod tests {
         let mut sorted = STOP_WORDS.to_vec();
         sorted.sort_unstable();
         assert_eq!(sorted, STOP_WORDS);
+    }
+
+    #[test]
+    fn only_two_characters_lowercase_to_ascii() {
+        let mut found = Vec::new();
+        for c in (0x80u32..=0x10ffff).filter_map(char::from_u32) {
+            if c.to_lowercase().any(|l| l.is_ascii()) {
+                found.push(c);
+            }
+        }
+        assert_eq!(found, ['\u{130}', '\u{212a}']);
+        assert_eq!("\u{130}".to_lowercase(), "i\u{307}");
+    }
+
+    #[test]
+    fn lowercase_free_matching_agrees_with_lowercasing() {
+        for line in [
+            "Read the ORIGINAL article on X",
+            "READ THE ORİGİNAL ARTICLE ON X",
+            "By Jane",
+            "BY: JANE",
+            "Posted 3 Days Ago",
+            "bY",
+            "İ",
+            "\u{212a}nown",
+        ] {
+            let lower = line.to_lowercase();
+            for pattern in [
+                "read the original article on ",
+                "by ",
+                "by: ",
+                " ago",
+                "posted",
+            ] {
+                assert_eq!(lower_starts_with(line, pattern), lower.starts_with(pattern));
+                assert_eq!(lower_contains(line, pattern), lower.contains(pattern));
+            }
+        }
     }
 
     #[test]
