@@ -240,34 +240,96 @@ fn mark_captions(lines: &mut [Line]) {
 /// long, where nearly all of the quote's content words (at least five) occur.
 ///
 /// The quote's content words are found once, and only when some paragraph
-/// passes the length test; each paragraph's are streamed past them and never
-/// stored, so no paragraph is lowercased into new strings.
+/// passes the length test; each paragraph's are streamed past them (a hash
+/// look-up per word, see [`QuoteWords`]) and never stored.
 fn pulled_from_recent(quote: &str, body: &[String]) -> bool {
-    let mut quote_words: Option<Vec<Cow<'_, str>>> = None;
+    let mut quote_words: Option<QuoteWords<'_>> = None;
     let mut found: Vec<bool> = Vec::new();
     for paragraph in body.iter().rev().take(6) {
         if paragraph.len() <= quote.len() || paragraph.len() > 3 * quote.len() {
             continue;
         }
-        let q = quote_words.get_or_insert_with(|| content_words(quote));
-        if q.len() < 5 {
+        let q = quote_words.get_or_insert_with(|| QuoteWords::new(content_words(quote)));
+        if q.total < 5 {
             return false;
         }
-        // overlap(q, content_words(paragraph)): the share of the quote's words
-        // (each occurrence counted) that occur in the paragraph.
         found.clear();
-        found.resize(q.len(), false);
+        found.resize(q.distinct.len(), false);
         for word in text::content_word_iter(paragraph) {
-            for (hit, w) in found.iter_mut().zip(q.iter()) {
-                *hit |= *w == word;
+            if let Some(k) = q.find(&word) {
+                found[k] = true;
             }
         }
-        let hits = found.iter().filter(|hit| **hit).count();
-        if hits as f32 / q.len() as f32 >= 0.9 {
+        // overlap(content_words(quote), content_words(paragraph)): the share of
+        // the quote's words (each occurrence counted) that occur in the paragraph.
+        let hits: usize = q
+            .distinct
+            .iter()
+            .zip(&found)
+            .filter(|(_, hit)| **hit)
+            .map(|((_, count), _)| count)
+            .sum();
+        if hits as f32 / q.total as f32 >= 0.9 {
             return true;
         }
     }
     false
+}
+
+/// A quote's content words as a small hash set: each distinct word once, with
+/// how often it occurs, found by open addressing on an FNV-1a hash.
+struct QuoteWords<'a> {
+    distinct: Vec<(Cow<'a, str>, usize)>,
+    /// `k + 1` for the word `distinct[k]`, 0 for an empty slot; the length is a
+    /// power of two at least twice the number of words.
+    slots: Vec<usize>,
+    /// Words counted with repeats.
+    total: usize,
+}
+
+impl<'a> QuoteWords<'a> {
+    fn new(words: Vec<Cow<'a, str>>) -> Self {
+        let total = words.len();
+        let size = (2 * total).next_power_of_two().max(8);
+        let mut set = Self {
+            distinct: Vec::with_capacity(total),
+            slots: vec![0; size],
+            total,
+        };
+        for word in words {
+            match set.slot(&word) {
+                Ok(k) => set.distinct[k].1 += 1,
+                Err(slot) => {
+                    set.distinct.push((word, 1));
+                    set.slots[slot] = set.distinct.len();
+                }
+            }
+        }
+        set
+    }
+
+    /// The index in `distinct` of `word`, if it is there.
+    fn find(&self, word: &str) -> Option<usize> {
+        self.slot(word).ok()
+    }
+
+    /// `Ok(index in distinct)`, or `Err(the empty slot where it would go)`.
+    fn slot(&self, word: &str) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in word.as_bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        // `as usize` keeps the low bits, which the mask then selects.
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return Err(at),
+                k if self.distinct[k - 1].0 == word => return Ok(k - 1),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
 }
 
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly

@@ -342,37 +342,63 @@ pub struct ContentWords<'a> {
     i: usize,
 }
 
+/// Byte classes for [`ContentWords`]: 0 for an ASCII byte that is no letter or
+/// digit, [`LOWER`] for a lowercase letter or digit, [`UPPER`] for an uppercase
+/// letter, [`WIDE`] for a byte of a non-ASCII character.
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            WIDE
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const WIDE: u8 = 4;
+
 impl<'a> Iterator for ContentWords<'a> {
     type Item = Cow<'a, str>;
 
     fn next(&mut self) -> Option<Cow<'a, str>> {
         let s = self.s;
         let bytes = s.as_bytes();
-        while self.i < bytes.len() {
-            let start = self.i;
+        let mut i = self.i;
+        while i < bytes.len() {
+            let start = i;
             let mut chars = 0usize;
-            let mut ascii = true;
-            let mut upper = false;
-            while let Some(&b) = bytes.get(self.i) {
-                if b.is_ascii() {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    upper |= b.is_ascii_uppercase();
-                    self.i += 1;
-                } else {
-                    match s.get(self.i..).and_then(|rest| rest.chars().next()) {
-                        Some(c) if c.is_alphanumeric() => self.i += c.len_utf8(),
+            // The classes of the word's bytes, or-ed together.
+            let mut seen = 0u8;
+            while let Some(&b) = bytes.get(i) {
+                let class = WORD_BYTE[usize::from(b)];
+                if class == 0 {
+                    break;
+                }
+                if class == WIDE {
+                    match s.get(i..).and_then(|rest| rest.chars().next()) {
+                        Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
                         _ => break,
                     }
-                    ascii = false;
+                } else {
+                    i += 1;
                 }
+                seen |= class;
                 chars += 1;
             }
             if chars == 0 {
                 // A separator: step over the whole character.
-                self.i += s
-                    .get(self.i..)
+                i += s
+                    .get(i..)
                     .and_then(|rest| rest.chars().next())
                     .map_or(1, char::len_utf8);
                 continue;
@@ -380,12 +406,14 @@ impl<'a> Iterator for ContentWords<'a> {
             if chars < 3 {
                 continue;
             }
-            let word = &s[start..self.i];
-            if ascii {
-                if is_stop_word(word) {
+            let word = &s[start..i];
+            if seen & WIDE == 0 {
+                // Stop words have at most five letters.
+                if word.len() <= 5 && is_stop_word(word) {
                     continue;
                 }
-                return Some(if upper {
+                self.i = i;
+                return Some(if seen & UPPER != 0 {
                     Cow::Owned(word.to_ascii_lowercase())
                 } else {
                     Cow::Borrowed(word)
@@ -395,12 +423,14 @@ impl<'a> Iterator for ContentWords<'a> {
             if is_stop_word(&lower) {
                 continue;
             }
+            self.i = i;
             return Some(if lower == word {
                 Cow::Borrowed(word)
             } else {
                 Cow::Owned(lower)
             });
         }
+        self.i = i;
         None
     }
 }
