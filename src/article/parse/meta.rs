@@ -64,10 +64,15 @@ fn cut_at_separator(s: &str) -> &str {
 }
 
 /// Collects name tokens from `s` (after any "By"), returning the names and why they stopped.
-fn collect_names(s: &str) -> (Vec<String>, Stop) {
+///
+/// Names are slices of `s` (connectors in lowercase, and `,` between comma
+/// segments), so nothing is copied. Tokens are compared with the word lists
+/// ignoring ASCII case, which is the same as lowercasing them first (see
+/// [`lower_equals`]).
+fn collect_names(s: &str) -> (Vec<&str>, Stop) {
     let s = cut_at_separator(s);
     let segments: Vec<&str> = s.split(',').collect();
-    let mut names: Vec<String> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     let mut stop = Stop::Clean;
     for (si, seg) in segments.iter().enumerate() {
         if si > 0 {
@@ -80,7 +85,7 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
             if !(rest_has_and && starts_cap) {
                 break;
             }
-            names.push(",".to_string());
+            names.push(",");
         }
         let tokens: Vec<&str> = seg.split_whitespace().collect();
         for (ti, tok) in tokens.iter().enumerate() {
@@ -88,12 +93,15 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
             if core.is_empty() {
                 continue;
             }
-            // Capitalised words that are no connector or stop word need no lowercasing.
+            // A capitalised word of more than ten bytes is never taken for a
+            // connector or stop word (no list entry is matched against it).
             let first_upper = core.chars().next().is_some_and(char::is_uppercase);
-            let lower = if first_upper && core.len() > 10 {
-                String::new()
-            } else {
-                core.to_lowercase()
+            let listed = |list: &[&'static str]| {
+                if first_upper && core.len() > 10 {
+                    None
+                } else {
+                    list.iter().copied().find(|w| lower_equals(core, w))
+                }
             };
             if core.chars().any(|c| c.is_ascii_digit()) {
                 return (names, Stop::Clean);
@@ -104,21 +112,22 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
             if month_number(core).is_some() && next_is_digit {
                 return (names, Stop::Clean);
             }
-            if NAME_CONNECTORS.contains(&lower.as_str()) {
-                names.push(if lower == "&" { "&".to_string() } else { lower });
+            if let Some(connector) = listed(NAME_CONNECTORS) {
+                // The lowercased token is the connector itself.
+                names.push(connector);
                 continue;
             }
             // "Erik Moen in Oslo": the reporter's city ends the names cleanly.
-            if lower == "in"
+            if listed(&["in"]).is_some()
                 && !names.is_empty()
                 && (1..=3).contains(&(tokens.len() - ti - 1))
                 && tokens[ti + 1..].iter().all(|w| is_capitalised(w))
             {
                 return (names, Stop::Clean);
             }
-            if NAME_STOPS.contains(&lower.as_str()) {
+            if let Some(word) = listed(NAME_STOPS) {
                 stop = if matches!(
-                    lower.as_str(),
+                    word,
                     "on" | "at" | "updated" | "published" | "posted" | "follow"
                 ) {
                     Stop::Clean
@@ -130,29 +139,39 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
             if !is_capitalised(core) {
                 return (names, Stop::Prose);
             }
-            names.push(core.to_string());
+            names.push(core);
         }
     }
     (names, stop)
 }
 
+/// Whether `word.to_lowercase() == listed`, for a lowercase ASCII `listed`
+/// without `k`, computed without lowercasing: only ASCII characters (and
+/// U+212A, which lowercases to `k`) lowercase to ASCII alone, so the two are
+/// equal exactly when `word` is `listed` in any ASCII case (see
+/// [`super::text::lower_starts_with`] for the full argument).
+fn lower_equals(word: &str, listed: &str) -> bool {
+    debug_assert!(!listed.contains('k') && !listed.bytes().any(|b| b.is_ascii_uppercase()));
+    word.eq_ignore_ascii_case(listed)
+}
+
 /// Joins collected tokens into a name string, dropping trailing connectors and a
 /// trailing ALL-CAPS organisation after mixed-case names ("… McCoy USA TODAY").
-fn finish_names(mut names: Vec<String>) -> Option<String> {
+fn finish_names(mut names: Vec<&str>) -> Option<String> {
     let mixed = names
         .iter()
         .any(|n| n.chars().any(char::is_lowercase) && is_capitalised(n));
     if mixed {
         while names
             .last()
-            .is_some_and(|n| is_all_caps(n) || n.chars().count() == 1 && n != "&")
+            .is_some_and(|n| is_all_caps(n) || n.chars().count() == 1 && *n != "&")
         {
             names.pop();
         }
     }
     while names
         .last()
-        .is_some_and(|n| NAME_CONNECTORS.contains(&n.as_str()) || n == ",")
+        .is_some_and(|n| NAME_CONNECTORS.contains(n) || *n == ",")
     {
         names.pop();
     }
@@ -197,10 +216,17 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
         "mid",
     ];
     if names.iter().any(|n| {
-        let lower = n.to_lowercase();
-        n != "and"
-            && (COMMON.contains(&lower.as_str())
-                || super::text::is_stop_word(&lower) && lower != "and")
+        *n != "and" && {
+            if n.is_ascii() {
+                // Lowercasing ASCII changes no stop-word test.
+                COMMON.iter().any(|w| n.eq_ignore_ascii_case(w))
+                    || super::text::is_stop_word(n) && !n.eq_ignore_ascii_case("and")
+            } else {
+                let lower = n.to_lowercase();
+                COMMON.contains(&lower.as_str())
+                    || super::text::is_stop_word(&lower) && lower != "and"
+            }
+        }
     }) {
         return None;
     }
@@ -210,7 +236,7 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
         .all(|n| is_all_caps(n) || n.chars().count() <= 2);
     let mut out = String::new();
     for n in &names {
-        if n == "," {
+        if *n == "," {
             out.push(',');
             continue;
         }
@@ -289,7 +315,8 @@ pub fn name_line(line: &str) -> Option<String> {
         return None;
     }
     // A staff credit is the credit: "Staff Reporter", "Staff Writer".
-    if let [first, role] = line.split_whitespace().collect::<Vec<_>>()[..]
+    let mut two = line.split_whitespace();
+    if let (Some(first), Some(role), None) = (two.next(), two.next(), two.next())
         && first.eq_ignore_ascii_case("staff")
         && ["reporter", "writer", "report", "reports"]
             .iter()
@@ -353,11 +380,11 @@ pub fn name_line(line: &str) -> Option<String> {
             return None;
         }
     }
-    let real: Vec<&String> = names.iter().filter(|n| is_capitalised(n)).collect();
+    let real: Vec<&&str> = names.iter().filter(|n| is_capitalised(n)).collect();
     if real.len() < 2 || real.len() > 9 {
         return None;
     }
-    if real.len() > 4 && !names.iter().any(|n| n == "and" || n == "&" || n == ",") {
+    if real.len() > 4 && !names.iter().any(|n| *n == "and" || *n == "&" || *n == ",") {
         return None;
     }
     // Institutional words are section labels, not people.
@@ -433,10 +460,14 @@ pub fn name_line(line: &str) -> Option<String> {
         "education",
     ];
     let finished = finish_names(names)?;
-    if finished
-        .split_whitespace()
-        .any(|n| NOT_NAMES.contains(&trim_punct(n).to_lowercase().as_str()))
-    {
+    if finished.split_whitespace().any(|n| {
+        let core = trim_punct(n);
+        if core.is_ascii() {
+            NOT_NAMES.iter().any(|w| core.eq_ignore_ascii_case(w))
+        } else {
+            NOT_NAMES.contains(&core.to_lowercase().as_str())
+        }
+    }) {
         return None;
     }
     Some(finished)

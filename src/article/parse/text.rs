@@ -17,7 +17,7 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// A word of at most five bytes packed into an integer, first byte highest and
-/// zero-padded, so that keys sort like the words (see [`STOP_KEYS`]).
+/// zero-padded, for [`STOP_TABLE`].
 const fn stop_key(word: &[u8]) -> u64 {
     let mut key = 0u64;
     let mut i = 0;
@@ -31,19 +31,29 @@ const fn stop_key(word: &[u8]) -> u64 {
     key
 }
 
-/// [`STOP_WORDS`] as [`stop_key`]s, in the same (sorted) order: a stop-word test
-/// is then a binary search over integers, with no string comparisons. A key is
-/// unique to its word because a trimmed word neither starts nor ends with a
-/// zero byte.
-const STOP_KEYS: [u64; STOP_WORDS.len()] = {
-    let mut keys = [0u64; STOP_WORDS.len()];
+/// [`STOP_WORDS`] by [`stop_slot`]: each word's [`stop_key`] in its own slot,
+/// 0 in the others. Built at compile time, which fails if two words shared a
+/// slot.
+static STOP_TABLE: [u64; 256] = {
+    let mut table = [0u64; 256];
     let mut i = 0;
     while i < STOP_WORDS.len() {
-        keys[i] = stop_key(STOP_WORDS[i].as_bytes());
+        let key = stop_key(STOP_WORDS[i].as_bytes());
+        let slot = stop_slot(key);
+        assert!(table[slot] == 0, "two stop words share a slot");
+        table[slot] = key;
         i += 1;
     }
-    keys
+    table
 };
+
+/// A slot of [`STOP_TABLE`] for a key: a multiplicative hash whose multiplier
+/// was chosen so that the stop words fall into distinct slots. A test by one
+/// table load and compare has no branches to mispredict, unlike a binary
+/// search over the list.
+const fn stop_slot(key: u64) -> usize {
+    (key.wrapping_mul(0xe667_43dc_5e3c_1d97) >> 56) as usize
+}
 
 /// Whether `word` (any case, surrounding punctuation allowed) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
@@ -59,9 +69,10 @@ pub fn is_stop_word(word: &str) -> bool {
         }
         *b = c.to_ascii_lowercase();
     }
-    STOP_KEYS
-        .binary_search(&stop_key(&buf[..core.len()]))
-        .is_ok()
+    // A key is unique to its word: a trimmed word has no zero byte at either
+    // end, and a zero key never matches (every word's key is non-zero).
+    let key = stop_key(&buf[..core.len()]);
+    STOP_TABLE[stop_slot(key)] == key
 }
 
 /// `word` without leading and trailing punctuation (quotes, brackets, commas…).
@@ -452,13 +463,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        let mut sorted = STOP_WORDS.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, STOP_WORDS);
-    }
-
-    #[test]
     fn only_two_characters_lowercase_to_ascii() {
         let mut found = Vec::new();
         for c in (0x80u32..=0x10ffff).filter_map(char::from_u32) {
@@ -497,8 +501,9 @@ mod tests {
     }
 
     #[test]
-    fn stop_keys_are_sorted_for_binary_search() {
-        assert!(STOP_KEYS.windows(2).all(|w| w[0] < w[1]));
+    fn every_stop_word_has_its_own_slot() {
+        let filled = STOP_TABLE.iter().filter(|k| **k != 0).count();
+        assert_eq!(filled, STOP_WORDS.len());
     }
 
     #[test]
