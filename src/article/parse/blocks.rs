@@ -27,8 +27,9 @@ pub fn units(text: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0usize;
     let mut prev_blank = true;
-    // Raw (untrimmed) length of the last physical line appended to `out`.
-    let mut last_raw_len = 0usize;
+    // The last physical line appended to `out`, untrimmed; its length in
+    // characters is counted only for a hard-wrapped document, which asks.
+    let mut last_raw = "";
     for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
@@ -42,14 +43,14 @@ pub fn units(text: &str) -> Vec<Unit> {
         if !prev_blank && let Some(last) = out.last_mut() {
             if rejoin_broken_url(&last.text, line) {
                 last.text.push_str(line);
-                last_raw_len = raw.chars().count();
+                last_raw = raw;
                 prev_blank = false;
                 continue;
             }
             if let Some(w) = width
                 && reflow_hard_wrap(
                     &last.text,
-                    last_raw_len,
+                    last_raw.chars().count(),
                     line,
                     indented,
                     w,
@@ -57,7 +58,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                 )
             {
                 join_wrapped(&mut last.text, line);
-                last_raw_len = raw.chars().count();
+                last_raw = raw;
                 prev_blank = false;
                 continue;
             }
@@ -66,7 +67,7 @@ pub fn units(text: &str) -> Vec<Unit> {
             text: line.to_string(),
             block,
         });
-        last_raw_len = raw.chars().count();
+        last_raw = raw;
         prev_blank = false;
     }
     out
@@ -108,7 +109,13 @@ fn join_wrapped(prev: &mut String, next: &str) {
 ///
 /// Example: `https://www.example.com/2021/02/04/some-story-with-r` + `ussia-a72838`.
 pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
-    let Some(last_token) = prev.split_whitespace().last() else {
+    // `prev.split_whitespace().last()`, found from the end.
+    let trimmed = prev.trim_end();
+    let Some(last_token) = trimmed
+        .rsplit(char::is_whitespace)
+        .next()
+        .filter(|t| !t.is_empty())
+    else {
         return false;
     };
     starts_with_url(last_token) && last_token.chars().count() >= 40 && is_url_continuation(next)
@@ -119,13 +126,23 @@ pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
 /// the next line without a blank between, most of them ending mid-sentence.
 /// `None` for ordinary pages (where a paragraph is one long line).
 fn wrap_width(lines: &[&str]) -> Option<usize> {
-    // Unbreakable lines (a long URL) say nothing about the wrap width.
-    let max = lines
-        .iter()
-        .filter(|l| l.trim().contains(' '))
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0);
+    // Unbreakable lines (a long URL) say nothing about the wrap width. One line
+    // longer than 150 characters settles it (most pages have one at once); a
+    // line of at most 150 bytes has at most 150 characters, uncounted.
+    let mut max = 0;
+    for l in lines {
+        let count = if l.len() <= 150 {
+            l.len()
+        } else {
+            l.chars().count()
+        };
+        if count > 150 && l.trim().contains(' ') {
+            return None;
+        }
+        if count > max.max(39) && l.trim().contains(' ') {
+            max = max.max(l.chars().count());
+        }
+    }
     if !(40..=150).contains(&max) {
         return None;
     }

@@ -93,10 +93,17 @@ pub fn without_label(caption: &str) -> &str {
 /// "…could take people back to the Moon [SpaceX via Nasa]".
 fn trailing_photo_credit(line: &str) -> bool {
     let t = line.trim_end();
-    // The last 60 characters (found from the end, on a char boundary).
-    let start = t.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+    // The last 60 characters (found from the end, on a char boundary); when the
+    // last 60 bytes are ASCII they are those characters.
+    let ascii_tail = t.len() >= 60 && t.as_bytes()[t.len() - 60..].is_ascii();
+    let start = if ascii_tail {
+        t.len() - 60
+    } else {
+        t.char_indices().rev().nth(59).map_or(0, |(i, _)| i)
+    };
     let tail: &str = t.get(start..).unwrap_or(t);
-    if !tail.contains(['/', ')', ']', ':']) {
+    // ASCII bytes, which never occur inside another character's encoding.
+    if !tail.bytes().any(|b| matches!(b, b'/' | b')' | b']' | b':')) {
         return false;
     }
     let lower_tail = tail.to_lowercase();

@@ -694,7 +694,13 @@ pub fn starts_with_dateline(line: &str) -> bool {
     if line.starts_with('(') {
         return line.chars().take(30).any(|c| c == ')');
     }
-    let tokens: Vec<&str> = line.split_whitespace().take(6).collect();
+    let mut first = [""; 6];
+    let mut len = 0;
+    for (slot, token) in first.iter_mut().zip(line.split_whitespace()) {
+        *slot = token;
+        len += 1;
+    }
+    let tokens = &first[..len];
     for k in 1..tokens.len().min(5) {
         let head = &tokens[..k];
         let sep = tokens[k];
