@@ -239,25 +239,48 @@ fn mark_captions(lines: &mut [Line]) {
 /// `body`: a paragraph longer than the quote but not more than three times as
 /// long, where nearly all of the quote's content words (at least five) occur.
 ///
-/// The quote's content words are found once, and only when some paragraph
-/// passes the length test; each paragraph's are streamed past them (a hash
-/// look-up per word, see [`QuoteWords`]) and never stored.
-fn pulled_from_recent(quote: &str, body: &[String]) -> bool {
+/// Most paragraphs share few words with the quote, so each is first tested
+/// against its [`Signature`] (kept in `signatures` by body index, made once
+/// per paragraph): the quote's words that miss it cannot be in the paragraph,
+/// and when too many miss, the paragraph is passed over without being read.
+/// Only a paragraph that passes is read word by word for the exact count.
+/// Returns the quote's own signature too, when its words were looked at, for
+/// the caller to keep if the quote becomes a paragraph.
+fn pulled_from_recent(
+    quote: &str,
+    body: &[String],
+    signatures: &mut Vec<Option<Signature>>,
+) -> (bool, Option<Signature>) {
+    signatures.resize(body.len(), None);
     let mut quote_words: Option<QuoteWords<'_>> = None;
     let mut found: Vec<bool> = Vec::new();
-    for paragraph in body.iter().rev().take(6) {
+    for k in (0..body.len()).rev().take(6) {
+        let paragraph = &body[k];
         if paragraph.len() <= quote.len() || paragraph.len() > 3 * quote.len() {
             continue;
         }
-        let q = quote_words.get_or_insert_with(|| QuoteWords::new(content_words(quote)));
+        let q = quote_words.get_or_insert_with(|| QuoteWords::new(quote));
         if q.total < 5 {
-            return false;
+            return (false, Some(q.signature));
+        }
+        let signature = signatures[k].get_or_insert_with(|| Signature::of(paragraph));
+        // At most this many of the quote's words occur in the paragraph.
+        let bound: usize = q
+            .distinct
+            .iter()
+            .filter(|w| signature.may_hold(w.hash))
+            .map(|w| w.count)
+            .sum();
+        // (Never NaN: `total` is at least 5.)
+        if (bound as f32 / q.total as f32) < 0.9 {
+            continue;
         }
         found.clear();
         found.resize(q.distinct.len(), false);
-        for word in text::content_word_iter(paragraph) {
-            if let Some(k) = q.find(&word) {
-                found[k] = true;
+        let mut words = text::content_word_iter(paragraph);
+        while let Some(word) = words.next_raw() {
+            if let Some(d) = q.find(&word) {
+                found[d] = true;
             }
         }
         // overlap(content_words(quote), content_words(paragraph)): the share of
@@ -267,40 +290,86 @@ fn pulled_from_recent(quote: &str, body: &[String]) -> bool {
             .iter()
             .zip(&found)
             .filter(|(_, hit)| **hit)
-            .map(|((_, count), _)| count)
+            .map(|(w, _)| w.count)
             .sum();
         if hits as f32 / q.total as f32 >= 0.9 {
-            return true;
+            return (true, Some(q.signature));
         }
     }
-    false
+    (false, quote_words.map(|q| q.signature))
+}
+
+/// A 256-bit Bloom filter of a paragraph's content words: one bit per word,
+/// chosen by the top byte of the word's hash. A word whose bit is clear is not
+/// among them; a set bit proves nothing.
+#[derive(Clone, Copy)]
+struct Signature([u64; 4]);
+
+impl Signature {
+    fn of(paragraph: &str) -> Self {
+        let mut signature = Self([0; 4]);
+        let mut words = text::content_word_iter(paragraph);
+        while let Some(word) = words.next_raw() {
+            signature.add(word.hash());
+        }
+        signature
+    }
+
+    fn add(&mut self, hash: u64) {
+        let bit = (hash >> 56) as usize;
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = (hash >> 56) as usize;
+        self.0[bit >> 6] & (1 << (bit & 63)) != 0
+    }
 }
 
 /// A quote's content words as a small hash set: each distinct word once, with
-/// how often it occurs, found by open addressing on an FNV-1a hash.
+/// how often it occurs, found by open addressing on its hash; and the quote's
+/// [`Signature`].
 struct QuoteWords<'a> {
-    distinct: Vec<(Cow<'a, str>, usize)>,
+    distinct: Vec<QuoteWord<'a>>,
     /// `k + 1` for the word `distinct[k]`, 0 for an empty slot; the length is a
     /// power of two at least twice the number of words.
     slots: Vec<usize>,
     /// Words counted with repeats.
     total: usize,
+    signature: Signature,
+}
+
+struct QuoteWord<'a> {
+    word: Cow<'a, str>,
+    hash: u64,
+    count: usize,
 }
 
 impl<'a> QuoteWords<'a> {
-    fn new(words: Vec<Cow<'a, str>>) -> Self {
-        let total = words.len();
-        let size = (2 * total).next_power_of_two().max(8);
+    fn new(quote: &'a str) -> Self {
+        let mut words = Vec::new();
+        let mut scan = text::content_word_iter(quote);
+        while let Some(word) = scan.next_raw() {
+            words.push(word);
+        }
+        let size = (2 * words.len()).next_power_of_two().max(8);
         let mut set = Self {
-            distinct: Vec::with_capacity(total),
+            distinct: Vec::with_capacity(words.len()),
             slots: vec![0; size],
-            total,
+            total: words.len(),
+            signature: Signature([0; 4]),
         };
         for word in words {
-            match set.slot(&word) {
-                Ok(k) => set.distinct[k].1 += 1,
+            let hash = word.hash();
+            set.signature.add(hash);
+            match set.slot(&word, hash) {
+                Ok(k) => set.distinct[k].count += 1,
                 Err(slot) => {
-                    set.distinct.push((word, 1));
+                    set.distinct.push(QuoteWord {
+                        word: word.into_lower(),
+                        hash,
+                        count: 1,
+                    });
                     set.slots[slot] = set.distinct.len();
                 }
             }
@@ -309,23 +378,21 @@ impl<'a> QuoteWords<'a> {
     }
 
     /// The index in `distinct` of `word`, if it is there.
-    fn find(&self, word: &str) -> Option<usize> {
-        self.slot(word).ok()
+    fn find(&self, word: &text::RawWord<'_>) -> Option<usize> {
+        self.slot(word, word.hash()).ok()
     }
 
     /// `Ok(index in distinct)`, or `Err(the empty slot where it would go)`.
-    fn slot(&self, word: &str) -> Result<usize, usize> {
+    fn slot(&self, word: &text::RawWord<'_>, hash: u64) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in word.as_bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
         // `as usize` keeps the low bits, which the mask then selects.
         let mut at = hash as usize & mask;
         loop {
             match self.slots[at] {
                 0 => return Err(at),
-                k if self.distinct[k - 1].0 == word => return Ok(k - 1),
+                k if self.distinct[k - 1].hash == hash && word.is(&self.distinct[k - 1].word) => {
+                    return Ok(k - 1);
+                }
                 _ => at = (at + 1) & mask,
             }
         }
@@ -403,6 +470,8 @@ pub fn parse(text: &str) -> Article {
 
     // Body assembly.
     let mut subheads: Vec<usize> = Vec::new();
+    // Body paragraphs' word signatures, by index, for `pull_quote`.
+    let mut body_signatures: Vec<Option<Signature>> = Vec::new();
     for i in body_start..=end.min(n - 1) {
         let l = &lines[i];
         match &l.kind {
@@ -430,8 +499,14 @@ pub fn parse(text: &str) -> Article {
                 if l.sentence {
                     // Rule `pull_quote`: a short paragraph that repeats one just
                     // above it (a quote pulled out in large type) is shown once.
-                    if l.words <= 40 && pulled_from_recent(&l.text, &article.body) {
-                        continue;
+                    let mut signature = None;
+                    if l.words <= 40 {
+                        let (pulled, own) =
+                            pulled_from_recent(&l.text, &article.body, &mut body_signatures);
+                        if pulled {
+                            continue;
+                        }
+                        signature = own;
                     }
                     // Rule `question_subhead`: a short question alone in its block
                     // heads a section ("How likely is a conviction in the US?").
@@ -441,6 +516,10 @@ pub fn parse(text: &str) -> Article {
                         subheads.push(article.body.len());
                     }
                     article.body.push(l.text.clone());
+                    if signature.is_some() {
+                        body_signatures.resize(article.body.len(), None);
+                        body_signatures[article.body.len() - 1] = signature;
+                    }
                     continue;
                 }
                 match body::in_body_short_line(&lines, i) {

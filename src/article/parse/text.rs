@@ -349,10 +349,54 @@ pub fn content_word_iter(s: &str) -> ContentWords<'_> {
 /// characters. One pass over the bytes finds them; only non-ASCII characters
 /// are decoded, and an all-ASCII word (almost every word) is tested and
 /// lowercased without the Unicode machinery, which gives the same result for
-/// ASCII.
+/// ASCII. [`ContentWords::next_raw`] gives the words before any lowercasing.
 pub struct ContentWords<'a> {
     s: &'a str,
     i: usize,
+}
+
+/// A content word as [`ContentWords::next_raw`] finds it: an ASCII word still
+/// in its own case, or a non-ASCII word already lowercased.
+pub enum RawWord<'a> {
+    Ascii(&'a str),
+    Wide(Cow<'a, str>),
+}
+
+impl<'a> RawWord<'a> {
+    /// The word lowercased (a copy only for an ASCII word with capitals).
+    pub fn into_lower(self) -> Cow<'a, str> {
+        match self {
+            Self::Ascii(word) if word.bytes().any(|b| b.is_ascii_uppercase()) => {
+                Cow::Owned(word.to_ascii_lowercase())
+            }
+            Self::Ascii(word) => Cow::Borrowed(word),
+            Self::Wide(word) => word,
+        }
+    }
+
+    /// FNV-1a over the lowercased word's bytes, computed without a copy.
+    pub fn hash(&self) -> u64 {
+        match self {
+            Self::Ascii(word) => fnv(word.bytes().map(|b| b.to_ascii_lowercase())),
+            Self::Wide(word) => fnv(word.bytes()),
+        }
+    }
+
+    /// Whether the lowercased word is `lower`.
+    pub fn is(&self, lower: &str) -> bool {
+        match self {
+            // `lower` is lowercase, so this is `to_ascii_lowercase() == lower`.
+            Self::Ascii(word) => word.eq_ignore_ascii_case(lower),
+            Self::Wide(word) => word == lower,
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a cheap hash for short words.
+pub fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Byte classes for [`ContentWords`]: 0 for an ASCII byte that is no letter or
@@ -384,6 +428,13 @@ impl<'a> Iterator for ContentWords<'a> {
     type Item = Cow<'a, str>;
 
     fn next(&mut self) -> Option<Cow<'a, str>> {
+        self.next_raw().map(RawWord::into_lower)
+    }
+}
+
+impl<'a> ContentWords<'a> {
+    /// The next content word, not yet lowercased if it is ASCII.
+    pub fn next_raw(&mut self) -> Option<RawWord<'a>> {
         let s = self.s;
         let bytes = s.as_bytes();
         let mut i = self.i;
@@ -426,22 +477,18 @@ impl<'a> Iterator for ContentWords<'a> {
                     continue;
                 }
                 self.i = i;
-                return Some(if seen & UPPER != 0 {
-                    Cow::Owned(word.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(word)
-                });
+                return Some(RawWord::Ascii(word));
             }
             let lower = word.to_lowercase();
             if is_stop_word(&lower) {
                 continue;
             }
             self.i = i;
-            return Some(if lower == word {
+            return Some(RawWord::Wide(if lower == word {
                 Cow::Borrowed(word)
             } else {
                 Cow::Owned(lower)
-            });
+            }));
         }
         self.i = i;
         None
