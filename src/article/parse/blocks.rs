@@ -2,14 +2,17 @@
 //! hard-wrapped lines reflowed into paragraphs and URLs broken across lines
 //! rejoined. Blank lines separate blocks.
 
+use std::borrow::Cow;
+
 use super::text::{ends_terminal, starts_lowercase};
 use super::urls::{is_url_continuation, starts_with_url};
 
 /// One logical line of the page.
 #[derive(Debug, Clone)]
-pub struct Unit {
-    /// The trimmed text (reflowed lines joined with single spaces).
-    pub text: String,
+pub struct Unit<'a> {
+    /// The trimmed text (reflowed lines joined with single spaces): borrowed
+    /// from the page unless lines were joined.
+    pub text: Cow<'a, str>,
     /// Index of the blank-line-separated block the unit belongs to.
     pub block: usize,
 }
@@ -20,8 +23,11 @@ pub struct Unit {
 /// * [`rejoin_broken_url`]: a URL line followed by a single token that continues it.
 /// * [`reflow_hard_wrap`]: in a hard-wrapped document, lines broken mid-sentence
 ///   are joined into one paragraph.
-pub fn units(text: &str) -> Vec<Unit> {
-    let lines: Vec<&str> = text.lines().collect();
+pub fn units(text: &str) -> Vec<Unit<'_>> {
+    // Sized once: a page has as many lines as line feeds, plus one.
+    let mut lines: Vec<&str> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.lines());
     let width = wrap_width(&lines);
     let wrapped_shape = width.map(|w| wrapped_blocks(&lines, w)).unwrap_or_default();
     let mut out: Vec<Unit> = Vec::new();
@@ -42,7 +48,7 @@ pub fn units(text: &str) -> Vec<Unit> {
         let indented = raw.starts_with(' ');
         if !prev_blank && let Some(last) = out.last_mut() {
             if rejoin_broken_url(&last.text, line) {
-                last.text.push_str(line);
+                last.text.to_mut().push_str(line);
                 last_raw = raw;
                 prev_blank = false;
                 continue;
@@ -57,14 +63,14 @@ pub fn units(text: &str) -> Vec<Unit> {
                     wrapped_shape.get(index).copied().unwrap_or(false),
                 )
             {
-                join_wrapped(&mut last.text, line);
+                join_wrapped(last.text.to_mut(), line);
                 last_raw = raw;
                 prev_blank = false;
                 continue;
             }
         }
         out.push(Unit {
-            text: line.to_string(),
+            text: Cow::Borrowed(line),
             block,
         });
         last_raw = raw;

@@ -26,7 +26,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
     // more words, as the candidates are): searched only for the candidates that
     // ask, comparing lengths first, rather than counting every line's text.
     let repeated = |i: usize| {
-        let t = lines[i].text.as_str();
+        let t = lines[i].text.as_ref();
         lines
             .iter()
             .enumerate()
@@ -59,7 +59,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if l.kind != Kind::Text || l.bullet || !(2..=30).contains(&l.words) {
             continue;
         }
-        let t = l.text.as_str();
+        let t = l.text.as_ref();
         if t.chars().count() > 250
             || ends_with_period(t)
             || t.ends_with(':')
@@ -275,7 +275,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
 /// follows it. Example: "Council meets on Tuesday" / "Agenda to follow".
 pub fn first_line(lines: &[Line]) -> Option<usize> {
     let l = lines.first()?;
-    let t = l.text.as_str();
+    let t = l.text.as_ref();
     let shaped = l.kind == Kind::Text
         && !l.bullet
         && (2..=30).contains(&l.words)

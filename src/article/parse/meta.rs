@@ -71,13 +71,16 @@ fn cut_at_separator(s: &str) -> &str {
 /// [`lower_equals`]).
 fn collect_names(s: &str) -> (Vec<&str>, Stop) {
     let s = cut_at_separator(s);
-    let segments: Vec<&str> = s.split(',').collect();
+    let mut segments = s.split(',');
     let mut names: Vec<&str> = Vec::new();
     let mut stop = Stop::Clean;
-    for (si, seg) in segments.iter().enumerate() {
+    // One buffer for every segment's tokens.
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut si = 0usize;
+    while let Some(seg) = segments.next() {
         if si > 0 {
             // A later comma segment continues the list only when the list ends "… and Name".
-            let rest_has_and = segments[si..].iter().any(|x| {
+            let rest_has_and = std::iter::once(seg).chain(segments.clone()).any(|x| {
                 x.split_whitespace()
                     .any(|w| w == "and" || w == "AND" || w == "&")
             });
@@ -87,7 +90,9 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
             }
             names.push(",");
         }
-        let tokens: Vec<&str> = seg.split_whitespace().collect();
+        si += 1;
+        tokens.clear();
+        tokens.extend(seg.split_whitespace());
         for (ti, tok) in tokens.iter().enumerate() {
             let core = trim_punct(tok);
             if core.is_empty() {
@@ -380,11 +385,11 @@ pub fn name_line(line: &str) -> Option<String> {
             return None;
         }
     }
-    let real: Vec<&&str> = names.iter().filter(|n| is_capitalised(n)).collect();
-    if real.len() < 2 || real.len() > 9 {
+    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    if !(2..=9).contains(&real) {
         return None;
     }
-    if real.len() > 4 && !names.iter().any(|n| *n == "and" || *n == "&" || *n == ",") {
+    if real > 4 && !names.iter().any(|n| *n == "and" || *n == "&" || *n == ",") {
         return None;
     }
     // Institutional words are section labels, not people.

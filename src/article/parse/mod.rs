@@ -72,8 +72,9 @@ pub(crate) enum Kind {
 
 /// A unit with the measures every rule uses.
 #[derive(Debug, Clone)]
-pub(crate) struct Line {
-    pub text: String,
+pub(crate) struct Line<'a> {
+    /// The unit's text, borrowed from the page unless lines were joined.
+    pub text: Cow<'a, str>,
     pub block: usize,
     pub words: usize,
     /// Reads as prose: ends like a sentence with six or more words, or is long and
@@ -86,8 +87,9 @@ pub(crate) struct Line {
 }
 
 /// Classifies one unit on its own. `words` is its word count; the lowercased
-/// text is made once here and shared by the rules that read it.
-fn classify(text: &str, words: usize) -> Kind {
+/// text is made once here, in `scratch` (reused from unit to unit, so no line
+/// allocates for it), and shared by the rules that read it.
+fn classify(text: &str, words: usize, scratch: &mut String) -> Kind {
     if urls::starts_with_url(text)
         || text
             .get(..12)
@@ -104,8 +106,16 @@ fn classify(text: &str, words: usize) -> Kind {
             Kind::Text
         };
     }
-    let lower = text.to_lowercase();
-    if furniture::is_credit(&lower) {
+    scratch.clear();
+    if text.is_ascii() {
+        // The same as `to_lowercase` for ASCII.
+        scratch.push_str(text);
+        scratch.make_ascii_lowercase();
+    } else {
+        scratch.push_str(&text.to_lowercase());
+    }
+    let lower = scratch.as_str();
+    if furniture::is_credit(lower) {
         return Kind::Credit;
     }
     if let Some(t) = furniture::related_title(text) {
@@ -116,7 +126,7 @@ fn classify(text: &str, words: usize) -> Kind {
     }
     if captions::is_caption(text) {
         // "Photo: Anna Holm": a label and a name only is the photo's credit.
-        if captions::photo_credit(text, words, Some(&lower))
+        if captions::photo_credit(text, words, Some(lower))
             && text::word_count(captions::without_label(text)) <= 4
             && !ends_terminal(text)
         {
@@ -132,16 +142,17 @@ fn classify(text: &str, words: usize) -> Kind {
     if meta::date_line_counted(text, words) {
         return Kind::Date;
     }
-    if captions::photo_credit(text, words, Some(&lower)) {
+    if captions::photo_credit(text, words, Some(lower)) {
         return Kind::PhotoCredit;
     }
-    if furniture::is_furniture_counted(text, &lower, words) {
+    if furniture::is_furniture_counted(text, lower, words) {
         return Kind::Furniture;
     }
     Kind::Text
 }
 
-fn measure(unit: blocks::Unit) -> Line {
+/// Measures and classifies one unit; `scratch` is [`classify`]'s buffer.
+fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let words = text::word_count(&unit.text);
     let bullet = blocks::bullet_text(&unit.text).is_some();
     // Title-Case lines are headlines even when they end in "?" (teasers for other
@@ -149,7 +160,7 @@ fn measure(unit: blocks::Unit) -> Line {
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
         || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
-    let kind = classify(&unit.text, words);
+    let kind = classify(&unit.text, words, scratch);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,
@@ -160,6 +171,15 @@ fn measure(unit: blocks::Unit) -> Line {
         text: unit.text,
         block: unit.block,
     }
+}
+
+/// [`measure`] for every unit, with one scratch buffer for them all.
+fn measure_all(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
+    let mut scratch = String::new();
+    units
+        .into_iter()
+        .map(|unit| measure(unit, &mut scratch))
+        .collect()
 }
 
 /// Rules that look at neighbouring units:
@@ -220,7 +240,14 @@ fn mark_captions(lines: &mut [Line]) {
             && !a.bullet;
         // A gallery position: "6" or "1 of 12".
         let counter = |l: &Line| {
-            let ws: Vec<&str> = l.text.split_whitespace().collect();
+            // The first four words tell one word from three from more.
+            let mut first = [""; 4];
+            let mut len = 0;
+            for (slot, w) in first.iter_mut().zip(l.text.split_whitespace()) {
+                *slot = w;
+                len += 1;
+            }
+            let ws = &first[..len];
             let num = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
             (ws.len() == 1 && num(ws[0]))
                 || (ws.len() == 3 && num(ws[0]) && ws[1].eq_ignore_ascii_case("of") && num(ws[2]))
@@ -416,7 +443,7 @@ fn push_caption(captions: &mut Vec<String>, caption: &str) {
 
 /// Parses normalised page text (see [`crate::article::decode::normalise`]).
 pub fn parse(text: &str) -> Article {
-    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
     mark_captions(&mut lines);
     let n = lines.len();
     let mut article = Article::default();
@@ -424,7 +451,7 @@ pub fn parse(text: &str) -> Article {
         return article;
     }
 
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
     article.links = urls::find_urls(texts.iter().copied());
     article.url = urls::page_url(&texts, &article.links);
     let slug = article
@@ -451,10 +478,10 @@ pub fn parse(text: &str) -> Article {
     let end = region::gap_cut(&scores, body_start, end);
 
     if let Some(t) = title_idx {
-        article.title = lines[t].text.clone();
+        article.title = String::from(lines[t].text.as_ref());
     }
     if let Some(d) = header.dek {
-        article.dek = Some(lines[d].text.clone());
+        article.dek = Some(String::from(lines[d].text.as_ref()));
     }
     let header_lo = title_idx.map_or(body_start.saturating_sub(6), |t| t.saturating_sub(3));
     for (i, l) in lines
@@ -476,7 +503,7 @@ pub fn parse(text: &str) -> Article {
         let l = &lines[i];
         match &l.kind {
             Kind::Caption => push_caption(&mut article.captions, &l.text),
-            Kind::Credit => article.credits.push(l.text.clone()),
+            Kind::Credit => article.credits.push(String::from(l.text.as_ref())),
             Kind::Related(t) => article.related.push(Related {
                 title: t.clone(),
                 url: None,
@@ -484,7 +511,7 @@ pub fn parse(text: &str) -> Article {
             // A "By …" line deep in the story that reads as a sentence is story text
             // ("By Tuesday night, the river had risen.").
             Kind::Byline(_) if l.sentence && i > body_start + 2 => {
-                article.body.push(l.text.clone());
+                article.body.push(String::from(l.text.as_ref()));
             }
             Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => {}
             Kind::Text => {
@@ -515,7 +542,7 @@ pub fn parse(text: &str) -> Article {
                     if alone && l.words <= 12 && l.text.trim_end().ends_with('?') {
                         subheads.push(article.body.len());
                     }
-                    article.body.push(l.text.clone());
+                    article.body.push(String::from(l.text.as_ref()));
                     if signature.is_some() {
                         body_signatures.resize(article.body.len(), None);
                         body_signatures[article.body.len() - 1] = signature;
@@ -525,14 +552,14 @@ pub fn parse(text: &str) -> Article {
                 match body::in_body_short_line(&lines, i) {
                     body::Short::Drop => {}
                     body::Short::Related => article.related.push(Related {
-                        title: l.text.clone(),
+                        title: String::from(l.text.as_ref()),
                         url: None,
                     }),
                     body::Short::Keep => {
                         if !text::ends_with_period(&l.text) {
                             subheads.push(article.body.len());
                         }
-                        article.body.push(l.text.clone());
+                        article.body.push(String::from(l.text.as_ref()));
                     }
                 }
             }
@@ -546,15 +573,15 @@ pub fn parse(text: &str) -> Article {
         let from = title_idx.map_or(0, |t| t + 1);
         for (i, l) in lines.iter().enumerate().skip(from) {
             if l.kind == Kind::Text && Some(i) != header.dek {
-                article.body.push(l.text.clone());
+                article.body.push(String::from(l.text.as_ref()));
             }
         }
     }
 
     // Credits and the source line may follow the story's last paragraph.
     for l in lines.iter().skip(end + 1).take(8) {
-        if l.kind == Kind::Credit && !article.credits.contains(&l.text) {
-            article.credits.push(l.text.clone());
+        if l.kind == Kind::Credit && !article.credits.iter().any(|c| *c == l.text) {
+            article.credits.push(String::from(l.text.as_ref()));
         }
     }
 
@@ -714,7 +741,7 @@ fn meta_fields(
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write as _;
-    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
     mark_captions(&mut lines);
     let scores: Vec<f32> = (0..lines.len()).map(|i| region::score(&lines, i)).collect();
     let mut out = String::new();
