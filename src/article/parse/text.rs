@@ -75,6 +75,17 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_TABLE[stop_slot(key)] == key
 }
 
+/// [`is_stop_word`] for a word already known to be one to five ASCII letters
+/// or digits.
+fn is_ascii_stop_word(word: &[u8]) -> bool {
+    let mut buf = [0u8; 5];
+    for (b, c) in buf.iter_mut().zip(word) {
+        *b = c.to_ascii_lowercase();
+    }
+    let key = stop_key(&buf[..word.len()]);
+    STOP_TABLE[stop_slot(key)] == key
+}
+
 /// `word` without leading and trailing punctuation (quotes, brackets, commas…).
 pub fn trim_punct(word: &str) -> &str {
     // Most words start and end with an ASCII letter or digit: nothing to trim,
@@ -460,11 +471,14 @@ impl<'a> ContentWords<'a> {
                 chars += 1;
             }
             if chars == 0 {
-                // A separator: step over the whole character.
-                i += s
-                    .get(i..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or(1, char::len_utf8);
+                // A separator: step over the whole character (one byte if ASCII).
+                i += match bytes.get(i) {
+                    Some(b) if b.is_ascii() => 1,
+                    _ => s
+                        .get(i..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(1, char::len_utf8),
+                };
                 continue;
             }
             if chars < 3 {
@@ -472,8 +486,9 @@ impl<'a> ContentWords<'a> {
             }
             let word = &s[start..i];
             if seen & WIDE == 0 {
-                // Stop words have at most five letters.
-                if word.len() <= 5 && is_stop_word(word) {
+                // Stop words have at most five letters; the word is ASCII
+                // letters and digits, so there is nothing to trim or check.
+                if word.len() <= 5 && is_ascii_stop_word(word.as_bytes()) {
                     continue;
                 }
                 self.i = i;
