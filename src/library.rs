@@ -305,7 +305,7 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
         .take(MAX_ARTICLE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| problem(e.to_string()))?;
-    let text = decode::decode_text(&bytes);
+    let text = decode::decode_text_owned(bytes);
     if text.trim().is_empty() {
         return Err(problem("empty file; skipped".to_string()));
     }

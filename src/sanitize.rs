@@ -105,15 +105,27 @@ pub fn json_safe(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `text.chars().all(is_plain)`, fast for the usual case: runs of printable
-/// ASCII are skipped a byte at a time, without decoding characters (the loader
-/// checks every field of every article, most of them already clean).
+/// `text.chars().all(is_plain)`, fast for the usual case: printable ASCII is
+/// checked eight bytes at a time ([`plain_ascii_prefix`]), without decoding
+/// characters (the loader checks every field of every article, most of them
+/// already clean).
 fn all_plain(text: &str) -> bool {
-    let mut rest = text;
+    plain_from(text, false)
+}
+
+/// Whether every line of `text` (split at `\n`) passes [`clean_line`]
+/// unchanged: [`all_plain`] with line feeds allowed.
+pub(crate) fn all_plain_lines(text: &str) -> bool {
+    plain_from(text, true)
+}
+
+/// [`all_plain`], with `\n` counted as plain when `newlines` is set.
+fn plain_from(text: &str, newlines: bool) -> bool {
+    let mut rest = &text[plain_ascii_prefix(text.as_bytes(), newlines)..];
     loop {
         let run = rest
             .bytes()
-            .position(|b| !(b' '..=b'~').contains(&b))
+            .position(|b| !((b' '..=b'~').contains(&b) || (newlines && b == b'\n')))
             .unwrap_or(rest.len());
         rest = &rest[run..];
         let Some(c) = rest.chars().next() else {
@@ -124,6 +136,42 @@ fn all_plain(text: &str) -> bool {
         }
         rest = &rest[c.len_utf8()..];
     }
+}
+
+/// The length of the longest prefix of `bytes`, in whole eight-byte chunks,
+/// that is printable ASCII (`b' '..=b'~'`, and `\n` when `newlines` is set).
+/// The prefix ends on a character boundary, as its last byte is ASCII.
+fn plain_ascii_prefix(bytes: &[u8], newlines: bool) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // The high bit of each byte of `x` (all below 0x80) that equals `b`.
+    fn equal(x: u64, b: u8) -> u64 {
+        let y = x ^ splat(b);
+        !((y & LOW7).wrapping_add(LOW7) | y) & HIGH
+    }
+    let mut done = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x & HIGH != 0 {
+            break;
+        }
+        // Below 0x20: adding 0x60 leaves the high bit clear (no byte carries,
+        // as all are below 0x80).
+        let mut control = !x.wrapping_add(splat(0x60)) & HIGH;
+        if newlines {
+            control &= !equal(x, b'\n');
+        }
+        if control | equal(x, 0x7f) != 0 {
+            break;
+        }
+        done += 8;
+    }
+    done
 }
 
 /// True for characters that [`clean_line`] passes through unchanged.
@@ -236,6 +284,28 @@ mod tests {
         ] {
             assert_eq!(all_plain(text), text.chars().all(is_plain), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_chunked_check_agrees_on_every_byte_at_every_position() {
+        for b in 0u8..0x80 {
+            for len in [7, 8, 9, 16, 17, 24] {
+                for at in 0..len {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = b;
+                    let text = std::str::from_utf8(&bytes).expect("ascii");
+                    assert_eq!(all_plain(text), text.chars().all(is_plain), "{text:?}");
+                    assert_eq!(
+                        all_plain_lines(text),
+                        text.split('\n').all(|l| l.chars().all(is_plain)),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        let long = "abcdefgh".repeat(4) + "\u{e9}\u{202e}";
+        assert!(!all_plain(&long) && !all_plain_lines(&long));
+        assert!(all_plain_lines("line one!\nline two, longer ~\n\n"));
     }
 
     #[test]

@@ -43,7 +43,35 @@ pub fn normalise(text: &str) -> String {
 
 /// Decodes and normalises in one step.
 pub fn decode_text(bytes: &[u8]) -> String {
-    normalise(&decode(bytes))
+    normalise_owned(decode(bytes))
+}
+
+/// [`decode`] taking the bytes by value: valid UTF-8 (the usual case) becomes
+/// the `String` without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> String {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
+/// [`decode_owned`] then [`normalise_owned`]: a file that is valid UTF-8 and
+/// already plain is neither copied nor rewritten.
+pub fn decode_text_owned(bytes: Vec<u8>) -> String {
+    normalise_owned(decode_owned(bytes))
+}
+
+/// [`normalise`] taking the text by value: text without carriage returns whose
+/// lines are all plain already (see [`sanitize::all_plain_lines`]) is its own
+/// normal form and is returned as it is, after one fast scan.
+pub fn normalise_owned(text: String) -> String {
+    if !text.contains('\r') && sanitize::all_plain_lines(&text) {
+        return text;
+    }
+    normalise(&text)
 }
 
 #[cfg(test)]
@@ -68,6 +96,24 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&bytes), "Hi é");
+    }
+
+    #[test]
+    fn owned_decoding_and_normalising_agree_with_the_borrowed_ones() {
+        for bytes in [
+            &b"plain\nlines\n\nhere"[..],
+            b"caf\xe9 \x93quoted\x94",
+            b"\xef\xbb\xbfBOM",
+            b"\xff\xfeH\0i\0",
+            "tab\there\r\nnbsp\u{a0}zw\u{200b}".as_bytes(),
+            "esc\u{1b}[31mred\nok".as_bytes(),
+            b"",
+        ] {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes));
+            let text = decode(bytes);
+            assert_eq!(normalise_owned(text.clone()), normalise(&text));
+            assert_eq!(decode_text_owned(bytes.to_vec()), normalise(&text));
+        }
     }
 
     #[test]

@@ -62,10 +62,11 @@ impl Article {
     }
 }
 
-/// Counts words the way readers do: runs of non-whitespace.
+/// Counts words the way readers do: runs of non-whitespace (as
+/// `split_whitespace` does, by the parser's byte-level counter).
 pub fn count_words<'a>(paragraphs: impl IntoIterator<Item = &'a String>) -> usize {
     paragraphs
         .into_iter()
-        .map(|p| p.split_whitespace().count())
+        .map(|p| crate::article::parse::text::word_count(p))
         .sum()
 }

@@ -2,14 +2,17 @@
 //! hard-wrapped lines reflowed into paragraphs and URLs broken across lines
 //! rejoined. Blank lines separate blocks.
 
+use std::borrow::Cow;
+
 use super::text::{ends_terminal, starts_lowercase};
 use super::urls::{is_url_continuation, starts_with_url};
 
 /// One logical line of the page.
 #[derive(Debug, Clone)]
-pub struct Unit {
-    /// The trimmed text (reflowed lines joined with single spaces).
-    pub text: String,
+pub struct Unit<'a> {
+    /// The trimmed text (reflowed lines joined with single spaces): borrowed
+    /// from the page unless lines were joined.
+    pub text: Cow<'a, str>,
     /// Index of the blank-line-separated block the unit belongs to.
     pub block: usize,
 }
@@ -20,15 +23,19 @@ pub struct Unit {
 /// * [`rejoin_broken_url`]: a URL line followed by a single token that continues it.
 /// * [`reflow_hard_wrap`]: in a hard-wrapped document, lines broken mid-sentence
 ///   are joined into one paragraph.
-pub fn units(text: &str) -> Vec<Unit> {
-    let lines: Vec<&str> = text.lines().collect();
+pub fn units(text: &str) -> Vec<Unit<'_>> {
+    // Sized once: a page has as many lines as line feeds, plus one.
+    let mut lines: Vec<&str> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.lines());
     let width = wrap_width(&lines);
     let wrapped_shape = width.map(|w| wrapped_blocks(&lines, w)).unwrap_or_default();
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0usize;
     let mut prev_blank = true;
-    // Raw (untrimmed) length of the last physical line appended to `out`.
-    let mut last_raw_len = 0usize;
+    // The last physical line appended to `out`, untrimmed; its length in
+    // characters is counted only for a hard-wrapped document, which asks.
+    let mut last_raw = "";
     for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
@@ -41,32 +48,32 @@ pub fn units(text: &str) -> Vec<Unit> {
         let indented = raw.starts_with(' ');
         if !prev_blank && let Some(last) = out.last_mut() {
             if rejoin_broken_url(&last.text, line) {
-                last.text.push_str(line);
-                last_raw_len = raw.chars().count();
+                last.text.to_mut().push_str(line);
+                last_raw = raw;
                 prev_blank = false;
                 continue;
             }
             if let Some(w) = width
                 && reflow_hard_wrap(
                     &last.text,
-                    last_raw_len,
+                    last_raw.chars().count(),
                     line,
                     indented,
                     w,
                     wrapped_shape.get(index).copied().unwrap_or(false),
                 )
             {
-                join_wrapped(&mut last.text, line);
-                last_raw_len = raw.chars().count();
+                join_wrapped(last.text.to_mut(), line);
+                last_raw = raw;
                 prev_blank = false;
                 continue;
             }
         }
         out.push(Unit {
-            text: line.to_string(),
+            text: Cow::Borrowed(line),
             block,
         });
-        last_raw_len = raw.chars().count();
+        last_raw = raw;
         prev_blank = false;
     }
     out
@@ -108,7 +115,13 @@ fn join_wrapped(prev: &mut String, next: &str) {
 ///
 /// Example: `https://www.example.com/2021/02/04/some-story-with-r` + `ussia-a72838`.
 pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
-    let Some(last_token) = prev.split_whitespace().last() else {
+    // `prev.split_whitespace().last()`, found from the end.
+    let trimmed = prev.trim_end();
+    let Some(last_token) = trimmed
+        .rsplit(char::is_whitespace)
+        .next()
+        .filter(|t| !t.is_empty())
+    else {
         return false;
     };
     starts_with_url(last_token) && last_token.chars().count() >= 40 && is_url_continuation(next)
@@ -119,13 +132,23 @@ pub fn rejoin_broken_url(prev: &str, next: &str) -> bool {
 /// the next line without a blank between, most of them ending mid-sentence.
 /// `None` for ordinary pages (where a paragraph is one long line).
 fn wrap_width(lines: &[&str]) -> Option<usize> {
-    // Unbreakable lines (a long URL) say nothing about the wrap width.
-    let max = lines
-        .iter()
-        .filter(|l| l.trim().contains(' '))
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0);
+    // Unbreakable lines (a long URL) say nothing about the wrap width. One line
+    // longer than 150 characters settles it (most pages have one at once); a
+    // line of at most 150 bytes has at most 150 characters, uncounted.
+    let mut max = 0;
+    for l in lines {
+        let count = if l.len() <= 150 {
+            l.len()
+        } else {
+            l.chars().count()
+        };
+        if count > 150 && l.trim().contains(' ') {
+            return None;
+        }
+        if count > max.max(39) && l.trim().contains(' ') {
+            max = max.max(l.chars().count());
+        }
+    }
     if !(40..=150).contains(&max) {
         return None;
     }

@@ -2,7 +2,8 @@
 //! `captions`; credits under photos are dropped.
 
 use super::text::{
-    content_words, ends_terminal, is_capitalised, month_number, trim_punct, word_count,
+    content_words, ends_terminal, is_capitalised, lower_contains, month_number, trim_punct,
+    word_count,
 };
 
 /// Whether a single line reads as a photo caption on its own.
@@ -16,13 +17,13 @@ pub fn is_caption(line: &str) -> bool {
 
 /// Rule `file_photo_phrase`: a caption that says it shows a file photo.
 /// Example: "This March 28, 2017, file photo, provided by the registry, shows …".
+/// Matched on the line itself ([`lower_contains`]): no lowercased copy is made.
 fn file_photo_phrase(line: &str) -> bool {
-    line.len() < 600 && {
-        let lower = line.to_lowercase();
-        lower.contains(", file photo")
-            || lower.contains("file photo,")
-            || lower.contains("file photo provided")
-    }
+    line.len() < 600
+        && lower_contains(line, "file photo")
+        && (lower_contains(line, ", file photo")
+            || lower_contains(line, "file photo,")
+            || lower_contains(line, "file photo provided"))
 }
 
 /// Rule `file_photo_prefix`: wire captions of archive photos.
@@ -92,10 +93,17 @@ pub fn without_label(caption: &str) -> &str {
 /// "…could take people back to the Moon [SpaceX via Nasa]".
 fn trailing_photo_credit(line: &str) -> bool {
     let t = line.trim_end();
-    // The last 60 characters (found from the end, on a char boundary).
-    let start = t.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+    // The last 60 characters (found from the end, on a char boundary); when the
+    // last 60 bytes are ASCII they are those characters.
+    let ascii_tail = t.len() >= 60 && t.as_bytes()[t.len() - 60..].is_ascii();
+    let start = if ascii_tail {
+        t.len() - 60
+    } else {
+        t.char_indices().rev().nth(59).map_or(0, |(i, _)| i)
+    };
     let tail: &str = t.get(start..).unwrap_or(t);
-    if !tail.contains(['/', ')', ']', ':']) {
+    // ASCII bytes, which never occur inside another character's encoding.
+    if !tail.bytes().any(|b| matches!(b, b'/' | b')' | b']' | b':')) {
         return false;
     }
     let lower_tail = tail.to_lowercase();
@@ -175,7 +183,12 @@ fn place_date_ending(line: &str) -> bool {
 /// Example: "Getty Images", "Dana Kowal, ASSOCIATED PRESS",
 /// "Image: Tomas Rieger / The Ledger", "© AGENCY / POOL", "Ravi Mehta/Delhi Courier/Getty Images".
 pub fn is_photo_credit(line: &str) -> bool {
-    let words = word_count(line);
+    photo_credit(line, word_count(line), None)
+}
+
+/// [`is_photo_credit`] given the line's word count and, if at hand, the
+/// lowercased line.
+pub fn photo_credit(line: &str, words: usize, lower: Option<&str>) -> bool {
     if words == 0 || words > 10 {
         return false;
     }
@@ -183,7 +196,14 @@ pub fn is_photo_credit(line: &str) -> bool {
     if !line.contains('/') && !credit_gate().is_some_and(|g| g.is_match(line)) {
         return false;
     }
-    let lower = line.to_lowercase();
+    let owned;
+    let lower = match lower {
+        Some(lower) => lower,
+        None => {
+            owned = line.to_lowercase();
+            &owned
+        }
+    };
     let vocab = lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| CREDIT_WORDS.contains(&w))
@@ -257,6 +277,7 @@ fn credit_gate() -> Option<&'static aho_corasick::AhoCorasick> {
     GATE.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(CREDIT_WORDS.iter().chain(CREDIT_PHRASES))
             .ok()
     })

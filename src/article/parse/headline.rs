@@ -1,7 +1,5 @@
 //! The headline and the header zone under it (dek, byline, date, lead photo).
 
-use std::collections::HashMap;
-
 use super::meta::starts_with_dateline;
 use super::text::{content_words, ends_with_period, is_all_caps, overlap, starts_lowercase};
 use super::{Kind, Line};
@@ -24,25 +22,35 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
     let n = lines.len();
     let lo = region_start.saturating_sub(80);
     let hi = (region_start + 12).min(n);
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for l in lines {
-        if l.words >= 3 {
-            *counts.entry(l.text.as_str()).or_default() += 1;
-        }
-    }
+    // Whether line `i`'s text occurs on another line too (a line of three or
+    // more words, as the candidates are): searched only for the candidates that
+    // ask, comparing lengths first, rather than counting every line's text.
+    let repeated = |i: usize| {
+        let t = lines[i].text.as_ref();
+        lines
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && o.text.len() == t.len() && o.text == t)
+    };
     // Blocks that are lists of headlines (related stories, "most read"): at least
-    // four headline-like lines making up half the block or more.
-    let mut headline_like: HashMap<usize, (usize, usize)> = HashMap::new();
+    // four headline-like lines making up half the block or more. Blocks only
+    // grow down the page, so the window's blocks index a vector from its first.
+    let first_block = lines.get(lo).map_or(0, |l| l.block);
+    let mut headline_like: Vec<(usize, usize)> = Vec::new();
     for l in &lines[lo..hi] {
-        let e = headline_like.entry(l.block).or_default();
+        let k = l.block - first_block;
+        if headline_like.len() <= k {
+            headline_like.resize(k + 1, (0, 0));
+        }
+        let e = &mut headline_like[k];
         e.1 += 1;
         if l.kind == Kind::Text && !l.sentence && l.words >= 4 {
             e.0 += 1;
         }
     }
     let list_block = |b: usize| {
-        headline_like
-            .get(&b)
+        b.checked_sub(first_block)
+            .and_then(|k| headline_like.get(k))
             .is_some_and(|&(h, total)| h >= 4 && h * 2 >= total)
     };
     let mut scored: Vec<(f32, usize, bool)> = Vec::new();
@@ -51,7 +59,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if l.kind != Kind::Text || l.bullet || !(2..=30).contains(&l.words) {
             continue;
         }
-        let t = l.text.as_str();
+        let t = l.text.as_ref();
         if t.chars().count() > 250
             || ends_with_period(t)
             || t.ends_with(':')
@@ -114,7 +122,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         let in_menu = i > 0 && label(i - 1) && label(i + 1);
         if in_menu {
             score -= 1.5;
-        } else if l.words >= 5 && counts.get(t).copied().unwrap_or(0) >= 2 {
+        } else if l.words >= 5 && repeated(i) {
             score += 2.0;
         }
         // A bare name right under a headline or standfirst is its author.
@@ -267,7 +275,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
 /// follows it. Example: "Council meets on Tuesday" / "Agenda to follow".
 pub fn first_line(lines: &[Line]) -> Option<usize> {
     let l = lines.first()?;
-    let t = l.text.as_str();
+    let t = l.text.as_ref();
     let shaped = l.kind == Kind::Text
         && !l.bullet
         && (2..=30).contains(&l.words)
@@ -299,11 +307,16 @@ fn camel_case_start(t: &str) -> bool {
 /// Sentence boundaries inside a line (". " before a capital). Headlines have at
 /// most one ("Amnesty. More than 100 killed"); notices and teasers have more.
 fn inner_sentences(t: &str) -> usize {
-    let chars: Vec<char> = t.chars().collect();
-    chars
-        .windows(3)
-        .filter(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ' && w[2].is_uppercase())
-        .count()
+    // Every window of three characters, as the two before each character.
+    let mut count = 0;
+    let (mut a, mut b) = (None, None);
+    for c in t.chars() {
+        if matches!(a, Some('.' | '!' | '?')) && b == Some(' ') && c.is_uppercase() {
+            count += 1;
+        }
+        (a, b) = (b, Some(c));
+    }
+    count
 }
 
 /// What the walk through the header zone found.

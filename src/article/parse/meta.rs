@@ -1,6 +1,9 @@
 //! Byline, date and dateline recognition.
 
-use super::text::{is_all_caps, is_capitalised, month_number, trim_punct, word_count};
+use super::text::{
+    is_all_caps, is_capitalised, lower_contains, lower_starts_with, month_number, trim_punct,
+    word_count,
+};
 
 /// Lowercase words that may sit inside a person's name ("Ursula von der Leyen").
 const NAME_CONNECTORS: &[&str] = &[
@@ -39,16 +42,21 @@ enum Stop {
     Prose,
 }
 
-/// Cuts `s` at the first separator that ends a byline's names.
+/// Cuts `s` at the first separator that ends a byline's names: ` - `, ` — `,
+/// ` – `, ` | `, `|`, ` / `, `@`, ` · `, ` • ` or ` -- `. One pass visits the
+/// bytes that can start a separator (space, `|`, `@`) and stops at the first
+/// place where one begins.
 fn cut_at_separator(s: &str) -> &str {
-    let mut end = s.len();
-    for sep in [
-        " - ", " — ", " – ", " | ", "|", " / ", "@", " · ", " • ", " -- ",
-    ] {
-        if let Some(p) = s.find(sep) {
-            end = end.min(p);
-        }
-    }
+    const SPACED: [&str; 8] = [" - ", " — ", " – ", " | ", " / ", " · ", " • ", " -- "];
+    let bytes = s.as_bytes();
+    let mut end = memchr::memchr3_iter(b' ', b'|', b'@', bytes)
+        .find(|&p| {
+            bytes[p] != b' ' || {
+                let rest = &bytes[p..];
+                SPACED.iter().any(|sep| rest.starts_with(sep.as_bytes()))
+            }
+        })
+        .unwrap_or(s.len());
     if s.ends_with(" -") || s.ends_with(" —") {
         end = end.min(s.len().saturating_sub(2));
     }
@@ -56,15 +64,23 @@ fn cut_at_separator(s: &str) -> &str {
 }
 
 /// Collects name tokens from `s` (after any "By"), returning the names and why they stopped.
-fn collect_names(s: &str) -> (Vec<String>, Stop) {
+///
+/// Names are slices of `s` (connectors in lowercase, and `,` between comma
+/// segments), so nothing is copied. Tokens are compared with the word lists
+/// ignoring ASCII case, which is the same as lowercasing them first (see
+/// [`lower_equals`]).
+fn collect_names(s: &str) -> (Vec<&str>, Stop) {
     let s = cut_at_separator(s);
-    let segments: Vec<&str> = s.split(',').collect();
-    let mut names: Vec<String> = Vec::new();
+    let mut segments = s.split(',');
+    let mut names: Vec<&str> = Vec::new();
     let mut stop = Stop::Clean;
-    for (si, seg) in segments.iter().enumerate() {
+    // One buffer for every segment's tokens.
+    let mut tokens: Vec<&str> = Vec::new();
+    let mut si = 0usize;
+    while let Some(seg) = segments.next() {
         if si > 0 {
             // A later comma segment continues the list only when the list ends "… and Name".
-            let rest_has_and = segments[si..].iter().any(|x| {
+            let rest_has_and = std::iter::once(seg).chain(segments.clone()).any(|x| {
                 x.split_whitespace()
                     .any(|w| w == "and" || w == "AND" || w == "&")
             });
@@ -72,20 +88,25 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
             if !(rest_has_and && starts_cap) {
                 break;
             }
-            names.push(",".to_string());
+            names.push(",");
         }
-        let tokens: Vec<&str> = seg.split_whitespace().collect();
+        si += 1;
+        tokens.clear();
+        tokens.extend(seg.split_whitespace());
         for (ti, tok) in tokens.iter().enumerate() {
             let core = trim_punct(tok);
             if core.is_empty() {
                 continue;
             }
-            // Capitalised words that are no connector or stop word need no lowercasing.
+            // A capitalised word of more than ten bytes is never taken for a
+            // connector or stop word (no list entry is matched against it).
             let first_upper = core.chars().next().is_some_and(char::is_uppercase);
-            let lower = if first_upper && core.len() > 10 {
-                String::new()
-            } else {
-                core.to_lowercase()
+            let listed = |list: &[&'static str]| {
+                if first_upper && core.len() > 10 {
+                    None
+                } else {
+                    list.iter().copied().find(|w| lower_equals(core, w))
+                }
             };
             if core.chars().any(|c| c.is_ascii_digit()) {
                 return (names, Stop::Clean);
@@ -96,21 +117,22 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
             if month_number(core).is_some() && next_is_digit {
                 return (names, Stop::Clean);
             }
-            if NAME_CONNECTORS.contains(&lower.as_str()) {
-                names.push(if lower == "&" { "&".to_string() } else { lower });
+            if let Some(connector) = listed(NAME_CONNECTORS) {
+                // The lowercased token is the connector itself.
+                names.push(connector);
                 continue;
             }
             // "Erik Moen in Oslo": the reporter's city ends the names cleanly.
-            if lower == "in"
+            if listed(&["in"]).is_some()
                 && !names.is_empty()
                 && (1..=3).contains(&(tokens.len() - ti - 1))
                 && tokens[ti + 1..].iter().all(|w| is_capitalised(w))
             {
                 return (names, Stop::Clean);
             }
-            if NAME_STOPS.contains(&lower.as_str()) {
+            if let Some(word) = listed(NAME_STOPS) {
                 stop = if matches!(
-                    lower.as_str(),
+                    word,
                     "on" | "at" | "updated" | "published" | "posted" | "follow"
                 ) {
                     Stop::Clean
@@ -122,29 +144,39 @@ fn collect_names(s: &str) -> (Vec<String>, Stop) {
             if !is_capitalised(core) {
                 return (names, Stop::Prose);
             }
-            names.push(core.to_string());
+            names.push(core);
         }
     }
     (names, stop)
 }
 
+/// Whether `word.to_lowercase() == listed`, for a lowercase ASCII `listed`
+/// without `k`, computed without lowercasing: only ASCII characters (and
+/// U+212A, which lowercases to `k`) lowercase to ASCII alone, so the two are
+/// equal exactly when `word` is `listed` in any ASCII case (see
+/// [`super::text::lower_starts_with`] for the full argument).
+fn lower_equals(word: &str, listed: &str) -> bool {
+    debug_assert!(!listed.contains('k') && !listed.bytes().any(|b| b.is_ascii_uppercase()));
+    word.eq_ignore_ascii_case(listed)
+}
+
 /// Joins collected tokens into a name string, dropping trailing connectors and a
 /// trailing ALL-CAPS organisation after mixed-case names ("… McCoy USA TODAY").
-fn finish_names(mut names: Vec<String>) -> Option<String> {
+fn finish_names(mut names: Vec<&str>) -> Option<String> {
     let mixed = names
         .iter()
         .any(|n| n.chars().any(char::is_lowercase) && is_capitalised(n));
     if mixed {
         while names
             .last()
-            .is_some_and(|n| is_all_caps(n) || n.chars().count() == 1 && n != "&")
+            .is_some_and(|n| is_all_caps(n) || n.chars().count() == 1 && *n != "&")
         {
             names.pop();
         }
     }
     while names
         .last()
-        .is_some_and(|n| NAME_CONNECTORS.contains(&n.as_str()) || n == ",")
+        .is_some_and(|n| NAME_CONNECTORS.contains(n) || *n == ",")
     {
         names.pop();
     }
@@ -189,10 +221,17 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
         "mid",
     ];
     if names.iter().any(|n| {
-        let lower = n.to_lowercase();
-        n != "and"
-            && (COMMON.contains(&lower.as_str())
-                || super::text::is_stop_word(&lower) && lower != "and")
+        *n != "and" && {
+            if n.is_ascii() {
+                // Lowercasing ASCII changes no stop-word test.
+                COMMON.iter().any(|w| n.eq_ignore_ascii_case(w))
+                    || super::text::is_stop_word(n) && !n.eq_ignore_ascii_case("and")
+            } else {
+                let lower = n.to_lowercase();
+                COMMON.contains(&lower.as_str())
+                    || super::text::is_stop_word(&lower) && lower != "and"
+            }
+        }
     }) {
         return None;
     }
@@ -202,7 +241,7 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
         .all(|n| is_all_caps(n) || n.chars().count() <= 2);
     let mut out = String::new();
     for n in &names {
-        if n == "," {
+        if *n == "," {
             out.push(',');
             continue;
         }
@@ -229,10 +268,15 @@ fn finish_names(mut names: Vec<String>) -> Option<String> {
 /// Example: "By ANNA WOLFE, PETER JOHN HALL and RUTH OKAFOR" →
 /// "Anna Wolfe, Peter John Hall and Ruth Okafor".
 pub fn byline_of(line: &str) -> Option<String> {
-    if word_count(line) > 30 {
+    byline_counted(line, word_count(line))
+}
+
+/// [`byline_of`] given the line's word count. The leads are matched on the
+/// line itself ([`lower_starts_with`]): no lowercased copy is made.
+pub fn byline_counted(line: &str, words: usize) -> Option<String> {
+    if words > 30 {
         return None;
     }
-    let lower = line.to_lowercase();
     const LEADS: &[&str] = &[
         "by ",
         "by: ",
@@ -252,13 +296,13 @@ pub fn byline_of(line: &str) -> Option<String> {
         "commentary by ",
         "reviewed by ",
     ];
-    let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
+    let lead = LEADS.iter().find(|l| lower_starts_with(line, l))?;
     let rest = line.get(lead.len()..)?;
     let (names, _) = collect_names(rest);
     // "By Monday, the company…" is prose: a lone capitalised word only counts as a
     // byline on a short line ("By Reuters").
     let real = names.iter().filter(|n| is_capitalised(n)).count();
-    if real < 2 && word_count(line) > 4 {
+    if real < 2 && words > 4 {
         return None;
     }
     finish_names(names)
@@ -276,7 +320,8 @@ pub fn name_line(line: &str) -> Option<String> {
         return None;
     }
     // A staff credit is the credit: "Staff Reporter", "Staff Writer".
-    if let [first, role] = line.split_whitespace().collect::<Vec<_>>()[..]
+    let mut two = line.split_whitespace();
+    if let (Some(first), Some(role), None) = (two.next(), two.next(), two.next())
         && first.eq_ignore_ascii_case("staff")
         && ["reporter", "writer", "report", "reports"]
             .iter()
@@ -340,11 +385,11 @@ pub fn name_line(line: &str) -> Option<String> {
             return None;
         }
     }
-    let real: Vec<&String> = names.iter().filter(|n| is_capitalised(n)).collect();
-    if real.len() < 2 || real.len() > 9 {
+    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    if !(2..=9).contains(&real) {
         return None;
     }
-    if real.len() > 4 && !names.iter().any(|n| n == "and" || n == "&" || n == ",") {
+    if real > 4 && !names.iter().any(|n| *n == "and" || *n == "&" || *n == ",") {
         return None;
     }
     // Institutional words are section labels, not people.
@@ -420,10 +465,14 @@ pub fn name_line(line: &str) -> Option<String> {
         "education",
     ];
     let finished = finish_names(names)?;
-    if finished
-        .split_whitespace()
-        .any(|n| NOT_NAMES.contains(&trim_punct(n).to_lowercase().as_str()))
-    {
+    if finished.split_whitespace().any(|n| {
+        let core = trim_punct(n);
+        if core.is_ascii() {
+            NOT_NAMES.iter().any(|w| core.eq_ignore_ascii_case(w))
+        } else {
+            NOT_NAMES.contains(&core.to_lowercase().as_str())
+        }
+    }) {
         return None;
     }
     Some(finished)
@@ -469,6 +518,10 @@ fn number(s: &str) -> Option<i32> {
 /// Forms: `2019-11-19T12:48Z`, `Nov. 20, 2019`, `19 November 2019`, `20 Nov, 2019`,
 /// `11/13/19` (US order), `18.11.2019` (day first unless the month would exceed 12).
 pub fn date_in(line: &str) -> Option<String> {
+    // Every form needs a number of ASCII digits (day, year or numeric date).
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     for (i, raw) in tokens.iter().enumerate() {
         // The month may hide after a dot ("Nov.November").
@@ -591,14 +644,14 @@ fn foreign_month(word: &str) -> Option<i8> {
 /// Rule `date_line`: a short line that is (mostly) a timestamp: a date, "Published …",
 /// "Updated …", "22 hours ago".
 /// Example: "Updated 0512 GMT (1312 HKT) March 4, 2021", "Published 22 hours ago".
-pub fn is_date_line(line: &str) -> bool {
-    let words = word_count(line);
+/// `words` is the line's word count. Labels are matched on the line itself
+/// ([`lower_starts_with`], [`lower_contains`]): no lowercased copy is made.
+pub fn date_line_counted(line: &str, words: usize) -> bool {
     // An embedded post's signature ("— Name (@handle) November 1, 2019") is not a
     // page timestamp.
     if words == 0 || words > 14 || line.contains("(@") {
         return false;
     }
-    let lower = line.to_lowercase();
     let labelled = [
         "published",
         "updated",
@@ -607,8 +660,8 @@ pub fn is_date_line(line: &str) -> bool {
         "first published",
     ]
     .iter()
-    .any(|l| lower.starts_with(l));
-    let relative = lower.contains(" ago") && line.chars().any(|c| c.is_ascii_digit());
+    .any(|l| lower_starts_with(line, l));
+    let relative = lower_contains(line, " ago") && line.chars().any(|c| c.is_ascii_digit());
     labelled || relative || (date_in(line).is_some() && words <= 10)
 }
 
@@ -646,7 +699,13 @@ pub fn starts_with_dateline(line: &str) -> bool {
     if line.starts_with('(') {
         return line.chars().take(30).any(|c| c == ')');
     }
-    let tokens: Vec<&str> = line.split_whitespace().take(6).collect();
+    let mut first = [""; 6];
+    let mut len = 0;
+    for (slot, token) in first.iter_mut().zip(line.split_whitespace()) {
+        *slot = token;
+        len += 1;
+    }
+    let tokens = &first[..len];
     for k in 1..tokens.len().min(5) {
         let head = &tokens[..k];
         let sep = tokens[k];

@@ -37,8 +37,10 @@ mod furniture;
 mod headline;
 mod meta;
 mod region;
-mod text;
+pub(crate) mod text;
 mod urls;
+
+use std::borrow::Cow;
 
 use crate::article::model::{Article, Related, count_words};
 
@@ -70,8 +72,9 @@ pub(crate) enum Kind {
 
 /// A unit with the measures every rule uses.
 #[derive(Debug, Clone)]
-pub(crate) struct Line {
-    pub text: String,
+pub(crate) struct Line<'a> {
+    /// The unit's text, borrowed from the page unless lines were joined.
+    pub text: Cow<'a, str>,
     pub block: usize,
     pub words: usize,
     /// Reads as prose: ends like a sentence with six or more words, or is long and
@@ -83,8 +86,10 @@ pub(crate) struct Line {
     pub kind: Kind,
 }
 
-/// Classifies one unit on its own.
-fn classify(text: &str) -> Kind {
+/// Classifies one unit on its own. `words` is its word count; the lowercased
+/// text is made once here, in `scratch` (reused from unit to unit, so no line
+/// allocates for it), and shared by the rules that read it.
+fn classify(text: &str, words: usize, scratch: &mut String) -> Kind {
     if urls::starts_with_url(text)
         || text
             .get(..12)
@@ -101,19 +106,27 @@ fn classify(text: &str) -> Kind {
             Kind::Text
         };
     }
-    let lower = text.to_lowercase();
-    if furniture::is_credit(&lower) {
+    scratch.clear();
+    if text.is_ascii() {
+        // The same as `to_lowercase` for ASCII.
+        scratch.push_str(text);
+        scratch.make_ascii_lowercase();
+    } else {
+        scratch.push_str(&text.to_lowercase());
+    }
+    let lower = scratch.as_str();
+    if furniture::is_credit(lower) {
         return Kind::Credit;
     }
     if let Some(t) = furniture::related_title(text) {
         return Kind::Related(t);
     }
-    if let Some(b) = meta::byline_of(text) {
+    if let Some(b) = meta::byline_counted(text, words) {
         return Kind::Byline(b);
     }
     if captions::is_caption(text) {
         // "Photo: Anna Holm": a label and a name only is the photo's credit.
-        if captions::is_photo_credit(text)
+        if captions::photo_credit(text, words, Some(lower))
             && text::word_count(captions::without_label(text)) <= 4
             && !ends_terminal(text)
         {
@@ -126,19 +139,20 @@ fn classify(text: &str) -> Kind {
     if meta::time_of_day(text) {
         return Kind::Furniture;
     }
-    if meta::is_date_line(text) {
+    if meta::date_line_counted(text, words) {
         return Kind::Date;
     }
-    if captions::is_photo_credit(text) {
+    if captions::photo_credit(text, words, Some(lower)) {
         return Kind::PhotoCredit;
     }
-    if furniture::is_furniture(text, &lower) {
+    if furniture::is_furniture_counted(text, lower, words) {
         return Kind::Furniture;
     }
     Kind::Text
 }
 
-fn measure(unit: blocks::Unit) -> Line {
+/// Measures and classifies one unit; `scratch` is [`classify`]'s buffer.
+fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let words = text::word_count(&unit.text);
     let bullet = blocks::bullet_text(&unit.text).is_some();
     // Title-Case lines are headlines even when they end in "?" (teasers for other
@@ -146,7 +160,7 @@ fn measure(unit: blocks::Unit) -> Line {
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
         || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
-    let kind = classify(&unit.text);
+    let kind = classify(&unit.text, words, scratch);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,
@@ -157,6 +171,15 @@ fn measure(unit: blocks::Unit) -> Line {
         text: unit.text,
         block: unit.block,
     }
+}
+
+/// [`measure`] for every unit, with one scratch buffer for them all.
+fn measure_all(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
+    let mut scratch = String::new();
+    units
+        .into_iter()
+        .map(|unit| measure(unit, &mut scratch))
+        .collect()
 }
 
 /// Rules that look at neighbouring units:
@@ -217,7 +240,14 @@ fn mark_captions(lines: &mut [Line]) {
             && !a.bullet;
         // A gallery position: "6" or "1 of 12".
         let counter = |l: &Line| {
-            let ws: Vec<&str> = l.text.split_whitespace().collect();
+            // The first four words tell one word from three from more.
+            let mut first = [""; 4];
+            let mut len = 0;
+            for (slot, w) in first.iter_mut().zip(l.text.split_whitespace()) {
+                *slot = w;
+                len += 1;
+            }
+            let ws = &first[..len];
             let num = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
             (ws.len() == 1 && num(ws[0]))
                 || (ws.len() == 3 && num(ws[0]) && ws[1].eq_ignore_ascii_case("of") && num(ws[2]))
@@ -232,13 +262,168 @@ fn mark_captions(lines: &mut [Line]) {
     }
 }
 
-/// Whether `quote` repeats `paragraph`: nearly all of its content words (at least
-/// five) occur there, in a paragraph not much longer than twice the quote.
-fn pulled_from(quote: &str, paragraph: &str) -> bool {
-    let q = content_words(quote);
-    q.len() >= 5
-        && paragraph.len() <= 3 * quote.len()
-        && overlap(&q, &content_words(paragraph)) >= 0.9
+/// Rule `pull_quote`: whether `quote` repeats one of the last six paragraphs of
+/// `body`: a paragraph longer than the quote but not more than three times as
+/// long, where nearly all of the quote's content words (at least five) occur.
+///
+/// Most paragraphs share few words with the quote, so each is first tested
+/// against its [`Signature`] (kept in `signatures` by body index, made once
+/// per paragraph): the quote's words that miss it cannot be in the paragraph,
+/// and when too many miss, the paragraph is passed over without being read.
+/// Only a paragraph that passes is read word by word for the exact count.
+/// Returns the quote's own signature too, when its words were looked at, for
+/// the caller to keep if the quote becomes a paragraph.
+fn pulled_from_recent(
+    quote: &str,
+    body: &[String],
+    signatures: &mut Vec<Option<Signature>>,
+) -> (bool, Option<Signature>) {
+    signatures.resize(body.len(), None);
+    let mut quote_words: Option<QuoteWords<'_>> = None;
+    let mut found: Vec<bool> = Vec::new();
+    for k in (0..body.len()).rev().take(6) {
+        let paragraph = &body[k];
+        if paragraph.len() <= quote.len() || paragraph.len() > 3 * quote.len() {
+            continue;
+        }
+        let q = quote_words.get_or_insert_with(|| QuoteWords::new(quote));
+        if q.total < 5 {
+            return (false, Some(q.signature));
+        }
+        let signature = signatures[k].get_or_insert_with(|| Signature::of(paragraph));
+        // At most this many of the quote's words occur in the paragraph.
+        let bound: usize = q
+            .distinct
+            .iter()
+            .filter(|w| signature.may_hold(w.hash))
+            .map(|w| w.count)
+            .sum();
+        // (Never NaN: `total` is at least 5.)
+        if (bound as f32 / q.total as f32) < 0.9 {
+            continue;
+        }
+        found.clear();
+        found.resize(q.distinct.len(), false);
+        let mut words = text::content_word_iter(paragraph);
+        while let Some(word) = words.next_raw() {
+            if let Some(d) = q.find(&word) {
+                found[d] = true;
+            }
+        }
+        // overlap(content_words(quote), content_words(paragraph)): the share of
+        // the quote's words (each occurrence counted) that occur in the paragraph.
+        let hits: usize = q
+            .distinct
+            .iter()
+            .zip(&found)
+            .filter(|(_, hit)| **hit)
+            .map(|(w, _)| w.count)
+            .sum();
+        if hits as f32 / q.total as f32 >= 0.9 {
+            return (true, Some(q.signature));
+        }
+    }
+    (false, quote_words.map(|q| q.signature))
+}
+
+/// A 256-bit Bloom filter of a paragraph's content words: one bit per word,
+/// chosen by the top byte of the word's hash. A word whose bit is clear is not
+/// among them; a set bit proves nothing.
+#[derive(Clone, Copy)]
+struct Signature([u64; 4]);
+
+impl Signature {
+    fn of(paragraph: &str) -> Self {
+        let mut signature = Self([0; 4]);
+        let mut words = text::content_word_iter(paragraph);
+        while let Some(word) = words.next_raw() {
+            signature.add(word.hash());
+        }
+        signature
+    }
+
+    fn add(&mut self, hash: u64) {
+        let bit = (hash >> 56) as usize;
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = (hash >> 56) as usize;
+        self.0[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+}
+
+/// A quote's content words as a small hash set: each distinct word once, with
+/// how often it occurs, found by open addressing on its hash; and the quote's
+/// [`Signature`].
+struct QuoteWords<'a> {
+    distinct: Vec<QuoteWord<'a>>,
+    /// `k + 1` for the word `distinct[k]`, 0 for an empty slot; the length is a
+    /// power of two at least twice the number of words.
+    slots: Vec<usize>,
+    /// Words counted with repeats.
+    total: usize,
+    signature: Signature,
+}
+
+struct QuoteWord<'a> {
+    word: Cow<'a, str>,
+    hash: u64,
+    count: usize,
+}
+
+impl<'a> QuoteWords<'a> {
+    fn new(quote: &'a str) -> Self {
+        let mut words = Vec::new();
+        let mut scan = text::content_word_iter(quote);
+        while let Some(word) = scan.next_raw() {
+            words.push(word);
+        }
+        let size = (2 * words.len()).next_power_of_two().max(8);
+        let mut set = Self {
+            distinct: Vec::with_capacity(words.len()),
+            slots: vec![0; size],
+            total: words.len(),
+            signature: Signature([0; 4]),
+        };
+        for word in words {
+            let hash = word.hash();
+            set.signature.add(hash);
+            match set.slot(&word, hash) {
+                Ok(k) => set.distinct[k].count += 1,
+                Err(slot) => {
+                    set.distinct.push(QuoteWord {
+                        word: word.into_lower(),
+                        hash,
+                        count: 1,
+                    });
+                    set.slots[slot] = set.distinct.len();
+                }
+            }
+        }
+        set
+    }
+
+    /// The index in `distinct` of `word`, if it is there.
+    fn find(&self, word: &text::RawWord<'_>) -> Option<usize> {
+        self.slot(word, word.hash()).ok()
+    }
+
+    /// `Ok(index in distinct)`, or `Err(the empty slot where it would go)`.
+    fn slot(&self, word: &text::RawWord<'_>, hash: u64) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        // `as usize` keeps the low bits, which the mask then selects.
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return Err(at),
+                k if self.distinct[k - 1].hash == hash && word.is(&self.distinct[k - 1].word) => {
+                    return Ok(k - 1);
+                }
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
 }
 
 /// Rule `caption_once`: adds a caption unless it repeats one already kept, exactly
@@ -258,7 +443,7 @@ fn push_caption(captions: &mut Vec<String>, caption: &str) {
 
 /// Parses normalised page text (see [`crate::article::decode::normalise`]).
 pub fn parse(text: &str) -> Article {
-    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
     mark_captions(&mut lines);
     let n = lines.len();
     let mut article = Article::default();
@@ -266,7 +451,7 @@ pub fn parse(text: &str) -> Article {
         return article;
     }
 
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
     article.links = urls::find_urls(texts.iter().copied());
     article.url = urls::page_url(&texts, &article.links);
     let slug = article
@@ -293,10 +478,10 @@ pub fn parse(text: &str) -> Article {
     let end = region::gap_cut(&scores, body_start, end);
 
     if let Some(t) = title_idx {
-        article.title = lines[t].text.clone();
+        article.title = String::from(lines[t].text.as_ref());
     }
     if let Some(d) = header.dek {
-        article.dek = Some(lines[d].text.clone());
+        article.dek = Some(String::from(lines[d].text.as_ref()));
     }
     let header_lo = title_idx.map_or(body_start.saturating_sub(6), |t| t.saturating_sub(3));
     for (i, l) in lines
@@ -312,11 +497,13 @@ pub fn parse(text: &str) -> Article {
 
     // Body assembly.
     let mut subheads: Vec<usize> = Vec::new();
+    // Body paragraphs' word signatures, by index, for `pull_quote`.
+    let mut body_signatures: Vec<Option<Signature>> = Vec::new();
     for i in body_start..=end.min(n - 1) {
         let l = &lines[i];
         match &l.kind {
             Kind::Caption => push_caption(&mut article.captions, &l.text),
-            Kind::Credit => article.credits.push(l.text.clone()),
+            Kind::Credit => article.credits.push(String::from(l.text.as_ref())),
             Kind::Related(t) => article.related.push(Related {
                 title: t.clone(),
                 url: None,
@@ -324,7 +511,7 @@ pub fn parse(text: &str) -> Article {
             // A "By …" line deep in the story that reads as a sentence is story text
             // ("By Tuesday night, the river had risen.").
             Kind::Byline(_) if l.sentence && i > body_start + 2 => {
-                article.body.push(l.text.clone());
+                article.body.push(String::from(l.text.as_ref()));
             }
             Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => {}
             Kind::Text => {
@@ -339,15 +526,14 @@ pub fn parse(text: &str) -> Article {
                 if l.sentence {
                     // Rule `pull_quote`: a short paragraph that repeats one just
                     // above it (a quote pulled out in large type) is shown once.
-                    if l.words <= 40
-                        && article
-                            .body
-                            .iter()
-                            .rev()
-                            .take(6)
-                            .any(|p| p.len() > l.text.len() && pulled_from(&l.text, p))
-                    {
-                        continue;
+                    let mut signature = None;
+                    if l.words <= 40 {
+                        let (pulled, own) =
+                            pulled_from_recent(&l.text, &article.body, &mut body_signatures);
+                        if pulled {
+                            continue;
+                        }
+                        signature = own;
                     }
                     // Rule `question_subhead`: a short question alone in its block
                     // heads a section ("How likely is a conviction in the US?").
@@ -356,20 +542,24 @@ pub fn parse(text: &str) -> Article {
                     if alone && l.words <= 12 && l.text.trim_end().ends_with('?') {
                         subheads.push(article.body.len());
                     }
-                    article.body.push(l.text.clone());
+                    article.body.push(String::from(l.text.as_ref()));
+                    if signature.is_some() {
+                        body_signatures.resize(article.body.len(), None);
+                        body_signatures[article.body.len() - 1] = signature;
+                    }
                     continue;
                 }
                 match body::in_body_short_line(&lines, i) {
                     body::Short::Drop => {}
                     body::Short::Related => article.related.push(Related {
-                        title: l.text.clone(),
+                        title: String::from(l.text.as_ref()),
                         url: None,
                     }),
                     body::Short::Keep => {
                         if !text::ends_with_period(&l.text) {
                             subheads.push(article.body.len());
                         }
-                        article.body.push(l.text.clone());
+                        article.body.push(String::from(l.text.as_ref()));
                     }
                 }
             }
@@ -383,15 +573,15 @@ pub fn parse(text: &str) -> Article {
         let from = title_idx.map_or(0, |t| t + 1);
         for (i, l) in lines.iter().enumerate().skip(from) {
             if l.kind == Kind::Text && Some(i) != header.dek {
-                article.body.push(l.text.clone());
+                article.body.push(String::from(l.text.as_ref()));
             }
         }
     }
 
     // Credits and the source line may follow the story's last paragraph.
     for l in lines.iter().skip(end + 1).take(8) {
-        if l.kind == Kind::Credit && !article.credits.contains(&l.text) {
-            article.credits.push(l.text.clone());
+        if l.kind == Kind::Credit && !article.credits.iter().any(|c| *c == l.text) {
+            article.credits.push(String::from(l.text.as_ref()));
         }
     }
 
@@ -551,7 +741,7 @@ fn meta_fields(
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write as _;
-    let mut lines: Vec<Line> = blocks::units(text).into_iter().map(measure).collect();
+    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
     mark_captions(&mut lines);
     let scores: Vec<f32> = (0..lines.len()).map(|i| region::score(&lines, i)).collect();
     let mut out = String::new();

@@ -4,6 +4,8 @@
 //! Everything here works on `char`s and `split_whitespace`, never on byte offsets,
 //! so no input can make it slice inside a character.
 
+use std::borrow::Cow;
+
 /// Common English function words. Running prose is dense with them (a quarter or
 /// more of its words); menus, tags and headline lists are not.
 const STOP_WORDS: &[&str] = &[
@@ -14,28 +16,218 @@ const STOP_WORDS: &[&str] = &[
     "which", "who", "will", "with", "would", "you",
 ];
 
+/// A word of at most five bytes packed into an integer, first byte highest and
+/// zero-padded, for [`STOP_TABLE`].
+const fn stop_key(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 5 {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i] as u64;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// [`STOP_WORDS`] by [`stop_slot`]: each word's [`stop_key`] in its own slot,
+/// 0 in the others. Built at compile time, which fails if two words shared a
+/// slot.
+static STOP_TABLE: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let key = stop_key(STOP_WORDS[i].as_bytes());
+        let slot = stop_slot(key);
+        assert!(table[slot] == 0, "two stop words share a slot");
+        table[slot] = key;
+        i += 1;
+    }
+    table
+};
+
+/// A slot of [`STOP_TABLE`] for a key: a multiplicative hash whose multiplier
+/// was chosen so that the stop words fall into distinct slots. A test by one
+/// table load and compare has no branches to mispredict, unlike a binary
+/// search over the list.
+const fn stop_slot(key: u64) -> usize {
+    (key.wrapping_mul(0xe667_43dc_5e3c_1d97) >> 56) as usize
+}
+
 /// Whether `word` (any case, surrounding punctuation allowed) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
     let core = trim_punct(word);
     if core.is_empty() || core.len() > 5 {
         return false;
     }
+    // Stop words are ASCII; a core with any other character is none of them.
     let mut buf = [0u8; 5];
     for (b, c) in buf.iter_mut().zip(core.bytes()) {
+        if !c.is_ascii() {
+            return false;
+        }
         *b = c.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..core.len()]).unwrap_or("");
-    STOP_WORDS.binary_search(&lower).is_ok()
+    // A key is unique to its word: a trimmed word has no zero byte at either
+    // end, and a zero key never matches (every word's key is non-zero).
+    let key = stop_key(&buf[..core.len()]);
+    STOP_TABLE[stop_slot(key)] == key
+}
+
+/// [`is_stop_word`] for a word already known to be one to five ASCII letters
+/// or digits.
+fn is_ascii_stop_word(word: &[u8]) -> bool {
+    let mut buf = [0u8; 5];
+    for (b, c) in buf.iter_mut().zip(word) {
+        *b = c.to_ascii_lowercase();
+    }
+    let key = stop_key(&buf[..word.len()]);
+    STOP_TABLE[stop_slot(key)] == key
 }
 
 /// `word` without leading and trailing punctuation (quotes, brackets, commas…).
 pub fn trim_punct(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    // Most words start and end with an ASCII letter or digit: nothing to trim,
+    // and no character needs decoding to know it.
+    match word.as_bytes() {
+        [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => word,
+        [only] if only.is_ascii_alphanumeric() => word,
+        _ => word.trim_matches(|c: char| !c.is_alphanumeric()),
+    }
 }
 
-/// Number of whitespace-separated words.
+/// Number of whitespace-separated words: `s.split_whitespace().count()`,
+/// counted over bytes. ASCII text (nearly every line) is counted eight bytes at
+/// a time ([`space_flags`]); text with other characters by
+/// [`word_count_unicode`].
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0usize;
+    // The high bit of the lowest byte: whether the byte before the chunk was a
+    // space (the start of the text counts as one).
+    let mut carry = 0x80u64;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x & HIGH != 0 {
+            return word_count_unicode(s);
+        }
+        let space = space_flags(x);
+        // A word starts at a non-space byte whose previous byte is a space.
+        let starts = !space & HIGH & ((space << 8) | carry);
+        // Each byte of `starts >> 7` is 0 or 1; the multiplication adds them
+        // all into the top byte (no population-count instruction needed).
+        count += ((starts >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+        carry = (space >> 56) & 0x80;
+    }
+    let mut prev_space = carry != 0;
+    for &b in chunks.remainder() {
+        if !b.is_ascii() {
+            return word_count_unicode(s);
+        }
+        let space = ascii_space(b);
+        count += usize::from(prev_space && !space);
+        prev_space = space;
+    }
+    count
+}
+
+/// For eight ASCII bytes in a `u64`, the high bit of each byte set where that
+/// byte is a space by [`ascii_space`]: equal to 0x20, or within 0x09..=0x0D.
+/// Every step stays inside its byte (ASCII bytes are below 0x80, so no sum
+/// below carries into the next byte).
+fn space_flags(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // A byte of `y` is zero exactly when adding 0x7F to its low seven bits
+    // leaves the high bit clear and the byte had no high bit itself.
+    let y = x ^ splat(b' ');
+    let blank = !((y & LOW7).wrapping_add(LOW7) | y) & HIGH;
+    // b >= 0x09 sets the high bit of b + 0x77; b <= 0x0D leaves that of b + 0x72 clear.
+    let control = x.wrapping_add(splat(0x80 - 0x09)) & !x.wrapping_add(splat(0x80 - 0x0e)) & HIGH;
+    blank | control
+}
+
+/// `char::is_whitespace` for an ASCII byte: tab, line feed, vertical tab, form
+/// feed, carriage return and space.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// [`word_count`] for text with non-ASCII characters. Only a lead byte that
+/// can start a Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000)
+/// needs its character decoded; continuation bytes never start or end a word.
+fn word_count_unicode(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut count = 0usize;
+    let mut in_word = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            0x00..=0x7f => ascii_space(b),
+            // Continuation bytes belong to the character already classified.
+            0x80..=0xbf => continue,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => s
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
+}
+
+/// Whether `line.to_lowercase()` starts with `prefix`, without lowercasing.
+/// `prefix` must be lowercase ASCII without `k` and not end in `i` (see
+/// [`lowercase_safe`]).
+pub fn lower_starts_with(line: &str, prefix: &str) -> bool {
+    debug_assert!(lowercase_safe(prefix), "{prefix:?}");
+    line.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `line.to_lowercase()` contains `needle`, without lowercasing.
+/// `needle` must be lowercase ASCII without `k` and not end in `i` (see
+/// [`lowercase_safe`]).
+pub fn lower_contains(line: &str, needle: &str) -> bool {
+    debug_assert!(lowercase_safe(needle), "{needle:?}");
+    let (hay, needle) = (line.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// Whether a pattern may be matched by [`lower_starts_with`] or
+/// [`lower_contains`], and why those agree with lowercasing first: in `s.to_lowercase()` an ASCII byte comes from the same ASCII
+/// character of `s` (a letter in either case), except for the characters
+/// listed here, whose lowercase holds ASCII: U+0130 (capital I with dot above)
+/// becomes `i` then U+0307, and U+212A KELVIN SIGN becomes `k`. So an ASCII
+/// pattern without `k` matches the lowercased text where it matches the text
+/// ignoring ASCII case, unless it ends in `i` (which could be the first half of
+/// U+0130's lowercase; an `i` inside the pattern cannot, as an ASCII byte
+/// follows it there, not U+0307). The test `only_two_characters_lowercase_to_ascii`
+/// checks this over all of Unicode.
+fn lowercase_safe(pattern: &str) -> bool {
+    pattern
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'k')
+        && !pattern.ends_with('i')
 }
 
 /// Share of words that are stop words (0 for an empty line).
@@ -153,21 +345,180 @@ pub fn month_number(word: &str) -> Option<i8> {
 }
 
 /// Lowercased words of three or more letters that are not stop words: the words
-/// that carry a line's meaning, for overlap comparisons.
-pub fn content_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !is_stop_word(w))
-        .collect()
+/// that carry a line's meaning, for overlap comparisons. A word already in
+/// lowercase is borrowed from `s`.
+pub fn content_words(s: &str) -> Vec<Cow<'_, str>> {
+    ContentWords { s, i: 0 }.collect()
+}
+
+/// [`content_words`] one at a time, for comparisons that need not keep them.
+pub fn content_word_iter(s: &str) -> ContentWords<'_> {
+    ContentWords { s, i: 0 }
+}
+
+/// The iterator behind [`content_words`]. Words are the runs of alphanumeric
+/// characters. One pass over the bytes finds them; only non-ASCII characters
+/// are decoded, and an all-ASCII word (almost every word) is tested and
+/// lowercased without the Unicode machinery, which gives the same result for
+/// ASCII. [`ContentWords::next_raw`] gives the words before any lowercasing.
+pub struct ContentWords<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+/// A content word as [`ContentWords::next_raw`] finds it: an ASCII word still
+/// in its own case, or a non-ASCII word already lowercased.
+pub enum RawWord<'a> {
+    Ascii(&'a str),
+    Wide(Cow<'a, str>),
+}
+
+impl<'a> RawWord<'a> {
+    /// The word lowercased (a copy only for an ASCII word with capitals).
+    pub fn into_lower(self) -> Cow<'a, str> {
+        match self {
+            Self::Ascii(word) if word.bytes().any(|b| b.is_ascii_uppercase()) => {
+                Cow::Owned(word.to_ascii_lowercase())
+            }
+            Self::Ascii(word) => Cow::Borrowed(word),
+            Self::Wide(word) => word,
+        }
+    }
+
+    /// FNV-1a over the lowercased word's bytes, computed without a copy.
+    pub fn hash(&self) -> u64 {
+        match self {
+            Self::Ascii(word) => fnv(word.bytes().map(|b| b.to_ascii_lowercase())),
+            Self::Wide(word) => fnv(word.bytes()),
+        }
+    }
+
+    /// Whether the lowercased word is `lower`.
+    pub fn is(&self, lower: &str) -> bool {
+        match self {
+            // `lower` is lowercase, so this is `to_ascii_lowercase() == lower`.
+            Self::Ascii(word) => word.eq_ignore_ascii_case(lower),
+            Self::Wide(word) => word == lower,
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a cheap hash for short words.
+pub fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Byte classes for [`ContentWords`]: 0 for an ASCII byte that is no letter or
+/// digit, [`LOWER`] for a lowercase letter or digit, [`UPPER`] for an uppercase
+/// letter, [`WIDE`] for a byte of a non-ASCII character.
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if !byte.is_ascii() {
+            WIDE
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const WIDE: u8 = 4;
+
+impl<'a> Iterator for ContentWords<'a> {
+    type Item = Cow<'a, str>;
+
+    fn next(&mut self) -> Option<Cow<'a, str>> {
+        self.next_raw().map(RawWord::into_lower)
+    }
+}
+
+impl<'a> ContentWords<'a> {
+    /// The next content word, not yet lowercased if it is ASCII.
+    pub fn next_raw(&mut self) -> Option<RawWord<'a>> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        let mut i = self.i;
+        while i < bytes.len() {
+            let start = i;
+            let mut chars = 0usize;
+            // The classes of the word's bytes, or-ed together.
+            let mut seen = 0u8;
+            while let Some(&b) = bytes.get(i) {
+                let class = WORD_BYTE[usize::from(b)];
+                if class == 0 {
+                    break;
+                }
+                if class == WIDE {
+                    match s.get(i..).and_then(|rest| rest.chars().next()) {
+                        Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                        _ => break,
+                    }
+                } else {
+                    i += 1;
+                }
+                seen |= class;
+                chars += 1;
+            }
+            if chars == 0 {
+                // A separator: step over the whole character (one byte if ASCII).
+                i += match bytes.get(i) {
+                    Some(b) if b.is_ascii() => 1,
+                    _ => s
+                        .get(i..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(1, char::len_utf8),
+                };
+                continue;
+            }
+            if chars < 3 {
+                continue;
+            }
+            let word = &s[start..i];
+            if seen & WIDE == 0 {
+                // Stop words have at most five letters; the word is ASCII
+                // letters and digits, so there is nothing to trim or check.
+                if word.len() <= 5 && is_ascii_stop_word(word.as_bytes()) {
+                    continue;
+                }
+                self.i = i;
+                return Some(RawWord::Ascii(word));
+            }
+            let lower = word.to_lowercase();
+            if is_stop_word(&lower) {
+                continue;
+            }
+            self.i = i;
+            return Some(RawWord::Wide(if lower == word {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(lower)
+            }));
+        }
+        self.i = i;
+        None
+    }
 }
 
 /// Share of `a`'s content words that also occur in `b` (0 when `a` has none).
-pub fn overlap(a: &[String], b: &[String]) -> f32 {
+pub fn overlap<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> f32 {
     if a.is_empty() {
         return 0.0;
     }
-    let hits = a.iter().filter(|w| b.contains(w)).count();
+    let hits = a
+        .iter()
+        .filter(|w| b.iter().any(|x| x.as_ref() == w.as_ref()))
+        .count();
     hits as f32 / a.len() as f32
 }
 
@@ -176,10 +527,102 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        let mut sorted = STOP_WORDS.to_vec();
-        sorted.sort_unstable();
-        assert_eq!(sorted, STOP_WORDS);
+    fn only_two_characters_lowercase_to_ascii() {
+        let mut found = Vec::new();
+        for c in (0x80u32..=0x10ffff).filter_map(char::from_u32) {
+            if c.to_lowercase().any(|l| l.is_ascii()) {
+                found.push(c);
+            }
+        }
+        assert_eq!(found, ['\u{130}', '\u{212a}']);
+        assert_eq!("\u{130}".to_lowercase(), "i\u{307}");
+    }
+
+    #[test]
+    fn lowercase_free_matching_agrees_with_lowercasing() {
+        for line in [
+            "Read the ORIGINAL article on X",
+            "READ THE ORİGİNAL ARTICLE ON X",
+            "By Jane",
+            "BY: JANE",
+            "Posted 3 Days Ago",
+            "bY",
+            "İ",
+            "\u{212a}nown",
+        ] {
+            let lower = line.to_lowercase();
+            for pattern in [
+                "read the original article on ",
+                "by ",
+                "by: ",
+                " ago",
+                "posted",
+            ] {
+                assert_eq!(lower_starts_with(line, pattern), lower.starts_with(pattern));
+                assert_eq!(lower_contains(line, pattern), lower.contains(pattern));
+            }
+        }
+    }
+
+    #[test]
+    fn every_stop_word_has_its_own_slot() {
+        let filled = STOP_TABLE.iter().filter(|k| **k != 0).count();
+        assert_eq!(filled, STOP_WORDS.len());
+    }
+
+    #[test]
+    fn word_count_agrees_on_every_ascii_byte_at_every_position() {
+        for b in 0u8..0x80 {
+            for len in 1..20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = b;
+                    if at + 2 < len {
+                        bytes[at + 2] = b' ';
+                    }
+                    let s = std::str::from_utf8(&bytes).expect("ascii");
+                    assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_measures_agree_with_the_plain_definitions() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "a\u{b}b\u{c}c\rd",
+            "nbsp\u{a0}sep\u{85}nel\u{2009}thin\u{3000}ideo\u{1680}ogham",
+            "ÀÉ \u{2028}\u{2029} \u{202f}\u{205f} é—x",
+            "(“Quoted”), [x] 'it' İstanbul ΌΣΟΣ K 日本語 e\u{301}",
+            "The-end... of THE story: and/or AND, 'the' “By”",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+            let plain: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_lowercase)
+                .filter(|w| !is_stop_word(w))
+                .collect();
+            assert_eq!(content_words(s), plain, "{s:?}");
+            for w in s.split_whitespace() {
+                assert_eq!(
+                    trim_punct(w),
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "{w:?}"
+                );
+            }
+        }
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w) && is_stop_word(&w.to_uppercase()), "{w}");
+        }
+        for w in ["", "x", "abouts", "thé", "th", "(the)", "The,"] {
+            let expected = matches!(w, "(the)" | "The,");
+            assert_eq!(is_stop_word(w), expected, "{w}");
+        }
     }
 
     #[test]

@@ -3,10 +3,15 @@
 
 use super::text::month_number;
 
-/// Whether the text starts with an http(s) URL.
+/// Whether the text starts with an http(s) URL. As the first eight bytes are
+/// looked at only when they end on a character boundary, a text shorter than
+/// eight bytes, or whose eighth byte is inside a character, does not.
 pub fn starts_with_url(s: &str) -> bool {
-    let lower = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    lower.starts_with("https://") || lower.starts_with("http://")
+    let Some(head) = s.get(..8) else {
+        return false;
+    };
+    let head = head.as_bytes();
+    head.eq_ignore_ascii_case(b"https://") || head[..7].eq_ignore_ascii_case(b"http://")
 }
 
 /// Whether a line is a bare continuation of a URL cut by a wrap: one token of URL
@@ -75,7 +80,8 @@ fn slug_segment(url: &url::Url) -> Option<String> {
 /// Example: `Original url:` followed by `https://www.example.com/2021/02/04/story-a1`.
 pub fn page_url(lines: &[&str], urls: &[String]) -> Option<String> {
     for (i, line) in lines.iter().enumerate() {
-        let lower = line.to_ascii_lowercase();
+        // The labels are ASCII: matching them ignoring ASCII case is the same as
+        // matching the ASCII-lowercased line, without the copy.
         let labelled = [
             "original url",
             "original article:",
@@ -83,7 +89,11 @@ pub fn page_url(lines: &[&str], urls: &[String]) -> Option<String> {
             "canonical",
         ]
         .iter()
-        .any(|l| lower.starts_with(l));
+        .any(|l| {
+            line.as_bytes()
+                .get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l.as_bytes()))
+        });
         if labelled {
             let here = find_urls(std::iter::once(*line));
             if let Some(u) = here.into_iter().next() {
