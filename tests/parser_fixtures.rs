@@ -604,3 +604,39 @@ fn headline_dek_caption_and_byline_with_city() {
     );
     assert_eq!(a.captions.len(), 1);
 }
+
+/// A headline that starts with a number: its first *letter* is lowercase
+/// ("35 killed"), which must not make it a sentence fragment.
+#[test]
+fn headline_starting_with_a_number() {
+    check(
+        "number_headline",
+        &Want {
+            title: "35 killed as floods sweep through northern valley towns",
+            byline: Some("Maria Keller"),
+            date: Some("2024-03-12"),
+            first: "Thirty-five people have died",
+            last: "Rescue teams were still searching",
+            paragraphs: Some(2),
+            absent: &["Share this article"],
+        },
+    );
+}
+
+/// "Von" opens a German byline ("Von Anna Schmidt"), but "Von der Leyen and
+/// Scholz clash …" is a headline about her: a credit's first word is a name.
+#[test]
+fn headline_starting_with_a_name_particle_is_no_byline() {
+    check(
+        "von_headline",
+        &Want {
+            title: "Von der Leyen and Scholz clash over farm subsidies at summit",
+            byline: Some("Staff Reporter"),
+            date: None,
+            first: "European Commission president Ursula von der Leyen",
+            last: "Diplomats said the dispute",
+            paragraphs: Some(2),
+            absent: &["Share this article"],
+        },
+    );
+}

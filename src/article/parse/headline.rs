@@ -66,7 +66,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             || t.ends_with(',')
             || t.ends_with(';')
             || t.contains('@')
-            || (starts_lowercase(t) && !camel_case_start(t))
+            || (starts_lowercase(t) && !camel_case_start(t) && !starts_with_digit(t))
             || starts_with_dateline(t)
             || inner_sentences(t) >= 2
         {
@@ -285,6 +285,14 @@ pub fn first_line(lines: &[Line]) -> Option<usize> {
         && !starts_with_dateline(t)
         && inner_sentences(t) < 2;
     (shaped && lines.len() >= 2).then_some(0)
+}
+
+/// Whether the line's first letter or digit is a digit: "35 killed in …" and
+/// "10 things to know" are headlines, though their first letter is lowercase.
+fn starts_with_digit(t: &str) -> bool {
+    t.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether a line reads as a headline rather than a name or label: it has a

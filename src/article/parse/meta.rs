@@ -298,6 +298,11 @@ pub fn byline_counted(line: &str, words: usize) -> Option<String> {
     ];
     let lead = LEADS.iter().find(|l| lower_starts_with(line, l))?;
     let rest = line.get(lead.len()..)?;
+    // A credit names someone: its first word is capitalised. "Von der Leyen
+    // and Erdogan clash …" is a headline about her, not a German byline.
+    if !rest.split_whitespace().next().is_some_and(is_capitalised) {
+        return None;
+    }
     let (names, _) = collect_names(rest);
     // "By Monday, the company…" is prose: a lone capitalised word only counts as a
     // byline on a short line ("By Reuters").
@@ -498,10 +503,12 @@ fn iso(y: i32, m: i32, d: i32) -> Option<String> {
 fn year(s: &str) -> Option<i32> {
     number(s).or_else(|| {
         let head = s.get(..4)?;
+        // Byte 4 may start a multi-byte character ("2022–23:00"): look at
+        // bytes, never slice through it.
         let glued = s.len() > 5
             && (s.starts_with("19") || s.starts_with("20"))
             && s[4..].contains(':')
-            && s[4..5].chars().all(|c| c.is_ascii_digit());
+            && s.as_bytes().get(4).is_some_and(u8::is_ascii_digit);
         glued.then(|| head.parse().ok()).flatten()
     })
 }
@@ -794,6 +801,22 @@ mod tests {
         );
         assert_eq!(date_in("20 Nov, 2019 05:47").as_deref(), Some("2019-11-20"));
         assert_eq!(date_in("nothing here"), None);
+    }
+
+    /// A year glued to a dash that is not ASCII used to panic (a slice through
+    /// the dash's bytes), taking the whole loader down with it.
+    #[test]
+    fn a_year_before_a_multibyte_dash_is_read_without_panicking() {
+        // "2022–23:00" is no year this rule knows; what matters is an answer.
+        assert_eq!(date_in("Posted March 8, 2022–23:00 by staff"), None);
+        assert_eq!(year("2022–23:00"), None);
+        assert_eq!(year("2022\u{a0}3:00"), None);
+        let page = "Headline for the test page here\n\nPosted March 8, 2022–23:00 by staff\n\n\
+                    The minister said the talks would resume on Monday after a short break.\n";
+        assert_eq!(
+            crate::article::parse(page).title,
+            "Headline for the test page here"
+        );
     }
 
     #[test]
