@@ -120,13 +120,24 @@ impl Session {
 
     /// Waits until the screen satisfies `ready`, or fails showing the screen.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.wait_within(what, DEADLINE, ready)
+    }
+
+    /// [`wait_for`](Self::wait_for) with a deadline of its own, for slow work
+    /// (loading a large library in a debug build).
+    pub fn wait_within(
+        &self,
+        what: &str,
+        deadline: Duration,
+        ready: impl Fn(&str) -> bool,
+    ) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if ready(&screen) {
                 return screen;
             }
-            if start.elapsed() > DEADLINE {
+            if start.elapsed() > deadline {
                 panic!("timed out waiting for {what}; screen:\n{screen}");
             }
             thread::sleep(Duration::from_millis(30));
