@@ -98,3 +98,9 @@ fn headlines(paths: &[PathBuf], out: &mut impl Write) -> io::Result<()> {
     }
     out.flush()
 }
+
+/// Loading parses on every core, allocating many small strings per article;
+/// mimalloc does that (and freeing them on another thread) faster than the
+/// system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
