@@ -699,6 +699,57 @@ mod tests {
         );
     }
 
+    /// The worker orders only the best matches; the rest arrive unordered. What
+    /// the list shows must still be the best rows in rank order, at the top and
+    /// after a jump to the end.
+    #[test]
+    fn an_answer_ordered_only_in_part_shows_its_rows_in_rank_order() {
+        use crate::filter::Match;
+        let articles: Vec<Article> = (0..3_000)
+            .map(|i| Article {
+                title: format!("Headline {i}"),
+                ..Default::default()
+            })
+            .collect();
+        let mut app = background(articles);
+        typed(&mut app, "h");
+        // Scores with many ties, in no order.
+        let matches: Vec<Match> = (0..3_000u32)
+            .map(|i| Match {
+                index: (i * 1_237) % 3_000,
+                score: i64::from((i * 7) % 500),
+            })
+            .collect();
+        let mut expected = matches.clone();
+        expected.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        update(
+            &mut app,
+            Action::FilterResults {
+                query: "h".to_owned(),
+                matches: Ranked::new(matches),
+            },
+        );
+        assert_eq!(app.selected_index(), Some(expected[0].index as usize));
+        let rows = ui::list::inner_area(&app)
+            .map(|inner| ui::list::visible_rows(inner.height))
+            .expect("a list pane");
+        let shown = app.matches.sorted();
+        assert!(shown.len() >= rows, "the visible rows are ordered");
+        assert_eq!(shown, &expected[..shown.len()]);
+        update(&mut app, Action::SelectLast);
+        assert_eq!(app.selected, 2_999);
+        assert_eq!(
+            app.selected_index(),
+            expected.last().map(|m| m.index as usize)
+        );
+        let offset = app.list_offset;
+        assert_eq!(
+            &app.matches.sorted()[offset..],
+            &expected[offset..],
+            "the rows at the end, in order"
+        );
+    }
+
     fn app_articles() -> Vec<Article> {
         app().articles
     }
