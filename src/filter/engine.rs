@@ -556,22 +556,6 @@ mod tests {
     }
 
     #[test]
-    fn top_k_is_the_head_of_the_full_sort() {
-        let titles = titles();
-        let index = FilterIndex::from_titles(titles.iter().map(String::as_str));
-        let results = search(&index, "sa", None, 2, &Cancel::never()).expect("results");
-        let full = results.ranked.clone().into_sorted_vec();
-        let mut ranked = results.ranked;
-        assert_eq!(ranked.top(10), &full[..10]);
-        assert_eq!(ranked.window(500..540), &full[500..540]);
-        assert_eq!(
-            ranked.window(full.len() - 3..full.len() + 10),
-            &full[full.len() - 3..]
-        );
-        assert_eq!(ranked.into_sorted_vec(), full);
-    }
-
-    #[test]
     fn a_cancelled_search_returns_nothing() {
         let titles = titles();
         let index = FilterIndex::from_titles(titles.iter().map(String::as_str));

@@ -174,9 +174,11 @@ mod tests {
             .collect()
     }
 
+    /// The rank order written out independently of [`better`]: higher score
+    /// first, ties in library order.
     fn full_order(matches: &[Match]) -> Vec<Match> {
         let mut all = matches.to_vec();
-        all.sort_by(better);
+        all.sort_by_key(|m| (std::cmp::Reverse(m.score), m.index));
         all
     }
 
@@ -190,6 +192,11 @@ mod tests {
         assert!(ranked.sorted_len() >= 10);
         assert_eq!(ranked.sorted(), &expected[..ranked.sorted_len()]);
         assert_eq!(ranked.window(500..505), &expected[500..505]);
+        assert_eq!(
+            ranked.window(997..1_010),
+            &expected[997..],
+            "clamped to the end"
+        );
         assert_eq!(ranked.into_sorted_vec(), expected);
     }
 
