@@ -23,6 +23,9 @@ Keys: F1 in the reader lists them; every action can be remapped in [keys].";
 
 /// A fast terminal reader for news articles copied or scraped from the web.
 ///
+/// The options below may come before or after a subcommand
+/// (`newsreader --config X parse F` and `newsreader parse --config X F`).
+///
 /// With no PATH, opens the articles bundled with newsreader. Settings are read
 /// from ~/.config/newsreader/config.toml ($XDG_CONFIG_HOME); read and starred
 /// marks are kept in ~/.local/share/newsreader/state.json ($XDG_DATA_HOME).
@@ -32,8 +35,7 @@ Keys: F1 in the reader lists them; every action can be remapped in [keys].";
     version,
     about,
     long_about,
-    after_long_help = AFTER_HELP,
-    args_conflicts_with_subcommands = true
+    after_long_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -43,8 +45,9 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Read settings from this file instead of the default config.toml.
-    #[arg(long, value_name = "PATH")]
+    /// Read settings from this file instead of the default config.toml; a file
+    /// that cannot be read is an error.
+    #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 
     /// Print the effective configuration (defaults plus the config file) as TOML
@@ -53,15 +56,21 @@ pub struct Cli {
     pub print_config: bool,
 
     /// When to use colours; `auto` means on a terminal, unless NO_COLOR is set.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorMode::Auto)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorMode::Auto,
+        global = true
+    )]
     pub color: ColorMode,
 
     /// Keep read and starred marks in this file instead of the default state.json.
-    #[arg(long, value_name = "PATH", conflicts_with = "no_state")]
+    #[arg(long, value_name = "PATH", conflicts_with = "no_state", global = true)]
     pub state: Option<PathBuf>,
 
     /// Keep marks for this session only: never read or write the state file.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_state: bool,
 }
 

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use newsreader::cli::{Cli, Command};
-use newsreader::config::Config;
 use newsreader::startup::Settings;
 use newsreader::{commands, library, sanitize, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `list` reports no match (1) and a bad path (2) in its exit status.
+    let mut status = 0;
     let result = match cli.command {
         Some(Command::Parse { json, paths }) => {
             commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
             },
             &mut io::stdout().lock(),
             &mut io::stderr(),
-        ),
+        )
+        .map(|listed| status = listed.exit_code()),
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "newsreader", &mut out);
@@ -48,18 +50,19 @@ fn main() -> ExitCode {
         }
         None if cli.print_config => print_config(&cli, &mut io::stdout().lock()),
         None if io::stdout().is_terminal() => {
-            let settings = Settings::load(&cli);
-            // Also on stderr: visible after the reader closes, and in logs.
-            for warning in &settings.warnings {
-                eprintln!("newsreader: {}", sanitize::clean_line(warning));
-            }
-            tui::run(&cli.paths, settings)
+            Settings::load(&cli).and_then(|settings| {
+                // Also on stderr: visible after the reader closes, and in logs.
+                for warning in &settings.warnings {
+                    eprintln!("newsreader: {}", sanitize::clean_line(warning));
+                }
+                tui::run(&cli.paths, settings)
+            })
         }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
         None => headlines(&cli.paths, &mut io::stdout().lock()),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(status),
         // A closed pipe (`newsreader parse --json | head`) is not an error.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
@@ -72,12 +75,8 @@ fn main() -> ExitCode {
 /// `--print-config`: the effective configuration as TOML that loads back; the
 /// file's problems on stderr.
 fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
-    let (mut config, warnings) = Config::load(cli.config.as_deref());
+    let (mut config, keymap, warnings) = newsreader::startup::load_config(cli.config.as_deref())?;
     for warning in &warnings {
-        eprintln!("newsreader: {warning}");
-    }
-    let (keymap, unknown) = newsreader::app::Keymap::new(&config.keys);
-    for warning in newsreader::startup::unknown_actions(cli.config.as_deref(), &unknown) {
         eprintln!("newsreader: {warning}");
     }
     // The effective keys: every action with the keys in force, not only the

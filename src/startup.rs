@@ -3,11 +3,12 @@
 //! choices, with every problem collected as a warning rather than an error (a
 //! bad config or state file never stops the reader).
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::app::{App, Keymap};
 use crate::cli::Cli;
-use crate::config::Config;
+use crate::config::{Config, ConfigWarning};
 use crate::state::StateStore;
 use crate::ui::theme::Theme;
 
@@ -26,19 +27,18 @@ impl Settings {
     /// Loads the config (`--config` or the default path), opens the reading
     /// state (`--state`, the default path, or memory only with `--no-state`)
     /// and decides colour (`--color`, `NO_COLOR`).
-    pub fn load(cli: &Cli) -> Settings {
-        let (config, config_warnings) = Config::load(cli.config.as_deref());
-        let mut warnings: Vec<String> = config_warnings.iter().map(ToString::to_string).collect();
-        let (keymap, unknown) = Keymap::new(&config.keys);
-        warnings.extend(unknown_actions(cli.config.as_deref(), &unknown));
+    ///
+    /// Fails only when `--config` names a file that cannot be read.
+    pub fn load(cli: &Cli) -> io::Result<Settings> {
+        let (config, keymap, mut warnings) = load_config(cli.config.as_deref())?;
         let store = open_store(cli.no_state, cli.state.clone(), &mut warnings);
-        Settings {
+        Ok(Settings {
             config,
             keymap,
             store,
             color: crate::config::use_color_from_env(cli.color),
             warnings,
-        }
+        })
     }
 
     /// Defaults everywhere and a memory-only state: for tests.
@@ -73,9 +73,21 @@ impl Settings {
     }
 }
 
+/// The config file (`path` from `--config`, else the default one) and the
+/// keymap it makes, with every problem in it as one warning line, in the
+/// file's line order. Fails only when an explicit `path` cannot be read.
+pub fn load_config(path: Option<&Path>) -> io::Result<(Config, Keymap, Vec<String>)> {
+    let (config, mut warnings) = Config::load(path)?;
+    let (keymap, unknown) = Keymap::new(&config.keys);
+    warnings.extend(unknown_actions(path, &unknown));
+    crate::config::sort_by_line(&mut warnings);
+    let lines = warnings.iter().map(ToString::to_string).collect();
+    Ok((config, keymap, lines))
+}
+
 /// Warnings for `[keys]` entries naming no action, as `FILE:LINE: keys.NAME:
 /// unknown action (expected …)`; `path` is `--config` (else the default path).
-pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
+pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<ConfigWarning> {
     if unknown.is_empty() {
         return Vec::new();
     }
@@ -84,14 +96,15 @@ pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
         .as_ref()
         .and_then(|p| std::fs::read_to_string(p).ok())
         .unwrap_or_default();
-    let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+    let file = path.unwrap_or_else(|| PathBuf::from("config"));
     let names = crate::app::keymap::action_names().join(", ");
     unknown
         .iter()
-        .map(|name| {
-            let line = crate::config::line_of(&text, "keys", name)
-                .map_or_else(String::new, |l| format!(":{l}"));
-            format!("{file}{line}: keys.{name}: unknown action (expected one of {names})")
+        .map(|name| ConfigWarning {
+            file: file.clone(),
+            line: crate::config::line_of(&text, "keys", name),
+            key: Some(format!("keys.{name}")),
+            message: format!("unknown action (expected one of {names})"),
         })
         .collect()
 }
