@@ -289,6 +289,33 @@ fn no_color_theme_marks_selection_and_matches_without_colour() {
     );
 }
 
+/// `NO_COLOR`: every screen (list, article with its dek, caption, links and
+/// credits, the help, the status line) uses bold, underline and reverse only:
+/// no colour, no dim, no italic.
+#[test]
+fn no_color_screens_use_only_bold_underline_and_reverse() {
+    let allowed = Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED;
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        app.theme = newsreader::ui::theme::Theme::monochrome();
+        let mut screens = vec![draw(&app).1];
+        typed(&mut app, "nato");
+        update(&mut app, Action::Open);
+        screens.push(draw(&app).1);
+        update(&mut app, Action::ScrollBottom);
+        update(&mut app, Action::OpenLink(9));
+        screens.push(draw(&app).1);
+        update(&mut app, Action::ToggleHelp);
+        screens.push(draw(&app).1);
+        for buf in &screens {
+            for cell in buf.content() {
+                assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+                assert!(allowed.contains(cell.modifier), "{w}x{h}: {cell:?}");
+            }
+        }
+    }
+}
+
 /// Unread rows have a dot and a bold headline, starred ones a star; the title
 /// names the view and the sort.
 #[test]

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
@@ -378,8 +378,7 @@ impl ReaderLayout {
                 push_wrapped(&mut lines, piece, width, theme.headline, none(), none());
             }
             Part::Dek => {
-                let style = Style::new().add_modifier(Modifier::ITALIC);
-                push_wrapped(&mut lines, piece, width, style, none(), none());
+                push_wrapped(&mut lines, piece, width, theme.dek, none(), none());
             }
             Part::KeyPoint(_) => {
                 let (p, i) = lead(Span::styled("• ", theme.accent), Span::raw("  "));
