@@ -249,7 +249,10 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
             let status = match problems.as_slice() {
                 [] => None,
                 [one] => Some(format!("skipped {one}")),
-                [first, rest @ ..] => Some(format!("skipped {} files: {first}, …", rest.len() + 1)),
+                [first, rest @ ..] => Some(format!(
+                    "skipped {} files: {first}, …",
+                    crate::app::count::thousands(rest.len() + 1)
+                )),
             };
             let _ = tx.send(Message::Action(Action::Status(status)));
             let _ = tx.send(Message::Loaded(problems));
@@ -259,22 +262,9 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
     }
 }
 
-/// The status line while loading: "loading 41,203 / 100,000".
+/// The status line while loading: "loading 41,203 of 100,000".
 pub fn progress_text(done: usize, total: usize) -> String {
-    format!("loading {} / {}", thousands(done), thousands(total))
-}
-
-/// `n` with a comma between groups of three digits.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    format!("loading {}", crate::app::count::of(done, total))
 }
 
 /// Content keys of `articles`, hashed on two threads for large batches.
@@ -475,13 +465,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn progress_uses_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(41_203), "41,203");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-        assert_eq!(progress_text(41_203, 100_000), "loading 41,203 / 100,000");
+    fn progress_counts_like_the_rest_of_the_reader() {
+        assert_eq!(progress_text(41_203, 100_000), "loading 41,203 of 100,000");
     }
 
     #[test]

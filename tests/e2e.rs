@@ -14,7 +14,7 @@ fn filter_open_read_and_quit_restores_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_articles(dir.path());
     let mut session = Session::start(&[dir.path()], 80, 24);
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     for start in [
         "Blinken to Lavrov",
         "US Won't Commit",
@@ -37,14 +37,14 @@ fn filter_open_read_and_quit_restores_the_terminal() {
         .collect::<Vec<_>>();
     let heads: Vec<&str> = titles.iter().filter_map(|t| t.lines().next()).collect();
     let expected = filter::rank("nato", heads.iter().copied()).len();
-    let screen = session.wait_text(&format!("{expected}/4 matches"));
+    let screen = session.wait_text(&format!("{expected} of 4 matches"));
     let first_row = screen.lines().nth(1).unwrap_or_default();
     assert!(first_row.contains("▌"), "{screen}");
     assert!(first_row.contains("US Won't Commit to NATO"), "{screen}");
 
     // Smart case: an upper-case query is exact about case, and only one matches.
     session.send("\u{15}NATO"); // Ctrl-U clears, then type
-    let screen = session.wait_text("1/4 matches");
+    let screen = session.wait_text("1 of 4 matches");
     assert!(screen.contains("US Won't Commit to NATO Membership for Ukraine"));
     assert!(!screen.contains("Blinken to Lavrov"), "{screen}");
 
@@ -65,7 +65,7 @@ fn bundled_articles_start_filter_and_quit() {
     let articles = library::bundled();
     let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
     let mut session = Session::start(&[] as &[&str], 120, 40);
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     for title in &titles {
         // Headlines are cut to the pane; compare their start.
         let start: String = title.chars().take(30).collect();
@@ -77,7 +77,7 @@ fn bundled_articles_start_filter_and_quit() {
 
     session.send("nato");
     let ranked = filter::rank("nato", titles.iter().copied());
-    let screen = session.wait_text(&format!("{}/4 matches", ranked.len()));
+    let screen = session.wait_text(&format!("{} of 4 matches", ranked.len()));
     let top = &articles[ranked[0].index as usize];
     let top_start: String = top.title.chars().take(30).collect();
     assert!(screen.contains(top_start.trim_end()), "{screen}");
@@ -108,7 +108,7 @@ fn mouse_click_selects_and_wheel_moves_through_the_list() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_articles(dir.path());
     let mut session = Session::start(&[dir.path()], 120, 40);
-    session.wait_text("4/4 matches");
+    session.wait_text("4 of 4 matches");
     // SGR mouse report, 1-based: the third article's headline is on screen row 6.
     session.send("\u{1b}[<0;6;6M\u{1b}[<0;6;6m");
     session.wait_text("Blinken voiced concern over jailed");
@@ -167,26 +167,26 @@ fn search_syntax_and_full_text_mode_work_in_the_reader() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_articles(dir.path());
     let mut session = Session::start(&[dir.path()], 100, 30);
-    session.wait_text("4/4 matches");
+    session.wait_text("4 of 4 matches");
 
     // "timeline" is in one article's body, in no headline.
     session.send("'timeline");
-    let screen = session.wait_text("0/4 matches");
+    let screen = session.wait_text("0 of 4 matches");
     assert!(screen.contains("no articles match"), "{screen}");
     session.send("\u{6}"); // Ctrl-F: terms match bodies too
-    let screen = session.wait_text("1/4 matches");
+    let screen = session.wait_text("1 of 4 matches");
     assert!(
         screen.contains("full text"),
         "the bar shows the mode:\n{screen}"
     );
     assert!(screen.contains("US Won't Commit to NATO"), "{screen}");
     session.send("\u{6}"); // and back
-    session.wait_text("0/4 matches");
+    session.wait_text("0 of 4 matches");
 
     // AND with an exclusion: three headlines contain "ukraine"; "!nato"
     // drops the NATO one.
     session.send("\u{15}'ukraine !nato");
-    let screen = session.wait_text("2/4 matches");
+    let screen = session.wait_text("2 of 4 matches");
     assert!(screen.contains("Blinken to Lavrov"), "{screen}");
     assert!(!screen.contains("Commit to NATO"), "{screen}");
     session.quit_and_check_restored();

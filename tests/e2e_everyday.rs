@@ -93,7 +93,7 @@ fn ctrl_o_and_digits_open_links_in_the_browser_as_one_argument() {
     let browser = recording_browser(dir.path(), &log);
     let state = dir.path().join("state.json");
     let mut session = start(&library, &state, &[("BROWSER", browser.as_os_str())]);
-    session.wait_text("2/2 matches");
+    session.wait_text("2 of 2 matches");
 
     session.send("\u{f}"); // Ctrl-O: the article's own URL
     assert_eq!(calls(&log, 1), [format!("1 <{STORY_URL}>")]);
@@ -129,7 +129,7 @@ fn ctrl_y_copies_the_url_with_osc_52() {
     let library = write_library(dir.path());
     let state = dir.path().join("state.json");
     let mut session = start(&library, &state, &[]);
-    session.wait_text("2/2 matches");
+    session.wait_text("2 of 2 matches");
     session.send("\u{19}"); // Ctrl-Y
     session.wait_text(&format!("copied {STORY_URL}"));
     let expected = format!("\u{1b}]52;c;{STORY_URL_BASE64}\u{7}");
@@ -162,7 +162,7 @@ fn marks_persist_across_runs_and_renames() {
     let owned = args(&state);
     let refs: Vec<&OsStr> = owned.iter().map(|s| s.as_os_str()).collect();
     let mut session = Session::start_with(&refs, &[], 120, 40);
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     assert!(first_row(&screen).contains("│▌•  Blinken"), "{screen}");
     session.send("\u{13}"); // Ctrl-S
     session.wait_for("the star", |s| first_row(s).contains("│▌•★ Blinken"));
@@ -170,7 +170,7 @@ fn marks_persist_across_runs_and_renames() {
     session.wait_for("the dot to go", |s| first_row(s).contains("│▌ ★ Blinken"));
     session.send("\u{14}"); // Ctrl-T: unread view hides it
     session.wait_text("Articles · unread");
-    session.wait_text("3/4 matches");
+    session.wait_text("3 of 4 matches");
     session.send("\u{1b}OR"); // F3: newest first
     session.wait_text("Articles · unread · newest");
     session.quit_and_check_restored();
@@ -180,7 +180,7 @@ fn marks_persist_across_runs_and_renames() {
     // Rename the file: the marks follow the content.
     std::fs::rename(articles.join("a.txt"), articles.join("zz-renamed.txt")).expect("rename");
     let session = Session::start_with(&refs, &[], 120, 40);
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     let row = screen
         .lines()
         .find(|l| l.contains("Blinken to Lavrov"))
@@ -200,7 +200,7 @@ fn marks_persist_across_runs_and_renames() {
         120,
         40,
     );
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     assert!(!screen.contains('★'), "{screen}");
     session.send("\u{13}");
     session.wait_text("starred");

@@ -132,7 +132,7 @@ fn filtered_list_with_highlights() {
         typed(&mut app, "russia");
         let (screen, buf) = draw(&app);
         insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
-        assert!(screen.contains("2/4 matches") || w < 40, "{screen}");
+        assert!(screen.contains("2 of 4 matches") || w < 40, "{screen}");
         // The best match ("Russia’s top…") is first, its R-u-s-s-i-a highlighted.
         let (x, y) = find(&buf, "Russia’s").expect("best match shown");
         for dx in 0..6 {
@@ -287,6 +287,36 @@ fn no_color_theme_marks_selection_and_matches_without_colour() {
             .iter()
             .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
+}
+
+/// Every count on screen has the same form, "1,501 of 12,000": the list's
+/// title, the filter bar and the reading pane's position.
+#[test]
+fn counts_use_one_format_everywhere() {
+    let many: Vec<Article> = (0..12_000)
+        .map(|i| short(&format!("Headline number {i}"), "Wire", "2024-01-01"))
+        .collect();
+    let mut app = App::new(many, (120, 40));
+    update(&mut app, Action::SelectRow(1_500));
+    let (screen, _) = draw(&app);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[0].contains(" 12,000 of 12,000 ┐"),
+        "list title: {}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains(" 1,501 of 12,000 ┐"),
+        "reader title: {}",
+        lines[0]
+    );
+    let bar = lines[lines.len() - 2];
+    assert!(
+        bar.contains(" 12,000 of 12,000 matches"),
+        "filter bar: {bar}"
+    );
+    assert!(!screen.contains("12000"), "{screen}");
+    assert!(!screen.contains("12,000/"), "{screen}");
 }
 
 /// `NO_COLOR`: every screen (list, article with its dek, caption, links and

@@ -21,7 +21,7 @@ fn started(env: &[(&str, &str)]) -> (tempfile::TempDir, Session) {
     let dir = tempfile::tempdir().expect("tempdir");
     library(dir.path());
     let session = Session::start_with_env(&[dir.path()], env, 80, 24);
-    session.wait_text("2/2 matches");
+    session.wait_text("2 of 2 matches");
     assert!(!session.cooked(), "the reader runs in raw mode");
     (dir, session)
 }

@@ -21,6 +21,7 @@
 //! [`Action::Notify`].
 
 pub mod action;
+pub mod count;
 pub mod effect;
 pub mod keymap;
 pub mod state;

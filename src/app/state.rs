@@ -382,9 +382,20 @@ fn compare(sort: SortOrder, articles: &[Article], a: &Match, b: &Match) -> Order
             .then_with(|| by_index(a, b))
         }
         SortOrder::Title => {
-            let title = |m: &Match| field(m, |x| Some(x.title.as_str())).unwrap_or("");
+            let title = |m: &Match| sort_title(field(m, |x| Some(x.title.as_str())).unwrap_or(""));
             caseless(title(a), title(b)).then_with(|| by_index(a, b))
         }
+    }
+}
+
+/// A headline as the title sort reads it: from its first letter or digit, so
+/// `“Quoted” words`, `— Dashed`, `...And then` and `'90s` file under their
+/// words, as in an index. A headline without any letter or digit sorts as
+/// written.
+fn sort_title(title: &str) -> &str {
+    match title.trim_start_matches(|c: char| !c.is_alphanumeric()) {
+        "" => title,
+        words => words,
     }
 }
 
@@ -394,4 +405,56 @@ fn caseless(a: &str, b: &str) -> Ordering {
     a.chars()
         .flat_map(char::to_lowercase)
         .cmp(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_sort_skips_leading_quotes_dashes_and_punctuation() {
+        let titles = [
+            "Zebra crossings return",
+            "“Quiet” streets plan",
+            "— Bridge reopens",
+            "'Apple harvest' begins",
+            "...and then the rain",
+            "¿Cómo se dice?",
+            "«Mountain» pass closed",
+            "\"Delta\" variant",
+            "  (Echo) chamber",
+            "!!!",
+        ];
+        let articles: Vec<Article> = titles
+            .iter()
+            .map(|t| Article {
+                title: (*t).to_owned(),
+                ..Default::default()
+            })
+            .collect();
+        let mut app = App::new(articles, (120, 40));
+        app.sort = SortOrder::Title;
+        app.arrange();
+        let shown: Vec<&str> = app
+            .matches
+            .sorted()
+            .iter()
+            .map(|m| titles[m.index as usize])
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "!!!",
+                "...and then the rain",
+                "'Apple harvest' begins",
+                "— Bridge reopens",
+                "¿Cómo se dice?",
+                "\"Delta\" variant",
+                "  (Echo) chamber",
+                "«Mountain» pass closed",
+                "“Quiet” streets plan",
+                "Zebra crossings return",
+            ]
+        );
+    }
 }

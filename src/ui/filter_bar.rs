@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{fit, fit_str, safe, width};
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, count};
 
 /// The hint shown while browsing the list.
 pub const LIST_HINT: &str =
@@ -30,9 +30,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // "…" while the filter worker has not answered the newest query yet.
     let waiting = if app.filter_pending { "… " } else { "" };
     let count = format!(
-        " {waiting}{}/{} matches",
-        app.matches.len(),
-        app.articles.len()
+        " {waiting}{} matches",
+        count::of(app.matches.len(), app.articles.len())
     );
     let count_width = width(&count);
     // The count goes when the bar is too narrow for it and some query.

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::{fit, fit_str, highlight, safe};
 use super::{has_border, pane_inner};
-use crate::app::App;
+use crate::app::{App, count};
 use crate::article::Article;
 use crate::filter;
 
@@ -79,7 +79,7 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
     let theme = &app.theme;
     let inner = pane_inner(area);
     if has_border(area) {
-        let count = format!(" {} of {} ", app.matches.len(), app.articles.len());
+        let count = format!(" {} ", count::of(app.matches.len(), app.articles.len()));
         let room = (area.width as usize)
             .saturating_sub(2 + super::text::width(&count) + 1)
             .max(1);

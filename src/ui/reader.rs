@@ -16,7 +16,7 @@ use ratatui::widgets::{
 use super::pane_inner;
 use super::text::{fit_str, safe, wrap, wrap_url};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, count};
 use crate::article::Article;
 
 /// Where the article text goes inside a reading pane at `area`: inside the border,
@@ -367,7 +367,7 @@ impl ReaderLayout {
                     .map(str::to_owned)
                     .collect();
                 if article.word_count > 0 {
-                    meta.push(format!("{} words", article.word_count));
+                    meta.push(format!("{} words", count::thousands(article.word_count)));
                     meta.push(format!("{} min read", article.minutes_to_read()));
                 }
                 for line in join_items(&meta, " · ", width) {
@@ -478,7 +478,7 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
             })
             .title(Line::from(" Reader ").style(theme.accent));
         if article.is_some() {
-            let position = format!(" {} of {} ", app.selected + 1, app.matches.len());
+            let position = format!(" {} ", count::of(app.selected + 1, app.matches.len()));
             block = block.title_top(Line::from(position).style(theme.dim).right_aligned());
             let percent = (scroll * 100).checked_div(max).unwrap_or(100);
             block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
