@@ -17,7 +17,7 @@ Files:
 Environment:
   BROWSER    browser commands for Ctrl-O and the link digits (':'-separated; %s is the URL)
   NO_COLOR   when set and not empty, no colours (unless --color always)
-  TMUX       when set, the OSC 52 copy is wrapped for tmux passthrough
+  TMUX       when set, the OSC 52 copy (Ctrl-Y) is sent plain and in tmux's passthrough form
 
 Keys: F1 in the reader lists them; every action can be remapped in [keys].";
 

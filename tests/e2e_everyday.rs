@@ -131,11 +131,42 @@ fn ctrl_y_copies_the_url_with_osc_52() {
     let mut session = start(&library, &state, &[]);
     session.wait_text("2 of 2 matches");
     session.send("\u{19}"); // Ctrl-Y
-    session.wait_text(&format!("copied {STORY_URL}"));
+    // Sent, not "copied": the terminal may refuse OSC 52. (The URL is cut
+    // to the status line's room.)
+    session.wait_text("sent to the terminal clipboard (OSC 52): https://example.com/2024");
     let expected = format!("\u{1b}]52;c;{STORY_URL_BASE64}\u{7}");
     let bytes = session.bytes.lock().expect("bytes").clone();
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains(&expected), "no OSC 52 sequence in {text:?}");
+    assert!(
+        !text.contains("\u{1b}Ptmux;"),
+        "no tmux passthrough outside tmux"
+    );
+    session.quit_and_check_restored();
+}
+
+/// Inside tmux the copy goes out plain (which tmux takes itself with
+/// `set-clipboard on`) and in tmux's passthrough form (which tmux hands to the
+/// outer terminal with `allow-passthrough on`).
+#[test]
+fn ctrl_y_inside_tmux_sends_plain_and_passthrough_osc_52() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let state = dir.path().join("state.json");
+    let tmux = OsStr::new("/tmp/tmux-1000/default,4242,0");
+    let mut session = start(&library, &state, &[("TMUX", tmux)]);
+    session.wait_text("2 of 2 matches");
+    session.send("\u{19}"); // Ctrl-Y
+    session.wait_text("sent to the terminal clipboard (OSC 52)");
+    let plain = format!("\u{1b}]52;c;{STORY_URL_BASE64}\u{7}");
+    let passthrough = format!("\u{1b}Ptmux;\u{1b}\u{1b}]52;c;{STORY_URL_BASE64}\u{7}\u{1b}\\");
+    let bytes = session.bytes.lock().expect("bytes").clone();
+    let text = String::from_utf8_lossy(&bytes);
+    let at = text.find(&plain).expect("the plain sequence");
+    assert!(
+        text[at..].contains(&passthrough),
+        "no passthrough in {text:?}"
+    );
     session.quit_and_check_restored();
 }
 
