@@ -6,6 +6,7 @@ use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -302,6 +303,7 @@ fn event_loop(
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
+    let mut expiry = Expiry::default();
     loop {
         {
             let _drawing = lock_output();
@@ -310,7 +312,7 @@ fn event_loop(
         if debug_panic {
             panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");
         }
-        let Ok(mut message) = rx.recv() else {
+        let Some(mut message) = expiry.receive(app, rx) else {
             return Ok((problems, false));
         };
         // Batches waiting to be applied together.
@@ -345,6 +347,41 @@ fn event_loop(
             }
         }
         flush_batches(app, &mut pending, terminal, feed);
+    }
+}
+
+/// How long a confirmation or error stays in the status line without a key.
+pub const NOTICE_LIFETIME: Duration = Duration::from_secs(4);
+
+/// The status line's timer: it runs only while a confirmation is shown, so an
+/// idle reader without one blocks on its channel and does no work at all.
+#[derive(Default)]
+struct Expiry {
+    /// The notice being timed and when it goes.
+    due: Option<(u64, Instant)>,
+}
+
+impl Expiry {
+    /// The next message: from `rx`, or [`Action::ExpireStatus`] when the shown
+    /// notice's time is up first. `None` when every sender is gone.
+    fn receive(&mut self, app: &App, rx: &mpsc::Receiver<Message>) -> Option<Message> {
+        let Some(notice) = app.notice else {
+            self.due = None;
+            return rx.recv().ok();
+        };
+        let now = Instant::now();
+        let at = match self.due {
+            Some((timed, at)) if timed == notice => at,
+            _ => now + NOTICE_LIFETIME,
+        };
+        self.due = Some((notice, at));
+        match rx.recv_timeout(at.saturating_duration_since(now)) {
+            Ok(message) => Some(message),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                Some(Message::Action(Action::ExpireStatus(notice)))
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => None,
+        }
     }
 }
 

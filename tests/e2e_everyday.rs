@@ -264,3 +264,21 @@ fn a_bad_config_is_reported_and_the_good_keys_apply() {
     session.wait_text("★ Linked story");
     session.quit_and_check_restored();
 }
+
+/// A confirmation leaves the status line by itself after a few seconds (that
+/// the next key clears it is checked in `update`'s tests).
+#[test]
+fn status_messages_go_after_a_few_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let state = dir.path().join("state.json");
+    let mut session = start(&library, &state, &[]);
+    session.wait_text("2 of 2 matches");
+    session.send("\u{13}"); // Ctrl-S
+    session.wait_text("starred");
+    let shown = std::time::Instant::now();
+    session.wait_for("the message to go by itself", |s| !s.contains("starred"));
+    let after = shown.elapsed();
+    assert!(after >= Duration::from_secs(2), "gone too soon: {after:?}");
+    session.quit_and_check_restored();
+}

@@ -97,6 +97,29 @@ pub enum Action {
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),
     /// The outcome of an [`super::Effect`]: a confirmation, or (`error`) a failure
-    /// shown in the error colour. Replaces any status and startup warning.
+    /// shown in the error colour. Replaces any status and startup warning, and
+    /// goes with the next key or click, or when it expires.
     Notify { text: String, error: bool },
+    /// The message [`super::App::notice`] numbered this has been shown long
+    /// enough: clear it unless a newer one replaced it. Sent by the event loop's
+    /// timer, which runs only while a message is shown.
+    ExpireStatus(u64),
+}
+
+impl Action {
+    /// Whether the user made this action (a key or the mouse): the next one
+    /// after a confirmation clears it. Loading, filter answers, resizes and
+    /// timers are not.
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize(..)
+                | Action::ArticlesLoaded(_)
+                | Action::ArticlesKeyed { .. }
+                | Action::FilterResults { .. }
+                | Action::Status(_)
+                | Action::Notify { .. }
+                | Action::ExpireStatus(_)
+        )
+    }
 }

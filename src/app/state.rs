@@ -84,6 +84,12 @@ pub struct App {
     pub status: Option<String>,
     /// Whether `status` reports a failure (drawn in the error colour).
     pub status_is_error: bool,
+    /// The number of the confirmation or error in `status`, when it is one
+    /// (they go after a while, or with the next key); `None` for loading
+    /// progress and other lasting status text.
+    pub notice: Option<u64>,
+    /// How many confirmations and errors have been shown: numbers them.
+    pub notices: u64,
     /// A startup problem (bad config, unreadable state file), shown in the
     /// status line whenever there is no other status, until a newer
     /// confirmation or error replaces it.
@@ -142,6 +148,8 @@ impl App {
             viewport,
             status: None,
             status_is_error: false,
+            notice: None,
+            notices: 0,
             warning: None,
             should_quit: false,
             theme: Theme::default(),

@@ -19,7 +19,13 @@ pub const WHEEL_LINES: isize = 3;
 /// Showing an article in the reading pane with focus (Enter, Tab, a click, or
 /// moving to another article while reading) marks it read; the state is then
 /// saved by the event loop through [`Effect::SaveState`].
+///
+/// A confirmation in the status line goes with the next key or click
+/// ([`Action::is_input`]) or when it expires ([`Action::ExpireStatus`]).
 pub fn update(app: &mut App, action: Action) {
+    if action.is_input() && app.notice.is_some() {
+        clear_notice(app);
+    }
     let before = app.selected_index();
     let was_reading = app.focus == Focus::Reader;
     apply(app, action);
@@ -56,11 +62,20 @@ fn save(app: &mut App) {
     }
 }
 
-/// Sets the status line to a confirmation or an error.
+/// Sets the status line to a confirmation or an error, numbered so the
+/// event loop's timer clears this one and not a newer one.
 fn notify(app: &mut App, text: impl Into<String>, error: bool) {
     app.status = Some(clean_line(&text.into()).into_owned());
     app.status_is_error = error;
     app.warning = None;
+    app.notices += 1;
+    app.notice = Some(app.notices);
+}
+
+fn clear_notice(app: &mut App) {
+    app.status = None;
+    app.status_is_error = false;
+    app.notice = None;
 }
 
 /// Checks `url` and queues opening or copying it, or says why not.
@@ -231,8 +246,14 @@ fn apply(app: &mut App, action: Action) {
         Action::Status(status) => {
             app.status = status.map(|s| clean_line(&s).into_owned());
             app.status_is_error = false;
+            app.notice = None;
         }
         Action::Notify { text, error } => notify(app, text, error),
+        Action::ExpireStatus(notice) => {
+            if app.notice == Some(notice) {
+                clear_notice(app);
+            }
+        }
     }
 }
 
@@ -795,6 +816,44 @@ mod tests {
         update(&mut app, Action::SelectRow(2));
         update(&mut app, Action::ToggleFullText);
         assert_eq!((app.matches.len(), app.selected_index()), (4, Some(2)));
+    }
+
+    #[test]
+    fn a_confirmation_goes_with_the_next_key_or_when_it_expires() {
+        let mut app = app();
+        update(&mut app, Action::ToggleRead);
+        assert_eq!(app.status.as_deref(), Some("marked read"));
+        update(&mut app, Action::Resize(100, 30));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("marked read"),
+            "a resize keeps it"
+        );
+        update(&mut app, Action::MoveSelection(1));
+        assert_eq!(app.status, None, "the next key clears it");
+        assert_eq!(app.notice, None);
+
+        update(&mut app, Action::ToggleStar);
+        let first = app.notice.expect("numbered");
+        update(&mut app, Action::ToggleStar);
+        assert_eq!(app.status.as_deref(), Some("unstarred"));
+        update(&mut app, Action::ExpireStatus(first));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("unstarred"),
+            "an older message's timer leaves a newer one"
+        );
+        let second = app.notice.expect("numbered");
+        update(&mut app, Action::ExpireStatus(second));
+        assert_eq!(app.status, None, "its own timer clears it");
+
+        // The key that makes a message shows it; lasting status text (loading)
+        // stays through keys and timers.
+        update(&mut app, Action::Status(Some("loading 10 of 20".into())));
+        update(&mut app, Action::MoveSelection(1));
+        update(&mut app, Action::ExpireStatus(second));
+        assert_eq!(app.status.as_deref(), Some("loading 10 of 20"));
+        assert_eq!(app.notice, None, "no timer for it");
     }
 
     #[test]
