@@ -200,7 +200,7 @@ impl App {
     pub fn append_articles(&mut self, articles: Vec<Article>, keys: Vec<ArticleKey>) {
         debug_assert_eq!(articles.len(), keys.len());
         if !self.filter_pending {
-            self.anchor = self.selected_index();
+            self.anchor = self.kept_article();
         }
         let first = self.articles.len();
         self.keys.extend(keys);
@@ -235,7 +235,7 @@ impl App {
         if added.is_empty() {
             return;
         }
-        let before = self.selected_index();
+        let before = self.kept_article();
         if self.sort == SortOrder::Relevance {
             self.matches.extend_after(added);
         } else {
@@ -264,6 +264,19 @@ impl App {
         }
         if before.is_none() {
             self.selected = 0;
+        }
+    }
+
+    /// The article the selection stays on while the list changes under it
+    /// (articles arriving, a query's answer growing with them): the selected
+    /// one, except that a selection on the first row stays on the first row,
+    /// so it is the first article of the sort, or the best match, however the
+    /// library arrives. An article being read is never taken away.
+    fn kept_article(&self) -> Option<usize> {
+        if self.selected == 0 && self.focus != Focus::Reader {
+            None
+        } else {
+            self.selected_index()
         }
     }
 

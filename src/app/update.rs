@@ -161,7 +161,19 @@ fn apply(app: &mut App, action: Action) {
             let query = app.query[..cut].to_owned();
             set_query(app, query);
         }
-        Action::FilterClear => set_query(app, String::new()),
+        Action::FilterClear => {
+            // While reading, the filter goes but the article stays open (and
+            // selected): leaving the reader would lose the reader's place.
+            let reading = app.focus == Focus::Reader;
+            let had_query = !app.query.is_empty();
+            set_query(app, String::new());
+            if reading {
+                app.focus = Focus::Reader;
+                if had_query {
+                    notify(app, "filter cleared", false);
+                }
+            }
+        }
         Action::ToggleFullText => {
             app.full_text = !app.full_text;
             // Same query, new results: keep the article unless the query
@@ -816,6 +828,76 @@ mod tests {
         update(&mut app, Action::SelectRow(2));
         update(&mut app, Action::ToggleFullText);
         assert_eq!((app.matches.len(), app.selected_index()), (4, Some(2)));
+    }
+
+    /// With a sort other than relevance, batches may bring articles that sort
+    /// before the first one: the selection starts, and stays, on the first row.
+    #[test]
+    fn another_default_sort_starts_on_the_first_row_while_loading() {
+        let mut app = App::new(Vec::new(), (120, 40));
+        app.background_filter = true;
+        app.sort = SortOrder::Title;
+        let mut all = sorted_app().articles; // bravo, Alpha, charlie, delta
+        let later = all.split_off(1);
+        update(&mut app, Action::ArticlesLoaded(all));
+        assert_eq!(app.selected_index(), Some(0), "bravo, the only one");
+        update(&mut app, Action::ArticlesLoaded(later));
+        assert_eq!(order(&app), [1, 0, 2, 3]);
+        assert_eq!(app.selected, 0, "the first row");
+        assert_eq!(app.selected_index(), Some(1), "Alpha");
+    }
+
+    /// Typing while loading: the worker answers the query for what has loaded,
+    /// then again as more arrives. The selection is the best match of the
+    /// newest answer, not the best of the first one wherever it ranks now.
+    #[test]
+    fn answers_growing_while_loading_keep_the_best_match_selected() {
+        let mut app = background(vec![article("Natural gas output rises", 1)]);
+        typed(&mut app, "nato");
+        answer(&mut app);
+        assert_eq!(app.selected_index(), Some(0));
+        let mut more: Vec<Article> = (0..50)
+            .map(|i| article(&format!("Nations talk over {i} options"), 1))
+            .collect();
+        more.push(article("NATO summit opens", 1));
+        update(&mut app, Action::ArticlesLoaded(more));
+        // The worker re-runs the query over the new headlines.
+        app.effects.push(Effect::Filter("nato".into()));
+        answer(&mut app);
+        assert_eq!(app.selected, 0);
+        assert_eq!(
+            app.selected_article().map(|a| a.title.as_str()),
+            Some("NATO summit opens")
+        );
+        // A choice the user made is kept.
+        update(&mut app, Action::MoveSelection(2));
+        let chosen = app.selected_index();
+        update(
+            &mut app,
+            Action::ArticlesLoaded(vec![article("NATO, the summit", 1)]),
+        );
+        app.effects.push(Effect::Filter("nato".into()));
+        answer(&mut app);
+        assert_eq!(app.selected_index(), chosen);
+    }
+
+    #[test]
+    fn ctrl_u_while_reading_clears_the_filter_and_stays_in_the_article() {
+        for viewport in [(120, 40), (60, 20)] {
+            let mut app = app();
+            app.viewport = viewport;
+            typed(&mut app, "navalny");
+            update(&mut app, Action::Open);
+            update(&mut app, Action::Scroll(2));
+            let reading = app.selected_index();
+            assert_eq!(reading, Some(2));
+            update(&mut app, Action::FilterClear);
+            assert_eq!(app.query, "");
+            assert_eq!(app.matches.len(), 4, "the whole list again");
+            assert_eq!(app.focus, Focus::Reader, "{viewport:?}: still reading");
+            assert_eq!(app.selected_index(), reading, "the same article");
+            assert_eq!(app.status.as_deref(), Some("filter cleared"), "and says so");
+        }
     }
 
     #[test]
