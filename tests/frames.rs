@@ -448,3 +448,68 @@ fn full_text_mode_shows_the_body_snippet_with_matches_highlighted() {
     );
     drop(buf);
 }
+
+/// The app drawn with one action remapped to F12 (and nothing else changed).
+fn remapped(name: &str, width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert(
+        name.to_owned(),
+        vec!["f12".parse::<newsreader::config::KeySpec>().expect("spec")],
+    );
+    let (keymap, unknown) = newsreader::app::Keymap::new(&keys);
+    assert!(unknown.is_empty());
+    app.keymap = keymap;
+    app
+}
+
+/// F1 lists every action with the keys as configured: remapping any one of
+/// them to F12 shows F12 in the help.
+#[test]
+fn help_shows_every_action_with_its_configured_key() {
+    for name in newsreader::app::keymap::action_names() {
+        let mut app = remapped(name, 120, 40);
+        app.show_help = true;
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("F12"),
+            "{name} remapped, not shown:\n{screen}"
+        );
+    }
+    // The help's own key, remapped, is named where the help says how to close it.
+    let mut app = remapped("help", 120, 40);
+    app.show_help = true;
+    let (screen, _) = draw(&app);
+    assert!(
+        !screen.contains("F1 ") && !screen.contains("F1/"),
+        "{screen}"
+    );
+}
+
+/// The hint line is made from the keymap too: a remapped action's new key is
+/// shown, its old one is not.
+#[test]
+fn hint_line_shows_the_keys_as_configured() {
+    let hint_row = |app: &App| {
+        let (screen, _) = draw(app);
+        screen.lines().last().unwrap_or_default().to_owned()
+    };
+    for (name, old, reading) in [
+        ("help", "F1 ", false),
+        ("toggle_focus", "Tab", false),
+        ("page_down", "PgDn", false),
+        ("clear_or_quit", "Esc", false),
+        ("open", "Enter", false),
+        ("next_article", "Ctrl-N", true),
+        ("back", "Esc", true),
+        ("quit", "Ctrl-C", true),
+    ] {
+        let mut app = remapped(name, 120, 40);
+        if reading {
+            update(&mut app, Action::Open);
+        }
+        let hint = hint_row(&app);
+        assert!(hint.contains("F12"), "{name}: {hint}");
+        assert!(!hint.contains(old), "{name}: {old} still in {hint}");
+    }
+}

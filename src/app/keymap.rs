@@ -308,8 +308,8 @@ pub static BINDINGS: &[Binding] = &[
 ];
 
 /// The help overlay's rows: the action names whose keys are listed (as bound
-/// now, after remapping), or fixed key text for what cannot be remapped, and
-/// what they do.
+/// now, after remapping), or fixed text for what is not a key, and what they
+/// do. No description names a key: every key shown comes from the keymap.
 pub const HELP: &[(&[&str], &str, &str)] = &[
     (&[], "type", "filter headlines (fuzzy, smart case)"),
     (
@@ -331,7 +331,7 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "clear the filter; quit when empty; leave the article",
     ),
     (
-        &["move_up", "move_down"],
+        &["move_up", "move_down", "scroll_up", "scroll_down"],
         "",
         "move the selection (list) or scroll (reader)",
     ),
@@ -341,15 +341,12 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "next / previous article, also while reading",
     ),
     (
-        &["first", "last"],
+        &["first", "last", "top", "bottom"],
         "",
         "first / last article (list), top / end (reader)",
     ),
-    (
-        &["page_up", "page_down"],
-        "",
-        "scroll a page (also Space, Shift-Space reading)",
-    ),
+    (&["page_up"], "", "scroll up a page"),
+    (&["page_down"], "", "scroll down a page"),
     (&["open"], "", "open the article (marks it read)"),
     (
         &["toggle_focus"],
@@ -368,7 +365,21 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "",
         "open / copy the article's URL",
     ),
-    (&[], "1-9", "open link [n] while reading"),
+    (
+        &[
+            "open_link_1",
+            "open_link_2",
+            "open_link_3",
+            "open_link_4",
+            "open_link_5",
+            "open_link_6",
+            "open_link_7",
+            "open_link_8",
+            "open_link_9",
+        ],
+        "",
+        "open link [1] … [9] while reading",
+    ),
     (
         &[],
         "mouse",
@@ -377,6 +388,49 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
     (&["help"], "", "show or hide this help"),
     (&["quit"], "", "quit"),
 ];
+
+/// One entry of a hint line: the first key of each action named, and a word.
+pub type Hint = (&'static [&'static str], &'static str);
+
+/// The hint line while browsing the list, longest first; the first that fits
+/// is shown.
+pub const LIST_HINTS: &[&[Hint]] = &[
+    &[
+        (&["move_up", "move_down"], "move"),
+        (&["open"], "open"),
+        (&["toggle_focus"], "focus"),
+        (&["page_up", "page_down"], "scroll"),
+        (&["clear_or_quit"], "clear/quit"),
+        (&["help"], "help"),
+    ],
+    &[
+        (&["move_up", "move_down"], ""),
+        (&["open"], "open"),
+        (&["clear_or_quit"], "clear/quit"),
+        (&["help"], "help"),
+    ],
+];
+
+/// The hint line while reading, longest first.
+pub const READER_HINTS: &[&[Hint]] = &[
+    &[
+        (&["scroll_up", "scroll_down"], "scroll"),
+        (&["next_article", "previous_article"], "next"),
+        (&["toggle_focus"], "list"),
+        (&["back"], "back"),
+        (&["help"], "help"),
+        (&["quit"], "quit"),
+    ],
+    &[
+        (&["scroll_up", "scroll_down"], "scroll"),
+        (&["back"], "back"),
+        (&["help"], "help"),
+    ],
+];
+
+/// The hint line with the help open.
+pub const HELP_HINTS: &[&[Hint]] =
+    &[&[(&["help", "close_help"], "close help"), (&["quit"], "quit")]];
 
 /// The names the config file's `[keys]` table accepts, each once, in table order.
 pub fn action_names() -> Vec<&'static str> {
@@ -495,6 +549,59 @@ impl Keymap {
             }
         }
         table
+    }
+
+    /// The first key of each action in `names` as a hint shows them: "↑↓" for
+    /// arrows, "Ctrl-N/P" for keys with the same modifier, else joined by "/";
+    /// empty when none of them is bound.
+    pub fn hint_keys(&self, names: &[&str]) -> String {
+        let mut keys: Vec<String> = Vec::new();
+        for name in names {
+            if let Some(key) = self.keys_for(name).into_iter().next()
+                && !keys.contains(&key)
+            {
+                keys.push(key);
+            }
+        }
+        if keys.iter().all(|k| k.chars().count() == 1) {
+            return keys.concat();
+        }
+        let prefix = |k: &str| k.rfind('-').filter(|&i| i > 0).map(|i| k[..=i].to_owned());
+        let shared = prefix(&keys[0]).filter(|p| {
+            keys.iter()
+                .all(|k| k.starts_with(p.as_str()) && k[p.len()..].chars().count() == 1)
+        });
+        match shared {
+            Some(p) if keys.len() > 1 => {
+                let rest: Vec<&str> = keys.iter().map(|k| &k[p.len()..]).collect();
+                format!("{p}{}", rest.join("/"))
+            }
+            _ => keys.join("/"),
+        }
+    }
+
+    /// A hint line: each entry's keys and word, joined by " · " (an entry
+    /// without a word by a space: "↑↓ Enter open"); entries whose actions are
+    /// all unbound are left out.
+    pub fn hint_line(&self, hints: &[Hint]) -> String {
+        let mut line = String::new();
+        let mut joiner = "";
+        for (names, word) in hints {
+            let keys = self.hint_keys(names);
+            if keys.is_empty() {
+                continue;
+            }
+            line.push_str(joiner);
+            line.push_str(&keys);
+            if word.is_empty() {
+                joiner = " ";
+            } else {
+                line.push(' ');
+                line.push_str(word);
+                joiner = " · ";
+            }
+        }
+        line
     }
 
     /// The keys bound to the action `name`, for display ("Ctrl-R", "F2").

@@ -8,20 +8,7 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{fit, fit_str, safe, width};
-use crate::app::{App, Mode, count};
-
-/// The hint shown while browsing the list.
-pub const LIST_HINT: &str =
-    "↑↓ move · Enter open · Tab focus · PgUp/PgDn scroll · Esc clear/quit · F1 help";
-/// The hint shown while reading.
-pub const READER_HINT: &str =
-    "↑↓/Space scroll · Ctrl-N/P next · Tab list · Esc back · F1 help · Ctrl-C quit";
-/// The list hint for narrow terminals.
-pub const LIST_HINT_SHORT: &str = "↑↓ Enter open · Esc clear/quit · F1 help";
-/// The reader hint for narrow terminals.
-pub const READER_HINT_SHORT: &str = "↑↓ Space scroll · Esc back · F1 help";
-/// The hint shown with the help overlay open.
-pub const HELP_HINT: &str = "F1/Esc close help · Ctrl-C quit";
+use crate::app::{App, Mode, count, keymap};
 
 /// Draws the filter bar into the one-line `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -76,10 +63,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn render_hint(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let total = area.width as usize;
-    let (hint, short) = match app.mode() {
-        Mode::List => (LIST_HINT, LIST_HINT_SHORT),
-        Mode::Reader => (READER_HINT, READER_HINT_SHORT),
-        Mode::Help => (HELP_HINT, HELP_HINT),
+    // From the keymap, so remapped keys show as they are bound.
+    let hints = match app.mode() {
+        Mode::List => keymap::LIST_HINTS,
+        Mode::Reader => keymap::READER_HINTS,
+        Mode::Help => keymap::HELP_HINTS,
     };
     let mut room = total;
     let status = match (&app.status, &app.warning) {
@@ -96,7 +84,12 @@ pub fn render_hint(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(status, style).render(Rect::new(x, area.y, status_width as u16, 1), buf);
         room = total.saturating_sub(status_width + 1);
     }
-    let hint = if width(hint) <= room { hint } else { short };
+    let lines: Vec<String> = hints.iter().map(|h| app.keymap.hint_line(h)).collect();
+    let hint = lines
+        .iter()
+        .find(|line| width(line) <= room)
+        .or(lines.last())
+        .map_or("", String::as_str);
     Line::from(fit(vec![Span::styled(hint, theme.dim)], room))
         .render(Rect::new(area.x, area.y, room as u16, 1), buf);
 }
