@@ -513,3 +513,35 @@ fn hint_line_shows_the_keys_as_configured() {
         assert!(!hint.contains(old), "{name}: {old} still in {hint}");
     }
 }
+
+/// The filter bar draws its cursor where typing goes: on the letter it stands
+/// before (reversed), and keeps it in view in a query longer than the bar.
+#[test]
+fn filter_bar_draws_the_cursor_where_typing_goes() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        typed(&mut app, "ukraine nato");
+        for _ in 0..4 {
+            update(&mut app, Action::CursorBy(-1));
+        }
+        let (_, buf) = draw(&app);
+        let bar = buf.area.height - 2;
+        let (x, y) = find(&buf, "ukraine nato").expect("the query");
+        assert_eq!(y, bar);
+        let cell = &buf[(x + 8, y)];
+        assert_eq!(cell.symbol(), "n", "{w}x{h}");
+        assert!(
+            cell.modifier.contains(Modifier::REVERSED),
+            "{w}x{h}: {cell:?}"
+        );
+        // A long query with the cursor at its start shows the start.
+        let long = "ukraine ".repeat(12);
+        let mut app = App::new(articles(), (w, h));
+        typed(&mut app, &long);
+        update(&mut app, Action::CursorStart);
+        let (_, buf) = draw(&app);
+        let (x, y) = find(&buf, "> ukraine").expect("the start in view");
+        assert_eq!(y, bar);
+        assert!(buf[(x + 2, y)].modifier.contains(Modifier::REVERSED));
+    }
+}

@@ -41,12 +41,20 @@ pub enum Action {
     /// Esc in the list: clear the filter, or quit when it is already empty.
     ClearOrQuit,
 
-    /// Type one character into the filter.
+    /// Type one character into the filter, at the cursor.
     FilterInput(char),
     /// Delete the character before the cursor.
     FilterBackspace,
+    /// Delete the character at the cursor (Delete).
+    FilterDelete,
     /// Delete the word before the cursor (Ctrl-W).
     FilterDeleteWord,
+    /// Move the filter's cursor a character left (negative) or right.
+    CursorBy(isize),
+    /// Move the filter's cursor to the start of the filter.
+    CursorStart,
+    /// Move the filter's cursor to the end of the filter.
+    CursorEnd,
     /// Clear the filter (Ctrl-U).
     FilterClear,
     /// Switch full-text mode (Ctrl-F): terms match the body too.

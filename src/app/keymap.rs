@@ -77,6 +77,43 @@ pub static BINDINGS: &[Binding] = &[
         NONE,
         Action::MoveSelection(1),
     ),
+    // The filter's cursor: arrows and readline's Ctrl-A/Ctrl-E (Home and End
+    // keep their list meaning).
+    bind(
+        "cursor_left",
+        LIST,
+        KeyCode::Left,
+        NONE,
+        Action::CursorBy(-1),
+    ),
+    bind(
+        "cursor_right",
+        LIST,
+        KeyCode::Right,
+        NONE,
+        Action::CursorBy(1),
+    ),
+    bind(
+        "line_start",
+        LIST,
+        KeyCode::Char('a'),
+        CTRL,
+        Action::CursorStart,
+    ),
+    bind(
+        "line_end",
+        LIST,
+        KeyCode::Char('e'),
+        CTRL,
+        Action::CursorEnd,
+    ),
+    bind(
+        "delete_forward",
+        LIST,
+        KeyCode::Delete,
+        NONE,
+        Action::FilterDelete,
+    ),
     bind("first", LIST, KeyCode::Home, NONE, Action::SelectFirst),
     bind("last", LIST, KeyCode::End, NONE, Action::SelectLast),
     bind("open", LIST, KeyCode::Enter, NONE, Action::Open),
@@ -322,9 +359,21 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "",
         "full text: terms match the body too",
     ),
-    (&["delete_char"], "", "delete a character of the filter"),
-    (&["delete_word"], "", "delete a word of the filter"),
-    (&["clear_filter"], "", "clear the filter"),
+    (
+        &["cursor_left", "cursor_right", "line_start", "line_end"],
+        "",
+        "move the filter's cursor; typing inserts there",
+    ),
+    (
+        &["delete_char", "delete_forward"],
+        "",
+        "delete the character before / at the cursor",
+    ),
+    (
+        &["delete_word", "clear_filter"],
+        "",
+        "delete the word before the cursor / all",
+    ),
     (
         &["clear_or_quit", "back"],
         "",

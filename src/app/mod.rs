@@ -22,6 +22,7 @@
 
 pub mod action;
 pub mod count;
+pub mod edit;
 pub mod effect;
 pub mod keymap;
 pub mod state;

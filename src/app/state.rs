@@ -37,8 +37,10 @@ pub enum Mode {
 pub struct App {
     /// The library, in load order. Filter results index into it.
     pub articles: Vec<Article>,
-    /// The filter text; the cursor is always at its end.
+    /// The filter text.
     pub query: String,
+    /// Where typing goes in `query`: a byte offset on a grapheme boundary.
+    pub cursor: usize,
     /// Full-text mode (Ctrl-F): filter terms match article bodies too, and the
     /// list shows a body snippet under each headline.
     pub full_text: bool,
@@ -130,6 +132,7 @@ impl App {
             articles,
             keys,
             query: String::new(),
+            cursor: 0,
             full_text: false,
             filtered: Ranked::default(),
             matches: Ranked::default(),

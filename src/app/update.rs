@@ -1,6 +1,7 @@
 //! Applying actions to the state: the only code that changes an [`App`].
 
 use super::action::Action;
+use super::edit;
 use super::effect::Effect;
 use super::state::{App, Focus};
 use crate::config::{SortOrder, ViewFilter};
@@ -136,37 +137,51 @@ fn apply(app: &mut App, action: Action) {
             if app.query.is_empty() {
                 app.should_quit = true;
             } else {
-                set_query(app, String::new());
+                set_query(app, String::new(), 0);
             }
         }
         Action::FilterInput(c) => {
             if !c.is_control() {
                 let mut query = app.query.clone();
-                query.push(c);
-                set_query(app, query);
+                query.insert(app.cursor, c);
+                set_query(app, query, app.cursor + c.len_utf8());
             }
         }
         Action::FilterBackspace => {
+            let start = edit::previous(&app.query, app.cursor);
             let mut query = app.query.clone();
-            query.pop();
-            set_query(app, query);
+            query.replace_range(start..app.cursor, "");
+            set_query(app, query, start);
+        }
+        Action::FilterDelete => {
+            let end = edit::next(&app.query, app.cursor);
+            let mut query = app.query.clone();
+            query.replace_range(app.cursor..end, "");
+            set_query(app, query, app.cursor);
         }
         Action::FilterDeleteWord => {
-            let trimmed = app.query.trim_end();
-            let cut = trimmed
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let query = app.query[..cut].to_owned();
-            set_query(app, query);
+            let start = edit::word_start(&app.query, app.cursor);
+            let mut query = app.query.clone();
+            query.replace_range(start..app.cursor, "");
+            set_query(app, query, start);
         }
+        Action::CursorBy(delta) => {
+            for _ in 0..delta.unsigned_abs() {
+                app.cursor = if delta < 0 {
+                    edit::previous(&app.query, app.cursor)
+                } else {
+                    edit::next(&app.query, app.cursor)
+                };
+            }
+        }
+        Action::CursorStart => app.cursor = 0,
+        Action::CursorEnd => app.cursor = app.query.len(),
         Action::FilterClear => {
             // While reading, the filter goes but the article stays open (and
             // selected): leaving the reader would lose the reader's place.
             let reading = app.focus == Focus::Reader;
             let had_query = !app.query.is_empty();
-            set_query(app, String::new());
+            set_query(app, String::new(), 0);
             if reading {
                 app.focus = Focus::Reader;
                 if had_query {
@@ -269,9 +284,11 @@ fn apply(app: &mut App, action: Action) {
     }
 }
 
-/// Changes the filter text and re-filters. Typing goes to the list; a cleared
-/// filter keeps the selected article, a new query selects the best match.
-fn set_query(app: &mut App, query: String) {
+/// Changes the filter text (the cursor then at `cursor`) and re-filters.
+/// Typing goes to the list; a cleared filter keeps the selected article, a
+/// new query selects the best match.
+fn set_query(app: &mut App, query: String, cursor: usize) {
+    app.cursor = cursor.min(query.len());
     if query == app.query {
         return;
     }
@@ -879,6 +896,48 @@ mod tests {
         app.effects.push(Effect::Filter("nato".into()));
         answer(&mut app);
         assert_eq!(app.selected_index(), chosen);
+    }
+
+    #[test]
+    fn the_filter_edits_at_its_cursor() {
+        let mut app = app();
+        let key = |app: &mut App, action: Action| update(app, action);
+        typed(&mut app, "nato");
+        key(&mut app, Action::CursorBy(-2));
+        typed(&mut app, "X");
+        assert_eq!((app.query.as_str(), app.cursor), ("naXto", 3));
+        key(&mut app, Action::CursorStart);
+        typed(&mut app, "Y");
+        assert_eq!((app.query.as_str(), app.cursor), ("YnaXto", 1));
+        key(&mut app, Action::FilterDelete);
+        assert_eq!((app.query.as_str(), app.cursor), ("YaXto", 1));
+        key(&mut app, Action::FilterBackspace);
+        assert_eq!((app.query.as_str(), app.cursor), ("aXto", 0));
+        key(&mut app, Action::FilterBackspace);
+        assert_eq!(app.query, "aXto", "nothing before the start");
+        key(&mut app, Action::CursorBy(-1));
+        assert_eq!(app.cursor, 0);
+        key(&mut app, Action::CursorEnd);
+        key(&mut app, Action::CursorBy(1));
+        assert_eq!(app.cursor, 4, "nothing after the end");
+        key(&mut app, Action::FilterDelete);
+        assert_eq!(app.query, "aXto");
+        // Ctrl-W takes the word before the cursor, not the last one.
+        key(&mut app, Action::FilterClear);
+        typed(&mut app, "alpha beta gamma");
+        key(&mut app, Action::CursorBy(-6));
+        key(&mut app, Action::FilterDeleteWord);
+        assert_eq!((app.query.as_str(), app.cursor), ("alpha  gamma", 6));
+        // A letter with its accent is one step.
+        key(&mut app, Action::FilterClear);
+        typed(&mut app, "cafe\u{301}s");
+        key(&mut app, Action::CursorBy(-2));
+        assert_eq!(app.cursor, 3);
+        key(&mut app, Action::CursorBy(1));
+        key(&mut app, Action::FilterBackspace);
+        assert_eq!(app.query, "cafs");
+        // The query filters as it is edited.
+        assert_eq!(app.matches.len(), 0);
     }
 
     #[test]

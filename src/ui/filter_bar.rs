@@ -30,23 +30,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
 
     // Full-text mode (Ctrl-F) says so in the prompt.
-    let prompt = Span::styled(
-        if app.full_text { "full text > " } else { "> " },
-        theme.accent,
-    );
-    let query = safe(&app.query);
-    // Keep the end of a long query (where the cursor is) in view.
-    let query_room = room.saturating_sub(3);
-    // Dropped a grapheme at a time, so an emoji sequence or a flag is never split.
-    let mut shown: &str = &query;
-    let mut starts = query.grapheme_indices(true).map(|(i, _)| i).skip(1);
-    while width(shown) > query_room {
-        shown = starts.next().map_or("", |i| &query[i..]);
+    let prompt = if app.full_text { "full text > " } else { "> " };
+    // Cleaned in two parts, so the cursor stays between the same letters.
+    let cursor = app.cursor.min(app.query.len());
+    let (before, after) = match (app.query.get(..cursor), app.query.get(cursor..)) {
+        (Some(before), Some(after)) => (safe(before), safe(after)),
+        _ => (safe(&app.query), Default::default()),
+    };
+    // The cursor is drawn on the letter it stands before (a space at the end).
+    let (at, rest) = match after.graphemes(true).next() {
+        Some(g) => (g, &after[g.len()..]),
+        None => (" ", ""),
+    };
+    // Keep the cursor in view: drop letters from the start, a grapheme at a
+    // time (an emoji sequence or a flag is never split); what follows the
+    // cursor is cut at the end.
+    let query_room = room.saturating_sub(width(prompt) + 1);
+    let mut shown: &str = &before;
+    let mut starts = before.grapheme_indices(true).map(|(i, _)| i).skip(1);
+    while !shown.is_empty() && width(shown) + width(at) > query_room {
+        shown = starts.next().map_or("", |i| &before[i..]);
     }
     let mut spans = vec![
-        prompt,
+        Span::styled(prompt, theme.accent),
         Span::raw(shown.to_owned()),
-        Span::styled(" ", theme.cursor),
+        Span::styled(at.to_owned(), theme.cursor),
+        Span::raw(rest.to_owned()),
     ];
     if app.query.is_empty() {
         spans.push(Span::styled(" type to filter", theme.dim));
