@@ -22,12 +22,15 @@
 
 pub mod action;
 pub mod effect;
+pub mod geometry;
 pub mod keymap;
+pub mod reading;
 pub mod state;
+pub mod text;
 pub mod update;
 
 pub use action::Action;
 pub use effect::Effect;
-pub use keymap::{Keymap, map_key, map_mouse};
-pub use state::{App, Focus, Mode};
+pub use keymap::{Keymap, Mode, map_key, map_mouse};
+pub use state::{App, Focus};
 pub use update::update;

@@ -26,6 +26,8 @@ use crate::filter::{self, FilterWorker, Ranked};
 use crate::library::{self, LoadEvent};
 use crate::store::marks::ArticleKey;
 use crate::term::settings::Settings;
+use crate::ui::Screen;
+use crate::ui::theme::Theme;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -167,7 +169,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
     app.background_filter = true;
-    settings.apply(&mut app);
+    let theme = settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
     let mut feed = FilterFeed {
@@ -176,7 +178,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     };
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &mut feed);
+    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
     if let Err(err) = app.store.save_if_dirty() {
@@ -311,6 +313,7 @@ enum Exit {
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
+    theme: &Theme,
     rx: &mpsc::Receiver<Message>,
     feed: &mut FilterFeed,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
@@ -319,7 +322,7 @@ fn event_loop(
     loop {
         {
             let _drawing = lock_output();
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            terminal.draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))?;
         }
         if debug_panic {
             panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");

@@ -53,10 +53,10 @@ impl Settings {
     }
 
     /// Puts the settings into `app` and re-derives the list (the default view
-    /// may hide read articles).
-    pub fn apply(self, app: &mut App) {
+    /// may hide read articles); returns the theme to draw with.
+    pub fn apply(self, app: &mut App) -> Theme {
         let view = self.config.view;
-        app.theme = Theme::for_terminal(&self.config.theme, self.color);
+        let theme = Theme::for_terminal(&self.config.theme, self.color);
         app.keymap = self.keymap;
         app.store = self.store;
         app.view = view.default_view;
@@ -70,6 +70,7 @@ impl Settings {
         };
         app.anchor = app.selected_index();
         app.arrange();
+        theme
     }
 }
 
