@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use newsreader::article::sanitize;
 use newsreader::cli::{Cli, Command};
-use newsreader::startup::Settings;
-use newsreader::{commands, library, sanitize, tui};
+use newsreader::term::settings::Settings;
+use newsreader::{commands, library, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
                 for warning in &settings.warnings {
                     eprintln!("newsreader: {}", sanitize::clean_line(warning));
                 }
-                tui::run(&cli.paths, settings)
+                term::run(&cli.paths, settings)
             })
         }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
@@ -75,7 +76,8 @@ fn main() -> ExitCode {
 /// `--print-config`: the effective configuration as TOML that loads back; the
 /// file's problems on stderr.
 fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
-    let (mut config, keymap, warnings) = newsreader::startup::load_config(cli.config.as_deref())?;
+    let (mut config, keymap, warnings) =
+        newsreader::term::settings::load_config(cli.config.as_deref())?;
     for warning in &warnings {
         eprintln!("newsreader: {warning}");
     }

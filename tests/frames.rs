@@ -4,7 +4,8 @@
 
 use newsreader::app::{Action, App, update};
 use newsreader::article::{Article, Related};
-use newsreader::ui::list;
+use newsreader::ui::Screen;
+use newsreader::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -87,10 +88,14 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn draw(app: &App) -> (String, Buffer) {
+    draw_with(app, &Theme::default())
+}
+
+fn draw_with(app: &App, theme: &Theme) -> (String, Buffer) {
     let (width, height) = app.viewport;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))
         .expect("draw");
     let backend = terminal.backend();
     (backend.to_string(), backend.buffer().clone())
@@ -147,7 +152,10 @@ fn filtered_list_with_highlights() {
         let after = &buf[(x + 6, y)];
         assert_ne!(after.fg, Color::Yellow, "unmatched letters stay plain");
         // The selected row carries the marker.
-        assert_eq!(buf[(x - list::GUTTER as u16, y)].symbol(), "▌");
+        assert_eq!(
+            buf[(x - newsreader::app::geometry::GUTTER as u16, y)].symbol(),
+            "▌"
+        );
     }
 }
 
@@ -269,9 +277,8 @@ fn readme_screenshot() {
 #[test]
 fn no_color_theme_marks_selection_and_matches_without_colour() {
     let mut app = app(80, 24);
-    app.theme = newsreader::ui::theme::Theme::monochrome();
     typed(&mut app, "russia");
-    let (_, buf) = draw(&app);
+    let (_, buf) = draw_with(&app, &Theme::monochrome());
     let (x, y) = find(&buf, "Russia’s").expect("best match shown");
     let cell = &buf[(x, y)];
     assert!(
@@ -327,16 +334,16 @@ fn no_color_screens_use_only_bold_underline_and_reverse() {
     let allowed = Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED;
     for (w, h) in SIZES {
         let mut app = app(w, h);
-        app.theme = newsreader::ui::theme::Theme::monochrome();
-        let mut screens = vec![draw(&app).1];
+        let mono = Theme::monochrome();
+        let mut screens = vec![draw_with(&app, &mono).1];
         typed(&mut app, "nato");
         update(&mut app, Action::Open);
-        screens.push(draw(&app).1);
+        screens.push(draw_with(&app, &mono).1);
         update(&mut app, Action::ScrollBottom);
         update(&mut app, Action::OpenLink(9));
-        screens.push(draw(&app).1);
+        screens.push(draw_with(&app, &mono).1);
         update(&mut app, Action::ToggleHelp);
-        screens.push(draw(&app).1);
+        screens.push(draw_with(&app, &mono).1);
         for buf in &screens {
             for cell in buf.content() {
                 assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");

@@ -8,11 +8,11 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{fit, fit_str, safe, width};
+use super::theme::Theme;
 use crate::app::{App, Mode, count, keymap};
 
 /// Draws the filter bar into the one-line `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = area.width as usize;
     // "…" while the filter worker has not answered the newest query yet.
     let waiting = if app.filter_pending { "… " } else { "" };
@@ -69,8 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Draws the hint line (and the status text, right-aligned) into the one-line `area`.
-pub fn render_hint(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = area.width as usize;
     // From the keymap, so remapped keys show as they are bound.
     let hints = match app.mode() {

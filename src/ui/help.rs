@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::text::fit;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap::HELP;
 
@@ -45,8 +46,7 @@ pub fn rows(app: &App) -> Vec<(String, &'static str)> {
 }
 
 /// Draws the help overlay centred in `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let help = rows(app);
     let key_width = help
         .iter()
@@ -69,7 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height,
     );
     Clear.render(popup, buf);
-    let inner = if super::has_border(popup) {
+    let inner = if crate::app::geometry::has_border(popup) {
         Block::bordered()
             .border_style(theme.border_focused)
             .title(Line::from(" Keys ").style(theme.accent))
@@ -81,7 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .right_aligned(),
             )
             .render(popup, buf);
-        super::pane_inner(popup).inner(ratatui::layout::Margin::new(1, 0))
+        crate::app::geometry::pane_inner(popup).inner(ratatui::layout::Margin::new(1, 0))
     } else {
         popup
     };
