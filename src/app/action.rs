@@ -20,6 +20,9 @@ pub enum Action {
     SelectFirst,
     /// Select the last article in the list.
     SelectLast,
+    /// Move the selection by this many pages of the list (negative is up),
+    /// clamped; the list scrolls with it.
+    ListPages(isize),
     /// Select the row at this position in the filtered list (mouse click).
     SelectRow(usize),
 

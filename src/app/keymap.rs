@@ -124,6 +124,21 @@ pub static BINDINGS: &[Binding] = &[
         NONE,
         Action::FilterDelete,
     ),
+    // Paging the list where PgUp/PgDn scroll the article beside it.
+    bind(
+        "list_page_up",
+        LIST,
+        KeyCode::PageUp,
+        ALT,
+        Action::ListPages(-1),
+    ),
+    bind(
+        "list_page_down",
+        LIST,
+        KeyCode::PageDown,
+        ALT,
+        Action::ListPages(1),
+    ),
     bind("first", LIST, KeyCode::Home, NONE, Action::SelectFirst),
     bind("last", LIST, KeyCode::End, NONE, Action::SelectLast),
     bind("open", LIST, KeyCode::Enter, NONE, Action::Open),
@@ -404,8 +419,21 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "",
         "first / last article (list), top / end (reader)",
     ),
-    (&["page_up"], "", "scroll up a page"),
-    (&["page_down"], "", "scroll down a page"),
+    (
+        &["page_up"],
+        "",
+        "a page up: the article (the list when alone)",
+    ),
+    (
+        &["page_down"],
+        "",
+        "a page down: the article (the list when alone)",
+    ),
+    (
+        &["list_page_up", "list_page_down"],
+        "",
+        "a page up / down in the list",
+    ),
     (&["open"], "", "open the article (marks it read)"),
     (
         &["toggle_focus"],
@@ -444,8 +472,7 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "mouse",
         "click selects; the wheel scrolls the pane under it",
     ),
-    (&["help"], "", "show or hide this help"),
-    (&["quit"], "", "quit"),
+    (&["help", "quit"], "", "show or hide this help / quit"),
 ];
 
 /// One entry of a hint line: the first key of each action named, and a word.

@@ -115,10 +115,16 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::Scroll(delta) => scroll_by(app, delta),
+        // Where the article is not on screen (a narrow list), PgUp/PgDn page
+        // the list instead of an article nobody sees.
+        Action::ScrollPages(pages) if app.focus == Focus::List && app.areas().reader.is_none() => {
+            page_list(app, pages);
+        }
         Action::ScrollPages(pages) => {
             let page = app.reader_text_area().height.saturating_sub(1).max(1) as isize;
             scroll_by(app, pages.saturating_mul(page));
         }
+        Action::ListPages(pages) => page_list(app, pages),
         Action::ScrollTop => app.scroll = 0,
         Action::ScrollBottom => app.scroll = usize::MAX,
         Action::ToggleFocus => {
@@ -321,6 +327,23 @@ fn request_filter(app: &mut App) {
         // The list keeps the previous results until the answer arrives.
         app.filter_pending = true;
     }
+}
+
+/// Moves the selection and the list's first row by `pages` screens of rows,
+/// as a pager does: the row that was at the bottom is near the top.
+fn page_list(app: &mut App, pages: isize) {
+    let rows = app
+        .list_inner()
+        .map(|inner| geometry::visible_rows(inner.height))
+        .unwrap_or(1)
+        .max(1);
+    let delta = pages.saturating_mul(rows as isize);
+    let last = app.matches.len().saturating_sub(1);
+    app.selected = app.selected.saturating_add_signed(delta).min(last);
+    app.list_offset = app
+        .list_offset
+        .saturating_add_signed(delta)
+        .min(last.saturating_sub(rows - 1));
 }
 
 fn scroll_by(app: &mut App, delta: isize) {
@@ -875,6 +898,44 @@ mod tests {
         app.effects.push(Effect::Filter("nato".into()));
         answer(&mut app);
         assert_eq!(app.selected_index(), chosen);
+    }
+
+    fn many(n: usize) -> Vec<Article> {
+        (0..n).map(|i| article(&format!("Story {i}"), 3)).collect()
+    }
+
+    /// Narrow: the list is alone on screen, so PgDn/PgUp page it (8 rows of
+    /// two lines fit in 20 rows less the bars and border).
+    #[test]
+    fn pgdn_pages_the_list_where_the_article_is_not_shown() {
+        let mut app = App::new(many(30), (60, 20));
+        update(&mut app, Action::ScrollPages(1));
+        assert_eq!((app.selected, app.list_offset), (8, 8));
+        update(&mut app, Action::ScrollPages(1));
+        assert_eq!((app.selected, app.list_offset), (16, 16));
+        update(&mut app, Action::ScrollPages(-1));
+        assert_eq!((app.selected, app.list_offset), (8, 8));
+        update(&mut app, Action::ScrollPages(10));
+        assert_eq!(app.selected, 29, "clamped at the last row");
+        assert_eq!(app.list_offset, 22, "the last page is full");
+        update(&mut app, Action::ScrollPages(-10));
+        assert_eq!((app.selected, app.list_offset), (0, 0));
+        assert_eq!(app.scroll, 0);
+    }
+
+    /// Wide: PgDn scrolls the article beside the list; Alt-PgDn pages the list.
+    #[test]
+    fn list_pages_move_the_selection_on_wide_screens_too() {
+        let mut app = App::new(many(60), (120, 40));
+        update(&mut app, Action::SelectRow(0));
+        let before = app.selected;
+        update(&mut app, Action::ScrollPages(1));
+        assert_eq!(app.selected, before, "the article scrolled, not the list");
+        update(&mut app, Action::ListPages(1));
+        // 40 rows less 2 bars and 2 border lines: 18 rows of two lines.
+        assert_eq!((app.selected, app.list_offset), (18, 18));
+        update(&mut app, Action::ListPages(-1));
+        assert_eq!((app.selected, app.list_offset), (0, 0));
     }
 
     #[test]
