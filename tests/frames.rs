@@ -552,3 +552,43 @@ fn filter_bar_draws_the_cursor_where_typing_goes() {
         assert!(buf[(x + 2, y)].modifier.contains(Modifier::REVERSED));
     }
 }
+
+/// A match past the width of the list is shown as fzf shows it: "…" and the
+/// part of the headline that holds it, matched letters highlighted.
+#[test]
+fn a_match_past_the_cut_is_shown() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = app(w, h);
+        typed(&mut app, "'report");
+        let (screen, buf) = draw(&app);
+        let (x, y) = find(&buf, "report").unwrap_or_else(|| panic!("{w}x{h}:\n{screen}"));
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "highlighted");
+        let row: String = (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+        assert!(row.contains("…"), "{w}x{h}: the start gave way: {row}");
+        assert!(!row.contains("Russia’s top"), "{row}");
+    }
+    // A match that fits leaves the headline's start where it is.
+    let mut app = app(40, 12);
+    typed(&mut app, "'russia’s");
+    let (screen, _) = draw(&app);
+    assert!(screen.contains("Russia’s top military"), "{screen}");
+}
+
+/// Without a source or a date, a row's second line is the article's opening,
+/// not its file name.
+#[test]
+fn the_second_line_tells_something_about_the_article() {
+    let bare = Article {
+        title: "Council approves the sea wall".to_owned(),
+        body: vec!["The harbour town voted on Tuesday to build a new sea wall.".to_owned()],
+        path: "/home/me/news/2024-03-12-article-0042.txt".to_owned(),
+        ..Default::default()
+    };
+    let app = App::new(vec![bare], (80, 24));
+    let (screen, _) = draw(&app);
+    assert!(
+        screen.contains("The harbour town voted on Tuesday"),
+        "{screen}"
+    );
+    assert!(!screen.contains("article-0042.txt"), "{screen}");
+}

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{fit, fit_str, highlight, safe};
+use super::text::{fit, fit_str, highlight, safe, window_start};
 use super::theme::Theme;
 use crate::app::geometry::{GUTTER, ROW_HEIGHT, has_border, offset_for, pane_inner, visible_rows};
 use crate::app::{App, count};
@@ -27,23 +27,34 @@ pub fn title_text(app: &App, room: usize) -> String {
     fit_str(&short, room)
 }
 
-/// The second line of a row: source and date, or the file name when neither is known.
+/// The second line of a row: source and date; when neither is known, the
+/// start of the article (its summary or first paragraph), which tells more
+/// than a file name; the file name only for an article without text.
 fn meta_text(article: &Article) -> String {
     let parts: Vec<&str> = [&article.source, &article.published]
         .into_iter()
         .filter_map(|f| f.as_deref())
         .filter(|s| !s.trim().is_empty())
         .collect();
-    if parts.is_empty() {
-        let name = article
+    if !parts.is_empty() {
+        return safe(&parts.join(" · ")).into_owned();
+    }
+    let opening = article
+        .dek
+        .iter()
+        .chain(&article.body)
+        .map(|p| p.trim())
+        .find(|p| !p.is_empty());
+    let text = opening.unwrap_or_else(|| {
+        article
             .path
             .rsplit(['/', '\\', ':'])
             .next()
-            .unwrap_or_default();
-        safe(name).into_owned()
-    } else {
-        safe(&parts.join(" · ")).into_owned()
-    }
+            .unwrap_or_default()
+    });
+    // Only what can show on one line is cleaned.
+    let head: String = text.chars().take(400).collect();
+    safe(&head).into_owned()
 }
 
 /// Draws the list pane into `area`.
@@ -112,7 +123,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
             Span::raw(" ")
         };
         let title = safe(&article.title);
-        let indices = filter::matched_indices(&app.query, &title);
+        let mut indices = filter::matched_indices(&app.query, &title);
+        // A match past the cut is shown as fzf shows it: the headline's start
+        // gives way to "…" and the part that holds the match.
+        let start = window_start(&title, &indices, text_width);
+        let title = if start > 0 {
+            let byte = title.char_indices().nth(start).map_or(0, |(b, _)| b);
+            indices = indices
+                .iter()
+                .filter(|&&i| i >= start)
+                .map(|i| i - start + 1)
+                .collect();
+            std::borrow::Cow::Owned(format!("…{}", &title[byte..]))
+        } else {
+            title
+        };
         let base = if selected || unread {
             theme.headline
         } else {
@@ -175,7 +200,16 @@ fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
                 fit_str(&format!("“{}”", safe(app.query.trim())), width),
                 theme.accent,
             ),
-            Line::styled(fit_str("Esc clears the filter", width), theme.dim),
+            Line::styled(
+                fit_str(
+                    &match app.keymap.keys_for("clear_or_quit").first() {
+                        Some(key) => format!("{key} clears the filter"),
+                        None => "clear the filter to see them all".to_owned(),
+                    },
+                    width,
+                ),
+                theme.dim,
+            ),
         ]
     };
     let top = inner.y + inner.height.saturating_sub(lines.len() as u16) / 2;
