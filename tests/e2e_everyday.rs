@@ -208,10 +208,15 @@ fn marks_persist_across_runs_and_renames() {
     let saved = std::fs::read_to_string(&state).expect("state written");
     assert!(saved.contains("\"starred\": true"), "{saved}");
 
-    // Rename the file: the marks follow the content.
+    // Rename the file: the marks follow the content. The view and the sort
+    // come back as they were left (the read article is hidden); the starred
+    // view shows it.
     std::fs::rename(articles.join("a.txt"), articles.join("zz-renamed.txt")).expect("rename");
-    let session = Session::start_with(&refs, &[], 120, 40);
-    let screen = session.wait_text("4 of 4 matches");
+    let mut session = Session::start_with(&refs, &[], 120, 40);
+    session.wait_text("Articles · unread · newest");
+    session.wait_text("3 of 4 matches");
+    session.send("\u{14}"); // Ctrl-T: the starred view
+    let screen = session.wait_text("1 of 4 matches");
     let row = screen
         .lines()
         .find(|l| l.contains("Blinken to Lavrov"))
@@ -281,4 +286,37 @@ fn status_messages_go_after_a_few_seconds() {
     let after = shown.elapsed();
     assert!(after >= Duration::from_secs(2), "gone too soon: {after:?}");
     session.quit_and_check_restored();
+}
+
+/// Esc on an empty filter quits at once; starting again on the same library
+/// comes back to the selected article, the view and the sort (kept with the
+/// marks in the state file).
+#[test]
+fn reopening_the_library_returns_to_where_it_was_left() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let state = dir.path().join("state.json");
+    let mut session = start(&library, &state, &[]);
+    session.wait_text("2 of 2 matches");
+    session.send("\u{1b}OR\u{1b}OR\u{1b}OR"); // F3 three times: title
+    session.wait_text("all · title");
+    session.send("\u{1b}[B"); // Down: the second row
+    session.wait_for("the second row selected", |s| {
+        s.lines()
+            .any(|l| l.contains("▌") && l.contains("Story without any address"))
+    });
+    session.send("\u{1b}"); // Esc: quit
+    assert!(session.wait_exit().success());
+
+    let again = start(&library, &state, &[]);
+    again.wait_text("2 of 2 matches");
+    let screen = again.wait_for("the same article selected", |s| {
+        s.lines()
+            .any(|l| l.contains("▌") && l.contains("Story without any address"))
+    });
+    assert!(
+        screen.contains("all · title"),
+        "the sort is back:\n{screen}"
+    );
+    again.quit_and_check_restored();
 }

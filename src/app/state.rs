@@ -11,7 +11,7 @@ use super::reading::ReaderLayout;
 use crate::article::Article;
 use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match, Ranked};
-use crate::store::marks::{ArticleKey, MarkStore};
+use crate::store::marks::{ArticleKey, MarkStore, Place};
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -105,6 +105,13 @@ pub struct App {
     /// been shown (kept by `update`, read by the renderer): scrolling a huge
     /// article costs the lines on screen, not the article.
     pub reader: ReaderLayout,
+    /// The article (and its scroll) to go back to once it has loaded: where
+    /// the reader was left last time ([`App::return_to`]). Dropped at the
+    /// user's first key.
+    pub returning: Option<(ArticleKey, usize)>,
+    /// A scroll to restore once the selection has moved to the article it
+    /// belongs to (taken by `update`).
+    pub restored_scroll: Option<usize>,
 }
 
 impl Default for App {
@@ -148,6 +155,8 @@ impl App {
             background_filter: false,
             filter_pending: false,
             reader: ReaderLayout::default(),
+            returning: None,
+            restored_scroll: None,
         };
         app.refilter();
         app.lay_out_reader();
@@ -261,6 +270,51 @@ impl App {
             self.arrange_appended(first);
         } else if !self.background_filter {
             self.refilter();
+        }
+        self.arrive_at_place(first);
+    }
+
+    /// Where the reader is, to be found again next time.
+    pub fn place(&self) -> Place {
+        Place {
+            article: self.selected_key().map(|k| k.to_hex()),
+            scroll: self.scroll,
+            view: self.view.as_str().to_owned(),
+            sort: self.sort.as_str().to_owned(),
+        }
+    }
+
+    /// Goes back to where the reader was left: the view and the sort at once,
+    /// the article and its scroll when it loads (unless a key comes first).
+    pub fn return_to(&mut self, place: &Place) {
+        if let Ok(view) = place.view.parse() {
+            self.view = view;
+        }
+        if let Ok(sort) = place.sort.parse() {
+            self.sort = sort;
+        }
+        self.returning = place
+            .article
+            .as_deref()
+            .and_then(|hex| hex.parse().ok())
+            .map(|key| (key, place.scroll));
+        self.anchor = None;
+        self.arrange();
+    }
+
+    /// Selects the article being returned to if it is among those from
+    /// `first` on (just loaded) and the list shows it.
+    fn arrive_at_place(&mut self, first: usize) {
+        let Some((key, scroll)) = self.returning else {
+            return;
+        };
+        let Some(offset) = self.keys[first..].iter().position(|k| *k == key) else {
+            return;
+        };
+        self.returning = None;
+        if let Some(row) = self.matches.rank_of((first + offset) as u32) {
+            self.selected = row;
+            self.restored_scroll = Some(scroll);
         }
     }
 

@@ -24,8 +24,12 @@ pub const WHEEL_LINES: isize = 3;
 /// A confirmation in the status line goes with the next key or click
 /// ([`Action::is_input`]) or when it expires ([`Action::ExpireStatus`]).
 pub fn update(app: &mut App, action: Action) {
-    if action.is_input() && app.notice.is_some() {
-        clear_notice(app);
+    if action.is_input() {
+        if app.notice.is_some() {
+            clear_notice(app);
+        }
+        // The user has moved on: no jump to last time's place.
+        app.returning = None;
     }
     let before = app.selected_index();
     let was_reading = app.focus == Focus::Reader;
@@ -42,6 +46,9 @@ pub fn update(app: &mut App, action: Action) {
     app.matches.ensure_sorted(app.selected + 1);
     if app.selected_index() != before {
         app.scroll = 0;
+    }
+    if let Some(scroll) = app.restored_scroll.take() {
+        app.scroll = scroll;
     }
     clamp_scroll(app);
     keep_selection_visible(app);
@@ -898,6 +905,51 @@ mod tests {
         app.effects.push(Effect::Filter("nato".into()));
         answer(&mut app);
         assert_eq!(app.selected_index(), chosen);
+    }
+
+    /// Reopening a library goes back to the article, its scroll, the view and
+    /// the sort it was left with, once the article has loaded.
+    #[test]
+    fn reopening_returns_to_the_place_it_was_left() {
+        let all = vec![
+            article("Bravo", 3),
+            article("Alpha", 3),
+            article("Charlie", 60),
+            article("Delta", 3),
+        ];
+        let mut before = App::new(all.clone(), (120, 40));
+        update(&mut before, Action::CycleSort); // newest
+        update(&mut before, Action::CycleSort); // source
+        update(&mut before, Action::CycleSort); // title
+        update(&mut before, Action::SelectRow(2)); // Charlie
+        update(&mut before, Action::Open);
+        update(&mut before, Action::Scroll(7));
+        let place = before.place();
+        assert_eq!((place.sort.as_str(), place.scroll), ("title", 7));
+
+        let mut app = App::new(Vec::new(), (120, 40));
+        app.return_to(&place);
+        assert_eq!(app.sort, SortOrder::Title, "the sort at once");
+        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec()));
+        assert_eq!(app.selected, 0, "not loaded yet: the first row");
+        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec()));
+        assert_eq!(
+            app.selected_article().map(|a| a.title.as_str()),
+            Some("Charlie")
+        );
+        assert_eq!(app.scroll, 7, "read as far as before");
+
+        // A key before the article arrives: the user's choice wins.
+        let mut app = App::new(Vec::new(), (120, 40));
+        app.return_to(&place);
+        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec()));
+        update(&mut app, Action::MoveSelection(1));
+        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec()));
+        assert_eq!(
+            app.selected_article().map(|a| a.title.as_str()),
+            Some("Bravo")
+        );
+        assert_eq!(app.scroll, 0);
     }
 
     fn many(n: usize) -> Vec<Article> {

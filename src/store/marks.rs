@@ -144,6 +144,11 @@ pub struct ReadingState {
     /// Keyed by [`ArticleKey`] hex.
     #[serde(default)]
     pub entries: BTreeMap<String, Entry>,
+    /// Where each library was left, keyed by [`library_id`]: reopening it
+    /// puts the reader back there. Older files have none; older binaries
+    /// ignore it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<String, Place>,
 }
 
 impl Default for ReadingState {
@@ -151,8 +156,40 @@ impl Default for ReadingState {
         Self {
             version: SCHEMA_VERSION,
             entries: BTreeMap::new(),
+            places: BTreeMap::new(),
         }
     }
+}
+
+/// Where the reader was when it closed on a library: the selected article
+/// (by content key), how far it was read, the view and the sort.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    /// [`ArticleKey`] hex of the selected article.
+    pub article: Option<String>,
+    /// The first line of it on screen.
+    pub scroll: usize,
+    /// The view's name ("all", "unread", "starred").
+    pub view: String,
+    /// The sort's name ("relevance", "newest", "source", "title").
+    pub sort: String,
+}
+
+/// The key a library's place is kept under: a hash of the paths it was
+/// opened with, made absolute (the bundled articles when there are none), so
+/// `newsreader ~/news` finds its place from any directory.
+pub fn library_id(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    ArticleKey::from_parts("library", names.iter().map(String::as_str)).to_hex()
 }
 
 /// Something the user should hear about at startup, while the app carries on.
@@ -325,6 +362,19 @@ impl MarkStore {
         }
         if entry.is_empty() {
             self.state.entries.remove(&hex);
+        }
+    }
+
+    /// Where `library` was left, if it was.
+    pub fn place(&self, library: &str) -> Option<&Place> {
+        self.state.places.get(library)
+    }
+
+    /// Keeps where `library` is left; saved with the marks.
+    pub fn set_place(&mut self, library: &str, place: Place) {
+        if self.state.places.get(library) != Some(&place) {
+            self.state.places.insert(library.to_owned(), place);
+            self.dirty = true;
         }
     }
 

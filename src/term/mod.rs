@@ -171,6 +171,11 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let mut app = App::new(Vec::new(), (size.width, size.height));
     app.background_filter = true;
     let theme = settings.apply(&mut app);
+    // Back where this library was left (kept with the marks).
+    let library = crate::store::marks::library_id(paths);
+    if let Some(place) = app.store.place(&library).cloned() {
+        app.return_to(&place);
+    }
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
     let mut feed = FilterFeed {
@@ -182,6 +187,12 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
+    // Leaving is cheap to undo: the next start on this library comes back here.
+    // (Not when it never got back to last time's article: that place stands.)
+    if !app.articles.is_empty() && app.returning.is_none() {
+        let place = app.place();
+        app.store.set_place(&library, place);
+    }
     if let Err(err) = app.store.save_if_dirty() {
         eprintln!("newsreader: could not save reading state: {err}");
     }
