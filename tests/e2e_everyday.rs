@@ -320,3 +320,25 @@ fn reopening_the_library_returns_to_where_it_was_left() {
     );
     again.quit_and_check_restored();
 }
+
+/// Two files with the same content are one article; the reader names the
+/// other file in its details line.
+#[test]
+fn identical_files_are_shown_once_with_the_copy_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Harbour council approves a new sea wall\n\nThe council of the small harbour town voted on Tuesday to build a new sea wall after record tides.\n";
+    std::fs::write(dir.path().join("a-original.txt"), text).expect("write");
+    std::fs::write(dir.path().join("b-copy.txt"), text).expect("write");
+    let state = dir.path().join("state.json");
+    let session = start(dir.path(), &state, &[]);
+    let screen = session.wait_text("1 of 1 matches");
+    assert!(screen.contains("a-original.txt"), "{screen}");
+    session.wait_text("also in");
+    let screen = session.wait_text("b-copy.txt");
+    assert_eq!(
+        screen.matches("Harbour council approves").count(),
+        2,
+        "in the list and the reader:\n{screen}"
+    );
+    session.quit_and_check_restored();
+}

@@ -592,3 +592,44 @@ fn the_second_line_tells_something_about_the_article() {
     );
     assert!(!screen.contains("article-0042.txt"), "{screen}");
 }
+
+/// Under the meta line, the reader says where the article came from: its file
+/// (or URL), its site, and the files holding the same content.
+#[test]
+fn the_reader_shows_where_the_article_came_from() {
+    let mut article = long();
+    article.url = Some("https://www.example.com/2021/04/07/nato-ukraine".to_owned());
+    let key = newsreader::store::marks::ArticleKey::of(&article);
+    for (w, h) in SIZES {
+        let mut app = App::new(vec![article.clone()], (w, h));
+        update(&mut app, Action::Open);
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("nato.txt · example.com"),
+            "{w}x{h}:\n{screen}"
+        );
+        update(
+            &mut app,
+            Action::Copies(vec![(key, "elsewhere/nato-copy.txt".to_owned())]),
+        );
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("also in elsewhere/nato-"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+    // Without a file, the URL.
+    let mut app = App::new(
+        vec![Article {
+            path: String::new(),
+            ..article
+        }],
+        (120, 40),
+    );
+    update(&mut app, Action::Open);
+    let (screen, _) = draw(&app);
+    assert!(
+        screen.contains("https://www.example.com/2021/04/07/nato-ukraine · example.com"),
+        "{screen}"
+    );
+}

@@ -105,6 +105,9 @@ pub enum Action {
     /// is no longer the current query; the event loop also drops answers for
     /// older worker generations.
     FilterResults { query: String, matches: Ranked },
+    /// Files whose content is already in the library (left out of it): each
+    /// with the content key of the article it copies.
+    Copies(Vec<(ArticleKey, String)>),
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),
     /// The outcome of an [`super::Effect`]: a confirmation, or (`error`) a failure
@@ -127,6 +130,7 @@ impl Action {
             Action::Resize(..)
                 | Action::ArticlesLoaded(_)
                 | Action::ArticlesKeyed { .. }
+                | Action::Copies(_)
                 | Action::FilterResults { .. }
                 | Action::Status(_)
                 | Action::Notify { .. }

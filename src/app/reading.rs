@@ -179,6 +179,8 @@ pub const PIECE_BYTES: usize = 16 * 1024;
 enum Part {
     Title,
     Meta,
+    /// Where the article came from: its file (or URL), site and copies.
+    Details,
     /// A blank line between sections (never two, never first).
     Gap,
     Dek,
@@ -197,7 +199,7 @@ enum Part {
 /// The blocks of `article`: headline, meta line, dek, key points, body,
 /// captions, credits, related links and links.
 fn blocks(article: &Article) -> Vec<Part> {
-    let mut out = vec![Part::Title, Part::Meta];
+    let mut out = vec![Part::Title, Part::Meta, Part::Details];
     if article.dek.as_deref().is_some_and(|d| !d.trim().is_empty()) {
         out.extend([Part::Gap, Part::Dek]);
     }
@@ -237,11 +239,36 @@ fn blocks(article: &Article) -> Vec<Part> {
     out
 }
 
+/// Where an article came from, so two that look alike can be told apart: its
+/// file (or its URL when it has no file), the site of its URL, and the files
+/// holding the same content ("also in …").
+fn details(article: &Article, copies: &[String]) -> Vec<String> {
+    let url = article
+        .url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let path = article.path.trim();
+    let mut items: Vec<String> = Vec::new();
+    match (path.is_empty(), url) {
+        (false, _) => items.push(path.to_owned()),
+        (true, Some(url)) => items.push(url.to_owned()),
+        (true, None) => {}
+    }
+    let site = url.and_then(|u| url::Url::parse(u).ok()).and_then(|u| {
+        u.host_str()
+            .map(|h| h.strip_prefix("www.").unwrap_or(h).to_owned())
+    });
+    items.extend(site);
+    items.extend(copies.iter().map(|c| format!("also in {c}")));
+    items
+}
+
 /// The text a block wraps (empty for gaps and the meta line).
 fn block_text(article: &Article, block: Part) -> &str {
     match block {
         Part::Title => &article.title,
-        Part::Meta | Part::Gap => "",
+        Part::Meta | Part::Details | Part::Gap => "",
         Part::Dek => article.dek.as_deref().unwrap_or_default(),
         Part::KeyPoint(i) => &article.key_points[i],
         Part::Body(i) => &article.body[i],
@@ -283,6 +310,8 @@ fn piece_end(text: &str, start: usize) -> usize {
 pub struct ReaderLayout {
     /// Which article (index into the library) and width this is for.
     pub key: Option<(usize, usize)>,
+    /// The items of the details line (see [`details`]).
+    details: Vec<String>,
     blocks: Vec<Part>,
     /// The next block to lay out, and the byte in its text to go on from.
     next: usize,
@@ -296,11 +325,15 @@ pub struct ReaderLayout {
 
 impl ReaderLayout {
     /// An empty layout of `article` (library index `index`) for `width` columns.
-    pub fn new(index: usize, article: &Article, width: usize) -> Self {
+    ///
+    /// `copies` are the paths of other files with the same content, shown
+    /// in the details line.
+    pub fn new(index: usize, article: &Article, copies: &[String], width: usize) -> Self {
         let blocks = blocks(article);
         let bytes_total = blocks.iter().map(|&b| block_text(article, b).len()).sum();
         ReaderLayout {
             key: Some((index, width)),
+            details: details(article, copies),
             blocks,
             next: 0,
             offset: 0,
@@ -358,6 +391,13 @@ impl ReaderLayout {
             Part::Gap => {
                 if self.lines.last().is_some_and(|l| l.width() > 0) {
                     lines.push(ReadLine::default());
+                }
+            }
+            Part::Details => {
+                for line in join_items(&self.details, " · ", width) {
+                    lines.push(ReadLine {
+                        spans: vec![Piece(Role::Meta, line)],
+                    });
                 }
             }
             Part::Meta => {
@@ -443,7 +483,7 @@ impl ReaderLayout {
 /// dek, key points, body, captions, credits, related links and links. The whole
 /// of [`ReaderLayout`], for tests and exact counts.
 pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
-    let mut layout = ReaderLayout::new(0, article, width);
+    let mut layout = ReaderLayout::new(0, article, &[], width);
     layout.extend_to(article, usize::MAX);
     layout.lines
 }
@@ -472,7 +512,7 @@ mod tests {
             body: vec!["word ".repeat(200_000), "The end.".to_owned()],
             ..Default::default()
         };
-        let mut layout = ReaderLayout::new(0, &article, 60);
+        let mut layout = ReaderLayout::new(0, &article, &[], 60);
         layout.extend_to(&article, 40);
         assert!(layout.lines.len() >= 40 && !layout.is_complete());
         assert!(layout.lines.len() < 1_000, "one piece, not the paragraph");

@@ -112,6 +112,9 @@ pub struct App {
     /// A scroll to restore once the selection has moved to the article it
     /// belongs to (taken by `update`).
     pub restored_scroll: Option<usize>,
+    /// Paths of files whose content is already in the library, by the key of
+    /// the article shown for them (see [`super::Action::Copies`]).
+    pub copies: std::collections::HashMap<ArticleKey, Vec<String>>,
 }
 
 impl Default for App {
@@ -157,6 +160,7 @@ impl App {
             reader: ReaderLayout::default(),
             returning: None,
             restored_scroll: None,
+            copies: std::collections::HashMap::new(),
         };
         app.refilter();
         app.lay_out_reader();
@@ -205,7 +209,12 @@ impl App {
         let area = self.reader_text_area();
         let key = (index, area.width as usize);
         if self.reader.key != Some(key) {
-            self.reader = ReaderLayout::new(index, article, key.1);
+            let copies = self
+                .keys
+                .get(index)
+                .and_then(|k| self.copies.get(k))
+                .map_or(&[][..], Vec::as_slice);
+            self.reader = ReaderLayout::new(index, article, copies, key.1);
         }
         let height = area.height as usize;
         self.reader

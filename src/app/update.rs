@@ -277,6 +277,13 @@ fn apply(app: &mut App, action: Action) {
             app.append_articles(articles, keys);
         }
         Action::ArticlesKeyed { articles, keys } => app.append_articles(articles, keys),
+        Action::Copies(copies) => {
+            for (key, path) in copies {
+                app.copies.entry(key).or_default().push(path);
+            }
+            // Laid out again with the copies in its details.
+            app.reader = Default::default();
+        }
         Action::FilterResults { query, matches } => {
             if query == app.query {
                 app.filter_pending = false;

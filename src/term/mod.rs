@@ -243,11 +243,20 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
                 panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
             }
             let mut problems = Vec::new();
+            let mut seen = Seen::default();
             for event in library::spawn_loader(paths) {
                 match event {
                     LoadEvent::Batch(articles) => {
                         let keys = keys_of(&articles);
-                        if tx.send(Message::Batch { articles, keys }).is_err() {
+                        let (articles, keys, copies) = seen.split_copies(articles, keys);
+                        if !articles.is_empty()
+                            && tx.send(Message::Batch { articles, keys }).is_err()
+                        {
+                            return;
+                        }
+                        if !copies.is_empty()
+                            && tx.send(Message::Action(Action::Copies(copies))).is_err()
+                        {
                             return;
                         }
                     }
@@ -283,6 +292,36 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
 /// The status line while loading: "loading 41,203 of 100,000".
 pub fn progress_text(done: usize, total: usize) -> String {
     format!("loading {}", crate::app::count::of(done, total))
+}
+
+/// The content keys loaded so far: an article whose content is already in the
+/// library (the same file twice, a copy in another folder) is shown once, its
+/// other paths in the details.
+#[derive(Default)]
+struct Seen(std::collections::HashSet<ArticleKey>);
+
+impl Seen {
+    /// `articles` (with their `keys`) without those already seen, and the
+    /// paths of the ones left out, by key.
+    #[allow(clippy::type_complexity)]
+    fn split_copies(
+        &mut self,
+        articles: Vec<Article>,
+        keys: Vec<ArticleKey>,
+    ) -> (Vec<Article>, Vec<ArticleKey>, Vec<(ArticleKey, String)>) {
+        let mut kept = Vec::with_capacity(articles.len());
+        let mut kept_keys = Vec::with_capacity(keys.len());
+        let mut copies = Vec::new();
+        for (article, key) in articles.into_iter().zip(keys) {
+            if self.0.insert(key) {
+                kept.push(article);
+                kept_keys.push(key);
+            } else {
+                copies.push((key, article.path));
+            }
+        }
+        (kept, kept_keys, copies)
+    }
 }
 
 /// Content keys of `articles`, hashed on two threads for large batches.
@@ -522,6 +561,33 @@ mod tests {
     #[test]
     fn progress_counts_like_the_rest_of_the_reader() {
         assert_eq!(progress_text(41_203, 100_000), "loading 41,203 of 100,000");
+    }
+
+    #[test]
+    fn copies_are_left_out_with_their_paths() {
+        let article = |title: &str, path: &str| Article {
+            title: title.to_owned(),
+            body: vec!["Same body.".to_owned()],
+            path: path.to_owned(),
+            ..Article::default()
+        };
+        let mut seen = Seen::default();
+        let first = vec![article("One", "a/one.txt"), article("Two", "a/two.txt")];
+        let keys = keys_of(&first);
+        let (kept, _, copies) = seen.split_copies(first, keys.clone());
+        assert_eq!(kept.len(), 2);
+        assert!(copies.is_empty());
+        let second = vec![
+            article("One", "b/one-copy.txt"),
+            article("Three", "b/three.txt"),
+        ];
+        let (kept, kept_keys, copies) = seen.split_copies(second.clone(), keys_of(&second));
+        assert_eq!(
+            kept.iter().map(|a| a.path.as_str()).collect::<Vec<_>>(),
+            ["b/three.txt"]
+        );
+        assert_eq!(kept_keys, [ArticleKey::of(&second[1])]);
+        assert_eq!(copies, [(keys[0], "b/one-copy.txt".to_owned())]);
     }
 
     #[test]
