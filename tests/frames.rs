@@ -471,16 +471,28 @@ fn remapped(name: &str, width: u16, height: u16) -> App {
 }
 
 /// F1 lists every action with the keys as configured: remapping any one of
-/// them to F12 shows F12 in the help.
+/// them to F12 shows F12 in the help (the keys that only work while typing a
+/// search in the article, or with its matches found, in the hint line there).
 #[test]
 fn help_shows_every_action_with_its_configured_key() {
     for name in newsreader::app::keymap::action_names() {
         let mut app = remapped(name, 120, 40);
         app.show_help = true;
         let (screen, _) = draw(&app);
+        if screen.contains("F12") {
+            continue;
+        }
+        app.show_help = false;
+        update(&mut app, Action::Open);
+        update(&mut app, Action::FindStart);
+        let (typing, _) = draw(&app);
+        update(&mut app, Action::FindInput('a'));
+        update(&mut app, Action::FindAccept);
+        let (found, _) = draw(&app);
+        let hints = [&typing, &found].map(|s| s.lines().last().unwrap_or_default().to_owned());
         assert!(
-            screen.contains("F12"),
-            "{name} remapped, not shown:\n{screen}"
+            hints.iter().any(|h| h.contains("F12")),
+            "{name} remapped, not shown:\n{screen}\n{hints:?}"
         );
     }
     // The help's own key, remapped, is named where the help says how to close it.
@@ -632,4 +644,52 @@ fn the_reader_shows_where_the_article_came_from() {
         screen.contains("https://www.example.com/2021/04/07/nato-ukraine · example.com"),
         "{screen}"
     );
+}
+
+/// The search in the article: its prompt and "n of m" in the bar, every match
+/// highlighted, the current one reversed.
+#[test]
+fn finding_in_the_article_highlights_the_matches() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        update(&mut app, Action::SelectRow(1));
+        update(&mut app, Action::Open);
+        update(&mut app, Action::FindStart);
+        for c in "alliance".chars() {
+            update(&mut app, Action::FindInput(c));
+        }
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("find in article > alliance"),
+            "{w}x{h}:\n{screen}"
+        );
+        update(&mut app, Action::FindAccept);
+        update(&mut app, Action::FindStep(1));
+        let (screen, buf) = draw(&app);
+        assert!(screen.contains("2 of 30"), "{w}x{h}:\n{screen}");
+        let mut current = 0;
+        let mut others = 0;
+        // The article's rows (not the bar with the prompt).
+        for y in 0..buf.area.height - 2 {
+            let row: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect();
+            let Some(byte) = row.find("alliance") else {
+                continue;
+            };
+            let x = row[..byte].chars().count() as u16;
+            let cell = &buf[(x, y)];
+            assert!(
+                cell.modifier.contains(Modifier::BOLD),
+                "{w}x{h}: {cell:?} at {x},{y}\n{screen}"
+            );
+            if cell.modifier.contains(Modifier::REVERSED) {
+                current += 1;
+            } else {
+                others += 1;
+            }
+        }
+        assert_eq!(current, 1, "{w}x{h}: one current match\n{screen}");
+        assert!(others + current >= 1, "{w}x{h}");
+    }
 }

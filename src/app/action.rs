@@ -78,6 +78,19 @@ pub enum Action {
     /// Open the reader's numbered link `[n]` (1-based) in the browser.
     OpenLink(usize),
 
+    /// Open the prompt to find words in the article (`/` while reading).
+    FindStart,
+    /// Type one character of what to find.
+    FindInput(char),
+    /// Delete the last character of what to find.
+    FindBackspace,
+    /// Stop typing and go to the first match from the reading position.
+    FindAccept,
+    /// Go to the next (1) or previous (-1) match, round the end.
+    FindStep(isize),
+    /// Close the search (and its highlights).
+    FindClose,
+
     /// Show or hide the help overlay.
     ToggleHelp,
     /// Hide the help overlay.

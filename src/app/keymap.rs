@@ -19,6 +19,11 @@ pub enum Mode {
     Reader,
     /// The help overlay is open.
     Help,
+    /// Typing what to find in the article (after `/`).
+    Find,
+    /// Reading with the article's matches found: the reader's keys, and the
+    /// next and previous match.
+    Found,
 }
 
 /// One key binding: in any of `modes`, `code` with exactly `modifiers` does
@@ -32,7 +37,15 @@ pub struct Binding {
     pub action: Action,
 }
 
-const ALL: &[Mode] = &[Mode::List, Mode::Reader, Mode::Help];
+const ALL: &[Mode] = &[
+    Mode::List,
+    Mode::Reader,
+    Mode::Help,
+    Mode::Find,
+    Mode::Found,
+];
+const FIND: &[Mode] = &[Mode::Find];
+const FOUND: &[Mode] = &[Mode::Found];
 const BROWSE: &[Mode] = &[Mode::List, Mode::Reader];
 const LIST: &[Mode] = &[Mode::List];
 const READER: &[Mode] = &[Mode::Reader];
@@ -149,6 +162,52 @@ pub static BINDINGS: &[Binding] = &[
         NONE,
         Action::ClearOrQuit,
     ),
+    // Finding in the article.
+    bind("find", READER, KeyCode::Char('/'), NONE, Action::FindStart),
+    bind(
+        "find_accept",
+        FIND,
+        KeyCode::Enter,
+        NONE,
+        Action::FindAccept,
+    ),
+    bind("find_cancel", FIND, KeyCode::Esc, NONE, Action::FindClose),
+    bind(
+        "find_delete_char",
+        FIND,
+        KeyCode::Backspace,
+        NONE,
+        Action::FindBackspace,
+    ),
+    bind(
+        "find_next",
+        FOUND,
+        KeyCode::Char('n'),
+        NONE,
+        Action::FindStep(1),
+    ),
+    bind(
+        "find_next",
+        FOUND,
+        KeyCode::Enter,
+        NONE,
+        Action::FindStep(1),
+    ),
+    bind(
+        "find_previous",
+        FOUND,
+        KeyCode::Char('N'),
+        SHIFT,
+        Action::FindStep(-1),
+    ),
+    bind(
+        "find_previous",
+        FOUND,
+        KeyCode::Enter,
+        SHIFT,
+        Action::FindStep(-1),
+    ),
+    bind("find_close", FOUND, KeyCode::Esc, NONE, Action::FindClose),
     // The reader.
     bind("scroll_up", READER, KeyCode::Up, NONE, Action::Scroll(-1)),
     bind(
@@ -373,11 +432,10 @@ pub static BINDINGS: &[Binding] = &[
 /// now, after remapping), or fixed text for what is not a key, and what they
 /// do. No description names a key: every key shown comes from the keymap.
 pub const HELP: &[(&[&str], &str, &str)] = &[
-    (&[], "type", "filter headlines (fuzzy, smart case)"),
     (
         &[],
-        "a b | ' ^ $ ! @",
-        "and, or, exact, start, end, not, source",
+        "type",
+        "filter headlines (fuzzy; a b | ' ^ $ ! @ syntax)",
     ),
     (
         &["toggle_full_text"],
@@ -472,6 +530,11 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "mouse",
         "click selects; the wheel scrolls the pane under it",
     ),
+    (
+        &["find", "find_next", "find_previous"],
+        "",
+        "find in the article; next / previous match",
+    ),
     (&["help", "quit"], "", "show or hide this help / quit"),
 ];
 
@@ -501,6 +564,7 @@ pub const LIST_HINTS: &[&[Hint]] = &[
 pub const READER_HINTS: &[&[Hint]] = &[
     &[
         (&["scroll_up", "scroll_down"], "scroll"),
+        (&["find"], "find"),
         (&["next_article", "previous_article"], "next"),
         (&["toggle_focus"], "list"),
         (&["back"], "back"),
@@ -511,6 +575,28 @@ pub const READER_HINTS: &[&[Hint]] = &[
         (&["scroll_up", "scroll_down"], "scroll"),
         (&["back"], "back"),
         (&["help"], "help"),
+    ],
+];
+
+/// The hint line while typing what to find.
+pub const FIND_HINTS: &[&[Hint]] = &[&[
+    (&["find_accept"], "find"),
+    (&["find_delete_char"], "delete"),
+    (&["find_cancel"], "cancel"),
+]];
+
+/// The hint line while reading with matches found.
+pub const FOUND_HINTS: &[&[Hint]] = &[
+    &[
+        (&["find_next", "find_previous"], "next/previous match"),
+        (&["find"], "find again"),
+        (&["find_close"], "close"),
+        (&["scroll_up", "scroll_down"], "scroll"),
+        (&["help"], "help"),
+    ],
+    &[
+        (&["find_next", "find_previous"], "match"),
+        (&["find_close"], "close"),
     ],
 ];
 
@@ -604,16 +690,26 @@ impl Keymap {
             return None;
         }
         let spec = KeySpec::from(key);
+        // With matches found, the reader's own keys apply too.
+        let applies = |modes: &[Mode]| {
+            modes.contains(&mode) || (mode == Mode::Found && modes.contains(&Mode::Reader))
+        };
         let bound = self
             .rows
             .iter()
-            .find(|row| row.key == spec && row.modes.contains(&mode));
+            .find(|row| row.key == spec && applies(&row.modes));
         if let Some(row) = bound {
             return Some(row.action.clone());
         }
         let modifiers = key.modifiers;
         match (mode, key.code) {
             (Mode::Help, _) => Some(Action::CloseHelp),
+            (Mode::Find, KeyCode::Char(c))
+                if !modifiers.intersects(CTRL | ALT) && !c.is_control() =>
+            {
+                Some(Action::FindInput(c))
+            }
+            (Mode::Find, _) => None,
             (_, KeyCode::Char(c)) if !modifiers.intersects(CTRL | ALT) && !c.is_control() => {
                 Some(Action::FilterInput(c))
             }
@@ -649,7 +745,10 @@ impl Keymap {
                 keys.push(key);
             }
         }
-        if keys.iter().all(|k| k.chars().count() == 1) {
+        if keys
+            .iter()
+            .all(|k| ["↑", "↓", "←", "→"].contains(&k.as_str()))
+        {
             return keys.concat();
         }
         let prefix = |k: &str| k.rfind('-').filter(|&i| i > 0).map(|i| k[..=i].to_owned());

@@ -24,6 +24,7 @@ pub mod action;
 pub mod count;
 pub mod edit;
 pub mod effect;
+pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod reading;

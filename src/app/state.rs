@@ -115,6 +115,8 @@ pub struct App {
     /// Paths of files whose content is already in the library, by the key of
     /// the article shown for them (see [`super::Action::Copies`]).
     pub copies: std::collections::HashMap<ArticleKey, Vec<String>>,
+    /// The search in the open article (`/`), while there is one.
+    pub find: Option<super::find::Find>,
 }
 
 impl Default for App {
@@ -161,6 +163,7 @@ impl App {
             returning: None,
             restored_scroll: None,
             copies: std::collections::HashMap::new(),
+            find: None,
         };
         app.refilter();
         app.lay_out_reader();
@@ -230,7 +233,11 @@ impl App {
         if self.show_help {
             Mode::Help
         } else if self.focus == Focus::Reader && self.selected_article().is_some() {
-            Mode::Reader
+            match &self.find {
+                Some(find) if find.editing => Mode::Find,
+                Some(_) => Mode::Found,
+                None => Mode::Reader,
+            }
         } else {
             Mode::List
         }

@@ -3,6 +3,7 @@
 use super::action::Action;
 use super::edit;
 use super::effect::Effect;
+use super::find::Find;
 use super::state::{App, Focus};
 use super::{geometry, reading};
 use crate::article::links;
@@ -33,7 +34,16 @@ pub fn update(app: &mut App, action: Action) {
     }
     let before = app.selected_index();
     let was_reading = app.focus == Focus::Reader;
+    let opened = matches!(
+        action,
+        Action::Open | Action::ToggleFocus | Action::Click { .. }
+    );
     apply(app, action);
+    let opened_from_full_text = opened
+        && !was_reading
+        && app.focus == Focus::Reader
+        && app.full_text
+        && !app.query.trim().is_empty();
     if app.matches.is_empty() {
         app.selected = 0;
         if app.focus == Focus::Reader {
@@ -50,7 +60,22 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(scroll) = app.restored_scroll.take() {
         app.scroll = scroll;
     }
+    if app.focus != Focus::Reader {
+        app.find = None;
+    }
     clamp_scroll(app);
+    if app
+        .find
+        .as_ref()
+        .is_some_and(|f| !f.editing && f.found_in != app.reader.key)
+    {
+        // Another article or width: the same words, found again.
+        search_article(app);
+        show_current_hit(app);
+    }
+    if opened_from_full_text {
+        find_full_text_match(app);
+    }
     keep_selection_visible(app);
     let reading = app.focus == Focus::Reader;
     if reading
@@ -61,6 +86,46 @@ pub fn update(app: &mut App, action: Action) {
         app.store.set_read(key, true);
         save(app);
     }
+}
+
+/// Lays the open article out in full and finds the search's words in it.
+fn search_article(app: &mut App) {
+    let Some(article) = app.selected_index().and_then(|i| app.articles.get(i)) else {
+        return;
+    };
+    app.reader.extend_to(article, usize::MAX);
+    if let Some(find) = &mut app.find {
+        find.search(&app.reader);
+    }
+}
+
+/// Scrolls so the current match is on screen, a few lines below the top.
+fn show_current_hit(app: &mut App) {
+    let Some(hit) = app.find.as_ref().and_then(Find::current_hit) else {
+        return;
+    };
+    let height = app.reader_text_area().height as usize;
+    if hit.line < app.scroll || hit.line >= app.scroll + height {
+        app.scroll = hit.line.saturating_sub(height / 4);
+    }
+    clamp_scroll(app);
+}
+
+/// An article opened from a full-text match: find the query's words in it
+/// and scroll to the first.
+fn find_full_text_match(app: &mut App) {
+    let Some(term) = super::find::term_of(&app.query) else {
+        return;
+    };
+    app.find = Some(Find {
+        query: term,
+        ..Find::default()
+    });
+    search_article(app);
+    if app.find.as_ref().is_some_and(|f| f.hits.is_empty()) {
+        app.find = None;
+    }
+    show_current_hit(app);
 }
 
 /// Queues a save of the reading state (once per batch is enough).
@@ -267,6 +332,44 @@ fn apply(app: &mut App, action: Action) {
                 }
             }
         }
+        Action::FindStart => {
+            app.find = Some(Find {
+                editing: true,
+                ..Find::default()
+            });
+        }
+        Action::FindInput(c) => {
+            if let Some(find) = &mut app.find {
+                find.query.push(c);
+                find.found_in = None;
+            }
+        }
+        Action::FindBackspace => {
+            if let Some(find) = &mut app.find {
+                find.query.pop();
+                find.found_in = None;
+            }
+        }
+        Action::FindAccept => {
+            let empty = app.find.as_ref().is_none_or(|f| f.query.trim().is_empty());
+            if empty {
+                app.find = None;
+            } else {
+                search_article(app);
+                if let Some(find) = &mut app.find {
+                    find.editing = false;
+                    find.start_at(app.scroll);
+                }
+                show_current_hit(app);
+            }
+        }
+        Action::FindStep(step) => {
+            if let Some(find) = &mut app.find {
+                find.step(step);
+            }
+            show_current_hit(app);
+        }
+        Action::FindClose => app.find = None,
         Action::ToggleHelp => app.show_help = !app.show_help,
         Action::CloseHelp => app.show_help = false,
         Action::Click { column, row } => click(app, column, row),
@@ -957,6 +1060,65 @@ mod tests {
             Some("Bravo")
         );
         assert_eq!(app.scroll, 0);
+    }
+
+    /// `/` while reading finds words in the article: every match, the first
+    /// one from the reading position scrolled into view, n/N (FindStep) round
+    /// the end, Esc closes it.
+    #[test]
+    fn finding_in_the_article_moves_between_matches() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(1)); // 60 paragraphs
+        update(&mut app, Action::Open);
+        update(&mut app, Action::FindStart);
+        assert_eq!(app.mode(), crate::app::Mode::Find);
+        for c in "paragraph 4".chars() {
+            update(&mut app, Action::FindInput(c));
+        }
+        update(&mut app, Action::FindAccept);
+        assert_eq!(app.mode(), crate::app::Mode::Found);
+        let find = app.find.clone().expect("a search");
+        // "Paragraph 4." and "Paragraph 40." … "Paragraph 49.": 11 matches.
+        assert_eq!(find.hits.len(), 11);
+        let line_text = |app: &App, line: usize| app.reader.lines[line].text();
+        let first = find.hits[0];
+        assert!(line_text(&app, first.line).starts_with("Paragraph 4 "));
+        update(&mut app, Action::FindStep(1));
+        let second = app.find.as_ref().and_then(Find::current_hit).expect("hit");
+        assert!(line_text(&app, second.line).starts_with("Paragraph 40 "));
+        let height = app.reader_text_area().height as usize;
+        assert!(
+            (app.scroll..app.scroll + height).contains(&second.line),
+            "the match is on screen"
+        );
+        update(&mut app, Action::FindStep(-2));
+        assert_eq!(
+            app.find.as_ref().map(|f| f.current),
+            Some(10),
+            "round the start"
+        );
+        update(&mut app, Action::FindClose);
+        assert_eq!(app.find, None);
+        assert_eq!(app.mode(), crate::app::Mode::Reader);
+    }
+
+    /// An article opened from a full-text match scrolls to the first match of
+    /// the query in it, highlighted.
+    #[test]
+    fn opening_a_full_text_match_scrolls_to_it() {
+        let mut articles = vec![article("Quiet news", 60)];
+        articles[0].body[45] = "The harbour wall gave way at dawn.".to_owned();
+        let mut app = App::new(articles, (80, 24));
+        update(&mut app, Action::ToggleFullText);
+        typed(&mut app, "harbour");
+        update(&mut app, Action::Open);
+        let hit = app
+            .find
+            .as_ref()
+            .and_then(Find::current_hit)
+            .expect("found");
+        assert!(app.reader.lines[hit.line].text().contains("harbour wall"));
+        assert!(app.scroll > 0 && hit.line >= app.scroll, "scrolled to it");
     }
 
     fn many(n: usize) -> Vec<Article> {

@@ -9,10 +9,42 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{fit, fit_str, safe, width};
 use super::theme::Theme;
-use crate::app::{App, Mode, count, keymap};
+use crate::app::find::Find;
+use crate::app::{App, Focus, Mode, count, keymap};
 
-/// Draws the filter bar into the one-line `area`.
+/// Draws the search in the article into the filter bar's `area`: its prompt,
+/// what is typed, and which match of how many is shown.
+fn render_find(find: &Find, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let total = area.width as usize;
+    let count = match (find.editing, find.hits.len()) {
+        (true, _) => String::new(),
+        (false, 0) => " no match".to_owned(),
+        (false, n) => format!(" {}", count::of(find.current + 1, n)),
+    };
+    let count_width = width(&count);
+    let room = total.saturating_sub(count_width);
+    let query = safe(&find.query);
+    let mut spans = vec![
+        Span::styled("find in article > ", theme.accent),
+        Span::raw(query.into_owned()),
+    ];
+    if find.editing {
+        spans.push(Span::styled(" ", theme.cursor));
+    }
+    Line::from(fit(spans, room)).render(area, buf);
+    if count_width > 0 && count_width <= total {
+        let x = area.x + (total - count_width) as u16;
+        Span::styled(count, theme.status).render(Rect::new(x, area.y, count_width as u16, 1), buf);
+    }
+}
+
+/// Draws the filter bar into the one-line `area` (the search in the article
+/// while there is one).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if let Some(find) = app.find.as_ref().filter(|_| app.focus == Focus::Reader) {
+        render_find(find, theme, area, buf);
+        return;
+    }
     let total = area.width as usize;
     // "…" while the filter worker has not answered the newest query yet.
     let waiting = if app.filter_pending { "… " } else { "" };
@@ -76,6 +108,8 @@ pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Mode::List => keymap::LIST_HINTS,
         Mode::Reader => keymap::READER_HINTS,
         Mode::Help => keymap::HELP_HINTS,
+        Mode::Find => keymap::FIND_HINTS,
+        Mode::Found => keymap::FOUND_HINTS,
     };
     let mut room = total;
     let status = match (&app.status, &app.warning) {

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
@@ -70,6 +70,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
     }
     for (i, line) in lines.iter().skip(scroll).take(height).enumerate() {
         styled(line, theme).render(Rect::new(text.x, text.y + i as u16, text.width, 1), buf);
+    }
+    // Matches of the search in the article, the current one reversed.
+    if let Some(find) = &app.find {
+        for (n, hit) in find.hits.iter().enumerate() {
+            if hit.line < scroll || hit.line >= scroll + height {
+                continue;
+            }
+            let x = text.x.saturating_add(hit.column as u16);
+            let w = (hit.width as u16).min(text.right().saturating_sub(x));
+            let style = if n == find.current {
+                theme.matched.add_modifier(Modifier::REVERSED)
+            } else {
+                theme.matched
+            };
+            buf.set_style(
+                Rect::new(x, text.y + (hit.line - scroll) as u16, w, 1),
+                style,
+            );
+        }
     }
 }
 
