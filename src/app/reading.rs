@@ -318,6 +318,10 @@ pub struct ReaderLayout {
     offset: usize,
     /// The lines laid out so far.
     pub lines: Vec<ReadLine>,
+    /// Where each line's text starts in the article: (block, byte in the
+    /// block's text). The same text has the same place at any width, which
+    /// keeps the reader's place when the width changes.
+    starts: Vec<(usize, usize)>,
     /// Text bytes laid out so far, and in all (for estimating the length).
     bytes_done: usize,
     bytes_total: usize,
@@ -338,9 +342,27 @@ impl ReaderLayout {
             next: 0,
             offset: 0,
             lines: Vec::new(),
+            starts: Vec::new(),
             bytes_done: 0,
             bytes_total,
         }
+    }
+
+    /// Where the text of laid-out line `line` starts in the article.
+    pub fn place_of(&self, line: usize) -> Option<(usize, usize)> {
+        self.starts.get(line).copied()
+    }
+
+    /// The line holding the article's text at `place` (as [`Self::place_of`]
+    /// gave it, at any width), laying out as far as needed.
+    pub fn line_of(&mut self, article: &Article, place: (usize, usize)) -> usize {
+        while !self.is_complete() && self.starts.last().is_none_or(|&last| last <= place) {
+            let wanted = self.lines.len() + 64;
+            self.extend_to(article, wanted);
+        }
+        self.starts
+            .partition_point(|&start| start <= place)
+            .saturating_sub(1)
     }
 
     /// Whether every line has been laid out.
@@ -463,6 +485,26 @@ impl ReaderLayout {
             Part::RelatedUrl(_, number) => {
                 let indent = Piece::indent(format!("[{number}] ").len());
                 push_url(&mut lines, piece, width, Role::Link, indent.clone(), indent);
+            }
+        }
+        // Each line's place: its text found in the piece, in order (lines of
+        // blocks without text of their own start at the block).
+        let mut at = 0;
+        for line in &lines {
+            let own = line
+                .spans
+                .iter()
+                .rfind(|p| p.0 != Role::Indent && p.0 != Role::LinkNumber && p.0 != Role::Bullet)
+                .map_or("", |p| p.1.as_str());
+            match (!own.is_empty())
+                .then(|| piece.get(at..)?.find(own))
+                .flatten()
+            {
+                Some(found) => {
+                    self.starts.push((self.next, start + at + found));
+                    at += found + own.len();
+                }
+                None => self.starts.push((self.next, start + at)),
             }
         }
         self.lines.extend(lines);

@@ -38,6 +38,11 @@ pub fn update(app: &mut App, action: Action) {
         action,
         Action::Open | Action::ToggleFocus | Action::Click { .. }
     );
+    // A resize keeps the reader's place: the text at the top stays at the top.
+    let place = match action {
+        Action::Resize(..) if app.scroll > 0 => app.reader.place_of(app.scroll),
+        _ => None,
+    };
     apply(app, action);
     let opened_from_full_text = opened
         && !was_reading
@@ -64,6 +69,12 @@ pub fn update(app: &mut App, action: Action) {
         app.find = None;
     }
     clamp_scroll(app);
+    if let Some(place) = place
+        && let Some(article) = app.selected_index().and_then(|i| app.articles.get(i))
+    {
+        app.scroll = app.reader.line_of(article, place);
+        clamp_scroll(app);
+    }
     if app
         .find
         .as_ref()
@@ -1119,6 +1130,45 @@ mod tests {
             .expect("found");
         assert!(app.reader.lines[hit.line].text().contains("harbour wall"));
         assert!(app.scroll > 0 && hit.line >= app.scroll, "scrolled to it");
+    }
+
+    /// After a resize the first line on screen holds the text that was at the
+    /// top before, whatever the new wrapping; back to the first width, the
+    /// same line as before.
+    #[test]
+    fn a_resize_keeps_the_place_in_the_article() {
+        let long = Article {
+            title: "A long read".to_owned(),
+            body: (0..40)
+                .map(|i| {
+                    format!(
+                        "Paragraph {i} begins here and goes on with words enough to wrap \
+                         onto several lines at any width a terminal is likely to have, \
+                         so that its lines break in other places when the width changes."
+                    )
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let mut app = App::new(vec![long], (120, 40));
+        update(&mut app, Action::Open);
+        update(&mut app, Action::Scroll(37));
+        let top = |app: &App| app.reader.lines[app.scroll].text();
+        let before = top(&app);
+        let before_scroll = app.scroll;
+        update(&mut app, Action::Resize(60, 30));
+        let after = top(&app);
+        // The old top line's first words are on the new top line.
+        let words: String = before
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(after.contains(&words), "{before:?} then {after:?}");
+        assert_ne!(app.scroll, before_scroll, "another wrapping, another line");
+        update(&mut app, Action::Resize(120, 40));
+        assert_eq!(app.scroll, before_scroll);
+        assert_eq!(top(&app), before);
     }
 
     fn many(n: usize) -> Vec<Article> {
