@@ -117,6 +117,9 @@ pub struct App {
     pub copies: std::collections::HashMap<ArticleKey, Vec<String>>,
     /// The search in the open article (`/`), while there is one.
     pub find: Option<super::find::Find>,
+    /// Where the text at the top was before the resizes since the last key
+    /// (block, byte): they all keep that place.
+    pub resize_place: Option<(usize, usize)>,
 }
 
 impl Default for App {
@@ -164,6 +167,7 @@ impl App {
             restored_scroll: None,
             copies: std::collections::HashMap::new(),
             find: None,
+            resize_place: None,
         };
         app.refilter();
         app.lay_out_reader();

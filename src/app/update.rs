@@ -29,8 +29,10 @@ pub fn update(app: &mut App, action: Action) {
         if app.notice.is_some() {
             clear_notice(app);
         }
-        // The user has moved on: no jump to last time's place.
+        // The user has moved on: no jump to last time's place, and the next
+        // resize keeps the place read now.
         app.returning = None;
+        app.resize_place = None;
     }
     let before = app.selected_index();
     let was_reading = app.focus == Focus::Reader;
@@ -39,8 +41,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Open | Action::ToggleFocus | Action::Click { .. }
     );
     // A resize keeps the reader's place: the text at the top stays at the top.
+    // Resizes in a row (a window dragged) keep the first place, so the
+    // reader does not drift a line per step.
     let place = match action {
-        Action::Resize(..) if app.scroll > 0 => app.reader.place_of(app.scroll),
+        Action::Resize(..) if app.scroll > 0 => {
+            app.resize_place.or_else(|| app.reader.place_of(app.scroll))
+        }
         _ => None,
     };
     apply(app, action);
@@ -74,6 +80,7 @@ pub fn update(app: &mut App, action: Action) {
     {
         app.scroll = app.reader.line_of(article, place);
         clamp_scroll(app);
+        app.resize_place = Some(place);
     }
     if app
         .find
@@ -1166,6 +1173,12 @@ mod tests {
             .join(" ");
         assert!(after.contains(&words), "{before:?} then {after:?}");
         assert_ne!(app.scroll, before_scroll, "another wrapping, another line");
+        update(&mut app, Action::Resize(40, 12));
+        let narrow = top(&app);
+        assert!(
+            narrow.contains(&words) || before.starts_with(narrow.trim()),
+            "resizes in a row do not drift: {before:?} then {narrow:?}"
+        );
         update(&mut app, Action::Resize(120, 40));
         assert_eq!(app.scroll, before_scroll);
         assert_eq!(top(&app), before);
