@@ -2,16 +2,16 @@
 //! page and `--print-config`. Every process gets temporary XDG folders.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use newsreader::app::Keymap;
 use newsreader::config::Config;
 
+mod common;
+
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    common::command_in(home)
         .args(args)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
         .output()
         .expect("run newsreader")
 }

@@ -20,9 +20,9 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, Effect, map_mouse, update};
+use crate::app::{Action, App, FilterFeed, map_mouse, update};
 use crate::article::Article;
-use crate::filter::{self, FilterWorker, Ranked};
+use crate::filter::FilterWorker;
 use crate::library::{self, LoadEvent};
 use crate::store::marks::ArticleKey;
 use crate::term::settings::Settings;
@@ -147,12 +147,6 @@ enum Message {
         articles: Vec<Article>,
         keys: Vec<ArticleKey>,
     },
-    /// The filter worker's answer.
-    Filtered {
-        generation: u64,
-        query: String,
-        ranked: Ranked,
-    },
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
 }
@@ -168,14 +162,10 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
-    app.background_filter = true;
     let theme = settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let mut feed = FilterFeed {
-        worker: spawn_filter(tx.clone()),
-        bodies: false,
-    };
+    let mut feed = FilterFeed::new(spawn_filter(tx.clone()));
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
@@ -206,15 +196,15 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
 }
 
 /// Starts the filter thread. Its answers come with the best matches in
-/// order ([`filter::worker::PRESORTED`]); the rest are ordered only if the
+/// order ([`crate::filter::worker::PRESORTED`]); the rest are ordered only if the
 /// list is scrolled that far, so no keystroke pays for sorting every match.
 fn spawn_filter(tx: mpsc::Sender<Message>) -> FilterWorker {
     FilterWorker::spawn(move |response| {
-        tx.send(Message::Filtered {
-            generation: response.generation,
+        tx.send(Message::Action(Action::FilterResults {
             query: response.query,
-            ranked: response.ranked,
-        })
+            options: response.options,
+            matches: response.ranked,
+        }))
         .is_ok()
     })
 }
@@ -346,7 +336,7 @@ fn event_loop(
                 }
                 other => {
                     flush_batches(app, &mut pending, terminal, feed);
-                    handle(app, other, &mut problems, &feed.worker)
+                    handle(app, other, &mut problems)
                 }
             };
             perform(app, terminal, feed);
@@ -373,39 +363,13 @@ fn flush_batches(
     feed: &mut FilterFeed,
 ) {
     if let Some((articles, keys)) = pending.take() {
-        // The worker learns of the articles before the app does; its answers
-        // come through the channel, so they are applied after this batch.
-        feed.extend(&articles);
         update(app, Action::ArticlesKeyed { articles, keys });
         perform(app, terminal, feed);
     }
 }
 
-/// The filter worker and what it has been sent. Only the loop feeds it, so
-/// headlines and bodies reach it in library order, in step with the app.
-struct FilterFeed {
-    worker: FilterWorker,
-    /// Whether bodies are sent too: from the first use of full-text mode on.
-    bodies: bool,
-}
-
-impl FilterFeed {
-    fn extend(&self, articles: &[Article]) {
-        self.worker.extend_articles(articles);
-        if self.bodies {
-            self.worker
-                .add_bodies(articles.iter().map(filter::index::body_text).collect());
-        }
-    }
-}
-
 /// Applies one message that is not a batch.
-fn handle(
-    app: &mut App,
-    message: Message,
-    problems: &mut Vec<library::Problem>,
-    worker: &FilterWorker,
-) -> Option<Exit> {
+fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>) -> Option<Exit> {
     match message {
         Message::Input(event) => {
             if let Some(action) = map_event(app, event) {
@@ -414,22 +378,6 @@ fn handle(
         }
         Message::Action(action) => update(app, action),
         Message::Batch { articles, keys } => update(app, Action::ArticlesKeyed { articles, keys }),
-        Message::Filtered {
-            generation,
-            query,
-            ranked,
-        } => {
-            // An answer to a query that has been replaced (or cancelled).
-            if generation >= worker.latest_generation() {
-                update(
-                    app,
-                    Action::FilterResults {
-                        query,
-                        matches: ranked,
-                    },
-                );
-            }
-        }
         Message::Loaded(found) => {
             *problems = found;
             if app.articles.is_empty() {
@@ -444,26 +392,9 @@ fn handle(
     }
 }
 
-/// Sends queued filter requests to the worker, then performs the other effects.
+/// Sends the filter its new articles and queries, then performs the other effects.
 fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed) {
-    if app.full_text && !feed.bodies {
-        // Bodies are most of a library's memory: the worker gets them only
-        // once full text is first asked for (a one-time copy), then per batch.
-        feed.worker
-            .add_bodies(app.articles.iter().map(filter::index::body_text).collect());
-        feed.bodies = true;
-    }
-    let worker = &feed.worker;
-    for effect in &app.effects {
-        if let Effect::Filter(query) = effect {
-            if query.trim().is_empty() {
-                worker.idle();
-            } else {
-                worker.query_with(query.clone(), app.query_options());
-            }
-        }
-    }
-    app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+    feed.perform(app);
     crate::term::effects::perform(app, terminal.backend_mut());
 }
 
