@@ -129,8 +129,7 @@ pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> boo
     true
 }
 
-/// Why a FIFO, socket or device is skipped.
-const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+use crate::fsutil::NOT_REGULAR;
 
 /// What identifies a file or folder however it is reached: (device, inode) on
 /// unix, the canonical path elsewhere.
@@ -318,25 +317,9 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
     Ok((article, file_id(path, &meta)))
 }
 
-/// Opens a regular file for reading and returns its metadata from the same
-/// handle; anything else (a FIFO, socket or device) is an error, found without
-/// blocking: the open is non-blocking, so a FIFO with no writer (even one put
-/// in place after the folder was walked) does not hang it.
+/// [`crate::fsutil::open_regular`], its error as a reason.
 pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), String> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // No effect on reading a regular file.
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err(NOT_REGULAR.to_string());
-    }
-    Ok((file, meta))
+    crate::fsutil::open_regular(path).map_err(|e| e.to_string())
 }
 
 /// A readable stand-in title from a file name, for articles with no headline at all.

@@ -82,7 +82,8 @@ pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
     let path = path.map(Path::to_path_buf).or_else(Config::default_path);
     let text = path
         .as_ref()
-        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|p| crate::fsutil::read_regular(p, crate::config::MAX_CONFIG_BYTES).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default();
     let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
     let names = crate::app::keymap::action_names().join(", ");
