@@ -10,6 +10,7 @@ pub mod article;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod contain;
 pub mod corpus;
 pub mod effects;
 pub mod filter;

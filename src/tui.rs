@@ -48,6 +48,10 @@ impl Drop for Guard {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if crate::contain::is_contained() {
+            // The loader skips the file that caused it, with a reason.
+            return;
+        }
         if thread::current().name() == Some("main") {
             restore();
             previous(info);

@@ -118,3 +118,47 @@ fn load_error_restores() {
     let screen = session.wait_text("no articles to read");
     assert!(screen.contains("missing.txt"), "{screen}");
 }
+
+/// A panic while parsing one file skips that file with a reason, in the reader
+/// (whose panic hook ends the process for a panic off the main thread) and on
+/// the command line; the other files load and the reader goes on.
+#[test]
+fn a_panic_on_one_file_skips_only_that_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    library(dir.path());
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "Third headline\n\nThe third story's body.\n",
+    )
+    .expect("write article");
+    let env = [("NEWSREADER_DEBUG_PANIC_ON_FILE", "b.txt")];
+    let session = Session::start_with_env(&[dir.path()], &env, 120, 24);
+    let screen = session.wait_text("2/2 matches");
+    assert!(
+        screen.contains("First headline") && screen.contains("Third headline"),
+        "{screen}"
+    );
+    let screen = session.wait_text("newsreader failed on this file");
+    assert!(screen.contains("b.txt"), "{screen}");
+    session.quit_and_check_restored();
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        .arg("list")
+        .arg(dir.path())
+        .env("NEWSREADER_DEBUG_PANIC_ON_FILE", "b.txt")
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .output()
+        .expect("run list");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stdout.contains("First headline") && stdout.contains("Third headline"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("b.txt: newsreader failed on this file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked at"), "{stderr}");
+}
