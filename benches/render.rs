@@ -7,11 +7,15 @@
 //!
 //!     cargo bench --bench render -- --warm-up-time 1 --measurement-time 3
 
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use newsreader::app::{Action, App, update};
-use newsreader::corpus;
+use newsreader::ui::Screen;
+use newsreader::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -22,6 +26,7 @@ fn sizes() -> Vec<usize> {
 
 fn bench(c: &mut Criterion) {
     let area = Rect::new(0, 0, 120, 40);
+    let theme = Theme::default();
     for n in sizes() {
         let mut app = App::new(corpus::short_articles(n, 42), (area.width, area.height));
         let mut group = c.benchmark_group(format!("render/{n}"));
@@ -30,7 +35,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function("unfiltered", |b| {
             b.iter(|| {
                 buf.reset();
-                (&app).render(area, &mut buf);
+                Screen::new(&app, &theme).render(area, &mut buf);
                 black_box(buf.content().len())
             })
         });
@@ -44,7 +49,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function("filtered nat, middle row", |b| {
             b.iter(|| {
                 buf.reset();
-                (&app).render(area, &mut buf);
+                Screen::new(&app, &theme).render(area, &mut buf);
                 black_box(buf.content().len())
             })
         });

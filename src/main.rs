@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use newsreader::article::sanitize;
 use newsreader::cli::{Cli, Command};
 use newsreader::config::Config;
-use newsreader::startup::Settings;
-use newsreader::{commands, library, sanitize, tui};
+use newsreader::term::settings::Settings;
+use newsreader::{commands, library, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
             for warning in &settings.warnings {
                 eprintln!("newsreader: {}", sanitize::clean_line(warning));
             }
-            tui::run(&cli.paths, settings)
+            term::run(&cli.paths, settings)
         }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
         None => headlines(&cli.paths, &mut io::stdout().lock()),
@@ -77,7 +78,7 @@ fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
         eprintln!("newsreader: {warning}");
     }
     let (keymap, unknown) = newsreader::app::Keymap::new(&config.keys);
-    for warning in newsreader::startup::unknown_actions(cli.config.as_deref(), &unknown) {
+    for warning in newsreader::term::settings::unknown_actions(cli.config.as_deref(), &unknown) {
         eprintln!("newsreader: {warning}");
     }
     // The effective keys: every action with the keys in force, not only the

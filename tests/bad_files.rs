@@ -701,7 +701,8 @@ fn a_50_mb_article_stays_responsive() {
     update(&mut app, Action::Scroll(1));
     let area = ratatui::layout::Rect::new(0, 0, 120, 40);
     let mut buf = ratatui::buffer::Buffer::empty(area);
-    (&app).render(area, &mut buf);
+    newsreader::ui::Screen::new(&app, &newsreader::ui::theme::Theme::default())
+        .render(area, &mut buf);
     assert!(
         start.elapsed() < Duration::from_secs(1),
         "{:?}",

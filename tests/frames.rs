@@ -4,7 +4,8 @@
 
 use newsreader::app::{Action, App, update};
 use newsreader::article::{Article, Related};
-use newsreader::ui::list;
+use newsreader::ui::Screen;
+use newsreader::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -87,10 +88,14 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn draw(app: &App) -> (String, Buffer) {
+    draw_with(app, &Theme::default())
+}
+
+fn draw_with(app: &App, theme: &Theme) -> (String, Buffer) {
     let (width, height) = app.viewport;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))
         .expect("draw");
     let backend = terminal.backend();
     (backend.to_string(), backend.buffer().clone())
@@ -147,7 +152,10 @@ fn filtered_list_with_highlights() {
         let after = &buf[(x + 6, y)];
         assert_ne!(after.fg, Color::Yellow, "unmatched letters stay plain");
         // The selected row carries the marker.
-        assert_eq!(buf[(x - list::GUTTER as u16, y)].symbol(), "▌");
+        assert_eq!(
+            buf[(x - newsreader::app::geometry::GUTTER as u16, y)].symbol(),
+            "▌"
+        );
     }
 }
 
@@ -269,9 +277,8 @@ fn readme_screenshot() {
 #[test]
 fn no_color_theme_marks_selection_and_matches_without_colour() {
     let mut app = app(80, 24);
-    app.theme = newsreader::ui::theme::Theme::monochrome();
     typed(&mut app, "russia");
-    let (_, buf) = draw(&app);
+    let (_, buf) = draw_with(&app, &Theme::monochrome());
     let (x, y) = find(&buf, "Russia’s").expect("best match shown");
     let cell = &buf[(x, y)];
     assert!(

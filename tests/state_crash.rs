@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use newsreader::state::{ArticleKey, ReadingState, StateStore};
+use newsreader::store::marks::{ArticleKey, MarkStore, ReadingState};
 
 const ENV_STATE: &str = "NEWSREADER_WRITER_LOOP";
 const ENV_READY: &str = "NEWSREADER_WRITER_READY";
@@ -22,7 +22,7 @@ const ARTICLES: usize = 1500;
 
 /// Marks every article as one of two distinguishable large versions: `flip`
 /// decides every mark.
-fn mark(store: &mut StateStore, flip: bool) {
+fn mark(store: &mut MarkStore, flip: bool) {
     for i in 0..ARTICLES {
         let key = ArticleKey::from_parts(&format!("Article {i}"), [format!("Body {i}").as_str()]);
         store.set_read(key, (i % 2 == 0) != flip);
@@ -30,8 +30,8 @@ fn mark(store: &mut StateStore, flip: bool) {
     }
 }
 
-fn version(path: &Path, flip: bool) -> StateStore {
-    let (mut store, warning) = StateStore::open(path);
+fn version(path: &Path, flip: bool) -> MarkStore {
+    let (mut store, warning) = MarkStore::open(path);
     assert!(warning.is_none(), "{warning:?}");
     mark(&mut store, flip);
     store
@@ -113,7 +113,7 @@ fn kill_during_save_leaves_old_or_new_file() {
         } else {
             panic!("round {round}: state file is neither version");
         }
-        let (store, warning) = StateStore::open(&path);
+        let (store, warning) = MarkStore::open(&path);
         assert!(warning.is_none(), "round {round}: {warning:?}");
         assert_eq!(store.snapshot(), on_disk);
     }
@@ -152,7 +152,7 @@ fn marker_child() {
         .map(PathBuf::from)
         .expect("go");
     // Loaded before any other process saves, as readers started together.
-    let (mut store, warning) = StateStore::open(&path);
+    let (mut store, warning) = MarkStore::open(&path);
     assert!(warning.is_none(), "{warning:?}");
     std::fs::write(go.with_file_name(format!("loaded-{id}")), b"").expect("loaded marker");
     while !go.exists() {
@@ -203,7 +203,7 @@ fn processes_marking_one_state_file_at_once_lose_no_mark() {
         let status = child.wait().expect("wait");
         assert!(status.success(), "a marker failed: {status}");
     }
-    let (store, warning) = StateStore::open(&path);
+    let (store, warning) = MarkStore::open(&path);
     assert!(warning.is_none(), "{warning:?}");
     for id in ids {
         for i in 0..MARKS {

@@ -8,8 +8,18 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::action::Action;
-use super::state::Mode;
 use crate::config::KeySpec;
+
+/// What the key map needs to know to choose an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing the list; typing filters.
+    List,
+    /// Reading an article: arrows and Space scroll it.
+    Reader,
+    /// The help overlay is open.
+    Help,
+}
 
 /// One key binding: in any of `modes`, `code` with exactly `modifiers` does
 /// `action`. `name` is the action's name in the config file's `[keys]` table.

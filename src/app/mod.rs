@@ -17,17 +17,20 @@
 //!
 //! `update` does no I/O: saving the reading state, opening a browser and
 //! copying to the clipboard are queued as [`Effect`]s in `App::effects`, which
-//! the event loop performs ([`crate::effects::perform`]) and answers with
+//! the event loop performs ([`crate::term::effects::perform`]) and answers with
 //! [`Action::Notify`].
 
 pub mod action;
 pub mod effect;
+pub mod geometry;
 pub mod keymap;
+pub mod reading;
 pub mod state;
+pub mod text;
 pub mod update;
 
 pub use action::Action;
 pub use effect::Effect;
-pub use keymap::{Keymap, map_key, map_mouse};
-pub use state::{App, Focus, Mode};
+pub use keymap::{Keymap, Mode, map_key, map_mouse};
+pub use state::{App, Focus};
 pub use update::update;

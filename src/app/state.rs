@@ -2,14 +2,16 @@
 
 use std::cmp::Ordering;
 
+use ratatui::layout::Rect;
+
 use super::effect::Effect;
-use super::keymap::Keymap;
+use super::geometry::{self, Areas};
+use super::keymap::{Keymap, Mode};
+use super::reading::ReaderLayout;
 use crate::article::Article;
 use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match, Ranked};
-use crate::state::{ArticleKey, StateStore};
-use crate::ui::reader::ReaderLayout;
-use crate::ui::theme::Theme;
+use crate::store::marks::{ArticleKey, MarkStore};
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,17 +21,6 @@ pub enum Focus {
     List,
     /// The reading pane (full screen on narrow terminals).
     Reader,
-}
-
-/// What the key map needs to know to choose an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Browsing the list; typing filters.
-    List,
-    /// Reading an article: arrows and Space scroll it.
-    Reader,
-    /// The help overlay is open.
-    Help,
 }
 
 /// The reader's state.
@@ -59,7 +50,7 @@ pub struct App {
     pub sort: SortOrder,
     /// Read and starred marks. Changed by `update`; written by the event loop
     /// when `update` queues [`Effect::SaveState`].
-    pub store: StateStore,
+    pub store: MarkStore,
     /// I/O that `update` asked for, performed and drained by the event loop.
     pub effects: Vec<Effect>,
     /// Keys to actions, with the config file's remapping applied.
@@ -90,8 +81,6 @@ pub struct App {
     pub warning: Option<String>,
     /// Set by [`super::Action::Quit`]; the event loop stops.
     pub should_quit: bool,
-    /// Colours and text styles.
-    pub theme: Theme,
     /// The article (index into `articles`) the selection should stay on when the
     /// next filter results arrive: the selected one when articles are appended or
     /// the filter is cleared, `None` (best match) after the query changed.
@@ -129,7 +118,7 @@ impl App {
             matches: Ranked::default(),
             view: ViewFilter::All,
             sort: SortOrder::Relevance,
-            store: StateStore::in_memory(),
+            store: MarkStore::in_memory(),
             effects: Vec::new(),
             keymap: Keymap::default(),
             split: crate::config::ViewConfig::default().split,
@@ -144,14 +133,67 @@ impl App {
             status_is_error: false,
             warning: None,
             should_quit: false,
-            theme: Theme::default(),
             anchor: None,
             background_filter: false,
             filter_pending: false,
             reader: ReaderLayout::default(),
         };
         app.refilter();
+        app.lay_out_reader();
         app
+    }
+
+    /// Where the panes are at the last known terminal size.
+    pub fn areas(&self) -> Areas {
+        let reading = self.focus == Focus::Reader && self.selected_article().is_some();
+        geometry::layout(self.screen(), reading, self.split)
+    }
+
+    /// The whole terminal as last seen.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.viewport.0, self.viewport.1)
+    }
+
+    /// The text area of the reading pane at the last known size. On narrow
+    /// terminals this is the full-screen pane, even while the list is shown,
+    /// so PgUp/PgDn from the list clamp the same way.
+    pub fn reader_text_area(&self) -> Rect {
+        geometry::layout(self.screen(), true, self.split)
+            .reader
+            .map(|reader| geometry::text_area(reader, self.text_width))
+            .unwrap_or_default()
+    }
+
+    /// The inside of the list pane at the last known size, if shown.
+    pub fn list_inner(&self) -> Option<Rect> {
+        self.areas().list.map(geometry::pane_inner)
+    }
+
+    /// Lays out the selected article as far as the reading pane shows it (kept
+    /// in `reader`) and clamps the scroll to its end. Only the lines up to the
+    /// bottom of the screen are wrapped: the end is known (and the scroll
+    /// clamped) once they reach it.
+    pub(super) fn lay_out_reader(&mut self) {
+        let Some((index, article)) = self
+            .selected_index()
+            .and_then(|i| Some((i, self.articles.get(i)?)))
+        else {
+            self.reader = ReaderLayout::default();
+            self.scroll = 0;
+            return;
+        };
+        let area = self.reader_text_area();
+        let key = (index, area.width as usize);
+        if self.reader.key != Some(key) {
+            self.reader = ReaderLayout::new(index, article, key.1);
+        }
+        let height = area.height as usize;
+        self.reader
+            .extend_to(article, self.scroll.saturating_add(height));
+        if self.reader.is_complete() {
+            let max = self.reader.lines.len().saturating_sub(height);
+            self.scroll = self.scroll.min(max);
+        }
     }
 
     /// The mode the key map should use.

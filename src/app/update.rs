@@ -3,11 +3,11 @@
 use super::action::Action;
 use super::effect::Effect;
 use super::state::{App, Focus};
+use super::{geometry, reading};
+use crate::article::links;
+use crate::article::sanitize::clean_line;
 use crate::config::{SortOrder, ViewFilter};
-use crate::links;
-use crate::sanitize::clean_line;
-use crate::state::ArticleKey;
-use crate::ui;
+use crate::store::marks::ArticleKey;
 
 /// Lines the mouse wheel scrolls the reading pane per step.
 pub const WHEEL_LINES: isize = 3;
@@ -100,7 +100,7 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::Scroll(delta) => scroll_by(app, delta),
         Action::ScrollPages(pages) => {
-            let page = ui::reader::viewport(app).height.saturating_sub(1).max(1) as isize;
+            let page = app.reader_text_area().height.saturating_sub(1).max(1) as isize;
             scroll_by(app, pages.saturating_mul(page));
         }
         Action::ScrollTop => app.scroll = 0,
@@ -202,7 +202,7 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::OpenLink(n) => {
             if let Some(article) = app.selected_article() {
-                let links = ui::reader::numbered_links(article);
+                let links = reading::numbered_links(article);
                 match links.get(n.wrapping_sub(1)) {
                     Some(url) => {
                         let url = url.map(str::to_owned);
@@ -277,38 +277,16 @@ fn scroll_by(app: &mut App, delta: isize) {
     app.scroll = app.scroll.saturating_add_signed(delta);
 }
 
-/// Lays out the selected article as far as the reading pane shows it (kept in
-/// `app.reader`) and clamps the scroll to its end. Only the lines up to the
-/// bottom of the screen are wrapped: the end is known (and the scroll
-/// clamped) once they reach it.
 fn clamp_scroll(app: &mut App) {
-    let Some((index, article)) = app
-        .selected_index()
-        .and_then(|i| Some((i, app.articles.get(i)?)))
-    else {
-        app.reader = ui::reader::ReaderLayout::default();
-        app.scroll = 0;
-        return;
-    };
-    let area = ui::reader::viewport(app);
-    let key = (index, area.width as usize);
-    if app.reader.key != Some(key) {
-        app.reader = ui::reader::ReaderLayout::new(index, article, key.1);
-    }
-    let height = area.height as usize;
-    app.reader
-        .extend_to(article, &app.theme, app.scroll.saturating_add(height));
-    if app.reader.is_complete() {
-        let max = app.reader.lines.len().saturating_sub(height);
-        app.scroll = app.scroll.min(max);
-    }
+    app.lay_out_reader();
 }
 
 fn keep_selection_visible(app: &mut App) {
-    let rows = ui::list::inner_area(app)
-        .map(|inner| ui::list::visible_rows(inner.height))
+    let rows = app
+        .list_inner()
+        .map(|inner| geometry::visible_rows(inner.height))
         .unwrap_or(1);
-    app.list_offset = ui::list::offset_for(app.selected, app.list_offset, rows, app.matches.len());
+    app.list_offset = geometry::offset_for(app.selected, app.list_offset, rows, app.matches.len());
     // The renderer reads only ordered rows: order those the list shows.
     app.matches.ensure_sorted(app.list_offset + rows);
 }
@@ -318,13 +296,13 @@ fn contains(area: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool 
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    let areas = ui::layout(app, ui::viewport_area(app));
+    let areas = app.areas();
     if contains(areas.list, column, row) {
         app.focus = Focus::List;
-        if let Some(inner) = ui::list::inner_area(app)
+        if let Some(inner) = app.list_inner()
             && contains(Some(inner), column, row)
         {
-            let offset = (row - inner.y) as usize / ui::list::ROW_HEIGHT;
+            let offset = (row - inner.y) as usize / geometry::ROW_HEIGHT;
             let target = app.list_offset + offset;
             if target < app.matches.len() {
                 app.selected = target;
@@ -336,7 +314,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    let areas = ui::layout(app, ui::viewport_area(app));
+    let areas = app.areas();
     let sign = if down { 1 } else { -1 };
     if contains(areas.list, column, row) {
         apply(app, Action::MoveSelection(sign));
@@ -358,8 +336,8 @@ mod tests {
         let Some(article) = app.selected_article() else {
             return 0;
         };
-        let area = ui::reader::viewport(app);
-        let lines = ui::reader::article_lines(article, area.width as usize, &app.theme);
+        let area = app.reader_text_area();
+        let lines = reading::article_lines(article, area.width as usize);
         lines.len().saturating_sub(area.height as usize)
     }
 
@@ -510,8 +488,8 @@ mod tests {
         let mut app = app();
         update(&mut app, Action::SelectRow(1));
         update(&mut app, Action::ScrollBottom);
-        let area = ui::reader::viewport(&app);
-        let lines = ui::reader::article_lines(&app.articles[1], area.width as usize, &app.theme);
+        let area = app.reader_text_area();
+        let lines = reading::article_lines(&app.articles[1], area.width as usize);
         assert_eq!(app.scroll, lines.len() - area.height as usize);
     }
 
@@ -730,8 +708,9 @@ mod tests {
             },
         );
         assert_eq!(app.selected_index(), Some(expected[0].index as usize));
-        let rows = ui::list::inner_area(&app)
-            .map(|inner| ui::list::visible_rows(inner.height))
+        let rows = app
+            .list_inner()
+            .map(|inner| geometry::visible_rows(inner.height))
             .expect("a list pane");
         let shown = app.matches.sorted();
         assert!(shown.len() >= rows, "the visible rows are ordered");
@@ -817,7 +796,7 @@ mod tests {
         let mut app = App::new(articles, (80, 24));
         update(&mut app, Action::SelectLast);
         assert_eq!(app.selected, 99);
-        let rows = ui::list::visible_rows(ui::list::inner_area(&app).unwrap().height);
+        let rows = geometry::visible_rows(app.list_inner().unwrap().height);
         assert_eq!(app.list_offset, 100 - rows);
         update(&mut app, Action::SelectFirst);
         assert_eq!(app.list_offset, 0);

@@ -187,12 +187,12 @@ impl Term {
         match (self.kind, other.kind) {
             // Fuzzy in the body is a substring match, so the body needs one.
             (Kind::Fuzzy, Kind::Fuzzy) if body => substring(),
-            (Kind::Fuzzy, Kind::Fuzzy) => super::engine::is_char_subsequence(&lower(o), &lower(t)),
+            (Kind::Fuzzy, Kind::Fuzzy) => super::score::is_char_subsequence(&lower(o), &lower(t)),
             (Kind::Fuzzy, _) => false,
             // Exact-kind terms imply a fuzzy one over ASCII (the same folding).
             (_, Kind::Fuzzy) if !o.is_ascii() => false,
             (Kind::Exact, Kind::Fuzzy) if body => substring(),
-            (_, Kind::Fuzzy) => super::engine::is_char_subsequence(&lower(o), &lower(t)),
+            (_, Kind::Fuzzy) => super::score::is_char_subsequence(&lower(o), &lower(t)),
             (_, Kind::Exact) => substring(),
             (Kind::Prefix | Kind::Whole, Kind::Prefix) => lower(t).starts_with(&lower(o)),
             (Kind::Suffix | Kind::Whole, Kind::Suffix) => lower(t).ends_with(&lower(o)),

@@ -19,7 +19,7 @@ use super::{
     FileId, Found, MAX_ARTICLE_BYTES, Problem, bundled, file_id, is_library_file, load_file_with_id,
 };
 use crate::article::Article;
-use crate::fsutil::human_size;
+use crate::store::files::human_size;
 
 /// The largest `.jsonl` library read: a 1M-article library is about 500 MB,
 /// and the reader needs about 1.6 times a library's size in memory. A larger
@@ -448,14 +448,14 @@ fn work(jobs: &Mutex<Receiver<(usize, Job)>>, out: &Sender<(usize, Output)>) {
     }
 }
 
-/// Loads article files, each under [`crate::contain::contain`]: a panic on one
+/// Loads article files, each under [`super::contain::contain`]: a panic on one
 /// file (a parser bug some hostile text hits) skips that file with a reason.
 fn load_files(files: &[PathBuf]) -> Output {
     Output {
         items: files
             .iter()
             .map(
-                |file| match crate::contain::contain(|| load_file_with_id(file)) {
+                |file| match super::contain::contain(|| load_file_with_id(file)) {
                     Ok(Ok((article, id))) => Item::Article(article, id),
                     Ok(Err(problem)) => Item::Problem(problem),
                     Err(panic) => Item::Problem(Problem {
@@ -484,7 +484,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// byte order mark before the first line is ignored. Every article is cleaned
 /// for the screen like a parsed one (a library is as untrusted as a web page),
 /// gets a title if it has none and a word count if its body has words but the
-/// count is 0. Each line is read under [`crate::contain::contain`].
+/// count is 0. Each line is read under [`super::contain::contain`].
 fn parse_lines(path: &Path, first_line: usize, data: &[u8], too_long: &[usize]) -> Output {
     let mut output = Output::default();
     let body = data.strip_suffix(b"\n").unwrap_or(data);
@@ -512,7 +512,7 @@ fn parse_lines(path: &Path, first_line: usize, data: &[u8], too_long: &[usize]) 
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match crate::contain::contain(|| library_article(path, number, line)) {
+        match super::contain::contain(|| library_article(path, number, line)) {
             Ok(Ok(Some(article))) => output.items.push(Item::Article(article, None)),
             Ok(Ok(None)) => output.blank += 1,
             Ok(Err(err)) => output.items.push(bad(err.to_string())),
@@ -526,7 +526,7 @@ fn parse_lines(path: &Path, first_line: usize, data: &[u8], too_long: &[usize]) 
 /// holds nothing to read or open.
 fn library_article(path: &Path, number: usize, line: &[u8]) -> serde_json::Result<Option<Article>> {
     let mut article = serde_json::from_slice::<Article>(line)?;
-    crate::sanitize::clean_article(&mut article);
+    crate::article::sanitize::clean_article(&mut article);
     if holds_nothing(&article) {
         return Ok(None);
     }

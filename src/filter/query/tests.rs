@@ -358,7 +358,7 @@ fn snippets_contain_the_match_and_fit_the_width() {
         "{}",
         s.text
     );
-    assert!(crate::ui::text::width(&s.text) <= 40);
+    assert!(unicode_width::UnicodeWidthStr::width(s.text.as_str()) <= 40);
     let chars: Vec<char> = s.text.chars().collect();
     let lit: String = s.indices.iter().map(|&i| chars[i]).collect();
     assert_eq!(lit, "Membership");
@@ -381,7 +381,7 @@ fn snippets_cut_on_char_boundaries_by_width() {
     for width in 1..30 {
         if let Some(s) = snippet(&q("東京"), body, width) {
             assert!(
-                crate::ui::text::width(&s.text) <= width,
+                unicode_width::UnicodeWidthStr::width(s.text.as_str()) <= width,
                 "{width}: {}",
                 s.text
             );

@@ -3,7 +3,7 @@
 //!
 //! Articles are identified by a hash of their content rather than their path, so
 //! moving or renaming a library file keeps its marks. The state file is replaced
-//! atomically ([`crate::fsutil::atomic_write`]), a file that cannot be
+//! atomically ([`crate::store::files::atomic_write`]), a file that cannot be
 //! understood is moved aside for the user rather than overwritten, and saves
 //! from several processes merge rather than overwrite each other.
 
@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::article::Article;
-use crate::fsutil::atomic_write;
+use crate::store::files::atomic_write;
 
 /// Version of the on-disk format. A file with another version is moved aside
 /// (not rewritten in place) so an older binary never destroys what a newer one
@@ -27,7 +27,7 @@ use crate::fsutil::atomic_write;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Temp files from interrupted saves older than this are debris (see
-/// [`crate::fsutil::remove_stale_temps`]).
+/// [`crate::store::files::remove_stale_temps`]).
 const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Identity of an article's content: the first 128 bits of SHA-256 over its
@@ -224,7 +224,7 @@ pub struct StateWarning {
 /// I/O errors).
 impl fmt::Display for StateWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::sanitize::clean_line(&self.message))
+        f.write_str(&crate::article::sanitize::clean_line(&self.message))
     }
 }
 
@@ -271,7 +271,7 @@ fn apply<'a>(
 /// to the file as it is on disk then, under an advisory lock ([`SaveJob`]), so
 /// marks another process saved meanwhile are kept (and seen from then on).
 #[derive(Debug, Clone)]
-pub struct StateStore {
+pub struct MarkStore {
     path: Option<PathBuf>,
     /// The file as last loaded or saved; shared with a save in progress, so
     /// starting one copies nothing large.
@@ -284,8 +284,8 @@ pub struct StateStore {
 }
 
 /// One save of a store's changes, detached from the store so that it can run
-/// on another thread ([`StateStore::begin_save`], then [`SaveJob::run`], then
-/// [`StateStore::finish_save`]).
+/// on another thread ([`MarkStore::begin_save`], then [`SaveJob::run`], then
+/// [`MarkStore::finish_save`]).
 #[derive(Debug)]
 pub struct SaveJob {
     path: PathBuf,
@@ -310,7 +310,7 @@ impl SaveJob {
     /// store's own view is written instead; one that cannot be read at all is
     /// left alone and the save fails, its changes still pending.
     pub fn run(self) -> io::Result<Saved> {
-        let target = crate::fsutil::resolve_symlink(&self.path);
+        let target = crate::store::files::resolve_symlink(&self.path);
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir)?;
         }
@@ -354,7 +354,7 @@ enum Unreadable {
 
 /// The state in `path`; `None` when there is no file.
 fn read_state(path: &Path) -> Result<Option<ReadingState>, Unreadable> {
-    let bytes = match crate::fsutil::read_regular(path, MAX_STATE_BYTES) {
+    let bytes = match crate::store::files::read_regular(path, MAX_STATE_BYTES) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(Unreadable::Io(err)),
@@ -421,11 +421,11 @@ fn lock_beside(_target: &Path) -> io::Result<()> {
     Ok(())
 }
 
-impl StateStore {
+impl MarkStore {
     /// The default location: `$XDG_DATA_HOME/newsreader/state.json`, else
     /// `~/.local/share/newsreader/state.json`; `None` if neither can be found.
     pub fn default_path() -> Option<PathBuf> {
-        crate::fsutil::app_file("XDG_DATA_HOME", ".local/share", "state.json")
+        crate::store::files::app_file("XDG_DATA_HOME", ".local/share", "state.json")
     }
 
     /// A store that never touches the disk (`--no-state`).
@@ -447,7 +447,7 @@ impl StateStore {
     /// when that goes wrong. The returned warning is meant for the status line.
     pub fn open(path: impl Into<PathBuf>) -> (Self, Option<StateWarning>) {
         let path = path.into();
-        crate::fsutil::remove_stale_temps(&path, STALE_TEMP_AGE);
+        crate::store::files::remove_stale_temps(&path, STALE_TEMP_AGE);
         let problem = match read_state(&path) {
             Ok(state) => return (Self::with(Some(path), state.unwrap_or_default()), None),
             Err(Unreadable::Io(err)) => {
@@ -683,7 +683,7 @@ mod tests {
     fn marks_toggle_and_round_trip() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("sub").join("state.json");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         let a = ArticleKey::from_parts("A", ["a"]);
         let b = ArticleKey::from_parts("B", ["b"]);
@@ -694,7 +694,7 @@ mod tests {
         store.save_if_dirty().expect("save");
         assert!(!store.is_dirty());
 
-        let (reopened, warning) = StateStore::open(&path);
+        let (reopened, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         assert!(reopened.is_read(&a) && !reopened.is_starred(&a));
         assert!(reopened.is_starred(&b) && !reopened.is_read(&b));
@@ -710,13 +710,13 @@ mod tests {
     fn renamed_file_keeps_its_marks() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
-        let (mut store, _) = StateStore::open(&path);
+        let (mut store, _) = MarkStore::open(&path);
         store.set_read(
             ArticleKey::of(&article("T", &["Body"], "/old/name.txt")),
             true,
         );
         store.save().expect("save");
-        let (store, _) = StateStore::open(&path);
+        let (store, _) = MarkStore::open(&path);
         assert!(store.is_read(&ArticleKey::of(&article("T", &["Body"], "/new/other.txt"))));
     }
 
@@ -730,7 +730,7 @@ mod tests {
             format!(r#"{{"version":1,"entries":{{"{key}":{{"read":true,"note":"hi"}}}}}}"#),
         )
         .expect("write");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         store.set_starred(key, true);
         store.save().expect("save");
@@ -742,7 +742,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
         fs::write(&path, contents).expect("write");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         let warning = warning.expect("a warning");
         assert!(warning.message.contains(expect_in_message), "{warning}");
         let moved = warning.moved_to.expect("moved aside");
@@ -762,7 +762,7 @@ mod tests {
         assert_eq!(store.path(), Some(path.as_path()));
         store.set_read(ArticleKey::from_parts("A", ["a"]), true);
         store.save().expect("save after recovery");
-        let (again, warning) = StateStore::open(&path);
+        let (again, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         assert_eq!(again.snapshot().entries.len(), 1);
     }
@@ -798,9 +798,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
         fs::write(&path, b"first").expect("write");
-        let (_, w1) = StateStore::open(&path);
+        let (_, w1) = MarkStore::open(&path);
         fs::write(&path, b"second").expect("write");
-        let (_, w2) = StateStore::open(&path);
+        let (_, w2) = MarkStore::open(&path);
         let m1 = w1.and_then(|w| w.moved_to).expect("moved");
         let m2 = w2.and_then(|w| w.moved_to).expect("moved");
         assert_ne!(m1, m2);
@@ -816,7 +816,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
         fs::create_dir(&path).expect("mkdir");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         assert!(warning.expect("warning").message.contains("not be saved"));
         assert_eq!(store.path(), None);
         store.set_read(ArticleKey::from_parts("A", ["a"]), true);
@@ -826,7 +826,7 @@ mod tests {
 
     #[test]
     fn in_memory_store_never_writes() {
-        let mut store = StateStore::in_memory();
+        let mut store = MarkStore::in_memory();
         store.set_read(ArticleKey::from_parts("A", ["a"]), true);
         assert!(store.is_read(&ArticleKey::from_parts("A", ["a"])));
         store.save().expect("no-op");
@@ -842,15 +842,15 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
         // Both open before either saves, as two newsreaders started together.
-        let (mut a, _) = StateStore::open(&path);
-        let (mut b, _) = StateStore::open(&path);
+        let (mut a, _) = MarkStore::open(&path);
+        let (mut b, _) = MarkStore::open(&path);
         a.set_starred(key(1), true);
         a.set_read(key(2), true);
         a.save().expect("a saves");
         b.set_starred(key(3), true);
         b.set_read(key(2), false); // b never saw the mark: no change of b's
         b.save().expect("b saves");
-        let (c, _) = StateStore::open(&path);
+        let (c, _) = MarkStore::open(&path);
         assert!(c.is_starred(&key(1)) && c.is_read(&key(2)) && c.is_starred(&key(3)));
         // b now shows what a saved.
         assert!(b.is_starred(&key(1)) && b.is_read(&key(2)));
@@ -864,7 +864,7 @@ mod tests {
         assert!(a.is_dirty() && a.is_read(&key(4)) && a.is_read(&key(5)));
         a.save().expect("save");
         assert!(!a.is_dirty());
-        let (d, _) = StateStore::open(&path);
+        let (d, _) = MarkStore::open(&path);
         assert!(d.is_read(&key(4)) && d.is_read(&key(5)) && d.is_starred(&key(3)));
     }
 
@@ -876,7 +876,7 @@ mod tests {
             .map(|t| {
                 let path = path.clone();
                 std::thread::spawn(move || {
-                    let (mut store, _) = StateStore::open(&path);
+                    let (mut store, _) = MarkStore::open(&path);
                     for i in 0..25 {
                         store.set_starred(key(t * 100 + i), true);
                         store.save().expect("save");
@@ -887,7 +887,7 @@ mod tests {
         for worker in workers {
             worker.join().expect("worker");
         }
-        let (store, warning) = StateStore::open(&path);
+        let (store, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         let state = store.snapshot();
         assert_eq!(state.entries.len(), 100);
@@ -907,7 +907,7 @@ mod tests {
             r#"{"version":1,"tags":{"x":["a","b"]},"entries":{},"synced_at":12}"#,
         )
         .expect("write");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         store.set_read(key(1), true);
         store.save().expect("save");
@@ -926,7 +926,7 @@ mod tests {
         let target = dir.path().join("synced").join("state.json");
         fs::create_dir(dir.path().join("synced")).expect("mkdir");
         std::os::unix::fs::symlink(&target, &link).expect("symlink");
-        let (mut store, warning) = StateStore::open(&link);
+        let (mut store, warning) = MarkStore::open(&link);
         assert_eq!(warning, None);
         store.set_read(key(1), true);
         store.save().expect("save");
@@ -936,7 +936,7 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
-        let (again, _) = StateStore::open(&target);
+        let (again, _) = MarkStore::open(&target);
         assert!(again.is_read(&key(1)));
     }
 
@@ -954,7 +954,7 @@ mod tests {
             .and_then(|f| f.set_len(MAX_STATE_BYTES + 1))
             .expect("huge file");
         for path in [fifo.as_path(), Path::new("/dev/zero"), huge.as_path()] {
-            let (mut store, warning) = StateStore::open(path);
+            let (mut store, warning) = MarkStore::open(path);
             let warning = warning.expect("a warning").to_string();
             assert!(warning.contains("will not be saved"), "{warning}");
             assert_eq!(store.path(), None);
@@ -971,7 +971,7 @@ mod tests {
     fn a_file_damaged_while_running_is_moved_aside_at_the_next_save() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
-        let (mut store, _) = StateStore::open(&path);
+        let (mut store, _) = MarkStore::open(&path);
         store.set_read(key(1), true);
         store.save().expect("save");
         fs::write(&path, b"garbage").expect("damage");
@@ -980,7 +980,7 @@ mod tests {
         let warning = store.take_warning().expect("a warning");
         let moved = warning.moved_to.expect("moved aside");
         assert_eq!(fs::read(moved).expect("salvage"), b"garbage");
-        let (again, warning) = StateStore::open(&path);
+        let (again, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         assert!(again.is_read(&key(1)) && again.is_starred(&key(2)));
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::app::{App, Keymap};
 use crate::cli::Cli;
 use crate::config::Config;
-use crate::state::StateStore;
+use crate::store::marks::MarkStore;
 use crate::ui::theme::Theme;
 
 /// The reader's settings, loaded; [`Settings::apply`] installs them in an [`App`].
@@ -16,7 +16,7 @@ use crate::ui::theme::Theme;
 pub struct Settings {
     pub config: Config,
     pub keymap: Keymap,
-    pub store: StateStore,
+    pub store: MarkStore,
     pub color: bool,
     /// Problems to show on stderr and in the status line.
     pub warnings: Vec<String>,
@@ -46,17 +46,17 @@ impl Settings {
         Settings {
             config: Config::default(),
             keymap: Keymap::default(),
-            store: StateStore::in_memory(),
+            store: MarkStore::in_memory(),
             color: true,
             warnings: Vec::new(),
         }
     }
 
     /// Puts the settings into `app` and re-derives the list (the default view
-    /// may hide read articles).
-    pub fn apply(self, app: &mut App) {
+    /// may hide read articles); returns the theme to draw with.
+    pub fn apply(self, app: &mut App) -> Theme {
         let view = self.config.view;
-        app.theme = Theme::for_terminal(&self.config.theme, self.color);
+        let theme = Theme::for_terminal(&self.config.theme, self.color);
         app.keymap = self.keymap;
         app.store = self.store;
         app.view = view.default_view;
@@ -70,6 +70,7 @@ impl Settings {
         };
         app.anchor = app.selected_index();
         app.arrange();
+        theme
     }
 }
 
@@ -82,7 +83,7 @@ pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
     let path = path.map(Path::to_path_buf).or_else(Config::default_path);
     let text = path
         .as_ref()
-        .and_then(|p| crate::fsutil::read_regular(p, crate::config::MAX_CONFIG_BYTES).ok())
+        .and_then(|p| crate::store::files::read_regular(p, crate::config::MAX_CONFIG_BYTES).ok())
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default();
     let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
@@ -97,15 +98,15 @@ pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> StateStore {
+fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> MarkStore {
     if no_state {
-        return StateStore::in_memory();
+        return MarkStore::in_memory();
     }
-    let Some(path) = path.or_else(StateStore::default_path) else {
+    let Some(path) = path.or_else(MarkStore::default_path) else {
         warnings.push("no home folder for the reading state; marks will not be saved".into());
-        return StateStore::in_memory();
+        return MarkStore::in_memory();
     };
-    let (store, warning) = StateStore::open(path);
+    let (store, warning) = MarkStore::open(path);
     warnings.extend(warning.map(|w| w.to_string()));
     store
 }
@@ -127,8 +128,8 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        let mut store = StateStore::in_memory();
-        store.set_read(crate::state::ArticleKey::of(&articles[0]), true);
+        let mut store = MarkStore::in_memory();
+        store.set_read(crate::store::marks::ArticleKey::of(&articles[0]), true);
         let mut settings = Settings::defaults();
         settings.store = store;
         settings.config.view.default_view = ViewFilter::Unread;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{self, Article, decode};
 
+pub mod contain;
 mod stream;
 
 pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_with};
@@ -19,19 +20,19 @@ pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_wi
 pub const BUNDLED: &[(&str, &str)] = &[
     (
         "blinken-lavrov-ukraine-support.txt",
-        include_str!("../assets/articles/blinken-lavrov-ukraine-support.txt"),
+        include_str!("../../assets/articles/blinken-lavrov-ukraine-support.txt"),
     ),
     (
         "us-nato-membership-ukraine.txt",
-        include_str!("../assets/articles/us-nato-membership-ukraine.txt"),
+        include_str!("../../assets/articles/us-nato-membership-ukraine.txt"),
     ),
     (
         "blinken-navalny-call.txt",
-        include_str!("../assets/articles/blinken-navalny-call.txt"),
+        include_str!("../../assets/articles/blinken-navalny-call.txt"),
     ),
     (
         "russia-refusing-calls.txt",
-        include_str!("../assets/articles/russia-refusing-calls.txt"),
+        include_str!("../../assets/articles/russia-refusing-calls.txt"),
     ),
 ];
 
@@ -55,8 +56,8 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{}: {}",
-            crate::sanitize::clean_line(&path),
-            crate::sanitize::clean_line(&self.reason)
+            crate::article::sanitize::clean_line(&path),
+            crate::article::sanitize::clean_line(&self.reason)
         )
     }
 }
@@ -129,7 +130,7 @@ pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> boo
     true
 }
 
-use crate::fsutil::NOT_REGULAR;
+use crate::store::files::NOT_REGULAR;
 
 /// What identifies a file or folder however it is reached: (device, inode) on
 /// unix, the canonical path elsewhere.
@@ -276,7 +277,7 @@ pub fn is_library_file(path: &Path) -> bool {
 /// failures, oversized, empty and non-regular files are problems.
 ///
 /// Every text field of the article is cleaned with
-/// [`clean_article`](crate::sanitize::clean_article), `path` and a title made
+/// [`clean_article`](crate::article::sanitize::clean_article), `path` and a title made
 /// from the file name included: `path` is for display and JSON output (nothing
 /// re-opens it), so a hostile file name shows cleaned.
 pub fn load_file(path: &Path) -> Result<Article, Problem> {
@@ -314,7 +315,7 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
     if article.title.is_empty() {
         article.title = file_stem_title(path);
     }
-    crate::sanitize::clean_article(&mut article);
+    crate::article::sanitize::clean_article(&mut article);
     Ok((article, file_id(path, &meta)))
 }
 
@@ -338,9 +339,9 @@ fn debug_panic_on(path: &Path) {
     }
 }
 
-/// [`crate::fsutil::open_regular`], its error as a reason.
+/// [`crate::store::files::open_regular`], its error as a reason.
 pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), String> {
-    crate::fsutil::open_regular(path).map_err(|e| e.to_string())
+    crate::store::files::open_regular(path).map_err(|e| e.to_string())
 }
 
 /// A readable stand-in title from a file name, for articles with no headline at all.

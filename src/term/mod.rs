@@ -2,6 +2,10 @@
 //! SIGTERM/SIGHUP/SIGINT/SIGQUIT) and the event loop. The loop blocks on input and
 //! redraws after each batch of events.
 
+pub mod effects;
+pub mod links;
+pub mod settings;
+
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -20,8 +24,10 @@ use crate::app::{Action, App, Effect, map_mouse, update};
 use crate::article::Article;
 use crate::filter::{self, FilterWorker, Ranked};
 use crate::library::{self, LoadEvent};
-use crate::startup::Settings;
-use crate::state::ArticleKey;
+use crate::store::marks::ArticleKey;
+use crate::term::settings::Settings;
+use crate::ui::Screen;
+use crate::ui::theme::Theme;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -48,7 +54,7 @@ impl Drop for Guard {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if crate::contain::is_contained() {
+        if crate::library::contain::is_contained() {
             // The loader skips the file that caused it, with a reason.
             return;
         }
@@ -167,7 +173,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(Vec::new(), (size.width, size.height));
     app.background_filter = true;
-    settings.apply(&mut app);
+    let theme = settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
     let mut feed = FilterFeed {
@@ -176,7 +182,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     };
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &mut feed);
+    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
     if let Err(err) = app.store.save_if_dirty() {
@@ -311,6 +317,7 @@ enum Exit {
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
+    theme: &Theme,
     rx: &mpsc::Receiver<Message>,
     feed: &mut FilterFeed,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
@@ -319,7 +326,7 @@ fn event_loop(
     loop {
         {
             let _drawing = lock_output();
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            terminal.draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))?;
         }
         if debug_panic {
             panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");
@@ -461,7 +468,7 @@ fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed) {
         }
     }
     app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
-    crate::effects::perform(app, terminal.backend_mut());
+    crate::term::effects::perform(app, terminal.backend_mut());
 }
 
 /// The action for one terminal event.
