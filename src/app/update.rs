@@ -125,7 +125,10 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::FilterInput(c) => {
-            if !c.is_control() {
+            // The filter reads no more (see `MAX_QUERY_CHARS`); typing on
+            // would only cost time.
+            let full = app.query.chars().count() >= crate::filter::query::MAX_QUERY_CHARS;
+            if !c.is_control() && !full {
                 let mut query = app.query.clone();
                 query.push(c);
                 set_query(app, query);
@@ -774,6 +777,18 @@ mod tests {
         update(&mut app, Action::SelectRow(2));
         update(&mut app, Action::ToggleFullText);
         assert_eq!((app.matches.len(), app.selected_index()), (4, Some(2)));
+    }
+
+    #[test]
+    fn the_filter_takes_no_more_than_the_query_cap() {
+        let mut app = app();
+        let cap = crate::filter::query::MAX_QUERY_CHARS;
+        typed(&mut app, &"n".repeat(cap + 50));
+        assert_eq!(app.query.chars().count(), cap);
+        update(&mut app, Action::FilterBackspace);
+        typed(&mut app, "é!");
+        assert_eq!(app.query.chars().count(), cap);
+        assert!(app.query.ends_with("né"), "{}", app.query);
     }
 
     #[test]
