@@ -6,7 +6,7 @@ pub mod effects;
 pub mod links;
 pub mod settings;
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, Stdout, Write, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
@@ -185,12 +185,15 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
+    // Written, not `eprintln!`ed: with the terminal closed under the app a
+    // print fails, and must not panic on the way out.
+    let mut stderr = io::stderr();
     if let Err(err) = app.store.save_if_dirty() {
-        eprintln!("newsreader: could not save reading state: {err}");
+        let _ = writeln!(stderr, "newsreader: could not save reading state: {err}");
     }
     let (problems, empty) = result?;
     for problem in &problems {
-        eprintln!("newsreader: {problem}");
+        let _ = writeln!(stderr, "newsreader: {problem}");
     }
     if empty {
         return Err(io::Error::other("no articles to read"));
