@@ -162,3 +162,26 @@ fn a_panic_on_one_file_skips_only_that_file() {
     );
     assert!(!stderr.contains("panicked at"), "{stderr}");
 }
+
+/// Bracketed paste is on while the reader runs (and off after): pasted text
+/// arrives whole and goes into the filter, so an escape sequence inside it
+/// (`ESC [ <0;12` is the start of a mouse report) is never parsed as keys that
+/// would swallow the ones after it; Ctrl-C still quits.
+#[test]
+fn pasted_text_goes_to_the_filter_and_never_swallows_keys() {
+    let (_dir, mut session) = started(&[]);
+    let raw = String::from_utf8_lossy(&session.raw()).into_owned();
+    assert!(raw.contains("\u{1b}[?2004h"), "bracketed paste enabled");
+    session.send("\u{1b}[200~log line: \u{1b}[<0;12 end\u{1b}[201~");
+    let screen = session.wait_text("log line:");
+    assert!(!screen.contains('\u{1b}'), "{screen}");
+    session.send("\u{3}");
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    session.assert_restored();
+    let raw = String::from_utf8_lossy(&session.raw()).into_owned();
+    assert!(
+        raw.rfind("\u{1b}[?2004l") > raw.rfind("\u{1b}[?2004h"),
+        "bracketed paste disabled on the way out"
+    );
+}

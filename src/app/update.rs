@@ -134,6 +134,18 @@ fn apply(app: &mut App, action: Action) {
                 set_query(app, query);
             }
         }
+        Action::FilterPaste(text) => {
+            let room =
+                crate::filter::query::MAX_QUERY_CHARS.saturating_sub(app.query.chars().count());
+            let mut query = app.query.clone();
+            // One line, no controls or escapes (`clean_line` makes newlines go).
+            query.extend(
+                clean_line(&text.replace(['\n', '\r'], " "))
+                    .chars()
+                    .take(room),
+            );
+            set_query(app, query);
+        }
         Action::FilterBackspace => {
             let mut query = app.query.clone();
             query.pop();
@@ -789,6 +801,21 @@ mod tests {
         typed(&mut app, "é!");
         assert_eq!(app.query.chars().count(), cap);
         assert!(app.query.ends_with("né"), "{}", app.query);
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_filter_as_one_clean_line() {
+        let mut app = app();
+        typed(&mut app, "a");
+        update(
+            &mut app,
+            Action::FilterPaste("log line: \u{1b}[<0;12 end\nnext".to_owned()),
+        );
+        // The CSI runs to its final byte (`e`), as a terminal would read it.
+        assert_eq!(app.query, "alog line: nd next");
+        let cap = crate::filter::query::MAX_QUERY_CHARS;
+        update(&mut app, Action::FilterPaste("x".repeat(cap * 2)));
+        assert_eq!(app.query.chars().count(), cap);
     }
 
     #[test]

@@ -12,7 +12,10 @@ use std::sync::mpsc;
 use std::thread;
 
 use crossterm::cursor::Show;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -31,10 +34,16 @@ use crate::ui::theme::Theme;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// Puts the terminal back: mouse capture off, main screen, cursor shown, raw mode off.
-/// Safe to call more than once.
+/// Puts the terminal back: mouse capture and bracketed paste off, main screen,
+/// cursor shown, raw mode off. Safe to call more than once.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
     let _ = disable_raw_mode();
 }
 
@@ -135,7 +144,15 @@ fn init() -> io::Result<(Term, Guard)> {
     install_panic_hook();
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    // Bracketed paste: the terminal marks pasted text, which then arrives as
+    // one paste event, never parsed as keys (a pasted `ESC [ <0;12` would
+    // otherwise swallow every key after it, Ctrl-C included).
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     Ok((terminal, guard))
 }
@@ -480,6 +497,7 @@ pub fn map_event(app: &App, event: Event) -> Option<Action> {
         Event::Key(key) => app.keymap.map_key(app.mode(), key),
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
+        Event::Paste(text) => Some(Action::FilterPaste(text)),
         _ => None,
     }
 }
