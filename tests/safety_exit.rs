@@ -185,3 +185,47 @@ fn pasted_text_goes_to_the_filter_and_never_swallows_keys() {
         "bracketed paste disabled on the way out"
     );
 }
+
+/// Peak resident memory of a process, in kB (Linux).
+fn peak_rss_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("proc status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM")
+}
+
+/// A terminal reporting an absurd size (16000×16000) gets a bounded screen
+/// drawn: memory stays small and Ctrl-C still quits.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_absurd_terminal_size_is_clamped() {
+    let (_dir, session) = started(&[]);
+    let before = session.raw().len();
+    session
+        .master
+        .resize(portable_pty::PtySize {
+            rows: 16000,
+            cols: 16000,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("resize the pty");
+    // The app redraws for the new size; the frame lands beyond the harness's
+    // 80×24 screen, so wait for bytes rather than text.
+    let deadline = std::time::Instant::now() + common::DEADLINE;
+    while session.raw().len() < before + 2000 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no redraw after the resize"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = session.child.process_id().expect("pid");
+    let peak = peak_rss_kb(pid);
+    eprintln!("peak RSS after the resize: {peak} kB");
+    // A full 16000×16000 frame buffer alone would be gigabytes.
+    assert!(peak < 300 * 1024, "peak RSS {peak} kB");
+    session.quit_and_check_restored();
+}

@@ -20,8 +20,9 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, App, Effect, map_mouse, update};
 use crate::article::Article;
@@ -140,6 +141,17 @@ fn debug_panic_requested(place: &str) -> bool {
     std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| v == place)
 }
 
+/// The largest screen drawn, in columns and rows: a terminal that reports a
+/// larger size (16000×16000) gets this much of it drawn, rather than frame
+/// buffers of gigabytes. Larger than any real screen at a readable font.
+pub const MAX_COLUMNS: u16 = 1000;
+pub const MAX_ROWS: u16 = 500;
+
+/// The part of a `columns` × `rows` terminal that is drawn.
+pub fn drawn_area(columns: u16, rows: u16) -> Rect {
+    Rect::new(0, 0, columns.min(MAX_COLUMNS), rows.min(MAX_ROWS))
+}
+
 fn init() -> io::Result<(Term, Guard)> {
     install_panic_hook();
     enable_raw_mode()?;
@@ -153,7 +165,15 @@ fn init() -> io::Result<(Term, Guard)> {
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
-    let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    // A fixed viewport, resized by the loop to the clamped size (ratatui would
+    // size a full-screen one to whatever the terminal reports).
+    let (columns, rows) = crossterm::terminal::size()?;
+    let terminal = Terminal::with_options(
+        CrosstermBackend::new(stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(drawn_area(columns, rows)),
+        },
+    )?;
     Ok((terminal, guard))
 }
 
@@ -187,7 +207,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let (mut terminal, guard) = init()?;
-    let size = terminal.size()?;
+    let size = terminal.get_frame().area();
     let mut app = App::new(Vec::new(), (size.width, size.height));
     app.background_filter = true;
     let theme = settings.apply(&mut app);
@@ -370,6 +390,9 @@ fn event_loop(
                 }
                 other => {
                     flush_batches(app, &mut pending, terminal, feed);
+                    if let Message::Input(Event::Resize(columns, rows)) = other {
+                        terminal.resize(drawn_area(columns, rows))?;
+                    }
                     handle(app, other, &mut problems, &feed.worker)
                 }
             };
@@ -496,7 +519,10 @@ pub fn map_event(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => app.keymap.map_key(app.mode(), key),
         Event::Mouse(mouse) => map_mouse(mouse),
-        Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
+        Event::Resize(columns, rows) => {
+            let area = drawn_area(columns, rows);
+            Some(Action::Resize(area.width, area.height))
+        }
         Event::Paste(text) => Some(Action::FilterPaste(text)),
         _ => None,
     }
