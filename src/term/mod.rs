@@ -28,7 +28,7 @@ use crate::app::{Action, App, Effect, map_mouse, update};
 use crate::article::Article;
 use crate::filter::{self, FilterWorker, Ranked};
 use crate::library::{self, LoadEvent};
-use crate::store::marks::ArticleKey;
+use crate::store::marks::{ArticleKey, MarkStore, SaveJob, Saved};
 use crate::term::settings::Settings;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -196,6 +196,81 @@ enum Message {
     },
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
+    /// The saver thread finished a save of the marks.
+    Saved(io::Result<Saved>),
+}
+
+/// Saves the marks on a thread of its own, so the loop never waits for the
+/// disk (a state file of a million marks takes a second or more to merge and
+/// write). One save runs at a time; changes made meanwhile go in the next,
+/// which starts when it ends: saves coalesce under a burst of toggles without
+/// a timer. On exit the loop waits for the running save, then saves what is
+/// left itself ([`Saver::finish`]).
+struct Saver {
+    jobs: Option<mpsc::Sender<SaveJob>>,
+    thread: Option<thread::JoinHandle<()>>,
+    /// A job was sent and its outcome has not come back.
+    running: bool,
+}
+
+impl Saver {
+    fn spawn(tx: mpsc::Sender<Message>) -> Saver {
+        let (jobs, todo) = mpsc::channel::<SaveJob>();
+        let thread = thread::Builder::new()
+            .name("saver".to_owned())
+            .spawn(move || {
+                for job in todo {
+                    if tx.send(Message::Saved(job.run())).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok();
+        // Without a thread, nothing is sent and the final save does it all.
+        Saver {
+            jobs: thread.as_ref().map(|_| jobs),
+            thread,
+            running: false,
+        }
+    }
+
+    /// Starts saving the store's changes, unless a save is running (its end
+    /// starts the next).
+    fn request(&mut self, store: &MarkStore) {
+        if self.running {
+            return;
+        }
+        if let (Some(jobs), Some(job)) = (&self.jobs, store.begin_save()) {
+            self.running = jobs.send(job).is_ok();
+        }
+    }
+
+    /// Takes in a finished save and starts the next if marks changed meanwhile;
+    /// returns what the status line should say, if anything.
+    fn finished(&mut self, store: &mut MarkStore, outcome: io::Result<Saved>) -> Option<String> {
+        self.running = false;
+        let result = store.finish_save(outcome);
+        let news = match result {
+            Err(err) => Some(format!("could not save reading state: {err}")),
+            Ok(()) => store.take_warning().map(|w| w.to_string()),
+        };
+        // After a failure too: a lock held elsewhere may be free now; the
+        // changes are still pending.
+        if store.is_dirty() && news.is_none() {
+            self.request(store);
+        }
+        news
+    }
+
+    /// Waits for the running save and stops the thread; the caller then saves
+    /// the changes left (a save whose outcome was not taken in is applied
+    /// again, which changes nothing).
+    fn finish(mut self) {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Opens the reader over `paths` (the bundled articles when empty). Articles load
@@ -216,12 +291,15 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let mut feed = FilterFeed {
         worker: spawn_filter(tx.clone()),
         bodies: false,
+        saver: Saver::spawn(tx.clone()),
     };
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
+    // The terminal is back; now wait for the disk, then save what is left.
+    feed.saver.finish();
     // Written, not `eprintln!`ed: with the terminal closed under the app a
     // print fails, and must not panic on the way out.
     let mut stderr = io::stderr();
@@ -393,7 +471,14 @@ fn event_loop(
                     if let Message::Input(Event::Resize(columns, rows)) = other {
                         terminal.resize(drawn_area(columns, rows))?;
                     }
-                    handle(app, other, &mut problems, &feed.worker)
+                    if let Message::Saved(outcome) = other {
+                        if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
+                            update(app, Action::Notify { text, error: true });
+                        }
+                        None
+                    } else {
+                        handle(app, other, &mut problems, &feed.worker)
+                    }
                 }
             };
             perform(app, terminal, feed);
@@ -434,6 +519,8 @@ struct FilterFeed {
     worker: FilterWorker,
     /// Whether bodies are sent too: from the first use of full-text mode on.
     bodies: bool,
+    /// Saves the marks off the loop (the other worker the loop feeds).
+    saver: Saver,
 }
 
 impl FilterFeed {
@@ -477,6 +564,8 @@ fn handle(
                 );
             }
         }
+        // Taken in by the loop, which owns the saver.
+        Message::Saved(_) => {}
         Message::Loaded(found) => {
             *problems = found;
             if app.articles.is_empty() {
@@ -511,6 +600,10 @@ fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed) {
         }
     }
     app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+    if app.effects.contains(&Effect::SaveState) {
+        feed.saver.request(&app.store);
+        app.effects.retain(|e| *e != Effect::SaveState);
+    }
     crate::term::effects::perform(app, terminal.backend_mut());
 }
 
