@@ -229,3 +229,73 @@ fn an_absurd_terminal_size_is_clamped() {
     assert!(peak < 300 * 1024, "peak RSS {peak} kB");
     session.quit_and_check_restored();
 }
+
+#[test]
+fn sigusr1_sigusr2_and_sigalrm_restore() {
+    for signal in [libc::SIGUSR1, libc::SIGUSR2, libc::SIGALRM] {
+        signal_restores(signal);
+    }
+}
+
+/// Whether the process is stopped (Linux: state `T` in /proc/PID/stat).
+#[cfg(target_os = "linux")]
+fn stopped(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let after_name = stat.rsplit_once(')')?.1.trim_start().to_owned();
+            after_name.chars().next()
+        })
+        .is_some_and(|state| state == 'T')
+}
+
+/// Ctrl-Z (a key in raw mode) and SIGTSTP leave the terminal as the shell
+/// expects it (cooked mode, main screen, mouse off) while stopped; SIGCONT
+/// (`fg`) brings the reader back, redrawn, and keys work again.
+#[cfg(target_os = "linux")]
+#[test]
+fn suspend_restores_the_terminal_and_continue_redraws() {
+    let (_dir, mut session) = started(&[]);
+    let pid = session.child.process_id().expect("pid");
+    for how in ["key", "signal"] {
+        match how {
+            "key" => session.send("\u{1a}"),
+            _ => session.signal(libc::SIGTSTP),
+        }
+        let deadline = std::time::Instant::now() + common::DEADLINE;
+        while !stopped(pid) {
+            assert!(std::time::Instant::now() < deadline, "{how}: never stopped");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100)); // last bytes in
+        assert!(session.cooked(), "{how}: cooked mode while stopped");
+        {
+            let parser = session.parser.lock().expect("parser");
+            let screen = parser.screen();
+            assert!(
+                !screen.alternate_screen(),
+                "{how}: main screen while stopped"
+            );
+            assert_eq!(
+                screen.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "{how}: mouse off while stopped"
+            );
+        }
+        session.signal(libc::SIGCONT);
+        session.wait_for("the reader back", |s| s.contains("2/2 matches"));
+        assert!(!session.cooked(), "{how}: raw mode again");
+        assert!(
+            session
+                .parser
+                .lock()
+                .expect("parser")
+                .screen()
+                .alternate_screen(),
+            "{how}: alternate screen again"
+        );
+    }
+    session.send("Second");
+    session.wait_text("1/2 matches");
+    session.quit_and_check_restored();
+}

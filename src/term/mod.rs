@@ -108,26 +108,77 @@ fn lock_output_for_exit() -> Option<std::sync::MutexGuard<'static, ()>> {
     }
 }
 
-/// Termination signals become a quit through the event loop, so the terminal is
-/// restored on the same path as a quit key. A second signal (the loop is stuck)
-/// restores the terminal and exits at once.
+/// Signals whose default action ends the process: each becomes a quit through
+/// the event loop, so the terminal is restored (and the marks saved) on the
+/// same path as a quit key.
+const ENDING_SIGNALS: &[i32] = &[
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+];
+
+/// Ending signals become a quit through the event loop; a second one (the loop
+/// is stuck) restores the terminal and exits at once. SIGTSTP (Ctrl-Z) asks
+/// the loop to suspend: it puts the terminal back for the shell, stops, and
+/// sets the screen up again and redraws when continued (`fg`).
 fn spawn_signals(tx: mpsc::Sender<Message>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut wanted = ENDING_SIGNALS.to_vec();
+    wanted.push(libc::SIGTSTP);
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
     thread::Builder::new()
         .name("signals".to_owned())
         .spawn(move || {
-            let mut pending = signals.forever();
-            let delivered =
-                pending.next().is_some() && tx.send(Message::Action(Action::Quit)).is_ok();
-            if delivered && pending.next().is_none() {
-                return;
+            let mut ending = 0;
+            for signal in signals.forever() {
+                if signal == libc::SIGTSTP {
+                    if tx.send(Message::Suspend).is_err() {
+                        return;
+                    }
+                    continue;
+                }
+                ending += 1;
+                if ending == 1 && tx.send(Message::Action(Action::Quit)).is_ok() {
+                    continue;
+                }
+                let _drawing = lock_output_for_exit();
+                restore();
+                std::process::exit(1);
             }
-            let _drawing = lock_output_for_exit();
-            restore();
-            std::process::exit(1);
         })?;
     Ok(())
+}
+
+/// Ctrl-Z, which the terminal sends as a key in raw mode.
+fn is_suspend_key(key: &event::KeyEvent) -> bool {
+    key.kind != event::KeyEventKind::Release
+        && key.code == event::KeyCode::Char('z')
+        && key.modifiers == event::KeyModifiers::CONTROL
+}
+
+/// Ctrl-Z: the terminal as the shell expects it (main screen, mouse and paste
+/// reporting off, cooked mode), the process stopped until `fg`; then the
+/// reader's screen back and redrawn in full.
+fn suspend(terminal: &mut Term) -> io::Result<()> {
+    restore();
+    // SAFETY: raise(2) with a valid signal; SIGSTOP cannot be caught, so this
+    // returns once the process is continued.
+    unsafe { libc::raise(libc::SIGSTOP) };
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // The terminal may have changed size while stopped; resizing also clears
+    // the screen and forgets the last frame, so the next one is drawn whole.
+    // (`Terminal::clear` would ask the terminal where its cursor is.)
+    let (columns, rows) = crossterm::terminal::size()?;
+    terminal.resize(drawn_area(columns, rows))
 }
 
 /// Test-only hook: with `NEWSREADER_DEBUG_PANIC_AFTER_START=1` in the environment the
@@ -198,6 +249,8 @@ enum Message {
     Loaded(Vec<library::Problem>),
     /// The saver thread finished a save of the marks.
     Saved(io::Result<Saved>),
+    /// SIGTSTP (Ctrl-Z): suspend until continued.
+    Suspend,
 }
 
 /// Saves the marks on a thread of its own, so the loop never waits for the
@@ -471,7 +524,20 @@ fn event_loop(
                     if let Message::Input(Event::Resize(columns, rows)) = other {
                         terminal.resize(drawn_area(columns, rows))?;
                     }
-                    if let Message::Saved(outcome) = other {
+                    // Raw mode turns Ctrl-Z into a key rather than SIGTSTP.
+                    let other = match other {
+                        Message::Input(Event::Key(key)) if is_suspend_key(&key) => Message::Suspend,
+                        other => other,
+                    };
+                    if let Message::Suspend = other {
+                        let _drawing = lock_output();
+                        suspend(terminal)?;
+                        if let Ok(size) = terminal.size() {
+                            let area = drawn_area(size.width, size.height);
+                            update(app, Action::Resize(area.width, area.height));
+                        }
+                        None
+                    } else if let Message::Saved(outcome) = other {
                         if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
                             update(app, Action::Notify { text, error: true });
                         }
@@ -564,8 +630,8 @@ fn handle(
                 );
             }
         }
-        // Taken in by the loop, which owns the saver.
-        Message::Saved(_) => {}
+        // Taken in by the loop, which owns the saver and the terminal.
+        Message::Saved(_) | Message::Suspend => {}
         Message::Loaded(found) => {
             *problems = found;
             if app.articles.is_empty() {
