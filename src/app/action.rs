@@ -43,6 +43,9 @@ pub enum Action {
 
     /// Type one character into the filter.
     FilterInput(char),
+    /// Pasted text (bracketed paste: it arrives whole, never as keys) goes
+    /// into the filter as one line, cleaned, up to the query's cap.
+    FilterPaste(String),
     /// Delete the character before the cursor.
     FilterBackspace,
     /// Delete the word before the cursor (Ctrl-W).

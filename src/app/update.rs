@@ -125,11 +125,26 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::FilterInput(c) => {
-            if !c.is_control() {
+            // The filter reads no more (see `MAX_QUERY_CHARS`); typing on
+            // would only cost time.
+            let full = app.query.chars().count() >= crate::filter::query::MAX_QUERY_CHARS;
+            if !c.is_control() && !full {
                 let mut query = app.query.clone();
                 query.push(c);
                 set_query(app, query);
             }
+        }
+        Action::FilterPaste(text) => {
+            let room =
+                crate::filter::query::MAX_QUERY_CHARS.saturating_sub(app.query.chars().count());
+            let mut query = app.query.clone();
+            // One line, no controls or escapes (`clean_line` makes newlines go).
+            query.extend(
+                clean_line(&text.replace(['\n', '\r'], " "))
+                    .chars()
+                    .take(room),
+            );
+            set_query(app, query);
         }
         Action::FilterBackspace => {
             let mut query = app.query.clone();
@@ -793,6 +808,33 @@ mod tests {
         app.apply(Action::SelectRow(2));
         app.apply(Action::ToggleFullText);
         assert_eq!((app.matches.len(), app.selected_index()), (4, Some(2)));
+    }
+
+    #[test]
+    fn the_filter_takes_no_more_than_the_query_cap() {
+        let mut app = app();
+        let cap = crate::filter::query::MAX_QUERY_CHARS;
+        typed(&mut app, &"n".repeat(cap + 50));
+        assert_eq!(app.query.chars().count(), cap);
+        update(&mut app, Action::FilterBackspace);
+        typed(&mut app, "é!");
+        assert_eq!(app.query.chars().count(), cap);
+        assert!(app.query.ends_with("né"), "{}", app.query);
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_filter_as_one_clean_line() {
+        let mut app = app();
+        typed(&mut app, "a");
+        update(
+            &mut app,
+            Action::FilterPaste("log line: \u{1b}[<0;12 end\nnext".to_owned()),
+        );
+        // The CSI runs to its final byte (`e`), as a terminal would read it.
+        assert_eq!(app.query, "alog line: nd next");
+        let cap = crate::filter::query::MAX_QUERY_CHARS;
+        update(&mut app, Action::FilterPaste("x".repeat(cap * 2)));
+        assert_eq!(app.query.chars().count(), cap);
     }
 
     #[test]

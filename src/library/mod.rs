@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{self, Article, decode};
 
+pub mod contain;
 mod stream;
 
 pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_with};
@@ -219,8 +220,7 @@ fn walk(
     true
 }
 
-/// Why a FIFO, socket or device is skipped.
-const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+use crate::store::files::NOT_REGULAR;
 
 /// What identifies a file or folder however it is reached: (device, inode) on
 /// unix, the canonical path elsewhere.
@@ -291,6 +291,7 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
     if text.trim().is_empty() {
         return Err(problem("empty file; skipped".to_string()));
     }
+    debug_panic_on(path);
     let mut article = article::parse(&text);
     article.path = path.display().to_string();
     if article.title.is_empty() {
@@ -300,25 +301,29 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
     Ok((article, file_id(path, &meta)))
 }
 
-/// Opens a regular file for reading and returns its metadata from the same
-/// handle; anything else (a FIFO, socket or device) is an error, found without
-/// blocking: the open is non-blocking, so a FIFO with no writer (even one put
-/// in place after the folder was walked) does not hang it.
-pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), String> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
+/// Set, the parser panics on a file whose name contains its value: for the
+/// tests that check a panic on one file skips only that file.
+pub const DEBUG_PANIC_ON_FILE_ENV: &str = "NEWSREADER_DEBUG_PANIC_ON_FILE";
+
+fn debug_panic_on(path: &Path) {
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let name = NAME.get_or_init(|| {
+        std::env::var(DEBUG_PANIC_ON_FILE_ENV)
+            .ok()
+            .filter(|n| !n.is_empty())
+    });
+    if let Some(name) = name
+        && path
+            .file_name()
+            .is_some_and(|f| f.to_string_lossy().contains(name.as_str()))
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        // No effect on reading a regular file.
-        options.custom_flags(libc::O_NONBLOCK);
+        panic!("{DEBUG_PANIC_ON_FILE_ENV} names this file");
     }
-    let file = options.open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err(NOT_REGULAR.to_string());
-    }
-    Ok((file, meta))
+}
+
+/// [`crate::store::files::open_regular`], its error as a reason.
+pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), String> {
+    crate::store::files::open_regular(path).map_err(|e| e.to_string())
 }
 
 /// A readable stand-in title from a file name, for articles with no headline at all.
