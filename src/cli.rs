@@ -46,7 +46,7 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 
     /// Read settings from this file instead of the default config.toml; a file
-    /// that cannot be read is an error.
+    /// that does not exist is an error.
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 

@@ -10,6 +10,15 @@ use newsreader::cli::{Cli, Command};
 use newsreader::term::settings::Settings;
 use newsreader::{commands, library, term};
 
+/// `eprintln!` that cannot panic: with the terminal closed under the app (or
+/// stderr a closed pipe) a failed warning is dropped, and the exit (and the
+/// final save before it) still happens.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // `list` reports no match (1) and a bad path (2) in its exit status.
@@ -54,7 +63,7 @@ fn main() -> ExitCode {
             Settings::load(&cli).and_then(|settings| {
                 // Also on stderr: visible after the reader closes, and in logs.
                 for warning in &settings.warnings {
-                    eprintln!("newsreader: {}", sanitize::clean_line(warning));
+                    warn!("newsreader: {}", sanitize::clean_line(warning));
                 }
                 term::run(&cli.paths, settings)
             })
@@ -67,7 +76,7 @@ fn main() -> ExitCode {
         // A closed pipe (`newsreader parse --json | head`) is not an error.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("newsreader: {err}");
+            warn!("newsreader: {err}");
             ExitCode::FAILURE
         }
     }
@@ -79,7 +88,7 @@ fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
     let (mut config, keymap, warnings) =
         newsreader::term::settings::load_config(cli.config.as_deref())?;
     for warning in &warnings {
-        eprintln!("newsreader: {warning}");
+        warn!("newsreader: {warning}");
     }
     // The effective keys: every action with the keys in force, not only the
     // file's overrides.
@@ -92,7 +101,7 @@ fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
 fn headlines(paths: &[PathBuf], out: &mut impl Write) -> io::Result<()> {
     let (articles, problems) = library::load_paths(paths);
     for problem in &problems {
-        eprintln!("newsreader: {problem}");
+        warn!("newsreader: {problem}");
     }
     for article in &articles {
         writeln!(out, "{}", sanitize::clean_line(&article.title))?;

@@ -132,6 +132,13 @@ fn typing_filters_while_a_folder_of_files_is_still_loading() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_folder(dir.path(), FILES);
     let expected = marked(FILES);
+    // Files with the same headline have the same content (the bodies are
+    // all alike): the reader lists each content once.
+    let generated = corpus::headlines(FILES, 11);
+    let distinct = (0..FILES)
+        .map(|i| headline(i, &generated[i]))
+        .collect::<std::collections::HashSet<_>>()
+        .len();
 
     let mut session = Session::start(&[dir.path()], 120, 40);
     session.wait_for("loading progress", |s| progress(s).is_some());
@@ -146,7 +153,7 @@ fn typing_filters_while_a_folder_of_files_is_still_loading() {
             && s.contains(&format!("> {QUERY}"))
             && s.contains(&format!(
                 "{} matches",
-                newsreader::app::count::of(expected, FILES)
+                newsreader::app::count::of(expected, distinct)
             ))
     });
     session.quit_and_check_restored();

@@ -128,9 +128,8 @@ pub fn list(
                 bad_path |= paths.contains(&problem.path);
                 writeln!(err, "newsreader: {problem}")?;
             }
-            LoadEvent::Progress { total, .. } => {
-                articles.reserve(total.saturating_sub(articles.len()));
-            }
+            // Nothing reserved from the total: it counts lines, not articles.
+            LoadEvent::Progress { .. } => {}
             LoadEvent::Done => break,
         }
     }

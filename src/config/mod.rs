@@ -24,7 +24,6 @@
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fmt;
-use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -574,6 +573,10 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<KeySpec>>,
 }
 
+/// The largest config file read: a hand-written one is a few KiB; a larger
+/// file (or `--config /dev/zero`) is reported and the defaults used.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 impl Config {
     /// `$XDG_CONFIG_HOME/newsreader/config.toml`, else
     /// `~/.config/newsreader/config.toml`; `None` if neither can be found.
@@ -582,8 +585,8 @@ impl Config {
     }
 
     /// Loads `path` (from `--config`) or the default path. A missing default
-    /// file is normal and silent; an explicit file that cannot be read is an
-    /// error (the user asked for it: running on defaults would hide the typo).
+    /// file is normal and silent; a missing explicit file is an error (the
+    /// user asked for it: running on defaults would hide the typo).
     /// Problems inside a file are warnings, in line order.
     pub fn load(path: Option<&Path>) -> io::Result<(Config, Vec<ConfigWarning>)> {
         let (path, explicit) = match path {
@@ -601,31 +604,39 @@ impl Config {
                 message,
             }]
         };
-        Ok(match fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Self::from_toml_str(&text, &path),
+        Ok(
+            match crate::store::files::read_regular(&path, MAX_CONFIG_BYTES) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => Self::from_toml_str(&text, &path),
+                    Err(err) => {
+                        let bytes = err.as_bytes();
+                        let valid = err.utf8_error().valid_up_to();
+                        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+                        let message = "not valid UTF-8; using default settings".to_string();
+                        (Config::default(), warn(Some(line), message))
+                    }
+                },
+                // A `--config` file that is not there is a typo to fix, not a
+                // reason to run on defaults; one that is there but cannot be used
+                // (a FIFO, too large) is reported and defaults apply, as for the
+                // default file.
+                Err(err) if explicit && err.kind() == io::ErrorKind::NotFound => {
+                    let file = crate::article::sanitize::clean_line(&path.display().to_string())
+                        .into_owned();
+                    return Err(io::Error::new(
+                        err.kind(),
+                        format!("{file}: cannot read the config file: {err}"),
+                    ));
+                }
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                    (Config::default(), Vec::new())
+                }
                 Err(err) => {
-                    let bytes = err.as_bytes();
-                    let valid = err.utf8_error().valid_up_to();
-                    let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-                    let message = "not valid UTF-8; using default settings".to_string();
-                    (Config::default(), warn(Some(line), message))
+                    let message = format!("cannot read: {err}; using default settings");
+                    (Config::default(), warn(None, message))
                 }
             },
-            Err(err) if explicit => {
-                let file =
-                    crate::article::sanitize::clean_line(&path.display().to_string()).into_owned();
-                return Err(io::Error::new(
-                    err.kind(),
-                    format!("{file}: cannot read the config file: {err}"),
-                ));
-            }
-            Err(err) if err.kind() == io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-            Err(err) => {
-                let message = format!("cannot read: {err}; using default settings");
-                (Config::default(), warn(None, message))
-            }
-        })
+        )
     }
 
     /// Parses config text; `file` is only used to label warnings.
@@ -939,6 +950,7 @@ fn integer(value: &DeValue<'_>) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn warnings_are_one_clean_line() {
@@ -1278,6 +1290,30 @@ a = 1
         let (config, warnings) = Config::load(Some(&good)).expect("readable");
         assert!(warnings.is_empty());
         assert_eq!(config.view.split, 35);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_a_device_or_a_huge_config_is_reported_and_defaults_used() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("config.toml");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("cstr");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let huge = dir.path().join("huge.toml");
+        fs::write(&huge, "# x\n".repeat(300_000)).expect("write");
+        for (path, reason) in [
+            (fifo.as_path(), "not a regular file"),
+            (Path::new("/dev/zero"), "not a regular file"),
+            (huge.as_path(), "larger than 1 MiB"),
+        ] {
+            // Before: blocked for ever on the FIFO, read /dev/zero until memory ran out.
+            let (config, warnings) = Config::load(Some(path)).expect("readable");
+            assert_eq!(config, Config::default());
+            let text = warnings[0].to_string();
+            assert!(text.contains(reason), "{text}");
+            assert!(text.ends_with("using default settings"), "{text}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ impl Settings {
     /// state (`--state`, the default path, or memory only with `--no-state`)
     /// and decides colour (`--color`, `NO_COLOR`).
     ///
-    /// Fails only when `--config` names a file that cannot be read.
+    /// Fails only when `--config` names a file that does not exist.
     pub fn load(cli: &Cli) -> io::Result<Settings> {
         let (config, keymap, mut warnings) = load_config(cli.config.as_deref())?;
         let store = open_store(cli.no_state, cli.state.clone(), &mut warnings);
@@ -76,11 +76,13 @@ impl Settings {
 
 /// The config file (`path` from `--config`, else the default one) and the
 /// keymap it makes, with every problem in it as one warning line, in the
-/// file's line order. Fails only when an explicit `path` cannot be read.
+/// file's line order. Fails only when an explicit `path` does not exist.
 pub fn load_config(path: Option<&Path>) -> io::Result<(Config, Keymap, Vec<String>)> {
     let (config, mut warnings) = Config::load(path)?;
     let (keymap, unknown) = Keymap::new(&config.keys);
     warnings.extend(unknown_actions(path, &unknown));
+    let reserved = crate::app::keymap::reserved_key_problems(&config.keys);
+    warnings.extend(key_warnings(path, &reserved));
     crate::config::sort_by_line(&mut warnings);
     let lines = warnings.iter().map(ToString::to_string).collect();
     Ok((config, keymap, lines))
@@ -89,23 +91,37 @@ pub fn load_config(path: Option<&Path>) -> io::Result<(Config, Keymap, Vec<Strin
 /// Warnings for `[keys]` entries naming no action, as `FILE:LINE: keys.NAME:
 /// unknown action (expected …)`; `path` is `--config` (else the default path).
 pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<ConfigWarning> {
-    if unknown.is_empty() {
+    let names = crate::app::keymap::action_names().join(", ");
+    let problems: Vec<(String, String)> = unknown
+        .iter()
+        .map(|name| {
+            let problem = format!("unknown action (expected one of {names})");
+            (name.clone(), problem)
+        })
+        .collect();
+    key_warnings(path, &problems)
+}
+
+/// Warnings for `[keys]` entries, as `FILE:LINE: keys.NAME: PROBLEM`, from
+/// (name, problem) pairs; `path` is `--config` (else the default path).
+pub fn key_warnings(path: Option<&Path>, problems: &[(String, String)]) -> Vec<ConfigWarning> {
+    if problems.is_empty() {
         return Vec::new();
     }
     let path = path.map(Path::to_path_buf).or_else(Config::default_path);
     let text = path
         .as_ref()
-        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|p| crate::store::files::read_regular(p, crate::config::MAX_CONFIG_BYTES).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default();
     let file = path.unwrap_or_else(|| PathBuf::from("config"));
-    let names = crate::app::keymap::action_names().join(", ");
-    unknown
+    problems
         .iter()
-        .map(|name| ConfigWarning {
+        .map(|(name, problem)| ConfigWarning {
             file: file.clone(),
             line: crate::config::line_of(&text, "keys", name),
             key: Some(format!("keys.{name}")),
-            message: format!("unknown action (expected one of {names})"),
+            message: problem.clone(),
         })
         .collect()
 }

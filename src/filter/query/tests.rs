@@ -421,3 +421,25 @@ fn narrowing_rules() {
         "a body match of nxto has no nto substring"
     );
 }
+
+#[test]
+fn only_the_first_max_query_chars_characters_of_a_query_count() {
+    // 1,000 OR terms (4,000 characters) as the attack run pasted them.
+    let terms: Vec<String> = (0..1000).map(|i| format!("w{i:02}")).collect();
+    let long = terms.join(" | ");
+    let parsed = q(&long);
+    let kept: usize = parsed.groups.iter().map(Vec::len).sum();
+    // "w00 | w01 | …": 6 characters a term (its separator included).
+    assert_eq!(kept, MAX_QUERY_CHARS.div_ceil(6));
+    assert_eq!(
+        parsed,
+        q(&long.chars().take(MAX_QUERY_CHARS).collect::<String>())
+    );
+    // A 20,000-character term is one term of the cap's length.
+    let word = "é".repeat(20_000);
+    let parsed = q(&word);
+    assert_eq!(parsed.groups[0][0].text.chars().count(), MAX_QUERY_CHARS);
+    assert_eq!(capped("short"), "short");
+    // Narrowing compares terms pairwise: bounded now by the cap.
+    assert!(q(&long).narrows(&q(&long), QueryOptions::default()));
+}
