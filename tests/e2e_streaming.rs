@@ -67,8 +67,7 @@ fn typing_filters_while_a_large_library_is_still_loading() {
     let dir = tempfile::tempdir().expect("tempdir");
     let library = dir.path().join("library.jsonl");
     write_library(&library);
-    let expected = marked(ARTICLES);
-    assert_eq!(expected, ARTICLES / 10);
+    assert_eq!(marked(ARTICLES), 6_000);
 
     let started = Instant::now();
     let mut session = Session::start(&[&library], 120, 40);
@@ -92,10 +91,7 @@ fn typing_filters_while_a_large_library_is_still_loading() {
     session.wait_within("everything loaded and filtered", LOAD_DEADLINE, |s| {
         progress(s).is_none()
             && s.contains(&format!("> {QUERY}"))
-            && s.contains(&format!(
-                "{} matches",
-                newsreader::app::count::of(expected, ARTICLES)
-            ))
+            && s.contains("6,000 of 60,000 matches")
     });
     session.quit_and_check_restored();
 }
@@ -116,7 +112,8 @@ fn write_folder(root: &std::path::Path, n: usize) {
             "Skip to content\nMenu\n\n{title}\n\nBy Anna Smith\n\n\
              Officials said on Thursday that talks would continue next week, \
              according to a statement from the ministry.\n\n\
-             Analysts expected the meeting to focus on aid and the border region.\n\n\
+             Analysts expected the meeting to focus on aid and the border region \
+             (report {i}).\n\n\
              Share this article\n"
         );
         std::fs::write(&path, &text).expect("write article");
@@ -131,14 +128,9 @@ fn typing_filters_while_a_folder_of_files_is_still_loading() {
     const FILES: usize = 30_000;
     let dir = tempfile::tempdir().expect("tempdir");
     write_folder(dir.path(), FILES);
-    let expected = marked(FILES);
-    // Files with the same headline have the same content (the bodies are
-    // all alike): the reader lists each content once.
-    let generated = corpus::headlines(FILES, 11);
-    let distinct = (0..FILES)
-        .map(|i| headline(i, &generated[i]))
-        .collect::<std::collections::HashSet<_>>()
-        .len();
+    // Every file's text is its own (its report number), so none is a copy
+    // of another that the reader would list once.
+    assert_eq!(marked(FILES), 3_000);
 
     let mut session = Session::start(&[dir.path()], 120, 40);
     session.wait_for("loading progress", |s| progress(s).is_some());
@@ -151,10 +143,7 @@ fn typing_filters_while_a_folder_of_files_is_still_loading() {
     session.wait_within("everything loaded and filtered", LOAD_DEADLINE, |s| {
         progress(s).is_none()
             && s.contains(&format!("> {QUERY}"))
-            && s.contains(&format!(
-                "{} matches",
-                newsreader::app::count::of(expected, distinct)
-            ))
+            && s.contains("3,000 of 30,000 matches")
     });
     session.quit_and_check_restored();
 }
