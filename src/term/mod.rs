@@ -507,6 +507,8 @@ fn event_loop(
         };
         // Batches waiting to be applied together.
         let mut pending: Option<(Vec<Article>, Vec<ArticleKey>)> = None;
+        // The newest size of a burst of resizes: one layout for all of them.
+        let mut resized: Option<(u16, u16)> = None;
         loop {
             let exit = match message {
                 Message::Batch { articles, keys } => {
@@ -519,11 +521,13 @@ fn event_loop(
                     }
                     None
                 }
+                Message::Input(Event::Resize(columns, rows)) => {
+                    resized = Some((columns, rows));
+                    None
+                }
                 other => {
                     flush_batches(app, &mut pending, terminal, feed);
-                    if let Message::Input(Event::Resize(columns, rows)) = other {
-                        terminal.resize(drawn_area(columns, rows))?;
-                    }
+                    apply_resize(app, terminal, &mut resized)?;
                     // Raw mode turns Ctrl-Z into a key rather than SIGTSTP.
                     let other = match other {
                         Message::Input(Event::Key(key)) if is_suspend_key(&key) => Message::Suspend,
@@ -560,7 +564,22 @@ fn event_loop(
             }
         }
         flush_batches(app, &mut pending, terminal, feed);
+        apply_resize(app, terminal, &mut resized)?;
     }
+}
+
+/// Applies the last of a burst of resizes, clamped ([`drawn_area`]).
+fn apply_resize(
+    app: &mut App,
+    terminal: &mut Term,
+    resized: &mut Option<(u16, u16)>,
+) -> io::Result<()> {
+    if let Some((columns, rows)) = resized.take() {
+        let area = drawn_area(columns, rows);
+        terminal.resize(area)?;
+        update(app, Action::Resize(area.width, area.height));
+    }
+    Ok(())
 }
 
 /// Applies the batches gathered so far as one.
