@@ -6,7 +6,6 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -347,7 +346,7 @@ fn a_link_loop_loads_each_article_once() {
     );
 
     // Through the binary: the article prints once.
-    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    let output = common::command()
         .arg("parse")
         .arg(&root)
         .output()
@@ -421,7 +420,7 @@ fn a_fifo_named_directly_is_a_problem_not_a_hang() {
 #[test]
 fn devices_named_on_the_command_line_are_not_read() {
     let start = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    let output = common::command()
         .args(["parse", "/dev/zero", "/dev/null"])
         .output()
         .expect("run");
@@ -453,7 +452,7 @@ fn escapes_in_a_file_name_do_not_reach_stdout() {
             .any(|c| c.is_control() || c == '\u{202e}')
     );
     assert!(!article.title.contains("PWN"), "{article:?}");
-    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    let output = common::command()
         .arg("parse")
         .arg(dir.path())
         .output()
@@ -504,7 +503,7 @@ fn jsonl_libraries_are_cleaned_on_load() {
 
     // And through the binary, plain and JSON.
     for json in [false, true] {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_newsreader"));
+        let mut command = common::command();
         command.arg("parse");
         if json {
             command.arg("--json");
@@ -527,7 +526,7 @@ fn json_output_has_no_raw_c1_or_bidi_characters() {
     let name = "c1\u{9b}6n-bidi\u{202e}gnp\u{85}\u{2066}.txt";
     fs::write(dir.path().join(name), GOOD).expect("write");
     for command in ["parse", "list"] {
-        let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+        let output = common::command()
             .args([command, "--json"])
             .arg(dir.path())
             .output()
@@ -629,7 +628,7 @@ fn the_parse_cli_reports_each_bad_file_on_one_stderr_line() {
     .expect("write");
     fs::write(root.join("d-blank.txt"), " \n\n\t").expect("write");
     let missing: PathBuf = root.join("e-missing\u{1b}[31m.txt");
-    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    let output = common::command()
         .arg("parse")
         .arg(root)
         .arg(&missing)

@@ -2,16 +2,16 @@
 //! page and `--print-config`. Every process gets temporary XDG folders.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use newsreader::app::Keymap;
 use newsreader::config::Config;
 
+mod common;
+
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    common::command_in(home)
         .args(args)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
         .output()
         .expect("run newsreader")
 }
@@ -132,7 +132,7 @@ fn a_closed_stderr_is_no_panic() {
     drop(read_end); // Nobody will ever read stderr.
     let missing = home.path().join("missing.txt");
     // Stdout not a terminal: the headlines, with the problem on stderr.
-    let output = Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsreader"))
         .arg(&missing)
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))

@@ -157,6 +157,7 @@ fn action() -> impl Strategy<Value = Action> {
         )
             .prop_map(|(query, matches)| Action::FilterResults {
                 query,
+                options: Default::default(),
                 matches: Ranked::new(
                     matches
                         .into_iter()

@@ -131,6 +131,12 @@ fn kill_during_save_leaves_old_or_new_file() {
         started.elapsed()
     );
     assert_eq!(seen_a + seen_b, 30);
+    // Without a kill that landed mid-write this test would prove nothing: the
+    // writer saves without pause, so most kills leave a temporary file.
+    assert!(
+        torn_temps > 0,
+        "no kill landed inside a save ({seen_a} old, {seen_b} new)"
+    );
 }
 
 const ENV_MARKER: &str = "NEWSREADER_MARKER";

@@ -9,8 +9,9 @@ use super::geometry::{self, Areas};
 use super::keymap::{Keymap, Mode};
 use super::reading::ReaderLayout;
 use crate::article::Article;
+use crate::article::sanitize::clean_line;
 use crate::config::{SortOrder, ViewFilter};
-use crate::filter::{self, Match, Ranked};
+use crate::filter::{self, Match, Ranked, Snippet};
 use crate::store::marks::{ArticleKey, MarkStore};
 
 /// Which pane keys go to.
@@ -85,11 +86,6 @@ pub struct App {
     /// next filter results arrive: the selected one when articles are appended or
     /// the filter is cleared, `None` (best match) after the query changed.
     pub anchor: Option<usize>,
-    /// Whether a background filter worker answers queries (the reader's event
-    /// loop attaches one). Then a new query queues [`Effect::Filter`] and the
-    /// answer comes back as [`super::Action::FilterResults`]; without one (tests,
-    /// `App::new`) [`App::refilter`] filters synchronously.
-    pub background_filter: bool,
     /// A query was sent to the worker and its answer has not arrived: the list
     /// still shows the previous results and the filter bar says so.
     pub filter_pending: bool,
@@ -97,6 +93,20 @@ pub struct App {
     /// been shown (kept by `update`, read by the renderer): scrolling a huge
     /// article costs the lines on screen, not the article.
     pub reader: ReaderLayout,
+    /// What the list highlights in the rows on screen (kept by `update`, read
+    /// by the renderer, which so never parses the query).
+    pub highlights: Vec<RowHighlight>,
+}
+
+/// The matched letters of one visible row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowHighlight {
+    /// The article (index into `articles`).
+    pub index: u32,
+    /// Char positions in the headline (as shown: cleaned) that matched.
+    pub title: Vec<usize>,
+    /// In full-text mode, the body around its first match.
+    pub snippet: Option<Snippet>,
 }
 
 impl Default for App {
@@ -134,11 +144,11 @@ impl App {
             warning: None,
             should_quit: false,
             anchor: None,
-            background_filter: false,
             filter_pending: false,
             reader: ReaderLayout::default(),
+            highlights: Vec::new(),
         };
-        app.refilter();
+        app.show_all();
         app.lay_out_reader();
         app
     }
@@ -204,6 +214,41 @@ impl App {
         self.scroll = self.reader.show(article, self.scroll, height);
     }
 
+    /// Finds the matched letters of the rows the list shows (`rows` from
+    /// `first`), parsing the query once.
+    pub(super) fn highlight_rows(&mut self, first: usize, rows: usize) {
+        self.highlights.clear();
+        if self.query.trim().is_empty() {
+            return;
+        }
+        let query = filter::Query::parse(&self.query);
+        let width = self.list_inner().map_or(0, |inner| {
+            (inner.width as usize).saturating_sub(geometry::GUTTER)
+        });
+        for m in self.matches.sorted().iter().skip(first).take(rows) {
+            let Some(article) = self.articles.get(m.index as usize) else {
+                continue;
+            };
+            let title = clean_line(&article.title);
+            let snippet = self
+                .full_text
+                .then(|| {
+                    filter::query::snippet(&query, article.body.iter().map(String::as_str), width)
+                })
+                .flatten();
+            self.highlights.push(RowHighlight {
+                index: m.index,
+                title: filter::query::title_indices(&query, &title),
+                snippet,
+            });
+        }
+    }
+
+    /// The highlights of the visible row showing article `index`.
+    pub fn highlight_of(&self, index: u32) -> Option<&RowHighlight> {
+        self.highlights.iter().find(|h| h.index == index)
+    }
+
     /// The mode the key map should use.
     pub fn mode(&self) -> Mode {
         if self.show_help {
@@ -225,20 +270,12 @@ impl App {
         self.selected_index().and_then(|i| self.articles.get(i))
     }
 
-    /// Re-runs the filter over the whole library. The one place filtering happens,
-    /// so it can move to a worker that answers with
-    /// [`super::Action::FilterResults`] (applied with [`App::apply_matches`]).
-    pub fn refilter(&mut self) {
-        let matches = filter::rank_articles(&self.query, self.query_options(), &self.articles);
-        self.apply_matches(Ranked::from_sorted(matches));
-    }
-
     /// Appends loaded articles with their content keys (computed off the UI
     /// thread; `keys[i]` belongs to `articles[i]`). The selection stays on the
     /// same article. With an empty query the new articles join the list at once
     /// (appended, or merged into the sorted rows: no re-sort of the whole
-    /// library per batch); with a query they are filtered synchronously without
-    /// a worker, and by the worker (which already has their headlines) with one.
+    /// library per batch); with a query the filter, which is fed the same
+    /// articles, answers again.
     pub fn append_articles(&mut self, articles: Vec<Article>, keys: Vec<ArticleKey>) {
         debug_assert_eq!(articles.len(), keys.len());
         if !self.filter_pending {
@@ -256,8 +293,6 @@ impl App {
             // new articles rank last.
             self.filtered.extend_after(added);
             self.arrange_appended(first);
-        } else if !self.background_filter {
-            self.refilter();
         }
     }
 

@@ -101,10 +101,10 @@ pub enum Found {
 }
 
 /// [`collect_files`] one file at a time, as they are found: each folder's
-/// entries are sorted by name and walked depth first, which is the same order
-/// as sorting every path (paths compare component by component), so loading can
-/// start before a large folder has been walked. `found` returning false stops
-/// the walk; so does this function's `false`.
+/// entries are sorted by name and walked depth first (walkdir), which is the
+/// same order as sorting every path (paths compare component by component), so
+/// loading can start before a large folder has been walked. `found` returning
+/// false stops the walk; so does this function's `false`.
 ///
 /// Each folder is walked once: one reached again (through a symbolic link back
 /// to a parent, two links to one folder, or a folder given twice) is reported
@@ -112,16 +112,106 @@ pub enum Found {
 /// devices are reported (when named like articles, or given on the command
 /// line), never opened.
 pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> bool {
-    let mut walker = Walker {
-        found,
-        folders: HashMap::new(),
-    };
+    let mut folders: HashMap<FileId, PathBuf> = HashMap::new();
     for path in paths {
         let go_on = match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walker.walk(path, &meta, 0),
-            Ok(meta) if meta.is_file() => (walker.found)(Found::File(path.clone())),
-            Ok(_) => walker.problem(path, NOT_REGULAR.to_string()),
-            Err(err) => walker.problem(path, err.to_string()),
+            Ok(meta) if meta.is_dir() => walk(path, &mut folders, found),
+            Ok(meta) if meta.is_file() => found(Found::File(path.clone())),
+            Ok(_) => problem(found, path, NOT_REGULAR.to_string()),
+            Err(err) => problem(found, path, err.to_string()),
+        };
+        if !go_on {
+            return false;
+        }
+    }
+    true
+}
+
+fn problem(found: &mut impl FnMut(Found) -> bool, path: &Path, reason: String) -> bool {
+    found(Found::Problem(Problem {
+        path: path.to_path_buf(),
+        reason,
+    }))
+}
+
+/// Walks one folder given on the command line. walkdir follows links and
+/// reports a link back to an ancestor as a loop; `folders` (every folder
+/// walked so far, by identity) catches a folder reached a second way.
+fn walk(
+    root: &Path,
+    folders: &mut HashMap<FileId, PathBuf>,
+    found: &mut impl FnMut(Found) -> bool,
+) -> bool {
+    let mut entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        // Hidden entries are skipped inside folders, not when given.
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    while let Some(next) = entries.next() {
+        let entry = match next {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                let go_on = if let Some(ancestor) = err.loop_ancestor() {
+                    problem(
+                        found,
+                        &path,
+                        format!(
+                            "symlink loop: {} already visited; not followed",
+                            ancestor.display()
+                        ),
+                    )
+                } else if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+                    && fs::metadata(&path).is_err()
+                {
+                    // A broken link is read, and reported, like a file.
+                    !(is_article_file(&path) || is_library_file(&path)) || found(Found::File(path))
+                } else {
+                    let reason = err
+                        .io_error()
+                        .map_or_else(|| err.to_string(), ToString::to_string);
+                    problem(found, &path, reason)
+                };
+                if !go_on {
+                    return false;
+                }
+                continue;
+            }
+        };
+        let path = entry.path();
+        let file_type = entry.file_type();
+        let go_on = if file_type.is_dir() {
+            if entry.depth() > MAX_DEPTH {
+                entries.skip_current_dir();
+                problem(
+                    found,
+                    path,
+                    format!("deeper than {MAX_DEPTH} folders; not followed"),
+                )
+            } else {
+                match entry.metadata().ok().and_then(|meta| file_id(path, &meta)) {
+                    Some(id) => match folders.get(&id) {
+                        Some(first) => {
+                            let reason =
+                                format!("{} already visited; not walked again", first.display());
+                            entries.skip_current_dir();
+                            problem(found, path, reason)
+                        }
+                        None => {
+                            folders.insert(id, path.to_path_buf());
+                            true
+                        }
+                    },
+                    None => true,
+                }
+            }
+        } else if !(is_article_file(path) || is_library_file(path)) {
+            true
+        } else if file_type.is_file() {
+            found(Found::File(path.to_path_buf()))
+        } else {
+            problem(found, path, NOT_REGULAR.to_string())
         };
         if !go_on {
             return false;
@@ -150,114 +240,6 @@ pub(crate) fn file_id(_path: &Path, meta: &fs::Metadata) -> Option<FileId> {
 #[cfg(not(unix))]
 pub(crate) fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
     fs::canonicalize(path).ok()
-}
-
-/// One [`discover`] walk: the folders seen so far, by identity, with the path
-/// they were first reached by and whether they are being walked (an ancestor of
-/// the current folder).
-struct Walker<'a, F> {
-    found: &'a mut F,
-    folders: HashMap<FileId, (PathBuf, bool)>,
-}
-
-/// What a folder entry is, following symbolic links.
-enum Kind {
-    Folder,
-    File,
-    Other,
-}
-
-impl<F: FnMut(Found) -> bool> Walker<'_, F> {
-    fn problem(&mut self, path: &Path, reason: String) -> bool {
-        (self.found)(Found::Problem(Problem {
-            path: path.to_path_buf(),
-            reason,
-        }))
-    }
-
-    fn walk(&mut self, dir: &Path, meta: &fs::Metadata, depth: usize) -> bool {
-        if depth > MAX_DEPTH {
-            return self.problem(
-                dir,
-                format!("deeper than {MAX_DEPTH} folders; not followed"),
-            );
-        }
-        let id = file_id(dir, meta);
-        if let Some(id) = &id {
-            if let Some((first, walking)) = self.folders.get(id) {
-                let reason = if *walking {
-                    format!(
-                        "symlink loop: {} already visited; not followed",
-                        first.display()
-                    )
-                } else {
-                    format!("{} already visited; not walked again", first.display())
-                };
-                return self.problem(dir, reason);
-            }
-            // A copy on unix; a path elsewhere.
-            #[allow(clippy::clone_on_copy)]
-            self.folders.insert(id.clone(), (dir.to_path_buf(), true));
-        }
-        let go_on = self.walk_entries(dir, depth);
-        if let Some(entry) = id.and_then(|id| self.folders.get_mut(&id)) {
-            entry.1 = false;
-        }
-        go_on
-    }
-
-    fn walk_entries(&mut self, dir: &Path, depth: usize) -> bool {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(err) => return self.problem(dir, err.to_string()),
-        };
-        let mut children: Vec<(std::ffi::OsString, Kind, Option<fs::Metadata>)> = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            // file_type() does not follow symlinks (and costs no system call on
-            // most platforms); for a link, metadata() does, so a link to a
-            // folder is walked (once: see `walk`).
-            let Ok(file_type) = entry.file_type() else {
-                continue;
-            };
-            let (kind, meta) = if file_type.is_symlink() {
-                match fs::metadata(entry.path()) {
-                    Ok(meta) if meta.is_dir() => (Kind::Folder, Some(meta)),
-                    Ok(meta) if !meta.is_file() => (Kind::Other, None),
-                    // A broken link is read, and reported, like a file.
-                    _ => (Kind::File, None),
-                }
-            } else if file_type.is_dir() {
-                (Kind::Folder, None)
-            } else if file_type.is_file() {
-                (Kind::File, None)
-            } else {
-                (Kind::Other, None)
-            };
-            children.push((name, kind, meta));
-        }
-        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (name, kind, meta) in children {
-            let path = dir.join(name);
-            let wanted = || is_article_file(&path) || is_library_file(&path);
-            let go_on = match kind {
-                Kind::Folder => match meta.map_or_else(|| fs::metadata(&path), Ok) {
-                    Ok(meta) => self.walk(&path, &meta, depth + 1),
-                    Err(err) => self.problem(&path, err.to_string()),
-                },
-                Kind::File if wanted() => (self.found)(Found::File(path)),
-                Kind::Other if wanted() => self.problem(&path, NOT_REGULAR.to_string()),
-                Kind::File | Kind::Other => true,
-            };
-            if !go_on {
-                return false;
-            }
-        }
-        true
-    }
 }
 
 /// Article files are `.txt`; other files in a folder are not articles.

@@ -24,9 +24,9 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{Action, App, Effect, map_mouse, update};
+use crate::app::{Action, App, Effect, FilterFeed, map_mouse, update};
 use crate::article::Article;
-use crate::filter::{self, FilterWorker, Ranked};
+use crate::filter::FilterWorker;
 use crate::library::{self, LoadEvent};
 use crate::store::marks::{ArticleKey, MarkStore, SaveJob, Saved};
 use crate::term::settings::Settings;
@@ -239,12 +239,6 @@ enum Message {
         articles: Vec<Article>,
         keys: Vec<ArticleKey>,
     },
-    /// The filter worker's answer.
-    Filtered {
-        generation: u64,
-        query: String,
-        ranked: Ranked,
-    },
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
     /// The saver thread finished a save of the marks.
@@ -337,22 +331,18 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.get_frame().area();
     let mut app = App::new(Vec::new(), (size.width, size.height));
-    app.background_filter = true;
     let theme = settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let mut feed = FilterFeed {
-        worker: spawn_filter(tx.clone()),
-        bodies: false,
-        saver: Saver::spawn(tx.clone()),
-    };
+    let mut feed = FilterFeed::new(spawn_filter(tx.clone()));
+    let mut saver = Saver::spawn(tx.clone());
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
+    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed, &mut saver);
     drop(terminal);
     drop(guard);
     // The terminal is back; now wait for the disk, then save what is left.
-    feed.saver.finish();
+    saver.finish();
     // Written, not `eprintln!`ed: with the terminal closed under the app a
     // print fails, and must not panic on the way out.
     let mut stderr = io::stderr();
@@ -381,15 +371,15 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
 }
 
 /// Starts the filter thread. Its answers come with the best matches in
-/// order ([`filter::worker::PRESORTED`]); the rest are ordered only if the
+/// order ([`crate::filter::worker::PRESORTED`]); the rest are ordered only if the
 /// list is scrolled that far, so no keystroke pays for sorting every match.
 fn spawn_filter(tx: mpsc::Sender<Message>) -> FilterWorker {
     FilterWorker::spawn(move |response| {
-        tx.send(Message::Filtered {
-            generation: response.generation,
+        tx.send(Message::Action(Action::FilterResults {
             query: response.query,
-            ranked: response.ranked,
-        })
+            options: response.options,
+            matches: response.ranked,
+        }))
         .is_ok()
     })
 }
@@ -491,6 +481,7 @@ fn event_loop(
     theme: &Theme,
     rx: &mpsc::Receiver<Message>,
     feed: &mut FilterFeed,
+    saver: &mut Saver,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
@@ -526,7 +517,7 @@ fn event_loop(
                     None
                 }
                 other => {
-                    flush_batches(app, &mut pending, terminal, feed);
+                    flush_batches(app, &mut pending, terminal, feed, saver);
                     apply_resize(app, terminal, &mut resized)?;
                     // Raw mode turns Ctrl-Z into a key rather than SIGTSTP.
                     let other = match other {
@@ -542,16 +533,16 @@ fn event_loop(
                         }
                         None
                     } else if let Message::Saved(outcome) = other {
-                        if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
+                        if let Some(text) = saver.finished(&mut app.store, outcome) {
                             update(app, Action::Notify { text, error: true });
                         }
                         None
                     } else {
-                        handle(app, other, &mut problems, &feed.worker)
+                        handle(app, other, &mut problems)
                     }
                 }
             };
-            perform(app, terminal, feed);
+            perform(app, terminal, feed, saver);
             match exit {
                 Some(Exit::Empty) => return Ok((problems, true)),
                 Some(Exit::Quit) => return Ok((problems, false)),
@@ -563,7 +554,7 @@ fn event_loop(
                 Err(_) => break,
             }
         }
-        flush_batches(app, &mut pending, terminal, feed);
+        flush_batches(app, &mut pending, terminal, feed, saver);
         apply_resize(app, terminal, &mut resized)?;
     }
 }
@@ -588,43 +579,16 @@ fn flush_batches(
     pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
     terminal: &mut Term,
     feed: &mut FilterFeed,
+    saver: &mut Saver,
 ) {
     if let Some((articles, keys)) = pending.take() {
-        // The worker learns of the articles before the app does; its answers
-        // come through the channel, so they are applied after this batch.
-        feed.extend(&articles);
         update(app, Action::ArticlesKeyed { articles, keys });
-        perform(app, terminal, feed);
-    }
-}
-
-/// The filter worker and what it has been sent. Only the loop feeds it, so
-/// headlines and bodies reach it in library order, in step with the app.
-struct FilterFeed {
-    worker: FilterWorker,
-    /// Whether bodies are sent too: from the first use of full-text mode on.
-    bodies: bool,
-    /// Saves the marks off the loop (the other worker the loop feeds).
-    saver: Saver,
-}
-
-impl FilterFeed {
-    fn extend(&self, articles: &[Article]) {
-        self.worker.extend_articles(articles);
-        if self.bodies {
-            self.worker
-                .add_bodies(articles.iter().map(filter::index::body_text).collect());
-        }
+        perform(app, terminal, feed, saver);
     }
 }
 
 /// Applies one message that is not a batch.
-fn handle(
-    app: &mut App,
-    message: Message,
-    problems: &mut Vec<library::Problem>,
-    worker: &FilterWorker,
-) -> Option<Exit> {
+fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>) -> Option<Exit> {
     match message {
         Message::Input(event) => {
             if let Some(action) = map_event(app, event) {
@@ -633,22 +597,6 @@ fn handle(
         }
         Message::Action(action) => update(app, action),
         Message::Batch { articles, keys } => update(app, Action::ArticlesKeyed { articles, keys }),
-        Message::Filtered {
-            generation,
-            query,
-            ranked,
-        } => {
-            // An answer to a query that has been replaced (or cancelled).
-            if generation >= worker.latest_generation() {
-                update(
-                    app,
-                    Action::FilterResults {
-                        query,
-                        matches: ranked,
-                    },
-                );
-            }
-        }
         // Taken in by the loop, which owns the saver and the terminal.
         Message::Saved(_) | Message::Suspend => {}
         Message::Loaded(found) => {
@@ -665,28 +613,11 @@ fn handle(
     }
 }
 
-/// Sends queued filter requests to the worker, then performs the other effects.
-fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed) {
-    if app.full_text && !feed.bodies {
-        // Bodies are most of a library's memory: the worker gets them only
-        // once full text is first asked for (a one-time copy), then per batch.
-        feed.worker
-            .add_bodies(app.articles.iter().map(filter::index::body_text).collect());
-        feed.bodies = true;
-    }
-    let worker = &feed.worker;
-    for effect in &app.effects {
-        if let Effect::Filter(query) = effect {
-            if query.trim().is_empty() {
-                worker.idle();
-            } else {
-                worker.query_with(query.clone(), app.query_options());
-            }
-        }
-    }
-    app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+/// Sends the filter its new articles and queries, then performs the other effects.
+fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed, saver: &mut Saver) {
+    feed.perform(app);
     if app.effects.contains(&Effect::SaveState) {
-        feed.saver.request(&app.store);
+        saver.request(&app.store);
         app.effects.retain(|e| *e != Effect::SaveState);
     }
     crate::term::effects::perform(app, terminal.backend_mut());

@@ -14,7 +14,6 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::geometry::{GUTTER, ROW_HEIGHT, has_border, offset_for, pane_inner, visible_rows};
 use crate::article::Article;
-use crate::filter;
 
 /// The pane's title: view and sort, cut to `room` columns (the count on the
 /// right keeps its place).
@@ -112,7 +111,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
             Span::raw(" ")
         };
         let title = safe(&article.title);
-        let indices = filter::matched_indices(&app.query, &title);
+        let marks = app.highlight_of(m.index);
+        let indices: &[usize] = marks.map_or(&[], |h| &h.title);
         let base = if selected || unread {
             theme.headline
         } else {
@@ -120,24 +120,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
         };
         let mut spans = vec![marker.clone(), dot, star, Span::raw(" ")];
         spans.extend(fit(
-            highlight(&title, &indices, base, theme.matched),
+            highlight(&title, indices, base, theme.matched),
             text_width,
         ));
         Line::from(spans).render(row, buf);
         if !meta_row.is_empty() {
             let mut spans = vec![marker, Span::raw("   ")];
             // Full text: the body around the first match, matches highlighted
-            // (computed for visible rows only); the source line when the body
-            // has no match (the headline matched).
-            let snippet = (app.full_text && !app.query.trim().is_empty())
-                .then(|| filter::snippet(&app.query, article, text_width))
-                .flatten();
-            match &snippet {
-                Some(snippet) => spans.extend(highlight(
-                    &snippet.text,
-                    &snippet.indices,
-                    theme.dim,
-                    theme.matched,
+            // (found by `update` for the visible rows); the source line when
+            // the body has no match (the headline matched).
+            match marks.and_then(|h| h.snippet.as_ref()) {
+                Some(snippet) => spans.extend(fit(
+                    highlight(&snippet.text, &snippet.indices, theme.dim, theme.matched),
+                    text_width,
                 )),
                 None => spans.push(Span::styled(
                     fit_str(&meta_text(article), text_width),
