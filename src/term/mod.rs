@@ -341,8 +341,14 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed, &mut saver);
     drop(terminal);
     drop(guard);
-    // The terminal is back; now wait for the disk, then save what is left.
+    // The terminal is back; now wait for the disk, take in the save that was
+    // running (so what it wrote is not written again), then save what is left.
     saver.finish();
+    while let Ok(message) = rx.try_recv() {
+        if let Message::Saved(outcome) = message {
+            let _ = app.store.finish_save(outcome);
+        }
+    }
     // Written, not `eprintln!`ed: with the terminal closed under the app a
     // print fails, and must not panic on the way out.
     let mut stderr = io::stderr();
