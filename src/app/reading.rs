@@ -316,7 +316,7 @@ pub struct ReaderLayout {
     /// The next block to lay out, and the byte in its text to go on from.
     next: usize,
     offset: usize,
-    /// The lines laid out so far.
+    /// The lines laid out so far from the top.
     pub lines: Vec<ReadLine>,
     /// Where each line's text starts in the article: (block, byte in the
     /// block's text). The same text has the same place at any width, which
@@ -325,6 +325,35 @@ pub struct ReaderLayout {
     /// Text bytes laid out so far, and in all (for estimating the length).
     bytes_done: usize,
     bytes_total: usize,
+    /// The end of the article, laid out backward from its last piece when the
+    /// reader jumps there (End): wrapping a 50 MB paragraph from the top to
+    /// find its last screen would freeze the reader for seconds.
+    tail: Option<Tail>,
+}
+
+/// The last pieces of an article, laid out ([`ReaderLayout::show`]), and the
+/// lines estimated for the pieces between the top's lines and them.
+#[derive(Debug, Clone, Default)]
+struct Tail {
+    /// The first piece laid out: its block and the byte its text starts at.
+    first: (usize, usize),
+    lines: Vec<ReadLine>,
+    starts: Vec<(usize, usize)>,
+    /// Lines estimated for the pieces not laid out between `lines` of the
+    /// layout and these (from the bytes, at the rate of the pieces laid out).
+    gap: usize,
+    /// Text bytes laid out in the tail.
+    bytes: usize,
+}
+
+/// What laying out one piece produced: its lines, where the next piece
+/// starts (block, byte), and the text bytes it covered.
+struct Laid {
+    lines: Vec<ReadLine>,
+    /// Each line's place (see [`ReaderLayout::place_of`]).
+    starts: Vec<(usize, usize)>,
+    next: (usize, usize),
+    bytes: usize,
 }
 
 impl ReaderLayout {
@@ -345,17 +374,213 @@ impl ReaderLayout {
             starts: Vec::new(),
             bytes_done: 0,
             bytes_total,
+            tail: None,
+        }
+    }
+
+    /// The number of lines known or estimated: with a tail, the lines from
+    /// the top, the estimated gap and the tail's lines.
+    fn known_total(&self) -> Option<usize> {
+        self.tail
+            .as_ref()
+            .map(|t| self.lines.len() + t.gap + t.lines.len())
+    }
+
+    /// Line `index`, if laid out (from the top, or in the tail).
+    pub fn line(&self, index: usize) -> Option<&ReadLine> {
+        if let Some(line) = self.lines.get(index) {
+            return Some(line);
+        }
+        let tail = self.tail.as_ref()?;
+        let start = self.lines.len() + tail.gap;
+        index.checked_sub(start).and_then(|i| tail.lines.get(i))
+    }
+
+    /// Lays out what `height` lines from line `scroll` show, and returns the
+    /// scroll clamped to the article's end (`usize::MAX`: the last screen).
+    ///
+    /// Near the top, lines are laid out forward from the top. A view far past
+    /// them (End on a huge article) is laid out backward from the end instead,
+    /// a piece at a time until the screen is filled, with the lines between
+    /// estimated from the bytes: the work is what the screen shows either way.
+    pub fn show(&mut self, article: &Article, scroll: usize, height: usize) -> usize {
+        let Some((_, width)) = self.key else {
+            return 0;
+        };
+        /// How far past the top's lines a view may be and still be reached by
+        /// laying out forward (a few screens of ordinary text).
+        const FORWARD_REACH: usize = 400;
+        /// Text left below which the rest is simply laid out forward (a few
+        /// milliseconds of wrapping): line counts then stay exact.
+        const FORWARD_BYTES: usize = 256 * 1024;
+        let wanted = scroll.saturating_add(height);
+        if self.tail.is_none() {
+            let near = wanted <= self.lines.len().saturating_add(FORWARD_REACH);
+            let little_left = self.bytes_total.saturating_sub(self.bytes_done) <= FORWARD_BYTES;
+            if near || little_left || self.is_complete() {
+                self.extend_to(article, wanted);
+                if self.is_complete() {
+                    return scroll.min(self.lines.len().saturating_sub(height));
+                }
+                return scroll;
+            }
+            self.start_tail(article, width, height);
+        }
+        // Fill the view from the tail backward (and from the top forward
+        // where it is near the top), merging when the two meet.
+        loop {
+            let Some(total) = self.known_total() else {
+                // Merged: complete.
+                return scroll.min(self.lines.len().saturating_sub(height));
+            };
+            let scroll = scroll.min(total.saturating_sub(height));
+            let tail_start = total - self.tail.as_ref().map_or(0, |t| t.lines.len());
+            if scroll >= tail_start {
+                return scroll;
+            }
+            let progress = if scroll < self.lines.len().saturating_add(FORWARD_REACH) {
+                let before = (self.next, self.offset);
+                self.step(article, width);
+                before != (self.next, self.offset)
+            } else {
+                self.grow_tail_back(article, width)
+            };
+            self.merge_if_met();
+            if !progress && self.tail.is_some() {
+                return scroll;
+            }
+        }
+    }
+
+    /// Lays out the article's last pieces, backward, until they fill `height`
+    /// lines (or meet the top's lines).
+    fn start_tail(&mut self, article: &Article, width: usize, height: usize) {
+        let end = (self.blocks.len(), 0);
+        self.tail = Some(Tail {
+            first: end,
+            ..Tail::default()
+        });
+        while self.tail.as_ref().is_some_and(|t| t.lines.len() < height) {
+            if !self.grow_tail_back(article, width) {
+                break;
+            }
+            self.merge_if_met();
+        }
+    }
+
+    /// Lays out the piece before the tail's first and puts its lines in front;
+    /// false when there is none (the tail has met the top's lines).
+    fn grow_tail_back(&mut self, article: &Article, width: usize) -> bool {
+        let Some(tail) = &self.tail else {
+            return false;
+        };
+        let Some(before) = self.piece_before(article, tail.first) else {
+            return false;
+        };
+        if before < (self.next, self.offset) {
+            return false;
+        }
+        let laid = self.lay_piece(article, width, before, true);
+        let Some(tail) = &mut self.tail else {
+            return false;
+        };
+        tail.first = before;
+        tail.bytes += laid.bytes;
+        let mut lines = laid.lines;
+        lines.append(&mut tail.lines);
+        tail.lines = lines;
+        let mut starts = laid.starts;
+        starts.append(&mut tail.starts);
+        tail.starts = starts;
+        self.estimate_gap();
+        true
+    }
+
+    /// The start of the piece before the one starting at `at`, if any.
+    fn piece_before(&self, article: &Article, at: (usize, usize)) -> Option<(usize, usize)> {
+        let (block, offset) = at;
+        let (block, offset) = if offset > 0 {
+            (block, offset)
+        } else {
+            let previous = block.checked_sub(1)?;
+            (previous, usize::MAX)
+        };
+        let text = block_text(article, self.blocks[block]);
+        // Piece starts are found walking forward (a few thousand steps for a
+        // 50 MB paragraph, no wrapping).
+        let mut start = 0;
+        loop {
+            let end = piece_end(text, start);
+            let next = text.len() - text[end..].trim_start_matches(' ').len();
+            if next >= offset.min(text.len()) || end >= text.len() {
+                return Some((block, start));
+            }
+            start = next;
+        }
+    }
+
+    /// Re-estimates the lines between the top's lines and the tail from the
+    /// bytes between them, at the rate of the lines laid out so far.
+    fn estimate_gap(&mut self) {
+        let Some(tail) = &mut self.tail else {
+            return;
+        };
+        let done = self.bytes_done + tail.bytes;
+        let lines = self.lines.len() + tail.lines.len();
+        let between = self.bytes_total.saturating_sub(done);
+        tail.gap = match done {
+            0 => 0,
+            _ => (lines as u128 * between as u128 / done as u128) as usize,
+        };
+        // While pieces remain between, at least one line each way.
+        if (self.next, self.offset) < tail.first {
+            tail.gap = tail.gap.max(1);
+        }
+    }
+
+    /// Joins the tail to the top's lines once the top has reached its first piece.
+    fn merge_if_met(&mut self) {
+        let met = self
+            .tail
+            .as_ref()
+            .is_some_and(|t| (self.next, self.offset) >= t.first);
+        if met && let Some(tail) = self.tail.take() {
+            self.lines.extend(tail.lines);
+            self.starts.extend(tail.starts);
+            self.bytes_done += tail.bytes;
+            self.next = self.blocks.len();
+            self.offset = 0;
+        } else {
+            self.estimate_gap();
         }
     }
 
     /// Where the text of laid-out line `line` starts in the article.
     pub fn place_of(&self, line: usize) -> Option<(usize, usize)> {
-        self.starts.get(line).copied()
+        if let Some(place) = self.starts.get(line) {
+            return Some(*place);
+        }
+        let tail = self.tail.as_ref()?;
+        let start = self.lines.len() + tail.gap;
+        line.checked_sub(start)
+            .and_then(|i| tail.starts.get(i))
+            .copied()
     }
 
     /// The line holding the article's text at `place` (as [`Self::place_of`]
     /// gave it, at any width), laying out as far as needed.
     pub fn line_of(&mut self, article: &Article, place: (usize, usize)) -> usize {
+        // In the laid-out end of a huge article: counted from its estimate.
+        if let Some(tail) = &self.tail
+            && place >= tail.first
+        {
+            let start = self.lines.len() + tail.gap;
+            return start
+                + tail
+                    .starts
+                    .partition_point(|&s| s <= place)
+                    .saturating_sub(1);
+        }
         while !self.is_complete() && self.starts.last().is_none_or(|&last| last <= place) {
             let wanted = self.lines.len() + 64;
             self.extend_to(article, wanted);
@@ -373,6 +598,9 @@ impl ReaderLayout {
     /// The number of lines: exact when complete, else estimated from the share
     /// of the text laid out (never less than the lines known).
     pub fn total_lines(&self) -> usize {
+        if let Some(total) = self.known_total() {
+            return total;
+        }
         if self.is_complete() || self.bytes_done == 0 {
             return self.lines.len();
         }
@@ -393,11 +621,28 @@ impl ReaderLayout {
 
     /// Lays out the next block, or the next piece of a long one.
     fn step(&mut self, article: &Article, width: usize) {
-        let block = self.blocks[self.next];
+        let after_text = self.lines.last().is_some_and(|l| l.width() > 0);
+        let laid = self.lay_piece(article, width, (self.next, self.offset), after_text);
+        self.lines.extend(laid.lines);
+        self.starts.extend(laid.starts);
+        self.bytes_done += laid.bytes;
+        (self.next, self.offset) = laid.next;
+    }
+
+    /// Lays out the piece starting at `at` (block, byte); `after_text` says
+    /// whether the line before it has text (a gap is a blank line only then).
+    fn lay_piece(
+        &self,
+        article: &Article,
+        width: usize,
+        at: (usize, usize),
+        after_text: bool,
+    ) -> Laid {
+        let block = self.blocks[at.0];
         let none = Piece::none;
         let mut lines: Vec<ReadLine> = Vec::new();
         let text = block_text(article, block);
-        let start = self.offset;
+        let start = at.1;
         let end = piece_end(text, start);
         let piece = &text[start..end];
         let first = start == 0;
@@ -411,7 +656,7 @@ impl ReaderLayout {
         };
         match block {
             Part::Gap => {
-                if self.lines.last().is_some_and(|l| l.width() > 0) {
+                if after_text {
                     lines.push(ReadLine::default());
                 }
             }
@@ -489,7 +734,8 @@ impl ReaderLayout {
         }
         // Each line's place: its text found in the piece, in order (lines of
         // blocks without text of their own start at the block).
-        let mut at = 0;
+        let mut starts = Vec::with_capacity(lines.len());
+        let mut from = 0;
         for line in &lines {
             let own = line
                 .spans
@@ -497,26 +743,29 @@ impl ReaderLayout {
                 .rfind(|p| p.0 != Role::Indent && p.0 != Role::LinkNumber && p.0 != Role::Bullet)
                 .map_or("", |p| p.1.as_str());
             match (!own.is_empty())
-                .then(|| piece.get(at..)?.find(own))
+                .then(|| piece.get(from..)?.find(own))
                 .flatten()
             {
                 Some(found) => {
-                    self.starts.push((self.next, start + at + found));
-                    at += found + own.len();
+                    starts.push((at.0, start + from + found));
+                    from += found + own.len();
                 }
-                None => self.starts.push((self.next, start + at)),
+                None => starts.push((at.0, start + from)),
             }
         }
-        self.lines.extend(lines);
-        self.bytes_done += end - start;
         // Go on after the space a piece was cut at, or with the next block.
         let rest = text[end..].trim_start_matches(' ');
-        if rest.is_empty() {
-            self.next += 1;
-            self.offset = 0;
+        let (next, bytes) = if rest.is_empty() {
+            ((at.0 + 1, 0), end - start)
         } else {
-            self.offset = text.len() - rest.len();
-            self.bytes_done += self.offset - end;
+            let offset = text.len() - rest.len();
+            ((at.0, offset), offset - start)
+        };
+        Laid {
+            lines,
+            starts,
+            next,
+            bytes,
         }
     }
 }
@@ -566,6 +815,80 @@ mod tests {
         assert_eq!(text.last().map(String::as_str), Some("The end."));
         let other: Vec<&String> = text.iter().filter(|l| !l.contains("word")).collect();
         assert_eq!(other, ["Huge", "", "", "The end."]);
+    }
+
+    fn huge() -> Article {
+        let mut paragraph = String::new();
+        for i in 0..200_000 {
+            paragraph.push_str(&format!("w{i} "));
+        }
+        Article {
+            title: "Huge".to_owned(),
+            body: vec![paragraph, "The end.".to_owned()],
+            links: vec!["https://example.com/last".to_owned()],
+            ..Default::default()
+        }
+    }
+
+    fn texts(lines: &[ReadLine]) -> Vec<String> {
+        lines.iter().map(ReadLine::text).collect()
+    }
+
+    #[test]
+    fn the_end_of_a_huge_paragraph_costs_its_last_screen() {
+        let article = huge();
+        let all = texts(&article_lines(&article, 60));
+        let mut layout = ReaderLayout::new(0, &article, &[], 60);
+        let scroll = layout.show(&article, usize::MAX, 40);
+        let shown: Vec<String> = (scroll..scroll + 40)
+            .map(|i| layout.line(i).map(ReadLine::text).expect("laid out"))
+            .collect();
+        assert_eq!(shown, all[all.len() - 40..], "the exact last screen");
+        assert_eq!(layout.line(scroll + 40).map(ReadLine::text), None);
+        let laid = layout.lines.len() + layout.tail.as_ref().map_or(0, |t| t.lines.len());
+        assert!(laid < 1_000, "{laid} lines laid out for one screen");
+        assert!(layout.total_lines() > 10_000, "the rest estimated");
+
+        // Scrolling up from the end shows the lines the full layout has there,
+        // laying out only what is shown.
+        let mut scroll = scroll;
+        for _ in 0..30 {
+            scroll = layout.show(&article, scroll - 39, 40);
+        }
+        let from_end = layout.total_lines() - scroll;
+        let shown: Vec<String> = (scroll..scroll + 40)
+            .map(|i| layout.line(i).map(ReadLine::text).expect("laid out"))
+            .collect();
+        assert_eq!(shown, all[all.len() - from_end..all.len() - from_end + 40]);
+        let laid = layout.lines.len() + layout.tail.as_ref().map_or(0, |t| t.lines.len());
+        assert!(laid < 3_000, "{laid} lines laid out for 31 screens");
+
+        // The top still reads from the start.
+        let scroll = layout.show(&article, 0, 40);
+        assert_eq!(scroll, 0);
+        assert_eq!(layout.line(0).map(ReadLine::text).as_deref(), Some("Huge"));
+    }
+
+    #[test]
+    fn the_tail_and_the_top_merge_into_the_whole_layout() {
+        let article = Article {
+            title: "Medium".to_owned(),
+            body: vec!["word ".repeat(120_000), "Last paragraph.".to_owned()],
+            ..Default::default()
+        };
+        let all = texts(&article_lines(&article, 50));
+        let mut layout = ReaderLayout::new(0, &article, &[], 50);
+        let mut scroll = layout.show(&article, usize::MAX, 30);
+        // Page up all the way: the tail grows back to the top and joins it.
+        while scroll > 0 {
+            scroll = layout.show(&article, scroll.saturating_sub(29), 30);
+        }
+        layout.show(&article, 0, 30);
+        // Down from the top to the end, everything is there and exact.
+        let end = layout.show(&article, usize::MAX, 30);
+        assert!(layout.is_complete() && layout.tail.is_none());
+        assert_eq!(texts(&layout.lines), all);
+        assert_eq!(end, all.len() - 30);
     }
 
     #[test]

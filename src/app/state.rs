@@ -225,21 +225,29 @@ impl App {
         };
         let area = self.reader_text_area();
         let key = (index, area.width as usize);
+        let height = area.height as usize;
         if self.reader.key != Some(key) {
+            // The same article at another width (a resize) keeps its place
+            // counted from the end when it was shown near the end: a huge
+            // article then needs only its last screens laid out again.
+            let old_total = self.reader.total_lines();
+            let from_end = (self.reader.key.map(|k| k.0) == Some(index)
+                && !self.reader.is_complete()
+                && old_total > 0
+                && self.scroll.saturating_add(height) >= old_total / 2)
+                .then(|| old_total.saturating_sub(self.scroll.min(old_total)));
             let copies = self
                 .keys
                 .get(index)
                 .and_then(|k| self.copies.get(k))
                 .map_or(&[][..], Vec::as_slice);
             self.reader = ReaderLayout::new(index, article, copies, key.1);
+            if let Some(from_end) = from_end {
+                self.reader.show(article, usize::MAX, height);
+                self.scroll = self.reader.total_lines().saturating_sub(from_end);
+            }
         }
-        let height = area.height as usize;
-        self.reader
-            .extend_to(article, self.scroll.saturating_add(height));
-        if self.reader.is_complete() {
-            let max = self.reader.lines.len().saturating_sub(height);
-            self.scroll = self.scroll.min(max);
-        }
+        self.scroll = self.reader.show(article, self.scroll, height);
     }
 
     /// Finds the matched letters of the rows the list shows (`rows` from

@@ -340,13 +340,11 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     }
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let mut feed = Workers {
-        filter: FilterFeed::new(spawn_filter(tx.clone())),
-        saver: Saver::spawn(tx.clone()),
-    };
+    let mut feed = FilterFeed::new(spawn_filter(tx.clone()));
+    let mut saver = Saver::spawn(tx.clone());
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
+    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed, &mut saver);
     drop(terminal);
     drop(guard);
     // Leaving is cheap to undo: the next start on this library comes back here.
@@ -355,8 +353,14 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
         let place = app.place();
         app.store.set_place(&library, place);
     }
-    // The terminal is back; now wait for the disk, then save what is left.
-    feed.saver.finish();
+    // The terminal is back; now wait for the disk, take in the save that was
+    // running (so what it wrote is not written again), then save what is left.
+    saver.finish();
+    while let Ok(message) = rx.try_recv() {
+        if let Message::Saved(outcome) = message {
+            let _ = app.store.finish_save(outcome);
+        }
+    }
     // Written, not `eprintln!`ed: with the terminal closed under the app a
     // print fails, and must not panic on the way out.
     let mut stderr = io::stderr();
@@ -523,7 +527,8 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     rx: &mpsc::Receiver<Message>,
-    feed: &mut Workers,
+    feed: &mut FilterFeed,
+    saver: &mut Saver,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
@@ -541,6 +546,8 @@ fn event_loop(
         };
         // Batches waiting to be applied together.
         let mut pending: Option<(Vec<Article>, Vec<ArticleKey>)> = None;
+        // The newest size of a burst of resizes: one layout for all of them.
+        let mut resized: Option<(u16, u16)> = None;
         loop {
             let exit = match message {
                 Message::Batch { articles, keys } => {
@@ -553,11 +560,13 @@ fn event_loop(
                     }
                     None
                 }
+                Message::Input(Event::Resize(columns, rows)) => {
+                    resized = Some((columns, rows));
+                    None
+                }
                 other => {
-                    flush_batches(app, &mut pending, terminal, feed);
-                    if let Message::Input(Event::Resize(columns, rows)) = other {
-                        terminal.resize(drawn_area(columns, rows))?;
-                    }
+                    flush_batches(app, &mut pending, terminal, feed, saver);
+                    apply_resize(app, terminal, &mut resized)?;
                     // Raw mode turns Ctrl-Z into a key rather than SIGTSTP.
                     let other = match other {
                         Message::Input(Event::Key(key)) if is_suspend_key(&key) => Message::Suspend,
@@ -572,7 +581,7 @@ fn event_loop(
                         }
                         None
                     } else if let Message::Saved(outcome) = other {
-                        if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
+                        if let Some(text) = saver.finished(&mut app.store, outcome) {
                             update(app, Action::Notify { text, error: true });
                         }
                         None
@@ -581,7 +590,7 @@ fn event_loop(
                     }
                 }
             };
-            perform(app, terminal, feed);
+            perform(app, terminal, feed, saver);
             match exit {
                 Some(Exit::Empty) => return Ok((problems, true)),
                 Some(Exit::Quit) => return Ok((problems, false)),
@@ -593,7 +602,8 @@ fn event_loop(
                 Err(_) => break,
             }
         }
-        flush_batches(app, &mut pending, terminal, feed);
+        flush_batches(app, &mut pending, terminal, feed, saver);
+        apply_resize(app, terminal, &mut resized)?;
     }
 }
 
@@ -632,24 +642,32 @@ impl Expiry {
     }
 }
 
+/// Applies the last of a burst of resizes, clamped ([`drawn_area`]).
+fn apply_resize(
+    app: &mut App,
+    terminal: &mut Term,
+    resized: &mut Option<(u16, u16)>,
+) -> io::Result<()> {
+    if let Some((columns, rows)) = resized.take() {
+        let area = drawn_area(columns, rows);
+        terminal.resize(area)?;
+        update(app, Action::Resize(area.width, area.height));
+    }
+    Ok(())
+}
+
 /// Applies the batches gathered so far as one.
 fn flush_batches(
     app: &mut App,
     pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
     terminal: &mut Term,
-    feed: &mut Workers,
+    feed: &mut FilterFeed,
+    saver: &mut Saver,
 ) {
     if let Some((articles, keys)) = pending.take() {
         update(app, Action::ArticlesKeyed { articles, keys });
-        perform(app, terminal, feed);
+        perform(app, terminal, feed, saver);
     }
-}
-
-/// What the loop feeds besides the app: the filter, and the saver that
-/// writes the marks off the loop.
-struct Workers {
-    filter: FilterFeed,
-    saver: Saver,
 }
 
 /// Applies one message that is not a batch.
@@ -679,10 +697,10 @@ fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>)
 }
 
 /// Sends the filter its new articles and queries, then performs the other effects.
-fn perform(app: &mut App, terminal: &mut Term, feed: &mut Workers) {
-    feed.filter.perform(app);
+fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed, saver: &mut Saver) {
+    feed.perform(app);
     if app.effects.contains(&Effect::SaveState) {
-        feed.saver.request(&app.store);
+        saver.request(&app.store);
         app.effects.retain(|e| *e != Effect::SaveState);
     }
     crate::term::effects::perform(app, terminal.backend_mut());

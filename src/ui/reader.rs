@@ -25,7 +25,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
     let article = app.selected_article();
     let height = text.height as usize;
     let layout = &app.reader;
-    let lines = &layout.lines;
     let total = layout.total_lines();
     let max = total.saturating_sub(height);
     let scroll = app.scroll.min(max);
@@ -68,7 +67,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
             .render(Rect::new(text.x, y, text.width, 1), buf);
         return;
     }
-    for (i, line) in lines.iter().skip(scroll).take(height).enumerate() {
+    let shown = (scroll..scroll.saturating_add(height)).map_while(|i| layout.line(i));
+    for (i, line) in shown.enumerate() {
         styled(line, theme).render(Rect::new(text.x, text.y + i as u16, text.width, 1), buf);
     }
     // Matches of the search in the article, the current one reversed.
