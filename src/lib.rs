@@ -19,5 +19,7 @@ pub mod links;
 pub mod sanitize;
 pub mod startup;
 pub mod state;
+pub mod store;
 pub mod tui;
 pub mod ui;
+pub mod web;

@@ -1,0 +1,3 @@
+//! What newsreader keeps on disk between runs.
+
+pub mod library_db;
