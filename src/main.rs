@@ -12,9 +12,12 @@ use newsreader::{commands, library, sanitize, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let library = cli.library.clone();
     let result = match cli.command {
         Some(Command::Parse { json, paths }) => {
-            commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
+            reading(&paths, library.as_deref()).and_then(|paths| {
+                commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
+            })
         }
         Some(Command::List {
             filter,
@@ -23,18 +26,20 @@ fn main() -> ExitCode {
             json,
             timings,
             paths,
-        }) => commands::list(
-            &paths,
-            &commands::ListOptions {
-                query: filter.as_deref(),
-                mode: newsreader::filter::QueryOptions { full_text },
-                limit,
-                json,
-                timings,
-            },
-            &mut io::stdout().lock(),
-            &mut io::stderr(),
-        ),
+        }) => reading(&paths, library.as_deref()).and_then(|paths| {
+            commands::list(
+                &paths,
+                &commands::ListOptions {
+                    query: filter.as_deref(),
+                    mode: newsreader::filter::QueryOptions { full_text },
+                    limit,
+                    json,
+                    timings,
+                },
+                &mut io::stdout().lock(),
+                &mut io::stderr(),
+            )
+        }),
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "newsreader", &mut out);
@@ -46,17 +51,25 @@ fn main() -> ExitCode {
                 .render(&mut out)
                 .and_then(|()| out.flush())
         }
+        Some(feed_command) => commands::feeds::run(feed_command, library.as_deref()),
         None if cli.print_config => print_config(&cli, &mut io::stdout().lock()),
         None if io::stdout().is_terminal() => {
-            let settings = Settings::load(&cli);
+            let mut settings = Settings::load(&cli);
             // Also on stderr: visible after the reader closes, and in logs.
             for warning in &settings.warnings {
                 eprintln!("newsreader: {}", sanitize::clean_line(warning));
             }
-            tui::run(&cli.paths, settings)
+            match commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr()) {
+                Ok((paths, hint)) => {
+                    settings.warnings.extend(hint);
+                    tui::run(&paths, settings)
+                }
+                Err(err) => Err(err),
+            }
         }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
-        None => headlines(&cli.paths, &mut io::stdout().lock()),
+        None => reading(&cli.paths, library.as_deref())
+            .and_then(|paths| headlines(&paths, &mut io::stdout().lock())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -67,6 +80,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The paths to read (see [`commands::feeds::reading`]); the hint for an
+/// empty library on stderr.
+fn reading(paths: &[PathBuf], library: Option<&std::path::Path>) -> io::Result<Vec<PathBuf>> {
+    let (paths, hint) = commands::feeds::reading(paths, library, &mut io::stderr())?;
+    if let Some(hint) = hint {
+        eprintln!("newsreader: {hint}");
+    }
+    Ok(paths)
 }
 
 /// `--print-config`: the effective configuration as TOML that loads back; the

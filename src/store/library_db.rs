@@ -182,6 +182,14 @@ pub fn is_database_file(path: &Path) -> bool {
         && &header == b"SQLite format 3\0"
 }
 
+/// A library database as the loader meets it: a `.db` file that is an
+/// SQLite database (the extension first, so no other file is opened twice).
+pub fn is_library_database(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("db"))
+        && is_database_file(path)
+}
+
 fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
@@ -319,6 +327,17 @@ impl LibraryDb {
         }
         tx.commit()?;
         Ok(id.is_some())
+    }
+
+    /// Records the title a feed gives itself (or an OPML file gave it).
+    pub fn set_feed_title(&mut self, url: &str, title: &str) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute(
+            "UPDATE subscriptions SET feed_title = ?2 WHERE url = ?1",
+            params![url, title],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Sets the user's settings for a subscription (from the config file).
