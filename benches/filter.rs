@@ -9,11 +9,13 @@
 //!
 //! Frame render time at 1M is in `benches/render.rs`.
 
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use newsreader::corpus;
 use newsreader::filter::{Cancel, FilterIndex, QueryOptions, Searcher, engine};
 
 fn sizes() -> Vec<usize> {

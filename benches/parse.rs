@@ -7,12 +7,14 @@
 //! (read + decode + parse), 1 and 2 threads. `load/jsonl`: a `.jsonl` library of
 //! short articles → articles (deserialise only).
 
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsreader::article::{self, decode};
-use newsreader::corpus;
 use newsreader::library::{LoadOptions, load_all};
 
 fn parse(c: &mut Criterion) {

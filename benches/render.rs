@@ -7,11 +7,13 @@
 //!
 //!     cargo bench --bench render -- --warm-up-time 1 --measurement-time 3
 
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use newsreader::app::{Action, App, update};
-use newsreader::corpus;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;

@@ -1,4 +1,4 @@
-//! Writes a generated corpus for benchmarks and trials (see `src/corpus.rs`).
+//! Writes a generated corpus for benchmarks and trials (see `tests/support/corpus.rs`).
 //!
 //!     cargo run --release --example gen_corpus -- --articles 100000 --out /tmp/corpus
 //!     cargo run --release --example gen_corpus -- --articles 1000000 --jsonl /tmp/lib.jsonl
@@ -10,12 +10,15 @@
 //! `--titles FILE`: the JSONL library's headlines, one per line (for `fzf`).
 //! `--seed S` (default 42). Same arguments, same bytes.
 
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsreader::corpus::{self, Rng};
+use corpus::Rng;
 
 struct Args {
     articles: usize,

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use newsreader::article::sanitize;
 use newsreader::cli::{Cli, Command};
 use newsreader::config::Config;
-use newsreader::startup::Settings;
-use newsreader::{commands, library, sanitize, tui};
+use newsreader::term::settings::Settings;
+use newsreader::{commands, library, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -62,7 +63,7 @@ fn main() -> ExitCode {
             match commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr()) {
                 Ok((paths, hint)) => {
                     settings.warnings.extend(hint);
-                    tui::run(&paths, settings)
+                    term::run(&paths, settings)
                 }
                 Err(err) => Err(err),
             }
@@ -100,7 +101,7 @@ fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
         eprintln!("newsreader: {warning}");
     }
     let (keymap, unknown) = newsreader::app::Keymap::new(&config.keys);
-    for warning in newsreader::startup::unknown_actions(cli.config.as_deref(), &unknown) {
+    for warning in newsreader::term::settings::unknown_actions(cli.config.as_deref(), &unknown) {
         eprintln!("newsreader: {warning}");
     }
     // The effective keys: every action with the keys in force, not only the

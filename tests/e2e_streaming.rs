@@ -1,7 +1,15 @@
 //! The reader while a large library streams in: the first frame comes at once,
 //! the status line shows progress, and typing is echoed and filters before
-//! loading has finished. The library is a `.jsonl` of 100,000 short articles
-//! generated here (about 50 MB, in a temporary folder).
+//! loading has finished. The libraries are generated here, in temporary
+//! folders: a `.jsonl` of short articles and a folder of raw article files.
+//!
+//! The expected match counts are known by construction, not computed by the
+//! filter under test: every tenth headline carries the marker word
+//! "Zyzzyva", and no other headline has a letter z, so the query `zyzz`
+//! matches exactly the marked ones.
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 mod common;
 
@@ -11,18 +19,37 @@ use std::time::Instant;
 
 use common::Session;
 
-const ARTICLES: usize = 100_000;
+/// Enough that loading a debug build takes seconds, so typing lands while it
+/// is still going on, even on a busy two-core machine.
+const ARTICLES: usize = 60_000;
 
-/// Writes the library; returns how many of its headlines match `query`.
-fn write_library(path: &std::path::Path, query: &str) -> usize {
-    let articles = newsreader::corpus::short_articles(ARTICLES, 7);
+/// The query, and the headline for article `i`: marked (and matching) when
+/// `i % 10 == 3`, else a generated headline with its z's respelled.
+const QUERY: &str = "zyzz";
+
+fn headline(i: usize, generated: &str) -> String {
+    if i % 10 == 3 {
+        format!("Zyzzyva sighting number {i} reported near the harbour")
+    } else {
+        generated.replace(['z', 'Z'], "s")
+    }
+}
+
+/// How many of `n` headlines are marked.
+fn marked(n: usize) -> usize {
+    (0..n).filter(|i| i % 10 == 3).count()
+}
+
+/// Writes the library of [`ARTICLES`] short articles.
+fn write_library(path: &std::path::Path) {
+    let mut articles = corpus::short_articles(ARTICLES, 7);
     let mut out = BufWriter::new(File::create(path).expect("create library"));
-    for article in &articles {
+    for (i, article) in articles.iter_mut().enumerate() {
+        article.title = headline(i, &article.title);
         serde_json::to_writer(&mut out, &article).expect("write article");
         out.write_all(b"\n").expect("write newline");
     }
     out.flush().expect("flush library");
-    newsreader::filter::rank(query, articles.iter().map(|a| a.title.as_str())).len()
 }
 
 /// The status line's progress, "loading 41,203 / 100,000", if shown.
@@ -39,7 +66,9 @@ fn progress(screen: &str) -> Option<&str> {
 fn typing_filters_while_a_large_library_is_still_loading() {
     let dir = tempfile::tempdir().expect("tempdir");
     let library = dir.path().join("library.jsonl");
-    let expected = write_library(&library, "nat");
+    write_library(&library);
+    let expected = marked(ARTICLES);
+    assert_eq!(expected, ARTICLES / 10);
 
     let started = Instant::now();
     let mut session = Session::start(&[&library], 120, 40);
@@ -50,9 +79,9 @@ fn typing_filters_while_a_large_library_is_still_loading() {
         shown.contains(",") || shown.contains("loading 0 /"),
         "thousands separators: {shown:?}"
     );
-    session.send("nat");
+    session.send(QUERY);
     // The keys are echoed while the library is still loading.
-    let screen = session.wait_text("> nat");
+    let screen = session.wait_text(&format!("> {QUERY}"));
     assert!(
         progress(&screen).is_some(),
         "typing was echoed only after loading finished ({:?} after start):\n{screen}",
@@ -60,10 +89,9 @@ fn typing_filters_while_a_large_library_is_still_loading() {
     );
     // Loading finishes, the progress goes, and the filter covers the whole
     // library (the worker re-runs the query as headlines arrive).
-    assert!(expected < ARTICLES);
-    session.wait_for("everything loaded and filtered", |s| {
+    session.wait_within("everything loaded and filtered", LOAD_DEADLINE, |s| {
         progress(s).is_none()
-            && s.contains("> nat")
+            && s.contains(&format!("> {QUERY}"))
             && s.contains(&format!("{expected}/{ARTICLES} matches"))
     });
     session.quit_and_check_restored();
@@ -71,11 +99,12 @@ fn typing_filters_while_a_large_library_is_still_loading() {
 
 /// Writes `n` short raw article files (site furniture, headline, byline, two
 /// paragraphs) in folders of 1,000, as `shared/bench/gen_articles.py` lays
-/// them out; returns how many of the headlines match `query`.
-fn write_folder(root: &std::path::Path, n: usize, query: &str) -> usize {
-    let titles = newsreader::corpus::headlines(n, 11);
+/// them out.
+fn write_folder(root: &std::path::Path, n: usize) {
+    let titles = corpus::headlines(n, 11);
     for (i, title) in titles.iter().enumerate() {
-        let path = root.join(newsreader::corpus::shard_path(i));
+        let title = headline(i, title);
+        let path = root.join(corpus::shard_path(i));
         if i % 1000 == 0 {
             let folder = path.parent().expect("a shard folder");
             std::fs::create_dir_all(folder).expect("create shard folder");
@@ -89,35 +118,34 @@ fn write_folder(root: &std::path::Path, n: usize, query: &str) -> usize {
         );
         std::fs::write(&path, &text).expect("write article");
     }
-    newsreader::filter::rank(query, titles.iter().map(String::as_str)).len()
 }
 
-/// The issue's own case: a folder of 100,000 article files, parsed while the
-/// reader is up. The final count also checks that the parser found every
-/// headline under the furniture.
+/// A folder of article files, parsed while the reader is up. The final count
+/// also checks that the parser found every marked headline under the
+/// furniture.
 #[test]
 fn typing_filters_while_a_folder_of_files_is_still_loading() {
-    const FILES: usize = 100_000;
+    const FILES: usize = 30_000;
     let dir = tempfile::tempdir().expect("tempdir");
-    let expected = write_folder(dir.path(), FILES, "nat");
-    assert!(0 < expected && expected < FILES);
+    write_folder(dir.path(), FILES);
+    let expected = marked(FILES);
 
     let mut session = Session::start(&[dir.path()], 120, 40);
     session.wait_for("loading progress", |s| progress(s).is_some());
-    session.send("nat");
-    let screen = session.wait_text("> nat");
+    session.send(QUERY);
+    let screen = session.wait_text(&format!("> {QUERY}"));
     assert!(
         progress(&screen).is_some(),
         "typing was echoed only after loading finished:\n{screen}"
     );
-    // A debug build (plain `cargo test`) parses 100k files in tens of seconds.
     session.wait_within("everything loaded and filtered", LOAD_DEADLINE, |s| {
         progress(s).is_none()
-            && s.contains("> nat")
+            && s.contains(&format!("> {QUERY}"))
             && s.contains(&format!("{expected}/{FILES} matches"))
     });
     session.quit_and_check_restored();
 }
 
-/// How long loading 100k files may take in the slowest build tested.
+/// How long loading may take in a debug build on a busy machine: a bound
+/// against hanging, not a speed target (speed is measured in benches/).
 const LOAD_DEADLINE: std::time::Duration = std::time::Duration::from_secs(240);

@@ -11,15 +11,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use newsreader::state::{ArticleKey, ReadingState, StateStore};
+use newsreader::store::marks::{ArticleKey, MarkStore, ReadingState};
 
 const ENV_STATE: &str = "NEWSREADER_WRITER_LOOP";
 const ENV_READY: &str = "NEWSREADER_WRITER_READY";
 const ARTICLES: usize = 1500;
 
 /// One of two distinguishable large stores: `flip` decides every mark.
-fn version(path: &Path, flip: bool) -> StateStore {
-    let (mut store, warning) = StateStore::open(path);
+fn version(path: &Path, flip: bool) -> MarkStore {
+    let (mut store, warning) = MarkStore::open(path);
     assert!(warning.is_none(), "{warning:?}");
     for i in 0..ARTICLES {
         let key = ArticleKey::from_parts(&format!("Article {i}"), [format!("Body {i}").as_str()]);
@@ -105,7 +105,7 @@ fn kill_during_save_leaves_old_or_new_file() {
         } else {
             panic!("round {round}: state file is neither version");
         }
-        let (store, warning) = StateStore::open(&path);
+        let (store, warning) = MarkStore::open(&path);
         assert!(warning.is_none(), "round {round}: {warning:?}");
         assert_eq!(store.state(), &on_disk);
     }

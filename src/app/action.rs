@@ -6,7 +6,7 @@
 
 use crate::article::Article;
 use crate::filter::Ranked;
-use crate::state::ArticleKey;
+use crate::store::marks::ArticleKey;
 
 /// One change to the [`super::App`].
 #[derive(Debug, Clone, PartialEq, Eq)]

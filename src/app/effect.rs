@@ -1,7 +1,7 @@
 //! Work that [`super::update`] asks for but does not do itself: writing the
 //! reading state, starting a browser, writing to the terminal. `update` queues
 //! an [`Effect`] in [`super::App::effects`]; the event loop drains the queue
-//! after each batch of actions and performs them (see [`crate::effects`]), then
+//! after each batch of actions and performs them (see [`crate::term::effects`]), then
 //! reports back with [`super::Action::Notify`]. Keeping I/O out of `update` keeps
 //! it testable without a disk, a browser or a terminal.
 
@@ -10,7 +10,7 @@ use url::Url;
 /// One piece of I/O for the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write the reading state if it changed (`StateStore::save_if_dirty`).
+    /// Write the reading state if it changed (`MarkStore::save_if_dirty`).
     SaveState,
     /// Open this (already checked http/https) URL in the browser.
     OpenUrl(Url),

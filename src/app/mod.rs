@@ -17,7 +17,7 @@
 //!
 //! `update` does no I/O: saving the reading state, opening a browser and
 //! copying to the clipboard are queued as [`Effect`]s in `App::effects`, which
-//! the event loop performs ([`crate::effects::perform`]) and answers with
+//! the event loop performs ([`crate::term::effects::perform`]) and answers with
 //! [`Action::Notify`].
 
 pub mod action;

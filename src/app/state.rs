@@ -7,7 +7,7 @@ use super::keymap::Keymap;
 use crate::article::Article;
 use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match, Ranked};
-use crate::state::{ArticleKey, StateStore};
+use crate::store::marks::{ArticleKey, MarkStore};
 use crate::ui::reader::ReaderLayout;
 use crate::ui::theme::Theme;
 
@@ -59,7 +59,7 @@ pub struct App {
     pub sort: SortOrder,
     /// Read and starred marks. Changed by `update`; written by the event loop
     /// when `update` queues [`Effect::SaveState`].
-    pub store: StateStore,
+    pub store: MarkStore,
     /// I/O that `update` asked for, performed and drained by the event loop.
     pub effects: Vec<Effect>,
     /// Keys to actions, with the config file's remapping applied.
@@ -129,7 +129,7 @@ impl App {
             matches: Ranked::default(),
             view: ViewFilter::All,
             sort: SortOrder::Relevance,
-            store: StateStore::in_memory(),
+            store: MarkStore::in_memory(),
             effects: Vec::new(),
             keymap: Keymap::default(),
             split: crate::config::ViewConfig::default().split,

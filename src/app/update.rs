@@ -3,10 +3,10 @@
 use super::action::Action;
 use super::effect::Effect;
 use super::state::{App, Focus};
+use crate::article::sanitize::clean_line;
 use crate::config::{SortOrder, ViewFilter};
-use crate::links;
-use crate::sanitize::clean_line;
-use crate::state::ArticleKey;
+use crate::store::marks::ArticleKey;
+use crate::term::links;
 use crate::ui;
 
 /// Lines the mouse wheel scrolls the reading pane per step.

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::sanitize;
+use crate::article::sanitize;
 
 /// Decodes file bytes to text. UTF-8 (with or without BOM) and UTF-16 with a BOM are
 /// honoured; anything else that is not valid UTF-8 is read as Windows-1252, the

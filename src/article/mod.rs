@@ -3,6 +3,7 @@
 pub mod decode;
 pub mod model;
 pub mod parse;
+pub mod sanitize;
 
 pub use model::{Article, Related};
 pub use parse::parse;

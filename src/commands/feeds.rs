@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::sanitize::clean_line;
+use crate::article::sanitize::clean_line;
 use crate::store::library_db::{self, LibraryDb};
 use crate::web::feed;
 use crate::web::http::{Client, Fetched, Page, Validators, parse_url};
@@ -375,7 +375,7 @@ fn open_url(ctx: &FeedContext, db: &mut LibraryDb, url: &str) -> Result<(), Stri
     if article.source.is_none() {
         article.source = page.url.host_str().map(str::to_string);
     }
-    crate::sanitize::clean_article(&mut article);
+    crate::article::sanitize::clean_article(&mut article);
     db.save_page(&url, &article).map_err(|e| e.to_string())
 }
 

@@ -364,7 +364,7 @@ fn parse_lines(path: &Path, first_line: usize, data: &[u8]) -> Output {
                 if article.path.is_empty() {
                     article.path = format!("{}:{number}", path.display());
                 }
-                crate::sanitize::clean_article(&mut article);
+                crate::article::sanitize::clean_article(&mut article);
                 if article.title.trim().is_empty() {
                     article.title = article
                         .url

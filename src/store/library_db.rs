@@ -168,7 +168,7 @@ pub fn default_path() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(LIBRARY_ENV).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
-    crate::fsutil::app_file("XDG_DATA_HOME", ".local/share", "library.db")
+    crate::store::files::app_file("XDG_DATA_HOME", ".local/share", "library.db")
 }
 
 /// Whether `path` is an SQLite database (by its header), so the loader can
@@ -575,7 +575,7 @@ impl LibraryDb {
         let mut failure = None;
         self.for_each_article_json(|json| match serde_json::from_str::<Article>(json) {
             Ok(mut article) => {
-                crate::sanitize::clean_article(&mut article);
+                crate::article::sanitize::clean_article(&mut article);
                 out.push(article);
                 true
             }

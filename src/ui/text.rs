@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize::clean_line;
+use crate::article::sanitize::clean_line;
 
 /// Display width of `text` in terminal columns.
 pub fn width(text: &str) -> usize {

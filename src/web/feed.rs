@@ -194,7 +194,7 @@ impl Item {
             path: self.link.clone().unwrap_or_else(|| self.key.clone()),
             ..Article::default()
         };
-        crate::sanitize::clean_article(&mut article);
+        crate::article::sanitize::clean_article(&mut article);
         article
     }
 }

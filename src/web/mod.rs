@@ -1,6 +1,6 @@
 //! newsreader on the web: HTTP, feeds, OPML, and fetching subscriptions into
 //! the library. No terminal here; everything that comes from the web is
-//! cleaned (see [`crate::sanitize`]) before it is stored.
+//! cleaned (see [`crate::article::sanitize`]) before it is stored.
 
 pub mod feed;
 pub mod fetch;

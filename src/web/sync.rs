@@ -359,7 +359,7 @@ pub fn fetch_full_text(
         return Err("no article text found on the page".into());
     }
     merge_feed_fields(&mut article, feed_text, link);
-    crate::sanitize::clean_article(&mut article);
+    crate::article::sanitize::clean_article(&mut article);
     Ok(article)
 }
 

@@ -7,7 +7,7 @@ use std::io::Write;
 use url::Url;
 
 use crate::app::{Action, App, Effect, update};
-use crate::links::{self, LinkError};
+use crate::term::links::{self, LinkError};
 
 /// Performs and drains `app.effects`: saves go to the state file, browsers are
 /// started through [`links::open_in_browser`], copies are written to `tty` (the
@@ -136,7 +136,8 @@ mod tests {
     fn a_failed_save_shows_in_the_status_line() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut app = app_with_url("https://example.com/story");
-        app.store = crate::state::StateStore::open(dir.path().join("sub").join("state.json")).0;
+        app.store =
+            crate::store::marks::MarkStore::open(dir.path().join("sub").join("state.json")).0;
         // A file where the state's folder should be: the save must fail.
         std::fs::write(dir.path().join("sub"), "").expect("write");
         update(&mut app, Action::ToggleStar);

@@ -2,6 +2,10 @@
 //! SIGTERM/SIGHUP/SIGINT/SIGQUIT) and the event loop. The loop blocks on input and
 //! redraws after each batch of events.
 
+pub mod effects;
+pub mod links;
+pub mod settings;
+
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -20,8 +24,8 @@ use crate::app::{Action, App, Effect, map_mouse, update};
 use crate::article::Article;
 use crate::filter::{self, FilterWorker, Ranked};
 use crate::library::{self, LoadEvent};
-use crate::startup::Settings;
-use crate::state::ArticleKey;
+use crate::store::marks::ArticleKey;
+use crate::term::settings::Settings;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -457,7 +461,7 @@ fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed) {
         }
     }
     app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
-    crate::effects::perform(app, terminal.backend_mut());
+    crate::term::effects::perform(app, terminal.backend_mut());
 }
 
 /// The action for one terminal event.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::app::{App, Keymap};
 use crate::cli::Cli;
 use crate::config::Config;
-use crate::state::StateStore;
+use crate::store::marks::MarkStore;
 use crate::ui::theme::Theme;
 
 /// The reader's settings, loaded; [`Settings::apply`] installs them in an [`App`].
@@ -16,7 +16,7 @@ use crate::ui::theme::Theme;
 pub struct Settings {
     pub config: Config,
     pub keymap: Keymap,
-    pub store: StateStore,
+    pub store: MarkStore,
     pub color: bool,
     /// Problems to show on stderr and in the status line.
     pub warnings: Vec<String>,
@@ -46,7 +46,7 @@ impl Settings {
         Settings {
             config: Config::default(),
             keymap: Keymap::default(),
-            store: StateStore::in_memory(),
+            store: MarkStore::in_memory(),
             color: true,
             warnings: Vec::new(),
         }
@@ -96,15 +96,15 @@ pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> StateStore {
+fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> MarkStore {
     if no_state {
-        return StateStore::in_memory();
+        return MarkStore::in_memory();
     }
-    let Some(path) = path.or_else(StateStore::default_path) else {
+    let Some(path) = path.or_else(MarkStore::default_path) else {
         warnings.push("no home folder for the reading state; marks will not be saved".into());
-        return StateStore::in_memory();
+        return MarkStore::in_memory();
     };
-    let (store, warning) = StateStore::open(path);
+    let (store, warning) = MarkStore::open(path);
     warnings.extend(warning.map(|w| w.to_string()));
     store
 }
@@ -126,8 +126,8 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        let mut store = StateStore::in_memory();
-        store.set_read(crate::state::ArticleKey::of(&articles[0]), true);
+        let mut store = MarkStore::in_memory();
+        store.set_read(crate::store::marks::ArticleKey::of(&articles[0]), true);
         let mut settings = Settings::defaults();
         settings.store = store;
         settings.config.view.default_view = ViewFilter::Unread;

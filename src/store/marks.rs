@@ -3,7 +3,7 @@
 //!
 //! Articles are identified by a hash of their content rather than their path, so
 //! moving or renaming a library file keeps its marks. The state file is replaced
-//! atomically ([`crate::fsutil::atomic_write`]), and a file that cannot be
+//! atomically ([`crate::store::files::atomic_write`]), and a file that cannot be
 //! understood is moved aside for the user rather than overwritten.
 
 use std::collections::BTreeMap;
@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::article::Article;
-use crate::fsutil::atomic_write;
+use crate::store::files::atomic_write;
 
 /// Version of the on-disk format. A file with another version is moved aside
 /// (not rewritten in place) so an older binary never destroys what a newer one
@@ -25,7 +25,7 @@ use crate::fsutil::atomic_write;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Temp files from interrupted saves older than this are debris (see
-/// [`crate::fsutil::remove_stale_temps`]).
+/// [`crate::store::files::remove_stale_temps`]).
 const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Identity of an article's content: the first 128 bits of SHA-256 over its
@@ -167,7 +167,7 @@ pub struct StateWarning {
 /// I/O errors).
 impl fmt::Display for StateWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::sanitize::clean_line(&self.message))
+        f.write_str(&crate::article::sanitize::clean_line(&self.message))
     }
 }
 
@@ -178,17 +178,17 @@ impl fmt::Display for StateWarning {
 /// the store switches to memory-only for the session, so the file the app could
 /// not read is never overwritten by an empty state.
 #[derive(Debug, Clone)]
-pub struct StateStore {
+pub struct MarkStore {
     path: Option<PathBuf>,
     state: ReadingState,
     dirty: bool,
 }
 
-impl StateStore {
+impl MarkStore {
     /// The default location: `$XDG_DATA_HOME/newsreader/state.json`, else
     /// `~/.local/share/newsreader/state.json`; `None` if neither can be found.
     pub fn default_path() -> Option<PathBuf> {
-        crate::fsutil::app_file("XDG_DATA_HOME", ".local/share", "state.json")
+        crate::store::files::app_file("XDG_DATA_HOME", ".local/share", "state.json")
     }
 
     /// A store that never touches the disk (`--no-state`).
@@ -204,7 +204,7 @@ impl StateStore {
     /// when that goes wrong. The returned warning is meant for the status line.
     pub fn open(path: impl Into<PathBuf>) -> (Self, Option<StateWarning>) {
         let path = path.into();
-        crate::fsutil::remove_stale_temps(&path, STALE_TEMP_AGE);
+        crate::store::files::remove_stale_temps(&path, STALE_TEMP_AGE);
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -427,7 +427,7 @@ mod tests {
     fn marks_toggle_and_round_trip() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("sub").join("state.json");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         let a = ArticleKey::from_parts("A", ["a"]);
         let b = ArticleKey::from_parts("B", ["b"]);
@@ -438,7 +438,7 @@ mod tests {
         store.save_if_dirty().expect("save");
         assert!(!store.is_dirty());
 
-        let (reopened, warning) = StateStore::open(&path);
+        let (reopened, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         assert!(reopened.is_read(&a) && !reopened.is_starred(&a));
         assert!(reopened.is_starred(&b) && !reopened.is_read(&b));
@@ -454,13 +454,13 @@ mod tests {
     fn renamed_file_keeps_its_marks() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
-        let (mut store, _) = StateStore::open(&path);
+        let (mut store, _) = MarkStore::open(&path);
         store.set_read(
             ArticleKey::of(&article("T", &["Body"], "/old/name.txt")),
             true,
         );
         store.save().expect("save");
-        let (store, _) = StateStore::open(&path);
+        let (store, _) = MarkStore::open(&path);
         assert!(store.is_read(&ArticleKey::of(&article("T", &["Body"], "/new/other.txt"))));
     }
 
@@ -474,7 +474,7 @@ mod tests {
             format!(r#"{{"version":1,"entries":{{"{key}":{{"read":true,"note":"hi"}}}}}}"#),
         )
         .expect("write");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         store.set_starred(key, true);
         store.save().expect("save");
@@ -486,7 +486,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
         fs::write(&path, contents).expect("write");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         let warning = warning.expect("a warning");
         assert!(warning.message.contains(expect_in_message), "{warning}");
         let moved = warning.moved_to.expect("moved aside");
@@ -506,7 +506,7 @@ mod tests {
         assert_eq!(store.path(), Some(path.as_path()));
         store.set_read(ArticleKey::from_parts("A", ["a"]), true);
         store.save().expect("save after recovery");
-        let (again, warning) = StateStore::open(&path);
+        let (again, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         assert_eq!(again.state().entries.len(), 1);
     }
@@ -542,9 +542,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
         fs::write(&path, b"first").expect("write");
-        let (_, w1) = StateStore::open(&path);
+        let (_, w1) = MarkStore::open(&path);
         fs::write(&path, b"second").expect("write");
-        let (_, w2) = StateStore::open(&path);
+        let (_, w2) = MarkStore::open(&path);
         let m1 = w1.and_then(|w| w.moved_to).expect("moved");
         let m2 = w2.and_then(|w| w.moved_to).expect("moved");
         assert_ne!(m1, m2);
@@ -560,7 +560,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
         fs::create_dir(&path).expect("mkdir");
-        let (mut store, warning) = StateStore::open(&path);
+        let (mut store, warning) = MarkStore::open(&path);
         assert!(warning.expect("warning").message.contains("not be saved"));
         assert_eq!(store.path(), None);
         store.set_read(ArticleKey::from_parts("A", ["a"]), true);
@@ -570,7 +570,7 @@ mod tests {
 
     #[test]
     fn in_memory_store_never_writes() {
-        let mut store = StateStore::in_memory();
+        let mut store = MarkStore::in_memory();
         store.set_read(ArticleKey::from_parts("A", ["a"]), true);
         assert!(store.is_read(&ArticleKey::from_parts("A", ["a"])));
         store.save().expect("no-op");

@@ -10,9 +10,9 @@ use serde::Serialize;
 pub mod feeds;
 
 use crate::article::Article;
+use crate::article::sanitize::{clean_line, json_safe};
 use crate::filter::{self, Cancel, FilterIndex, QueryOptions};
 use crate::library::{self, LoadEvent};
-use crate::sanitize::{clean_line, json_safe};
 
 /// `newsreader parse`: every article that loads is printed to `out`; each one that
 /// does not gets a one-line message on `err`, and the others still print.

@@ -19,19 +19,19 @@ pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_wi
 pub const BUNDLED: &[(&str, &str)] = &[
     (
         "blinken-lavrov-ukraine-support.txt",
-        include_str!("../assets/articles/blinken-lavrov-ukraine-support.txt"),
+        include_str!("../../assets/articles/blinken-lavrov-ukraine-support.txt"),
     ),
     (
         "us-nato-membership-ukraine.txt",
-        include_str!("../assets/articles/us-nato-membership-ukraine.txt"),
+        include_str!("../../assets/articles/us-nato-membership-ukraine.txt"),
     ),
     (
         "blinken-navalny-call.txt",
-        include_str!("../assets/articles/blinken-navalny-call.txt"),
+        include_str!("../../assets/articles/blinken-navalny-call.txt"),
     ),
     (
         "russia-refusing-calls.txt",
-        include_str!("../assets/articles/russia-refusing-calls.txt"),
+        include_str!("../../assets/articles/russia-refusing-calls.txt"),
     ),
 ];
 
@@ -55,8 +55,8 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{}: {}",
-            crate::sanitize::clean_line(&path),
-            crate::sanitize::clean_line(&self.reason)
+            crate::article::sanitize::clean_line(&path),
+            crate::article::sanitize::clean_line(&self.reason)
         )
     }
 }
@@ -277,7 +277,7 @@ pub fn is_library_file(path: &Path) -> bool {
 /// failures, oversized, empty and non-regular files are problems.
 ///
 /// Every text field of the article is cleaned with
-/// [`clean_article`](crate::sanitize::clean_article), `path` and a title made
+/// [`clean_article`](crate::article::sanitize::clean_article), `path` and a title made
 /// from the file name included: `path` is for display and JSON output (nothing
 /// re-opens it), so a hostile file name shows cleaned.
 pub fn load_file(path: &Path) -> Result<Article, Problem> {
@@ -314,7 +314,7 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
     if article.title.is_empty() {
         article.title = file_stem_title(path);
     }
-    crate::sanitize::clean_article(&mut article);
+    crate::article::sanitize::clean_article(&mut article);
     Ok((article, file_id(path, &meta)))
 }
 

@@ -543,7 +543,7 @@ pub struct ConfigWarning {
 /// can quote the file's text) are cleaned for the terminal.
 impl fmt::Display for ConfigWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::sanitize::clean_line;
+        use crate::article::sanitize::clean_line;
         write!(f, "{}", clean_line(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
@@ -571,7 +571,7 @@ impl Config {
     /// `$XDG_CONFIG_HOME/newsreader/config.toml`, else
     /// `~/.config/newsreader/config.toml`; `None` if neither can be found.
     pub fn default_path() -> Option<PathBuf> {
-        crate::fsutil::app_file("XDG_CONFIG_HOME", ".config", "config.toml")
+        crate::store::files::app_file("XDG_CONFIG_HOME", ".config", "config.toml")
     }
 
     /// Loads `path` (from `--config`) or the default path. A missing default

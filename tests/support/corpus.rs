@@ -5,8 +5,13 @@
 //! and short already-parsed articles for `.jsonl` libraries.
 //!
 //! Seeded xorshift; the same seed gives the same text on every machine.
+//!
+//! Test and benchmark support, not part of the library: each user includes it
+//! with `#[path]` (the library's own unit tests too, under `cfg(test)`).
 
-use crate::article::Article;
+#![allow(dead_code)]
+
+use newsreader::article::Article;
 
 /// A small, fast, deterministic PRNG (xorshift64*).
 #[derive(Debug, Clone)]
@@ -558,7 +563,7 @@ pub fn short_article(rng: &mut Rng, number: usize) -> Article {
     let (source, site) = SOURCES[rng.range(0, SOURCES.len() - 1)];
     let (y, m, d) = date(rng);
     let body: Vec<String> = (0..rng.range(1, 3)).map(|_| paragraph(rng, 1)).collect();
-    let word_count = crate::article::model::count_words(&body);
+    let word_count = newsreader::article::model::count_words(&body);
     Article {
         url: Some(format!(
             "https://www.{site}/world/{y}/{m:02}/{}",
@@ -604,6 +609,7 @@ pub fn bench_sizes(default: &[usize]) -> Vec<usize> {
 }
 
 #[cfg(test)]
+#[allow(unused_imports)]
 mod tests {
     use super::*;
 
