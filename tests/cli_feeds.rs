@@ -276,9 +276,20 @@ fn the_library_option_and_variable_choose_the_file() {
     let home = Home::new();
     let elsewhere = home.dir.path().join("elsewhere.db");
     let url = server.url("/json-feed.json");
-    let added = home.run(&["--library", elsewhere.to_str().unwrap(), "add", &url]);
+    let added = home.run(&["add", "--library", elsewhere.to_str().unwrap(), &url]);
     assert!(added.status.success(), "{}", stderr(&added));
     assert!(elsewhere.exists());
+    assert!(!home.library().exists());
+    let read = home.run(&["--library", elsewhere.to_str().unwrap()]);
+    // Nothing fetched yet: the bundled articles, and the hint.
+    assert_eq!(stdout(&read).lines().count(), 4);
+    assert!(stderr(&read).contains("the library is empty"));
+    home.run(&["fetch", "--library", elsewhere.to_str().unwrap()]);
+    let read = home.run(&["--library", elsewhere.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&read),
+        "Apple harvest starts early\nNew cider press arrives\n"
+    );
     assert!(!home.library().exists());
     let feeds = home
         .command(&["feeds"])

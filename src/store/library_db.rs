@@ -255,6 +255,10 @@ impl LibraryDb {
         // Reading the schema is the first thing that notices a file that is
         // not a database.
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        // Full articles are 2–8 KB: with 16 KB pages most fit in one page
+        // instead of a chain of overflow pages, which makes reading the whole
+        // library markedly faster. Only takes effect on a new file.
+        conn.pragma_update(None, "page_size", 16384)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // NORMAL is safe in WAL mode against a killed process; only a power
         // cut can lose the last commits, never the file.
