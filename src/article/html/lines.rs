@@ -141,6 +141,8 @@ pub enum BlockKind {
     Classed,
     /// `<figure>`: its image's alt is a caption when it has no `<figcaption>`.
     Figure,
+    /// `<article>` or `<main>`: where the story may be.
+    Content,
 }
 
 /// A heading's text, whole (an `<h1>` broken by `<br>` is one headline).
@@ -512,7 +514,8 @@ impl Builder {
         }
         if el == El::Void || el == El::Br || foreign_void {
             if el == El::Br && !parent_skip {
-                self.want_break(1);
+                // A second <br> in a row leaves a blank line: a new paragraph.
+                self.want_break(if self.breaks >= 1 { 2 } else { 1 });
             }
             if &*tag.name == "img" && !parent_skip {
                 self.image(&tag);
@@ -613,7 +616,9 @@ impl Builder {
             own_words,
             heading,
             skip,
-            line: self.lines.len(),
+            // A line still open when a break is wanted ends before this
+            // element's first text.
+            line: self.lines.len() + usize::from(!self.current.text.is_empty() && self.breaks > 0),
             chars: self.chars,
             link_chars: self.link_chars,
             items: self.items,
@@ -831,6 +836,7 @@ impl Builder {
             El::Landmark(bit) => Some(BlockKind::Landmark(bit)),
             El::List => Some(BlockKind::List),
             El::Figure => Some(BlockKind::Figure),
+            El::Article | El::Main => Some(BlockKind::Content),
             _ if frame.own_words & words::FURNITURE != 0 => Some(BlockKind::Classed),
             _ => None,
         };

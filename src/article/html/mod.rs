@@ -30,24 +30,14 @@ use lines::{BlockKind, Heading, inside, words};
 
 /// Parses one HTML page (raw bytes, any charset) into an Article.
 pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
-    let html = decode::decode(bytes);
-    let page = lines::read(&html);
-    drop(html);
-    let meta = meta::interpret(&page.meta);
+    let Prepared {
+        page,
+        meta,
+        headline,
+        dropped,
+        text,
+    } = prepare(bytes);
     let base = base_url(&page, &meta, page_url);
-
-    let headline = choose_headline(&page, &meta);
-    let dropped = furniture(&page, headline);
-
-    let mut text = String::new();
-    for (line, _) in page.lines.iter().zip(&dropped).filter(|(_, d)| !**d) {
-        if line.blank_before && !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&line.text);
-        text.push('\n');
-    }
-    let text = crate::article::decode::normalise(&text);
     let mut article = crate::article::parse(&text);
 
     if let Some(h) = headline {
@@ -87,6 +77,60 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
     article.subheads.retain(|&i| i < article.body.len());
     article.word_count = count_words(&article.body);
     article
+}
+
+/// A page read and sorted, ready for the text parser.
+struct Prepared {
+    page: Page,
+    meta: PageMeta,
+    /// Index into `page.headings`.
+    headline: Option<usize>,
+    /// Furniture lines, by index.
+    dropped: Vec<bool>,
+    /// The kept lines as text, normalised.
+    text: String,
+}
+
+fn prepare(bytes: &[u8]) -> Prepared {
+    let html = decode::decode(bytes);
+    let page = lines::read(&html);
+    drop(html);
+    let meta = meta::interpret(&page.meta);
+    let headline = choose_headline(&page, &meta);
+    let dropped = furniture(&page, headline);
+    // The story starts at its headline: what comes before is the site's
+    // header, menus and breadcrumbs.
+    let start = headline.map_or(0, |h| page.headings[h].line);
+    let end = story_end(&page, start, headline.is_some());
+    let mut text = String::new();
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&dropped)
+        .take(end)
+        .skip(start)
+        .filter(|(_, d)| !**d)
+    {
+        if line.blank_before && !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&line.text);
+        text.push('\n');
+    }
+    let text = crate::article::decode::normalise(&text);
+    Prepared {
+        page,
+        meta,
+        headline,
+        dropped,
+        text,
+    }
+}
+
+/// The text the text parser is given for a page: its lines less the
+/// furniture, paragraphs separated by blank lines (for tests and tuning).
+pub fn page_text(bytes: &[u8]) -> String {
+    prepare(bytes).text
 }
 
 /// Feed discovery for pages: the `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json">` hrefs, resolved against page_url.
@@ -204,6 +248,36 @@ fn choose_headline(page: &Page, meta: &PageMeta) -> Option<usize> {
         .or_else(|| page.headings.iter().position(|h| h.level == 1 && usable(h)))
 }
 
+/// Where the story ends: with the `<article>` (or `<main>`) that holds the
+/// headline, or the first one after it, when that element holds most of the
+/// prose after the headline; teaser lists and comments after it are not the
+/// story. Otherwise the page's end.
+fn story_end(page: &Page, start: usize, has_headline: bool) -> usize {
+    let n = page.lines.len();
+    if !has_headline {
+        return n;
+    }
+    let prose = |range: std::ops::Range<usize>| -> usize {
+        page.lines[range]
+            .iter()
+            .filter(|l| is_prose(l))
+            .map(|l| l.text.len())
+            .sum()
+    };
+    let after = prose(start..n);
+    if after == 0 {
+        return n;
+    }
+    page.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Content && b.end > start && b.end <= n)
+        .filter(|b| b.first <= start || b.first < n)
+        .filter(|b| prose(b.first.max(start)..b.end) * 2 > after)
+        .map(|b| b.end)
+        .min()
+        .unwrap_or(n)
+}
+
 /// Lines the markup marks as furniture, by index.
 fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
     let n = page.lines.len();
@@ -239,6 +313,7 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
                     && block.link_chars * 10 >= block.chars * 6
             }
             BlockKind::Figure => small && !holds_headline,
+            BlockKind::Content => false,
         };
         if drop {
             dropped[range].iter_mut().for_each(|d| *d = true);
