@@ -399,3 +399,77 @@ fn kill_9_during_a_fetch_leaves_a_consistent_library() {
     assert!(fetched.status.success(), "{}", stderr(&fetched));
     assert_eq!(articles_per_feed(&home.library()), vec![25; 30]);
 }
+
+#[test]
+fn a_page_that_advertises_a_feed_subscribes_to_the_feed() {
+    let server = fixture_server();
+    let home = Home::new();
+    let added = home.run(&["add", &server.url("/page-advertising-feed.html")]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert_eq!(
+        stdout(&added),
+        format!(
+            "subscribed to Harbour Town Gazette <{}>\n",
+            server.url("/rss-three-items.xml")
+        )
+    );
+    let plain = Server::start(|_| {
+        Reply::ok(
+            "text/html",
+            "<html><body><p>No feed here.</p></body></html>",
+        )
+    });
+    let refused = home.run(&["add", &plain.url("/")]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("a web page that advertises no feed"),
+        "{}",
+        stderr(&refused)
+    );
+}
+
+#[test]
+fn fetch_stores_the_full_article_of_each_item() {
+    let server = fixture_server();
+    let home = Home::new();
+    home.run(&["add", &server.url("/rss-three-items.xml")]);
+    let fetched = home.run(&["fetch"]);
+    assert!(fetched.status.success(), "{}", stderr(&fetched));
+    let json = stdout(&home.run(&["parse", "--json"]));
+    let ferry: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(ferry["title"], "Night ferry returns after winter repairs");
+    assert_eq!(ferry["source"], "Harbour Town Gazette");
+    let body: Vec<&str> = ferry["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(
+        body.iter().any(|p| p.starts_with("Full text marker ferry")),
+        "{body:?}"
+    );
+}
+
+#[test]
+fn a_page_url_on_the_command_line_is_fetched_extracted_and_kept() {
+    let server = fixture_server();
+    let home = Home::new();
+    let url = server.url("/article-market.html");
+    let shown = home.run(&[&url]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    assert_eq!(stdout(&shown), "Fish market moves to the old rope works\n");
+    // Kept in the library: there without the network too.
+    drop(server);
+    let json = stdout(&home.run(&["parse", "--json"]));
+    let market: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(market["url"], url);
+    assert!(json.contains("Full text marker market"));
+    let missing = home.run(&[&url]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("connection refused"),
+        "{}",
+        stderr(&missing)
+    );
+}

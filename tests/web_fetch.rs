@@ -464,3 +464,108 @@ fn every_request_names_newsreader_and_its_version() {
         .to_string();
     assert_eq!(agent, format!("newsreader/{}", env!("CARGO_PKG_VERSION")));
 }
+
+fn full_text_options() -> FetchOptions {
+    FetchOptions {
+        extract: Some(newsreader::article::parse_html),
+        ..FetchOptions::default()
+    }
+}
+
+#[test]
+fn the_full_article_behind_each_item_is_fetched_and_extracted() {
+    let server = fixture_server();
+    let mut db = LibraryDb::open_in_memory().unwrap();
+    subscribe(&mut db, &server.url("/rss-three-items.xml"));
+    fetch_all(&mut db, &client(), &full_text_options(), None, |_| {}).unwrap();
+    let articles = db.articles().unwrap();
+    assert_eq!(articles.len(), 3);
+    let ferry = &articles[0];
+    assert_eq!(ferry.title, "Night ferry returns after winter repairs");
+    assert_eq!(ferry.source.as_deref(), Some("Harbour Town Gazette"));
+    assert_eq!(ferry.url, Some(server.url("/article-ferry.html")));
+    assert!(
+        ferry
+            .body
+            .iter()
+            .any(|p| p.starts_with("Full text marker ferry")),
+        "{:?}",
+        ferry.body
+    );
+    // The page's furniture stays out.
+    assert!(
+        !ferry.body.iter().any(|p| p.contains("All rights reserved")),
+        "{:?}",
+        ferry.body
+    );
+    for (article, name) in articles.iter().zip(["ferry", "library", "market"]) {
+        assert!(
+            article
+                .body
+                .iter()
+                .any(|p| p.contains(&format!("Full text marker {name}")))
+        );
+    }
+    // Fetched once; a second fetch of the unchanged feed fetches no page again.
+    fetch_all(&mut db, &client(), &full_text_options(), None, |_| {}).unwrap();
+    assert_eq!(server.hits("/article-ferry.html"), 1);
+    assert_eq!(db.article_count().unwrap(), 3);
+}
+
+#[test]
+fn an_item_whose_page_fails_keeps_its_feed_text() {
+    let server = fixture_server();
+    let mut db = LibraryDb::open_in_memory().unwrap();
+    // The Atom entries link to pages the server does not have.
+    subscribe(&mut db, &server.url("/atom-two-entries.atom"));
+    let mut failures = Vec::new();
+    fetch_all(&mut db, &client(), &full_text_options(), None, |event| {
+        if let newsreader::web::sync::FetchEvent::FullTextFailed { url, error } = event {
+            failures.push((url, error));
+        }
+    })
+    .unwrap();
+    failures.sort();
+    assert_eq!(
+        failures,
+        [
+            (
+                server.url("/weather-frost.html"),
+                "HTTP 404 Not Found".to_string()
+            ),
+            (
+                server.url("/weather-rain.html"),
+                "HTTP 404 Not Found".to_string()
+            ),
+        ]
+    );
+    let frost = db.articles().unwrap().remove(0);
+    assert_eq!(
+        frost.body,
+        [
+            "Temperatures fall below zero tonight.",
+            "Cover young plants."
+        ]
+    );
+    // A failed page is not asked for again on every fetch.
+    fetch_all(&mut db, &client(), &full_text_options(), None, |_| {}).unwrap();
+    assert_eq!(server.hits("/weather-frost.html"), 1);
+}
+
+#[test]
+fn feed_text_only_when_the_subscription_says_so() {
+    let server = fixture_server();
+    let mut db = LibraryDb::open_in_memory().unwrap();
+    let url = server.url("/rss-three-items.xml");
+    subscribe(&mut db, &url);
+    db.configure_subscription(&url, Some("The Gazette"), Some("Local"), false)
+        .unwrap();
+    fetch_all(&mut db, &client(), &full_text_options(), None, |_| {}).unwrap();
+    assert_eq!(server.hits("/article-ferry.html"), 0);
+    let ferry = db.articles().unwrap().remove(0);
+    assert_eq!(ferry.source.as_deref(), Some("The Gazette"));
+    assert_eq!(
+        ferry.body,
+        ["The night ferry to the outer islands sails again on Friday."]
+    );
+}

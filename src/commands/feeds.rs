@@ -53,10 +53,9 @@ impl FeedContext {
     }
 }
 
-/// The article extractor for full text: the HTML pipeline, when this build
-/// has it.
+/// The article extractor for full text: the HTML pipeline.
 pub fn extractor() -> Option<Extract> {
-    None
+    Some(crate::article::parse_html)
 }
 
 /// Whether a command-line PATH is a web address to fetch.
@@ -109,8 +108,8 @@ fn resolve_feed(client: &Client, url: &str) -> Result<(String, feed::Feed), Stri
 }
 
 /// The feeds a page's HTML advertises (`<link rel="alternate" type="application/rss+xml">`).
-fn advertised_feeds(_page: &Page) -> Vec<String> {
-    Vec::new()
+fn advertised_feeds(page: &Page) -> Vec<String> {
+    crate::article::html::feed_links(&page.body, Some(page.url.as_str()))
 }
 
 fn get_page(client: &Client, url: &str) -> Result<Page, String> {
