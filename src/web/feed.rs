@@ -218,3 +218,49 @@ pub fn looks_like_html(content_type: Option<&str>, body: &[u8]) -> bool {
         .collect();
     start.starts_with(b"<!doctype html") || start.starts_with(b"<html")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_declared_in_a_dtd_are_never_expanded() {
+        let bytes = include_bytes!("../../tests/fixtures/web/billion-laughs.xml");
+        match parse(bytes, None) {
+            Err(FeedError::Invalid(_)) => {}
+            Ok(feed) => {
+                let text = format!("{feed:?}");
+                assert!(!text.contains("lollol"), "{}", &text[..200.min(text.len())]);
+            }
+            Err(other) => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn identity_is_the_id_else_the_link_else_title_and_date() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+            <item><title>A</title><guid>g-1</guid><link>http://127.0.0.1/a</link></item>
+            <item><title>B</title><link>http://127.0.0.1/b</link></item>
+            <item><title>C</title><pubDate>Sat, 28 Feb 2026 16:00:00 GMT</pubDate></item>
+            </channel></rss>"#;
+        let feed = parse(rss, None).unwrap();
+        let keys: Vec<&str> = feed.items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["id:g-1", "link:http://127.0.0.1/b", "title:C|1772294400"]
+        );
+    }
+
+    #[test]
+    fn pages_are_told_from_feeds() {
+        assert!(looks_like_html(Some("text/html; charset=utf-8"), b"<rss>"));
+        assert!(looks_like_html(
+            None,
+            b"\xef\xbb\xbf  <!DOCTYPE html><html>"
+        ));
+        assert!(!looks_like_html(
+            Some("application/rss+xml"),
+            b"<?xml version=\"1.0\"?><rss>"
+        ));
+    }
+}
