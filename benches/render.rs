@@ -13,7 +13,9 @@ mod corpus;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use newsreader::app::{Action, App, update};
+use newsreader::app::{Action, App, Harness};
+use newsreader::ui::Screen;
+use newsreader::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -24,29 +26,33 @@ fn sizes() -> Vec<usize> {
 
 fn bench(c: &mut Criterion) {
     let area = Rect::new(0, 0, 120, 40);
+    let theme = Theme::default();
     for n in sizes() {
-        let mut app = App::new(corpus::short_articles(n, 42), (area.width, area.height));
+        let mut app = Harness::new(App::new(
+            corpus::short_articles(n, 42),
+            (area.width, area.height),
+        ));
         let mut group = c.benchmark_group(format!("render/{n}"));
         group.sample_size(20);
         let mut buf = Buffer::empty(area);
         group.bench_function("unfiltered", |b| {
             b.iter(|| {
                 buf.reset();
-                (&app).render(area, &mut buf);
+                Screen::new(&app, &theme).render(area, &mut buf);
                 black_box(buf.content().len())
             })
         });
-        // Somewhere in the middle of the list, with the filter applied
-        // (synchronously here: no worker in a bench).
+        // Somewhere in the middle of the list, with the filter applied (the
+        // harness's filter answers inline).
         for c in "nat".chars() {
-            update(&mut app, Action::FilterInput(c));
+            app.apply(Action::FilterInput(c));
         }
         let middle = app.matches.len() / 2;
-        update(&mut app, Action::SelectRow(middle));
+        app.apply(Action::SelectRow(middle));
         group.bench_function("filtered nat, middle row", |b| {
             b.iter(|| {
                 buf.reset();
-                (&app).render(area, &mut buf);
+                Screen::new(&app, &theme).render(area, &mut buf);
                 black_box(buf.content().len())
             })
         });

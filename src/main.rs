@@ -11,6 +11,15 @@ use newsreader::config::Config;
 use newsreader::term::settings::Settings;
 use newsreader::{commands, library, term};
 
+/// `eprintln!` that cannot panic: with the terminal closed under the app (or
+/// stderr a closed pipe) a failed warning is dropped, and the exit (and the
+/// final save before it) still happens.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let library = cli.library.clone();
@@ -58,7 +67,7 @@ fn main() -> ExitCode {
             let mut settings = Settings::load(&cli);
             // Also on stderr: visible after the reader closes, and in logs.
             for warning in &settings.warnings {
-                eprintln!("newsreader: {}", sanitize::clean_line(warning));
+                warn!("newsreader: {}", sanitize::clean_line(warning));
             }
             match commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr()) {
                 Ok((paths, hint)) => {
@@ -77,7 +86,7 @@ fn main() -> ExitCode {
         // A closed pipe (`newsreader parse --json | head`) is not an error.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("newsreader: {err}");
+            warn!("newsreader: {err}");
             ExitCode::FAILURE
         }
     }
@@ -98,11 +107,18 @@ fn reading(paths: &[PathBuf], library: Option<&std::path::Path>) -> io::Result<V
 fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
     let (mut config, warnings) = Config::load(cli.config.as_deref());
     for warning in &warnings {
-        eprintln!("newsreader: {warning}");
+        warn!("newsreader: {warning}");
     }
     let (keymap, unknown) = newsreader::app::Keymap::new(&config.keys);
-    for warning in newsreader::term::settings::unknown_actions(cli.config.as_deref(), &unknown) {
-        eprintln!("newsreader: {warning}");
+    let reserved = newsreader::app::keymap::reserved_key_problems(&config.keys);
+    let warnings = newsreader::term::settings::unknown_actions(cli.config.as_deref(), &unknown)
+        .into_iter()
+        .chain(newsreader::term::settings::key_warnings(
+            cli.config.as_deref(),
+            &reserved,
+        ));
+    for warning in warnings {
+        warn!("newsreader: {warning}");
     }
     // The effective keys: every action with the keys in force, not only the
     // file's overrides.
@@ -115,7 +131,7 @@ fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
 fn headlines(paths: &[PathBuf], out: &mut impl Write) -> io::Result<()> {
     let (articles, problems) = library::load_paths(paths);
     for problem in &problems {
-        eprintln!("newsreader: {problem}");
+        warn!("newsreader: {problem}");
     }
     for article in &articles {
         writeln!(out, "{}", sanitize::clean_line(&article.title))?;

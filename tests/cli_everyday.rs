@@ -2,16 +2,16 @@
 //! page and `--print-config`. Every process gets temporary XDG folders.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use newsreader::app::Keymap;
 use newsreader::config::Config;
 
+mod common;
+
 fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    common::command_in(home)
         .args(args)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
         .output()
         .expect("run newsreader")
 }
@@ -113,4 +113,34 @@ fn state_and_no_state_conflict() {
         &["--state", "x.json", "--no-state", "--print-config"],
     );
     assert!(!out.status.success());
+}
+
+/// With stderr gone (the terminal closed under the app, or a closed pipe) a
+/// warning that cannot be printed is dropped: the process ends as it would
+/// have, not with a panic ("failed printing to stderr", exit 101).
+#[cfg(unix)]
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut fds = [0; 2];
+    // SAFETY: pipe(2) fills two descriptors that are then owned here.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: each descriptor is owned once.
+    let (read_end, write_end) =
+        unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read_end); // Nobody will ever read stderr.
+    let missing = home.path().join("missing.txt");
+    // Stdout not a terminal: the headlines, with the problem on stderr.
+    let output = common::command_in(home.path())
+        .arg(&missing)
+        .stderr(std::process::Stdio::from(write_end))
+        .output()
+        .expect("run");
+    assert_ne!(output.status.code(), Some(101), "{:?}", output.status);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{:?}",
+        output.status
+    );
 }

@@ -2,8 +2,10 @@
 
 use std::process::Command;
 
+mod common;
+
 fn newsreader() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    common::command()
 }
 
 #[test]

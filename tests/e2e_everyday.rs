@@ -233,3 +233,55 @@ fn a_bad_config_is_reported_and_the_good_keys_apply() {
     session.wait_text("★ Linked story");
     session.quit_and_check_restored();
 }
+
+/// Marks are saved off the UI thread: while another process holds the state
+/// file's save lock (a save that takes long), the reader still answers keys at
+/// once; the save goes through when the lock is free, and whatever is still
+/// unsaved at quit is saved on the way out.
+#[cfg(unix)]
+#[test]
+fn marks_save_off_the_ui_thread_and_on_exit() {
+    use std::os::fd::AsRawFd;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).expect("mkdir");
+    common::write_articles(&articles);
+    let state = dir.path().join("state.json");
+    let lock = std::fs::File::create(dir.path().join(".state.json.lock")).expect("lock file");
+    // SAFETY: flock on a descriptor this test owns.
+    assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
+
+    let args = [
+        articles.as_os_str(),
+        OsStr::new("--state"),
+        state.as_os_str(),
+    ];
+    let mut session = Session::start_with(&args, &[], 120, 40);
+    session.wait_text("4/4 matches");
+    session.send("\u{13}"); // Ctrl-S: a save starts and waits for the lock
+    session.wait_for("the star", |s| first_row(s).contains("★ Blinken"));
+    // A save on the UI thread would hold every key until it gave up (10 s).
+    session.send("zzz");
+    session.wait_within("typing during the save", Duration::from_secs(5), |s| {
+        s.contains("zzz")
+    });
+    assert!(!state.exists(), "nothing written while the lock is held");
+    drop(lock); // The save goes through now.
+    session.send("\u{8}\u{8}\u{8}"); // Backspace ×3
+    session.wait_text("4/4 matches");
+    // A toggle right before quitting is flushed on the way out.
+    session.send("\u{12}"); // Ctrl-R: read
+    session.send("\u{3}");
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let saved = std::fs::read_to_string(&state).expect("state written");
+    let saved: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    let entries = saved["entries"].as_object().expect("entries");
+    assert_eq!(entries.len(), 1, "{saved}");
+    let entry = entries.values().next().expect("one entry");
+    assert_eq!(entry["starred"], true, "{saved}");
+    assert_eq!(
+        entry["read"], true,
+        "the mark made just before quitting: {saved}"
+    );
+}

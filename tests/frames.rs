@@ -2,9 +2,10 @@
 //! with reviewed snapshots (tests/snapshots/), plus style checks on buffer cells
 //! (snapshots show text, not colour).
 
-use newsreader::app::{Action, App, update};
+use newsreader::app::{Action, App, Harness};
 use newsreader::article::{Article, Related};
-use newsreader::ui::list;
+use newsreader::ui::Screen;
+use newsreader::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -82,23 +83,28 @@ fn articles() -> Vec<Article> {
     ]
 }
 
-fn app(width: u16, height: u16) -> App {
-    App::new(articles(), (width, height))
+/// The app as the reader drives it: the filter answers through `update`.
+fn app(width: u16, height: u16) -> Harness {
+    Harness::new(App::new(articles(), (width, height)))
 }
 
 fn draw(app: &App) -> (String, Buffer) {
+    draw_with(app, &Theme::default())
+}
+
+fn draw_with(app: &App, theme: &Theme) -> (String, Buffer) {
     let (width, height) = app.viewport;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))
         .expect("draw");
     let backend = terminal.backend();
     (backend.to_string(), backend.buffer().clone())
 }
 
-fn typed(app: &mut App, text: &str) {
+fn typed(app: &mut Harness, text: &str) {
     for c in text.chars() {
-        update(app, Action::FilterInput(c));
+        app.apply(Action::FilterInput(c));
     }
 }
 
@@ -147,7 +153,10 @@ fn filtered_list_with_highlights() {
         let after = &buf[(x + 6, y)];
         assert_ne!(after.fg, Color::Yellow, "unmatched letters stay plain");
         // The selected row carries the marker.
-        assert_eq!(buf[(x - list::GUTTER as u16, y)].symbol(), "▌");
+        assert_eq!(
+            buf[(x - newsreader::app::geometry::GUTTER as u16, y)].symbol(),
+            "▌"
+        );
     }
 }
 
@@ -166,7 +175,7 @@ fn no_matches() {
 fn help_overlay() {
     for (w, h) in SIZES {
         let mut app = app(w, h);
-        update(&mut app, Action::ToggleHelp);
+        app.apply(Action::ToggleHelp);
         let (screen, _) = draw(&app);
         insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
         assert!(screen.contains("Keys"), "{screen}");
@@ -177,9 +186,9 @@ fn help_overlay() {
 fn long_article_scrolled_to_the_end() {
     for (w, h) in SIZES {
         let mut app = app(w, h);
-        update(&mut app, Action::SelectRow(1));
-        update(&mut app, Action::Open);
-        update(&mut app, Action::ScrollBottom);
+        app.apply(Action::SelectRow(1));
+        app.apply(Action::Open);
+        app.apply(Action::ScrollBottom);
         let (screen, _) = draw(&app);
         insta::assert_snapshot!(format!("long_article_end_{w}x{h}"), screen);
         assert!(screen.contains("100%"), "{screen}");
@@ -193,12 +202,12 @@ fn long_article_scrolled_to_the_end() {
 #[test]
 fn reader_styles_headline_bold_and_captions_dim_italic() {
     let mut app = app(120, 40);
-    update(&mut app, Action::SelectRow(1));
+    app.apply(Action::SelectRow(1));
     let (_, buf) = draw(&app);
     let (x, y) = find(&buf, "US Won't Commit").expect("headline in the reader");
     assert!(x > 40, "the reader's headline, not the list row");
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
-    update(&mut app, Action::ScrollBottom);
+    app.apply(Action::ScrollBottom);
     let (_, buf) = draw(&app);
     let (x, y) = find(&buf, "Photo: ").expect("caption shown");
     assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
@@ -213,10 +222,10 @@ fn tiny_terminals_do_not_panic() {
             draw(&app);
             typed(&mut app, "ru");
             draw(&app);
-            update(&mut app, Action::Open);
-            update(&mut app, Action::ScrollBottom);
+            app.apply(Action::Open);
+            app.apply(Action::ScrollBottom);
             draw(&app);
-            update(&mut app, Action::ToggleHelp);
+            app.apply(Action::ToggleHelp);
             draw(&app);
         }
     }
@@ -227,10 +236,9 @@ fn tiny_terminals_do_not_panic() {
 #[test]
 fn status_line_shows_problems_sanitised() {
     let mut app = app(80, 24);
-    update(
-        &mut app,
-        Action::Status(Some("skipped bad\u{1b}[31m.txt: empty file".to_owned())),
-    );
+    app.apply(Action::Status(Some(
+        "skipped bad\u{1b}[31m.txt: empty file".to_owned(),
+    )));
     let (screen, buf) = draw(&app);
     let last = screen.lines().last().unwrap_or_default();
     assert!(last.contains("skipped bad.txt: empty file"), "{screen}");
@@ -247,8 +255,8 @@ fn text_from_outside_the_parser_never_reaches_the_screen_raw() {
         "2024-01-01",
     );
     evil.body = vec!["Body\twith\ttabs \u{1b}[2J cleared".to_owned()];
-    let mut app = App::new(vec![evil], (100, 20));
-    update(&mut app, Action::Open);
+    let mut app = Harness::new(App::new(vec![evil], (100, 20)));
+    app.apply(Action::Open);
     let (screen, buf) = draw(&app);
     assert!(screen.contains("Tab here title"), "{screen}");
     assert!(screen.contains("Body with tabs  cleared"), "{screen}");
@@ -260,7 +268,7 @@ fn text_from_outside_the_parser_never_reaches_the_screen_raw() {
 /// The screen shown in README.md (kept in step by this snapshot).
 #[test]
 fn readme_screenshot() {
-    let mut app = App::new(articles(), (100, 30));
+    let mut app = Harness::new(App::new(articles(), (100, 30)));
     typed(&mut app, "nato");
     let (screen, _) = draw(&app);
     insta::assert_snapshot!("readme_100x30", screen);
@@ -269,9 +277,8 @@ fn readme_screenshot() {
 #[test]
 fn no_color_theme_marks_selection_and_matches_without_colour() {
     let mut app = app(80, 24);
-    app.theme = newsreader::ui::theme::Theme::monochrome();
     typed(&mut app, "russia");
-    let (_, buf) = draw(&app);
+    let (_, buf) = draw_with(&app, &Theme::monochrome());
     let (x, y) = find(&buf, "Russia’s").expect("best match shown");
     let cell = &buf[(x, y)];
     assert!(
@@ -294,12 +301,12 @@ fn no_color_theme_marks_selection_and_matches_without_colour() {
 #[test]
 fn list_marks_unread_and_starred_and_titles_view_and_sort() {
     let mut app = app(120, 40);
-    update(&mut app, Action::SelectRow(1));
-    update(&mut app, Action::ToggleRead);
-    update(&mut app, Action::ToggleStar);
-    update(&mut app, Action::SelectRow(2));
-    update(&mut app, Action::ToggleStar);
-    update(&mut app, Action::CycleSort);
+    app.apply(Action::SelectRow(1));
+    app.apply(Action::ToggleRead);
+    app.apply(Action::ToggleStar);
+    app.apply(Action::SelectRow(2));
+    app.apply(Action::ToggleStar);
+    app.apply(Action::CycleSort);
     let (screen, buf) = draw(&app);
     let lines: Vec<&str> = screen.lines().collect();
     assert!(lines[0].contains("Articles · all · newest"), "{screen}");
@@ -327,16 +334,16 @@ fn list_marks_unread_and_starred_and_titles_view_and_sort() {
         "read is plain"
     );
 
-    update(&mut app, Action::CycleView);
-    update(&mut app, Action::CycleView);
+    app.apply(Action::CycleView);
+    app.apply(Action::CycleView);
     let (screen, _) = draw(&app);
     assert!(screen.contains("Articles · starred · newest"), "{screen}");
     assert!(screen.contains("2 of 4"), "{screen}");
-    update(&mut app, Action::SelectRow(0));
-    update(&mut app, Action::ToggleStar);
-    update(&mut app, Action::SelectRow(1));
-    update(&mut app, Action::ToggleStar);
-    update(&mut app, Action::CycleSort); // re-derive: nothing starred now
+    app.apply(Action::SelectRow(0));
+    app.apply(Action::ToggleStar);
+    app.apply(Action::SelectRow(1));
+    app.apply(Action::ToggleStar);
+    app.apply(Action::CycleSort); // re-derive: nothing starred now
     let (screen, _) = draw(&app);
     assert!(screen.contains("no starred articles"), "{screen}");
     assert!(screen.contains("F2 changes the view"), "{screen}");
@@ -365,12 +372,12 @@ fn text_width_and_split_shape_the_layout() {
 #[test]
 fn full_text_mode_shows_the_body_snippet_with_matches_highlighted() {
     let mut app = app(120, 40);
-    update(&mut app, Action::ToggleFullText);
+    app.apply(Action::ToggleFullText);
     typed(&mut app, "checkpoint");
     let (screen, buf) = draw(&app);
     assert!(screen.contains("full text > checkpoint"), "{screen}");
     // "little longer" is in every short article's second paragraph.
-    update(&mut app, Action::FilterClear);
+    app.apply(Action::FilterClear);
     typed(&mut app, "'little");
     let (screen, buf2) = draw(&app);
     assert!(screen.contains("full text > 'little"), "{screen}");

@@ -57,7 +57,12 @@ fn draw(app: &App) -> Buffer {
     let (width, height) = app.viewport;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| {
+            frame.render_widget(
+                ui::Screen::new(app, &ui::theme::Theme::default()),
+                frame.area(),
+            )
+        })
         .expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -78,7 +83,7 @@ fn row_text(buf: &Buffer, y: u16, x0: u16, x1: u16) -> String {
 /// The pane's left and right borders are whole on every inner row: nothing
 /// spilled over them.
 fn assert_borders(buf: &Buffer, pane: Rect, what: &str) {
-    if !ui::has_border(pane) {
+    if !newsreader::app::geometry::has_border(pane) {
         return;
     }
     for y in pane.y + 1..pane.bottom() - 1 {
@@ -122,19 +127,19 @@ fn list_rows_are_cut_by_width_at_grapheme_boundaries_and_stay_in_the_pane() {
         let mut app = App::new(articles(), (width, 40));
         for _ in 0..articles().len() {
             let buf = draw(&app);
-            let areas = ui::layout(&app, buf.area);
+            let areas = app.areas();
             let list = areas.list.expect("list shown");
             assert_borders(&buf, list, &format!("list at {width}"));
             if let Some(reader) = areas.reader {
                 assert_borders(&buf, reader, &format!("reader at {width}"));
             }
-            let inner = ui::pane_inner(list);
+            let inner = newsreader::app::geometry::pane_inner(list);
             for (row, article) in app.articles.iter().enumerate() {
-                let y = inner.y + (row * ui::list::ROW_HEIGHT) as u16;
+                let y = inner.y + (row * newsreader::app::geometry::ROW_HEIGHT) as u16;
                 if y >= inner.bottom() {
                     break;
                 }
-                let gutter = ui::list::GUTTER;
+                let gutter = newsreader::app::geometry::GUTTER;
                 let text = row_text(&buf, y, inner.x + gutter as u16, inner.right());
                 let shown = text.trim_end();
                 assert!(
@@ -163,13 +168,13 @@ fn the_reader_wraps_by_display_width_without_spilling() {
             update(&mut app, Action::Open);
             for _ in 0..4 {
                 let buf = draw(&app);
-                let areas = ui::layout(&app, buf.area);
+                let areas = app.areas();
                 let reader = areas.reader.expect("reader shown");
                 assert_borders(&buf, reader, &format!("reader {width}x{height} #{index}"));
                 if let Some(list) = areas.list {
                     assert_borders(&buf, list, "list beside the reader");
                 }
-                let text = ui::reader::text_area(reader, app.text_width);
+                let text = newsreader::app::geometry::text_area(reader, app.text_width);
                 for y in text.y..text.bottom() {
                     let row = row_text(&buf, y, text.x, text.right());
                     assert!(row.width() <= text.width as usize, "{row:?}");
@@ -182,13 +187,12 @@ fn the_reader_wraps_by_display_width_without_spilling() {
 
 #[test]
 fn wrapped_lines_never_split_a_grapheme() {
-    let theme = ui::theme::Theme::default();
     for article in articles() {
         for width in 1..50 {
-            for line in ui::reader::article_lines(&article, width, &theme) {
+            for line in newsreader::app::reading::article_lines(&article, width) {
                 assert!(line.width() <= width.max(2), "{width}: {line:?}");
                 for span in &line.spans {
-                    let text = span.content.as_ref();
+                    let text = span.1.as_str();
                     assert!(
                         !text.starts_with('\u{200d}')
                             && !text.ends_with('\u{200d}')
@@ -233,7 +237,7 @@ fn the_filter_bar_fits_wide_queries() {
             update(&mut app, Action::FilterInput(c));
         }
         let buf = draw(&app);
-        let filter = ui::layout(&app, buf.area).filter.expect("filter bar");
+        let filter = app.areas().filter.expect("filter bar");
         let text = row_text(&buf, filter.y, filter.x, filter.right());
         assert!(text.width() <= width as usize, "{width}: {text:?}");
         assert!(text.starts_with("> "), "{width}: {text:?}");
@@ -263,12 +267,12 @@ fn highlights_land_on_the_matched_wide_letters() {
         update(&mut app, Action::FilterInput(c));
     }
     let buf = draw(&app);
-    let list = ui::pane_inner(ui::layout(&app, buf.area).list.expect("list"));
+    let list = newsreader::app::geometry::pane_inner(app.areas().list.expect("list"));
     // Find the row for "ニュース東京タワー".
     let y = (list.y..list.bottom())
         .find(|&y| row_text(&buf, y, list.x, list.right()).contains("ニュース東京タワー"))
         .expect("row shown");
-    let x0 = list.x + ui::list::GUTTER as u16; // after the marker, dot and star
+    let x0 = list.x + newsreader::app::geometry::GUTTER as u16; // after the marker, dot and star
     let cells: Vec<(u16, &str)> = {
         let mut cells = Vec::new();
         let mut x = x0;
@@ -302,9 +306,9 @@ fn highlights_after_combining_marks_and_emoji_land_on_the_right_letters() {
         update(&mut app, Action::FilterInput(c));
     }
     let buf = draw(&app);
-    let list = ui::pane_inner(ui::layout(&app, buf.area).list.expect("list"));
+    let list = newsreader::app::geometry::pane_inner(app.areas().list.expect("list"));
     let y = list.y;
-    let x0 = list.x + ui::list::GUTTER as u16;
+    let x0 = list.x + newsreader::app::geometry::GUTTER as u16;
     let mut x = x0;
     let mut seen = Vec::new();
     while x < list.right() {

@@ -7,6 +7,8 @@
 use newsreader::app::{Action, App, update};
 use newsreader::article::{Article, Related};
 use newsreader::filter::{Match, Ranked};
+use newsreader::ui::Screen;
+use newsreader::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -99,7 +101,7 @@ fn draw_and_check(app: &App, x: u16, y: u16, width: u16, height: u16) {
     let outer = Rect::new(0, 0, width + x + 1, height + y + 1);
     let mut buf = Buffer::empty(outer);
     let area = Rect::new(x, y, width, height);
-    app.render(area, &mut buf);
+    Screen::new(app, &Theme::default()).render(area, &mut buf);
     for (i, cell) in buf.content().iter().enumerate() {
         let symbol = cell.symbol();
         assert!(
@@ -155,6 +157,7 @@ fn action() -> impl Strategy<Value = Action> {
         )
             .prop_map(|(query, matches)| Action::FilterResults {
                 query,
+                options: Default::default(),
                 matches: Ranked::new(
                     matches
                         .into_iter()

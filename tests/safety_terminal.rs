@@ -11,7 +11,6 @@ mod common;
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::Session;
 
@@ -207,7 +206,7 @@ fn hostile_articles_in_a_wide_terminal_write_no_injected_sequences() {
 }
 
 fn run_parse(args: &[&OsStr]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_newsreader"))
+    common::command()
         .arg("parse")
         .args(args)
         .output()

@@ -1,9 +1,12 @@
-//! `kill -9` during saves never leaves a torn state file.
+//! `kill -9` during saves never leaves a torn state file, and newsreaders
+//! saving one state file at once lose none of each other's marks.
 //!
 //! The test binary re-executes itself with `NEWSREADER_WRITER_LOOP` set; in that
 //! mode the `writer_loop_child` test saves two large states alternately for ever.
 //! The parent kills it with SIGKILL at varied moments and checks each time that
-//! the file on disk parses and equals one of the two versions.
+//! the file on disk parses and equals one of the two versions. With
+//! `NEWSREADER_MARKER` set, `marker_child` stars its own articles one at a time,
+//! saving after each, as a reader does.
 
 #![cfg(unix)]
 
@@ -17,23 +20,26 @@ const ENV_STATE: &str = "NEWSREADER_WRITER_LOOP";
 const ENV_READY: &str = "NEWSREADER_WRITER_READY";
 const ARTICLES: usize = 1500;
 
-/// One of two distinguishable large stores: `flip` decides every mark.
-fn version(path: &Path, flip: bool) -> MarkStore {
-    let (mut store, warning) = MarkStore::open(path);
-    assert!(warning.is_none(), "{warning:?}");
+/// Marks every article as one of two distinguishable large versions: `flip`
+/// decides every mark.
+fn mark(store: &mut MarkStore, flip: bool) {
     for i in 0..ARTICLES {
         let key = ArticleKey::from_parts(&format!("Article {i}"), [format!("Body {i}").as_str()]);
         store.set_read(key, (i % 2 == 0) != flip);
         store.set_starred(key, (i % 3 == 0) != flip);
     }
+}
+
+fn version(path: &Path, flip: bool) -> MarkStore {
+    let (mut store, warning) = MarkStore::open(path);
+    assert!(warning.is_none(), "{warning:?}");
+    mark(&mut store, flip);
     store
 }
 
 fn expected(flip: bool) -> ReadingState {
     let dir = tempfile::tempdir().expect("tempdir");
-    version(&dir.path().join("scratch.json"), flip)
-        .state()
-        .clone()
+    version(&dir.path().join("scratch.json"), flip).snapshot()
 }
 
 #[test]
@@ -44,13 +50,15 @@ fn writer_loop_child() {
     let ready = std::env::var_os(ENV_READY)
         .map(PathBuf::from)
         .expect("ready path");
-    let a = version(&path, false);
-    let b = version(&path, true);
-    b.save().expect("save");
+    let mut store = version(&path, true);
+    store.save().expect("save");
     std::fs::write(ready, b"").expect("ready marker");
     loop {
-        a.save().expect("save a");
-        b.save().expect("save b");
+        // Every mark changes each time, so each save writes a whole version.
+        for flip in [false, true] {
+            mark(&mut store, flip);
+            store.save().expect("save");
+        }
     }
 }
 
@@ -107,7 +115,7 @@ fn kill_during_save_leaves_old_or_new_file() {
         }
         let (store, warning) = MarkStore::open(&path);
         assert!(warning.is_none(), "round {round}: {warning:?}");
-        assert_eq!(store.state(), &on_disk);
+        assert_eq!(store.snapshot(), on_disk);
     }
     // Temp files left by kills that landed mid-write: evidence the kills hit
     // the interesting window (never read; cleared once an hour old).
@@ -123,4 +131,92 @@ fn kill_during_save_leaves_old_or_new_file() {
         started.elapsed()
     );
     assert_eq!(seen_a + seen_b, 30);
+    // Without a kill that landed mid-write this test would prove nothing: the
+    // writer saves without pause, so most kills leave a temporary file.
+    assert!(
+        torn_temps > 0,
+        "no kill landed inside a save ({seen_a} old, {seen_b} new)"
+    );
+}
+
+const ENV_MARKER: &str = "NEWSREADER_MARKER";
+const ENV_MARKER_ID: &str = "NEWSREADER_MARKER_ID";
+const ENV_MARKER_GO: &str = "NEWSREADER_MARKER_GO";
+const MARKS: usize = 40;
+
+fn marker_key(id: &str, i: usize) -> ArticleKey {
+    ArticleKey::from_parts(&format!("{id} {i}"), ["body"])
+}
+
+#[test]
+fn marker_child() {
+    let Some(path) = std::env::var_os(ENV_MARKER).map(PathBuf::from) else {
+        return; // An ordinary test run: nothing to do.
+    };
+    let id = std::env::var(ENV_MARKER_ID).expect("marker id");
+    let go = std::env::var_os(ENV_MARKER_GO)
+        .map(PathBuf::from)
+        .expect("go");
+    // Loaded before any other process saves, as readers started together.
+    let (mut store, warning) = MarkStore::open(&path);
+    assert!(warning.is_none(), "{warning:?}");
+    std::fs::write(go.with_file_name(format!("loaded-{id}")), b"").expect("loaded marker");
+    while !go.exists() {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    for i in 0..MARKS {
+        store.set_starred(marker_key(&id, i), true);
+        if i % 2 == 0 {
+            store.set_read(marker_key(&id, i), true);
+        }
+        store.save().expect("save");
+    }
+}
+
+#[test]
+fn processes_marking_one_state_file_at_once_lose_no_mark() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("state.json");
+    let go = dir.path().join("go");
+    let exe = std::env::current_exe().expect("test binary");
+    let ids = ["alpha", "beta", "gamma"];
+    let children: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            Command::new(&exe)
+                .args(["--exact", "marker_child", "--test-threads=1"])
+                .env(ENV_MARKER, &path)
+                .env(ENV_MARKER_ID, id)
+                .env(ENV_MARKER_GO, &go)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("spawn marker")
+        })
+        .collect();
+    // Every child loads the file before any saves: the case the attack run hit.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !ids
+        .iter()
+        .all(|id| dir.path().join(format!("loaded-{id}")).exists())
+    {
+        assert!(Instant::now() < deadline, "the markers never loaded");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::fs::write(&go, b"").expect("go marker");
+    for mut child in children {
+        let status = child.wait().expect("wait");
+        assert!(status.success(), "a marker failed: {status}");
+    }
+    let (store, warning) = MarkStore::open(&path);
+    assert!(warning.is_none(), "{warning:?}");
+    for id in ids {
+        for i in 0..MARKS {
+            let key = marker_key(id, i);
+            assert!(store.is_starred(&key), "{id} {i}: star lost");
+            assert_eq!(store.is_read(&key), i % 2 == 0, "{id} {i}: read mark");
+        }
+    }
+    assert_eq!(store.snapshot().entries.len(), ids.len() * MARKS);
 }

@@ -5,7 +5,7 @@
 //! place that applies them.
 
 use crate::article::Article;
-use crate::filter::Ranked;
+use crate::filter::{QueryOptions, Ranked};
 use crate::store::marks::ArticleKey;
 
 /// One change to the [`super::App`].
@@ -43,6 +43,9 @@ pub enum Action {
 
     /// Type one character into the filter.
     FilterInput(char),
+    /// Pasted text (bracketed paste: it arrives whole, never as keys) goes
+    /// into the filter as one line, cleaned, up to the query's cap.
+    FilterPaste(String),
     /// Delete the character before the cursor.
     FilterBackspace,
     /// Delete the word before the cursor (Ctrl-W).
@@ -91,9 +94,12 @@ pub enum Action {
     },
     /// Results of filtering for `query` (from the background worker, the best
     /// ordered on its thread, the rest ordered on demand). Ignored when `query`
-    /// is no longer the current query; the event loop also drops answers for
-    /// older worker generations.
-    FilterResults { query: String, matches: Ranked },
+    /// is no longer the current query (or mode).
+    FilterResults {
+        query: String,
+        options: QueryOptions,
+        matches: Ranked,
+    },
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),
     /// The outcome of an [`super::Effect`]: a confirmation, or (`error`) a failure

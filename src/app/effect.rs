@@ -7,6 +7,8 @@
 
 use url::Url;
 
+use crate::filter::QueryOptions;
+
 /// One piece of I/O for the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -16,9 +18,12 @@ pub enum Effect {
     OpenUrl(Url),
     /// Put this URL on the clipboard with OSC 52.
     CopyUrl(Url),
-    /// Filter with this query on the background worker (only queued when
-    /// `App::background_filter` is set). The event loop sends it to the worker,
-    /// which answers with [`super::Action::FilterResults`]; an empty query tells
-    /// the worker to stop (the app already shows every article).
-    Filter(String),
+    /// Filter with this query in this mode. Performed by
+    /// [`FilterFeed`](super::filtering::FilterFeed) (the reader's loop and the
+    /// tests alike), answered with [`super::Action::FilterResults`]; an empty
+    /// query tells the filter to stop (the app already shows every article).
+    Filter {
+        query: String,
+        options: QueryOptions,
+    },
 }

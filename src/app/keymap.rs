@@ -8,8 +8,18 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::action::Action;
-use super::state::Mode;
 use crate::config::KeySpec;
+
+/// What the key map needs to know to choose an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing the list; typing filters.
+    List,
+    /// Reading an article: arrows and Space scroll it.
+    Reader,
+    /// The help overlay is open.
+    Help,
+}
 
 /// One key binding: in any of `modes`, `code` with exactly `modifiers` does
 /// `action`. `name` is the action's name in the config file's `[keys]` table.
@@ -413,9 +423,36 @@ impl Default for Keymap {
     }
 }
 
+/// Ctrl-C quits whatever the config says (the README promises it): a config
+/// can rebind every other key, `quit` included, and still leave a way out.
+fn always_quits() -> KeySpec {
+    KeySpec::new(KeyCode::Char('c'), CTRL)
+}
+
+/// `[keys]` entries that try to take Ctrl-C from `quit`, as (action name,
+/// problem), for the caller to report with the file and line.
+pub fn reserved_key_problems(overrides: &BTreeMap<String, Vec<KeySpec>>) -> Vec<(String, String)> {
+    let ctrl_c = always_quits();
+    overrides
+        .iter()
+        .filter_map(|(name, keys)| {
+            let problem = if name == "quit" && !keys.contains(&ctrl_c) {
+                "ctrl-c always quits as well"
+            } else if name != "quit" && keys.contains(&ctrl_c) {
+                "ctrl-c always quits; not bound here"
+            } else {
+                return None;
+            };
+            Some((name.clone(), problem.to_owned()))
+        })
+        .collect()
+}
+
 impl Keymap {
     /// Builds the keymap from `[keys]` overrides; the second value names every
     /// unknown action (which is otherwise ignored), for the caller to report.
+    /// Ctrl-C stays `quit` whatever the overrides say (see
+    /// [`reserved_key_problems`] for the warnings).
     pub fn new(overrides: &BTreeMap<String, Vec<KeySpec>>) -> (Keymap, Vec<String>) {
         let mut rows = Vec::new();
         let mut warnings = Vec::new();
@@ -433,7 +470,9 @@ impl Keymap {
                     }
                 }
             }
-            for key in keys {
+            // Ctrl-C on another action would never fire: not listed either.
+            let reachable = |key: &&KeySpec| first.name == "quit" || **key != always_quits();
+            for key in keys.iter().filter(reachable) {
                 rows.push(Row {
                     name: first.name,
                     key: *key,
@@ -464,6 +503,9 @@ impl Keymap {
             return None;
         }
         let spec = KeySpec::from(key);
+        if spec == always_quits() {
+            return Some(Action::Quit);
+        }
         let bound = self
             .rows
             .iter()
@@ -778,7 +820,11 @@ mod tests {
             None,
             "default replaced"
         );
-        assert_eq!(keymap.map_key(Mode::List, ctrl('c')), None, "quit unbound");
+        assert_eq!(
+            keymap.map_key(Mode::List, ctrl('q')),
+            None,
+            "quit's other keys unbound"
+        );
         assert_eq!(
             keymap.map_key(Mode::List, ctrl('j')),
             Some(Action::MoveSelection(1))
@@ -802,6 +848,40 @@ mod tests {
             keymap.map_key(Mode::List, ctrl('r')),
             Some(Action::CycleSort)
         );
+    }
+
+    #[test]
+    fn ctrl_c_quits_whatever_the_config_binds_and_the_config_hears_of_it() {
+        let config = overrides(&[
+            ("quit", &[]),
+            ("clear_or_quit", &[]),
+            ("toggle_star", &["ctrl-c"]),
+            ("help", &["ctrl-q", "esc"]),
+        ]);
+        let (keymap, unknown) = Keymap::new(&config);
+        assert!(unknown.is_empty());
+        for mode in [Mode::List, Mode::Reader, Mode::Help] {
+            assert_eq!(
+                keymap.map_key(mode, ctrl('c')),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
+        }
+        assert_eq!(
+            keymap.map_key(Mode::List, ctrl('q')),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            reserved_key_problems(&config),
+            [
+                ("quit".to_owned(), "ctrl-c always quits as well".to_owned()),
+                (
+                    "toggle_star".to_owned(),
+                    "ctrl-c always quits; not bound here".to_owned()
+                ),
+            ]
+        );
+        assert!(reserved_key_problems(&overrides(&[("quit", &["ctrl-c", "x"])])).is_empty());
     }
 
     #[test]

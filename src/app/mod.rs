@@ -4,16 +4,14 @@
 //!
 //! The streaming loader's batches arrive as [`Action::ArticlesKeyed`] (content
 //! keys hashed on the loader thread) and its progress as [`Action::Status`].
-//! With `App::background_filter` set (the reader's event loop), a new query
-//! queues [`Effect::Filter`]; the loop hands it to the filter worker, which
-//! answers [`Action::FilterResults`] (answers for a replaced query are dropped,
-//! by generation in the loop and by query here); the list keeps the previous
-//! results meanwhile (`App::filter_pending`). Without a worker (tests),
-//! [`App::refilter`] filters synchronously. Filter results, from wherever, go
-//! through [`App::apply_matches`], which keeps them as `App::filtered` and
-//! derives the shown rows (`App::matches`) for the view and sort with
-//! [`App::arrange`]; with an empty query, batches are appended without
-//! re-sorting ([`App::append_articles`]).
+//! A new query queues [`Effect::Filter`]; a [`FilterFeed`] hands it to the
+//! filter (a thread in the reader, inline in tests: [`Harness`]), whose answer
+//! comes back as [`Action::FilterResults`] (dropped if the query or mode has
+//! changed since); the list keeps the previous results meanwhile
+//! (`App::filter_pending`). Results go through [`App::apply_matches`], which
+//! keeps them as `App::filtered` and derives the shown rows (`App::matches`)
+//! for the view and sort with [`App::arrange`]; with an empty query, batches
+//! are appended without re-sorting ([`App::append_articles`]).
 //!
 //! `update` does no I/O: saving the reading state, opening a browser and
 //! copying to the clipboard are queued as [`Effect`]s in `App::effects`, which
@@ -22,12 +20,17 @@
 
 pub mod action;
 pub mod effect;
+pub mod filtering;
+pub mod geometry;
 pub mod keymap;
+pub mod reading;
 pub mod state;
+pub mod text;
 pub mod update;
 
 pub use action::Action;
 pub use effect::Effect;
-pub use keymap::{Keymap, map_key, map_mouse};
-pub use state::{App, Focus, Mode};
+pub use filtering::{FilterFeed, Harness};
+pub use keymap::{Keymap, Mode, map_key, map_mouse};
+pub use state::{App, Focus};
 pub use update::update;

@@ -2,14 +2,17 @@
 
 use std::cmp::Ordering;
 
+use ratatui::layout::Rect;
+
 use super::effect::Effect;
-use super::keymap::Keymap;
+use super::geometry::{self, Areas};
+use super::keymap::{Keymap, Mode};
+use super::reading::ReaderLayout;
 use crate::article::Article;
+use crate::article::sanitize::clean_line;
 use crate::config::{SortOrder, ViewFilter};
-use crate::filter::{self, Match, Ranked};
+use crate::filter::{self, Match, Ranked, Snippet};
 use crate::store::marks::{ArticleKey, MarkStore};
-use crate::ui::reader::ReaderLayout;
-use crate::ui::theme::Theme;
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,17 +22,6 @@ pub enum Focus {
     List,
     /// The reading pane (full screen on narrow terminals).
     Reader,
-}
-
-/// What the key map needs to know to choose an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Browsing the list; typing filters.
-    List,
-    /// Reading an article: arrows and Space scroll it.
-    Reader,
-    /// The help overlay is open.
-    Help,
 }
 
 /// The reader's state.
@@ -90,17 +82,10 @@ pub struct App {
     pub warning: Option<String>,
     /// Set by [`super::Action::Quit`]; the event loop stops.
     pub should_quit: bool,
-    /// Colours and text styles.
-    pub theme: Theme,
     /// The article (index into `articles`) the selection should stay on when the
     /// next filter results arrive: the selected one when articles are appended or
     /// the filter is cleared, `None` (best match) after the query changed.
     pub anchor: Option<usize>,
-    /// Whether a background filter worker answers queries (the reader's event
-    /// loop attaches one). Then a new query queues [`Effect::Filter`] and the
-    /// answer comes back as [`super::Action::FilterResults`]; without one (tests,
-    /// `App::new`) [`App::refilter`] filters synchronously.
-    pub background_filter: bool,
     /// A query was sent to the worker and its answer has not arrived: the list
     /// still shows the previous results and the filter bar says so.
     pub filter_pending: bool,
@@ -108,6 +93,20 @@ pub struct App {
     /// been shown (kept by `update`, read by the renderer): scrolling a huge
     /// article costs the lines on screen, not the article.
     pub reader: ReaderLayout,
+    /// What the list highlights in the rows on screen (kept by `update`, read
+    /// by the renderer, which so never parses the query).
+    pub highlights: Vec<RowHighlight>,
+}
+
+/// The matched letters of one visible row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowHighlight {
+    /// The article (index into `articles`).
+    pub index: u32,
+    /// Char positions in the headline (as shown: cleaned) that matched.
+    pub title: Vec<usize>,
+    /// In full-text mode, the body around its first match.
+    pub snippet: Option<Snippet>,
 }
 
 impl Default for App {
@@ -144,14 +143,102 @@ impl App {
             status_is_error: false,
             warning: None,
             should_quit: false,
-            theme: Theme::default(),
             anchor: None,
-            background_filter: false,
             filter_pending: false,
             reader: ReaderLayout::default(),
+            highlights: Vec::new(),
         };
-        app.refilter();
+        app.show_all();
+        app.lay_out_reader();
         app
+    }
+
+    /// Where the panes are at the last known terminal size.
+    pub fn areas(&self) -> Areas {
+        let reading = self.focus == Focus::Reader && self.selected_article().is_some();
+        geometry::layout(self.screen(), reading, self.split)
+    }
+
+    /// The whole terminal as last seen.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.viewport.0, self.viewport.1)
+    }
+
+    /// The text area of the reading pane at the last known size. On narrow
+    /// terminals this is the full-screen pane, even while the list is shown,
+    /// so PgUp/PgDn from the list clamp the same way.
+    pub fn reader_text_area(&self) -> Rect {
+        geometry::layout(self.screen(), true, self.split)
+            .reader
+            .map(|reader| geometry::text_area(reader, self.text_width))
+            .unwrap_or_default()
+    }
+
+    /// The inside of the list pane at the last known size, if shown.
+    pub fn list_inner(&self) -> Option<Rect> {
+        self.areas().list.map(geometry::pane_inner)
+    }
+
+    /// Lays out the selected article as far as the reading pane shows it (kept
+    /// in `reader`) and clamps the scroll to its end. Only the lines up to the
+    /// bottom of the screen are wrapped: the end is known (and the scroll
+    /// clamped) once they reach it.
+    pub(super) fn lay_out_reader(&mut self) {
+        let Some((index, article)) = self
+            .selected_index()
+            .and_then(|i| Some((i, self.articles.get(i)?)))
+        else {
+            self.reader = ReaderLayout::default();
+            self.scroll = 0;
+            return;
+        };
+        let area = self.reader_text_area();
+        let key = (index, area.width as usize);
+        if self.reader.key != Some(key) {
+            self.reader = ReaderLayout::new(index, article, key.1);
+        }
+        let height = area.height as usize;
+        self.reader
+            .extend_to(article, self.scroll.saturating_add(height));
+        if self.reader.is_complete() {
+            let max = self.reader.lines.len().saturating_sub(height);
+            self.scroll = self.scroll.min(max);
+        }
+    }
+
+    /// Finds the matched letters of the rows the list shows (`rows` from
+    /// `first`), parsing the query once.
+    pub(super) fn highlight_rows(&mut self, first: usize, rows: usize) {
+        self.highlights.clear();
+        if self.query.trim().is_empty() {
+            return;
+        }
+        let query = filter::Query::parse(&self.query);
+        let width = self.list_inner().map_or(0, |inner| {
+            (inner.width as usize).saturating_sub(geometry::GUTTER)
+        });
+        for m in self.matches.sorted().iter().skip(first).take(rows) {
+            let Some(article) = self.articles.get(m.index as usize) else {
+                continue;
+            };
+            let title = clean_line(&article.title);
+            let snippet = self
+                .full_text
+                .then(|| {
+                    filter::query::snippet(&query, article.body.iter().map(String::as_str), width)
+                })
+                .flatten();
+            self.highlights.push(RowHighlight {
+                index: m.index,
+                title: filter::query::title_indices(&query, &title),
+                snippet,
+            });
+        }
+    }
+
+    /// The highlights of the visible row showing article `index`.
+    pub fn highlight_of(&self, index: u32) -> Option<&RowHighlight> {
+        self.highlights.iter().find(|h| h.index == index)
     }
 
     /// The mode the key map should use.
@@ -175,20 +262,12 @@ impl App {
         self.selected_index().and_then(|i| self.articles.get(i))
     }
 
-    /// Re-runs the filter over the whole library. The one place filtering happens,
-    /// so it can move to a worker that answers with
-    /// [`super::Action::FilterResults`] (applied with [`App::apply_matches`]).
-    pub fn refilter(&mut self) {
-        let matches = filter::rank_articles(&self.query, self.query_options(), &self.articles);
-        self.apply_matches(Ranked::from_sorted(matches));
-    }
-
     /// Appends loaded articles with their content keys (computed off the UI
     /// thread; `keys[i]` belongs to `articles[i]`). The selection stays on the
     /// same article. With an empty query the new articles join the list at once
     /// (appended, or merged into the sorted rows: no re-sort of the whole
-    /// library per batch); with a query they are filtered synchronously without
-    /// a worker, and by the worker (which already has their headlines) with one.
+    /// library per batch); with a query the filter, which is fed the same
+    /// articles, answers again.
     pub fn append_articles(&mut self, articles: Vec<Article>, keys: Vec<ArticleKey>) {
         debug_assert_eq!(articles.len(), keys.len());
         if !self.filter_pending {
@@ -206,8 +285,6 @@ impl App {
             // new articles rank last.
             self.filtered.extend_after(added);
             self.arrange_appended(first);
-        } else if !self.background_filter {
-            self.refilter();
         }
     }
 

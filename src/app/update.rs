@@ -3,11 +3,11 @@
 use super::action::Action;
 use super::effect::Effect;
 use super::state::{App, Focus};
+use super::{geometry, reading};
+use crate::article::links;
 use crate::article::sanitize::clean_line;
 use crate::config::{SortOrder, ViewFilter};
 use crate::store::marks::ArticleKey;
-use crate::term::links;
-use crate::ui;
 
 /// Lines the mouse wheel scrolls the reading pane per step.
 pub const WHEEL_LINES: isize = 3;
@@ -100,7 +100,7 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::Scroll(delta) => scroll_by(app, delta),
         Action::ScrollPages(pages) => {
-            let page = ui::reader::viewport(app).height.saturating_sub(1).max(1) as isize;
+            let page = app.reader_text_area().height.saturating_sub(1).max(1) as isize;
             scroll_by(app, pages.saturating_mul(page));
         }
         Action::ScrollTop => app.scroll = 0,
@@ -125,11 +125,26 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::FilterInput(c) => {
-            if !c.is_control() {
+            // The filter reads no more (see `MAX_QUERY_CHARS`); typing on
+            // would only cost time.
+            let full = app.query.chars().count() >= crate::filter::query::MAX_QUERY_CHARS;
+            if !c.is_control() && !full {
                 let mut query = app.query.clone();
                 query.push(c);
                 set_query(app, query);
             }
+        }
+        Action::FilterPaste(text) => {
+            let room =
+                crate::filter::query::MAX_QUERY_CHARS.saturating_sub(app.query.chars().count());
+            let mut query = app.query.clone();
+            // One line, no controls or escapes (`clean_line` makes newlines go).
+            query.extend(
+                clean_line(&text.replace(['\n', '\r'], " "))
+                    .chars()
+                    .take(room),
+            );
+            set_query(app, query);
         }
         Action::FilterBackspace => {
             let mut query = app.query.clone();
@@ -202,7 +217,7 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::OpenLink(n) => {
             if let Some(article) = app.selected_article() {
-                let links = ui::reader::numbered_links(article);
+                let links = reading::numbered_links(article);
                 match links.get(n.wrapping_sub(1)) {
                     Some(url) => {
                         let url = url.map(str::to_owned);
@@ -222,8 +237,12 @@ fn apply(app: &mut App, action: Action) {
             app.append_articles(articles, keys);
         }
         Action::ArticlesKeyed { articles, keys } => app.append_articles(articles, keys),
-        Action::FilterResults { query, matches } => {
-            if query == app.query {
+        Action::FilterResults {
+            query,
+            options,
+            matches,
+        } => {
+            if query == app.query && options == app.query_options() {
                 app.filter_pending = false;
                 app.apply_matches(matches);
             }
@@ -252,17 +271,15 @@ fn set_query(app: &mut App, query: String) {
     request_filter(app);
 }
 
-/// Filters with the current query and mode: at once without a worker, else by
-/// asking the worker (the mode travels with the request, read by the loop from
-/// [`App::query_options`]).
+/// Asks the filter for the current query in the current mode (the answer comes
+/// back as [`Action::FilterResults`]).
 fn request_filter(app: &mut App) {
-    if !app.background_filter {
-        app.refilter();
-        return;
-    }
     // One request per batch of keys: only the newest query matters.
-    app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
-    app.effects.push(Effect::Filter(app.query.clone()));
+    app.effects.retain(|e| !matches!(e, Effect::Filter { .. }));
+    app.effects.push(Effect::Filter {
+        query: app.query.clone(),
+        options: app.query_options(),
+    });
     if app.query.trim().is_empty() {
         // Every article in library order: no need to ask the worker.
         app.filter_pending = false;
@@ -277,40 +294,23 @@ fn scroll_by(app: &mut App, delta: isize) {
     app.scroll = app.scroll.saturating_add_signed(delta);
 }
 
-/// Lays out the selected article as far as the reading pane shows it (kept in
-/// `app.reader`) and clamps the scroll to its end. Only the lines up to the
-/// bottom of the screen are wrapped: the end is known (and the scroll
-/// clamped) once they reach it.
 fn clamp_scroll(app: &mut App) {
-    let Some((index, article)) = app
-        .selected_index()
-        .and_then(|i| Some((i, app.articles.get(i)?)))
-    else {
-        app.reader = ui::reader::ReaderLayout::default();
-        app.scroll = 0;
-        return;
-    };
-    let area = ui::reader::viewport(app);
-    let key = (index, area.width as usize);
-    if app.reader.key != Some(key) {
-        app.reader = ui::reader::ReaderLayout::new(index, article, key.1);
-    }
-    let height = area.height as usize;
-    app.reader
-        .extend_to(article, &app.theme, app.scroll.saturating_add(height));
-    if app.reader.is_complete() {
-        let max = app.reader.lines.len().saturating_sub(height);
-        app.scroll = app.scroll.min(max);
-    }
+    app.lay_out_reader();
 }
 
 fn keep_selection_visible(app: &mut App) {
-    let rows = ui::list::inner_area(app)
-        .map(|inner| ui::list::visible_rows(inner.height))
+    let rows = app
+        .list_inner()
+        .map(|inner| geometry::visible_rows(inner.height))
         .unwrap_or(1);
-    app.list_offset = ui::list::offset_for(app.selected, app.list_offset, rows, app.matches.len());
-    // The renderer reads only ordered rows: order those the list shows.
-    app.matches.ensure_sorted(app.list_offset + rows);
+    app.list_offset = geometry::offset_for(app.selected, app.list_offset, rows, app.matches.len());
+    // The renderer reads only ordered rows: order those the list shows (a
+    // last row cut in half included).
+    let drawn = app.list_inner().map_or(rows, |inner| {
+        (inner.height as usize).div_ceil(geometry::ROW_HEIGHT)
+    });
+    app.matches.ensure_sorted(app.list_offset + drawn);
+    app.highlight_rows(app.list_offset, drawn);
 }
 
 fn contains(area: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool {
@@ -318,13 +318,13 @@ fn contains(area: Option<ratatui::layout::Rect>, column: u16, row: u16) -> bool 
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    let areas = ui::layout(app, ui::viewport_area(app));
+    let areas = app.areas();
     if contains(areas.list, column, row) {
         app.focus = Focus::List;
-        if let Some(inner) = ui::list::inner_area(app)
+        if let Some(inner) = app.list_inner()
             && contains(Some(inner), column, row)
         {
-            let offset = (row - inner.y) as usize / ui::list::ROW_HEIGHT;
+            let offset = (row - inner.y) as usize / geometry::ROW_HEIGHT;
             let target = app.list_offset + offset;
             if target < app.matches.len() {
                 app.selected = target;
@@ -336,7 +336,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    let areas = ui::layout(app, ui::viewport_area(app));
+    let areas = app.areas();
     let sign = if down { 1 } else { -1 };
     if contains(areas.list, column, row) {
         apply(app, Action::MoveSelection(sign));
@@ -348,9 +348,14 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Harness;
     use crate::article::Article;
     use crate::config::{SortOrder, ViewFilter};
-    use crate::filter::Ranked;
+    use crate::filter::{QueryOptions, Ranked};
+
+    fn harness(articles: Vec<Article>, viewport: (u16, u16)) -> Harness {
+        Harness::new(App::new(articles, viewport))
+    }
 
     /// The reference for scroll limits: the whole article laid out by the
     /// renderer's own function, minus one screen (production lays out lazily).
@@ -358,8 +363,8 @@ mod tests {
         let Some(article) = app.selected_article() else {
             return 0;
         };
-        let area = ui::reader::viewport(app);
-        let lines = ui::reader::article_lines(article, area.width as usize, &app.theme);
+        let area = app.reader_text_area();
+        let lines = reading::article_lines(article, area.width as usize);
         lines.len().saturating_sub(area.height as usize)
     }
 
@@ -373,8 +378,8 @@ mod tests {
         }
     }
 
-    fn app() -> App {
-        App::new(
+    fn app() -> Harness {
+        harness(
             vec![
                 article("Blinken to Lavrov: US to Maintain Ukraine Support", 3),
                 article("US Won't Commit to NATO Membership for Ukraine", 60),
@@ -388,33 +393,33 @@ mod tests {
         )
     }
 
-    fn typed(app: &mut App, text: &str) {
+    fn typed(app: &mut Harness, text: &str) {
         for c in text.chars() {
-            update(app, Action::FilterInput(c));
+            app.apply(Action::FilterInput(c));
         }
     }
 
     #[test]
     fn selection_clamps_at_both_ends() {
         let mut app = app();
-        update(&mut app, Action::MoveSelection(-1));
+        app.apply(Action::MoveSelection(-1));
         assert_eq!(app.selected, 0);
-        update(&mut app, Action::MoveSelection(10));
+        app.apply(Action::MoveSelection(10));
         assert_eq!(app.selected, 3);
-        update(&mut app, Action::MoveSelection(1));
+        app.apply(Action::MoveSelection(1));
         assert_eq!(app.selected, 3);
-        update(&mut app, Action::SelectFirst);
+        app.apply(Action::SelectFirst);
         assert_eq!(app.selected, 0);
-        update(&mut app, Action::SelectLast);
+        app.apply(Action::SelectLast);
         assert_eq!(app.selected_index(), Some(3));
-        update(&mut app, Action::SelectRow(99));
+        app.apply(Action::SelectRow(99));
         assert_eq!(app.selected, 3, "a click below the rows changes nothing");
     }
 
     #[test]
     fn typing_filters_and_selects_the_best_match() {
         let mut app = app();
-        update(&mut app, Action::SelectLast);
+        app.apply(Action::SelectLast);
         typed(&mut app, "nato");
         assert_eq!(app.query, "nato");
         assert_eq!(app.matches.sorted().first().map(|m| m.index), Some(1));
@@ -427,7 +432,7 @@ mod tests {
         let mut app = app();
         typed(&mut app, "navalny");
         assert_eq!(app.selected_index(), Some(2));
-        update(&mut app, Action::FilterClear);
+        app.apply(Action::FilterClear);
         assert_eq!(app.matches.len(), 4);
         assert_eq!(app.selected_index(), Some(2));
     }
@@ -436,13 +441,13 @@ mod tests {
     fn backspace_and_delete_word_edit_the_query() {
         let mut app = app();
         typed(&mut app, "us nato");
-        update(&mut app, Action::FilterBackspace);
+        app.apply(Action::FilterBackspace);
         assert_eq!(app.query, "us nat");
-        update(&mut app, Action::FilterDeleteWord);
+        app.apply(Action::FilterDeleteWord);
         assert_eq!(app.query, "us ");
-        update(&mut app, Action::FilterDeleteWord);
+        app.apply(Action::FilterDeleteWord);
         assert_eq!(app.query, "");
-        update(&mut app, Action::FilterBackspace);
+        app.apply(Action::FilterBackspace);
         assert_eq!(app.query, "");
         assert!(!app.should_quit);
     }
@@ -450,15 +455,15 @@ mod tests {
     #[test]
     fn no_match_leaves_no_selection_and_returns_focus_to_the_list() {
         let mut app = app();
-        update(&mut app, Action::Open);
+        app.apply(Action::Open);
         assert_eq!(app.focus, Focus::Reader);
         typed(&mut app, "zzzzqqq");
         assert!(app.matches.is_empty());
         assert_eq!(app.selected_article(), None);
         assert_eq!(app.focus, Focus::List);
-        update(&mut app, Action::MoveSelection(1));
-        update(&mut app, Action::Open);
-        update(&mut app, Action::ScrollPages(1));
+        app.apply(Action::MoveSelection(1));
+        app.apply(Action::Open);
+        app.apply(Action::ScrollPages(1));
         assert_eq!((app.selected, app.scroll, app.focus), (0, 0, Focus::List));
     }
 
@@ -466,19 +471,19 @@ mod tests {
     fn esc_clears_the_filter_then_quits() {
         let mut app = app();
         typed(&mut app, "nato");
-        update(&mut app, Action::ClearOrQuit);
+        app.apply(Action::ClearOrQuit);
         assert_eq!(app.query, "");
         assert!(!app.should_quit);
-        update(&mut app, Action::ClearOrQuit);
+        app.apply(Action::ClearOrQuit);
         assert!(app.should_quit);
     }
 
     #[test]
     fn esc_while_reading_goes_back_to_the_list() {
         let mut app = app();
-        update(&mut app, Action::Open);
+        app.apply(Action::Open);
         assert_eq!(app.mode(), crate::app::Mode::Reader);
-        update(&mut app, Action::Back);
+        app.apply(Action::Back);
         assert_eq!(app.mode(), crate::app::Mode::List);
         assert!(!app.should_quit);
     }
@@ -486,101 +491,110 @@ mod tests {
     #[test]
     fn scroll_clamps_to_the_article_length() {
         let mut app = app();
-        update(&mut app, Action::SelectRow(1));
+        app.apply(Action::SelectRow(1));
         let max = max_scroll(&app);
         assert!(max > 0, "60 paragraphs overflow a 40-row terminal");
-        update(&mut app, Action::ScrollBottom);
+        app.apply(Action::ScrollBottom);
         assert_eq!(app.scroll, max);
-        update(&mut app, Action::ScrollPages(5));
+        app.apply(Action::ScrollPages(5));
         assert_eq!(app.scroll, max);
-        update(&mut app, Action::Scroll(-1));
+        app.apply(Action::Scroll(-1));
         assert_eq!(app.scroll, max - 1);
-        update(&mut app, Action::ScrollPages(-100));
+        app.apply(Action::ScrollPages(-100));
         assert_eq!(app.scroll, 0);
-        update(&mut app, Action::Scroll(-1));
+        app.apply(Action::Scroll(-1));
         assert_eq!(app.scroll, 0);
         // A short article cannot scroll at all.
-        update(&mut app, Action::SelectFirst);
-        update(&mut app, Action::ScrollBottom);
+        app.apply(Action::SelectFirst);
+        app.apply(Action::ScrollBottom);
         assert_eq!(app.scroll, 0);
     }
 
     #[test]
     fn scrolling_to_the_end_stops_at_the_last_rendered_line() {
         let mut app = app();
-        update(&mut app, Action::SelectRow(1));
-        update(&mut app, Action::ScrollBottom);
-        let area = ui::reader::viewport(&app);
-        let lines = ui::reader::article_lines(&app.articles[1], area.width as usize, &app.theme);
+        app.apply(Action::SelectRow(1));
+        app.apply(Action::ScrollBottom);
+        let area = app.reader_text_area();
+        let lines = reading::article_lines(&app.articles[1], area.width as usize);
         assert_eq!(app.scroll, lines.len() - area.height as usize);
     }
 
     #[test]
     fn a_narrower_terminal_allows_more_scrolling_and_resize_reclamps() {
         let mut app = app();
-        update(&mut app, Action::SelectRow(1));
+        app.apply(Action::SelectRow(1));
         let wide_max = max_scroll(&app);
-        update(&mut app, Action::Resize(40, 12));
+        app.apply(Action::Resize(40, 12));
         let narrow_max = max_scroll(&app);
         assert!(narrow_max > wide_max);
-        update(&mut app, Action::ScrollBottom);
+        app.apply(Action::ScrollBottom);
         assert_eq!(app.scroll, narrow_max);
-        update(&mut app, Action::Resize(200, 60));
+        app.apply(Action::Resize(200, 60));
         assert_eq!(app.scroll, max_scroll(&app), "scroll re-clamps on resize");
     }
 
     #[test]
     fn changing_article_scrolls_back_to_the_top() {
         let mut app = app();
-        update(&mut app, Action::SelectRow(1));
-        update(&mut app, Action::Scroll(5));
+        app.apply(Action::SelectRow(1));
+        app.apply(Action::Scroll(5));
         assert_eq!(app.scroll, 5);
-        update(&mut app, Action::MoveSelection(1));
+        app.apply(Action::MoveSelection(1));
         assert_eq!(app.scroll, 0);
     }
 
     #[test]
     fn focus_toggles_and_enter_opens() {
         let mut app = app();
-        update(&mut app, Action::ToggleFocus);
+        app.apply(Action::ToggleFocus);
         assert_eq!(app.focus, Focus::Reader);
-        update(&mut app, Action::ToggleFocus);
+        app.apply(Action::ToggleFocus);
         assert_eq!(app.focus, Focus::List);
-        update(&mut app, Action::Open);
+        app.apply(Action::Open);
         assert_eq!(app.focus, Focus::Reader);
         // Typing while reading goes back to the list and filters.
-        update(&mut app, Action::FilterInput('u'));
+        app.apply(Action::FilterInput('u'));
         assert_eq!((app.focus, app.query.as_str()), (Focus::List, "u"));
     }
 
     #[test]
     fn articles_loaded_appends_keeps_the_selection_and_refilters() {
-        let mut app = App::new(Vec::new(), (120, 40));
+        let mut app = harness(Vec::new(), (120, 40));
         assert_eq!(app.selected_article(), None);
         let mut all = app_articles();
         let later = all.split_off(2);
-        update(&mut app, Action::ArticlesLoaded(all));
-        update(&mut app, Action::SelectRow(1));
-        update(&mut app, Action::ArticlesLoaded(later));
+        app.apply(Action::ArticlesLoaded(all));
+        app.apply(Action::SelectRow(1));
+        app.apply(Action::ArticlesLoaded(later));
         assert_eq!(app.articles.len(), 4);
         assert_eq!(app.matches.len(), 4);
         assert_eq!(app.selected_index(), Some(1));
         typed(&mut app, "russia");
-        update(&mut app, Action::SelectRow(1));
+        app.apply(Action::SelectRow(1));
         let kept = app.selected_index();
-        update(
-            &mut app,
-            Action::ArticlesLoaded(vec![article("Russia again", 1)]),
-        );
+        app.apply(Action::ArticlesLoaded(vec![article("Russia again", 1)]));
         assert_eq!(app.selected_index(), kept);
         assert!(app.matches.sorted().iter().any(|m| m.index == 4));
     }
 
-    /// An app whose filtering is done by a (simulated) background worker.
+    /// An app whose filter answers only when the test says so: `update`
+    /// alone, with the answers written by [`answer`].
     fn background(articles: Vec<Article>) -> App {
-        let mut app = App::new(articles, (120, 40));
-        app.background_filter = true;
-        app
+        App::new(articles, (120, 40))
+    }
+
+    fn typed_alone(app: &mut App, text: &str) {
+        for c in text.chars() {
+            update(app, Action::FilterInput(c));
+        }
+    }
+
+    fn filter_request(query: &str) -> Effect {
+        Effect::Filter {
+            query: query.to_owned(),
+            options: QueryOptions::default(),
+        }
     }
 
     /// Answers the app's pending filter request as the worker would.
@@ -590,16 +604,17 @@ mod tests {
             .iter()
             .rev()
             .find_map(|e| match e {
-                Effect::Filter(q) => Some(q.clone()),
+                Effect::Filter { query, .. } => Some(query.clone()),
                 _ => None,
             })
             .expect("a filter request");
-        app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
+        app.effects.retain(|e| !matches!(e, Effect::Filter { .. }));
         let matches = crate::filter::rank(&query, app.articles.iter().map(|a| a.title.as_str()));
         update(
             app,
             Action::FilterResults {
                 query,
+                options: QueryOptions::default(),
                 matches: Ranked::from_sorted(matches),
             },
         );
@@ -608,13 +623,13 @@ mod tests {
     #[test]
     fn with_a_worker_typing_echoes_at_once_and_the_list_waits_for_the_answer() {
         let mut app = background(app_articles());
-        typed(&mut app, "nato");
+        typed_alone(&mut app, "nato");
         assert_eq!(app.query, "nato");
         assert!(app.filter_pending);
         assert_eq!(app.matches.len(), 4, "previous results until the answer");
         assert_eq!(
             app.effects,
-            vec![Effect::Filter("nato".to_owned())],
+            vec![filter_request("nato")],
             "one request per batch of keys: the newest"
         );
         answer(&mut app);
@@ -624,7 +639,7 @@ mod tests {
         update(&mut app, Action::FilterClear);
         assert!(!app.filter_pending);
         assert_eq!(order(&app), [0, 1, 2, 3]);
-        assert_eq!(app.effects, vec![Effect::Filter(String::new())]);
+        assert_eq!(app.effects, vec![filter_request("")]);
     }
 
     #[test]
@@ -632,7 +647,7 @@ mod tests {
         let mut all = app_articles();
         let later = all.split_off(2);
         let mut app = background(all);
-        typed(&mut app, "russia");
+        typed_alone(&mut app, "russia");
         answer(&mut app);
         assert_eq!(order(&app), Vec::<u32>::new(), "no Russia headline yet");
         let keys = later.iter().map(ArticleKey::of).collect();
@@ -646,7 +661,7 @@ mod tests {
         assert_eq!(app.articles.len(), 4);
         assert!(app.matches.is_empty(), "the worker has not answered yet");
         // The worker re-runs the query over new headlines by itself.
-        app.effects.push(Effect::Filter("russia".to_owned()));
+        app.effects.push(filter_request("russia"));
         answer(&mut app);
         assert_eq!(app.matches.len(), 2, "new matching articles appear");
         update(&mut app, Action::SelectRow(1));
@@ -655,7 +670,7 @@ mod tests {
             &mut app,
             Action::ArticlesLoaded(vec![article("Russia again", 1)]),
         );
-        app.effects.push(Effect::Filter("russia".to_owned()));
+        app.effects.push(filter_request("russia"));
         answer(&mut app);
         assert_eq!(app.matches.len(), 3);
         assert_eq!(app.selected_index(), kept, "selection stays on its article");
@@ -664,13 +679,14 @@ mod tests {
     #[test]
     fn with_a_worker_stale_answers_are_dropped() {
         let mut app = background(app_articles());
-        typed(&mut app, "na");
-        typed(&mut app, "to");
+        typed_alone(&mut app, "na");
+        typed_alone(&mut app, "to");
         let stale = crate::filter::rank("na", app.articles.iter().map(|a| a.title.as_str()));
         update(
             &mut app,
             Action::FilterResults {
                 query: "na".to_owned(),
+                options: QueryOptions::default(),
                 matches: Ranked::from_sorted(stale),
             },
         );
@@ -683,9 +699,8 @@ mod tests {
     #[test]
     fn unfiltered_batches_keep_the_sort_and_the_selection_without_resorting() {
         let mut app = App::new(Vec::new(), (120, 40));
-        app.background_filter = true;
         app.sort = SortOrder::Title;
-        let mut all = sorted_app().articles;
+        let mut all = sorted_app().articles.clone();
         let later = all.split_off(2);
         update(&mut app, Action::ArticlesLoaded(all));
         assert_eq!(order(&app), [1, 0]);
@@ -712,7 +727,7 @@ mod tests {
             })
             .collect();
         let mut app = background(articles);
-        typed(&mut app, "h");
+        typed_alone(&mut app, "h");
         // Scores with many ties, in no order.
         let matches: Vec<Match> = (0..3_000u32)
             .map(|i| Match {
@@ -726,12 +741,14 @@ mod tests {
             &mut app,
             Action::FilterResults {
                 query: "h".to_owned(),
+                options: QueryOptions::default(),
                 matches: Ranked::new(matches),
             },
         );
         assert_eq!(app.selected_index(), Some(expected[0].index as usize));
-        let rows = ui::list::inner_area(&app)
-            .map(|inner| ui::list::visible_rows(inner.height))
+        let rows = app
+            .list_inner()
+            .map(|inner| geometry::visible_rows(inner.height))
             .expect("a list pane");
         let shown = app.matches.sorted();
         assert!(shown.len() >= rows, "the visible rows are ordered");
@@ -751,7 +768,7 @@ mod tests {
     }
 
     fn app_articles() -> Vec<Article> {
-        app().articles
+        app().articles.clone()
     }
 
     #[test]
@@ -759,21 +776,17 @@ mod tests {
         let mut app = app();
         typed(&mut app, "nato");
         let stale = crate::filter::Match { index: 3, score: 1 };
-        update(
-            &mut app,
-            Action::FilterResults {
-                query: "old".to_owned(),
-                matches: Ranked::from_sorted(vec![stale]),
-            },
-        );
+        app.apply(Action::FilterResults {
+            query: "old".to_owned(),
+            options: QueryOptions::default(),
+            matches: Ranked::from_sorted(vec![stale]),
+        });
         assert_ne!(app.matches.sorted(), &[stale]);
-        update(
-            &mut app,
-            Action::FilterResults {
-                query: "nato".to_owned(),
-                matches: Ranked::from_sorted(vec![stale]),
-            },
-        );
+        app.apply(Action::FilterResults {
+            query: "nato".to_owned(),
+            options: QueryOptions::default(),
+            matches: Ranked::from_sorted(vec![stale]),
+        });
         assert_eq!(app.matches.sorted(), &[stale]);
     }
 
@@ -782,30 +795,54 @@ mod tests {
         let mut app = app();
         typed(&mut app, "'story");
         assert!(app.matches.is_empty(), "no headline says story");
-        update(&mut app, Action::ToggleFullText);
+        app.apply(Action::ToggleFullText);
         assert!(app.full_text);
         assert_eq!(app.matches.len(), 4, "every body does");
         typed(&mut app, " 'nato");
         assert_eq!(order(&app), [1], "headline AND body terms");
-        update(&mut app, Action::ToggleFullText);
+        app.apply(Action::ToggleFullText);
         assert!(!app.full_text);
         assert!(app.matches.is_empty());
         // The mode does not change results without a query.
-        update(&mut app, Action::FilterClear);
-        update(&mut app, Action::SelectRow(2));
-        update(&mut app, Action::ToggleFullText);
+        app.apply(Action::FilterClear);
+        app.apply(Action::SelectRow(2));
+        app.apply(Action::ToggleFullText);
         assert_eq!((app.matches.len(), app.selected_index()), (4, Some(2)));
+    }
+
+    #[test]
+    fn the_filter_takes_no_more_than_the_query_cap() {
+        let mut app = app();
+        let cap = crate::filter::query::MAX_QUERY_CHARS;
+        typed(&mut app, &"n".repeat(cap + 50));
+        assert_eq!(app.query.chars().count(), cap);
+        update(&mut app, Action::FilterBackspace);
+        typed(&mut app, "é!");
+        assert_eq!(app.query.chars().count(), cap);
+        assert!(app.query.ends_with("né"), "{}", app.query);
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_filter_as_one_clean_line() {
+        let mut app = app();
+        typed(&mut app, "a");
+        update(
+            &mut app,
+            Action::FilterPaste("log line: \u{1b}[<0;12 end\nnext".to_owned()),
+        );
+        // The CSI runs to its final byte (`e`), as a terminal would read it.
+        assert_eq!(app.query, "alog line: nd next");
+        let cap = crate::filter::query::MAX_QUERY_CHARS;
+        update(&mut app, Action::FilterPaste("x".repeat(cap * 2)));
+        assert_eq!(app.query.chars().count(), cap);
     }
 
     #[test]
     fn status_text_is_sanitised() {
         let mut app = app();
-        update(
-            &mut app,
-            Action::Status(Some("bad\u{1b}[2J\tfile".to_owned())),
-        );
+        app.apply(Action::Status(Some("bad\u{1b}[2J\tfile".to_owned())));
         assert_eq!(app.status.as_deref(), Some("bad file"));
-        update(&mut app, Action::Status(None));
+        app.apply(Action::Status(None));
         assert_eq!(app.status, None);
     }
 
@@ -814,12 +851,12 @@ mod tests {
         let articles = (0..100)
             .map(|i| article(&format!("Story {i}"), 1))
             .collect();
-        let mut app = App::new(articles, (80, 24));
-        update(&mut app, Action::SelectLast);
+        let mut app = harness(articles, (80, 24));
+        app.apply(Action::SelectLast);
         assert_eq!(app.selected, 99);
-        let rows = ui::list::visible_rows(ui::list::inner_area(&app).unwrap().height);
+        let rows = geometry::visible_rows(app.list_inner().unwrap().height);
         assert_eq!(app.list_offset, 100 - rows);
-        update(&mut app, Action::SelectFirst);
+        app.apply(Action::SelectFirst);
         assert_eq!(app.list_offset, 0);
     }
 
@@ -827,43 +864,34 @@ mod tests {
     fn clicks_select_rows_and_wheel_scrolls_the_pane_under_the_pointer() {
         let mut app = app();
         // Wide layout: the list's first row starts at (1, 1), two lines a row.
-        update(&mut app, Action::Click { column: 5, row: 5 });
+        app.apply(Action::Click { column: 5, row: 5 });
         assert_eq!(app.selected, 2);
-        update(
-            &mut app,
-            Action::Wheel {
-                column: 5,
-                row: 5,
-                down: true,
-            },
-        );
+        app.apply(Action::Wheel {
+            column: 5,
+            row: 5,
+            down: true,
+        });
         assert_eq!(app.selected, 3);
-        update(&mut app, Action::SelectRow(1));
-        update(
-            &mut app,
-            Action::Wheel {
-                column: 100,
-                row: 5,
-                down: true,
-            },
-        );
+        app.apply(Action::SelectRow(1));
+        app.apply(Action::Wheel {
+            column: 100,
+            row: 5,
+            down: true,
+        });
         assert_eq!(app.scroll, WHEEL_LINES as usize);
-        update(
-            &mut app,
-            Action::Click {
-                column: 100,
-                row: 5,
-            },
-        );
+        app.apply(Action::Click {
+            column: 100,
+            row: 5,
+        });
         assert_eq!(app.focus, Focus::Reader);
     }
 
     #[test]
     fn help_opens_and_closes() {
         let mut app = app();
-        update(&mut app, Action::ToggleHelp);
+        app.apply(Action::ToggleHelp);
         assert_eq!(app.mode(), crate::app::Mode::Help);
-        update(&mut app, Action::CloseHelp);
+        app.apply(Action::CloseHelp);
         assert_eq!(app.mode(), crate::app::Mode::List);
     }
 
@@ -877,8 +905,8 @@ mod tests {
         }
     }
 
-    fn sorted_app() -> App {
-        App::new(
+    fn sorted_app() -> Harness {
+        harness(
             vec![
                 dated("bravo", Some("Zeta News"), Some("2021-01-01")),
                 dated("Alpha", None, None),
@@ -897,8 +925,8 @@ mod tests {
     fn f3_cycles_the_sort_and_keeps_the_selected_article() {
         let mut app = sorted_app();
         assert_eq!(app.sort_label(), "file order");
-        update(&mut app, Action::SelectRow(3));
-        update(&mut app, Action::CycleSort);
+        app.apply(Action::SelectRow(3));
+        app.apply(Action::CycleSort);
         assert_eq!(app.sort, SortOrder::Newest);
         // Newest first, ties in library order, undated last.
         assert_eq!(order(&app), [2, 0, 3, 1]);
@@ -907,14 +935,14 @@ mod tests {
             Some(3),
             "selection follows the article"
         );
-        update(&mut app, Action::CycleSort);
+        app.apply(Action::CycleSort);
         assert_eq!(app.sort, SortOrder::Source);
         // Case-insensitive, ties in library order, no source last.
         assert_eq!(order(&app), [2, 3, 0, 1]);
-        update(&mut app, Action::CycleSort);
+        app.apply(Action::CycleSort);
         assert_eq!(app.sort, SortOrder::Title);
         assert_eq!(order(&app), [1, 0, 2, 3]);
-        update(&mut app, Action::CycleSort);
+        app.apply(Action::CycleSort);
         assert_eq!(app.sort, SortOrder::Relevance);
         assert_eq!(order(&app), [0, 1, 2, 3]);
         typed(&mut app, "a");
@@ -927,13 +955,11 @@ mod tests {
         app.sort = SortOrder::Newest;
         app.query = "x".to_owned();
         let m = |index| crate::filter::Match { index, score: 1 };
-        update(
-            &mut app,
-            Action::FilterResults {
-                query: "x".to_owned(),
-                matches: Ranked::from_sorted(vec![m(1), m(0), m(2)]),
-            },
-        );
+        app.apply(Action::FilterResults {
+            query: "x".to_owned(),
+            options: QueryOptions::default(),
+            matches: Ranked::from_sorted(vec![m(1), m(0), m(2)]),
+        });
         assert_eq!(order(&app), [2, 0, 1]);
         assert_eq!(app.filtered.len(), 3, "raw results kept for re-sorting");
     }
@@ -942,48 +968,48 @@ mod tests {
     fn opening_marks_read_and_toggles_flip_marks_with_a_save() {
         let mut app = app();
         assert!(!app.is_read(0));
-        update(&mut app, Action::Open);
+        app.apply(Action::Open);
         assert!(app.is_read(0));
         assert_eq!(app.effects, vec![Effect::SaveState]);
         app.effects.clear();
         // Ctrl-R while reading makes it unread, and it stays so.
-        update(&mut app, Action::ToggleRead);
+        app.apply(Action::ToggleRead);
         assert!(!app.is_read(0));
-        update(&mut app, Action::Scroll(1));
+        app.apply(Action::Scroll(1));
         assert!(!app.is_read(0));
         // Moving on while reading marks the next one read.
-        update(&mut app, Action::MoveSelection(1));
+        app.apply(Action::MoveSelection(1));
         assert!(app.is_read(1));
-        update(&mut app, Action::ToggleStar);
+        app.apply(Action::ToggleStar);
         assert!(app.is_starred(1));
         assert_eq!(app.status.as_deref(), Some("starred"));
         assert_eq!(app.effects, vec![Effect::SaveState], "one save per batch");
         // In the list, moving does not mark anything.
-        update(&mut app, Action::Back);
-        update(&mut app, Action::MoveSelection(1));
+        app.apply(Action::Back);
+        app.apply(Action::MoveSelection(1));
         assert!(!app.is_read(2));
     }
 
     #[test]
     fn views_show_unread_or_starred_only() {
         let mut app = app();
-        update(&mut app, Action::SelectRow(1));
-        update(&mut app, Action::ToggleRead);
-        update(&mut app, Action::SelectRow(2));
-        update(&mut app, Action::ToggleStar);
-        update(&mut app, Action::CycleView);
+        app.apply(Action::SelectRow(1));
+        app.apply(Action::ToggleRead);
+        app.apply(Action::SelectRow(2));
+        app.apply(Action::ToggleStar);
+        app.apply(Action::CycleView);
         assert_eq!(app.view, ViewFilter::Unread);
         assert_eq!(order(&app), [0, 2, 3]);
         assert_eq!(app.selected_index(), Some(2), "selection kept");
-        update(&mut app, Action::CycleView);
+        app.apply(Action::CycleView);
         assert_eq!(app.view, ViewFilter::Starred);
         assert_eq!(order(&app), [2]);
         // Filtering within a view.
         typed(&mut app, "nato");
         assert!(app.matches.is_empty());
         assert!(!app.filtered.is_empty());
-        update(&mut app, Action::FilterClear);
-        update(&mut app, Action::CycleView);
+        app.apply(Action::FilterClear);
+        app.apply(Action::CycleView);
         assert_eq!(app.view, ViewFilter::All);
         assert_eq!(app.matches.len(), 4);
     }
@@ -991,8 +1017,8 @@ mod tests {
     #[test]
     fn marks_follow_content_not_position() {
         let mut app = app();
-        update(&mut app, Action::SelectRow(2));
-        update(&mut app, Action::ToggleStar);
+        app.apply(Action::SelectRow(2));
+        app.apply(Action::ToggleStar);
         let mut articles = app.articles.clone();
         articles.reverse();
         let mut again = App::new(articles, (120, 40));

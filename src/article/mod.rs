@@ -2,6 +2,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod links;
 pub mod model;
 pub mod parse;
 pub mod sanitize;

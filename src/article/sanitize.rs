@@ -9,7 +9,8 @@ use std::borrow::Cow;
 
 /// Removes terminal escape sequences (CSI, OSC, DCS/SOS/PM/APC strings and two-byte
 /// escapes, whole, so no `[31m` debris remains), C0/C1 control characters, DEL,
-/// zero-width and bidi-control format characters; turns tabs and Unicode space
+/// and invisible characters (every Unicode format character, see
+/// [`is_dropped`]); turns tabs and Unicode space
 /// separators (NBSP, thin space…) into plain spaces. Newlines are treated as
 /// controls too: the result is always a single line.
 ///
@@ -186,23 +187,41 @@ fn is_space_separator(c: char) -> bool {
     )
 }
 
-/// Controls and invisible format characters that can disguise or reorder text.
+/// Controls and invisible characters that can disguise or reorder text: every
+/// character of General Category Cc (controls) and Cf (format: bidi marks and
+/// overrides, zero-width spaces, tag characters, the soft hyphen, Arabic number
+/// signs, Egyptian hieroglyph format controls…), taken from the Unicode data
+/// (`unicode-properties`), so a new Unicode version's format characters are
+/// covered without a list to keep; the line and paragraph separators; and
+/// [`INVISIBLE_LETTERS`].
+///
+/// ZWJ and ZWNJ (Cf) are kept: emoji ZWJ sequences, Persian, Indic scripts and
+/// others need them, and they cannot move the cursor.
 fn is_dropped(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{ad}'            // soft hyphen: invisible, breaks word matching
-            | '\u{200b}'        // zero-width space
-            | '\u{200e}' | '\u{200f}' // LRM, RLM
-            | '\u{2028}' | '\u{2029}' // line and paragraph separators
-            | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
-            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-            | '\u{2066}'..='\u{2069}' // bidi isolates
-            | '\u{206a}'..='\u{206f}' // deprecated format controls
-            | '\u{feff}'        // BOM / zero-width no-break space
-            | '\u{fff9}'..='\u{fffb}' // interlinear annotation
-        )
+    // Below U+0600 the only Cf character is the soft hyphen (checked against
+    // the Unicode data for every character in the tests): Latin, Greek and
+    // Cyrillic text skips the table look-up.
+    if (c as u32) < 0x600 {
+        return c.is_control() || c == '\u{ad}' || INVISIBLE_LETTERS.contains(&c);
+    }
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    match c {
+        ZWNJ | ZWJ => false,
+        '\u{2028}' | '\u{2029}' => true,
+        c => c.general_category() == GeneralCategory::Format || INVISIBLE_LETTERS.contains(&c),
+    }
 }
+
+const ZWNJ: char = '\u{200c}';
+const ZWJ: char = '\u{200d}';
+
+/// Default-ignorable characters outside Cf that draw as nothing yet count as
+/// letters or marks, so they can pad or disguise a headline: the combining
+/// grapheme joiner, the Hangul fillers and the Khmer inherent vowels. (Variation
+/// selectors, also default-ignorable, stay: emoji need them.)
+const INVISIBLE_LETTERS: &[char] = &[
+    '\u{34f}', '\u{115f}', '\u{1160}', '\u{17b4}', '\u{17b5}', '\u{3164}', '\u{ffa0}',
+];
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
@@ -375,5 +394,69 @@ mod tests {
         assert_eq!(clean_line("a\tb\u{a0}c"), "a b c");
         let family = "👨\u{200d}👩\u{200d}👧";
         assert_eq!(clean_line(family), family);
+    }
+
+    #[test]
+    fn every_format_character_is_dropped_but_zwj_and_zwnj() {
+        use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+        for c in (0..=0x10_ffff_u32).filter_map(char::from_u32) {
+            let format = c.general_category() == GeneralCategory::Format;
+            if format && c != '\u{200c}' && c != '\u{200d}' {
+                assert!(is_dropped(c), "U+{:04X} is Cf", c as u32);
+                assert_eq!(clean_line(&format!("a{c}b")), "ab", "U+{:04X}", c as u32);
+            }
+            let expected = c.is_control()
+                || (format && c != '\u{200c}' && c != '\u{200d}')
+                || matches!(c, '\u{2028}' | '\u{2029}')
+                || INVISIBLE_LETTERS.contains(&c);
+            assert_eq!(is_dropped(c), expected, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_invisible_characters_of_the_attack_run_are_dropped() {
+        // Each was seen passing to the screen; written out from the report, not
+        // from the code.
+        let hidden = [
+            '\u{61c}',
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{e007f}',
+            '\u{180e}',
+            '\u{1d173}',
+            '\u{1d17a}',
+            '\u{13430}',
+            '\u{13438}',
+            '\u{600}',
+            '\u{605}',
+            '\u{6dd}',
+            '\u{70f}',
+            '\u{890}',
+            '\u{891}',
+            '\u{8e2}',
+            '\u{34f}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{ffa0}',
+        ];
+        for c in hidden {
+            assert_eq!(
+                clean_line(&format!("pay{c}pal")),
+                "paypal",
+                "U+{:04X}",
+                c as u32
+            );
+            let json = serde_json::to_string(&format!("x{c}")).expect("json");
+            assert!(!json_safe(&json).contains(c), "U+{:04X} in JSON", c as u32);
+        }
+        // What scripts and emoji need stays.
+        for kept in [
+            "\u{645}\u{200c}\u{6cc}",
+            "\u{2764}\u{fe0f}",
+            "\u{d55c}\u{ae00}",
+        ] {
+            assert_eq!(clean_line(kept), kept);
+        }
     }
 }

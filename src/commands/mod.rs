@@ -100,9 +100,8 @@ pub fn list(
                 articles.extend(batch.into_iter().map(listed_fields));
             }
             LoadEvent::Problem(problem) => writeln!(err, "newsreader: {problem}")?,
-            LoadEvent::Progress { total, .. } => {
-                articles.reserve(total.saturating_sub(articles.len()));
-            }
+            // Nothing reserved from the total: it counts lines, not articles.
+            LoadEvent::Progress { .. } => {}
             LoadEvent::Done => break,
         }
     }

@@ -24,7 +24,6 @@
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fmt;
-use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -567,6 +566,10 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<KeySpec>>,
 }
 
+/// The largest config file read: a hand-written one is a few KiB; a larger
+/// file (or `--config /dev/zero`) is reported and the defaults used.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 impl Config {
     /// `$XDG_CONFIG_HOME/newsreader/config.toml`, else
     /// `~/.config/newsreader/config.toml`; `None` if neither can be found.
@@ -592,7 +595,7 @@ impl Config {
                 message,
             }]
         };
-        match fs::read(&path) {
+        match crate::store::files::read_regular(&path, MAX_CONFIG_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Self::from_toml_str(&text, &path),
                 Err(err) => {
@@ -922,6 +925,7 @@ fn integer(value: &DeValue<'_>) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn warnings_are_one_clean_line() {
@@ -1261,6 +1265,30 @@ a = 1
         let (config, warnings) = Config::load(Some(&good));
         assert!(warnings.is_empty());
         assert_eq!(config.view.split, 35);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_a_device_or_a_huge_config_is_reported_and_defaults_used() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("config.toml");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("cstr");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let huge = dir.path().join("huge.toml");
+        fs::write(&huge, "# x\n".repeat(300_000)).expect("write");
+        for (path, reason) in [
+            (fifo.as_path(), "not a regular file"),
+            (Path::new("/dev/zero"), "not a regular file"),
+            (huge.as_path(), "larger than 1 MiB"),
+        ] {
+            // Before: blocked for ever on the FIFO, read /dev/zero until memory ran out.
+            let (config, warnings) = Config::load(Some(path));
+            assert_eq!(config, Config::default());
+            let text = warnings[0].to_string();
+            assert!(text.contains(reason), "{text}");
+            assert!(text.ends_with("using default settings"), "{text}");
+        }
     }
 
     #[test]

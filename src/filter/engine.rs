@@ -35,6 +35,7 @@ use super::index::FilterIndex;
 use super::query::{Fields, Matcher, Query, QueryOptions};
 use super::ranked::Ranked;
 use super::score::Scorer;
+pub use super::score::is_subsequence;
 
 /// Candidates per unit of parallel work (and between cancellation checks).
 const CHUNK: usize = 4096;
@@ -98,25 +99,6 @@ impl Results {
     pub fn is_empty(&self) -> bool {
         self.ranked.is_empty()
     }
-}
-
-/// Whether `needle` occurs in `hay` as a (not necessarily contiguous) subsequence.
-#[inline]
-pub fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
-    let mut rest = hay;
-    for &b in needle {
-        match memchr::memchr(b, rest) {
-            Some(at) => rest = &rest[at + 1..],
-            None => return false,
-        }
-    }
-    true
-}
-
-/// Whether every char of `short` appears in `long` in order.
-pub(crate) fn is_char_subsequence(short: &str, long: &str) -> bool {
-    let mut chars = long.chars();
-    short.chars().all(|c| chars.any(|l| l == c))
 }
 
 /// What to search: earlier hits (ascending) and then a range of new headlines.
@@ -714,7 +696,7 @@ mod tests {
         assert!(is_subsequence(b"nt", b"nato"));
         assert!(!is_subsequence(b"tn", b"nato"));
         assert!(is_subsequence(b"", b""));
-        assert!(is_char_subsequence("nt", "nato"));
-        assert!(!is_char_subsequence("on", "nato"));
+        assert!(crate::filter::score::is_char_subsequence("nt", "nato"));
+        assert!(!crate::filter::score::is_char_subsequence("on", "nato"));
     }
 }

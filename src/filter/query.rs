@@ -187,12 +187,12 @@ impl Term {
         match (self.kind, other.kind) {
             // Fuzzy in the body is a substring match, so the body needs one.
             (Kind::Fuzzy, Kind::Fuzzy) if body => substring(),
-            (Kind::Fuzzy, Kind::Fuzzy) => super::engine::is_char_subsequence(&lower(o), &lower(t)),
+            (Kind::Fuzzy, Kind::Fuzzy) => super::score::is_char_subsequence(&lower(o), &lower(t)),
             (Kind::Fuzzy, _) => false,
             // Exact-kind terms imply a fuzzy one over ASCII (the same folding).
             (_, Kind::Fuzzy) if !o.is_ascii() => false,
             (Kind::Exact, Kind::Fuzzy) if body => substring(),
-            (_, Kind::Fuzzy) => super::engine::is_char_subsequence(&lower(o), &lower(t)),
+            (_, Kind::Fuzzy) => super::score::is_char_subsequence(&lower(o), &lower(t)),
             (_, Kind::Exact) => substring(),
             (Kind::Prefix | Kind::Whole, Kind::Prefix) => lower(t).starts_with(&lower(o)),
             (Kind::Suffix | Kind::Whole, Kind::Suffix) => lower(t).ends_with(&lower(o)),
@@ -271,9 +271,26 @@ pub fn trim(query: &str) -> &str {
     }
 }
 
+/// The longest query read, in characters; the rest is ignored (and the reader
+/// takes no more). Longer than any real search, and it bounds what a keystroke
+/// costs: every term is matched against every headline, and narrowing compares
+/// the terms of two queries pairwise, so a pasted 20,000-character or
+/// 1,000-term query would otherwise cost seconds a key.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// `query` cut to its first [`MAX_QUERY_CHARS`] characters.
+pub fn capped(query: &str) -> &str {
+    match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((end, _)) => &query[..end],
+        None => query,
+    }
+}
+
 impl Query {
-    /// Parses `query` (never fails; see the module docs for the syntax).
+    /// Parses `query` (never fails; see the module docs for the syntax); only
+    /// its first [`MAX_QUERY_CHARS`] characters count.
     pub fn parse(query: &str) -> Query {
+        let query = capped(query);
         let mut groups: Vec<Vec<Term>> = Vec::new();
         let mut or = false;
         for (token, escaped) in tokens(query) {

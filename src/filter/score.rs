@@ -197,7 +197,7 @@ impl Scorer {
         // The byte prefilter is a superset test here (a multi-byte letter's
         // bytes could be found spread over other letters); the matcher decides.
         let hay = if self.case_sensitive { title } else { folded };
-        if !super::engine::is_subsequence(self.query.as_bytes(), hay) {
+        if !is_subsequence(self.query.as_bytes(), hay) {
             return None;
         }
         let title = std::str::from_utf8(title).ok()?;
@@ -217,7 +217,7 @@ impl Scorer {
         // faster than a sweep. Nothing before the first letter's first
         // occurrence can score.
         let start = memchr::memchr(*pattern.first()?, hay)?;
-        if !super::engine::is_subsequence(&pattern[1..], &hay[start + 1..]) {
+        if !is_subsequence(&pattern[1..], &hay[start + 1..]) {
             return None;
         }
         if let [letter] = pattern {
@@ -414,6 +414,25 @@ fn match_score(info: u8, penalty_bit: u8) -> i32 {
 #[inline]
 fn low_bits(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+}
+
+/// Whether `needle` occurs in `hay` as a (not necessarily contiguous) subsequence.
+#[inline]
+pub fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut rest = hay;
+    for &b in needle {
+        match memchr::memchr(b, rest) {
+            Some(at) => rest = &rest[at + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether every char of `short` appears in `long` in order.
+pub(crate) fn is_char_subsequence(short: &str, long: &str) -> bool {
+    let mut chars = long.chars();
+    short.chars().all(|c| chars.any(|l| l == c))
 }
 
 #[cfg(test)]

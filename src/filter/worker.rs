@@ -43,9 +43,9 @@
 //! too. Until its body arrives an article is searched by headline only; the
 //! query re-runs as bodies arrive.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::engine::{Cancel, Searcher, default_threads};
@@ -87,6 +87,8 @@ pub struct FilterResponse {
     pub generation: u64,
     /// The query as sent (untrimmed).
     pub query: String,
+    /// The mode it was asked in.
+    pub options: QueryOptions,
     /// How many headlines (the first `searched` of the library) were filtered.
     pub searched: usize,
     /// The matches; the best [`PRESORTED`] are in order, call
@@ -94,11 +96,16 @@ pub struct FilterResponse {
     pub ranked: Ranked,
 }
 
-/// Handle to the filter thread. Dropping it stops the thread.
+/// Handle to the filter: a thread of its own (the reader), or inline on the
+/// caller's thread ([`FilterWorker::inline`], for tests and tools that want
+/// answers at once). Both run the same [`Core`]: requests coalesce the same
+/// way and answers are the same. Dropping it stops the thread.
 pub struct FilterWorker {
     tx: Option<Sender<FilterRequest>>,
     generation: Arc<AtomicU64>,
     handle: Option<JoinHandle<()>>,
+    /// Inline mode: the engine, and the answers not yet taken.
+    inline: Option<Mutex<(Core, Vec<FilterResponse>)>>,
 }
 
 impl FilterWorker {
@@ -131,10 +138,43 @@ impl FilterWorker {
             tx: Some(tx),
             generation,
             handle,
+            inline: None,
+        }
+    }
+
+    /// A filter that answers on the caller's thread, during the call that
+    /// makes an answer due; collect answers with
+    /// [`take_answers`](Self::take_answers).
+    pub fn inline() -> Self {
+        Self {
+            tx: None,
+            generation: Arc::new(AtomicU64::new(0)),
+            handle: None,
+            inline: Some(Mutex::new((Core::new(default_threads()), Vec::new()))),
+        }
+    }
+
+    /// The answers an [`inline`](Self::inline) filter has given since the
+    /// last call, oldest first (always empty for a threaded one, whose answers
+    /// go to its callback).
+    pub fn take_answers(&self) -> Vec<FilterResponse> {
+        match &self.inline {
+            Some(inline) => std::mem::take(&mut lock(inline).1),
+            None => Vec::new(),
         }
     }
 
     fn send(&self, request: FilterRequest) {
+        if let Some(inline) = &self.inline {
+            let mut guard = lock(inline);
+            let (core, answers) = &mut *guard;
+            if core.apply(request)
+                && let Some(answer) = core.answer(&self.generation)
+            {
+                answers.push(answer);
+            }
+            return;
+        }
         if let Some(tx) = &self.tx {
             // A worker that is gone has nothing left to answer; nothing to do.
             let _ = tx.send(request);
@@ -208,72 +248,109 @@ impl Drop for FilterWorker {
     }
 }
 
-fn run(
-    rx: Receiver<FilterRequest>,
-    generation: Arc<AtomicU64>,
-    threads: usize,
-    mut respond: impl FnMut(FilterResponse) -> bool,
-) {
-    let mut index = FilterIndex::new();
-    let mut searcher = Searcher::new(threads);
-    let mut current: Option<(u64, String, QueryOptions)> = None;
-    while let Ok(first) = rx.recv() {
-        let mut dirty = false;
-        let mut apply = |request: FilterRequest| match request {
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The filter's state and engine, whichever thread it runs on.
+struct Core {
+    index: FilterIndex,
+    searcher: Searcher,
+    current: Option<(u64, String, QueryOptions)>,
+}
+
+impl Core {
+    fn new(threads: usize) -> Self {
+        Core {
+            index: FilterIndex::new(),
+            searcher: Searcher::new(threads),
+            current: None,
+        }
+    }
+
+    /// Applies one request; whether the current query must run again.
+    fn apply(&mut self, request: FilterRequest) -> bool {
+        let active = self.current.is_some();
+        match request {
             FilterRequest::Extend(titles) => {
-                index.extend(titles.iter().map(String::as_str));
-                dirty |= current.is_some();
+                self.index.extend(titles.iter().map(String::as_str));
+                active
             }
             FilterRequest::ExtendEntries(entries) => {
                 for (title, source) in &entries {
-                    index.push_entry(title, source);
+                    self.index.push_entry(title, source);
                 }
-                dirty |= current.is_some();
+                active
             }
             FilterRequest::Bodies(bodies) => {
                 for body in &bodies {
-                    index.push_body(body);
+                    self.index.push_body(body);
                 }
-                dirty |= current.as_ref().is_some_and(|c| c.2.full_text);
+                self.current.as_ref().is_some_and(|c| c.2.full_text)
             }
             FilterRequest::Reset => {
-                index.clear();
-                searcher.clear();
-                dirty |= current.is_some();
+                self.index.clear();
+                self.searcher.clear();
+                active
             }
             FilterRequest::Query {
                 generation,
                 query,
                 options,
             } => {
-                current = Some((generation, query, options));
-                dirty = true;
+                self.current = Some((generation, query, options));
+                true
             }
-            FilterRequest::Idle => current = None,
-        };
-        apply(first);
-        while let Ok(request) = rx.try_recv() {
-            apply(request);
+            FilterRequest::Idle => {
+                self.current = None;
+                false
+            }
         }
-        let Some((wanted, query, options)) = current.as_ref().filter(|_| dirty) else {
-            continue;
-        };
+    }
+
+    /// Runs the current query, unless a newer one is on its way or it was
+    /// cancelled meanwhile.
+    fn answer(&mut self, generation: &Arc<AtomicU64>) -> Option<FilterResponse> {
+        let (wanted, query, options) = self.current.as_ref()?;
         if generation.load(Ordering::Relaxed) != *wanted {
-            continue; // a newer query is on its way
+            return None; // a newer query is on its way
         }
         let cancel = Cancel::new(generation.clone(), *wanted);
-        if let Some(results) = searcher.search_with(&index, query, *options, &cancel) {
-            let mut ranked = results.ranked;
-            ranked.ensure_sorted(PRESORTED);
-            let response = FilterResponse {
-                generation: *wanted,
-                query: query.clone(),
-                searched: results.searched,
-                ranked,
-            };
-            if !respond(response) {
-                break;
-            }
+        let results = self
+            .searcher
+            .search_with(&self.index, query, *options, &cancel)?;
+        let mut ranked = results.ranked;
+        ranked.ensure_sorted(PRESORTED);
+        Some(FilterResponse {
+            generation: *wanted,
+            query: query.clone(),
+            options: *options,
+            searched: results.searched,
+            ranked,
+        })
+    }
+}
+
+fn run(
+    rx: Receiver<FilterRequest>,
+    generation: Arc<AtomicU64>,
+    threads: usize,
+    mut respond: impl FnMut(FilterResponse) -> bool,
+) {
+    let mut core = Core::new(threads);
+    while let Ok(first) = rx.recv() {
+        let mut dirty = core.apply(first);
+        while let Ok(request) = rx.try_recv() {
+            dirty |= core.apply(request);
+        }
+        // A query made idle after being made dirty has nothing to run.
+        if dirty
+            && let Some(response) = core.answer(&generation)
+            && !respond(response)
+        {
+            break;
         }
     }
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{self, Article, decode};
 
+pub mod contain;
 mod stream;
 
 pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_with};
@@ -100,10 +101,10 @@ pub enum Found {
 }
 
 /// [`collect_files`] one file at a time, as they are found: each folder's
-/// entries are sorted by name and walked depth first, which is the same order
-/// as sorting every path (paths compare component by component), so loading can
-/// start before a large folder has been walked. `found` returning false stops
-/// the walk; so does this function's `false`.
+/// entries are sorted by name and walked depth first (walkdir), which is the
+/// same order as sorting every path (paths compare component by component), so
+/// loading can start before a large folder has been walked. `found` returning
+/// false stops the walk; so does this function's `false`.
 ///
 /// Each folder is walked once: one reached again (through a symbolic link back
 /// to a parent, two links to one folder, or a folder given twice) is reported
@@ -111,16 +112,13 @@ pub enum Found {
 /// devices are reported (when named like articles, or given on the command
 /// line), never opened.
 pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> bool {
-    let mut walker = Walker {
-        found,
-        folders: HashMap::new(),
-    };
+    let mut folders: HashMap<FileId, PathBuf> = HashMap::new();
     for path in paths {
         let go_on = match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walker.walk(path, &meta, 0),
-            Ok(meta) if meta.is_file() => (walker.found)(Found::File(path.clone())),
-            Ok(_) => walker.problem(path, NOT_REGULAR.to_string()),
-            Err(err) => walker.problem(path, err.to_string()),
+            Ok(meta) if meta.is_dir() => walk(path, &mut folders, found),
+            Ok(meta) if meta.is_file() => found(Found::File(path.clone())),
+            Ok(_) => problem(found, path, NOT_REGULAR.to_string()),
+            Err(err) => problem(found, path, err.to_string()),
         };
         if !go_on {
             return false;
@@ -129,8 +127,100 @@ pub fn discover(paths: &[PathBuf], found: &mut impl FnMut(Found) -> bool) -> boo
     true
 }
 
-/// Why a FIFO, socket or device is skipped.
-const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+fn problem(found: &mut impl FnMut(Found) -> bool, path: &Path, reason: String) -> bool {
+    found(Found::Problem(Problem {
+        path: path.to_path_buf(),
+        reason,
+    }))
+}
+
+/// Walks one folder given on the command line. walkdir follows links and
+/// reports a link back to an ancestor as a loop; `folders` (every folder
+/// walked so far, by identity) catches a folder reached a second way.
+fn walk(
+    root: &Path,
+    folders: &mut HashMap<FileId, PathBuf>,
+    found: &mut impl FnMut(Found) -> bool,
+) -> bool {
+    let mut entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        // Hidden entries are skipped inside folders, not when given.
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    while let Some(next) = entries.next() {
+        let entry = match next {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                let go_on = if let Some(ancestor) = err.loop_ancestor() {
+                    problem(
+                        found,
+                        &path,
+                        format!(
+                            "symlink loop: {} already visited; not followed",
+                            ancestor.display()
+                        ),
+                    )
+                } else if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+                    && fs::metadata(&path).is_err()
+                {
+                    // A broken link is read, and reported, like a file.
+                    !(is_article_file(&path) || is_library_file(&path)) || found(Found::File(path))
+                } else {
+                    let reason = err
+                        .io_error()
+                        .map_or_else(|| err.to_string(), ToString::to_string);
+                    problem(found, &path, reason)
+                };
+                if !go_on {
+                    return false;
+                }
+                continue;
+            }
+        };
+        let path = entry.path();
+        let file_type = entry.file_type();
+        let go_on = if file_type.is_dir() {
+            if entry.depth() > MAX_DEPTH {
+                entries.skip_current_dir();
+                problem(
+                    found,
+                    path,
+                    format!("deeper than {MAX_DEPTH} folders; not followed"),
+                )
+            } else {
+                match entry.metadata().ok().and_then(|meta| file_id(path, &meta)) {
+                    Some(id) => match folders.get(&id) {
+                        Some(first) => {
+                            let reason =
+                                format!("{} already visited; not walked again", first.display());
+                            entries.skip_current_dir();
+                            problem(found, path, reason)
+                        }
+                        None => {
+                            folders.insert(id, path.to_path_buf());
+                            true
+                        }
+                    },
+                    None => true,
+                }
+            }
+        } else if !(is_article_file(path) || is_library_file(path)) {
+            true
+        } else if file_type.is_file() {
+            found(Found::File(path.to_path_buf()))
+        } else {
+            problem(found, path, NOT_REGULAR.to_string())
+        };
+        if !go_on {
+            return false;
+        }
+    }
+    true
+}
+
+use crate::store::files::NOT_REGULAR;
 
 /// What identifies a file or folder however it is reached: (device, inode) on
 /// unix, the canonical path elsewhere.
@@ -150,114 +240,6 @@ pub(crate) fn file_id(_path: &Path, meta: &fs::Metadata) -> Option<FileId> {
 #[cfg(not(unix))]
 pub(crate) fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
     fs::canonicalize(path).ok()
-}
-
-/// One [`discover`] walk: the folders seen so far, by identity, with the path
-/// they were first reached by and whether they are being walked (an ancestor of
-/// the current folder).
-struct Walker<'a, F> {
-    found: &'a mut F,
-    folders: HashMap<FileId, (PathBuf, bool)>,
-}
-
-/// What a folder entry is, following symbolic links.
-enum Kind {
-    Folder,
-    File,
-    Other,
-}
-
-impl<F: FnMut(Found) -> bool> Walker<'_, F> {
-    fn problem(&mut self, path: &Path, reason: String) -> bool {
-        (self.found)(Found::Problem(Problem {
-            path: path.to_path_buf(),
-            reason,
-        }))
-    }
-
-    fn walk(&mut self, dir: &Path, meta: &fs::Metadata, depth: usize) -> bool {
-        if depth > MAX_DEPTH {
-            return self.problem(
-                dir,
-                format!("deeper than {MAX_DEPTH} folders; not followed"),
-            );
-        }
-        let id = file_id(dir, meta);
-        if let Some(id) = &id {
-            if let Some((first, walking)) = self.folders.get(id) {
-                let reason = if *walking {
-                    format!(
-                        "symlink loop: {} already visited; not followed",
-                        first.display()
-                    )
-                } else {
-                    format!("{} already visited; not walked again", first.display())
-                };
-                return self.problem(dir, reason);
-            }
-            // A copy on unix; a path elsewhere.
-            #[allow(clippy::clone_on_copy)]
-            self.folders.insert(id.clone(), (dir.to_path_buf(), true));
-        }
-        let go_on = self.walk_entries(dir, depth);
-        if let Some(entry) = id.and_then(|id| self.folders.get_mut(&id)) {
-            entry.1 = false;
-        }
-        go_on
-    }
-
-    fn walk_entries(&mut self, dir: &Path, depth: usize) -> bool {
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(err) => return self.problem(dir, err.to_string()),
-        };
-        let mut children: Vec<(std::ffi::OsString, Kind, Option<fs::Metadata>)> = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            // file_type() does not follow symlinks (and costs no system call on
-            // most platforms); for a link, metadata() does, so a link to a
-            // folder is walked (once: see `walk`).
-            let Ok(file_type) = entry.file_type() else {
-                continue;
-            };
-            let (kind, meta) = if file_type.is_symlink() {
-                match fs::metadata(entry.path()) {
-                    Ok(meta) if meta.is_dir() => (Kind::Folder, Some(meta)),
-                    Ok(meta) if !meta.is_file() => (Kind::Other, None),
-                    // A broken link is read, and reported, like a file.
-                    _ => (Kind::File, None),
-                }
-            } else if file_type.is_dir() {
-                (Kind::Folder, None)
-            } else if file_type.is_file() {
-                (Kind::File, None)
-            } else {
-                (Kind::Other, None)
-            };
-            children.push((name, kind, meta));
-        }
-        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (name, kind, meta) in children {
-            let path = dir.join(name);
-            let wanted = || is_article_file(&path) || is_library_file(&path);
-            let go_on = match kind {
-                Kind::Folder => match meta.map_or_else(|| fs::metadata(&path), Ok) {
-                    Ok(meta) => self.walk(&path, &meta, depth + 1),
-                    Err(err) => self.problem(&path, err.to_string()),
-                },
-                Kind::File if wanted() => (self.found)(Found::File(path)),
-                Kind::Other if wanted() => self.problem(&path, NOT_REGULAR.to_string()),
-                Kind::File | Kind::Other => true,
-            };
-            if !go_on {
-                return false;
-            }
-        }
-        true
-    }
 }
 
 /// Article files are `.txt` text and `.html`/`.htm` pages, the pages also
@@ -337,6 +319,7 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
         .take(MAX_ARTICLE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| problem(e.to_string()))?;
+    debug_panic_on(path);
     let mut article = load_bytes(path, bytes).map_err(problem)?;
     article.path = path.display().to_string();
     if article.title.is_empty() {
@@ -346,8 +329,29 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
     Ok((article, file_id(path, &meta)))
 }
 
-/// Parses a file's bytes as what they are: an HTML page (see [`is_html`]),
-/// gzipped or not, or text. The reason is a one-line problem.
+/// Set, the parser panics on a file whose name contains its value: for the
+/// tests that check a panic on one file skips only that file.
+pub const DEBUG_PANIC_ON_FILE_ENV: &str = "NEWSREADER_DEBUG_PANIC_ON_FILE";
+
+fn debug_panic_on(path: &Path) {
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let name = NAME.get_or_init(|| {
+        std::env::var(DEBUG_PANIC_ON_FILE_ENV)
+            .ok()
+            .filter(|n| !n.is_empty())
+    });
+    if let Some(name) = name
+        && path
+            .file_name()
+            .is_some_and(|f| f.to_string_lossy().contains(name.as_str()))
+    {
+        panic!("{DEBUG_PANIC_ON_FILE_ENV} names this file");
+    }
+}
+
+/// Parses a file's bytes as what they are: an HTML page (see [`is_html_name`]
+/// and [`looks_like_html`]), gzipped or not, or text. The reason is a one-line
+/// problem.
 pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Article, String> {
     let bytes = if is_gzipped_page(path) {
         gunzip(&bytes)?
@@ -384,25 +388,9 @@ fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Opens a regular file for reading and returns its metadata from the same
-/// handle; anything else (a FIFO, socket or device) is an error, found without
-/// blocking: the open is non-blocking, so a FIFO with no writer (even one put
-/// in place after the folder was walked) does not hang it.
+/// [`crate::store::files::open_regular`], its error as a reason.
 pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), String> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // No effect on reading a regular file.
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err(NOT_REGULAR.to_string());
-    }
-    Ok((file, meta))
+    crate::store::files::open_regular(path).map_err(|e| e.to_string())
 }
 
 /// A readable stand-in title from a file name, for articles with no headline at all.

@@ -15,8 +15,33 @@ use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::{FileId, Found, Problem, bundled, file_id, is_library_file, load_file_with_id};
+use super::{
+    FileId, Found, MAX_ARTICLE_BYTES, Problem, bundled, file_id, is_library_file, load_file_with_id,
+};
 use crate::article::Article;
+use crate::store::files::human_size;
+
+/// The largest `.jsonl` library read: a 1M-article library is about 500 MB,
+/// and the reader needs about 1.6 times a library's size in memory. A larger
+/// file is skipped with a reason, without being read.
+pub const MAX_LIBRARY_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The longest `.jsonl` line (one article) read: the article file limit. A
+/// longer line is skipped with a reason, without being kept in memory.
+pub const MAX_LINE_BYTES: u64 = MAX_ARTICLE_BYTES;
+
+/// The most articles loaded in one session, twice the largest library the
+/// reader is built for (1M articles); the rest are skipped with one reason.
+/// Each article costs about a kilobyte besides its text, whatever the files.
+pub const MAX_ARTICLES: usize = 2_000_000;
+
+/// Bad lines of one `.jsonl` file reported one by one; the rest are counted
+/// in one more line, so a file of a billion bad lines reports 101.
+pub const MAX_LINE_PROBLEMS: usize = 100;
+
+/// A job of `.jsonl` lines stops growing past this many bytes (or at
+/// `lines_per_job` lines), so jobs in flight stay small.
+const JOB_BYTES: usize = 1 << 20;
 
 /// What the loader reports, in this order: problems found while looking for
 /// files, then batches (each followed by a progress report) with problems in
@@ -47,6 +72,8 @@ pub struct LoadOptions {
     pub batch_interval: Duration,
     /// Most articles gathered before a batch is sent.
     pub batch_articles: usize,
+    /// Most articles loaded ([`MAX_ARTICLES`]; smaller in tests).
+    pub max_articles: usize,
 }
 
 impl Default for LoadOptions {
@@ -57,6 +84,7 @@ impl Default for LoadOptions {
             lines_per_job: 2048,
             batch_interval: Duration::from_millis(20),
             batch_articles: 5_000,
+            max_articles: MAX_ARTICLES,
         }
     }
 }
@@ -94,9 +122,9 @@ pub fn load_all(paths: &[PathBuf], options: LoadOptions) -> (Vec<Article>, Vec<P
         match event {
             LoadEvent::Batch(batch) => articles.extend(batch),
             LoadEvent::Problem(problem) => problems.push(problem),
-            LoadEvent::Progress { total, .. } => {
-                articles.reserve(total.saturating_sub(articles.len()));
-            }
+            // No room is reserved from the total: it counts lines, and lines
+            // that hold no article (or bad JSON) would claim memory for nothing.
+            LoadEvent::Progress { .. } => {}
             LoadEvent::Done => break,
         }
     }
@@ -110,14 +138,37 @@ enum Job {
         path: Arc<PathBuf>,
         first_line: usize,
         data: Vec<u8>,
+        /// Lines (counted from `first_line`, 0-based) longer than
+        /// [`MAX_LINE_BYTES`]: an empty line stands in for each in `data`.
+        too_long: Vec<usize>,
     },
+    /// A `.jsonl` file has been read to its end.
+    End(Arc<PathBuf>),
 }
 
-/// A job's results in library order (an article file's with its identity,
-/// so a file reached twice loads once), and how many entries it covered.
+/// One result of a job.
+// Nearly every item is an article: boxing it would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
+enum Item {
+    /// An article, with its file's identity for an article file (so a file
+    /// reached twice loads once).
+    Article(Article, Option<FileId>),
+    /// A file that could not be loaded.
+    Problem(Problem),
+    /// A `.jsonl` line that could not be loaded (reported up to
+    /// [`MAX_LINE_PROBLEMS`] per file).
+    BadLine(Problem),
+}
+
+/// A job's results in library order, and how many entries it covered.
+#[derive(Default)]
 struct Output {
-    items: Vec<(Result<Article, Problem>, Option<FileId>)>,
+    items: Vec<Item>,
     entries: usize,
+    /// `.jsonl` lines that held no article: counted, not kept.
+    blank: usize,
+    /// Set by a [`Job::End`]: the file whose lines have all been sent.
+    end_of: Option<Arc<PathBuf>>,
 }
 
 fn load(paths: &[PathBuf], options: &LoadOptions, tx: &Sender<LoadEvent>) {
@@ -172,7 +223,7 @@ fn find(paths: &[PathBuf], found_tx: Sender<Found>, total_tx: &Sender<usize>) {
                 {
                     return true;
                 }
-                let bytes = meta.map_or(0, |m| m.len());
+                let bytes = meta.map_or(0, |m| m.len()).min(MAX_LIBRARY_BYTES + 1);
                 estimate += (bytes / ESTIMATED_LINE_BYTES) as usize;
                 libraries.push(path.clone());
             } else {
@@ -253,56 +304,126 @@ fn produce(found: Receiver<Found>, options: &LoadOptions, jobs: &SyncSender<(usi
     }
 }
 
-/// Sends a `.jsonl` file as blocks of lines; false when the loader is stopping.
+/// Sends a `.jsonl` file as blocks of lines, then [`Job::End`]; false when the
+/// loader is stopping. Files over [`MAX_LIBRARY_BYTES`] are skipped unread, and
+/// lines over [`MAX_LINE_BYTES`] are skipped without being kept.
 fn produce_lines(file: &Path, lines_per_job: usize, send: &mut impl FnMut(Job) -> bool) -> bool {
     let path = Arc::new(file.to_path_buf());
-    let reader = match super::open_regular(file) {
-        Ok((f, _)) => f,
-        Err(reason) => {
-            // Reported through a job so it lands in library order.
-            return send(Job::Failed(Problem {
-                path: file.to_path_buf(),
-                reason,
-            }));
-        }
+    let failed = |reason: String| {
+        // Reported through a job so it lands in library order.
+        Job::Failed(Problem {
+            path: file.to_path_buf(),
+            reason,
+        })
     };
-    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let reader = match super::open_regular(file) {
+        Ok((_, meta)) if meta.len() > MAX_LIBRARY_BYTES => {
+            return send(failed(format!(
+                "larger than {}; skipped",
+                human_size(MAX_LIBRARY_BYTES)
+            )));
+        }
+        Ok((f, _)) => f,
+        Err(reason) => return send(failed(reason)),
+    };
+    // Read no more than the limit even if the file grows meanwhile.
+    let mut reader = BufReader::with_capacity(1 << 20, reader.take(MAX_LIBRARY_BYTES));
     let mut first_line = 1;
     loop {
-        let mut data = Vec::with_capacity(1 << 20);
+        let mut data = Vec::new();
+        let mut too_long = Vec::new();
         let mut lines = 0;
-        while lines < lines_per_job.max(1) {
-            match reader.read_until(b'\n', &mut data) {
-                Ok(0) => break,
-                Ok(_) => lines += 1,
+        while lines < lines_per_job.max(1) && data.len() < JOB_BYTES {
+            match read_line_capped(&mut reader, &mut data, MAX_LINE_BYTES as usize) {
+                Ok(Line::End) => break,
+                Ok(Line::Read) => lines += 1,
+                Ok(Line::TooLong) => {
+                    too_long.push(lines);
+                    data.push(b'\n');
+                    lines += 1;
+                }
                 Err(err) => {
                     // Send what was read, then the failure; the rest is skipped.
                     let read = Job::Lines {
                         path: path.clone(),
                         first_line,
                         data,
+                        too_long,
                     };
-                    let failed = Job::Failed(Problem {
-                        path: file.to_path_buf(),
-                        reason: format!("line {}: {err}", first_line + lines),
-                    });
-                    return send(read) && send(failed);
+                    let reason = format!("line {}: {err}", first_line + lines);
+                    return send(read) && send(failed(reason)) && send(Job::End(path));
                 }
             }
         }
         if lines == 0 {
-            return true;
+            return send(Job::End(path));
         }
         let job = Job::Lines {
             path: path.clone(),
             first_line,
             data,
+            too_long,
         };
         if !send(job) {
             return false;
         }
         first_line += lines;
     }
+}
+
+/// What [`read_line_capped`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// A line, appended with its line feed (the last line may have none).
+    Read,
+    /// A line longer than the cap: read past, nothing appended.
+    TooLong,
+    /// The end of the input: nothing appended.
+    End,
+}
+
+/// `read_until(b'\n')` that keeps at most `max` bytes of a line (its line feed
+/// aside): a longer line is read past in buffer-sized steps, never held whole.
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    out: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Line> {
+    let start = out.len();
+    let mut seen = 0usize;
+    let mut too_long = false;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if buffer.is_empty() {
+            break;
+        }
+        let (taken, ends) = match memchr::memchr(b'\n', buffer) {
+            Some(at) => (at + 1, true),
+            None => (buffer.len(), false),
+        };
+        let text = taken - usize::from(ends);
+        if !too_long && seen + text > max {
+            too_long = true;
+            out.truncate(start);
+        }
+        if !too_long {
+            out.extend_from_slice(&buffer[..taken]);
+        }
+        seen += taken;
+        reader.consume(taken);
+        if ends {
+            break;
+        }
+    }
+    Ok(match (seen, too_long) {
+        (0, _) => Line::End,
+        (_, true) => Line::TooLong,
+        (_, false) => Line::Read,
+    })
 }
 
 fn work(jobs: &Mutex<Receiver<(usize, Job)>>, out: &Sender<(usize, Output)>) {
@@ -314,15 +435,20 @@ fn work(jobs: &Mutex<Receiver<(usize, Job)>>, out: &Sender<(usize, Output)>) {
         let Ok((seq, job)) = next else { return };
         let output = match job {
             Job::Failed(problem) => Output {
-                items: vec![(Err(problem), None)],
-                entries: 0,
+                items: vec![Item::Problem(problem)],
+                ..Output::default()
             },
             Job::Files(files) => load_files(&files),
             Job::Lines {
                 path,
                 first_line,
                 data,
-            } => parse_lines(&path, first_line, &data),
+                too_long,
+            } => parse_lines(&path, first_line, &data, &too_long),
+            Job::End(path) => Output {
+                end_of: Some(path),
+                ..Output::default()
+            },
         };
         if out.send((seq, output)).is_err() {
             return;
@@ -330,63 +456,121 @@ fn work(jobs: &Mutex<Receiver<(usize, Job)>>, out: &Sender<(usize, Output)>) {
     }
 }
 
+/// Loads article files, each under [`super::contain::contain`]: a panic on one
+/// file (a parser bug some hostile text hits) skips that file with a reason.
 fn load_files(files: &[PathBuf]) -> Output {
     Output {
         items: files
             .iter()
-            .map(|file| match load_file_with_id(file) {
-                Ok((article, id)) => (Ok(article), id),
-                Err(problem) => (Err(problem), None),
-            })
+            .map(
+                |file| match super::contain::contain(|| load_file_with_id(file)) {
+                    Ok(Ok((article, id))) => Item::Article(article, id),
+                    Ok(Err(problem)) => Item::Problem(problem),
+                    Err(panic) => Item::Problem(Problem {
+                        path: file.clone(),
+                        reason: panic_reason(&panic),
+                    }),
+                },
+            )
             .collect(),
         entries: files.len(),
+        ..Output::default()
     }
 }
 
+/// Why a file whose parse panicked was skipped.
+fn panic_reason(panic: &str) -> String {
+    format!("newsreader failed on this file (a bug: {panic}); skipped")
+}
+
+/// The byte order mark some editors put at the start of a UTF-8 file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Deserialises one block of JSON lines; a bad line is a problem naming the file
-/// and line, and the other lines still load. Blank lines are skipped. Every
-/// article is cleaned for the screen like a parsed one (a library is as
-/// untrusted as a web page), gets a title if it has none and a word count if
-/// its body has words but the count is 0.
-fn parse_lines(path: &Path, first_line: usize, data: &[u8]) -> Output {
-    let mut items = Vec::new();
-    let mut entries = 0;
+/// and line, and the other lines still load. Blank lines are skipped, and lines
+/// holding no article (`{}`: no title, text or link) are counted, not kept. A
+/// byte order mark before the first line is ignored. Every article is cleaned
+/// for the screen like a parsed one (a library is as untrusted as a web page),
+/// gets a title if it has none and a word count if its body has words but the
+/// count is 0. Each line is read under [`super::contain::contain`].
+fn parse_lines(path: &Path, first_line: usize, data: &[u8], too_long: &[usize]) -> Output {
+    let mut output = Output::default();
     let body = data.strip_suffix(b"\n").unwrap_or(data);
     for (offset, line) in body.split(|&b| b == b'\n').enumerate() {
-        entries += 1;
+        output.entries += 1;
+        let number = first_line + offset;
+        let bad = |reason: String| {
+            Item::BadLine(Problem {
+                path: path.to_path_buf(),
+                reason: format!("line {number}: {reason}"),
+            })
+        };
+        if too_long.contains(&offset) {
+            let limit = human_size(MAX_LINE_BYTES);
+            output
+                .items
+                .push(bad(format!("longer than {limit}; skipped")));
+            continue;
+        }
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let line = match number {
+            1 => line.strip_prefix(BOM).unwrap_or(line),
+            _ => line,
+        };
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let number = first_line + offset;
-        match serde_json::from_slice::<Article>(line) {
-            Ok(mut article) => {
-                if article.path.is_empty() {
-                    article.path = format!("{}:{number}", path.display());
-                }
-                crate::article::sanitize::clean_article(&mut article);
-                if article.title.trim().is_empty() {
-                    article.title = article
-                        .url
-                        .clone()
-                        .filter(|url| !url.trim().is_empty())
-                        .unwrap_or_else(|| UNTITLED.to_owned());
-                }
-                if article.word_count == 0 && !article.body.is_empty() {
-                    article.word_count = crate::article::model::count_words(&article.body);
-                }
-                items.push((Ok(article), None));
-            }
-            Err(err) => items.push((
-                Err(Problem {
-                    path: path.to_path_buf(),
-                    reason: format!("line {number}: {err}"),
-                }),
-                None,
-            )),
+        match super::contain::contain(|| library_article(path, number, line)) {
+            Ok(Ok(Some(article))) => output.items.push(Item::Article(article, None)),
+            Ok(Ok(None)) => output.blank += 1,
+            Ok(Err(err)) => output.items.push(bad(err.to_string())),
+            Err(panic) => output.items.push(bad(panic_reason(&panic))),
         }
     }
-    Output { items, entries }
+    output
+}
+
+/// The article on one `.jsonl` line, ready for the reader; `None` when it
+/// holds nothing to read or open.
+fn library_article(path: &Path, number: usize, line: &[u8]) -> serde_json::Result<Option<Article>> {
+    let mut article = serde_json::from_slice::<Article>(line)?;
+    crate::article::sanitize::clean_article(&mut article);
+    if holds_nothing(&article) {
+        return Ok(None);
+    }
+    if article.path.is_empty() {
+        article.path = format!("{}:{number}", path.display());
+    }
+    if article.title.trim().is_empty() {
+        article.title = article
+            .url
+            .clone()
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| UNTITLED.to_owned());
+    }
+    if article.word_count == 0 && !article.body.is_empty() {
+        article.word_count = crate::article::model::count_words(&article.body);
+    }
+    Ok(Some(article))
+}
+
+/// Whether an article has nothing to read or open: no headline, standfirst,
+/// text, caption, link or URL (a byline or date alone is not an article).
+fn holds_nothing(article: &Article) -> bool {
+    let blank = |text: &str| text.trim().is_empty();
+    let all_blank = |list: &[String]| list.iter().all(|t| blank(t));
+    blank(&article.title)
+        && article.dek.as_deref().is_none_or(blank)
+        && article.url.as_deref().is_none_or(blank)
+        && all_blank(&article.body)
+        && all_blank(&article.key_points)
+        && all_blank(&article.captions)
+        && all_blank(&article.credits)
+        && all_blank(&article.links)
+        && article
+            .related
+            .iter()
+            .all(|r| blank(&r.title) && r.url.as_deref().is_none_or(blank))
 }
 
 /// The title of a `.jsonl` article that has none.
@@ -424,31 +608,80 @@ fn collect(
     };
     // The first articles go out as soon as they are ready, for the first screen.
     let mut first = true;
+    let mut loaded = 0usize;
+    // The `.jsonl` file being read: its bad and empty lines so far.
+    let (mut bad_lines, mut blank_lines) = (0usize, 0usize);
     while let Ok((seq, output)) = results.recv() {
         pending.insert(seq, output);
         while let Some(output) = pending.remove(&next) {
             next += 1;
-            for (item, id) in output.items {
-                match item {
+            blank_lines += output.blank;
+            for item in output.items {
+                let problem = match item {
                     // A file reached by two paths (a link to a file in the same
                     // folder, a file given twice) loads once, where first reached.
-                    Ok(article) => {
-                        if id.is_none_or(|id| seen_files.insert(id)) {
-                            batch.push(article);
+                    Item::Article(article, id) => {
+                        if !id.is_none_or(|id| seen_files.insert(id)) {
+                            continue;
                         }
-                    }
-                    Err(problem) => {
-                        // Articles before a problem go first, so events keep
-                        // library order.
-                        if !flush(&mut batch, done, &mut total)
-                            || tx.send(LoadEvent::Problem(problem)).is_err()
-                        {
+                        if loaded == options.max_articles {
+                            let problem = Problem {
+                                path: PathBuf::from(&article.path),
+                                reason: format!(
+                                    "more than {} articles; this one and the rest are not loaded",
+                                    options.max_articles
+                                ),
+                            };
+                            if flush(&mut batch, done, &mut total) {
+                                let _ = tx.send(LoadEvent::Problem(problem));
+                            }
                             return;
                         }
+                        loaded += 1;
+                        batch.push(article);
+                        continue;
                     }
+                    Item::Problem(problem) => problem,
+                    Item::BadLine(problem) => {
+                        bad_lines += 1;
+                        if bad_lines > MAX_LINE_PROBLEMS {
+                            continue;
+                        }
+                        problem
+                    }
+                };
+                // Articles before a problem go first, so events keep library order.
+                if !flush(&mut batch, done, &mut total)
+                    || tx.send(LoadEvent::Problem(problem)).is_err()
+                {
+                    return;
                 }
             }
             done += output.entries;
+            if let Some(path) = output.end_of {
+                let more = bad_lines.saturating_sub(MAX_LINE_PROBLEMS);
+                let tallies = [
+                    (more, "more bad line", "not listed"),
+                    (
+                        blank_lines,
+                        "line",
+                        "held no article (no headline, text or link); skipped",
+                    ),
+                ];
+                for (count, noun, what) in tallies.into_iter().filter(|t| t.0 > 0) {
+                    let plural = if count == 1 { "" } else { "s" };
+                    let problem = Problem {
+                        path: path.to_path_buf(),
+                        reason: format!("{count} {noun}{plural} {what}"),
+                    };
+                    if !flush(&mut batch, done, &mut total)
+                        || tx.send(LoadEvent::Problem(problem)).is_err()
+                    {
+                        return;
+                    }
+                }
+                (bad_lines, blank_lines) = (0, 0);
+            }
         }
         if (first && !batch.is_empty())
             || batch.len() >= options.batch_articles
@@ -512,6 +745,7 @@ fn produce_rows(file: &Path, rows_per_job: usize, send: &mut impl FnMut(Job) -> 
                 path: path.clone(),
                 first_line,
                 data: std::mem::replace(&mut data, Vec::with_capacity(1 << 20)),
+                too_long: Vec::new(),
             };
             first_line += rows;
             rows = 0;
@@ -524,17 +758,20 @@ fn produce_rows(file: &Path, rows_per_job: usize, send: &mut impl FnMut(Job) -> 
     }
     if rows > 0
         && !send(Job::Lines {
-            path,
+            path: path.clone(),
             first_line,
             data,
+            too_long: Vec::new(),
         })
     {
         return false;
     }
-    match walked {
-        Ok(()) => true,
-        Err(err) => send(failed(err.to_string())),
+    if let Err(err) = walked
+        && !send(failed(err.to_string()))
+    {
+        return false;
     }
+    send(Job::End(path))
 }
 
 /// Entries in a library: lines of a `.jsonl` file, articles of a database.
@@ -548,7 +785,10 @@ fn count_entries(path: &Path) -> std::io::Result<usize> {
 }
 
 fn count_lines(path: &Path) -> std::io::Result<usize> {
-    let (mut file, _) = super::open_regular(path).map_err(std::io::Error::other)?;
+    let (mut file, meta) = super::open_regular(path).map_err(std::io::Error::other)?;
+    if meta.len() > MAX_LIBRARY_BYTES {
+        return Ok(0); // Skipped unread.
+    }
     let mut buffer = vec![0u8; 1 << 20];
     let mut lines = 0;
     let mut last = b'\n';
@@ -580,6 +820,7 @@ mod tests {
             lines_per_job: 5,
             batch_interval: Duration::ZERO,
             batch_articles: 7,
+            max_articles: MAX_ARTICLES,
         }
     }
 
@@ -704,5 +945,122 @@ mod tests {
         let (articles, problems) = load_all(&[], options(2));
         assert_eq!(articles.len(), 4);
         assert!(problems.is_empty());
+    }
+
+    fn reasons(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(|p| p.reason.clone()).collect()
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_line_is_ignored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lib.jsonl");
+        fs::write(&path, "\u{feff}{\"title\":\"One\"}\n{\"title\":\"Two\"}\n").expect("write");
+        let (articles, problems) = load_all(std::slice::from_ref(&path), options(2));
+        assert!(problems.is_empty(), "{:?}", reasons(&problems));
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["One", "Two"]);
+    }
+
+    #[test]
+    fn lines_holding_no_article_are_counted_in_one_reason_not_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lib.jsonl");
+        let mut text = "{}\n".repeat(30);
+        text.push_str("{\"title\":\"Real\"}\n{\"byline\":\"Only a name\"}\n");
+        text.push_str("{\"url\":\"https://example.com/a\"}\n{\"title\":\" \",\"body\":[\"\"]}\n");
+        text.push_str("{\"body\":[\"Only text.\"]}\n");
+        fs::write(&path, text).expect("write");
+        let (articles, problems) = load_all(std::slice::from_ref(&path), options(2));
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Real", "https://example.com/a", "(untitled)"]);
+        assert_eq!(
+            reasons(&problems),
+            ["32 lines held no article (no headline, text or link); skipped"]
+        );
+        assert_eq!(problems[0].path, path);
+    }
+
+    #[test]
+    fn bad_lines_are_listed_up_to_a_limit_then_counted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lib.jsonl");
+        let mut text = "not json\n".repeat(MAX_LINE_PROBLEMS + 150);
+        text.push_str("{\"title\":\"Last\"}\n");
+        fs::write(&path, text).expect("write");
+        let other = dir.path().join("other.jsonl");
+        fs::write(&other, "bad\n").expect("write");
+        let (articles, problems) = load_all(&[path.clone(), other.clone()], options(2));
+        assert_eq!(articles.len(), 1);
+        let reasons = reasons(&problems);
+        assert_eq!(reasons.len(), MAX_LINE_PROBLEMS + 2, "{reasons:?}");
+        assert!(reasons[0].starts_with("line 1: "), "{}", reasons[0]);
+        assert_eq!(reasons[MAX_LINE_PROBLEMS], "150 more bad lines not listed");
+        // The count starts again for the next file.
+        assert!(reasons[MAX_LINE_PROBLEMS + 1].starts_with("line 1: "));
+        assert_eq!(problems[MAX_LINE_PROBLEMS + 1].path, other);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lib.jsonl");
+        let mut text = String::from("{\"title\":\"Before\"}\n{\"title\":\"");
+        text.push_str(&"x".repeat(MAX_LINE_BYTES as usize));
+        text.push_str("\"}\n{\"title\":\"After\"}\n");
+        fs::write(&path, text).expect("write");
+        let (articles, problems) = load_all(std::slice::from_ref(&path), options(2));
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Before", "After"]);
+        assert_eq!(articles[1].path, format!("{}:3", path.display()));
+        assert_eq!(reasons(&problems), ["line 2: longer than 64 MiB; skipped"]);
+    }
+
+    #[test]
+    fn capped_lines_are_read_past_without_being_kept() {
+        let mut input = std::io::BufReader::with_capacity(4, &b"abc\nabcdefghij\nab\nlast"[..]);
+        let mut out = Vec::new();
+        let mut read = || read_line_capped(&mut input, &mut out, 3).expect("read");
+        assert_eq!(read(), Line::Read);
+        assert_eq!(read(), Line::TooLong);
+        assert_eq!(read(), Line::Read);
+        assert_eq!(read(), Line::TooLong);
+        assert_eq!(read(), Line::End);
+        assert_eq!(out, b"abc\nab\n");
+    }
+
+    #[test]
+    fn a_library_over_the_size_limit_is_skipped_unread() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("huge.jsonl");
+        // Sparse: no disk space used.
+        fs::File::create(&path)
+            .and_then(|f| f.set_len(MAX_LIBRARY_BYTES + 1))
+            .expect("huge file");
+        let (articles, problems) = load_all(std::slice::from_ref(&path), options(2));
+        assert!(articles.is_empty());
+        assert_eq!(reasons(&problems), ["larger than 1024 MiB; skipped"]);
+    }
+
+    #[test]
+    fn loading_stops_at_the_article_limit_with_one_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lib.jsonl");
+        let text: String = (0..20)
+            .map(|i| format!("{{\"title\":\"T{i}\"}}\n"))
+            .collect();
+        fs::write(&path, text).expect("write");
+        let mut small = options(2);
+        small.max_articles = 12;
+        let (articles, problems) = load_all(std::slice::from_ref(&path), small);
+        assert_eq!(articles.len(), 12);
+        assert_eq!(
+            reasons(&problems),
+            ["more than 12 articles; this one and the rest are not loaded"]
+        );
+        assert_eq!(
+            problems[0].path,
+            PathBuf::from(format!("{}:13", path.display()))
+        );
     }
 }

@@ -123,13 +123,92 @@ pub fn remove_stale_temps(path: &Path, min_age: std::time::Duration) {
 }
 
 /// The file a symlink points at, so the link survives the rename; the path
-/// itself if it is no link or the link dangles.
-fn resolve_symlink(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+/// itself if it is no link. A dangling link (a dotfile manager's link whose
+/// target has not been written yet) resolves to the file it names, so the
+/// first save creates that file rather than replacing the link; a loop, or a
+/// chain longer than the system's own limit, leaves the path itself.
+pub(crate) fn resolve_symlink(path: &Path) -> PathBuf {
+    /// Linux's limit (`MAXSYMLINKS`) on links followed in one lookup.
+    const MAX_LINKS: usize = 40;
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {}
+            // Not a link (a missing file, or a link's missing target).
+            _ => return current,
         }
-        _ => path.to_path_buf(),
+        let Ok(target) = fs::read_link(&current) else {
+            return path.to_path_buf();
+        };
+        current = match current.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    path.to_path_buf()
+}
+
+/// Why a FIFO, socket or device is not read.
+pub(crate) const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+
+/// Opens a regular file for reading and returns its metadata from the same
+/// handle; anything else (a FIFO, socket or device) is an error, found without
+/// blocking: the open is non-blocking, so a FIFO with no writer (even one put
+/// in place after a folder was walked) does not hang it.
+pub(crate) fn open_regular(path: &Path) -> io::Result<(File, fs::Metadata)> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // No effect on reading a regular file.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NOT_REGULAR));
+    }
+    Ok((file, meta))
+}
+
+/// Reads a whole regular file of at most `max` bytes, through
+/// [`open_regular`]: a FIFO or device (`/dev/zero`) is refused rather than
+/// read for ever, and a larger file is refused rather than read into memory
+/// (`ErrorKind::FileTooLarge`). `NotFound` passes through for the caller.
+pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let (file, meta) = open_regular(path)?;
+    let too_large = || {
+        io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("larger than {}", human_size(max)),
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // At most one byte past the limit, even if the file grows meanwhile.
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// `64 MiB`, `256 KiB`: a limit as people read it.
+pub fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
+        format!("{} KiB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -275,5 +354,62 @@ mod tests {
             Some(PathBuf::from("/home/u/.config"))
         );
         assert_eq!(xdg_base(None, None, ".config"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_through_a_dangling_symlink_creates_its_target() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::create_dir(dir.path().join("dotfiles")).expect("mkdir");
+        let link = dir.path().join("state.json");
+        // Relative, as dotfile managers write them.
+        symlink("dotfiles/state.json", &link).expect("symlink");
+        atomic_write(&link, b"new").expect("write through link");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink(),
+            "the link is still a link"
+        );
+        assert_eq!(
+            fs::read(dir.path().join("dotfiles/state.json")).expect("target"),
+            b"new"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_is_written_over_not_followed_for_ever() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        symlink(&b, &a).expect("symlink");
+        symlink(&a, &b).expect("symlink");
+        assert_eq!(resolve_symlink(&a), a);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_regular_refuses_fifos_devices_and_large_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("cstr");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        // Would block for ever (no writer) if opened the ordinary way.
+        let err = read_regular(&fifo, 1024).expect_err("a FIFO");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        let err = read_regular(Path::new("/dev/zero"), 1024).expect_err("a device");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        let big = dir.path().join("big");
+        fs::write(&big, vec![b'x'; 2048]).expect("write");
+        let err = read_regular(&big, 1024).expect_err("too large");
+        assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
+        assert_eq!(err.to_string(), "larger than 1 KiB");
+        assert_eq!(read_regular(&big, 2048).expect("fits").len(), 2048);
+        let missing = read_regular(&dir.path().join("none"), 1).expect_err("missing");
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
     }
 }

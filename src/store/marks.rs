@@ -3,8 +3,9 @@
 //!
 //! Articles are identified by a hash of their content rather than their path, so
 //! moving or renaming a library file keeps its marks. The state file is replaced
-//! atomically ([`crate::store::files::atomic_write`]), and a file that cannot be
-//! understood is moved aside for the user rather than overwritten.
+//! atomically ([`crate::store::files::atomic_write`]), a file that cannot be
+//! understood is moved aside for the user rather than overwritten, and saves
+//! from several processes merge rather than overwrite each other.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -12,6 +13,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -137,13 +139,17 @@ impl Entry {
 ///
 /// A `BTreeMap` rather than a `HashMap` so the file is written in a stable
 /// order: diffs, backups and sync tools then see only real changes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Top-level fields this version does not know (written by a newer release)
+/// are kept in `extra` and written back, as [`Entry`] does for its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadingState {
-    /// Required (no serde default), so a file without it is treated as foreign.
+    /// Required, so a file without it is treated as foreign.
     pub version: u32,
     /// Keyed by [`ArticleKey`] hex.
-    #[serde(default)]
     pub entries: BTreeMap<String, Entry>,
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for ReadingState {
@@ -151,9 +157,60 @@ impl Default for ReadingState {
         Self {
             version: SCHEMA_VERSION,
             entries: BTreeMap::new(),
+            extra: serde_json::Map::new(),
         }
     }
 }
+
+/// By hand rather than derived with `#[serde(flatten)]` for `extra`: flattening
+/// would buffer the whole file (a million entries) as untyped values first.
+impl<'de> Deserialize<'de> for ReadingState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = ReadingState;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a reading state object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ReadingState, A::Error> {
+                let mut version = None;
+                let mut entries = None;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "version" if version.is_some() => {
+                            return Err(A::Error::duplicate_field("version"));
+                        }
+                        "version" => version = Some(map.next_value()?),
+                        "entries" if entries.is_some() => {
+                            return Err(A::Error::duplicate_field("entries"));
+                        }
+                        "entries" => entries = Some(map.next_value()?),
+                        _ => {
+                            extra.insert(key, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(ReadingState {
+                    version: version.ok_or_else(|| A::Error::missing_field("version"))?,
+                    entries: entries.unwrap_or_default(),
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+/// The largest state file read. A million marks take about 90 MB; a larger
+/// file (or `/dev/zero` named by `--state`) is reported and left alone rather
+/// than read into memory.
+pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How long a save waits for another newsreader's save of the same file to end
+/// before giving up (its changes stay pending for the next save).
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Something the user should hear about at startup, while the app carries on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,17 +228,197 @@ impl fmt::Display for StateWarning {
     }
 }
 
+/// What this process set on one article since the state was last loaded or
+/// saved: `None` leaves the field as the file has it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Change {
+    read: Option<bool>,
+    starred: Option<bool>,
+    /// When the change was last made, to tell changes a save carried from
+    /// those made while it ran.
+    seq: u64,
+}
+
+/// Applies `changes` to `state`, dropping entries left saying nothing.
+fn apply<'a>(
+    state: &mut ReadingState,
+    changes: impl IntoIterator<Item = (&'a String, &'a Change)>,
+) {
+    for (hex, change) in changes {
+        let entry = state.entries.entry(hex.clone()).or_default();
+        if let Some(read) = change.read {
+            entry.read = read;
+        }
+        if let Some(starred) = change.starred {
+            entry.starred = starred;
+        }
+        if entry.is_empty() {
+            state.entries.remove(hex);
+        }
+    }
+}
+
 /// The reading state and the file it lives in.
 ///
 /// Opening never fails: a missing file is an empty state; a damaged one is moved
-/// aside and reported; an unreadable one (permissions, I/O error) is reported and
-/// the store switches to memory-only for the session, so the file the app could
-/// not read is never overwritten by an empty state.
+/// aside and reported; an unreadable one (permissions, I/O error, not a regular
+/// file, larger than [`MAX_STATE_BYTES`]) is reported and the store switches to
+/// memory-only for the session, so the file the app could not read is never
+/// overwritten by an empty state.
+///
+/// Several newsreaders may share one file: the store keeps what this process
+/// changed since the last load or save, and a save applies only those changes
+/// to the file as it is on disk then, under an advisory lock ([`SaveJob`]), so
+/// marks another process saved meanwhile are kept (and seen from then on).
 #[derive(Debug, Clone)]
 pub struct MarkStore {
     path: Option<PathBuf>,
+    /// The file as last loaded or saved; shared with a save in progress, so
+    /// starting one copies nothing large.
+    base: Arc<ReadingState>,
+    /// This process's marks since then, by key hex, shown over `base`.
+    changes: BTreeMap<String, Change>,
+    seq: u64,
+    /// News from the last save for the status line (a damaged file moved aside).
+    warning: Option<StateWarning>,
+}
+
+/// One save of a store's changes, detached from the store so that it can run
+/// on another thread ([`MarkStore::begin_save`], then [`SaveJob::run`], then
+/// [`MarkStore::finish_save`]).
+#[derive(Debug)]
+pub struct SaveJob {
+    path: PathBuf,
+    base: Arc<ReadingState>,
+    changes: Vec<(String, Change)>,
+    upto: u64,
+}
+
+/// What a finished [`SaveJob`] hands back to its store.
+#[derive(Debug)]
+pub struct Saved {
     state: ReadingState,
-    dirty: bool,
+    upto: u64,
+    warning: Option<StateWarning>,
+}
+
+impl SaveJob {
+    /// Re-reads the file under an exclusive advisory lock (`flock` on a
+    /// `.NAME.lock` file beside it, which other newsreaders take too), applies
+    /// the changes, and writes the result atomically before unlocking. A file
+    /// that has become damaged meanwhile is moved aside (as at startup) and this
+    /// store's own view is written instead; one that cannot be read at all is
+    /// left alone and the save fails, its changes still pending.
+    pub fn run(self) -> io::Result<Saved> {
+        let target = crate::store::files::resolve_symlink(&self.path);
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir)?;
+        }
+        let _lock = lock_beside(&target)?;
+        let mut warning = None;
+        let mut state = match read_state(&target) {
+            Ok(state) => state.unwrap_or_default(),
+            Err(Unreadable::Io(err)) => return Err(err),
+            Err(Unreadable::Damaged(problem)) => {
+                let moved_to = move_aside(&target)?;
+                warning = Some(StateWarning {
+                    message: format!(
+                        "reading state {} {problem}; moved it to {} and saved this session's marks",
+                        target.display(),
+                        moved_to.display()
+                    ),
+                    moved_to: Some(moved_to),
+                });
+                Arc::unwrap_or_clone(self.base)
+            }
+        };
+        apply(&mut state, self.changes.iter().map(|(k, c)| (k, c)));
+        let mut bytes = serde_json::to_vec_pretty(&state).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        atomic_write(&target, &bytes)?;
+        Ok(Saved {
+            state,
+            upto: self.upto,
+            warning,
+        })
+    }
+}
+
+/// Why a state file could not be taken as it is.
+enum Unreadable {
+    /// Could not be read: leave it alone.
+    Io(io::Error),
+    /// Read, but not a state this version understands: move it aside.
+    Damaged(String),
+}
+
+/// The state in `path`; `None` when there is no file.
+fn read_state(path: &Path) -> Result<Option<ReadingState>, Unreadable> {
+    let bytes = match crate::store::files::read_regular(path, MAX_STATE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(Unreadable::Io(err)),
+    };
+    match serde_json::from_slice::<ReadingState>(&bytes) {
+        Ok(state) if state.version == SCHEMA_VERSION => Ok(Some(state)),
+        Ok(state) => Err(Unreadable::Damaged(format!(
+            "has schema version {} (this newsreader reads {SCHEMA_VERSION})",
+            state.version
+        ))),
+        Err(err) if err.is_eof() => Err(Unreadable::Damaged(format!("is truncated ({err})"))),
+        Err(err) => Err(Unreadable::Damaged(format!("is damaged ({err})"))),
+    }
+}
+
+/// Takes the exclusive lock that serialises saves of `target` between
+/// processes; released when the returned file is closed. Waits up to
+/// [`LOCK_WAIT`] (a save takes well under a second), never for ever: a
+/// stopped process holding the lock fails this save, not the app.
+#[cfg(unix)]
+fn lock_beside(target: &Path) -> io::Result<fs::File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut name = std::ffi::OsString::from(".");
+    name.push(target.file_name().unwrap_or_default());
+    name.push(".lock");
+    let lock_path = target.with_file_name(name);
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&lock_path)?;
+    let deadline = std::time::Instant::now() + LOCK_WAIT;
+    loop {
+        // SAFETY: flock on a descriptor this function owns; no memory involved.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return Ok(file);
+        }
+        let err = io::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::EWOULDBLOCK) && err.kind() != io::ErrorKind::Interrupted
+        {
+            return Err(err);
+        }
+        if std::time::Instant::now() >= deadline {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                format!(
+                    "another newsreader has been saving {} for {} s",
+                    target.display(),
+                    LOCK_WAIT.as_secs()
+                ),
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// No advisory locks elsewhere: saves still merge, with a small race.
+#[cfg(not(unix))]
+fn lock_beside(_target: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 impl MarkStore {
@@ -193,10 +430,16 @@ impl MarkStore {
 
     /// A store that never touches the disk (`--no-state`).
     pub fn in_memory() -> Self {
+        Self::with(None, ReadingState::default())
+    }
+
+    fn with(path: Option<PathBuf>, state: ReadingState) -> Self {
         Self {
-            path: None,
-            state: ReadingState::default(),
-            dirty: false,
+            path,
+            base: Arc::new(state),
+            changes: BTreeMap::new(),
+            seq: 0,
+            warning: None,
         }
     }
 
@@ -205,12 +448,9 @@ impl MarkStore {
     pub fn open(path: impl Into<PathBuf>) -> (Self, Option<StateWarning>) {
         let path = path.into();
         crate::store::files::remove_stale_temps(&path, STALE_TEMP_AGE);
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                return (Self::empty_at(path), None);
-            }
-            Err(err) => {
+        let problem = match read_state(&path) {
+            Ok(state) => return (Self::with(Some(path), state.unwrap_or_default()), None),
+            Err(Unreadable::Io(err)) => {
                 let warning = StateWarning {
                     message: format!(
                         "cannot read reading state {}: {err}; marks will not be saved this session",
@@ -220,22 +460,7 @@ impl MarkStore {
                 };
                 return (Self::in_memory(), Some(warning));
             }
-        };
-        let problem = match serde_json::from_slice::<ReadingState>(&bytes) {
-            Ok(state) if state.version == SCHEMA_VERSION => {
-                let store = Self {
-                    path: Some(path),
-                    state,
-                    dirty: false,
-                };
-                return (store, None);
-            }
-            Ok(state) => format!(
-                "has schema version {} (this newsreader reads {SCHEMA_VERSION})",
-                state.version
-            ),
-            Err(err) if err.is_eof() => format!("is truncated ({err})"),
-            Err(err) => format!("is damaged ({err})"),
+            Err(Unreadable::Damaged(problem)) => problem,
         };
         match move_aside(&path) {
             Ok(moved_to) => {
@@ -247,7 +472,10 @@ impl MarkStore {
                     ),
                     moved_to: Some(moved_to),
                 };
-                (Self::empty_at(path), Some(warning))
+                (
+                    Self::with(Some(path), ReadingState::default()),
+                    Some(warning),
+                )
             }
             Err(err) => {
                 // Saving now would overwrite the only copy: stay in memory.
@@ -264,76 +492,98 @@ impl MarkStore {
         }
     }
 
-    fn empty_at(path: PathBuf) -> Self {
-        Self {
-            path: Some(path),
-            state: ReadingState::default(),
-            dirty: false,
-        }
-    }
-
     /// The file this store saves to; `None` for a memory-only store.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
-    /// The state as loaded and modified so far.
-    pub fn state(&self) -> &ReadingState {
-        &self.state
+    /// The state as this process sees it: the file as last loaded or saved,
+    /// with this process's later changes applied. A copy: for tests and tools.
+    pub fn snapshot(&self) -> ReadingState {
+        let mut state = (*self.base).clone();
+        apply(&mut state, &self.changes);
+        state
     }
 
     /// Whether anything changed since the last load or save, so the app can
     /// skip needless writes (for instance on every keystroke).
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        !self.changes.is_empty()
     }
 
-    /// Writes the state atomically (see [`atomic_write`]), creating the
-    /// directory if needed. A memory-only store does nothing.
-    pub fn save(&self) -> io::Result<()> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir)?;
+    /// The changes to save, detached so the save can run on another thread;
+    /// `None` when there are none or the store is memory-only. Changes made
+    /// meanwhile stay pending for the next save.
+    pub fn begin_save(&self) -> Option<SaveJob> {
+        let path = self.path.clone()?;
+        if self.changes.is_empty() {
+            return None;
         }
-        let mut bytes = serde_json::to_vec_pretty(&self.state).map_err(io::Error::other)?;
-        bytes.push(b'\n');
-        atomic_write(path, &bytes)
+        Some(SaveJob {
+            path,
+            base: Arc::clone(&self.base),
+            changes: self.changes.iter().map(|(k, c)| (k.clone(), *c)).collect(),
+            upto: self.seq,
+        })
     }
 
-    /// [`save`](Self::save), then forget the dirty flag.
-    pub fn save_if_dirty(&mut self) -> io::Result<()> {
-        if self.dirty {
-            self.save()?;
-            self.dirty = false;
+    /// Takes in the outcome of a [`SaveJob`] from [`begin_save`](Self::begin_save):
+    /// on success the store shows the file as saved (other processes' marks
+    /// included) under the changes made since the job began; on failure every
+    /// change stays pending and the error is returned.
+    pub fn finish_save(&mut self, outcome: io::Result<Saved>) -> io::Result<()> {
+        let saved = outcome?;
+        self.base = Arc::new(saved.state);
+        self.changes.retain(|_, change| change.seq > saved.upto);
+        if saved.warning.is_some() {
+            self.warning = saved.warning;
         }
         Ok(())
     }
 
-    fn entry(&self, key: &ArticleKey) -> Option<&Entry> {
-        self.state.entries.get(&key.to_hex())
+    /// News from a save the user should hear about (a state file damaged
+    /// behind the app's back, moved aside); taken once.
+    pub fn take_warning(&mut self) -> Option<StateWarning> {
+        self.warning.take()
     }
 
-    fn update(&mut self, key: ArticleKey, change: impl FnOnce(&mut Entry)) {
-        let hex = key.to_hex();
-        let entry = self.state.entries.entry(hex.clone()).or_default();
-        let before = entry.clone();
-        change(entry);
-        if *entry != before {
-            self.dirty = true;
+    /// Saves this process's changes now, on this thread (see [`SaveJob::run`]).
+    /// A memory-only store, or one with nothing changed, does nothing.
+    pub fn save(&mut self) -> io::Result<()> {
+        match self.begin_save() {
+            Some(job) => self.finish_save(job.run()),
+            None => Ok(()),
         }
-        if entry.is_empty() {
-            self.state.entries.remove(&hex);
-        }
+    }
+
+    /// [`save`](Self::save): kept for callers that read better with the name.
+    pub fn save_if_dirty(&mut self) -> io::Result<()> {
+        self.save()
+    }
+
+    fn change(&mut self, key: ArticleKey, set: impl FnOnce(&mut Change)) {
+        self.seq += 1;
+        let change = self.changes.entry(key.to_hex()).or_default();
+        set(change);
+        change.seq = self.seq;
+    }
+
+    fn entry(&self, hex: &str) -> Option<&Entry> {
+        self.base.entries.get(hex)
     }
 
     pub fn is_read(&self, key: &ArticleKey) -> bool {
-        self.entry(key).is_some_and(|e| e.read)
+        let hex = key.to_hex();
+        match self.changes.get(&hex).and_then(|c| c.read) {
+            Some(read) => read,
+            None => self.entry(&hex).is_some_and(|e| e.read),
+        }
     }
 
     pub fn set_read(&mut self, key: ArticleKey, read: bool) {
-        self.update(key, |e| e.read = read);
+        if self.is_read(&key) != read {
+            self.change(key, |c| c.read = Some(read));
+        }
     }
 
     /// Flips the read mark and returns the new value.
@@ -344,11 +594,17 @@ impl MarkStore {
     }
 
     pub fn is_starred(&self, key: &ArticleKey) -> bool {
-        self.entry(key).is_some_and(|e| e.starred)
+        let hex = key.to_hex();
+        match self.changes.get(&hex).and_then(|c| c.starred) {
+            Some(starred) => starred,
+            None => self.entry(&hex).is_some_and(|e| e.starred),
+        }
     }
 
     pub fn set_starred(&mut self, key: ArticleKey, starred: bool) {
-        self.update(key, |e| e.starred = starred);
+        if self.is_starred(&key) != starred {
+            self.change(key, |c| c.starred = Some(starred));
+        }
     }
 
     /// Flips the star and returns the new value.
@@ -442,12 +698,12 @@ mod tests {
         assert_eq!(warning, None);
         assert!(reopened.is_read(&a) && !reopened.is_starred(&a));
         assert!(reopened.is_starred(&b) && !reopened.is_read(&b));
-        assert_eq!(reopened.state(), store.state());
+        assert_eq!(reopened.snapshot(), store.snapshot());
 
         // Clearing both marks drops the entry.
         let mut store = reopened;
         assert!(!store.toggle_read(a));
-        assert!(!store.state().entries.contains_key(&a.to_hex()));
+        assert!(!store.snapshot().entries.contains_key(&a.to_hex()));
     }
 
     #[test]
@@ -502,13 +758,13 @@ mod tests {
         assert_eq!(fs::read(&moved).expect("salvage copy"), contents);
         assert!(!path.exists());
         // The app carries on with an empty state and can save again.
-        assert!(store.state().entries.is_empty());
+        assert!(store.snapshot().entries.is_empty());
         assert_eq!(store.path(), Some(path.as_path()));
         store.set_read(ArticleKey::from_parts("A", ["a"]), true);
         store.save().expect("save after recovery");
         let (again, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
-        assert_eq!(again.state().entries.len(), 1);
+        assert_eq!(again.snapshot().entries.len(), 1);
     }
 
     #[test]
@@ -575,5 +831,157 @@ mod tests {
         assert!(store.is_read(&ArticleKey::from_parts("A", ["a"])));
         store.save().expect("no-op");
         assert_eq!(store.path(), None);
+    }
+
+    fn key(n: usize) -> ArticleKey {
+        ArticleKey::from_parts(&format!("Article {n}"), [format!("Body {n}").as_str()])
+    }
+
+    #[test]
+    fn two_stores_on_one_file_keep_each_others_marks() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        // Both open before either saves, as two newsreaders started together.
+        let (mut a, _) = MarkStore::open(&path);
+        let (mut b, _) = MarkStore::open(&path);
+        a.set_starred(key(1), true);
+        a.set_read(key(2), true);
+        a.save().expect("a saves");
+        b.set_starred(key(3), true);
+        b.set_read(key(2), false); // b never saw the mark: no change of b's
+        b.save().expect("b saves");
+        let (c, _) = MarkStore::open(&path);
+        assert!(c.is_starred(&key(1)) && c.is_read(&key(2)) && c.is_starred(&key(3)));
+        // b now shows what a saved.
+        assert!(b.is_starred(&key(1)) && b.is_read(&key(2)));
+        // A change made while a save runs stays pending for the next one.
+        let job = a.begin_save();
+        assert!(job.is_none(), "nothing to save");
+        a.set_read(key(4), true);
+        let job = a.begin_save().expect("a change");
+        a.set_read(key(5), true);
+        a.finish_save(job.run()).expect("save");
+        assert!(a.is_dirty() && a.is_read(&key(4)) && a.is_read(&key(5)));
+        a.save().expect("save");
+        assert!(!a.is_dirty());
+        let (d, _) = MarkStore::open(&path);
+        assert!(d.is_read(&key(4)) && d.is_read(&key(5)) && d.is_starred(&key(3)));
+    }
+
+    #[test]
+    fn stores_saving_at_once_from_threads_lose_no_mark() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let workers: Vec<_> = (0..4)
+            .map(|t| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let (mut store, _) = MarkStore::open(&path);
+                    for i in 0..25 {
+                        store.set_starred(key(t * 100 + i), true);
+                        store.save().expect("save");
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            worker.join().expect("worker");
+        }
+        let (store, warning) = MarkStore::open(&path);
+        assert_eq!(warning, None);
+        let state = store.snapshot();
+        assert_eq!(state.entries.len(), 100);
+        for t in 0..4 {
+            for i in 0..25 {
+                assert!(store.is_starred(&key(t * 100 + i)), "{t}/{i}");
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_top_level_fields_survive_a_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        fs::write(
+            &path,
+            r#"{"version":1,"tags":{"x":["a","b"]},"entries":{},"synced_at":12}"#,
+        )
+        .expect("write");
+        let (mut store, warning) = MarkStore::open(&path);
+        assert_eq!(warning, None);
+        store.set_read(key(1), true);
+        store.save().expect("save");
+        let saved: serde_json::Value =
+            serde_json::from_slice(&fs::read(&path).expect("read")).expect("json");
+        assert_eq!(saved["tags"], serde_json::json!({"x": ["a", "b"]}));
+        assert_eq!(saved["synced_at"], 12);
+        assert_eq!(saved["entries"][key(1).to_hex()]["read"], true);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_state_symlink_gets_its_target_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let link = dir.path().join("state.json");
+        let target = dir.path().join("synced").join("state.json");
+        fs::create_dir(dir.path().join("synced")).expect("mkdir");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        let (mut store, warning) = MarkStore::open(&link);
+        assert_eq!(warning, None);
+        store.set_read(key(1), true);
+        store.save().expect("save");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        let (again, _) = MarkStore::open(&target);
+        assert!(again.is_read(&key(1)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_a_device_or_a_huge_file_is_reported_not_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo.json");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("cstr");
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let huge = dir.path().join("huge.json");
+        // Sparse: no disk space used.
+        fs::File::create(&huge)
+            .and_then(|f| f.set_len(MAX_STATE_BYTES + 1))
+            .expect("huge file");
+        for path in [fifo.as_path(), Path::new("/dev/zero"), huge.as_path()] {
+            let (mut store, warning) = MarkStore::open(path);
+            let warning = warning.expect("a warning").to_string();
+            assert!(warning.contains("will not be saved"), "{warning}");
+            assert_eq!(store.path(), None);
+            store.set_read(key(1), true);
+            store.save().expect("memory-only");
+        }
+        assert_eq!(
+            fs::metadata(&huge).expect("meta").len(),
+            MAX_STATE_BYTES + 1
+        );
+    }
+
+    #[test]
+    fn a_file_damaged_while_running_is_moved_aside_at_the_next_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let (mut store, _) = MarkStore::open(&path);
+        store.set_read(key(1), true);
+        store.save().expect("save");
+        fs::write(&path, b"garbage").expect("damage");
+        store.set_starred(key(2), true);
+        store.save().expect("save");
+        let warning = store.take_warning().expect("a warning");
+        let moved = warning.moved_to.expect("moved aside");
+        assert_eq!(fs::read(moved).expect("salvage"), b"garbage");
+        let (again, warning) = MarkStore::open(&path);
+        assert_eq!(warning, None);
+        assert!(again.is_read(&key(1)) && again.is_starred(&key(2)));
     }
 }

@@ -27,9 +27,9 @@ pub fn perform_with(
     while !app.effects.is_empty() {
         for effect in std::mem::take(&mut app.effects) {
             let (text, error) = match effect {
-                // The event loop hands these to its filter worker before
-                // performing the rest; without a worker there is nothing to do.
-                Effect::Filter(_) => continue,
+                // The event loop's FilterFeed takes these before the rest are
+                // performed; one left over has no filter to go to.
+                Effect::Filter { .. } => continue,
                 Effect::SaveState => match app.store.save_if_dirty() {
                     Ok(()) => continue,
                     Err(err) => (format!("could not save reading state: {err}"), true),

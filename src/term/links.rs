@@ -13,25 +13,7 @@ use std::process::{Command, Stdio};
 
 use url::Url;
 
-/// Returns the URL if it is safe to hand to a browser: `http` or `https` with a
-/// host, and nothing that could be taken for an option or smuggle in control
-/// characters.
-///
-/// Whitespace and control characters are refused rather than trimmed, because
-/// the `url` crate would silently strip or re-encode them and the user would
-/// open something other than what the article showed.
-pub fn browsable(url: &str) -> Option<Url> {
-    if url.is_empty()
-        || url.starts_with('-')
-        || url.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
-        return None;
-    }
-    let parsed = Url::parse(url).ok()?;
-    let web = matches!(parsed.scheme(), "http" | "https");
-    let has_host = parsed.host_str().is_some_and(|h| !h.is_empty());
-    (web && has_host).then_some(parsed)
-}
+pub use crate::article::links::browsable;
 
 /// Why a link was not opened.
 #[derive(Debug)]
@@ -241,40 +223,6 @@ mod tests {
     use super::*;
     use std::path::{Path, PathBuf};
     use std::time::{Duration, Instant};
-
-    #[test]
-    fn only_web_urls_are_browsable() {
-        for good in [
-            "https://example.com/",
-            "http://example.com/a?b=c#d",
-            "https://example.com/search?q=a%20b;c&x=$(touch%20pwned)",
-            "https://xn--bcher-kva.example/",
-        ] {
-            assert!(browsable(good).is_some(), "{good}");
-        }
-        for bad in [
-            "javascript:alert(1)",
-            "JavaScript:alert(1)",
-            "file:///etc/passwd",
-            "data:text/html,<script>alert(1)</script>",
-            "ftp://example.com/",
-            "mailto:a@example.com",
-            "-https://example.com/",
-            "--help",
-            " https://example.com/",
-            "https://example.com/a b",
-            "https://example.com/\n",
-            "https://exa\tmple.com/",
-            "https://example.com/\u{1b}]52;c;AAAA\u{7}",
-            "https://example.com/\u{85}",
-            "https://",
-            "https://user@/",
-            "example.com",
-            "",
-        ] {
-            assert!(browsable(bad).is_none(), "{bad:?}");
-        }
-    }
 
     #[test]
     fn browser_argv_substitutes_or_appends() {

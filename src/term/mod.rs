@@ -6,33 +6,45 @@ pub mod effects;
 pub mod links;
 pub mod settings;
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, Stdout, Write, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
 
 use crossterm::cursor::Show;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{Action, App, Effect, map_mouse, update};
+use crate::app::{Action, App, Effect, FilterFeed, map_mouse, update};
 use crate::article::Article;
-use crate::filter::{self, FilterWorker, Ranked};
+use crate::filter::FilterWorker;
 use crate::library::{self, LoadEvent};
-use crate::store::marks::ArticleKey;
+use crate::store::marks::{ArticleKey, MarkStore, SaveJob, Saved};
 use crate::term::settings::Settings;
+use crate::ui::Screen;
+use crate::ui::theme::Theme;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// Puts the terminal back: mouse capture off, main screen, cursor shown, raw mode off.
-/// Safe to call more than once.
+/// Puts the terminal back: mouse capture and bracketed paste off, main screen,
+/// cursor shown, raw mode off. Safe to call more than once.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
     let _ = disable_raw_mode();
 }
 
@@ -52,6 +64,10 @@ impl Drop for Guard {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if crate::library::contain::is_contained() {
+            // The loader skips the file that caused it, with a reason.
+            return;
+        }
         if thread::current().name() == Some("main") {
             restore();
             previous(info);
@@ -92,26 +108,77 @@ fn lock_output_for_exit() -> Option<std::sync::MutexGuard<'static, ()>> {
     }
 }
 
-/// Termination signals become a quit through the event loop, so the terminal is
-/// restored on the same path as a quit key. A second signal (the loop is stuck)
-/// restores the terminal and exits at once.
+/// Signals whose default action ends the process: each becomes a quit through
+/// the event loop, so the terminal is restored (and the marks saved) on the
+/// same path as a quit key.
+const ENDING_SIGNALS: &[i32] = &[
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+];
+
+/// Ending signals become a quit through the event loop; a second one (the loop
+/// is stuck) restores the terminal and exits at once. SIGTSTP (Ctrl-Z) asks
+/// the loop to suspend: it puts the terminal back for the shell, stops, and
+/// sets the screen up again and redraws when continued (`fg`).
 fn spawn_signals(tx: mpsc::Sender<Message>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let mut wanted = ENDING_SIGNALS.to_vec();
+    wanted.push(libc::SIGTSTP);
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
     thread::Builder::new()
         .name("signals".to_owned())
         .spawn(move || {
-            let mut pending = signals.forever();
-            let delivered =
-                pending.next().is_some() && tx.send(Message::Action(Action::Quit)).is_ok();
-            if delivered && pending.next().is_none() {
-                return;
+            let mut ending = 0;
+            for signal in signals.forever() {
+                if signal == libc::SIGTSTP {
+                    if tx.send(Message::Suspend).is_err() {
+                        return;
+                    }
+                    continue;
+                }
+                ending += 1;
+                if ending == 1 && tx.send(Message::Action(Action::Quit)).is_ok() {
+                    continue;
+                }
+                let _drawing = lock_output_for_exit();
+                restore();
+                std::process::exit(1);
             }
-            let _drawing = lock_output_for_exit();
-            restore();
-            std::process::exit(1);
         })?;
     Ok(())
+}
+
+/// Ctrl-Z, which the terminal sends as a key in raw mode.
+fn is_suspend_key(key: &event::KeyEvent) -> bool {
+    key.kind != event::KeyEventKind::Release
+        && key.code == event::KeyCode::Char('z')
+        && key.modifiers == event::KeyModifiers::CONTROL
+}
+
+/// Ctrl-Z: the terminal as the shell expects it (main screen, mouse and paste
+/// reporting off, cooked mode), the process stopped until `fg`; then the
+/// reader's screen back and redrawn in full.
+fn suspend(terminal: &mut Term) -> io::Result<()> {
+    restore();
+    // SAFETY: raise(2) with a valid signal; SIGSTOP cannot be caught, so this
+    // returns once the process is continued.
+    unsafe { libc::raise(libc::SIGSTOP) };
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // The terminal may have changed size while stopped; resizing also clears
+    // the screen and forgets the last frame, so the next one is drawn whole.
+    // (`Terminal::clear` would ask the terminal where its cursor is.)
+    let (columns, rows) = crossterm::terminal::size()?;
+    terminal.resize(drawn_area(columns, rows))
 }
 
 /// Test-only hook: with `NEWSREADER_DEBUG_PANIC_AFTER_START=1` in the environment the
@@ -125,12 +192,39 @@ fn debug_panic_requested(place: &str) -> bool {
     std::env::var_os(DEBUG_PANIC_ENV).is_some_and(|v| v == place)
 }
 
+/// The largest screen drawn, in columns and rows: a terminal that reports a
+/// larger size (16000×16000) gets this much of it drawn, rather than frame
+/// buffers of gigabytes. Larger than any real screen at a readable font.
+pub const MAX_COLUMNS: u16 = 1000;
+pub const MAX_ROWS: u16 = 500;
+
+/// The part of a `columns` × `rows` terminal that is drawn.
+pub fn drawn_area(columns: u16, rows: u16) -> Rect {
+    Rect::new(0, 0, columns.min(MAX_COLUMNS), rows.min(MAX_ROWS))
+}
+
 fn init() -> io::Result<(Term, Guard)> {
     install_panic_hook();
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    // Bracketed paste: the terminal marks pasted text, which then arrives as
+    // one paste event, never parsed as keys (a pasted `ESC [ <0;12` would
+    // otherwise swallow every key after it, Ctrl-C included).
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    // A fixed viewport, resized by the loop to the clamped size (ratatui would
+    // size a full-screen one to whatever the terminal reports).
+    let (columns, rows) = crossterm::terminal::size()?;
+    let terminal = Terminal::with_options(
+        CrosstermBackend::new(stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(drawn_area(columns, rows)),
+        },
+    )?;
     Ok((terminal, guard))
 }
 
@@ -145,14 +239,85 @@ enum Message {
         articles: Vec<Article>,
         keys: Vec<ArticleKey>,
     },
-    /// The filter worker's answer.
-    Filtered {
-        generation: u64,
-        query: String,
-        ranked: Ranked,
-    },
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
+    /// The saver thread finished a save of the marks.
+    Saved(io::Result<Saved>),
+    /// SIGTSTP (Ctrl-Z): suspend until continued.
+    Suspend,
+}
+
+/// Saves the marks on a thread of its own, so the loop never waits for the
+/// disk (a state file of a million marks takes a second or more to merge and
+/// write). One save runs at a time; changes made meanwhile go in the next,
+/// which starts when it ends: saves coalesce under a burst of toggles without
+/// a timer. On exit the loop waits for the running save, then saves what is
+/// left itself ([`Saver::finish`]).
+struct Saver {
+    jobs: Option<mpsc::Sender<SaveJob>>,
+    thread: Option<thread::JoinHandle<()>>,
+    /// A job was sent and its outcome has not come back.
+    running: bool,
+}
+
+impl Saver {
+    fn spawn(tx: mpsc::Sender<Message>) -> Saver {
+        let (jobs, todo) = mpsc::channel::<SaveJob>();
+        let thread = thread::Builder::new()
+            .name("saver".to_owned())
+            .spawn(move || {
+                for job in todo {
+                    if tx.send(Message::Saved(job.run())).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok();
+        // Without a thread, nothing is sent and the final save does it all.
+        Saver {
+            jobs: thread.as_ref().map(|_| jobs),
+            thread,
+            running: false,
+        }
+    }
+
+    /// Starts saving the store's changes, unless a save is running (its end
+    /// starts the next).
+    fn request(&mut self, store: &MarkStore) {
+        if self.running {
+            return;
+        }
+        if let (Some(jobs), Some(job)) = (&self.jobs, store.begin_save()) {
+            self.running = jobs.send(job).is_ok();
+        }
+    }
+
+    /// Takes in a finished save and starts the next if marks changed meanwhile;
+    /// returns what the status line should say, if anything.
+    fn finished(&mut self, store: &mut MarkStore, outcome: io::Result<Saved>) -> Option<String> {
+        self.running = false;
+        let result = store.finish_save(outcome);
+        let news = match result {
+            Err(err) => Some(format!("could not save reading state: {err}")),
+            Ok(()) => store.take_warning().map(|w| w.to_string()),
+        };
+        // After a failure too: a lock held elsewhere may be free now; the
+        // changes are still pending.
+        if store.is_dirty() && news.is_none() {
+            self.request(store);
+        }
+        news
+    }
+
+    /// Waits for the running save and stops the thread; the caller then saves
+    /// the changes left (a save whose outcome was not taken in is applied
+    /// again, which changes nothing).
+    fn finish(mut self) {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Opens the reader over `paths` (the bundled articles when empty). Articles load
@@ -164,27 +329,31 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let (mut terminal, guard) = init()?;
-    let size = terminal.size()?;
+    let size = terminal.get_frame().area();
     let mut app = App::new(Vec::new(), (size.width, size.height));
-    app.background_filter = true;
-    settings.apply(&mut app);
+    let theme = settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let mut feed = FilterFeed {
-        worker: spawn_filter(tx.clone()),
-        bodies: false,
+    let mut feed = Workers {
+        filter: FilterFeed::new(spawn_filter(tx.clone())),
+        saver: Saver::spawn(tx.clone()),
     };
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &mut feed);
+    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
+    // The terminal is back; now wait for the disk, then save what is left.
+    feed.saver.finish();
+    // Written, not `eprintln!`ed: with the terminal closed under the app a
+    // print fails, and must not panic on the way out.
+    let mut stderr = io::stderr();
     if let Err(err) = app.store.save_if_dirty() {
-        eprintln!("newsreader: could not save reading state: {err}");
+        let _ = writeln!(stderr, "newsreader: could not save reading state: {err}");
     }
     let (problems, empty) = result?;
     for problem in &problems {
-        eprintln!("newsreader: {problem}");
+        let _ = writeln!(stderr, "newsreader: {problem}");
     }
     if empty {
         return Err(io::Error::other("no articles to read"));
@@ -204,15 +373,15 @@ fn spawn_input(tx: mpsc::Sender<Message>) {
 }
 
 /// Starts the filter thread. Its answers come with the best matches in
-/// order ([`filter::worker::PRESORTED`]); the rest are ordered only if the
+/// order ([`crate::filter::worker::PRESORTED`]); the rest are ordered only if the
 /// list is scrolled that far, so no keystroke pays for sorting every match.
 fn spawn_filter(tx: mpsc::Sender<Message>) -> FilterWorker {
     FilterWorker::spawn(move |response| {
-        tx.send(Message::Filtered {
-            generation: response.generation,
+        tx.send(Message::Action(Action::FilterResults {
             query: response.query,
-            ranked: response.ranked,
-        })
+            options: response.options,
+            matches: response.ranked,
+        }))
         .is_ok()
     })
 }
@@ -311,15 +480,16 @@ enum Exit {
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
+    theme: &Theme,
     rx: &mpsc::Receiver<Message>,
-    feed: &mut FilterFeed,
+    feed: &mut Workers,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
     loop {
         {
             let _drawing = lock_output();
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            terminal.draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))?;
         }
         if debug_panic {
             panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");
@@ -343,7 +513,30 @@ fn event_loop(
                 }
                 other => {
                     flush_batches(app, &mut pending, terminal, feed);
-                    handle(app, other, &mut problems, &feed.worker)
+                    if let Message::Input(Event::Resize(columns, rows)) = other {
+                        terminal.resize(drawn_area(columns, rows))?;
+                    }
+                    // Raw mode turns Ctrl-Z into a key rather than SIGTSTP.
+                    let other = match other {
+                        Message::Input(Event::Key(key)) if is_suspend_key(&key) => Message::Suspend,
+                        other => other,
+                    };
+                    if let Message::Suspend = other {
+                        let _drawing = lock_output();
+                        suspend(terminal)?;
+                        if let Ok(size) = terminal.size() {
+                            let area = drawn_area(size.width, size.height);
+                            update(app, Action::Resize(area.width, area.height));
+                        }
+                        None
+                    } else if let Message::Saved(outcome) = other {
+                        if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
+                            update(app, Action::Notify { text, error: true });
+                        }
+                        None
+                    } else {
+                        handle(app, other, &mut problems)
+                    }
                 }
             };
             perform(app, terminal, feed);
@@ -367,42 +560,23 @@ fn flush_batches(
     app: &mut App,
     pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
     terminal: &mut Term,
-    feed: &mut FilterFeed,
+    feed: &mut Workers,
 ) {
     if let Some((articles, keys)) = pending.take() {
-        // The worker learns of the articles before the app does; its answers
-        // come through the channel, so they are applied after this batch.
-        feed.extend(&articles);
         update(app, Action::ArticlesKeyed { articles, keys });
         perform(app, terminal, feed);
     }
 }
 
-/// The filter worker and what it has been sent. Only the loop feeds it, so
-/// headlines and bodies reach it in library order, in step with the app.
-struct FilterFeed {
-    worker: FilterWorker,
-    /// Whether bodies are sent too: from the first use of full-text mode on.
-    bodies: bool,
-}
-
-impl FilterFeed {
-    fn extend(&self, articles: &[Article]) {
-        self.worker.extend_articles(articles);
-        if self.bodies {
-            self.worker
-                .add_bodies(articles.iter().map(filter::index::body_text).collect());
-        }
-    }
+/// What the loop feeds besides the app: the filter, and the saver that
+/// writes the marks off the loop.
+struct Workers {
+    filter: FilterFeed,
+    saver: Saver,
 }
 
 /// Applies one message that is not a batch.
-fn handle(
-    app: &mut App,
-    message: Message,
-    problems: &mut Vec<library::Problem>,
-    worker: &FilterWorker,
-) -> Option<Exit> {
+fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>) -> Option<Exit> {
     match message {
         Message::Input(event) => {
             if let Some(action) = map_event(app, event) {
@@ -411,22 +585,8 @@ fn handle(
         }
         Message::Action(action) => update(app, action),
         Message::Batch { articles, keys } => update(app, Action::ArticlesKeyed { articles, keys }),
-        Message::Filtered {
-            generation,
-            query,
-            ranked,
-        } => {
-            // An answer to a query that has been replaced (or cancelled).
-            if generation >= worker.latest_generation() {
-                update(
-                    app,
-                    Action::FilterResults {
-                        query,
-                        matches: ranked,
-                    },
-                );
-            }
-        }
+        // Taken in by the loop, which owns the saver and the terminal.
+        Message::Saved(_) | Message::Suspend => {}
         Message::Loaded(found) => {
             *problems = found;
             if app.articles.is_empty() {
@@ -441,26 +601,13 @@ fn handle(
     }
 }
 
-/// Sends queued filter requests to the worker, then performs the other effects.
-fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed) {
-    if app.full_text && !feed.bodies {
-        // Bodies are most of a library's memory: the worker gets them only
-        // once full text is first asked for (a one-time copy), then per batch.
-        feed.worker
-            .add_bodies(app.articles.iter().map(filter::index::body_text).collect());
-        feed.bodies = true;
+/// Sends the filter its new articles and queries, then performs the other effects.
+fn perform(app: &mut App, terminal: &mut Term, feed: &mut Workers) {
+    feed.filter.perform(app);
+    if app.effects.contains(&Effect::SaveState) {
+        feed.saver.request(&app.store);
+        app.effects.retain(|e| *e != Effect::SaveState);
     }
-    let worker = &feed.worker;
-    for effect in &app.effects {
-        if let Effect::Filter(query) = effect {
-            if query.trim().is_empty() {
-                worker.idle();
-            } else {
-                worker.query_with(query.clone(), app.query_options());
-            }
-        }
-    }
-    app.effects.retain(|e| !matches!(e, Effect::Filter(_)));
     crate::term::effects::perform(app, terminal.backend_mut());
 }
 
@@ -469,7 +616,11 @@ pub fn map_event(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => app.keymap.map_key(app.mode(), key),
         Event::Mouse(mouse) => map_mouse(mouse),
-        Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
+        Event::Resize(columns, rows) => {
+            let area = drawn_area(columns, rows);
+            Some(Action::Resize(area.width, area.height))
+        }
+        Event::Paste(text) => Some(Action::FilterPaste(text)),
         _ => None,
     }
 }

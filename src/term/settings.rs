@@ -31,6 +31,8 @@ impl Settings {
         let mut warnings: Vec<String> = config_warnings.iter().map(ToString::to_string).collect();
         let (keymap, unknown) = Keymap::new(&config.keys);
         warnings.extend(unknown_actions(cli.config.as_deref(), &unknown));
+        let reserved = crate::app::keymap::reserved_key_problems(&config.keys);
+        warnings.extend(key_warnings(cli.config.as_deref(), &reserved));
         let store = open_store(cli.no_state, cli.state.clone(), &mut warnings);
         Settings {
             config,
@@ -53,10 +55,10 @@ impl Settings {
     }
 
     /// Puts the settings into `app` and re-derives the list (the default view
-    /// may hide read articles).
-    pub fn apply(self, app: &mut App) {
+    /// may hide read articles); returns the theme to draw with.
+    pub fn apply(self, app: &mut App) -> Theme {
         let view = self.config.view;
-        app.theme = Theme::for_terminal(&self.config.theme, self.color);
+        let theme = Theme::for_terminal(&self.config.theme, self.color);
         app.keymap = self.keymap;
         app.store = self.store;
         app.view = view.default_view;
@@ -70,28 +72,43 @@ impl Settings {
         };
         app.anchor = app.selected_index();
         app.arrange();
+        theme
     }
 }
 
 /// Warnings for `[keys]` entries naming no action, as `FILE:LINE: keys.NAME:
 /// unknown action (expected …)`; `path` is `--config` (else the default path).
 pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
-    if unknown.is_empty() {
+    let names = crate::app::keymap::action_names().join(", ");
+    let problems: Vec<(String, String)> = unknown
+        .iter()
+        .map(|name| {
+            let problem = format!("unknown action (expected one of {names})");
+            (name.clone(), problem)
+        })
+        .collect();
+    key_warnings(path, &problems)
+}
+
+/// Warnings for `[keys]` entries, as `FILE:LINE: keys.NAME: PROBLEM`, from
+/// (name, problem) pairs; `path` is `--config` (else the default path).
+pub fn key_warnings(path: Option<&Path>, problems: &[(String, String)]) -> Vec<String> {
+    if problems.is_empty() {
         return Vec::new();
     }
     let path = path.map(Path::to_path_buf).or_else(Config::default_path);
     let text = path
         .as_ref()
-        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|p| crate::store::files::read_regular(p, crate::config::MAX_CONFIG_BYTES).ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default();
     let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
-    let names = crate::app::keymap::action_names().join(", ");
-    unknown
+    problems
         .iter()
-        .map(|name| {
+        .map(|(name, problem)| {
             let line = crate::config::line_of(&text, "keys", name)
                 .map_or_else(String::new, |l| format!(":{l}"));
-            format!("{file}{line}: keys.{name}: unknown action (expected one of {names})")
+            format!("{file}{line}: keys.{name}: {problem}")
         })
         .collect()
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{fit, fit_str, safe, width};
+use super::theme::Theme;
 use crate::app::{App, Mode};
 
 /// The hint shown while browsing the list.
@@ -24,8 +25,7 @@ pub const READER_HINT_SHORT: &str = "↑↓ Space scroll · Esc back · F1 help"
 pub const HELP_HINT: &str = "F1/Esc close help · Ctrl-C quit";
 
 /// Draws the filter bar into the one-line `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = area.width as usize;
     // "…" while the filter worker has not answered the newest query yet.
     let waiting = if app.filter_pending { "… " } else { "" };
@@ -74,8 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Draws the hint line (and the status text, right-aligned) into the one-line `area`.
-pub fn render_hint(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = area.width as usize;
     let (hint, short) = match app.mode() {
         Mode::List => (LIST_HINT, LIST_HINT_SHORT),

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::text::fit;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap::HELP;
 
@@ -35,8 +36,7 @@ pub fn rows(app: &App) -> Vec<(String, &'static str)> {
 }
 
 /// Draws the help overlay centred in `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let help = rows(app);
     let key_width = help
         .iter()
@@ -59,13 +59,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height,
     );
     Clear.render(popup, buf);
-    let inner = if super::has_border(popup) {
+    let inner = if crate::app::geometry::has_border(popup) {
         Block::bordered()
             .border_style(theme.border_focused)
             .title(Line::from(" Keys ").style(theme.accent))
             .title_bottom(Line::from(" F1/Esc close ").right_aligned())
             .render(popup, buf);
-        super::pane_inner(popup).inner(ratatui::layout::Margin::new(1, 0))
+        crate::app::geometry::pane_inner(popup).inner(ratatui::layout::Margin::new(1, 0))
     } else {
         popup
     };

@@ -10,16 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::{fit, fit_str, highlight, safe};
-use super::{has_border, pane_inner};
+use super::theme::Theme;
 use crate::app::App;
+use crate::app::geometry::{GUTTER, ROW_HEIGHT, has_border, offset_for, pane_inner, visible_rows};
 use crate::article::Article;
-use crate::filter;
-
-/// Lines per article row.
-pub const ROW_HEIGHT: usize = 2;
-
-/// Columns before the headline: selection bar, unread dot, star, a space.
-pub const GUTTER: usize = 4;
 
 /// The pane's title: view and sort, cut to `room` columns (the count on the
 /// right keeps its place).
@@ -30,29 +24,6 @@ pub fn title_text(app: &App, room: usize) -> String {
     }
     let short = format!(" {} · {} ", app.view.as_str(), app.sort_label());
     fit_str(&short, room)
-}
-
-/// How many rows fit, at least one.
-pub fn visible_rows(inner_height: u16) -> usize {
-    (inner_height as usize / ROW_HEIGHT).max(1)
-}
-
-/// The first row to show so that `selected` is visible, starting from `offset`, and
-/// the screen stays full when it can.
-pub fn offset_for(selected: usize, offset: usize, rows: usize, len: usize) -> usize {
-    let rows = rows.max(1);
-    let mut offset = offset.min(selected);
-    if selected >= offset + rows {
-        offset = selected + 1 - rows;
-    }
-    offset.min(len.saturating_sub(rows))
-}
-
-/// The inside of the list pane for `app` at its last known size, if shown.
-pub fn inner_area(app: &App) -> Option<Rect> {
-    super::layout(app, super::viewport_area(app))
-        .list
-        .map(pane_inner)
 }
 
 /// The second line of a row: source and date, or the file name when neither is known.
@@ -75,8 +46,7 @@ fn meta_text(article: &Article) -> String {
 }
 
 /// Draws the list pane into `area`.
-pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
-    let theme = &app.theme;
+pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buffer) {
     let inner = pane_inner(area);
     if has_border(area) {
         let count = format!(" {} of {} ", app.matches.len(), app.articles.len());
@@ -97,7 +67,7 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
         return;
     }
     if app.matches.is_empty() {
-        render_empty(app, inner, buf);
+        render_empty(app, theme, inner, buf);
         return;
     }
     let rows = visible_rows(inner.height);
@@ -141,7 +111,8 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
             Span::raw(" ")
         };
         let title = safe(&article.title);
-        let indices = filter::matched_indices(&app.query, &title);
+        let marks = app.highlight_of(m.index);
+        let indices: &[usize] = marks.map_or(&[], |h| &h.title);
         let base = if selected || unread {
             theme.headline
         } else {
@@ -149,24 +120,19 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
         };
         let mut spans = vec![marker.clone(), dot, star, Span::raw(" ")];
         spans.extend(fit(
-            highlight(&title, &indices, base, theme.matched),
+            highlight(&title, indices, base, theme.matched),
             text_width,
         ));
         Line::from(spans).render(row, buf);
         if !meta_row.is_empty() {
             let mut spans = vec![marker, Span::raw("   ")];
             // Full text: the body around the first match, matches highlighted
-            // (computed for visible rows only); the source line when the body
-            // has no match (the headline matched).
-            let snippet = (app.full_text && !app.query.trim().is_empty())
-                .then(|| filter::snippet(&app.query, article, text_width))
-                .flatten();
-            match &snippet {
-                Some(snippet) => spans.extend(highlight(
-                    &snippet.text,
-                    &snippet.indices,
-                    theme.dim,
-                    theme.matched,
+            // (found by `update` for the visible rows); the source line when
+            // the body has no match (the headline matched).
+            match marks.and_then(|h| h.snippet.as_ref()) {
+                Some(snippet) => spans.extend(fit(
+                    highlight(&snippet.text, &snippet.indices, theme.dim, theme.matched),
+                    text_width,
                 )),
                 None => spans.push(Span::styled(
                     fit_str(&meta_text(article), text_width),
@@ -179,8 +145,7 @@ pub fn render(app: &App, area: Rect, focused: bool, buf: &mut Buffer) {
 }
 
 /// The state for a filter that matches nothing (or an empty library).
-fn render_empty(app: &App, inner: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
     let lines: Vec<Line<'_>> = if app.articles.is_empty() {
         vec![Line::styled(

@@ -19,6 +19,26 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub const DEADLINE: Duration = Duration::from_secs(10);
 
+/// The binary as a plain process (no terminal), isolated like a [`Session`]:
+/// XDG folders under `home`, no BROWSER, TMUX, NO_COLOR or debug switches
+/// from the outside.
+pub fn command_in(home: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsreader"));
+    command
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("NO_COLOR")
+        .env_remove("NEWSREADER_DEBUG_PANIC_AFTER_START")
+        .env_remove("BROWSER")
+        .env_remove("TMUX");
+    command
+}
+
+/// [`command_in`] a home of this test binary's own, under the target folder.
+pub fn command() -> std::process::Command {
+    command_in(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("home"))
+}
+
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser>>,
     pub bytes: Arc<Mutex<Vec<u8>>>,

@@ -24,10 +24,19 @@ pub struct Unit<'a> {
 /// * [`reflow_hard_wrap`]: in a hard-wrapped document, lines broken mid-sentence
 ///   are joined into one paragraph.
 pub fn units(text: &str) -> Vec<Unit<'_>> {
-    // Sized once: a page has as many lines as line feeds, plus one.
-    let mut lines: Vec<&str> =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    lines.extend(text.lines());
+    // A run of blank lines is kept as its first line only: every rule below
+    // treats one blank line as it treats many, and a page of millions of blank
+    // lines then costs nothing (it would cost 16 bytes a line here, 1 GB for 60 MB).
+    let mut prev_blank = false;
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|line| {
+            let blank = line.trim().is_empty();
+            let keep = !(blank && prev_blank);
+            prev_blank = blank;
+            keep
+        })
+        .collect();
     let width = wrap_width(&lines);
     let wrapped_shape = width.map(|w| wrapped_blocks(&lines, w)).unwrap_or_default();
     let mut out: Vec<Unit> = Vec::new();
@@ -272,5 +281,18 @@ mod tests {
         assert_eq!(bullet_text("  • A point here."), Some("A point here."));
         assert_eq!(bullet_text("- item one"), Some("item one"));
         assert_eq!(bullet_text("-5 degrees"), None);
+    }
+
+    #[test]
+    fn runs_of_blank_lines_cut_blocks_as_one_blank_line_does() {
+        let one = units("Head\n\nFirst para.\nmore\n\nSecond.");
+        let many = units("Head\n\n \n\t\n\n\nFirst para.\nmore\n\n\n\n  \nSecond.\n\n\n");
+        let shape = |u: &[Unit]| {
+            u.iter()
+                .map(|u| (u.text.to_string(), u.block))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&many), shape(&one));
+        assert_eq!(shape(&one).last().map(|(_, b)| *b), Some(2));
     }
 }

@@ -358,7 +358,7 @@ fn snippets_contain_the_match_and_fit_the_width() {
         "{}",
         s.text
     );
-    assert!(crate::ui::text::width(&s.text) <= 40);
+    assert!(unicode_width::UnicodeWidthStr::width(s.text.as_str()) <= 40);
     let chars: Vec<char> = s.text.chars().collect();
     let lit: String = s.indices.iter().map(|&i| chars[i]).collect();
     assert_eq!(lit, "Membership");
@@ -381,7 +381,7 @@ fn snippets_cut_on_char_boundaries_by_width() {
     for width in 1..30 {
         if let Some(s) = snippet(&q("東京"), body, width) {
             assert!(
-                crate::ui::text::width(&s.text) <= width,
+                unicode_width::UnicodeWidthStr::width(s.text.as_str()) <= width,
                 "{width}: {}",
                 s.text
             );
@@ -420,4 +420,26 @@ fn narrowing_rules() {
         !ft("nxto", "nto"),
         "a body match of nxto has no nto substring"
     );
+}
+
+#[test]
+fn only_the_first_max_query_chars_characters_of_a_query_count() {
+    // 1,000 OR terms (4,000 characters) as the attack run pasted them.
+    let terms: Vec<String> = (0..1000).map(|i| format!("w{i:02}")).collect();
+    let long = terms.join(" | ");
+    let parsed = q(&long);
+    let kept: usize = parsed.groups.iter().map(Vec::len).sum();
+    // "w00 | w01 | …": 6 characters a term (its separator included).
+    assert_eq!(kept, MAX_QUERY_CHARS.div_ceil(6));
+    assert_eq!(
+        parsed,
+        q(&long.chars().take(MAX_QUERY_CHARS).collect::<String>())
+    );
+    // A 20,000-character term is one term of the cap's length.
+    let word = "é".repeat(20_000);
+    let parsed = q(&word);
+    assert_eq!(parsed.groups[0][0].text.chars().count(), MAX_QUERY_CHARS);
+    assert_eq!(capped("short"), "short");
+    // Narrowing compares terms pairwise: bounded now by the cap.
+    assert!(q(&long).narrows(&q(&long), QueryOptions::default()));
 }
