@@ -72,6 +72,12 @@ fn main() -> ExitCode {
             match commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr()) {
                 Ok((paths, hint)) => {
                     settings.warnings.extend(hint);
+                    // Only the library view takes in what a fetch brings.
+                    settings.fetch_on_start = cli.paths.is_empty()
+                        && settings
+                            .library
+                            .as_deref()
+                            .is_some_and(commands::feeds::fetch_due);
                     term::run(&paths, settings)
                 }
                 Err(err) => Err(err),

@@ -569,3 +569,74 @@ fn feed_text_only_when_the_subscription_says_so() {
         ["The night ferry to the outer islands sails again on Friday."]
     );
 }
+
+#[test]
+fn each_new_article_is_reported_once_in_its_final_form() {
+    let server = fixture_server();
+    let mut db = LibraryDb::open_in_memory().unwrap();
+    subscribe(&mut db, &server.url("/rss-three-items.xml"));
+    subscribe(&mut db, &server.url("/atom-two-entries.atom"));
+    let mut reported = Vec::new();
+    let mut progress = Vec::new();
+    fetch_all(
+        &mut db,
+        &client(),
+        &full_text_options(),
+        None,
+        |event| match event {
+            newsreader::web::sync::FetchEvent::Articles(articles) => reported.extend(articles),
+            newsreader::web::sync::FetchEvent::Progress {
+                feeds_done,
+                feeds_total,
+                ..
+            } => progress.push((feeds_done, feeds_total)),
+            _ => {}
+        },
+    )
+    .unwrap();
+    let mut titles: Vec<&str> = reported.iter().map(|a| a.title.as_str()).collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Fish market moves to the old rope works",
+            "Frost warning for the upper valley",
+            "Library opens a reading room on the pier",
+            "Night ferry returns after winter repairs",
+            "Rain gauge record broken",
+        ]
+    );
+    // The gazette's with their full text; the weather's (pages missing) with the feed's.
+    let ferry = reported
+        .iter()
+        .find(|a| a.title.starts_with("Night ferry"))
+        .unwrap();
+    assert!(
+        ferry
+            .body
+            .iter()
+            .any(|p| p.starts_with("Full text marker ferry"))
+    );
+    let frost = reported
+        .iter()
+        .find(|a| a.title.starts_with("Frost"))
+        .unwrap();
+    assert_eq!(
+        frost.body,
+        [
+            "Temperatures fall below zero tonight.",
+            "Cover young plants."
+        ]
+    );
+    assert_eq!(progress.first(), Some(&(0, 2)));
+    assert_eq!(progress.last(), Some(&(2, 2)));
+    // Nothing new the second time: nothing reported.
+    let mut again = 0;
+    fetch_all(&mut db, &client(), &full_text_options(), None, |event| {
+        if let newsreader::web::sync::FetchEvent::Articles(a) = event {
+            again += a.len();
+        }
+    })
+    .unwrap();
+    assert_eq!(again, 0);
+}

@@ -100,6 +100,11 @@ pub enum Action {
         options: QueryOptions,
         matches: Ranked,
     },
+    /// Fetch every subscription now, in the background (F5, Ctrl-L).
+    FetchFeeds,
+    /// A background fetch ended: its summary for the status line (`error`
+    /// when a feed failed).
+    FetchFinished { text: String, error: bool },
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),
     /// The outcome of an [`super::Effect`]: a confirmation, or (`error`) a failure

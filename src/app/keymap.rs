@@ -252,6 +252,14 @@ pub static BINDINGS: &[Binding] = &[
         Action::CycleView,
     ),
     bind("cycle_sort", BROWSE, KeyCode::F(3), NONE, Action::CycleSort),
+    bind("fetch", BROWSE, KeyCode::F(5), NONE, Action::FetchFeeds),
+    bind(
+        "fetch",
+        BROWSE,
+        KeyCode::Char('l'),
+        CTRL,
+        Action::FetchFeeds,
+    ),
     bind(
         "open_url",
         BROWSE,
@@ -384,6 +392,7 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "mouse",
         "click selects; the wheel scrolls the pane under it",
     ),
+    (&["fetch"], "", "fetch the subscriptions now"),
     (&["help"], "", "show or hide this help"),
     (&["quit"], "", "quit"),
 ];

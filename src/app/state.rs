@@ -74,6 +74,8 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Loading progress, confirmations or problems, shown in the status line.
     pub status: Option<String>,
+    /// A background fetch of the subscriptions is running.
+    pub fetching: bool,
     /// Whether `status` reports a failure (drawn in the error colour).
     pub status_is_error: bool,
     /// A startup problem (bad config, unreadable state file), shown in the
@@ -140,6 +142,7 @@ impl App {
             show_help: false,
             viewport,
             status: None,
+            fetching: false,
             status_is_error: false,
             warning: None,
             should_quit: false,

@@ -422,3 +422,36 @@ pub fn run(command: crate::cli::Command, library: Option<&Path>) -> io::Result<(
         other => Err(io::Error::other(format!("not a feed command: {other:?}"))),
     }
 }
+
+/// The variable that sets how stale the library may be before the reader
+/// fetches as it starts, in minutes (30 by default; 0: never).
+pub const FETCH_INTERVAL_ENV: &str = "NEWSREADER_FETCH_INTERVAL";
+
+/// Minutes between automatic fetches: `NEWSREADER_FETCH_INTERVAL`, else 30.
+pub fn fetch_interval_minutes() -> u64 {
+    std::env::var(FETCH_INTERVAL_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(30)
+}
+
+/// Whether the reader should fetch as it starts: the library has
+/// subscriptions and none was fetched within the interval.
+pub fn fetch_due(library: &Path) -> bool {
+    let minutes = fetch_interval_minutes();
+    if minutes == 0 || !library_db::is_database_file(library) {
+        return false;
+    }
+    let Ok(db) = LibraryDb::open_read_only(library) else {
+        return false;
+    };
+    if db.subscriptions().map_or(true, |s| s.is_empty()) {
+        return false;
+    }
+    let now = jiff::Timestamp::now().as_second();
+    match db.last_fetch() {
+        Ok(Some(last)) => now - last >= (minutes as i64).saturating_mul(60),
+        Ok(None) => true,
+        Err(_) => false,
+    }
+}

@@ -111,6 +111,8 @@ impl Subscription {
 pub struct StoreOutcome {
     pub new: usize,
     pub updated: usize,
+    /// The new articles' ids.
+    pub new_ids: Vec<i64>,
     /// Articles (id, link) whose full text should be fetched now: new or
     /// changed items, and items whose full text a previous run did not get to.
     pub want_full_text: Vec<(i64, String)>,
@@ -458,6 +460,7 @@ impl LibraryDb {
                             json
                         ])?;
                         outcome.new += 1;
+                        outcome.new_ids.push(tx.last_insert_rowid());
                         Some(tx.last_insert_rowid())
                     }
                     Some((id, old, _)) if old.as_deref() != Some(fingerprint.as_str()) => {

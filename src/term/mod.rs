@@ -3,6 +3,7 @@
 //! redraws after each batch of events.
 
 pub mod effects;
+mod fetching;
 pub mod links;
 pub mod settings;
 
@@ -331,13 +332,19 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.get_frame().area();
     let mut app = App::new(Vec::new(), (size.width, size.height));
+    let fetcher = fetching::Fetcher::new(settings.library.clone(), tx.clone());
+    let fetch_on_start = settings.fetch_on_start;
     let theme = settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
     let mut feed = Workers {
         filter: FilterFeed::new(spawn_filter(tx.clone())),
         saver: Saver::spawn(tx.clone()),
+        fetcher,
     };
+    if fetch_on_start {
+        update(&mut app, Action::FetchFeeds);
+    }
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
@@ -573,6 +580,7 @@ fn flush_batches(
 struct Workers {
     filter: FilterFeed,
     saver: Saver,
+    fetcher: fetching::Fetcher,
 }
 
 /// Applies one message that is not a batch.
@@ -604,6 +612,10 @@ fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>)
 /// Sends the filter its new articles and queries, then performs the other effects.
 fn perform(app: &mut App, terminal: &mut Term, feed: &mut Workers) {
     feed.filter.perform(app);
+    if app.effects.contains(&Effect::FetchFeeds) {
+        feed.fetcher.start();
+        app.effects.retain(|e| *e != Effect::FetchFeeds);
+    }
     if app.effects.contains(&Effect::SaveState) {
         feed.saver.request(&app.store);
         app.effects.retain(|e| *e != Effect::SaveState);

@@ -49,7 +49,9 @@ impl FeedReport {
 pub enum FetchEvent {
     /// A subscription is done (its full articles may still be coming).
     Feed(FeedReport),
-    /// Articles stored or updated (feed text or full text), for the reader.
+    /// New articles, each once, as they will stay: with its full text, or
+    /// with the feed's text when there is none to fetch or it failed. For the
+    /// reader to add to its list.
     Articles(Vec<Article>),
     /// Feeds done of the total, and new articles so far.
     Progress {
@@ -76,11 +78,14 @@ enum Job {
     Feed(Subscription),
     FullText {
         article_id: i64,
+        is_new: bool,
         link: String,
         feed_text: Article,
     },
 }
 
+// One result per HTTP request: the size of a move is nothing next to it.
+#[allow(clippy::large_enum_variant)]
 enum Done {
     Feed(
         Subscription,
@@ -89,8 +94,10 @@ enum Done {
     ),
     FullText {
         article_id: i64,
+        is_new: bool,
         link: String,
-        result: Result<Article, String>,
+        feed_text: Box<Article>,
+        result: Result<Box<Article>, String>,
     },
 }
 
@@ -149,25 +156,37 @@ pub fn fetch_all(
                 if let FeedOutcome::Fetched { new, .. } = report.outcome {
                     new_total += new;
                 }
-                if let Some((articles, wanted)) = stored {
-                    if !articles.is_empty() {
-                        events(FetchEvent::Articles(articles));
-                    }
-                    if extract.is_some() {
-                        for (article_id, link) in wanted {
-                            let Some(feed_text) = db.article(article_id)? else {
-                                continue;
-                            };
-                            pool.submit(
-                                &host_of(&link),
-                                Job::FullText {
-                                    article_id,
-                                    link,
-                                    feed_text,
-                                },
-                            );
-                            outstanding += 1;
+                if let Some((new_ids, wanted)) = stored {
+                    let wanted = if extract.is_some() {
+                        wanted
+                    } else {
+                        Vec::new()
+                    };
+                    let mut ready = Vec::new();
+                    for id in &new_ids {
+                        if !wanted.iter().any(|(w, _)| w == id)
+                            && let Some(article) = db.article(*id)?
+                        {
+                            ready.push(article);
                         }
+                    }
+                    if !ready.is_empty() {
+                        events(FetchEvent::Articles(ready));
+                    }
+                    for (article_id, link) in wanted {
+                        let Some(feed_text) = db.article(article_id)? else {
+                            continue;
+                        };
+                        pool.submit(
+                            &host_of(&link),
+                            Job::FullText {
+                                article_id,
+                                is_new: new_ids.contains(&article_id),
+                                link,
+                                feed_text,
+                            },
+                        );
+                        outstanding += 1;
                     }
                 }
                 events(FetchEvent::Feed(report.clone()));
@@ -180,24 +199,33 @@ pub fn fetch_all(
             }
             Done::FullText {
                 article_id,
+                is_new,
                 link,
+                feed_text,
                 result,
-            } => match result {
-                Ok(article) => {
-                    db.save_full_text(article_id, Some(&article))?;
-                    events(FetchEvent::Articles(vec![article]));
+            } => {
+                let shown = match result {
+                    Ok(article) => {
+                        db.save_full_text(article_id, Some(&article))?;
+                        *article
+                    }
+                    Err(error) => {
+                        db.save_full_text(article_id, None)?;
+                        events(FetchEvent::FullTextFailed { url: link, error });
+                        *feed_text
+                    }
+                };
+                if is_new {
+                    events(FetchEvent::Articles(vec![shown]));
                 }
-                Err(error) => {
-                    db.save_full_text(article_id, None)?;
-                    events(FetchEvent::FullTextFailed { url: link, error });
-                }
-            },
+            }
         }
     }
     Ok(reports)
 }
 
-type Stored = Option<(Vec<Article>, Vec<(i64, String)>)>;
+/// The new articles' ids, and the (id, link) of those whose full text is wanted.
+type Stored = Option<(Vec<i64>, Vec<(i64, String)>)>;
 
 fn store_feed(
     db: &mut LibraryDb,
@@ -243,12 +271,6 @@ fn store_feed(
                     ..record.clone()
                 },
             )?;
-            let mut articles = Vec::new();
-            for (id, _) in &outcome.want_full_text {
-                if let Some(article) = db.article(*id)? {
-                    articles.push(article);
-                }
-            }
             let title = subscription
                 .title_override
                 .clone()
@@ -263,7 +285,7 @@ fn store_feed(
                         updated: outcome.updated,
                     },
                 ),
-                Some((articles, wanted)),
+                Some((std::mem::take(&mut outcome.new_ids), wanted)),
             ))
         }
         Err(error) => {
@@ -304,6 +326,7 @@ fn run(client: &Client, extract: Option<Extract>, job: Job) -> Done {
         }
         Job::FullText {
             article_id,
+            is_new,
             link,
             feed_text,
         } => {
@@ -313,8 +336,10 @@ fn run(client: &Client, extract: Option<Extract>, job: Job) -> Done {
             };
             Done::FullText {
                 article_id,
+                is_new,
                 link,
-                result,
+                feed_text: Box::new(feed_text),
+                result: result.map(Box::new),
             }
         }
     }
