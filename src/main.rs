@@ -73,11 +73,14 @@ fn main() -> ExitCode {
                 Ok((paths, hint)) => {
                     settings.warnings.extend(hint);
                     // Only the library view takes in what a fetch brings.
+                    let minutes = commands::feeds::fetch_interval_minutes(
+                        settings.config.feeds.fetch_interval,
+                    );
                     settings.fetch_on_start = cli.paths.is_empty()
                         && settings
                             .library
                             .as_deref()
-                            .is_some_and(commands::feeds::fetch_due);
+                            .is_some_and(|l| commands::feeds::fetch_due(l, minutes));
                     term::run(&paths, settings)
                 }
                 Err(err) => Err(err),

@@ -473,3 +473,33 @@ fn a_page_url_on_the_command_line_is_fetched_extracted_and_kept() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn the_config_file_sets_a_subscriptions_title_folder_and_full_text() {
+    let server = fixture_server();
+    let home = Home::new();
+    let url = server.url("/rss-three-items.xml");
+    let config = home.dir.path().join("config/newsreader/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        format!(
+            "[feeds.\"{url}\"]\ntitle = \"The Gazette\"\nfolder = \"Local\"\nfull_text = false\n"
+        ),
+    )
+    .unwrap();
+    home.run(&["add", &url]);
+    let fetched = home.run(&["fetch"]);
+    assert_eq!(stderr(&fetched), "The Gazette: 3 new\n");
+    assert_eq!(server.hits("/article-ferry.html"), 0, "feed text only");
+    let json = stdout(&home.run(&["parse", "--json"]));
+    let ferry: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(ferry["source"], "The Gazette");
+    assert_eq!(
+        ferry["body"][0],
+        "The night ferry to the outer islands sails again on Friday."
+    );
+    let exported = stdout(&home.run(&["export"]));
+    assert!(exported.contains("text=\"Local\""), "{exported}");
+    assert!(exported.contains("text=\"The Gazette\""), "{exported}");
+}

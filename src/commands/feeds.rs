@@ -18,6 +18,8 @@ pub struct FeedContext {
     pub library: PathBuf,
     pub client: Client,
     pub extract: Option<Extract>,
+    /// The config file's `[feeds]`.
+    pub settings: crate::config::FeedsConfig,
 }
 
 impl FeedContext {
@@ -30,18 +32,21 @@ impl FeedContext {
                 io::Error::other("no home folder for the library; use --library PATH")
             })?,
         };
+        let (config, _) = crate::config::Config::load(None);
         Ok(Self {
             library,
             client: Client::default(),
             extract: extractor(),
+            settings: config.feeds,
         })
     }
 
     fn open(&self, err: &mut impl Write) -> io::Result<LibraryDb> {
-        let (db, warning) = LibraryDb::open(&self.library)?;
+        let (mut db, warning) = LibraryDb::open(&self.library)?;
         if let Some(warning) = warning {
             writeln!(err, "newsreader: {}", clean_line(&warning))?;
         }
+        sync::apply_settings(&mut db, &self.settings)?;
         Ok(db)
     }
 
@@ -427,18 +432,18 @@ pub fn run(command: crate::cli::Command, library: Option<&Path>) -> io::Result<(
 /// fetches as it starts, in minutes (30 by default; 0: never).
 pub const FETCH_INTERVAL_ENV: &str = "NEWSREADER_FETCH_INTERVAL";
 
-/// Minutes between automatic fetches: `NEWSREADER_FETCH_INTERVAL`, else 30.
-pub fn fetch_interval_minutes() -> u64 {
+/// Minutes between automatic fetches: `NEWSREADER_FETCH_INTERVAL`, else the
+/// config file's `[feeds] fetch_interval` (`configured`).
+pub fn fetch_interval_minutes(configured: u16) -> u64 {
     std::env::var(FETCH_INTERVAL_ENV)
         .ok()
         .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(30)
+        .unwrap_or(u64::from(configured))
 }
 
 /// Whether the reader should fetch as it starts: the library has
-/// subscriptions and none was fetched within the interval.
-pub fn fetch_due(library: &Path) -> bool {
-    let minutes = fetch_interval_minutes();
+/// subscriptions and none was fetched within the interval (minutes; 0 never).
+pub fn fetch_due(library: &Path, minutes: u64) -> bool {
     if minutes == 0 || !library_db::is_database_file(library) {
         return false;
     }

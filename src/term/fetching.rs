@@ -10,6 +10,7 @@ use std::sync::mpsc::Sender;
 use super::Message;
 use crate::app::Action;
 use crate::article::sanitize::clean_line;
+use crate::config::FeedsConfig;
 use crate::store::library_db::LibraryDb;
 use crate::web::http::Client;
 use crate::web::sync::{FetchEvent, FetchOptions, fetch_all};
@@ -17,22 +18,32 @@ use crate::web::sync::{FetchEvent, FetchOptions, fetch_all};
 /// Starts fetches for the loop.
 pub(super) struct Fetcher {
     library: Option<PathBuf>,
+    settings: FeedsConfig,
     tx: Sender<Message>,
 }
 
 impl Fetcher {
-    pub(super) fn new(library: Option<PathBuf>, tx: Sender<Message>) -> Self {
-        Self { library, tx }
+    pub(super) fn new(
+        library: Option<PathBuf>,
+        settings: FeedsConfig,
+        tx: Sender<Message>,
+    ) -> Self {
+        Self {
+            library,
+            settings,
+            tx,
+        }
     }
 
     /// Fetches on a new thread; ends with [`Action::FetchFinished`].
     pub(super) fn start(&self) {
         let library = self.library.clone();
+        let settings = self.settings.clone();
         let tx = self.tx.clone();
         let spawned = std::thread::Builder::new()
             .name("newsreader-feeds".into())
             .spawn(move || {
-                let (text, error) = run(library, &tx);
+                let (text, error) = run(library, &settings, &tx);
                 let _ = tx.send(Message::Action(Action::FetchFinished { text, error }));
             });
         if spawned.is_err() {
@@ -44,7 +55,7 @@ impl Fetcher {
     }
 }
 
-fn run(library: Option<PathBuf>, tx: &Sender<Message>) -> (String, bool) {
+fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -> (String, bool) {
     let Some(path) = library else {
         return ("no library: no home folder; use --library".into(), true);
     };
@@ -52,6 +63,9 @@ fn run(library: Option<PathBuf>, tx: &Sender<Message>) -> (String, bool) {
         Ok((db, _)) => db,
         Err(err) => return (format!("fetch: {err}"), true),
     };
+    if let Err(err) = crate::web::sync::apply_settings(&mut db, settings) {
+        return (format!("fetch: {err}"), true);
+    }
     let options = FetchOptions {
         extract: Some(crate::article::parse_html),
         ..FetchOptions::default()

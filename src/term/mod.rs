@@ -332,7 +332,11 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.get_frame().area();
     let mut app = App::new(Vec::new(), (size.width, size.height));
-    let fetcher = fetching::Fetcher::new(settings.library.clone(), tx.clone());
+    let fetcher = fetching::Fetcher::new(
+        settings.library.clone(),
+        settings.config.feeds.clone(),
+        tx.clone(),
+    );
     let fetch_on_start = settings.fetch_on_start;
     let theme = settings.apply(&mut app);
     update(&mut app, Action::Status(Some("loading…".to_owned())));

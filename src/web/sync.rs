@@ -308,6 +308,25 @@ fn store_feed(
     }
 }
 
+/// Puts the config file's per-subscription settings (`[feeds."URL"]`: title,
+/// folder, full text) into the library, for the subscriptions it has.
+pub fn apply_settings(
+    db: &mut LibraryDb,
+    settings: &crate::config::FeedsConfig,
+) -> Result<(), crate::store::library_db::DbError> {
+    for sub in &settings.subscriptions {
+        let url =
+            url::Url::parse(sub.url.trim()).map_or_else(|_| sub.url.clone(), |u| u.to_string());
+        db.configure_subscription(
+            &url,
+            sub.title.as_deref(),
+            sub.folder.as_deref(),
+            sub.full_text,
+        )?;
+    }
+    Ok(())
+}
+
 /// Seconds to wait after `failures` failures in a row: nothing after the
 /// first (it may have been a blip), then 15 minutes doubling up to a day.
 pub fn backoff(failures: u32) -> Option<i64> {
