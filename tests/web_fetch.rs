@@ -640,3 +640,34 @@ fn each_new_article_is_reported_once_in_its_final_form() {
     .unwrap();
     assert_eq!(again, 0);
 }
+
+#[test]
+fn retry_after_and_repeated_failures_hold_a_feed_back() {
+    let errors = Server::start(|req| match req.path.as_str() {
+        "/busy" => Reply::status(503).with_header("Retry-After", "600"),
+        _ => Reply::status(500),
+    });
+    let mut db = LibraryDb::open_in_memory().unwrap();
+    subscribe(&mut db, &errors.url("/busy"));
+    subscribe(&mut db, &errors.url("/broken"));
+    fetch(&mut db, &client());
+    // The busy server asked for ten minutes; the broken one failed once only.
+    let outcomes = fetch(&mut db, &client());
+    assert!(
+        outcomes
+            .iter()
+            .any(|(_, o)| matches!(o, FeedOutcome::Waiting { .. })),
+        "{outcomes:?}"
+    );
+    assert_eq!(errors.hits("/busy"), 1);
+    assert_eq!(errors.hits("/broken"), 2);
+    // Twice broken: now it waits too.
+    let outcomes = fetch(&mut db, &client());
+    assert!(
+        outcomes
+            .iter()
+            .all(|(_, o)| matches!(o, FeedOutcome::Waiting { .. })),
+        "{outcomes:?}"
+    );
+    assert_eq!(errors.hits("/broken"), 2);
+}
