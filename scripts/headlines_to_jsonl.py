@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turn a file of headlines (one per line, e.g. from shared/bench/gen_headlines.py)
+"""Turn a file of headlines (one per line, e.g. from scripts/gen_headlines.py)
 into a newsreader .jsonl library: each headline with a source, a date and two short
 generated paragraphs. Deterministic. The README's 100k and 1M reader figures use it.
 

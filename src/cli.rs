@@ -19,11 +19,14 @@ Files:
 Environment:
   BROWSER    browser commands for Ctrl-O and the link digits (':'-separated; %s is the URL)
   NO_COLOR   when set and not empty, no colours (unless --color always)
-  TMUX       when set, the OSC 52 copy is wrapped for tmux passthrough
+  TMUX       when set, the OSC 52 copy (Ctrl-Y) is sent plain and in tmux's passthrough form
 
 Keys: F1 in the reader lists them; every action can be remapped in [keys].";
 
 /// A fast terminal reader for news articles copied or scraped from the web.
+///
+/// The options below may come before or after a subcommand
+/// (`newsreader --config X parse F` and `newsreader parse --config X F`).
 ///
 /// With no PATH, opens the library of fetched articles (the bundled articles
 /// while it is empty); a PATH that is an http(s) URL is fetched, added to the
@@ -36,8 +39,7 @@ Keys: F1 in the reader lists them; every action can be remapped in [keys].";
     version,
     about,
     long_about,
-    after_long_help = AFTER_HELP,
-    args_conflicts_with_subcommands = true
+    after_long_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -48,8 +50,9 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Read settings from this file instead of the default config.toml.
-    #[arg(long, value_name = "PATH")]
+    /// Read settings from this file instead of the default config.toml; a file
+    /// that does not exist is an error.
+    #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 
     /// Print the effective configuration (defaults plus the config file) as TOML
@@ -58,15 +61,21 @@ pub struct Cli {
     pub print_config: bool,
 
     /// When to use colours; `auto` means on a terminal, unless NO_COLOR is set.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorMode::Auto)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorMode::Auto,
+        global = true
+    )]
     pub color: ColorMode,
 
     /// Keep read and starred marks in this file instead of the default state.json.
-    #[arg(long, value_name = "PATH", conflicts_with = "no_state")]
+    #[arg(long, value_name = "PATH", conflicts_with = "no_state", global = true)]
     pub state: Option<PathBuf>,
 
     /// Keep marks for this session only: never read or write the state file.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_state: bool,
 
     /// Keep subscriptions and fetched articles in this file instead of the

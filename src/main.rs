@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use newsreader::article::sanitize;
 use newsreader::cli::{Cli, Command};
-use newsreader::config::Config;
 use newsreader::term::settings::Settings;
 use newsreader::{commands, library, term};
 
@@ -23,6 +22,8 @@ macro_rules! warn {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let library = cli.library.clone();
+    // `list` reports no match (1) and a bad path (2) in its exit status.
+    let mut status = 0;
     let result = match cli.command {
         Some(Command::Parse { json, paths }) => {
             reading(&paths, library.as_deref()).and_then(|paths| {
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
                 &mut io::stdout().lock(),
                 &mut io::stderr(),
             )
+            .map(|listed| status = listed.exit_code())
         }),
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
@@ -64,34 +66,31 @@ fn main() -> ExitCode {
         Some(feed_command) => commands::feeds::run(feed_command, library.as_deref()),
         None if cli.print_config => print_config(&cli, &mut io::stdout().lock()),
         None if io::stdout().is_terminal() => {
-            let mut settings = Settings::load(&cli);
-            // Also on stderr: visible after the reader closes, and in logs.
-            for warning in &settings.warnings {
-                warn!("newsreader: {}", sanitize::clean_line(warning));
-            }
-            match commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr()) {
-                Ok((paths, hint)) => {
-                    settings.warnings.extend(hint);
-                    // Only the library view takes in what a fetch brings.
-                    let minutes = commands::feeds::fetch_interval_minutes(
-                        settings.config.feeds.fetch_interval,
-                    );
-                    settings.fetch_on_start = cli.paths.is_empty()
-                        && settings
-                            .library
-                            .as_deref()
-                            .is_some_and(|l| commands::feeds::fetch_due(l, minutes));
-                    term::run(&paths, settings)
+            Settings::load(&cli).and_then(|mut settings| {
+                // Also on stderr: visible after the reader closes, and in logs.
+                for warning in &settings.warnings {
+                    warn!("newsreader: {}", sanitize::clean_line(warning));
                 }
-                Err(err) => Err(err),
-            }
+                let (paths, hint) =
+                    commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr())?;
+                settings.warnings.extend(hint);
+                // Only the library view takes in what a fetch brings.
+                let minutes =
+                    commands::feeds::fetch_interval_minutes(settings.config.feeds.fetch_interval);
+                settings.fetch_on_start = cli.paths.is_empty()
+                    && settings
+                        .library
+                        .as_deref()
+                        .is_some_and(|l| commands::feeds::fetch_due(l, minutes));
+                term::run(&paths, settings)
+            })
         }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
         None => reading(&cli.paths, library.as_deref())
             .and_then(|paths| headlines(&paths, &mut io::stdout().lock())),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(status),
         // A closed pipe (`newsreader parse --json | head`) is not an error.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
@@ -106,7 +105,7 @@ fn main() -> ExitCode {
 fn reading(paths: &[PathBuf], library: Option<&std::path::Path>) -> io::Result<Vec<PathBuf>> {
     let (paths, hint) = commands::feeds::reading(paths, library, &mut io::stderr())?;
     if let Some(hint) = hint {
-        eprintln!("newsreader: {hint}");
+        warn!("newsreader: {hint}");
     }
     Ok(paths)
 }
@@ -114,19 +113,9 @@ fn reading(paths: &[PathBuf], library: Option<&std::path::Path>) -> io::Result<V
 /// `--print-config`: the effective configuration as TOML that loads back; the
 /// file's problems on stderr.
 fn print_config(cli: &Cli, out: &mut impl Write) -> io::Result<()> {
-    let (mut config, warnings) = Config::load(cli.config.as_deref());
+    let (mut config, keymap, warnings) =
+        newsreader::term::settings::load_config(cli.config.as_deref())?;
     for warning in &warnings {
-        warn!("newsreader: {warning}");
-    }
-    let (keymap, unknown) = newsreader::app::Keymap::new(&config.keys);
-    let reserved = newsreader::app::keymap::reserved_key_problems(&config.keys);
-    let warnings = newsreader::term::settings::unknown_actions(cli.config.as_deref(), &unknown)
-        .into_iter()
-        .chain(newsreader::term::settings::key_warnings(
-            cli.config.as_deref(),
-            &reserved,
-        ));
-    for warning in warnings {
         warn!("newsreader: {warning}");
     }
     // The effective keys: every action with the keys in force, not only the

@@ -662,7 +662,7 @@ fn the_reader_shows_skipped_files_in_the_status_line() {
     fs::write(root.join("b-empty.txt"), "").expect("write");
     fs::write(root.join("c-blank.txt"), "\n \n").expect("write");
     let session = common::Session::start(&[root], 120, 30);
-    let screen = session.wait_text("1/1 matches");
+    let screen = session.wait_text("1 of 1 matches");
     let screen = if screen.contains("skipped") {
         screen
     } else {

@@ -89,7 +89,7 @@ fn print_config_loads_back_and_reports_bad_keys() {
     let text = String::from_utf8(out.stdout).expect("utf8");
     let (printed, warnings) = Config::from_toml_str(&text, Path::new("printed.toml"));
     assert!(warnings.is_empty(), "{warnings:?}\n{text}");
-    let (loaded, _) = Config::load(Some(&file));
+    let (loaded, _) = Config::load(Some(&file)).expect("readable");
     assert_eq!(printed.theme, loaded.theme, "{text}");
     assert_eq!(printed.view, loaded.view, "{text}");
     assert_eq!(
@@ -113,6 +113,100 @@ fn state_and_no_state_conflict() {
         &["--state", "x.json", "--no-state", "--print-config"],
     );
     assert!(!out.status.success());
+}
+
+/// Options that belong to the whole program (`--config`, `--color`, `--state`,
+/// `--no-state`) may come before or after a subcommand.
+#[test]
+fn global_options_go_before_or_after_a_subcommand() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let config = home.path().join("c.toml");
+    std::fs::write(&config, "[view]\nsplit = 30\n").expect("write");
+    let config = config.to_str().expect("utf8 path");
+    let article = home.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "A headline for the options test\n\nThe first paragraph of the story, long enough to be a body paragraph.",
+    )
+    .expect("write");
+    let article = article.to_str().expect("utf8 path");
+    for args in [
+        &["--config", config, "parse", "--json", article][..],
+        &["parse", "--json", "--config", config, article],
+        &["--color", "never", "--no-state", "list", article],
+        &["list", "--no-state", article, "--color", "never"],
+    ] {
+        let out = run(home.path(), args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("A headline for the options test"),
+            "{args:?}: {stdout}"
+        );
+    }
+}
+
+/// A `--config` file that cannot be read stops newsreader with its name: the
+/// user asked for it, so running on defaults would hide the mistake.
+#[test]
+fn a_missing_config_file_is_an_error() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let missing = home.path().join("typo.toml");
+    let missing = missing.to_str().expect("utf8 path");
+    let out = run(home.path(), &["--config", missing, "--print-config"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no config printed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("typo.toml: cannot read the config file"),
+        "{stderr}"
+    );
+}
+
+/// Warnings come in the order of the file's lines, whatever part of
+/// newsreader finds them (the theme, the view, the key map).
+#[test]
+fn config_warnings_come_in_line_order() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let file = home.path().join("c.toml");
+    std::fs::write(
+        &file,
+        "[keys]\nfly = \"x\"\nquit = \"hyper-q\"\n[view]\nsplit = 5\n[theme]\naccent = \"blurple\"\n",
+    )
+    .expect("write");
+    let out = run(
+        home.path(),
+        &["--config", file.to_str().expect("utf8"), "--print-config"],
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr
+        .lines()
+        .map(|l| {
+            let after = l.split_once("c.toml:").map_or(l, |(_, rest)| rest);
+            after.split_once(' ').map_or(after, |(head, _)| head)
+        })
+        .collect();
+    assert_eq!(lines, ["2:", "3:", "5:", "7:"], "{stderr}");
+}
+
+/// `list` exits like grep and fzf: 1 when `--filter` matches nothing, 2 when a
+/// path on the command line cannot be read (the rest is still listed).
+#[test]
+fn list_exit_status() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let ok = run(home.path(), &["list", "--filter", "nato"]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(!ok.stdout.is_empty());
+    let none = run(home.path(), &["list", "--filter", "zzqxzzqx"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+    let missing = home.path().join("missing.txt");
+    let missing = missing.to_str().expect("utf8 path");
+    let bad = run(home.path(), &["list", missing]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("missing.txt"));
 }
 
 /// With stderr gone (the terminal closed under the app, or a closed pipe) a

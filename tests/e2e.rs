@@ -14,7 +14,7 @@ fn filter_open_read_and_quit_restores_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_articles(dir.path());
     let mut session = Session::start(&[dir.path()], 80, 24);
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     for start in [
         "Blinken to Lavrov",
         "US Won't Commit",
@@ -32,14 +32,14 @@ fn filter_open_read_and_quit_restores_the_terminal() {
     // to Lavrov", "Russia’s top military leaders…"; worked out by hand), but
     // the NATO story ranks first and is selected.
     session.send("nato");
-    let screen = session.wait_text("3/4 matches");
+    let screen = session.wait_text("3 of 4 matches");
     let first_row = screen.lines().nth(1).unwrap_or_default();
     assert!(first_row.contains("▌"), "{screen}");
     assert!(first_row.contains("US Won't Commit to NATO"), "{screen}");
 
     // Smart case: an upper-case query is exact about case, and only one matches.
     session.send("\u{15}NATO"); // Ctrl-U clears, then type
-    let screen = session.wait_text("1/4 matches");
+    let screen = session.wait_text("1 of 4 matches");
     assert!(screen.contains("US Won't Commit to NATO Membership for Ukraine"));
     assert!(!screen.contains("Blinken to Lavrov"), "{screen}");
 
@@ -60,7 +60,7 @@ fn bundled_articles_start_filter_and_quit() {
     let articles = library::bundled();
     let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
     let mut session = Session::start(&[] as &[&str], 120, 40);
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     for title in &titles {
         // Headlines are cut to the pane; compare their start.
         let start: String = title.chars().take(30).collect();
@@ -74,7 +74,7 @@ fn bundled_articles_start_filter_and_quit() {
     // headlines ("Top US Diplomat Raises Navalny…" has no "o" after its "t"),
     // and the NATO story, where the letters are adjacent, ranks first.
     session.send("nato");
-    let screen = session.wait_text("3/4 matches");
+    let screen = session.wait_text("3 of 4 matches");
     assert!(screen.contains("US Won't Commit to NATO"), "{screen}");
     assert!(!screen.contains("Navalny Jailed"), "{screen}");
 
@@ -94,7 +94,7 @@ fn mouse_click_selects_and_wheel_moves_through_the_list() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_articles(dir.path());
     let mut session = Session::start(&[dir.path()], 120, 40);
-    session.wait_text("4/4 matches");
+    session.wait_text("4 of 4 matches");
     // SGR mouse report, 1-based: the third article's headline is on screen row 6.
     session.send("\u{1b}[<0;6;6M\u{1b}[<0;6;6m");
     session.wait_text("Blinken voiced concern over jailed");
@@ -153,26 +153,26 @@ fn search_syntax_and_full_text_mode_work_in_the_reader() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_articles(dir.path());
     let mut session = Session::start(&[dir.path()], 100, 30);
-    session.wait_text("4/4 matches");
+    session.wait_text("4 of 4 matches");
 
     // "timeline" is in one article's body, in no headline.
     session.send("'timeline");
-    let screen = session.wait_text("0/4 matches");
+    let screen = session.wait_text("0 of 4 matches");
     assert!(screen.contains("no articles match"), "{screen}");
     session.send("\u{6}"); // Ctrl-F: terms match bodies too
-    let screen = session.wait_text("1/4 matches");
+    let screen = session.wait_text("1 of 4 matches");
     assert!(
         screen.contains("full text"),
         "the bar shows the mode:\n{screen}"
     );
     assert!(screen.contains("US Won't Commit to NATO"), "{screen}");
     session.send("\u{6}"); // and back
-    session.wait_text("0/4 matches");
+    session.wait_text("0 of 4 matches");
 
     // AND with an exclusion: three headlines contain "ukraine"; "!nato"
     // drops the NATO one.
     session.send("\u{15}'ukraine !nato");
-    let screen = session.wait_text("2/4 matches");
+    let screen = session.wait_text("2 of 4 matches");
     assert!(screen.contains("Blinken to Lavrov"), "{screen}");
     assert!(!screen.contains("Commit to NATO"), "{screen}");
     session.quit_and_check_restored();

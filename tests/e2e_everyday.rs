@@ -93,7 +93,7 @@ fn ctrl_o_and_digits_open_links_in_the_browser_as_one_argument() {
     let browser = recording_browser(dir.path(), &log);
     let state = dir.path().join("state.json");
     let mut session = start(&library, &state, &[("BROWSER", browser.as_os_str())]);
-    session.wait_text("2/2 matches");
+    session.wait_text("2 of 2 matches");
 
     session.send("\u{f}"); // Ctrl-O: the article's own URL
     assert_eq!(calls(&log, 1), [format!("1 <{STORY_URL}>")]);
@@ -129,13 +129,44 @@ fn ctrl_y_copies_the_url_with_osc_52() {
     let library = write_library(dir.path());
     let state = dir.path().join("state.json");
     let mut session = start(&library, &state, &[]);
-    session.wait_text("2/2 matches");
+    session.wait_text("2 of 2 matches");
     session.send("\u{19}"); // Ctrl-Y
-    session.wait_text(&format!("copied {STORY_URL}"));
+    // Sent, not "copied": the terminal may refuse OSC 52. (The URL is cut
+    // to the status line's room.)
+    session.wait_text("sent to the terminal clipboard (OSC 52): https://example.com/2024");
     let expected = format!("\u{1b}]52;c;{STORY_URL_BASE64}\u{7}");
     let bytes = session.bytes.lock().expect("bytes").clone();
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains(&expected), "no OSC 52 sequence in {text:?}");
+    assert!(
+        !text.contains("\u{1b}Ptmux;"),
+        "no tmux passthrough outside tmux"
+    );
+    session.quit_and_check_restored();
+}
+
+/// Inside tmux the copy goes out plain (which tmux takes itself with
+/// `set-clipboard on`) and in tmux's passthrough form (which tmux hands to the
+/// outer terminal with `allow-passthrough on`).
+#[test]
+fn ctrl_y_inside_tmux_sends_plain_and_passthrough_osc_52() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let state = dir.path().join("state.json");
+    let tmux = OsStr::new("/tmp/tmux-1000/default,4242,0");
+    let mut session = start(&library, &state, &[("TMUX", tmux)]);
+    session.wait_text("2 of 2 matches");
+    session.send("\u{19}"); // Ctrl-Y
+    session.wait_text("sent to the terminal clipboard (OSC 52)");
+    let plain = format!("\u{1b}]52;c;{STORY_URL_BASE64}\u{7}");
+    let passthrough = format!("\u{1b}Ptmux;\u{1b}\u{1b}]52;c;{STORY_URL_BASE64}\u{7}\u{1b}\\");
+    let bytes = session.bytes.lock().expect("bytes").clone();
+    let text = String::from_utf8_lossy(&bytes);
+    let at = text.find(&plain).expect("the plain sequence");
+    assert!(
+        text[at..].contains(&passthrough),
+        "no passthrough in {text:?}"
+    );
     session.quit_and_check_restored();
 }
 
@@ -162,7 +193,7 @@ fn marks_persist_across_runs_and_renames() {
     let owned = args(&state);
     let refs: Vec<&OsStr> = owned.iter().map(|s| s.as_os_str()).collect();
     let mut session = Session::start_with(&refs, &[], 120, 40);
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     assert!(first_row(&screen).contains("│▌•  Blinken"), "{screen}");
     session.send("\u{13}"); // Ctrl-S
     session.wait_for("the star", |s| first_row(s).contains("│▌•★ Blinken"));
@@ -170,17 +201,22 @@ fn marks_persist_across_runs_and_renames() {
     session.wait_for("the dot to go", |s| first_row(s).contains("│▌ ★ Blinken"));
     session.send("\u{14}"); // Ctrl-T: unread view hides it
     session.wait_text("Articles · unread");
-    session.wait_text("3/4 matches");
+    session.wait_text("3 of 4 matches");
     session.send("\u{1b}OR"); // F3: newest first
     session.wait_text("Articles · unread · newest");
     session.quit_and_check_restored();
     let saved = std::fs::read_to_string(&state).expect("state written");
     assert!(saved.contains("\"starred\": true"), "{saved}");
 
-    // Rename the file: the marks follow the content.
+    // Rename the file: the marks follow the content. The view and the sort
+    // come back as they were left (the read article is hidden); the starred
+    // view shows it.
     std::fs::rename(articles.join("a.txt"), articles.join("zz-renamed.txt")).expect("rename");
-    let session = Session::start_with(&refs, &[], 120, 40);
-    let screen = session.wait_text("4/4 matches");
+    let mut session = Session::start_with(&refs, &[], 120, 40);
+    session.wait_text("Articles · unread · newest");
+    session.wait_text("3 of 4 matches");
+    session.send("\u{14}"); // Ctrl-T: the starred view
+    let screen = session.wait_text("1 of 4 matches");
     let row = screen
         .lines()
         .find(|l| l.contains("Blinken to Lavrov"))
@@ -200,7 +236,7 @@ fn marks_persist_across_runs_and_renames() {
         120,
         40,
     );
-    let screen = session.wait_text("4/4 matches");
+    let screen = session.wait_text("4 of 4 matches");
     assert!(!screen.contains('★'), "{screen}");
     session.send("\u{13}");
     session.wait_text("starred");
@@ -234,6 +270,79 @@ fn a_bad_config_is_reported_and_the_good_keys_apply() {
     session.quit_and_check_restored();
 }
 
+/// A confirmation leaves the status line by itself after a few seconds (that
+/// the next key clears it is checked in `update`'s tests).
+#[test]
+fn status_messages_go_after_a_few_seconds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let state = dir.path().join("state.json");
+    let mut session = start(&library, &state, &[]);
+    session.wait_text("2 of 2 matches");
+    session.send("\u{13}"); // Ctrl-S
+    session.wait_text("starred");
+    let shown = std::time::Instant::now();
+    session.wait_for("the message to go by itself", |s| !s.contains("starred"));
+    let after = shown.elapsed();
+    assert!(after >= Duration::from_secs(2), "gone too soon: {after:?}");
+    session.quit_and_check_restored();
+}
+
+/// Esc on an empty filter quits at once; starting again on the same library
+/// comes back to the selected article, the view and the sort (kept with the
+/// marks in the state file).
+#[test]
+fn reopening_the_library_returns_to_where_it_was_left() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = write_library(dir.path());
+    let state = dir.path().join("state.json");
+    let mut session = start(&library, &state, &[]);
+    session.wait_text("2 of 2 matches");
+    session.send("\u{1b}OR\u{1b}OR\u{1b}OR"); // F3 three times: title
+    session.wait_text("all · title");
+    session.send("\u{1b}[B"); // Down: the second row
+    session.wait_for("the second row selected", |s| {
+        s.lines()
+            .any(|l| l.contains("▌") && l.contains("Story without any address"))
+    });
+    session.send("\u{1b}"); // Esc: quit
+    assert!(session.wait_exit().success());
+
+    let again = start(&library, &state, &[]);
+    again.wait_text("2 of 2 matches");
+    let screen = again.wait_for("the same article selected", |s| {
+        s.lines()
+            .any(|l| l.contains("▌") && l.contains("Story without any address"))
+    });
+    assert!(
+        screen.contains("all · title"),
+        "the sort is back:\n{screen}"
+    );
+    again.quit_and_check_restored();
+}
+
+/// Two files with the same content are one article; the reader names the
+/// other file in its details line.
+#[test]
+fn identical_files_are_shown_once_with_the_copy_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Harbour council approves a new sea wall\n\nThe council of the small harbour town voted on Tuesday to build a new sea wall after record tides.\n";
+    std::fs::write(dir.path().join("a-original.txt"), text).expect("write");
+    std::fs::write(dir.path().join("b-copy.txt"), text).expect("write");
+    let state = dir.path().join("state.json");
+    let session = start(dir.path(), &state, &[]);
+    let screen = session.wait_text("1 of 1 matches");
+    assert!(screen.contains("a-original.txt"), "{screen}");
+    session.wait_text("also in");
+    let screen = session.wait_text("b-copy.txt");
+    assert_eq!(
+        screen.matches("Harbour council approves").count(),
+        2,
+        "in the list and the reader:\n{screen}"
+    );
+    session.quit_and_check_restored();
+}
+
 /// Marks are saved off the UI thread: while another process holds the state
 /// file's save lock (a save that takes long), the reader still answers keys at
 /// once; the save goes through when the lock is free, and whatever is still
@@ -257,7 +366,7 @@ fn marks_save_off_the_ui_thread_and_on_exit() {
         state.as_os_str(),
     ];
     let mut session = Session::start_with(&args, &[], 120, 40);
-    session.wait_text("4/4 matches");
+    session.wait_text("4 of 4 matches");
     session.send("\u{13}"); // Ctrl-S: a save starts and waits for the lock
     session.wait_for("the star", |s| first_row(s).contains("★ Blinken"));
     // A save on the UI thread would hold every key until it gave up (10 s).
@@ -268,7 +377,7 @@ fn marks_save_off_the_ui_thread_and_on_exit() {
     assert!(!state.exists(), "nothing written while the lock is held");
     drop(lock); // The save goes through now.
     session.send("\u{8}\u{8}\u{8}"); // Backspace ×3
-    session.wait_text("4/4 matches");
+    session.wait_text("4 of 4 matches");
     // A toggle right before quitting is flushed on the way out.
     session.send("\u{12}"); // Ctrl-R: read
     session.send("\u{3}");

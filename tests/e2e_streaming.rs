@@ -58,7 +58,7 @@ fn progress(screen: &str) -> Option<&str> {
         let at = line.find("loading ")?;
         let rest = &line[at..];
         let digit = rest["loading ".len()..].starts_with(|c: char| c.is_ascii_digit());
-        (digit && rest.contains(" / ")).then_some(rest.trim_end())
+        (digit && rest.contains(" of ")).then_some(rest.trim_end())
     })
 }
 
@@ -76,7 +76,7 @@ fn typing_filters_while_a_large_library_is_still_loading() {
     let screen = session.wait_for("loading progress", |s| progress(s).is_some());
     let shown = progress(&screen).unwrap_or_default().to_owned();
     assert!(
-        shown.contains(",") || shown.contains("loading 0 /"),
+        shown.contains(",") || shown.contains("loading 0 of"),
         "thousands separators: {shown:?}"
     );
     session.send(QUERY);
@@ -92,7 +92,10 @@ fn typing_filters_while_a_large_library_is_still_loading() {
     session.wait_within("everything loaded and filtered", LOAD_DEADLINE, |s| {
         progress(s).is_none()
             && s.contains(&format!("> {QUERY}"))
-            && s.contains(&format!("{expected}/{ARTICLES} matches"))
+            && s.contains(&format!(
+                "{} matches",
+                newsreader::app::count::of(expected, ARTICLES)
+            ))
     });
     session.quit_and_check_restored();
 }
@@ -129,6 +132,13 @@ fn typing_filters_while_a_folder_of_files_is_still_loading() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_folder(dir.path(), FILES);
     let expected = marked(FILES);
+    // Files with the same headline have the same content (the bodies are
+    // all alike): the reader lists each content once.
+    let generated = corpus::headlines(FILES, 11);
+    let distinct = (0..FILES)
+        .map(|i| headline(i, &generated[i]))
+        .collect::<std::collections::HashSet<_>>()
+        .len();
 
     let mut session = Session::start(&[dir.path()], 120, 40);
     session.wait_for("loading progress", |s| progress(s).is_some());
@@ -141,7 +151,10 @@ fn typing_filters_while_a_folder_of_files_is_still_loading() {
     session.wait_within("everything loaded and filtered", LOAD_DEADLINE, |s| {
         progress(s).is_none()
             && s.contains(&format!("> {QUERY}"))
-            && s.contains(&format!("{expected}/{FILES} matches"))
+            && s.contains(&format!(
+                "{} matches",
+                newsreader::app::count::of(expected, distinct)
+            ))
     });
     session.quit_and_check_restored();
 }

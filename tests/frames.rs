@@ -138,7 +138,7 @@ fn filtered_list_with_highlights() {
         typed(&mut app, "russia");
         let (screen, buf) = draw(&app);
         insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
-        assert!(screen.contains("2/4 matches") || w < 40, "{screen}");
+        assert!(screen.contains("2 of 4 matches") || w < 40, "{screen}");
         // The best match ("Russia’s top…") is first, its R-u-s-s-i-a highlighted.
         let (x, y) = find(&buf, "Russia’s").expect("best match shown");
         for dx in 0..6 {
@@ -296,6 +296,63 @@ fn no_color_theme_marks_selection_and_matches_without_colour() {
     );
 }
 
+/// Every count on screen has the same form, "1,501 of 12,000": the list's
+/// title, the filter bar and the reading pane's position.
+#[test]
+fn counts_use_one_format_everywhere() {
+    let many: Vec<Article> = (0..12_000)
+        .map(|i| short(&format!("Headline number {i}"), "Wire", "2024-01-01"))
+        .collect();
+    let mut app = Harness::new(App::new(many, (120, 40)));
+    app.apply(Action::SelectRow(1_500));
+    let (screen, _) = draw(&app);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[0].contains(" 12,000 of 12,000 ┐"),
+        "list title: {}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains(" 1,501 of 12,000 ┐"),
+        "reader title: {}",
+        lines[0]
+    );
+    let bar = lines[lines.len() - 2];
+    assert!(
+        bar.contains(" 12,000 of 12,000 matches"),
+        "filter bar: {bar}"
+    );
+    assert!(!screen.contains("12000"), "{screen}");
+    assert!(!screen.contains("12,000/"), "{screen}");
+}
+
+/// `NO_COLOR`: every screen (list, article with its dek, caption, links and
+/// credits, the help, the status line) uses bold, underline and reverse only:
+/// no colour, no dim, no italic.
+#[test]
+fn no_color_screens_use_only_bold_underline_and_reverse() {
+    let allowed = Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED;
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        let mono = Theme::monochrome();
+        let mut screens = vec![draw_with(&app, &mono).1];
+        typed(&mut app, "nato");
+        app.apply(Action::Open);
+        screens.push(draw_with(&app, &mono).1);
+        app.apply(Action::ScrollBottom);
+        app.apply(Action::OpenLink(9));
+        screens.push(draw_with(&app, &mono).1);
+        app.apply(Action::ToggleHelp);
+        screens.push(draw_with(&app, &mono).1);
+        for buf in &screens {
+            for cell in buf.content() {
+                assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+                assert!(allowed.contains(cell.modifier), "{w}x{h}: {cell:?}");
+            }
+        }
+    }
+}
+
 /// Unread rows have a dot and a bold headline, starred ones a star; the title
 /// names the view and the sort.
 #[test]
@@ -397,4 +454,242 @@ fn full_text_mode_shows_the_body_snippet_with_matches_highlighted() {
         "no date where the body matched: {list_part}"
     );
     drop(buf);
+}
+
+/// The app drawn with one action remapped to F12 (and nothing else changed).
+fn remapped(name: &str, width: u16, height: u16) -> Harness {
+    let mut app = app(width, height);
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert(
+        name.to_owned(),
+        vec!["f12".parse::<newsreader::config::KeySpec>().expect("spec")],
+    );
+    let (keymap, unknown) = newsreader::app::Keymap::new(&keys);
+    assert!(unknown.is_empty());
+    app.keymap = keymap;
+    app
+}
+
+/// F1 lists every action with the keys as configured: remapping any one of
+/// them to F12 shows F12 in the help (the keys that only work while typing a
+/// search in the article, or with its matches found, in the hint line there).
+#[test]
+fn help_shows_every_action_with_its_configured_key() {
+    for name in newsreader::app::keymap::action_names() {
+        let mut app = remapped(name, 120, 40);
+        app.show_help = true;
+        let (screen, _) = draw(&app);
+        if screen.contains("F12") {
+            continue;
+        }
+        app.show_help = false;
+        app.apply(Action::Open);
+        app.apply(Action::FindStart);
+        let (typing, _) = draw(&app);
+        app.apply(Action::FindInput('a'));
+        app.apply(Action::FindAccept);
+        let (found, _) = draw(&app);
+        let hints = [&typing, &found].map(|s| s.lines().last().unwrap_or_default().to_owned());
+        assert!(
+            hints.iter().any(|h| h.contains("F12")),
+            "{name} remapped, not shown:\n{screen}\n{hints:?}"
+        );
+    }
+    // The help's own key, remapped, is named where the help says how to close it.
+    let mut app = remapped("help", 120, 40);
+    app.show_help = true;
+    let (screen, _) = draw(&app);
+    assert!(
+        !screen.contains("F1 ") && !screen.contains("F1/"),
+        "{screen}"
+    );
+}
+
+/// The hint line is made from the keymap too: a remapped action's new key is
+/// shown, its old one is not.
+#[test]
+fn hint_line_shows_the_keys_as_configured() {
+    let hint_row = |app: &App| {
+        let (screen, _) = draw(app);
+        screen.lines().last().unwrap_or_default().to_owned()
+    };
+    for (name, old, reading) in [
+        ("help", "F1 ", false),
+        ("toggle_focus", "Tab", false),
+        ("page_down", "PgDn", false),
+        ("clear_or_quit", "Esc", false),
+        ("open", "Enter", false),
+        ("next_article", "Ctrl-N", true),
+        ("back", "Esc", true),
+        ("quit", "Ctrl-C", true),
+    ] {
+        let mut app = remapped(name, 120, 40);
+        if reading {
+            app.apply(Action::Open);
+        }
+        let hint = hint_row(&app);
+        assert!(hint.contains("F12"), "{name}: {hint}");
+        assert!(!hint.contains(old), "{name}: {old} still in {hint}");
+    }
+}
+
+/// The filter bar draws its cursor where typing goes: on the letter it stands
+/// before (reversed), and keeps it in view in a query longer than the bar.
+#[test]
+fn filter_bar_draws_the_cursor_where_typing_goes() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        typed(&mut app, "ukraine nato");
+        for _ in 0..4 {
+            app.apply(Action::CursorBy(-1));
+        }
+        let (_, buf) = draw(&app);
+        let bar = buf.area.height - 2;
+        let (x, y) = find(&buf, "ukraine nato").expect("the query");
+        assert_eq!(y, bar);
+        let cell = &buf[(x + 8, y)];
+        assert_eq!(cell.symbol(), "n", "{w}x{h}");
+        assert!(
+            cell.modifier.contains(Modifier::REVERSED),
+            "{w}x{h}: {cell:?}"
+        );
+        // A long query with the cursor at its start shows the start.
+        let long = "ukraine ".repeat(12);
+        let mut app = Harness::new(App::new(articles(), (w, h)));
+        typed(&mut app, &long);
+        app.apply(Action::CursorStart);
+        let (_, buf) = draw(&app);
+        let (x, y) = find(&buf, "> ukraine").expect("the start in view");
+        assert_eq!(y, bar);
+        assert!(buf[(x + 2, y)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+/// A match past the width of the list is shown as fzf shows it: "…" and the
+/// part of the headline that holds it, matched letters highlighted.
+#[test]
+fn a_match_past_the_cut_is_shown() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = app(w, h);
+        typed(&mut app, "'report");
+        let (screen, buf) = draw(&app);
+        let (x, y) = find(&buf, "report").unwrap_or_else(|| panic!("{w}x{h}:\n{screen}"));
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "highlighted");
+        let row: String = (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+        assert!(row.contains("…"), "{w}x{h}: the start gave way: {row}");
+        assert!(!row.contains("Russia’s top"), "{row}");
+    }
+    // A match that fits leaves the headline's start where it is.
+    let mut app = app(40, 12);
+    typed(&mut app, "'russia’s");
+    let (screen, _) = draw(&app);
+    assert!(screen.contains("Russia’s top military"), "{screen}");
+}
+
+/// Without a source or a date, a row's second line is the article's opening,
+/// not its file name.
+#[test]
+fn the_second_line_tells_something_about_the_article() {
+    let bare = Article {
+        title: "Council approves the sea wall".to_owned(),
+        body: vec!["The harbour town voted on Tuesday to build a new sea wall.".to_owned()],
+        path: "/home/me/news/2024-03-12-article-0042.txt".to_owned(),
+        ..Default::default()
+    };
+    let app = Harness::new(App::new(vec![bare], (80, 24)));
+    let (screen, _) = draw(&app);
+    assert!(
+        screen.contains("The harbour town voted on Tuesday"),
+        "{screen}"
+    );
+    assert!(!screen.contains("article-0042.txt"), "{screen}");
+}
+
+/// Under the meta line, the reader says where the article came from: its file
+/// (or URL), its site, and the files holding the same content.
+#[test]
+fn the_reader_shows_where_the_article_came_from() {
+    let mut article = long();
+    article.url = Some("https://www.example.com/2021/04/07/nato-ukraine".to_owned());
+    let key = newsreader::store::marks::ArticleKey::of(&article);
+    for (w, h) in SIZES {
+        let mut app = Harness::new(App::new(vec![article.clone()], (w, h)));
+        app.apply(Action::Open);
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("nato.txt · example.com"),
+            "{w}x{h}:\n{screen}"
+        );
+        app.apply(Action::Copies(vec![(
+            key,
+            "elsewhere/nato-copy.txt".to_owned(),
+        )]));
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("also in elsewhere/nato-"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+    // Without a file, the URL.
+    let mut app = Harness::new(App::new(
+        vec![Article {
+            path: String::new(),
+            ..article
+        }],
+        (120, 40),
+    ));
+    app.apply(Action::Open);
+    let (screen, _) = draw(&app);
+    assert!(
+        screen.contains("https://www.example.com/2021/04/07/nato-ukraine · example.com"),
+        "{screen}"
+    );
+}
+
+/// The search in the article: its prompt and "n of m" in the bar, every match
+/// highlighted, the current one reversed.
+#[test]
+fn finding_in_the_article_highlights_the_matches() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        app.apply(Action::SelectRow(1));
+        app.apply(Action::Open);
+        app.apply(Action::FindStart);
+        for c in "alliance".chars() {
+            app.apply(Action::FindInput(c));
+        }
+        let (screen, _) = draw(&app);
+        assert!(
+            screen.contains("find in article > alliance"),
+            "{w}x{h}:\n{screen}"
+        );
+        app.apply(Action::FindAccept);
+        app.apply(Action::FindStep(1));
+        let (screen, buf) = draw(&app);
+        assert!(screen.contains("2 of 30"), "{w}x{h}:\n{screen}");
+        let mut current = 0;
+        let mut others = 0;
+        // The article's rows (not the bar with the prompt).
+        for y in 0..buf.area.height - 2 {
+            let row: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect();
+            let Some(byte) = row.find("alliance") else {
+                continue;
+            };
+            let x = row[..byte].chars().count() as u16;
+            let cell = &buf[(x, y)];
+            assert!(
+                cell.modifier.contains(Modifier::BOLD),
+                "{w}x{h}: {cell:?} at {x},{y}\n{screen}"
+            );
+            if cell.modifier.contains(Modifier::REVERSED) {
+                current += 1;
+            } else {
+                others += 1;
+            }
+        }
+        assert_eq!(current, 1, "{w}x{h}: one current match\n{screen}");
+        assert!(others + current >= 1, "{w}x{h}");
+    }
 }

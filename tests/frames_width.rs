@@ -243,7 +243,10 @@ fn the_filter_bar_fits_wide_queries() {
         assert!(text.starts_with("> "), "{width}: {text:?}");
         let query_shown = text[2..].trim_end();
         // What is shown of the query is its end, starting at a grapheme boundary.
-        let count = format!(" {}/{} matches", app.matches.len(), app.articles.len());
+        let count = format!(
+            " {} matches",
+            newsreader::app::count::of(app.matches.len(), app.articles.len())
+        );
         let shown = query_shown.trim_end_matches(count.as_str()).trim_end();
         if !shown.is_empty() {
             let kept = shown.strip_suffix('…').unwrap_or(shown);

@@ -640,3 +640,26 @@ fn headline_starting_with_a_name_particle_is_no_byline() {
         },
     );
 }
+
+/// A page whose scraped text ends with the URL of its visit-counting pixel
+/// (kept from a `<noscript>` image) and whose links carry `&amp;` from its
+/// HTML: the pixel is no link, and the links are the URLs a browser would open.
+#[test]
+fn tracking_pixel_is_not_a_link_and_ampersands_are_decoded() {
+    let a = check(
+        "tracking_pixel_link",
+        &Want {
+            title: "Harbour council approves new sea wall after record tides",
+            byline: Some("Ana Example"),
+            date: Some("2024-03-12"),
+            first: "The council of the small harbour town",
+            last: "Work is to start in the spring",
+            paragraphs: Some(2),
+            absent: &["scorecardresearch", "&amp;"],
+        },
+    );
+    let story =
+        "https://news.example.com/2024/03/12/harbour-towns-plan-for-the-tides?ref=home&src=article";
+    assert_eq!(a.links, [story]);
+    assert_eq!(a.url.as_deref(), Some(story));
+}

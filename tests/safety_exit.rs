@@ -21,7 +21,7 @@ fn started(env: &[(&str, &str)]) -> (tempfile::TempDir, Session) {
     let dir = tempfile::tempdir().expect("tempdir");
     library(dir.path());
     let session = Session::start_with_env(&[dir.path()], env, 80, 24);
-    session.wait_text("2/2 matches");
+    session.wait_text("2 of 2 matches");
     assert!(!session.cooked(), "the reader runs in raw mode");
     (dir, session)
 }
@@ -133,7 +133,7 @@ fn a_panic_on_one_file_skips_only_that_file() {
     .expect("write article");
     let env = [("NEWSREADER_DEBUG_PANIC_ON_FILE", "b.txt")];
     let session = Session::start_with_env(&[dir.path()], &env, 120, 24);
-    let screen = session.wait_text("2/2 matches");
+    let screen = session.wait_text("2 of 2 matches");
     assert!(
         screen.contains("First headline") && screen.contains("Third headline"),
         "{screen}"
@@ -283,7 +283,7 @@ fn suspend_restores_the_terminal_and_continue_redraws() {
             );
         }
         session.signal(libc::SIGCONT);
-        session.wait_for("the reader back", |s| s.contains("2/2 matches"));
+        session.wait_for("the reader back", |s| s.contains("2 of 2 matches"));
         assert!(!session.cooked(), "{how}: raw mode again");
         assert!(
             session
@@ -296,6 +296,6 @@ fn suspend_restores_the_terminal_and_continue_redraws() {
         );
     }
     session.send("Second");
-    session.wait_text("1/2 matches");
+    session.wait_text("1 of 2 matches");
     session.quit_and_check_restored();
 }

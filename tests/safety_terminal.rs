@@ -137,7 +137,7 @@ fn browse_everything(cols: u16, rows: u16) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("tempdir");
     write_hostile(dir.path());
     let mut session = Session::start(&[dir.path()], cols, rows);
-    session.wait_text("4/4 matches");
+    session.wait_text("4 of 4 matches");
     let down = "\u{1b}[B";
     let enter = "\r";
     let pgdn = "\u{1b}[6~";

@@ -20,6 +20,9 @@ pub enum Action {
     SelectFirst,
     /// Select the last article in the list.
     SelectLast,
+    /// Move the selection by this many pages of the list (negative is up),
+    /// clamped; the list scrolls with it.
+    ListPages(isize),
     /// Select the row at this position in the filtered list (mouse click).
     SelectRow(usize),
 
@@ -41,15 +44,23 @@ pub enum Action {
     /// Esc in the list: clear the filter, or quit when it is already empty.
     ClearOrQuit,
 
-    /// Type one character into the filter.
+    /// Type one character into the filter, at the cursor.
     FilterInput(char),
     /// Pasted text (bracketed paste: it arrives whole, never as keys) goes
     /// into the filter as one line, cleaned, up to the query's cap.
     FilterPaste(String),
     /// Delete the character before the cursor.
     FilterBackspace,
+    /// Delete the character at the cursor (Delete).
+    FilterDelete,
     /// Delete the word before the cursor (Ctrl-W).
     FilterDeleteWord,
+    /// Move the filter's cursor a character left (negative) or right.
+    CursorBy(isize),
+    /// Move the filter's cursor to the start of the filter.
+    CursorStart,
+    /// Move the filter's cursor to the end of the filter.
+    CursorEnd,
     /// Clear the filter (Ctrl-U).
     FilterClear,
     /// Switch full-text mode (Ctrl-F): terms match the body too.
@@ -69,6 +80,19 @@ pub enum Action {
     CopyUrl,
     /// Open the reader's numbered link `[n]` (1-based) in the browser.
     OpenLink(usize),
+
+    /// Open the prompt to find words in the article (`/` while reading).
+    FindStart,
+    /// Type one character of what to find.
+    FindInput(char),
+    /// Delete the last character of what to find.
+    FindBackspace,
+    /// Stop typing and go to the first match from the reading position.
+    FindAccept,
+    /// Go to the next (1) or previous (-1) match, round the end.
+    FindStep(isize),
+    /// Close the search (and its highlights).
+    FindClose,
 
     /// Show or hide the help overlay.
     ToggleHelp,
@@ -105,9 +129,36 @@ pub enum Action {
     /// A background fetch ended: its summary for the status line (`error`
     /// when a feed failed).
     FetchFinished { text: String, error: bool },
+    /// Files whose content is already in the library (left out of it): each
+    /// with the content key of the article it copies.
+    Copies(Vec<(ArticleKey, String)>),
     /// Text for the status line (loading progress, skipped files); `None` clears it.
     Status(Option<String>),
     /// The outcome of an [`super::Effect`]: a confirmation, or (`error`) a failure
-    /// shown in the error colour. Replaces any status and startup warning.
+    /// shown in the error colour. Replaces any status and startup warning, and
+    /// goes with the next key or click, or when it expires.
     Notify { text: String, error: bool },
+    /// The message [`super::App::notice`] numbered this has been shown long
+    /// enough: clear it unless a newer one replaced it. Sent by the event loop's
+    /// timer, which runs only while a message is shown.
+    ExpireStatus(u64),
+}
+
+impl Action {
+    /// Whether the user made this action (a key or the mouse): the next one
+    /// after a confirmation clears it. Loading, filter answers, resizes and
+    /// timers are not.
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize(..)
+                | Action::ArticlesLoaded(_)
+                | Action::ArticlesKeyed { .. }
+                | Action::Copies(_)
+                | Action::FilterResults { .. }
+                | Action::Status(_)
+                | Action::Notify { .. }
+                | Action::ExpireStatus(_)
+        )
+    }
 }

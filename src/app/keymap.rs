@@ -19,6 +19,11 @@ pub enum Mode {
     Reader,
     /// The help overlay is open.
     Help,
+    /// Typing what to find in the article (after `/`).
+    Find,
+    /// Reading with the article's matches found: the reader's keys, and the
+    /// next and previous match.
+    Found,
 }
 
 /// One key binding: in any of `modes`, `code` with exactly `modifiers` does
@@ -32,7 +37,15 @@ pub struct Binding {
     pub action: Action,
 }
 
-const ALL: &[Mode] = &[Mode::List, Mode::Reader, Mode::Help];
+const ALL: &[Mode] = &[
+    Mode::List,
+    Mode::Reader,
+    Mode::Help,
+    Mode::Find,
+    Mode::Found,
+];
+const FIND: &[Mode] = &[Mode::Find];
+const FOUND: &[Mode] = &[Mode::Found];
 const BROWSE: &[Mode] = &[Mode::List, Mode::Reader];
 const LIST: &[Mode] = &[Mode::List];
 const READER: &[Mode] = &[Mode::Reader];
@@ -87,6 +100,58 @@ pub static BINDINGS: &[Binding] = &[
         NONE,
         Action::MoveSelection(1),
     ),
+    // The filter's cursor: arrows and readline's Ctrl-A/Ctrl-E (Home and End
+    // keep their list meaning).
+    bind(
+        "cursor_left",
+        LIST,
+        KeyCode::Left,
+        NONE,
+        Action::CursorBy(-1),
+    ),
+    bind(
+        "cursor_right",
+        LIST,
+        KeyCode::Right,
+        NONE,
+        Action::CursorBy(1),
+    ),
+    bind(
+        "line_start",
+        LIST,
+        KeyCode::Char('a'),
+        CTRL,
+        Action::CursorStart,
+    ),
+    bind(
+        "line_end",
+        LIST,
+        KeyCode::Char('e'),
+        CTRL,
+        Action::CursorEnd,
+    ),
+    bind(
+        "delete_forward",
+        LIST,
+        KeyCode::Delete,
+        NONE,
+        Action::FilterDelete,
+    ),
+    // Paging the list where PgUp/PgDn scroll the article beside it.
+    bind(
+        "list_page_up",
+        LIST,
+        KeyCode::PageUp,
+        ALT,
+        Action::ListPages(-1),
+    ),
+    bind(
+        "list_page_down",
+        LIST,
+        KeyCode::PageDown,
+        ALT,
+        Action::ListPages(1),
+    ),
     bind("first", LIST, KeyCode::Home, NONE, Action::SelectFirst),
     bind("last", LIST, KeyCode::End, NONE, Action::SelectLast),
     bind("open", LIST, KeyCode::Enter, NONE, Action::Open),
@@ -97,6 +162,52 @@ pub static BINDINGS: &[Binding] = &[
         NONE,
         Action::ClearOrQuit,
     ),
+    // Finding in the article.
+    bind("find", READER, KeyCode::Char('/'), NONE, Action::FindStart),
+    bind(
+        "find_accept",
+        FIND,
+        KeyCode::Enter,
+        NONE,
+        Action::FindAccept,
+    ),
+    bind("find_cancel", FIND, KeyCode::Esc, NONE, Action::FindClose),
+    bind(
+        "find_delete_char",
+        FIND,
+        KeyCode::Backspace,
+        NONE,
+        Action::FindBackspace,
+    ),
+    bind(
+        "find_next",
+        FOUND,
+        KeyCode::Char('n'),
+        NONE,
+        Action::FindStep(1),
+    ),
+    bind(
+        "find_next",
+        FOUND,
+        KeyCode::Enter,
+        NONE,
+        Action::FindStep(1),
+    ),
+    bind(
+        "find_previous",
+        FOUND,
+        KeyCode::Char('N'),
+        SHIFT,
+        Action::FindStep(-1),
+    ),
+    bind(
+        "find_previous",
+        FOUND,
+        KeyCode::Enter,
+        SHIFT,
+        Action::FindStep(-1),
+    ),
+    bind("find_close", FOUND, KeyCode::Esc, NONE, Action::FindClose),
     // The reader.
     bind("scroll_up", READER, KeyCode::Up, NONE, Action::Scroll(-1)),
     bind(
@@ -326,30 +437,41 @@ pub static BINDINGS: &[Binding] = &[
 ];
 
 /// The help overlay's rows: the action names whose keys are listed (as bound
-/// now, after remapping), or fixed key text for what cannot be remapped, and
-/// what they do.
+/// now, after remapping), or fixed text for what is not a key, and what they
+/// do. No description names a key: every key shown comes from the keymap.
 pub const HELP: &[(&[&str], &str, &str)] = &[
-    (&[], "type", "filter headlines (fuzzy, smart case)"),
     (
         &[],
-        "a b | ' ^ $ ! @",
-        "and, or, exact, start, end, not, source",
+        "type",
+        "filter headlines (fuzzy; a b | ' ^ $ ! @ syntax)",
     ),
     (
         &["toggle_full_text"],
         "",
         "full text: terms match the body too",
     ),
-    (&["delete_char"], "", "delete a character of the filter"),
-    (&["delete_word"], "", "delete a word of the filter"),
-    (&["clear_filter"], "", "clear the filter"),
+    (
+        &["cursor_left", "cursor_right", "line_start", "line_end"],
+        "",
+        "move the filter's cursor; typing inserts there",
+    ),
+    (
+        &["delete_char", "delete_forward"],
+        "",
+        "delete the character before / at the cursor",
+    ),
+    (
+        &["delete_word", "clear_filter"],
+        "",
+        "delete the word before the cursor / all",
+    ),
     (
         &["clear_or_quit", "back"],
         "",
         "clear the filter; quit when empty; leave the article",
     ),
     (
-        &["move_up", "move_down"],
+        &["move_up", "move_down", "scroll_up", "scroll_down"],
         "",
         "move the selection (list) or scroll (reader)",
     ),
@@ -359,14 +481,24 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "next / previous article, also while reading",
     ),
     (
-        &["first", "last"],
+        &["first", "last", "top", "bottom"],
         "",
         "first / last article (list), top / end (reader)",
     ),
     (
-        &["page_up", "page_down"],
+        &["page_up"],
         "",
-        "scroll a page (also Space, Shift-Space reading)",
+        "a page up: the article (the list when alone)",
+    ),
+    (
+        &["page_down"],
+        "",
+        "a page down: the article (the list when alone)",
+    ),
+    (
+        &["list_page_up", "list_page_down"],
+        "",
+        "a page up / down in the list",
     ),
     (&["open"], "", "open the article (marks it read)"),
     (
@@ -386,16 +518,100 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "",
         "open / copy the article's URL",
     ),
-    (&[], "1-9", "open link [n] while reading"),
+    (
+        &[
+            "open_link_1",
+            "open_link_2",
+            "open_link_3",
+            "open_link_4",
+            "open_link_5",
+            "open_link_6",
+            "open_link_7",
+            "open_link_8",
+            "open_link_9",
+        ],
+        "",
+        "open link [1] … [9] while reading",
+    ),
     (
         &[],
         "mouse",
         "click selects; the wheel scrolls the pane under it",
     ),
+    (
+        &["find", "find_next", "find_previous"],
+        "",
+        "find in the article; next / previous match",
+    ),
+    (&["help", "quit"], "", "show or hide this help / quit"),
     (&["fetch"], "", "fetch the subscriptions now"),
-    (&["help"], "", "show or hide this help"),
-    (&["quit"], "", "quit"),
 ];
+
+/// One entry of a hint line: the first key of each action named, and a word.
+pub type Hint = (&'static [&'static str], &'static str);
+
+/// The hint line while browsing the list, longest first; the first that fits
+/// is shown.
+pub const LIST_HINTS: &[&[Hint]] = &[
+    &[
+        (&["move_up", "move_down"], "move"),
+        (&["open"], "open"),
+        (&["toggle_focus"], "focus"),
+        (&["page_up", "page_down"], "scroll"),
+        (&["clear_or_quit"], "clear/quit"),
+        (&["help"], "help"),
+    ],
+    &[
+        (&["move_up", "move_down"], ""),
+        (&["open"], "open"),
+        (&["clear_or_quit"], "clear/quit"),
+        (&["help"], "help"),
+    ],
+];
+
+/// The hint line while reading, longest first.
+pub const READER_HINTS: &[&[Hint]] = &[
+    &[
+        (&["scroll_up", "scroll_down"], "scroll"),
+        (&["find"], "find"),
+        (&["next_article", "previous_article"], "next"),
+        (&["toggle_focus"], "list"),
+        (&["back"], "back"),
+        (&["help"], "help"),
+        (&["quit"], "quit"),
+    ],
+    &[
+        (&["scroll_up", "scroll_down"], "scroll"),
+        (&["back"], "back"),
+        (&["help"], "help"),
+    ],
+];
+
+/// The hint line while typing what to find.
+pub const FIND_HINTS: &[&[Hint]] = &[&[
+    (&["find_accept"], "find"),
+    (&["find_delete_char"], "delete"),
+    (&["find_cancel"], "cancel"),
+]];
+
+/// The hint line while reading with matches found.
+pub const FOUND_HINTS: &[&[Hint]] = &[
+    &[
+        (&["find_next", "find_previous"], "next/previous match"),
+        (&["find"], "find again"),
+        (&["find_close"], "close"),
+        (&["scroll_up", "scroll_down"], "scroll"),
+        (&["help"], "help"),
+    ],
+    &[
+        (&["find_next", "find_previous"], "match"),
+        (&["find_close"], "close"),
+    ],
+];
+
+/// The hint line with the help open.
+pub const HELP_HINTS: &[&[Hint]] =
+    &[&[(&["help", "close_help"], "close help"), (&["quit"], "quit")]];
 
 /// The names the config file's `[keys]` table accepts, each once, in table order.
 pub fn action_names() -> Vec<&'static str> {
@@ -515,16 +731,26 @@ impl Keymap {
         if spec == always_quits() {
             return Some(Action::Quit);
         }
+        // With matches found, the reader's own keys apply too.
+        let applies = |modes: &[Mode]| {
+            modes.contains(&mode) || (mode == Mode::Found && modes.contains(&Mode::Reader))
+        };
         let bound = self
             .rows
             .iter()
-            .find(|row| row.key == spec && row.modes.contains(&mode));
+            .find(|row| row.key == spec && applies(&row.modes));
         if let Some(row) = bound {
             return Some(row.action.clone());
         }
         let modifiers = key.modifiers;
         match (mode, key.code) {
             (Mode::Help, _) => Some(Action::CloseHelp),
+            (Mode::Find, KeyCode::Char(c))
+                if !modifiers.intersects(CTRL | ALT) && !c.is_control() =>
+            {
+                Some(Action::FindInput(c))
+            }
+            (Mode::Find, _) => None,
             (_, KeyCode::Char(c)) if !modifiers.intersects(CTRL | ALT) && !c.is_control() => {
                 Some(Action::FilterInput(c))
             }
@@ -546,6 +772,62 @@ impl Keymap {
             }
         }
         table
+    }
+
+    /// The first key of each action in `names` as a hint shows them: "↑↓" for
+    /// arrows, "Ctrl-N/P" for keys with the same modifier, else joined by "/";
+    /// empty when none of them is bound.
+    pub fn hint_keys(&self, names: &[&str]) -> String {
+        let mut keys: Vec<String> = Vec::new();
+        for name in names {
+            if let Some(key) = self.keys_for(name).into_iter().next()
+                && !keys.contains(&key)
+            {
+                keys.push(key);
+            }
+        }
+        if keys
+            .iter()
+            .all(|k| ["↑", "↓", "←", "→"].contains(&k.as_str()))
+        {
+            return keys.concat();
+        }
+        let prefix = |k: &str| k.rfind('-').filter(|&i| i > 0).map(|i| k[..=i].to_owned());
+        let shared = prefix(&keys[0]).filter(|p| {
+            keys.iter()
+                .all(|k| k.starts_with(p.as_str()) && k[p.len()..].chars().count() == 1)
+        });
+        match shared {
+            Some(p) if keys.len() > 1 => {
+                let rest: Vec<&str> = keys.iter().map(|k| &k[p.len()..]).collect();
+                format!("{p}{}", rest.join("/"))
+            }
+            _ => keys.join("/"),
+        }
+    }
+
+    /// A hint line: each entry's keys and word, joined by " · " (an entry
+    /// without a word by a space: "↑↓ Enter open"); entries whose actions are
+    /// all unbound are left out.
+    pub fn hint_line(&self, hints: &[Hint]) -> String {
+        let mut line = String::new();
+        let mut joiner = "";
+        for (names, word) in hints {
+            let keys = self.hint_keys(names);
+            if keys.is_empty() {
+                continue;
+            }
+            line.push_str(joiner);
+            line.push_str(&keys);
+            if word.is_empty() {
+                joiner = " ";
+            } else {
+                line.push(' ');
+                line.push_str(word);
+                joiner = " · ";
+            }
+        }
+        line
     }
 
     /// The keys bound to the action `name`, for display ("Ctrl-R", "F2").

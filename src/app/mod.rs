@@ -19,8 +19,11 @@
 //! [`Action::Notify`].
 
 pub mod action;
+pub mod count;
+pub mod edit;
 pub mod effect;
 pub mod filtering;
+pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod reading;

@@ -179,6 +179,8 @@ pub const PIECE_BYTES: usize = 16 * 1024;
 enum Part {
     Title,
     Meta,
+    /// Where the article came from: its file (or URL), site and copies.
+    Details,
     /// A blank line between sections (never two, never first).
     Gap,
     Dek,
@@ -197,7 +199,7 @@ enum Part {
 /// The blocks of `article`: headline, meta line, dek, key points, body,
 /// captions, credits, related links and links.
 fn blocks(article: &Article) -> Vec<Part> {
-    let mut out = vec![Part::Title, Part::Meta];
+    let mut out = vec![Part::Title, Part::Meta, Part::Details];
     if article.dek.as_deref().is_some_and(|d| !d.trim().is_empty()) {
         out.extend([Part::Gap, Part::Dek]);
     }
@@ -237,11 +239,36 @@ fn blocks(article: &Article) -> Vec<Part> {
     out
 }
 
+/// Where an article came from, so two that look alike can be told apart: its
+/// file (or its URL when it has no file), the site of its URL, and the files
+/// holding the same content ("also in …").
+fn details(article: &Article, copies: &[String]) -> Vec<String> {
+    let url = article
+        .url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
+    let path = article.path.trim();
+    let mut items: Vec<String> = Vec::new();
+    match (path.is_empty(), url) {
+        (false, _) => items.push(path.to_owned()),
+        (true, Some(url)) => items.push(url.to_owned()),
+        (true, None) => {}
+    }
+    let site = url.and_then(|u| url::Url::parse(u).ok()).and_then(|u| {
+        u.host_str()
+            .map(|h| h.strip_prefix("www.").unwrap_or(h).to_owned())
+    });
+    items.extend(site);
+    items.extend(copies.iter().map(|c| format!("also in {c}")));
+    items
+}
+
 /// The text a block wraps (empty for gaps and the meta line).
 fn block_text(article: &Article, block: Part) -> &str {
     match block {
         Part::Title => &article.title,
-        Part::Meta | Part::Gap => "",
+        Part::Meta | Part::Details | Part::Gap => "",
         Part::Dek => article.dek.as_deref().unwrap_or_default(),
         Part::KeyPoint(i) => &article.key_points[i],
         Part::Body(i) => &article.body[i],
@@ -283,12 +310,18 @@ fn piece_end(text: &str, start: usize) -> usize {
 pub struct ReaderLayout {
     /// Which article (index into the library) and width this is for.
     pub key: Option<(usize, usize)>,
+    /// The items of the details line (see [`details`]).
+    details: Vec<String>,
     blocks: Vec<Part>,
     /// The next block to lay out, and the byte in its text to go on from.
     next: usize,
     offset: usize,
     /// The lines laid out so far.
     pub lines: Vec<ReadLine>,
+    /// Where each line's text starts in the article: (block, byte in the
+    /// block's text). The same text has the same place at any width, which
+    /// keeps the reader's place when the width changes.
+    starts: Vec<(usize, usize)>,
     /// Text bytes laid out so far, and in all (for estimating the length).
     bytes_done: usize,
     bytes_total: usize,
@@ -296,18 +329,40 @@ pub struct ReaderLayout {
 
 impl ReaderLayout {
     /// An empty layout of `article` (library index `index`) for `width` columns.
-    pub fn new(index: usize, article: &Article, width: usize) -> Self {
+    ///
+    /// `copies` are the paths of other files with the same content, shown
+    /// in the details line.
+    pub fn new(index: usize, article: &Article, copies: &[String], width: usize) -> Self {
         let blocks = blocks(article);
         let bytes_total = blocks.iter().map(|&b| block_text(article, b).len()).sum();
         ReaderLayout {
             key: Some((index, width)),
+            details: details(article, copies),
             blocks,
             next: 0,
             offset: 0,
             lines: Vec::new(),
+            starts: Vec::new(),
             bytes_done: 0,
             bytes_total,
         }
+    }
+
+    /// Where the text of laid-out line `line` starts in the article.
+    pub fn place_of(&self, line: usize) -> Option<(usize, usize)> {
+        self.starts.get(line).copied()
+    }
+
+    /// The line holding the article's text at `place` (as [`Self::place_of`]
+    /// gave it, at any width), laying out as far as needed.
+    pub fn line_of(&mut self, article: &Article, place: (usize, usize)) -> usize {
+        while !self.is_complete() && self.starts.last().is_none_or(|&last| last <= place) {
+            let wanted = self.lines.len() + 64;
+            self.extend_to(article, wanted);
+        }
+        self.starts
+            .partition_point(|&start| start <= place)
+            .saturating_sub(1)
     }
 
     /// Whether every line has been laid out.
@@ -360,6 +415,13 @@ impl ReaderLayout {
                     lines.push(ReadLine::default());
                 }
             }
+            Part::Details => {
+                for line in join_items(&self.details, " · ", width) {
+                    lines.push(ReadLine {
+                        spans: vec![Piece(Role::Meta, line)],
+                    });
+                }
+            }
             Part::Meta => {
                 let mut meta: Vec<String> = [&article.source, &article.byline, &article.published]
                     .into_iter()
@@ -368,7 +430,10 @@ impl ReaderLayout {
                     .map(str::to_owned)
                     .collect();
                 if article.word_count > 0 {
-                    meta.push(format!("{} words", article.word_count));
+                    meta.push(format!(
+                        "{} words",
+                        super::count::thousands(article.word_count)
+                    ));
                     meta.push(format!("{} min read", article.minutes_to_read()));
                 }
                 for line in join_items(&meta, " · ", width) {
@@ -422,6 +487,26 @@ impl ReaderLayout {
                 push_url(&mut lines, piece, width, Role::Link, indent.clone(), indent);
             }
         }
+        // Each line's place: its text found in the piece, in order (lines of
+        // blocks without text of their own start at the block).
+        let mut at = 0;
+        for line in &lines {
+            let own = line
+                .spans
+                .iter()
+                .rfind(|p| p.0 != Role::Indent && p.0 != Role::LinkNumber && p.0 != Role::Bullet)
+                .map_or("", |p| p.1.as_str());
+            match (!own.is_empty())
+                .then(|| piece.get(at..)?.find(own))
+                .flatten()
+            {
+                Some(found) => {
+                    self.starts.push((self.next, start + at + found));
+                    at += found + own.len();
+                }
+                None => self.starts.push((self.next, start + at)),
+            }
+        }
         self.lines.extend(lines);
         self.bytes_done += end - start;
         // Go on after the space a piece was cut at, or with the next block.
@@ -440,7 +525,7 @@ impl ReaderLayout {
 /// dek, key points, body, captions, credits, related links and links. The whole
 /// of [`ReaderLayout`], for tests and exact counts.
 pub fn article_lines(article: &Article, width: usize) -> Vec<ReadLine> {
-    let mut layout = ReaderLayout::new(0, article, width);
+    let mut layout = ReaderLayout::new(0, article, &[], width);
     layout.extend_to(article, usize::MAX);
     layout.lines
 }
@@ -469,7 +554,7 @@ mod tests {
             body: vec!["word ".repeat(200_000), "The end.".to_owned()],
             ..Default::default()
         };
-        let mut layout = ReaderLayout::new(0, &article, 60);
+        let mut layout = ReaderLayout::new(0, &article, &[], 60);
         layout.extend_to(&article, 40);
         assert!(layout.lines.len() >= 40 && !layout.is_complete());
         assert!(layout.lines.len() < 1_000, "one piece, not the paragraph");

@@ -12,7 +12,7 @@ use crate::article::Article;
 use crate::article::sanitize::clean_line;
 use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match, Ranked, Snippet};
-use crate::store::marks::{ArticleKey, MarkStore};
+use crate::store::marks::{ArticleKey, MarkStore, Place};
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,8 +29,10 @@ pub enum Focus {
 pub struct App {
     /// The library, in load order. Filter results index into it.
     pub articles: Vec<Article>,
-    /// The filter text; the cursor is always at its end.
+    /// The filter text.
     pub query: String,
+    /// Where typing goes in `query`: a byte offset on a grapheme boundary.
+    pub cursor: usize,
     /// Full-text mode (Ctrl-F): filter terms match article bodies too, and the
     /// list shows a body snippet under each headline.
     pub full_text: bool,
@@ -78,6 +80,12 @@ pub struct App {
     pub fetching: bool,
     /// Whether `status` reports a failure (drawn in the error colour).
     pub status_is_error: bool,
+    /// The number of the confirmation or error in `status`, when it is one
+    /// (they go after a while, or with the next key); `None` for loading
+    /// progress and other lasting status text.
+    pub notice: Option<u64>,
+    /// How many confirmations and errors have been shown: numbers them.
+    pub notices: u64,
     /// A startup problem (bad config, unreadable state file), shown in the
     /// status line whenever there is no other status, until a newer
     /// confirmation or error replaces it.
@@ -95,6 +103,21 @@ pub struct App {
     /// been shown (kept by `update`, read by the renderer): scrolling a huge
     /// article costs the lines on screen, not the article.
     pub reader: ReaderLayout,
+    /// The article (and its scroll) to go back to once it has loaded: where
+    /// the reader was left last time ([`App::return_to`]). Dropped at the
+    /// user's first key.
+    pub returning: Option<(ArticleKey, usize)>,
+    /// A scroll to restore once the selection has moved to the article it
+    /// belongs to (taken by `update`).
+    pub restored_scroll: Option<usize>,
+    /// Paths of files whose content is already in the library, by the key of
+    /// the article shown for them (see [`super::Action::Copies`]).
+    pub copies: std::collections::HashMap<ArticleKey, Vec<String>>,
+    /// The search in the open article (`/`), while there is one.
+    pub find: Option<super::find::Find>,
+    /// Where the text at the top was before the resizes since the last key
+    /// (block, byte): they all keep that place.
+    pub resize_place: Option<(usize, usize)>,
     /// What the list highlights in the rows on screen (kept by `update`, read
     /// by the renderer, which so never parses the query).
     pub highlights: Vec<RowHighlight>,
@@ -125,6 +148,7 @@ impl App {
             articles,
             keys,
             query: String::new(),
+            cursor: 0,
             full_text: false,
             filtered: Ranked::default(),
             matches: Ranked::default(),
@@ -144,11 +168,18 @@ impl App {
             status: None,
             fetching: false,
             status_is_error: false,
+            notice: None,
+            notices: 0,
             warning: None,
             should_quit: false,
             anchor: None,
             filter_pending: false,
             reader: ReaderLayout::default(),
+            returning: None,
+            restored_scroll: None,
+            copies: std::collections::HashMap::new(),
+            find: None,
+            resize_place: None,
             highlights: Vec::new(),
         };
         app.show_all();
@@ -198,7 +229,12 @@ impl App {
         let area = self.reader_text_area();
         let key = (index, area.width as usize);
         if self.reader.key != Some(key) {
-            self.reader = ReaderLayout::new(index, article, key.1);
+            let copies = self
+                .keys
+                .get(index)
+                .and_then(|k| self.copies.get(k))
+                .map_or(&[][..], Vec::as_slice);
+            self.reader = ReaderLayout::new(index, article, copies, key.1);
         }
         let height = area.height as usize;
         self.reader
@@ -249,7 +285,11 @@ impl App {
         if self.show_help {
             Mode::Help
         } else if self.focus == Focus::Reader && self.selected_article().is_some() {
-            Mode::Reader
+            match &self.find {
+                Some(find) if find.editing => Mode::Find,
+                Some(_) => Mode::Found,
+                None => Mode::Reader,
+            }
         } else {
             Mode::List
         }
@@ -274,7 +314,7 @@ impl App {
     pub fn append_articles(&mut self, articles: Vec<Article>, keys: Vec<ArticleKey>) {
         debug_assert_eq!(articles.len(), keys.len());
         if !self.filter_pending {
-            self.anchor = self.selected_index();
+            self.anchor = self.kept_article();
         }
         let first = self.articles.len();
         self.keys.extend(keys);
@@ -288,6 +328,51 @@ impl App {
             // new articles rank last.
             self.filtered.extend_after(added);
             self.arrange_appended(first);
+        }
+        self.arrive_at_place(first);
+    }
+
+    /// Where the reader is, to be found again next time.
+    pub fn place(&self) -> Place {
+        Place {
+            article: self.selected_key().map(|k| k.to_hex()),
+            scroll: self.scroll,
+            view: self.view.as_str().to_owned(),
+            sort: self.sort.as_str().to_owned(),
+        }
+    }
+
+    /// Goes back to where the reader was left: the view and the sort at once,
+    /// the article and its scroll when it loads (unless a key comes first).
+    pub fn return_to(&mut self, place: &Place) {
+        if let Ok(view) = place.view.parse() {
+            self.view = view;
+        }
+        if let Ok(sort) = place.sort.parse() {
+            self.sort = sort;
+        }
+        self.returning = place
+            .article
+            .as_deref()
+            .and_then(|hex| hex.parse().ok())
+            .map(|key| (key, place.scroll));
+        self.anchor = None;
+        self.arrange();
+    }
+
+    /// Selects the article being returned to if it is among those from
+    /// `first` on (just loaded) and the list shows it.
+    fn arrive_at_place(&mut self, first: usize) {
+        let Some((key, scroll)) = self.returning else {
+            return;
+        };
+        let Some(offset) = self.keys[first..].iter().position(|k| *k == key) else {
+            return;
+        };
+        self.returning = None;
+        if let Some(row) = self.matches.rank_of((first + offset) as u32) {
+            self.selected = row;
+            self.restored_scroll = Some(scroll);
         }
     }
 
@@ -307,7 +392,7 @@ impl App {
         if added.is_empty() {
             return;
         }
-        let before = self.selected_index();
+        let before = self.kept_article();
         if self.sort == SortOrder::Relevance {
             self.matches.extend_after(added);
         } else {
@@ -336,6 +421,19 @@ impl App {
         }
         if before.is_none() {
             self.selected = 0;
+        }
+    }
+
+    /// The article the selection stays on while the list changes under it
+    /// (articles arriving, a query's answer growing with them): the selected
+    /// one, except that a selection on the first row stays on the first row,
+    /// so it is the first article of the sort, or the best match, however the
+    /// library arrives. An article being read is never taken away.
+    fn kept_article(&self) -> Option<usize> {
+        if self.selected == 0 && self.focus != Focus::Reader {
+            None
+        } else {
+            self.selected_index()
         }
     }
 
@@ -462,9 +560,20 @@ fn compare(sort: SortOrder, articles: &[Article], a: &Match, b: &Match) -> Order
             .then_with(|| by_index(a, b))
         }
         SortOrder::Title => {
-            let title = |m: &Match| field(m, |x| Some(x.title.as_str())).unwrap_or("");
+            let title = |m: &Match| sort_title(field(m, |x| Some(x.title.as_str())).unwrap_or(""));
             caseless(title(a), title(b)).then_with(|| by_index(a, b))
         }
+    }
+}
+
+/// A headline as the title sort reads it: from its first letter or digit, so
+/// `“Quoted” words`, `— Dashed`, `...And then` and `'90s` file under their
+/// words, as in an index. A headline without any letter or digit sorts as
+/// written.
+fn sort_title(title: &str) -> &str {
+    match title.trim_start_matches(|c: char| !c.is_alphanumeric()) {
+        "" => title,
+        words => words,
     }
 }
 
@@ -474,4 +583,56 @@ fn caseless(a: &str, b: &str) -> Ordering {
     a.chars()
         .flat_map(char::to_lowercase)
         .cmp(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_sort_skips_leading_quotes_dashes_and_punctuation() {
+        let titles = [
+            "Zebra crossings return",
+            "“Quiet” streets plan",
+            "— Bridge reopens",
+            "'Apple harvest' begins",
+            "...and then the rain",
+            "¿Cómo se dice?",
+            "«Mountain» pass closed",
+            "\"Delta\" variant",
+            "  (Echo) chamber",
+            "!!!",
+        ];
+        let articles: Vec<Article> = titles
+            .iter()
+            .map(|t| Article {
+                title: (*t).to_owned(),
+                ..Default::default()
+            })
+            .collect();
+        let mut app = App::new(articles, (120, 40));
+        app.sort = SortOrder::Title;
+        app.arrange();
+        let shown: Vec<&str> = app
+            .matches
+            .sorted()
+            .iter()
+            .map(|m| titles[m.index as usize])
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "!!!",
+                "...and then the rain",
+                "'Apple harvest' begins",
+                "— Bridge reopens",
+                "¿Cómo se dice?",
+                "\"Delta\" variant",
+                "  (Echo) chamber",
+                "«Mountain» pass closed",
+                "“Quiet” streets plan",
+                "Zebra crossings return",
+            ]
+        );
+    }
 }

@@ -1,7 +1,9 @@
 //! Applying actions to the state: the only code that changes an [`App`].
 
 use super::action::Action;
+use super::edit;
 use super::effect::Effect;
+use super::find::Find;
 use super::state::{App, Focus};
 use super::{geometry, reading};
 use crate::article::links;
@@ -19,10 +21,40 @@ pub const WHEEL_LINES: isize = 3;
 /// Showing an article in the reading pane with focus (Enter, Tab, a click, or
 /// moving to another article while reading) marks it read; the state is then
 /// saved by the event loop through [`Effect::SaveState`].
+///
+/// A confirmation in the status line goes with the next key or click
+/// ([`Action::is_input`]) or when it expires ([`Action::ExpireStatus`]).
 pub fn update(app: &mut App, action: Action) {
+    if action.is_input() {
+        if app.notice.is_some() {
+            clear_notice(app);
+        }
+        // The user has moved on: no jump to last time's place, and the next
+        // resize keeps the place read now.
+        app.returning = None;
+        app.resize_place = None;
+    }
     let before = app.selected_index();
     let was_reading = app.focus == Focus::Reader;
+    let opened = matches!(
+        action,
+        Action::Open | Action::ToggleFocus | Action::Click { .. }
+    );
+    // A resize keeps the reader's place: the text at the top stays at the top.
+    // Resizes in a row (a window dragged) keep the first place, so the
+    // reader does not drift a line per step.
+    let place = match action {
+        Action::Resize(..) if app.scroll > 0 => {
+            app.resize_place.or_else(|| app.reader.place_of(app.scroll))
+        }
+        _ => None,
+    };
     apply(app, action);
+    let opened_from_full_text = opened
+        && !was_reading
+        && app.focus == Focus::Reader
+        && app.full_text
+        && !app.query.trim().is_empty();
     if app.matches.is_empty() {
         app.selected = 0;
         if app.focus == Focus::Reader {
@@ -36,7 +68,32 @@ pub fn update(app: &mut App, action: Action) {
     if app.selected_index() != before {
         app.scroll = 0;
     }
+    if let Some(scroll) = app.restored_scroll.take() {
+        app.scroll = scroll;
+    }
+    if app.focus != Focus::Reader {
+        app.find = None;
+    }
     clamp_scroll(app);
+    if let Some(place) = place
+        && let Some(article) = app.selected_index().and_then(|i| app.articles.get(i))
+    {
+        app.scroll = app.reader.line_of(article, place);
+        clamp_scroll(app);
+        app.resize_place = Some(place);
+    }
+    if app
+        .find
+        .as_ref()
+        .is_some_and(|f| !f.editing && f.found_in != app.reader.key)
+    {
+        // Another article or width: the same words, found again.
+        search_article(app);
+        show_current_hit(app);
+    }
+    if opened_from_full_text {
+        find_full_text_match(app);
+    }
     keep_selection_visible(app);
     let reading = app.focus == Focus::Reader;
     if reading
@@ -49,6 +106,46 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
+/// Lays the open article out in full and finds the search's words in it.
+fn search_article(app: &mut App) {
+    let Some(article) = app.selected_index().and_then(|i| app.articles.get(i)) else {
+        return;
+    };
+    app.reader.extend_to(article, usize::MAX);
+    if let Some(find) = &mut app.find {
+        find.search(&app.reader);
+    }
+}
+
+/// Scrolls so the current match is on screen, a few lines below the top.
+fn show_current_hit(app: &mut App) {
+    let Some(hit) = app.find.as_ref().and_then(Find::current_hit) else {
+        return;
+    };
+    let height = app.reader_text_area().height as usize;
+    if hit.line < app.scroll || hit.line >= app.scroll + height {
+        app.scroll = hit.line.saturating_sub(height / 4);
+    }
+    clamp_scroll(app);
+}
+
+/// An article opened from a full-text match: find the query's words in it
+/// and scroll to the first.
+fn find_full_text_match(app: &mut App) {
+    let Some(term) = super::find::term_of(&app.query) else {
+        return;
+    };
+    app.find = Some(Find {
+        query: term,
+        ..Find::default()
+    });
+    search_article(app);
+    if app.find.as_ref().is_some_and(|f| f.hits.is_empty()) {
+        app.find = None;
+    }
+    show_current_hit(app);
+}
+
 /// Queues a save of the reading state (once per batch is enough).
 fn save(app: &mut App) {
     if !app.effects.contains(&Effect::SaveState) {
@@ -56,11 +153,20 @@ fn save(app: &mut App) {
     }
 }
 
-/// Sets the status line to a confirmation or an error.
+/// Sets the status line to a confirmation or an error, numbered so the
+/// event loop's timer clears this one and not a newer one.
 fn notify(app: &mut App, text: impl Into<String>, error: bool) {
     app.status = Some(clean_line(&text.into()).into_owned());
     app.status_is_error = error;
     app.warning = None;
+    app.notices += 1;
+    app.notice = Some(app.notices);
+}
+
+fn clear_notice(app: &mut App) {
+    app.status = None;
+    app.status_is_error = false;
+    app.notice = None;
 }
 
 /// Checks `url` and queues opening or copying it, or says why not.
@@ -99,10 +205,16 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::Scroll(delta) => scroll_by(app, delta),
+        // Where the article is not on screen (a narrow list), PgUp/PgDn page
+        // the list instead of an article nobody sees.
+        Action::ScrollPages(pages) if app.focus == Focus::List && app.areas().reader.is_none() => {
+            page_list(app, pages);
+        }
         Action::ScrollPages(pages) => {
             let page = app.reader_text_area().height.saturating_sub(1).max(1) as isize;
             scroll_by(app, pages.saturating_mul(page));
         }
+        Action::ListPages(pages) => page_list(app, pages),
         Action::ScrollTop => app.scroll = 0,
         Action::ScrollBottom => app.scroll = usize::MAX,
         Action::ToggleFocus => {
@@ -121,7 +233,7 @@ fn apply(app: &mut App, action: Action) {
             if app.query.is_empty() {
                 app.should_quit = true;
             } else {
-                set_query(app, String::new());
+                set_query(app, String::new(), 0);
             }
         }
         Action::FilterInput(c) => {
@@ -130,38 +242,66 @@ fn apply(app: &mut App, action: Action) {
             let full = app.query.chars().count() >= crate::filter::query::MAX_QUERY_CHARS;
             if !c.is_control() && !full {
                 let mut query = app.query.clone();
-                query.push(c);
-                set_query(app, query);
+                query.insert(app.cursor, c);
+                set_query(app, query, app.cursor + c.len_utf8());
             }
         }
         Action::FilterPaste(text) => {
             let room =
                 crate::filter::query::MAX_QUERY_CHARS.saturating_sub(app.query.chars().count());
+            // One line, no controls or escapes (`clean_line` makes newlines go),
+            // inserted at the cursor.
+            let pasted: String = clean_line(&text.replace(['\n', '\r'], " "))
+                .chars()
+                .take(room)
+                .collect();
             let mut query = app.query.clone();
-            // One line, no controls or escapes (`clean_line` makes newlines go).
-            query.extend(
-                clean_line(&text.replace(['\n', '\r'], " "))
-                    .chars()
-                    .take(room),
-            );
-            set_query(app, query);
+            query.insert_str(app.cursor, &pasted);
+            let cursor = app.cursor + pasted.len();
+            set_query(app, query, cursor);
         }
         Action::FilterBackspace => {
+            let start = edit::previous(&app.query, app.cursor);
             let mut query = app.query.clone();
-            query.pop();
-            set_query(app, query);
+            query.replace_range(start..app.cursor, "");
+            set_query(app, query, start);
+        }
+        Action::FilterDelete => {
+            let end = edit::next(&app.query, app.cursor);
+            let mut query = app.query.clone();
+            query.replace_range(app.cursor..end, "");
+            set_query(app, query, app.cursor);
         }
         Action::FilterDeleteWord => {
-            let trimmed = app.query.trim_end();
-            let cut = trimmed
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let query = app.query[..cut].to_owned();
-            set_query(app, query);
+            let start = edit::word_start(&app.query, app.cursor);
+            let mut query = app.query.clone();
+            query.replace_range(start..app.cursor, "");
+            set_query(app, query, start);
         }
-        Action::FilterClear => set_query(app, String::new()),
+        Action::CursorBy(delta) => {
+            for _ in 0..delta.unsigned_abs() {
+                app.cursor = if delta < 0 {
+                    edit::previous(&app.query, app.cursor)
+                } else {
+                    edit::next(&app.query, app.cursor)
+                };
+            }
+        }
+        Action::CursorStart => app.cursor = 0,
+        Action::CursorEnd => app.cursor = app.query.len(),
+        Action::FilterClear => {
+            // While reading, the filter goes but the article stays open (and
+            // selected): leaving the reader would lose the reader's place.
+            let reading = app.focus == Focus::Reader;
+            let had_query = !app.query.is_empty();
+            set_query(app, String::new(), 0);
+            if reading {
+                app.focus = Focus::Reader;
+                if had_query {
+                    notify(app, "filter cleared", false);
+                }
+            }
+        }
         Action::ToggleFullText => {
             app.full_text = !app.full_text;
             // Same query, new results: keep the article unless the query
@@ -227,6 +367,44 @@ fn apply(app: &mut App, action: Action) {
                 }
             }
         }
+        Action::FindStart => {
+            app.find = Some(Find {
+                editing: true,
+                ..Find::default()
+            });
+        }
+        Action::FindInput(c) => {
+            if let Some(find) = &mut app.find {
+                find.query.push(c);
+                find.found_in = None;
+            }
+        }
+        Action::FindBackspace => {
+            if let Some(find) = &mut app.find {
+                find.query.pop();
+                find.found_in = None;
+            }
+        }
+        Action::FindAccept => {
+            let empty = app.find.as_ref().is_none_or(|f| f.query.trim().is_empty());
+            if empty {
+                app.find = None;
+            } else {
+                search_article(app);
+                if let Some(find) = &mut app.find {
+                    find.editing = false;
+                    find.start_at(app.scroll);
+                }
+                show_current_hit(app);
+            }
+        }
+        Action::FindStep(step) => {
+            if let Some(find) = &mut app.find {
+                find.step(step);
+            }
+            show_current_hit(app);
+        }
+        Action::FindClose => app.find = None,
         Action::ToggleHelp => app.show_help = !app.show_help,
         Action::CloseHelp => app.show_help = false,
         Action::Click { column, row } => click(app, column, row),
@@ -237,6 +415,13 @@ fn apply(app: &mut App, action: Action) {
             app.append_articles(articles, keys);
         }
         Action::ArticlesKeyed { articles, keys } => app.append_articles(articles, keys),
+        Action::Copies(copies) => {
+            for (key, path) in copies {
+                app.copies.entry(key).or_default().push(path);
+            }
+            // Laid out again with the copies in its details.
+            app.reader = Default::default();
+        }
         Action::FilterResults {
             query,
             options,
@@ -250,6 +435,7 @@ fn apply(app: &mut App, action: Action) {
         Action::Status(status) => {
             app.status = status.map(|s| clean_line(&s).into_owned());
             app.status_is_error = false;
+            app.notice = None;
         }
         Action::Notify { text, error } => notify(app, text, error),
         Action::FetchFeeds => {
@@ -264,12 +450,19 @@ fn apply(app: &mut App, action: Action) {
             app.fetching = false;
             notify(app, text, error);
         }
+        Action::ExpireStatus(notice) => {
+            if app.notice == Some(notice) {
+                clear_notice(app);
+            }
+        }
     }
 }
 
-/// Changes the filter text and re-filters. Typing goes to the list; a cleared
-/// filter keeps the selected article, a new query selects the best match.
-fn set_query(app: &mut App, query: String) {
+/// Changes the filter text (the cursor then at `cursor`) and re-filters.
+/// Typing goes to the list; a cleared filter keeps the selected article, a
+/// new query selects the best match.
+fn set_query(app: &mut App, query: String, cursor: usize) {
+    app.cursor = cursor.min(query.len());
     if query == app.query {
         return;
     }
@@ -300,6 +493,23 @@ fn request_filter(app: &mut App) {
         // The list keeps the previous results until the answer arrives.
         app.filter_pending = true;
     }
+}
+
+/// Moves the selection and the list's first row by `pages` screens of rows,
+/// as a pager does: the row that was at the bottom is near the top.
+fn page_list(app: &mut App, pages: isize) {
+    let rows = app
+        .list_inner()
+        .map(|inner| geometry::visible_rows(inner.height))
+        .unwrap_or(1)
+        .max(1);
+    let delta = pages.saturating_mul(rows as isize);
+    let last = app.matches.len().saturating_sub(1);
+    app.selected = app.selected.saturating_add_signed(delta).min(last);
+    app.list_offset = app
+        .list_offset
+        .saturating_add_signed(delta)
+        .min(last.saturating_sub(rows - 1));
 }
 
 fn scroll_by(app: &mut App, delta: isize) {
@@ -820,6 +1030,342 @@ mod tests {
         app.apply(Action::SelectRow(2));
         app.apply(Action::ToggleFullText);
         assert_eq!((app.matches.len(), app.selected_index()), (4, Some(2)));
+    }
+
+    /// With a sort other than relevance, batches may bring articles that sort
+    /// before the first one: the selection starts, and stays, on the first row.
+    #[test]
+    fn another_default_sort_starts_on_the_first_row_while_loading() {
+        let mut app = App::new(Vec::new(), (120, 40));
+        app.sort = SortOrder::Title;
+        let mut all = sorted_app().articles.clone(); // bravo, Alpha, charlie, delta
+        let later = all.split_off(1);
+        update(&mut app, Action::ArticlesLoaded(all));
+        assert_eq!(app.selected_index(), Some(0), "bravo, the only one");
+        update(&mut app, Action::ArticlesLoaded(later));
+        assert_eq!(order(&app), [1, 0, 2, 3]);
+        assert_eq!(app.selected, 0, "the first row");
+        assert_eq!(app.selected_index(), Some(1), "Alpha");
+    }
+
+    /// Typing while loading: the worker answers the query for what has loaded,
+    /// then again as more arrives. The selection is the best match of the
+    /// newest answer, not the best of the first one wherever it ranks now.
+    #[test]
+    fn answers_growing_while_loading_keep_the_best_match_selected() {
+        let mut app = background(vec![article("Natural gas output rises", 1)]);
+        typed_alone(&mut app, "nato");
+        answer(&mut app);
+        assert_eq!(app.selected_index(), Some(0));
+        let mut more: Vec<Article> = (0..50)
+            .map(|i| article(&format!("Nations talk over {i} options"), 1))
+            .collect();
+        more.push(article("NATO summit opens", 1));
+        update(&mut app, Action::ArticlesLoaded(more));
+        // The worker re-runs the query over the new headlines.
+        app.effects.push(filter_request("nato"));
+        answer(&mut app);
+        assert_eq!(app.selected, 0);
+        assert_eq!(
+            app.selected_article().map(|a| a.title.as_str()),
+            Some("NATO summit opens")
+        );
+        // A choice the user made is kept.
+        update(&mut app, Action::MoveSelection(2));
+        let chosen = app.selected_index();
+        update(
+            &mut app,
+            Action::ArticlesLoaded(vec![article("NATO, the summit", 1)]),
+        );
+        app.effects.push(filter_request("nato"));
+        answer(&mut app);
+        assert_eq!(app.selected_index(), chosen);
+    }
+
+    /// Reopening a library goes back to the article, its scroll, the view and
+    /// the sort it was left with, once the article has loaded.
+    #[test]
+    fn reopening_returns_to_the_place_it_was_left() {
+        let all = vec![
+            article("Bravo", 3),
+            article("Alpha", 3),
+            article("Charlie", 60),
+            article("Delta", 3),
+        ];
+        let mut before = App::new(all.clone(), (120, 40));
+        update(&mut before, Action::CycleSort); // newest
+        update(&mut before, Action::CycleSort); // source
+        update(&mut before, Action::CycleSort); // title
+        update(&mut before, Action::SelectRow(2)); // Charlie
+        update(&mut before, Action::Open);
+        update(&mut before, Action::Scroll(7));
+        let place = before.place();
+        assert_eq!((place.sort.as_str(), place.scroll), ("title", 7));
+
+        let mut app = App::new(Vec::new(), (120, 40));
+        app.return_to(&place);
+        assert_eq!(app.sort, SortOrder::Title, "the sort at once");
+        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec()));
+        assert_eq!(app.selected, 0, "not loaded yet: the first row");
+        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec()));
+        assert_eq!(
+            app.selected_article().map(|a| a.title.as_str()),
+            Some("Charlie")
+        );
+        assert_eq!(app.scroll, 7, "read as far as before");
+
+        // A key before the article arrives: the user's choice wins.
+        let mut app = App::new(Vec::new(), (120, 40));
+        app.return_to(&place);
+        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec()));
+        update(&mut app, Action::MoveSelection(1));
+        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec()));
+        assert_eq!(
+            app.selected_article().map(|a| a.title.as_str()),
+            Some("Bravo")
+        );
+        assert_eq!(app.scroll, 0);
+    }
+
+    /// `/` while reading finds words in the article: every match, the first
+    /// one from the reading position scrolled into view, n/N (FindStep) round
+    /// the end, Esc closes it.
+    #[test]
+    fn finding_in_the_article_moves_between_matches() {
+        let mut app = app();
+        update(&mut app, Action::SelectRow(1)); // 60 paragraphs
+        update(&mut app, Action::Open);
+        update(&mut app, Action::FindStart);
+        assert_eq!(app.mode(), crate::app::Mode::Find);
+        for c in "paragraph 4".chars() {
+            update(&mut app, Action::FindInput(c));
+        }
+        update(&mut app, Action::FindAccept);
+        assert_eq!(app.mode(), crate::app::Mode::Found);
+        let find = app.find.clone().expect("a search");
+        // "Paragraph 4." and "Paragraph 40." … "Paragraph 49.": 11 matches.
+        assert_eq!(find.hits.len(), 11);
+        let line_text = |app: &App, line: usize| app.reader.lines[line].text();
+        let first = find.hits[0];
+        assert!(line_text(&app, first.line).starts_with("Paragraph 4 "));
+        update(&mut app, Action::FindStep(1));
+        let second = app.find.as_ref().and_then(Find::current_hit).expect("hit");
+        assert!(line_text(&app, second.line).starts_with("Paragraph 40 "));
+        let height = app.reader_text_area().height as usize;
+        assert!(
+            (app.scroll..app.scroll + height).contains(&second.line),
+            "the match is on screen"
+        );
+        update(&mut app, Action::FindStep(-2));
+        assert_eq!(
+            app.find.as_ref().map(|f| f.current),
+            Some(10),
+            "round the start"
+        );
+        update(&mut app, Action::FindClose);
+        assert_eq!(app.find, None);
+        assert_eq!(app.mode(), crate::app::Mode::Reader);
+    }
+
+    /// An article opened from a full-text match scrolls to the first match of
+    /// the query in it, highlighted.
+    #[test]
+    fn opening_a_full_text_match_scrolls_to_it() {
+        let mut articles = vec![article("Quiet news", 60)];
+        articles[0].body[45] = "The harbour wall gave way at dawn.".to_owned();
+        let mut app = harness(articles, (80, 24));
+        app.apply(Action::ToggleFullText);
+        typed(&mut app, "harbour");
+        app.apply(Action::Open);
+        let hit = app
+            .find
+            .as_ref()
+            .and_then(Find::current_hit)
+            .expect("found");
+        assert!(app.reader.lines[hit.line].text().contains("harbour wall"));
+        assert!(app.scroll > 0 && hit.line >= app.scroll, "scrolled to it");
+    }
+
+    /// After a resize the first line on screen holds the text that was at the
+    /// top before, whatever the new wrapping; back to the first width, the
+    /// same line as before.
+    #[test]
+    fn a_resize_keeps_the_place_in_the_article() {
+        let long = Article {
+            title: "A long read".to_owned(),
+            body: (0..40)
+                .map(|i| {
+                    format!(
+                        "Paragraph {i} begins here and goes on with words enough to wrap \
+                         onto several lines at any width a terminal is likely to have, \
+                         so that its lines break in other places when the width changes."
+                    )
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let mut app = App::new(vec![long], (120, 40));
+        update(&mut app, Action::Open);
+        update(&mut app, Action::Scroll(37));
+        let top = |app: &App| app.reader.lines[app.scroll].text();
+        let before = top(&app);
+        let before_scroll = app.scroll;
+        update(&mut app, Action::Resize(60, 30));
+        let after = top(&app);
+        // The old top line's first words are on the new top line.
+        let words: String = before
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(after.contains(&words), "{before:?} then {after:?}");
+        assert_ne!(app.scroll, before_scroll, "another wrapping, another line");
+        update(&mut app, Action::Resize(40, 12));
+        let narrow = top(&app);
+        assert!(
+            narrow.contains(&words) || before.starts_with(narrow.trim()),
+            "resizes in a row do not drift: {before:?} then {narrow:?}"
+        );
+        update(&mut app, Action::Resize(120, 40));
+        assert_eq!(app.scroll, before_scroll);
+        assert_eq!(top(&app), before);
+    }
+
+    fn many(n: usize) -> Vec<Article> {
+        (0..n).map(|i| article(&format!("Story {i}"), 3)).collect()
+    }
+
+    /// Narrow: the list is alone on screen, so PgDn/PgUp page it (8 rows of
+    /// two lines fit in 20 rows less the bars and border).
+    #[test]
+    fn pgdn_pages_the_list_where_the_article_is_not_shown() {
+        let mut app = App::new(many(30), (60, 20));
+        update(&mut app, Action::ScrollPages(1));
+        assert_eq!((app.selected, app.list_offset), (8, 8));
+        update(&mut app, Action::ScrollPages(1));
+        assert_eq!((app.selected, app.list_offset), (16, 16));
+        update(&mut app, Action::ScrollPages(-1));
+        assert_eq!((app.selected, app.list_offset), (8, 8));
+        update(&mut app, Action::ScrollPages(10));
+        assert_eq!(app.selected, 29, "clamped at the last row");
+        assert_eq!(app.list_offset, 22, "the last page is full");
+        update(&mut app, Action::ScrollPages(-10));
+        assert_eq!((app.selected, app.list_offset), (0, 0));
+        assert_eq!(app.scroll, 0);
+    }
+
+    /// Wide: PgDn scrolls the article beside the list; Alt-PgDn pages the list.
+    #[test]
+    fn list_pages_move_the_selection_on_wide_screens_too() {
+        let mut app = App::new(many(60), (120, 40));
+        update(&mut app, Action::SelectRow(0));
+        let before = app.selected;
+        update(&mut app, Action::ScrollPages(1));
+        assert_eq!(app.selected, before, "the article scrolled, not the list");
+        update(&mut app, Action::ListPages(1));
+        // 40 rows less 2 bars and 2 border lines: 18 rows of two lines.
+        assert_eq!((app.selected, app.list_offset), (18, 18));
+        update(&mut app, Action::ListPages(-1));
+        assert_eq!((app.selected, app.list_offset), (0, 0));
+    }
+
+    #[test]
+    fn the_filter_edits_at_its_cursor() {
+        let mut app = app();
+        let key = |app: &mut App, action: Action| update(app, action);
+        typed(&mut app, "nato");
+        key(&mut app, Action::CursorBy(-2));
+        typed(&mut app, "X");
+        assert_eq!((app.query.as_str(), app.cursor), ("naXto", 3));
+        key(&mut app, Action::CursorStart);
+        typed(&mut app, "Y");
+        assert_eq!((app.query.as_str(), app.cursor), ("YnaXto", 1));
+        key(&mut app, Action::FilterDelete);
+        assert_eq!((app.query.as_str(), app.cursor), ("YaXto", 1));
+        key(&mut app, Action::FilterBackspace);
+        assert_eq!((app.query.as_str(), app.cursor), ("aXto", 0));
+        key(&mut app, Action::FilterBackspace);
+        assert_eq!(app.query, "aXto", "nothing before the start");
+        key(&mut app, Action::CursorBy(-1));
+        assert_eq!(app.cursor, 0);
+        key(&mut app, Action::CursorEnd);
+        key(&mut app, Action::CursorBy(1));
+        assert_eq!(app.cursor, 4, "nothing after the end");
+        key(&mut app, Action::FilterDelete);
+        assert_eq!(app.query, "aXto");
+        // Ctrl-W takes the word before the cursor, not the last one.
+        key(&mut app, Action::FilterClear);
+        typed(&mut app, "alpha beta gamma");
+        key(&mut app, Action::CursorBy(-6));
+        key(&mut app, Action::FilterDeleteWord);
+        assert_eq!((app.query.as_str(), app.cursor), ("alpha  gamma", 6));
+        // A letter with its accent is one step.
+        key(&mut app, Action::FilterClear);
+        typed(&mut app, "cafe\u{301}s");
+        key(&mut app, Action::CursorBy(-2));
+        assert_eq!(app.cursor, 3);
+        key(&mut app, Action::CursorBy(1));
+        key(&mut app, Action::FilterBackspace);
+        assert_eq!(app.query, "cafs");
+        // The query filters as it is edited.
+        assert_eq!(app.matches.len(), 0);
+    }
+
+    #[test]
+    fn ctrl_u_while_reading_clears_the_filter_and_stays_in_the_article() {
+        for viewport in [(120, 40), (60, 20)] {
+            let mut app = app();
+            app.viewport = viewport;
+            typed(&mut app, "navalny");
+            update(&mut app, Action::Open);
+            update(&mut app, Action::Scroll(2));
+            let reading = app.selected_index();
+            assert_eq!(reading, Some(2));
+            update(&mut app, Action::FilterClear);
+            assert_eq!(app.query, "");
+            assert_eq!(app.matches.len(), 4, "the whole list again");
+            assert_eq!(app.focus, Focus::Reader, "{viewport:?}: still reading");
+            assert_eq!(app.selected_index(), reading, "the same article");
+            assert_eq!(app.status.as_deref(), Some("filter cleared"), "and says so");
+        }
+    }
+
+    #[test]
+    fn a_confirmation_goes_with_the_next_key_or_when_it_expires() {
+        let mut app = app();
+        update(&mut app, Action::ToggleRead);
+        assert_eq!(app.status.as_deref(), Some("marked read"));
+        update(&mut app, Action::Resize(100, 30));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("marked read"),
+            "a resize keeps it"
+        );
+        update(&mut app, Action::MoveSelection(1));
+        assert_eq!(app.status, None, "the next key clears it");
+        assert_eq!(app.notice, None);
+
+        update(&mut app, Action::ToggleStar);
+        let first = app.notice.expect("numbered");
+        update(&mut app, Action::ToggleStar);
+        assert_eq!(app.status.as_deref(), Some("unstarred"));
+        update(&mut app, Action::ExpireStatus(first));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("unstarred"),
+            "an older message's timer leaves a newer one"
+        );
+        let second = app.notice.expect("numbered");
+        update(&mut app, Action::ExpireStatus(second));
+        assert_eq!(app.status, None, "its own timer clears it");
+
+        // The key that makes a message shows it; lasting status text (loading)
+        // stays through keys and timers.
+        update(&mut app, Action::Status(Some("loading 10 of 20".into())));
+        update(&mut app, Action::MoveSelection(1));
+        update(&mut app, Action::ExpireStatus(second));
+        assert_eq!(app.status.as_deref(), Some("loading 10 of 20"));
+        assert_eq!(app.notice, None, "no timer for it");
     }
 
     #[test]

@@ -32,7 +32,10 @@ impl FeedContext {
                 io::Error::other("no home folder for the library; use --library PATH")
             })?,
         };
-        let (config, _) = crate::config::Config::load(None);
+        // The default config file's [feeds]; its problems are the reader's to report.
+        let config = crate::config::Config::load(None)
+            .map(|(config, _)| config)
+            .unwrap_or_default();
         Ok(Self {
             library,
             client: Client::default(),

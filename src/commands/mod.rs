@@ -63,6 +63,30 @@ pub struct ListOptions<'a> {
     pub timings: bool,
 }
 
+/// How `newsreader list` ended, for its exit status (grep's and fzf's
+/// convention, so scripts can test it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    /// Headlines were printed (or the library is empty and there was no filter): 0.
+    Found,
+    /// `--filter` matched nothing: 1.
+    NoMatch,
+    /// A path given on the command line could not be read (the others were
+    /// still listed): 2.
+    BadPath,
+}
+
+impl Listed {
+    /// The process exit status.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Listed::Found => 0,
+            Listed::NoMatch => 1,
+            Listed::BadPath => 2,
+        }
+    }
+}
+
 /// `newsreader list`: the headlines, filtered and ranked by the same engine as
 /// the reader (best first; library order without a filter), at most `limit` of
 /// them; problems go to `err`, one line each.
@@ -71,7 +95,7 @@ pub fn list(
     list_options: &ListOptions<'_>,
     out: &mut impl Write,
     err: &mut impl Write,
-) -> io::Result<()> {
+) -> io::Result<Listed> {
     let ListOptions {
         query,
         mode: options,
@@ -86,6 +110,7 @@ pub fn list(
     let mut index = FilterIndex::new();
     let mut articles: Vec<Article> = Vec::new();
     let mut indexing = Duration::ZERO;
+    let mut bad_path = false;
     for event in library::spawn_loader(paths.to_vec()) {
         match event {
             LoadEvent::Batch(batch) => {
@@ -99,7 +124,12 @@ pub fn list(
                 indexing += at.elapsed();
                 articles.extend(batch.into_iter().map(listed_fields));
             }
-            LoadEvent::Problem(problem) => writeln!(err, "newsreader: {problem}")?,
+            LoadEvent::Problem(problem) => {
+                // A file inside a folder that cannot be read is skipped; a
+                // path the user typed that cannot be read is a mistake.
+                bad_path |= paths.contains(&problem.path);
+                writeln!(err, "newsreader: {problem}")?;
+            }
             // Nothing reserved from the total: it counts lines, not articles.
             LoadEvent::Progress { .. } => {}
             LoadEvent::Done => break,
@@ -110,8 +140,14 @@ pub fn list(
     let threads = filter::engine::default_threads();
     let query = query.unwrap_or("");
     let results = filter::search_with(&index, query, options, None, threads, &Cancel::never());
+    let outcome = |matched: bool| match (bad_path, matched) {
+        (true, _) => Listed::BadPath,
+        (false, false) => Listed::NoMatch,
+        (false, true) => Listed::Found,
+    };
     let Some(mut ranked) = results.map(|r| r.ranked) else {
-        return out.flush();
+        out.flush()?;
+        return Ok(outcome(query.trim().is_empty()));
     };
     let filtered = start.elapsed();
     let shown = limit.unwrap_or(usize::MAX);
@@ -149,7 +185,8 @@ pub fn list(
             writeln!(out, "{}", clean_line(&article.title))?;
         }
     }
-    out.flush()
+    out.flush()?;
+    Ok(outcome(!ranked.is_empty() || query.trim().is_empty()))
 }
 
 /// Writes `value` as one line of JSON with the characters JSON leaves raw but a
@@ -297,6 +334,42 @@ mod tests {
         assert!(err.contains("missing.txt"));
         let (bundled, _) = run_list(&[], None, None, false);
         assert_eq!(bundled.lines().count(), 4);
+    }
+
+    #[test]
+    fn list_exit_status_tells_no_match_from_a_bad_path() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let lib = dir.path().join("lib.jsonl");
+        std::fs::write(&lib, "{\"title\": \"NATO summit opens\"}\n").expect("write");
+        let missing = dir.path().join("missing.txt");
+        let run = |paths: &[PathBuf], query: Option<&str>| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let options = ListOptions {
+                query,
+                ..ListOptions::default()
+            };
+            let listed = list(paths, &options, &mut out, &mut err).expect("io");
+            (listed, String::from_utf8(out).expect("utf8"))
+        };
+        let one = std::slice::from_ref(&lib);
+        assert_eq!(run(one, Some("nato")).0, Listed::Found);
+        assert_eq!(run(one, None).0, Listed::Found);
+        assert_eq!(run(one, Some("zzqx")), (Listed::NoMatch, String::new()));
+        let (listed, out) = run(&[missing.clone(), lib.clone()], Some("nato"));
+        assert_eq!(
+            (listed, out.as_str()),
+            (Listed::BadPath, "NATO summit opens\n"),
+            "the rest is still listed"
+        );
+        assert_eq!(run(&[missing], None).0, Listed::BadPath);
+        // A bad file inside a folder is skipped, not a mistake on the command line.
+        std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+        assert_eq!(
+            run(&[dir.path().to_path_buf()], Some("nato")).0,
+            Listed::Found
+        );
+        let codes = [Listed::Found, Listed::NoMatch, Listed::BadPath].map(Listed::exit_code);
+        assert_eq!(codes, [0, 1, 2]);
     }
 
     #[test]

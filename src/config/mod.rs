@@ -557,6 +557,13 @@ pub fn use_color_from_env(mode: ColorMode) -> bool {
     )
 }
 
+/// Puts `warnings` in the order of the file's lines (the parser reports
+/// tables' keys in its own order); warnings without a line go first, as they
+/// are about the whole file.
+pub fn sort_by_line(warnings: &mut [ConfigWarning]) {
+    warnings.sort_by_key(|w| w.line);
+}
+
 /// A problem in the config file, located for the user.
 ///
 /// Displays as `FILE:LINE: KEY: MESSAGE`, the form editors and terminals make
@@ -612,13 +619,15 @@ impl Config {
     }
 
     /// Loads `path` (from `--config`) or the default path. A missing default
-    /// file is normal and silent; a missing explicit one is reported.
-    pub fn load(path: Option<&Path>) -> (Config, Vec<ConfigWarning>) {
+    /// file is normal and silent; a missing explicit file is an error (the
+    /// user asked for it: running on defaults would hide the typo).
+    /// Problems inside a file are warnings, in line order.
+    pub fn load(path: Option<&Path>) -> io::Result<(Config, Vec<ConfigWarning>)> {
         let (path, explicit) = match path {
             Some(p) => (p.to_path_buf(), true),
             None => match Self::default_path() {
                 Some(p) => (p, false),
-                None => return (Config::default(), Vec::new()),
+                None => return Ok((Config::default(), Vec::new())),
             },
         };
         let warn = |line, message: String| {
@@ -629,25 +638,39 @@ impl Config {
                 message,
             }]
         };
-        match crate::store::files::read_regular(&path, MAX_CONFIG_BYTES) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Self::from_toml_str(&text, &path),
+        Ok(
+            match crate::store::files::read_regular(&path, MAX_CONFIG_BYTES) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => Self::from_toml_str(&text, &path),
+                    Err(err) => {
+                        let bytes = err.as_bytes();
+                        let valid = err.utf8_error().valid_up_to();
+                        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+                        let message = "not valid UTF-8; using default settings".to_string();
+                        (Config::default(), warn(Some(line), message))
+                    }
+                },
+                // A `--config` file that is not there is a typo to fix, not a
+                // reason to run on defaults; one that is there but cannot be used
+                // (a FIFO, too large) is reported and defaults apply, as for the
+                // default file.
+                Err(err) if explicit && err.kind() == io::ErrorKind::NotFound => {
+                    let file = crate::article::sanitize::clean_line(&path.display().to_string())
+                        .into_owned();
+                    return Err(io::Error::new(
+                        err.kind(),
+                        format!("{file}: cannot read the config file: {err}"),
+                    ));
+                }
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                    (Config::default(), Vec::new())
+                }
                 Err(err) => {
-                    let bytes = err.as_bytes();
-                    let valid = err.utf8_error().valid_up_to();
-                    let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-                    let message = "not valid UTF-8; using default settings".to_string();
-                    (Config::default(), warn(Some(line), message))
+                    let message = format!("cannot read: {err}; using default settings");
+                    (Config::default(), warn(None, message))
                 }
             },
-            Err(err) if err.kind() == io::ErrorKind::NotFound && !explicit => {
-                (Config::default(), Vec::new())
-            }
-            Err(err) => {
-                let message = format!("cannot read: {err}; using default settings");
-                (Config::default(), warn(None, message))
-            }
-        }
+        )
     }
 
     /// Parses config text; `file` is only used to label warnings.
@@ -669,7 +692,9 @@ impl Config {
                 loader.warn(line, None, message);
             }
         }
-        (config, loader.warnings)
+        let mut warnings = loader.warnings;
+        sort_by_line(&mut warnings);
+        (config, warnings)
     }
 
     /// The effective configuration as TOML that loads back to the same value
@@ -1123,25 +1148,22 @@ help = 5
 a = 1
 "##;
         let (config, warnings) = load(text);
+        // In the file's line order, as an editor lists them.
         let expected = [
             r#"config.toml:2: theme.accent: unknown color "blurple""#,
             r##"config.toml:4: theme.border: bad hex colour "#12345" (expected #rrggbb)"##,
             "config.toml:5: theme.status: colour index 300 is out of range (0-255)",
-            "config.toml:18: extra: unknown section (expected theme, view, keys or feeds)",
-            r#"config.toml:16: keys.Bad-Name: action names are lower-case letters, digits and underscores"#,
-            "config.toml:17: keys.help: expected a key spec or a list of key specs, found integer",
-            r#"config.toml:14: keys.open_link: unknown modifier "hyper" in "hyper-o" (expected ctrl, alt, shift or super)"#,
-            r#"config.toml:15: keys.search: unknown key "bogus-key-name""#,
-            "config.toml:11: view.colour: unknown key (expected default_sort, default_view, split or text_width)",
-            r#"config.toml:9: view.default_sort: unknown value "random" (expected relevance, newest, source, title)"#,
             "config.toml:7: view.split: 90 is out of range (20-80)",
             "config.toml:8: view.text_width: expected an integer, found string",
+            r#"config.toml:9: view.default_sort: unknown value "random" (expected relevance, newest, source, title)"#,
+            "config.toml:11: view.colour: unknown key (expected default_sort, default_view, split or text_width)",
+            r#"config.toml:14: keys.open_link: unknown modifier "hyper" in "hyper-o" (expected ctrl, alt, shift or super)"#,
+            r#"config.toml:15: keys.search: unknown key "bogus-key-name""#,
+            r#"config.toml:16: keys.Bad-Name: action names are lower-case letters, digits and underscores"#,
+            "config.toml:17: keys.help: expected a key spec or a list of key specs, found integer",
+            "config.toml:18: extra: unknown section (expected theme, view, keys or feeds)",
         ];
-        let mut sorted = warnings.clone();
-        sorted.sort();
-        let mut expected_sorted: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-        expected_sorted.sort();
-        assert_eq!(sorted, expected_sorted, "{warnings:#?}");
+        assert_eq!(warnings, expected, "{warnings:#?}");
 
         let defaults = Config::default();
         assert_eq!(config.theme.accent, defaults.theme.accent);
@@ -1346,14 +1368,17 @@ a = 1
     fn load_reports_missing_explicit_file_and_bad_utf8() {
         let dir = tempfile::tempdir().expect("tempdir");
         let missing = dir.path().join("nope.toml");
-        let (config, warnings) = Config::load(Some(&missing));
-        assert_eq!(config, Config::default());
-        assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].to_string().contains("nope.toml: cannot read"));
+        let err = Config::load(Some(&missing)).expect_err("a missing --config file is an error");
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        assert!(
+            err.to_string()
+                .contains("nope.toml: cannot read the config file"),
+            "{err}"
+        );
 
         let bad = dir.path().join("config.toml");
         fs::write(&bad, b"[view]\nsplit = 30\n\xff\n").expect("write");
-        let (_, warnings) = Config::load(Some(&bad));
+        let (_, warnings) = Config::load(Some(&bad)).expect("readable");
         assert!(
             warnings[0]
                 .to_string()
@@ -1363,7 +1388,7 @@ a = 1
 
         let good = dir.path().join("good.toml");
         fs::write(&good, GOOD).expect("write");
-        let (config, warnings) = Config::load(Some(&good));
+        let (config, warnings) = Config::load(Some(&good)).expect("readable");
         assert!(warnings.is_empty());
         assert_eq!(config.view.split, 35);
     }
@@ -1384,7 +1409,7 @@ a = 1
             (huge.as_path(), "larger than 1 MiB"),
         ] {
             // Before: blocked for ever on the FIFO, read /dev/zero until memory ran out.
-            let (config, warnings) = Config::load(Some(path));
+            let (config, warnings) = Config::load(Some(path)).expect("readable");
             assert_eq!(config, Config::default());
             let text = warnings[0].to_string();
             assert!(text.contains(reason), "{text}");

@@ -278,9 +278,79 @@ pub struct MarkStore {
     base: Arc<ReadingState>,
     /// This process's marks since then, by key hex, shown over `base`.
     changes: BTreeMap<String, Change>,
+    /// Libraries' places set since then, by [`library_id`].
+    places: BTreeMap<String, Place>,
     seq: u64,
     /// News from the last save for the status line (a damaged file moved aside).
     warning: Option<StateWarning>,
+}
+
+/// Where the reader was when it closed on a library: the selected article
+/// (by content key), how far it was read, the view and the sort. Kept in the
+/// state file's `places` object, by [`library_id`]; older binaries keep it
+/// as a field they do not know.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    /// [`ArticleKey`] hex of the selected article.
+    pub article: Option<String>,
+    /// The first line of it on screen.
+    pub scroll: usize,
+    /// The view's name ("all", "unread", "starred").
+    pub view: String,
+    /// The sort's name ("relevance", "newest", "source", "title").
+    pub sort: String,
+}
+
+/// The key a library's place is kept under: a hash of the paths it was
+/// opened with, made absolute (the bundled articles when there are none), so
+/// `newsreader ~/news` finds its place from any directory.
+pub fn library_id(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    ArticleKey::from_parts("library", names.iter().map(String::as_str)).to_hex()
+}
+
+/// The places kept in `state` (entries that do not parse are left out).
+fn places_of(state: &ReadingState) -> BTreeMap<String, Place> {
+    let Some(serde_json::Value::Object(places)) = state.extra.get("places") else {
+        return BTreeMap::new();
+    };
+    places
+        .iter()
+        .filter_map(|(library, value)| {
+            let place = serde_json::from_value(value.clone()).ok()?;
+            Some((library.clone(), place))
+        })
+        .collect()
+}
+
+/// Writes `places` into `state`'s `places` object, keeping the others.
+fn put_places(state: &mut ReadingState, places: &[(String, Place)]) {
+    if places.is_empty() {
+        return;
+    }
+    let object = state
+        .extra
+        .entry("places")
+        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+    if !object.is_object() {
+        *object = serde_json::Value::Object(serde_json::Map::new());
+    }
+    if let serde_json::Value::Object(map) = object {
+        for (library, place) in places {
+            if let Ok(value) = serde_json::to_value(place) {
+                map.insert(library.clone(), value);
+            }
+        }
+    }
 }
 
 /// One save of a store's changes, detached from the store so that it can run
@@ -291,6 +361,8 @@ pub struct SaveJob {
     path: PathBuf,
     base: Arc<ReadingState>,
     changes: Vec<(String, Change)>,
+    /// Libraries' places to write (see [`Place`]).
+    places: Vec<(String, Place)>,
     upto: u64,
 }
 
@@ -333,6 +405,7 @@ impl SaveJob {
             }
         };
         apply(&mut state, self.changes.iter().map(|(k, c)| (k, c)));
+        put_places(&mut state, &self.places);
         let mut bytes = serde_json::to_vec_pretty(&state).map_err(io::Error::other)?;
         bytes.push(b'\n');
         atomic_write(&target, &bytes)?;
@@ -438,8 +511,24 @@ impl MarkStore {
             path,
             base: Arc::new(state),
             changes: BTreeMap::new(),
+            places: BTreeMap::new(),
             seq: 0,
             warning: None,
+        }
+    }
+
+    /// Where `library` (a [`library_id`]) was left, if it was.
+    pub fn place(&self, library: &str) -> Option<Place> {
+        self.places
+            .get(library)
+            .cloned()
+            .or_else(|| places_of(&self.base).remove(library))
+    }
+
+    /// Keeps where `library` is left; saved with the marks.
+    pub fn set_place(&mut self, library: &str, place: Place) {
+        if self.place(library).as_ref() != Some(&place) {
+            self.places.insert(library.to_owned(), place);
         }
     }
 
@@ -508,7 +597,7 @@ impl MarkStore {
     /// Whether anything changed since the last load or save, so the app can
     /// skip needless writes (for instance on every keystroke).
     pub fn is_dirty(&self) -> bool {
-        !self.changes.is_empty()
+        !self.changes.is_empty() || !self.places.is_empty()
     }
 
     /// The changes to save, detached so the save can run on another thread;
@@ -516,13 +605,14 @@ impl MarkStore {
     /// meanwhile stay pending for the next save.
     pub fn begin_save(&self) -> Option<SaveJob> {
         let path = self.path.clone()?;
-        if self.changes.is_empty() {
+        if !self.is_dirty() {
             return None;
         }
         Some(SaveJob {
             path,
             base: Arc::clone(&self.base),
             changes: self.changes.iter().map(|(k, c)| (k.clone(), *c)).collect(),
+            places: self.places.clone().into_iter().collect(),
             upto: self.seq,
         })
     }
@@ -535,6 +625,10 @@ impl MarkStore {
         let saved = outcome?;
         self.base = Arc::new(saved.state);
         self.changes.retain(|_, change| change.seq > saved.upto);
+        // Places now in the file are no longer pending.
+        let written = places_of(&self.base);
+        self.places
+            .retain(|library, place| written.get(library) != Some(&*place));
         if saved.warning.is_some() {
             self.warning = saved.warning;
         }
@@ -983,5 +1077,33 @@ mod tests {
         let (again, warning) = MarkStore::open(&path);
         assert_eq!(warning, None);
         assert!(again.is_read(&key(1)) && again.is_starred(&key(2)));
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::*;
+
+    #[test]
+    fn places_are_saved_with_the_marks_and_read_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let (mut store, _) = MarkStore::open(&path);
+        let place = Place {
+            article: Some("ab".repeat(16)),
+            scroll: 12,
+            view: "unread".into(),
+            sort: "title".into(),
+        };
+        store.set_place("lib-one", place.clone());
+        assert!(store.is_dirty());
+        store.save().expect("save");
+        assert!(!store.is_dirty(), "written");
+        let (again, warning) = MarkStore::open(&path);
+        assert!(warning.is_none());
+        assert_eq!(again.place("lib-one"), Some(place));
+        assert_eq!(again.place("lib-two"), None);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("\"places\""), "{text}");
     }
 }

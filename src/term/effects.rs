@@ -45,7 +45,12 @@ pub fn perform_with(
                         .write_all(sequence.as_bytes())
                         .and_then(|()| tty.flush())
                     {
-                        Ok(()) => (format!("copied {url}"), false),
+                        // Written is all that is known: the terminal may
+                        // ignore OSC 52 or ask first.
+                        Ok(()) => (
+                            format!("sent to the terminal clipboard (OSC 52): {url}"),
+                            false,
+                        ),
                         Err(err) => (format!("could not copy: {err}"), true),
                     }
                 }
@@ -96,7 +101,7 @@ mod tests {
         assert!(tty.contains("\u{1b}]52;c;aHR0cHM6Ly9leGFtcGxlLmNvbS9zdG9yeQ==\u{7}"));
         assert_eq!(
             app.status.as_deref(),
-            Some("copied https://example.com/story")
+            Some("sent to the terminal clipboard (OSC 52): https://example.com/story")
         );
     }
 

@@ -171,7 +171,8 @@ fn spawn_detached(argv: &[String]) -> io::Result<()> {
 }
 
 /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard,
-/// wrapped for tmux when running inside it (`TMUX` set and non-empty).
+/// inside tmux (`TMUX` set and not empty) both plain and wrapped for tmux's
+/// passthrough.
 ///
 /// OSC 52 works over SSH and needs no clipboard tool on the host, which is why
 /// it is used rather than `xclip`/`pbcopy`. Write the result straight to the
@@ -183,13 +184,17 @@ pub fn osc52_copy(text: &str) -> String {
 
 /// [`osc52_copy`] with the tmux decision passed in.
 ///
-/// tmux swallows unknown escape sequences, so inside it the sequence goes in
-/// tmux's DCS passthrough (`ESC P tmux; … ESC \`, every ESC inside doubled);
-/// tmux 3.3+ passes it on only with `set -g allow-passthrough on`.
+/// Inside tmux two forms go out, as which one works depends on tmux's
+/// settings: the plain sequence, which tmux itself takes with `set -g
+/// set-clipboard on` (a paste buffer, and the outer terminal's clipboard when
+/// it allows), and the same in tmux's DCS passthrough (`ESC P tmux; … ESC \`,
+/// every ESC inside doubled), which tmux 3.3+ hands to the outer terminal with
+/// `set -g allow-passthrough on`. Neither tells whether the terminal took it.
 pub fn osc52_sequence(text: &str, tmux: bool) -> String {
     let osc = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
     if tmux {
-        format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b"))
+        let passthrough = format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b"));
+        osc + &passthrough
     } else {
         osc
     }
@@ -376,9 +381,10 @@ mod tests {
     #[test]
     fn osc52_sequences() {
         assert_eq!(osc52_sequence("hello", false), "\x1b]52;c;aGVsbG8=\x07");
+        // Inside tmux: plain (for `set-clipboard on`), then passed through.
         assert_eq!(
             osc52_sequence("hello", true),
-            "\x1bPtmux;\x1b\x1b]52;c;aGVsbG8=\x07\x1b\\"
+            "\x1b]52;c;aGVsbG8=\x07\x1bPtmux;\x1b\x1b]52;c;aGVsbG8=\x07\x1b\\"
         );
         // Escape sequences in the text are inert once encoded.
         let seq = osc52_sequence("\x1b]0;pwned\x07", false);

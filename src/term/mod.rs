@@ -11,6 +11,7 @@ use std::io::{self, Stdout, Write, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
 use crossterm::event::{
@@ -339,6 +340,11 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     );
     let fetch_on_start = settings.fetch_on_start;
     let theme = settings.apply(&mut app);
+    // Back where this library was left (kept with the marks).
+    let library = crate::store::marks::library_id(paths);
+    if let Some(place) = app.store.place(&library) {
+        app.return_to(&place);
+    }
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
     let mut feed = Workers {
@@ -354,6 +360,12 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
+    // Leaving is cheap to undo: the next start on this library comes back here.
+    // (Not when it never got back to last time's article: that place stands.)
+    if !app.articles.is_empty() && app.returning.is_none() {
+        let place = app.place();
+        app.store.set_place(&library, place);
+    }
     // The terminal is back; now wait for the disk, then save what is left.
     feed.saver.finish();
     // Written, not `eprintln!`ed: with the terminal closed under the app a
@@ -409,11 +421,20 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
                 panic!("{DEBUG_PANIC_ENV}=loader is set: the loader panics");
             }
             let mut problems = Vec::new();
+            let mut seen = Seen::default();
             for event in library::spawn_loader(paths) {
                 match event {
                     LoadEvent::Batch(articles) => {
                         let keys = keys_of(&articles);
-                        if tx.send(Message::Batch { articles, keys }).is_err() {
+                        let (articles, keys, copies) = seen.split_copies(articles, keys);
+                        if !articles.is_empty()
+                            && tx.send(Message::Batch { articles, keys }).is_err()
+                        {
+                            return;
+                        }
+                        if !copies.is_empty()
+                            && tx.send(Message::Action(Action::Copies(copies))).is_err()
+                        {
                             return;
                         }
                     }
@@ -433,7 +454,10 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
             let status = match problems.as_slice() {
                 [] => None,
                 [one] => Some(format!("skipped {one}")),
-                [first, rest @ ..] => Some(format!("skipped {} files: {first}, …", rest.len() + 1)),
+                [first, rest @ ..] => Some(format!(
+                    "skipped {} files: {first}, …",
+                    crate::app::count::thousands(rest.len() + 1)
+                )),
             };
             let _ = tx.send(Message::Action(Action::Status(status)));
             let _ = tx.send(Message::Loaded(problems));
@@ -443,22 +467,39 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
     }
 }
 
-/// The status line while loading: "loading 41,203 / 100,000".
+/// The status line while loading: "loading 41,203 of 100,000".
 pub fn progress_text(done: usize, total: usize) -> String {
-    format!("loading {} / {}", thousands(done), thousands(total))
+    format!("loading {}", crate::app::count::of(done, total))
 }
 
-/// `n` with a comma between groups of three digits.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+/// The content keys loaded so far: an article whose content is already in the
+/// library (the same file twice, a copy in another folder) is shown once, its
+/// other paths in the details.
+#[derive(Default)]
+struct Seen(std::collections::HashSet<ArticleKey>);
+
+impl Seen {
+    /// `articles` (with their `keys`) without those already seen, and the
+    /// paths of the ones left out, by key.
+    #[allow(clippy::type_complexity)]
+    fn split_copies(
+        &mut self,
+        articles: Vec<Article>,
+        keys: Vec<ArticleKey>,
+    ) -> (Vec<Article>, Vec<ArticleKey>, Vec<(ArticleKey, String)>) {
+        let mut kept = Vec::with_capacity(articles.len());
+        let mut kept_keys = Vec::with_capacity(keys.len());
+        let mut copies = Vec::new();
+        for (article, key) in articles.into_iter().zip(keys) {
+            if self.0.insert(key) {
+                kept.push(article);
+                kept_keys.push(key);
+            } else {
+                copies.push((key, article.path));
+            }
         }
-        out.push(c);
+        (kept, kept_keys, copies)
     }
-    out
 }
 
 /// Content keys of `articles`, hashed on two threads for large batches.
@@ -497,6 +538,7 @@ fn event_loop(
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
+    let mut expiry = Expiry::default();
     loop {
         {
             let _drawing = lock_output();
@@ -505,7 +547,7 @@ fn event_loop(
         if debug_panic {
             panic!("{DEBUG_PANIC_ENV} is set: panicking after the first frame");
         }
-        let Ok(mut message) = rx.recv() else {
+        let Some(mut message) = expiry.receive(app, rx) else {
             return Ok((problems, false));
         };
         // Batches waiting to be applied together.
@@ -563,6 +605,41 @@ fn event_loop(
             }
         }
         flush_batches(app, &mut pending, terminal, feed);
+    }
+}
+
+/// How long a confirmation or error stays in the status line without a key.
+pub const NOTICE_LIFETIME: Duration = Duration::from_secs(4);
+
+/// The status line's timer: it runs only while a confirmation is shown, so an
+/// idle reader without one blocks on its channel and does no work at all.
+#[derive(Default)]
+struct Expiry {
+    /// The notice being timed and when it goes.
+    due: Option<(u64, Instant)>,
+}
+
+impl Expiry {
+    /// The next message: from `rx`, or [`Action::ExpireStatus`] when the shown
+    /// notice's time is up first. `None` when every sender is gone.
+    fn receive(&mut self, app: &App, rx: &mpsc::Receiver<Message>) -> Option<Message> {
+        let Some(notice) = app.notice else {
+            self.due = None;
+            return rx.recv().ok();
+        };
+        let now = Instant::now();
+        let at = match self.due {
+            Some((timed, at)) if timed == notice => at,
+            _ => now + NOTICE_LIFETIME,
+        };
+        self.due = Some((notice, at));
+        match rx.recv_timeout(at.saturating_duration_since(now)) {
+            Ok(message) => Some(message),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                Some(Message::Action(Action::ExpireStatus(notice)))
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => None,
+        }
     }
 }
 
@@ -646,13 +723,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn progress_uses_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(41_203), "41,203");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-        assert_eq!(progress_text(41_203, 100_000), "loading 41,203 / 100,000");
+    fn progress_counts_like_the_rest_of_the_reader() {
+        assert_eq!(progress_text(41_203, 100_000), "loading 41,203 of 100,000");
+    }
+
+    #[test]
+    fn copies_are_left_out_with_their_paths() {
+        let article = |title: &str, path: &str| Article {
+            title: title.to_owned(),
+            body: vec!["Same body.".to_owned()],
+            path: path.to_owned(),
+            ..Article::default()
+        };
+        let mut seen = Seen::default();
+        let first = vec![article("One", "a/one.txt"), article("Two", "a/two.txt")];
+        let keys = keys_of(&first);
+        let (kept, _, copies) = seen.split_copies(first, keys.clone());
+        assert_eq!(kept.len(), 2);
+        assert!(copies.is_empty());
+        let second = vec![
+            article("One", "b/one-copy.txt"),
+            article("Three", "b/three.txt"),
+        ];
+        let (kept, kept_keys, copies) = seen.split_copies(second.clone(), keys_of(&second));
+        assert_eq!(
+            kept.iter().map(|a| a.path.as_str()).collect::<Vec<_>>(),
+            ["b/three.txt"]
+        );
+        assert_eq!(kept_keys, [ArticleKey::of(&second[1])]);
+        assert_eq!(copies, [(keys[0], "b/one-copy.txt".to_owned())]);
     }
 
     #[test]

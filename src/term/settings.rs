@@ -3,11 +3,12 @@
 //! choices, with every problem collected as a warning rather than an error (a
 //! bad config or state file never stops the reader).
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::app::{App, Keymap};
 use crate::cli::Cli;
-use crate::config::Config;
+use crate::config::{Config, ConfigWarning};
 use crate::store::marks::MarkStore;
 use crate::ui::theme::Theme;
 
@@ -30,15 +31,12 @@ impl Settings {
     /// Loads the config (`--config` or the default path), opens the reading
     /// state (`--state`, the default path, or memory only with `--no-state`)
     /// and decides colour (`--color`, `NO_COLOR`).
-    pub fn load(cli: &Cli) -> Settings {
-        let (config, config_warnings) = Config::load(cli.config.as_deref());
-        let mut warnings: Vec<String> = config_warnings.iter().map(ToString::to_string).collect();
-        let (keymap, unknown) = Keymap::new(&config.keys);
-        warnings.extend(unknown_actions(cli.config.as_deref(), &unknown));
-        let reserved = crate::app::keymap::reserved_key_problems(&config.keys);
-        warnings.extend(key_warnings(cli.config.as_deref(), &reserved));
+    ///
+    /// Fails only when `--config` names a file that does not exist.
+    pub fn load(cli: &Cli) -> io::Result<Settings> {
+        let (config, keymap, mut warnings) = load_config(cli.config.as_deref())?;
         let store = open_store(cli.no_state, cli.state.clone(), &mut warnings);
-        Settings {
+        Ok(Settings {
             config,
             keymap,
             store,
@@ -49,7 +47,7 @@ impl Settings {
                 .clone()
                 .or_else(crate::store::library_db::default_path),
             fetch_on_start: false,
-        }
+        })
     }
 
     /// Defaults everywhere and a memory-only state: for tests.
@@ -87,9 +85,23 @@ impl Settings {
     }
 }
 
+/// The config file (`path` from `--config`, else the default one) and the
+/// keymap it makes, with every problem in it as one warning line, in the
+/// file's line order. Fails only when an explicit `path` does not exist.
+pub fn load_config(path: Option<&Path>) -> io::Result<(Config, Keymap, Vec<String>)> {
+    let (config, mut warnings) = Config::load(path)?;
+    let (keymap, unknown) = Keymap::new(&config.keys);
+    warnings.extend(unknown_actions(path, &unknown));
+    let reserved = crate::app::keymap::reserved_key_problems(&config.keys);
+    warnings.extend(key_warnings(path, &reserved));
+    crate::config::sort_by_line(&mut warnings);
+    let lines = warnings.iter().map(ToString::to_string).collect();
+    Ok((config, keymap, lines))
+}
+
 /// Warnings for `[keys]` entries naming no action, as `FILE:LINE: keys.NAME:
 /// unknown action (expected …)`; `path` is `--config` (else the default path).
-pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
+pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<ConfigWarning> {
     let names = crate::app::keymap::action_names().join(", ");
     let problems: Vec<(String, String)> = unknown
         .iter()
@@ -103,7 +115,7 @@ pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<String> {
 
 /// Warnings for `[keys]` entries, as `FILE:LINE: keys.NAME: PROBLEM`, from
 /// (name, problem) pairs; `path` is `--config` (else the default path).
-pub fn key_warnings(path: Option<&Path>, problems: &[(String, String)]) -> Vec<String> {
+pub fn key_warnings(path: Option<&Path>, problems: &[(String, String)]) -> Vec<ConfigWarning> {
     if problems.is_empty() {
         return Vec::new();
     }
@@ -113,13 +125,14 @@ pub fn key_warnings(path: Option<&Path>, problems: &[(String, String)]) -> Vec<S
         .and_then(|p| crate::store::files::read_regular(p, crate::config::MAX_CONFIG_BYTES).ok())
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default();
-    let file = path.map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+    let file = path.unwrap_or_else(|| PathBuf::from("config"));
     problems
         .iter()
-        .map(|(name, problem)| {
-            let line = crate::config::line_of(&text, "keys", name)
-                .map_or_else(String::new, |l| format!(":{l}"));
-            format!("{file}{line}: keys.{name}: {problem}")
+        .map(|(name, problem)| ConfigWarning {
+            file: file.clone(),
+            line: crate::config::line_of(&text, "keys", name),
+            key: Some(format!("keys.{name}")),
+            message: problem.clone(),
         })
         .collect()
 }

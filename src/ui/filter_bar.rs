@@ -9,30 +9,48 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{fit, fit_str, safe, width};
 use super::theme::Theme;
-use crate::app::{App, Mode};
+use crate::app::find::Find;
+use crate::app::{App, Focus, Mode, count, keymap};
 
-/// The hint shown while browsing the list.
-pub const LIST_HINT: &str =
-    "↑↓ move · Enter open · Tab focus · PgUp/PgDn scroll · Esc clear/quit · F1 help";
-/// The hint shown while reading.
-pub const READER_HINT: &str =
-    "↑↓/Space scroll · Ctrl-N/P next · Tab list · Esc back · F1 help · Ctrl-C quit";
-/// The list hint for narrow terminals.
-pub const LIST_HINT_SHORT: &str = "↑↓ Enter open · Esc clear/quit · F1 help";
-/// The reader hint for narrow terminals.
-pub const READER_HINT_SHORT: &str = "↑↓ Space scroll · Esc back · F1 help";
-/// The hint shown with the help overlay open.
-pub const HELP_HINT: &str = "F1/Esc close help · Ctrl-C quit";
+/// Draws the search in the article into the filter bar's `area`: its prompt,
+/// what is typed, and which match of how many is shown.
+fn render_find(find: &Find, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let total = area.width as usize;
+    let count = match (find.editing, find.hits.len()) {
+        (true, _) => String::new(),
+        (false, 0) => " no match".to_owned(),
+        (false, n) => format!(" {}", count::of(find.current + 1, n)),
+    };
+    let count_width = width(&count);
+    let room = total.saturating_sub(count_width);
+    let query = safe(&find.query);
+    let mut spans = vec![
+        Span::styled("find in article > ", theme.accent),
+        Span::raw(query.into_owned()),
+    ];
+    if find.editing {
+        spans.push(Span::styled(" ", theme.cursor));
+    }
+    Line::from(fit(spans, room)).render(area, buf);
+    if count_width > 0 && count_width <= total {
+        let x = area.x + (total - count_width) as u16;
+        Span::styled(count, theme.status).render(Rect::new(x, area.y, count_width as u16, 1), buf);
+    }
+}
 
-/// Draws the filter bar into the one-line `area`.
+/// Draws the filter bar into the one-line `area` (the search in the article
+/// while there is one).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if let Some(find) = app.find.as_ref().filter(|_| app.focus == Focus::Reader) {
+        render_find(find, theme, area, buf);
+        return;
+    }
     let total = area.width as usize;
     // "…" while the filter worker has not answered the newest query yet.
     let waiting = if app.filter_pending { "… " } else { "" };
     let count = format!(
-        " {waiting}{}/{} matches",
-        app.matches.len(),
-        app.articles.len()
+        " {waiting}{} matches",
+        count::of(app.matches.len(), app.articles.len())
     );
     let count_width = width(&count);
     // The count goes when the bar is too narrow for it and some query.
@@ -44,23 +62,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
 
     // Full-text mode (Ctrl-F) says so in the prompt.
-    let prompt = Span::styled(
-        if app.full_text { "full text > " } else { "> " },
-        theme.accent,
-    );
-    let query = safe(&app.query);
-    // Keep the end of a long query (where the cursor is) in view.
-    let query_room = room.saturating_sub(3);
-    // Dropped a grapheme at a time, so an emoji sequence or a flag is never split.
-    let mut shown: &str = &query;
-    let mut starts = query.grapheme_indices(true).map(|(i, _)| i).skip(1);
-    while width(shown) > query_room {
-        shown = starts.next().map_or("", |i| &query[i..]);
+    let prompt = if app.full_text { "full text > " } else { "> " };
+    // Cleaned in two parts, so the cursor stays between the same letters.
+    let cursor = app.cursor.min(app.query.len());
+    let (before, after) = match (app.query.get(..cursor), app.query.get(cursor..)) {
+        (Some(before), Some(after)) => (safe(before), safe(after)),
+        _ => (safe(&app.query), Default::default()),
+    };
+    // The cursor is drawn on the letter it stands before (a space at the end).
+    let (at, rest) = match after.graphemes(true).next() {
+        Some(g) => (g, &after[g.len()..]),
+        None => (" ", ""),
+    };
+    // Keep the cursor in view: drop letters from the start, a grapheme at a
+    // time (an emoji sequence or a flag is never split); what follows the
+    // cursor is cut at the end.
+    let query_room = room.saturating_sub(width(prompt) + 1);
+    let mut shown: &str = &before;
+    let mut starts = before.grapheme_indices(true).map(|(i, _)| i).skip(1);
+    while !shown.is_empty() && width(shown) + width(at) > query_room {
+        shown = starts.next().map_or("", |i| &before[i..]);
     }
     let mut spans = vec![
-        prompt,
+        Span::styled(prompt, theme.accent),
         Span::raw(shown.to_owned()),
-        Span::styled(" ", theme.cursor),
+        Span::styled(at.to_owned(), theme.cursor),
+        Span::raw(rest.to_owned()),
     ];
     if app.query.is_empty() {
         spans.push(Span::styled(" type to filter", theme.dim));
@@ -76,10 +103,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// Draws the hint line (and the status text, right-aligned) into the one-line `area`.
 pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = area.width as usize;
-    let (hint, short) = match app.mode() {
-        Mode::List => (LIST_HINT, LIST_HINT_SHORT),
-        Mode::Reader => (READER_HINT, READER_HINT_SHORT),
-        Mode::Help => (HELP_HINT, HELP_HINT),
+    // From the keymap, so remapped keys show as they are bound.
+    let hints = match app.mode() {
+        Mode::List => keymap::LIST_HINTS,
+        Mode::Reader => keymap::READER_HINTS,
+        Mode::Help => keymap::HELP_HINTS,
+        Mode::Find => keymap::FIND_HINTS,
+        Mode::Found => keymap::FOUND_HINTS,
     };
     let mut room = total;
     let status = match (&app.status, &app.warning) {
@@ -96,7 +126,12 @@ pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(status, style).render(Rect::new(x, area.y, status_width as u16, 1), buf);
         room = total.saturating_sub(status_width + 1);
     }
-    let hint = if width(hint) <= room { hint } else { short };
+    let lines: Vec<String> = hints.iter().map(|h| app.keymap.hint_line(h)).collect();
+    let hint = lines
+        .iter()
+        .find(|line| width(line) <= room)
+        .or(lines.last())
+        .map_or("", String::as_str);
     Line::from(fit(vec![Span::styled(hint, theme.dim)], room))
         .render(Rect::new(area.x, area.y, room as u16, 1), buf);
 }

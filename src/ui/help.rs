@@ -21,6 +21,16 @@ pub fn rows(app: &App) -> Vec<(String, &'static str)> {
             // Two keys for a one-action row, the first key of each otherwise:
             // the column stays narrow enough for 80 columns.
             let per_name = if names.len() == 1 { 2 } else { 1 };
+            if names.len() == 9 && names.iter().all(|n| n.starts_with("open_link_")) {
+                let digits: Vec<String> = names
+                    .iter()
+                    .filter_map(|n| app.keymap.keys_for(n).into_iter().next())
+                    .collect();
+                let defaults: Vec<String> = (1..=9).map(|d| d.to_string()).collect();
+                if digits == defaults {
+                    return Some(("1-9".to_owned(), *what));
+                }
+            }
             let keys: Vec<String> = names
                 .iter()
                 .flat_map(|name| app.keymap.keys_for(name).into_iter().take(per_name))
@@ -63,7 +73,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Block::bordered()
             .border_style(theme.border_focused)
             .title(Line::from(" Keys ").style(theme.accent))
-            .title_bottom(Line::from(" F1/Esc close ").right_aligned())
+            .title_bottom(
+                Line::from(format!(
+                    " {} close ",
+                    app.keymap.hint_keys(&["help", "close_help"])
+                ))
+                .right_aligned(),
+            )
             .render(popup, buf);
         crate::app::geometry::pane_inner(popup).inner(ratatui::layout::Margin::new(1, 0))
     } else {

@@ -9,10 +9,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{fit, fit_str, highlight, safe};
+use super::text::{fit, fit_str, highlight, safe, window_start};
 use super::theme::Theme;
-use crate::app::App;
 use crate::app::geometry::{GUTTER, ROW_HEIGHT, has_border, offset_for, pane_inner, visible_rows};
+use crate::app::{App, count};
 use crate::article::Article;
 
 /// The pane's title: view and sort, cut to `room` columns (the count on the
@@ -26,30 +26,41 @@ pub fn title_text(app: &App, room: usize) -> String {
     fit_str(&short, room)
 }
 
-/// The second line of a row: source and date, or the file name when neither is known.
+/// The second line of a row: source and date; when neither is known, the
+/// start of the article (its summary or first paragraph), which tells more
+/// than a file name; the file name only for an article without text.
 fn meta_text(article: &Article) -> String {
     let parts: Vec<&str> = [&article.source, &article.published]
         .into_iter()
         .filter_map(|f| f.as_deref())
         .filter(|s| !s.trim().is_empty())
         .collect();
-    if parts.is_empty() {
-        let name = article
+    if !parts.is_empty() {
+        return safe(&parts.join(" · ")).into_owned();
+    }
+    let opening = article
+        .dek
+        .iter()
+        .chain(&article.body)
+        .map(|p| p.trim())
+        .find(|p| !p.is_empty());
+    let text = opening.unwrap_or_else(|| {
+        article
             .path
             .rsplit(['/', '\\', ':'])
             .next()
-            .unwrap_or_default();
-        safe(name).into_owned()
-    } else {
-        safe(&parts.join(" · ")).into_owned()
-    }
+            .unwrap_or_default()
+    });
+    // Only what can show on one line is cleaned.
+    let head: String = text.chars().take(400).collect();
+    safe(&head).into_owned()
 }
 
 /// Draws the list pane into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buffer) {
     let inner = pane_inner(area);
     if has_border(area) {
-        let count = format!(" {} of {} ", app.matches.len(), app.articles.len());
+        let count = format!(" {} ", count::of(app.matches.len(), app.articles.len()));
         let room = (area.width as usize)
             .saturating_sub(2 + super::text::width(&count) + 1)
             .max(1);
@@ -112,7 +123,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
         };
         let title = safe(&article.title);
         let marks = app.highlight_of(m.index);
-        let indices: &[usize] = marks.map_or(&[], |h| &h.title);
+        let mut indices: Vec<usize> = marks.map_or_else(Vec::new, |h| h.title.clone());
+        // A match past the cut is shown as fzf shows it: the headline's start
+        // gives way to "…" and the part that holds the match.
+        let start = window_start(&title, &indices, text_width);
+        let title = if start > 0 {
+            let byte = title.char_indices().nth(start).map_or(0, |(b, _)| b);
+            indices = indices
+                .iter()
+                .filter(|&&i| i >= start)
+                .map(|i| i - start + 1)
+                .collect();
+            std::borrow::Cow::Owned(format!("…{}", &title[byte..]))
+        } else {
+            title
+        };
         let base = if selected || unread {
             theme.headline
         } else {
@@ -120,7 +145,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
         };
         let mut spans = vec![marker.clone(), dot, star, Span::raw(" ")];
         spans.extend(fit(
-            highlight(&title, indices, base, theme.matched),
+            highlight(&title, &indices, base, theme.matched),
             text_width,
         ));
         Line::from(spans).render(row, buf);
@@ -170,7 +195,16 @@ fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
                 fit_str(&format!("“{}”", safe(app.query.trim())), width),
                 theme.accent,
             ),
-            Line::styled(fit_str("Esc clears the filter", width), theme.dim),
+            Line::styled(
+                fit_str(
+                    &match app.keymap.keys_for("clear_or_quit").first() {
+                        Some(key) => format!("{key} clears the filter"),
+                        None => "clear the filter to see them all".to_owned(),
+                    },
+                    width,
+                ),
+                theme.dim,
+            ),
         ]
     };
     let top = inner.y + inner.height.saturating_sub(lines.len() as u16) / 2;

@@ -11,9 +11,9 @@ use ratatui::widgets::{
 
 use super::text::fit_str;
 use super::theme::Theme;
-use crate::app::App;
 use crate::app::geometry::{has_border, text_area};
 use crate::app::reading::{Piece, ReadLine, Role};
+use crate::app::{App, count};
 
 /// Draws the reading pane into `area`.
 ///
@@ -38,7 +38,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
             })
             .title(Line::from(" Reader ").style(theme.accent));
         if article.is_some() {
-            let position = format!(" {} of {} ", app.selected + 1, app.matches.len());
+            let position = format!(" {} ", count::of(app.selected + 1, app.matches.len()));
             block = block.title_top(Line::from(position).style(theme.dim).right_aligned());
             let percent = (scroll * 100).checked_div(max).unwrap_or(100);
             block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
@@ -71,6 +71,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
     for (i, line) in lines.iter().skip(scroll).take(height).enumerate() {
         styled(line, theme).render(Rect::new(text.x, text.y + i as u16, text.width, 1), buf);
     }
+    // Matches of the search in the article, the current one reversed.
+    if let Some(find) = &app.find {
+        for (n, hit) in find.hits.iter().enumerate() {
+            if hit.line < scroll || hit.line >= scroll + height {
+                continue;
+            }
+            let x = text.x.saturating_add(hit.column as u16);
+            let w = (hit.width as u16).min(text.right().saturating_sub(x));
+            let style = if n == find.current {
+                theme.matched.add_modifier(Modifier::REVERSED)
+            } else {
+                theme.matched
+            };
+            buf.set_style(
+                Rect::new(x, text.y + (hit.line - scroll) as u16, w, 1),
+                style,
+            );
+        }
+    }
 }
 
 /// A laid-out line with the theme's style for each role.
@@ -87,7 +106,7 @@ fn style(role: Role, theme: &Theme) -> Style {
     match role {
         Role::Title | Role::Heading => theme.headline,
         Role::Meta | Role::Credit => theme.dim,
-        Role::Dek => Style::new().add_modifier(Modifier::ITALIC),
+        Role::Dek => theme.dek,
         Role::Bullet | Role::LinkNumber => theme.accent,
         Role::Subhead => theme.subhead,
         Role::Caption => theme.caption,

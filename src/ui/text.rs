@@ -53,6 +53,40 @@ pub fn fit_str(text: &str, max: usize) -> String {
         .collect()
 }
 
+/// Where to start showing `text` in `width` columns so that its last matched
+/// character (`indices`: char positions, ascending) is on screen, as fzf does:
+/// 0 when it already is; otherwise the char position of a grapheme boundary
+/// from which the match fits behind a leading "…", with a few columns of the
+/// text after it when there are any.
+pub fn window_start(text: &str, indices: &[usize], width: usize) -> usize {
+    let Some(&last) = indices.last() else {
+        return 0;
+    };
+    let Some(end) = text
+        .char_indices()
+        .nth(last)
+        .map(|(byte, c)| byte + c.len_utf8())
+    else {
+        return 0;
+    };
+    // The whole text fits, or the match fits before the trailing "…".
+    if self::width(text) <= width || self::width(&text[..end]) < width {
+        return 0;
+    }
+    let context = if end < text.len() { 3 } else { 0 };
+    let budget = width.saturating_sub(1 + context + usize::from(end < text.len()));
+    let mut from = 0;
+    let mut shown = self::width(&text[..end]);
+    for grapheme in text[..end].graphemes(true) {
+        if shown <= budget {
+            break;
+        }
+        shown -= self::width(grapheme);
+        from += grapheme.len();
+    }
+    text[..from].chars().count()
+}
+
 /// Splits `text` into runs, styling the characters at `indices` (char positions,
 /// ascending) with `matched` and the rest with `base`.
 pub fn highlight<'a>(
@@ -87,6 +121,31 @@ pub fn highlight<'a>(
         spans.push(Span::styled(&text[run_start..], style));
     }
     spans
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::window_start;
+
+    #[test]
+    fn the_window_moves_only_for_a_match_past_the_width() {
+        let text = "Leaders met for hours and agreed on nothing but a report";
+        let at = |word: &str| {
+            let start = text.find(word).expect("word");
+            (start..start + word.len()).collect::<Vec<_>>()
+        };
+        assert_eq!(window_start(text, &at("Leaders"), 20), 0);
+        assert_eq!(window_start(text, &[], 20), 0);
+        assert_eq!(window_start(text, &at("report"), 80), 0, "all of it fits");
+        // "…" and the last 19 columns.
+        let start = window_start(text, &at("report"), 20);
+        assert_eq!(&text[start..], "othing but a report");
+        // A match in the middle keeps a little of what follows.
+        let start = window_start(text, &at("agreed"), 20);
+        let shown = &text[start..];
+        // "…", the match and what leads to it in 15 columns, 3 after, "…".
+        assert!(shown.starts_with("ours and agreed on"), "{shown}");
+    }
 }
 
 #[cfg(test)]

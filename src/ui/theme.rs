@@ -25,6 +25,8 @@ pub struct Theme {
     pub subhead: Style,
     /// Photo captions.
     pub caption: Style,
+    /// The summary under the headline.
+    pub dek: Style,
     /// Borders of the pane without focus.
     pub border: Style,
     /// Borders of the focused pane.
@@ -78,6 +80,7 @@ impl Theme {
             headline: fg(c.title).add_modifier(bold),
             subhead: fg(c.accent).add_modifier(bold),
             caption: fg(c.caption).add_modifier(Modifier::ITALIC),
+            dek: Style::new().add_modifier(Modifier::ITALIC),
             border: fg(c.border),
             border_focused: fg(c.accent),
             key: fg(c.accent).add_modifier(bold),
@@ -99,19 +102,22 @@ impl Theme {
         }
     }
 
-    /// No colours, only text attributes (for `NO_COLOR`).
+    /// No colours, only bold, underline and reverse (for `NO_COLOR`): dim and
+    /// italic are left out too, as terminals draw them in colours of their
+    /// own (dim is a grey) or not at all.
     pub fn monochrome() -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);
-        let dim = Style::new().add_modifier(Modifier::DIM);
+        let plain = Style::new();
         Theme {
             accent: bold,
-            dim,
+            dim: plain,
             matched: bold.add_modifier(Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED),
             marker: bold,
             headline: bold,
             subhead: bold,
-            caption: dim.add_modifier(Modifier::ITALIC),
+            caption: plain,
+            dek: plain,
             border: Style::new(),
             border_focused: bold,
             key: bold,
@@ -160,8 +166,10 @@ mod tests {
             t.star,
             t.cursor,
         ];
-        for style in styles {
+        let allowed = Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED;
+        for style in styles.into_iter().chain([t.dek]) {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+            assert!(allowed.contains(style.add_modifier), "{style:?}");
         }
         assert_ne!(t.matched, Style::new(), "matches still stand out");
     }

@@ -27,7 +27,9 @@ pub fn is_url_continuation(line: &str) -> bool {
         && !t.ends_with('.')
 }
 
-/// Every http(s) URL in the text, in order, each once (trailing punctuation off).
+/// Every http(s) URL in the text, in order, each once (trailing punctuation
+/// off, `&amp;` copied from a page's HTML decoded), leaving out
+/// [tracking pixels](is_tracking_pixel).
 pub fn find_urls<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -40,16 +42,58 @@ pub fn find_urls<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
                 continue;
             };
             let candidate = token[pos..].trim_end_matches(|c: char| ".,;:)]}>\"'”’".contains(c));
-            if starts_with_url(candidate)
-                && candidate.len() > 10
-                && url::Url::parse(candidate).is_ok()
-                && seen.insert(candidate.to_string())
+            if !starts_with_url(candidate) || candidate.len() <= 10 {
+                continue;
+            }
+            let candidate = candidate.replace("&amp;", "&");
+            if url::Url::parse(&candidate).is_ok_and(|u| !is_tracking_pixel(&u))
+                && seen.insert(candidate.clone())
             {
-                out.push(candidate.to_string());
+                out.push(candidate);
             }
         }
     }
     out
+}
+
+/// Hosts that serve visit-counting beacons (invisible images), never pages.
+const BEACON_HOSTS: &[&str] = &[
+    "scorecardresearch.com",
+    "doubleclick.net",
+    "google-analytics.com",
+    "quantserve.com",
+    "chartbeat.net",
+    "omtrdc.net",
+    "2o7.net",
+    "imrworldwide.com",
+    "bat.bing.com",
+];
+
+/// Rule `tracking_pixel`: a URL the page only loads as an invisible image to
+/// count the visit (a measurement host, a `pixel.` host, a `1x1`/`pixel`/
+/// `beacon` image, or `width=1&height=1`); scraped text keeps it from the
+/// page's `<noscript>` image. Not a link a reader would follow.
+///
+/// Example: `https://sb.scorecardresearch.com/p?c1=2&c2=6035748&cv=2.0&cj=1`.
+pub fn is_tracking_pixel(url: &url::Url) -> bool {
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let by_host = host.starts_with("pixel.")
+        || BEACON_HOSTS
+            .iter()
+            .any(|b| host == *b || host.ends_with(&format!(".{b}")));
+    let path = url.path().to_ascii_lowercase();
+    let image = [".gif", ".png"].iter().any(|e| path.ends_with(e));
+    let by_path = (image
+        && ["1x1", "pixel", "beacon", "spacer"]
+            .iter()
+            .any(|m| path.contains(m)))
+        || path.ends_with("/pixel")
+        || path.ends_with("/beacon");
+    let one = |names: &[&str]| {
+        url.query_pairs()
+            .any(|(k, v)| names.contains(&k.as_ref()) && v == "1")
+    };
+    by_host || by_path || (one(&["width", "w"]) && one(&["height", "h"]))
 }
 
 /// The last path segment that looks like a story slug (three or more hyphenated
@@ -255,6 +299,26 @@ mod tests {
         assert_eq!(
             month_path_date("https://x.com/world/2019/nov/20/a-b-c").as_deref(),
             Some("2019-11-20")
+        );
+    }
+
+    #[test]
+    fn tracking_pixels_are_not_links_and_ampersands_are_decoded() {
+        let lines = [
+            "Read more: https://news.example.com/2024/03/12/harbour-plan?ref=home&amp;src=article",
+            "https://sb.scorecardresearch.com/p?c1=2&amp;c2=6035748&amp;cv=2.0&amp;cj=1",
+            "https://www.facebook.example/tr?id=1&amp;ev=PageView https://pixel.example.net/t.gif",
+            "https://stats.example.org/img/1x1.gif https://img.example.org/b?width=1&height=1",
+            "https://ad.doubleclick.net/ddm/activity/src=1 https://example.org/beacon",
+            "https://news.example.com/photos/beacon-hill-fire-2024.jpg",
+        ];
+        assert_eq!(
+            find_urls(lines.into_iter()),
+            [
+                "https://news.example.com/2024/03/12/harbour-plan?ref=home&src=article",
+                "https://www.facebook.example/tr?id=1&ev=PageView",
+                "https://news.example.com/photos/beacon-hill-fire-2024.jpg",
+            ]
         );
     }
 
