@@ -60,7 +60,7 @@ fn f5_fetches_in_the_background_and_new_articles_join_the_list() {
     );
     // Typing filters the new articles like any other (an exact term).
     session.send("'rope");
-    let screen = session.wait_text("1/7 matches");
+    let screen = session.wait_text("1 of 7 matches");
     assert!(screen.contains("Fish market moves"), "{screen}");
     assert!(!screen.contains("Night ferry"), "{screen}");
     session.quit_and_check_restored();
