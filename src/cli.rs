@@ -13,6 +13,8 @@ const AFTER_HELP: &str = "\
 Files:
   ~/.config/newsreader/config.toml   settings ($XDG_CONFIG_HOME; --config)
   ~/.local/share/newsreader/state.json   read and starred marks ($XDG_DATA_HOME; --state)
+  ~/.local/share/newsreader/library.db   subscriptions and fetched articles ($XDG_DATA_HOME;
+                                         --library or NEWSREADER_LIBRARY)
 
 Environment:
   BROWSER    browser commands for Ctrl-O and the link digits (':'-separated; %s is the URL)
@@ -26,7 +28,9 @@ Keys: F1 in the reader lists them; every action can be remapped in [keys].";
 /// The options below may come before or after a subcommand
 /// (`newsreader --config X parse F` and `newsreader parse --config X F`).
 ///
-/// With no PATH, opens the articles bundled with newsreader. Settings are read
+/// With no PATH, opens the library of fetched articles (the bundled articles
+/// while it is empty); a PATH that is an http(s) URL is fetched, added to the
+/// library and shown. Settings are read
 /// from ~/.config/newsreader/config.toml ($XDG_CONFIG_HOME); read and starred
 /// marks are kept in ~/.local/share/newsreader/state.json ($XDG_DATA_HOME).
 #[derive(Debug, Parser)]
@@ -41,7 +45,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Article files (.txt), libraries (.jsonl) or folders of them, read recursively.
+    /// Article files (.txt), libraries (.jsonl, library.db) or folders of them,
+    /// read recursively; or http(s) URLs of pages or feeds.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -72,6 +77,11 @@ pub struct Cli {
     /// Keep marks for this session only: never read or write the state file.
     #[arg(long, global = true)]
     pub no_state: bool,
+
+    /// Keep subscriptions and fetched articles in this file instead of the
+    /// default library.db (also NEWSREADER_LIBRARY).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub library: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,4 +133,27 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+
+    /// Subscribe to feeds (RSS, Atom, JSON Feed), or to the feed a page advertises.
+    Add {
+        #[arg(value_name = "URL", required = true)]
+        urls: Vec<String>,
+    },
+    /// Unsubscribe, deleting the feed's articles from the library.
+    Remove {
+        #[arg(value_name = "URL", required = true)]
+        urls: Vec<String>,
+    },
+    /// List subscriptions: title, URL, articles, last fetch and its result.
+    Feeds,
+    /// Fetch every subscription and the full article of each new item; one line
+    /// per feed on stderr; exit status 1 if any feed failed (the rest are saved).
+    Fetch,
+    /// Subscribe to every feed of an OPML file (titles and folders kept).
+    Import {
+        #[arg(value_name = "FILE.opml")]
+        file: PathBuf,
+    },
+    /// Print the subscriptions as OPML 2.0.
+    Export,
 }

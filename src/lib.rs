@@ -29,6 +29,7 @@ pub mod library;
 pub mod store;
 pub mod term;
 pub mod ui;
+pub mod web;
 
 #[cfg(test)]
 #[path = "../tests/support/corpus.rs"]

@@ -21,11 +21,14 @@ macro_rules! warn {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let library = cli.library.clone();
     // `list` reports no match (1) and a bad path (2) in its exit status.
     let mut status = 0;
     let result = match cli.command {
         Some(Command::Parse { json, paths }) => {
-            commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
+            reading(&paths, library.as_deref()).and_then(|paths| {
+                commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
+            })
         }
         Some(Command::List {
             filter,
@@ -34,19 +37,21 @@ fn main() -> ExitCode {
             json,
             timings,
             paths,
-        }) => commands::list(
-            &paths,
-            &commands::ListOptions {
-                query: filter.as_deref(),
-                mode: newsreader::filter::QueryOptions { full_text },
-                limit,
-                json,
-                timings,
-            },
-            &mut io::stdout().lock(),
-            &mut io::stderr(),
-        )
-        .map(|listed| status = listed.exit_code()),
+        }) => reading(&paths, library.as_deref()).and_then(|paths| {
+            commands::list(
+                &paths,
+                &commands::ListOptions {
+                    query: filter.as_deref(),
+                    mode: newsreader::filter::QueryOptions { full_text },
+                    limit,
+                    json,
+                    timings,
+                },
+                &mut io::stdout().lock(),
+                &mut io::stderr(),
+            )
+            .map(|listed| status = listed.exit_code())
+        }),
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
             clap_complete::generate(shell, &mut Cli::command(), "newsreader", &mut out);
@@ -58,18 +63,31 @@ fn main() -> ExitCode {
                 .render(&mut out)
                 .and_then(|()| out.flush())
         }
+        Some(feed_command) => commands::feeds::run(feed_command, library.as_deref()),
         None if cli.print_config => print_config(&cli, &mut io::stdout().lock()),
         None if io::stdout().is_terminal() => {
-            Settings::load(&cli).and_then(|settings| {
+            Settings::load(&cli).and_then(|mut settings| {
                 // Also on stderr: visible after the reader closes, and in logs.
                 for warning in &settings.warnings {
                     warn!("newsreader: {}", sanitize::clean_line(warning));
                 }
-                term::run(&cli.paths, settings)
+                let (paths, hint) =
+                    commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr())?;
+                settings.warnings.extend(hint);
+                // Only the library view takes in what a fetch brings.
+                let minutes =
+                    commands::feeds::fetch_interval_minutes(settings.config.feeds.fetch_interval);
+                settings.fetch_on_start = cli.paths.is_empty()
+                    && settings
+                        .library
+                        .as_deref()
+                        .is_some_and(|l| commands::feeds::fetch_due(l, minutes));
+                term::run(&paths, settings)
             })
         }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
-        None => headlines(&cli.paths, &mut io::stdout().lock()),
+        None => reading(&cli.paths, library.as_deref())
+            .and_then(|paths| headlines(&paths, &mut io::stdout().lock())),
     };
     match result {
         Ok(()) => ExitCode::from(status),
@@ -80,6 +98,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The paths to read (see [`commands::feeds::reading`]); the hint for an
+/// empty library on stderr.
+fn reading(paths: &[PathBuf], library: Option<&std::path::Path>) -> io::Result<Vec<PathBuf>> {
+    let (paths, hint) = commands::feeds::reading(paths, library, &mut io::stderr())?;
+    if let Some(hint) = hint {
+        warn!("newsreader: {hint}");
+    }
+    Ok(paths)
 }
 
 /// `--print-config`: the effective configuration as TOML that loads back; the

@@ -124,6 +124,11 @@ pub enum Action {
         options: QueryOptions,
         matches: Ranked,
     },
+    /// Fetch every subscription now, in the background (F5, Ctrl-L).
+    FetchFeeds,
+    /// A background fetch ended: its summary for the status line (`error`
+    /// when a feed failed).
+    FetchFinished { text: String, error: bool },
     /// Files whose content is already in the library (left out of it): each
     /// with the content key of the article it copies.
     Copies(Vec<(ArticleKey, String)>),

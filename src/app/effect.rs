@@ -18,6 +18,11 @@ pub enum Effect {
     OpenUrl(Url),
     /// Put this URL on the clipboard with OSC 52.
     CopyUrl(Url),
+    /// Fetch every subscription into the library on a background thread,
+    /// answered with [`super::Action::ArticlesLoaded`] for new articles,
+    /// [`super::Action::Status`] for progress and
+    /// [`super::Action::FetchFinished`] at the end.
+    FetchFeeds,
     /// Filter with this query in this mode. Performed by
     /// [`FilterFeed`](super::filtering::FilterFeed) (the reader's loop and the
     /// tests alike), answered with [`super::Action::FilterResults`]; an empty

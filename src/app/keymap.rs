@@ -363,6 +363,14 @@ pub static BINDINGS: &[Binding] = &[
         Action::CycleView,
     ),
     bind("cycle_sort", BROWSE, KeyCode::F(3), NONE, Action::CycleSort),
+    bind("fetch", BROWSE, KeyCode::F(5), NONE, Action::FetchFeeds),
+    bind(
+        "fetch",
+        BROWSE,
+        KeyCode::Char('l'),
+        CTRL,
+        Action::FetchFeeds,
+    ),
     bind(
         "open_url",
         BROWSE,
@@ -536,6 +544,7 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "find in the article; next / previous match",
     ),
     (&["help", "quit"], "", "show or hide this help / quit"),
+    (&["fetch"], "", "fetch the subscriptions now"),
 ];
 
 /// One entry of a hint line: the first key of each action named, and a word.

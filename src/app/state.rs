@@ -76,6 +76,8 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Loading progress, confirmations or problems, shown in the status line.
     pub status: Option<String>,
+    /// A background fetch of the subscriptions is running.
+    pub fetching: bool,
     /// Whether `status` reports a failure (drawn in the error colour).
     pub status_is_error: bool,
     /// The number of the confirmation or error in `status`, when it is one
@@ -164,6 +166,7 @@ impl App {
             show_help: false,
             viewport,
             status: None,
+            fetching: false,
             status_is_error: false,
             notice: None,
             notices: 0,

@@ -438,6 +438,18 @@ fn apply(app: &mut App, action: Action) {
             app.notice = None;
         }
         Action::Notify { text, error } => notify(app, text, error),
+        Action::FetchFeeds => {
+            if app.fetching {
+                notify(app, "already fetching", false);
+            } else {
+                app.fetching = true;
+                app.effects.push(Effect::FetchFeeds);
+            }
+        }
+        Action::FetchFinished { text, error } => {
+            app.fetching = false;
+            notify(app, text, error);
+        }
         Action::ExpireStatus(notice) => {
             if app.notice == Some(notice) {
                 clear_notice(app);
@@ -1571,5 +1583,30 @@ mod tests {
         again.store = app.store.clone();
         assert!(again.is_starred(1));
         assert!(!again.is_starred(2));
+    }
+
+    #[test]
+    fn fetching_runs_once_at_a_time_and_reports_when_done() {
+        let mut app = App::new(Vec::new(), (80, 24));
+        update(&mut app, Action::FetchFeeds);
+        assert_eq!(app.effects, [Effect::FetchFeeds]);
+        app.effects.clear();
+        update(&mut app, Action::FetchFeeds);
+        assert!(app.effects.is_empty());
+        assert_eq!(app.status.as_deref(), Some("already fetching"));
+        update(
+            &mut app,
+            Action::FetchFinished {
+                text: "fetched 2 feeds · 3 new · 1 failed (X: timed out)".into(),
+                error: true,
+            },
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("fetched 2 feeds · 3 new · 1 failed (X: timed out)")
+        );
+        assert!(app.status_is_error);
+        update(&mut app, Action::FetchFeeds);
+        assert_eq!(app.effects, [Effect::FetchFeeds]);
     }
 }

@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+pub mod feeds;
+
 use crate::article::Article;
 use crate::article::sanitize::{clean_line, json_safe};
 use crate::filter::{self, Cancel, FilterIndex, QueryOptions};

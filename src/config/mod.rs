@@ -215,6 +215,39 @@ pub const SPLIT_RANGE: std::ops::RangeInclusive<i64> = 20..=80;
 /// Allowed reader text widths; 0 means "as wide as the pane".
 pub const TEXT_WIDTH_RANGE: std::ops::RangeInclusive<i64> = 0..=1000;
 
+/// Minutes between automatic fetches: 0 (never) to a week.
+pub const FETCH_INTERVAL_RANGE: std::ops::RangeInclusive<i64> = 0..=10_080;
+
+/// `[feeds]`: when the reader fetches by itself, and per-subscription settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedsConfig {
+    /// Minutes: the reader fetches as it starts when the last fetch is older;
+    /// 0 never (see [`FETCH_INTERVAL_RANGE`]).
+    pub fetch_interval: u16,
+    /// `[feeds."URL"]` tables, in file order.
+    pub subscriptions: Vec<SubscriptionConfig>,
+}
+
+impl Default for FeedsConfig {
+    fn default() -> Self {
+        Self {
+            fetch_interval: 30,
+            subscriptions: Vec::new(),
+        }
+    }
+}
+
+/// `[feeds."URL"]`: one subscription's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriptionConfig {
+    pub url: String,
+    /// Shown instead of the feed's own title, and its articles' source.
+    pub title: Option<String>,
+    pub folder: Option<String>,
+    /// Fetch the full article behind each item (true) or keep the feed's text.
+    pub full_text: bool,
+}
+
 /// Layout and list defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ViewConfig {
@@ -571,6 +604,7 @@ pub struct Config {
     /// here replaces the app's default keys for it (an empty list unbinds it);
     /// actions not listed keep their defaults. Names are the app's to interpret.
     pub keys: BTreeMap<String, Vec<KeySpec>>,
+    pub feeds: FeedsConfig,
 }
 
 /// The largest config file read: a hand-written one is a few KiB; a larger
@@ -687,6 +721,21 @@ impl Config {
             v.split,
             v.text_width,
         ));
+        out.push_str(&format!(
+            "\n[feeds]\n\
+             fetch_interval = {}  # minutes; the reader fetches as it starts when the last fetch is older; 0 = never\n",
+            self.feeds.fetch_interval
+        ));
+        for sub in &self.feeds.subscriptions {
+            out.push_str(&format!("\n[feeds.{}]\n", quote(&sub.url)));
+            if let Some(title) = &sub.title {
+                out.push_str(&format!("title = {}\n", quote(title)));
+            }
+            if let Some(folder) = &sub.folder {
+                out.push_str(&format!("folder = {}\n", quote(folder)));
+            }
+            out.push_str(&format!("full_text = {}\n", sub.full_text));
+        }
         out.push_str(
             "\n[keys]\n# action = \"key\" or [\"key\", ...]; e.g. quit = [\"q\", \"ctrl-c\"]\n",
         );
@@ -778,10 +827,11 @@ impl Loader<'_> {
                 "theme" => self.theme(table, &mut config.theme),
                 "view" => self.view(table, &mut config.view),
                 "keys" => self.keys(table, &mut config.keys),
+                "feeds" => self.feeds(table, &mut config.feeds),
                 _ => self.warn_at(
                     name.span(),
                     section,
-                    "unknown section (expected theme, view or keys)".into(),
+                    "unknown section (expected theme, view, keys or feeds)".into(),
                 ),
             }
         }
@@ -847,6 +897,57 @@ impl Loader<'_> {
                     "unknown key (expected default_sort, default_view, split or text_width)".into(),
                 ),
             }
+        }
+    }
+
+    /// Reads `[feeds]`: `fetch_interval`, and a table per subscription URL.
+    fn feeds(&mut self, table: &DeTable<'_>, feeds: &mut FeedsConfig) {
+        for (name, item) in table {
+            let field = name.get_ref().as_ref();
+            let key = format!("feeds.{field}");
+            if field == "fetch_interval" {
+                if let Some(v) = self.ranged(item, &key, FETCH_INTERVAL_RANGE) {
+                    feeds.fetch_interval = v;
+                }
+                continue;
+            }
+            let Some(settings) = item.get_ref().as_table() else {
+                self.wrong_type(item, &key, "fetch_interval, or a table for a feed's URL");
+                continue;
+            };
+            let mut subscription = SubscriptionConfig {
+                url: field.to_string(),
+                title: None,
+                folder: None,
+                full_text: true,
+            };
+            for (setting, value) in settings {
+                let setting_name = setting.get_ref().as_ref();
+                let setting_key = format!("{key}.{setting_name}");
+                match setting_name {
+                    "title" | "folder" => match value.get_ref().as_str() {
+                        Some(text) => {
+                            let text = Some(text.to_string()).filter(|t| !t.trim().is_empty());
+                            if setting_name == "title" {
+                                subscription.title = text;
+                            } else {
+                                subscription.folder = text;
+                            }
+                        }
+                        None => self.wrong_type(value, &setting_key, "a string"),
+                    },
+                    "full_text" => match value.get_ref().as_bool() {
+                        Some(on) => subscription.full_text = on,
+                        None => self.wrong_type(value, &setting_key, "true or false"),
+                    },
+                    _ => self.warn_at(
+                        setting.span(),
+                        &setting_key,
+                        "unknown key (expected title, folder or full_text)".into(),
+                    ),
+                }
+            }
+            feeds.subscriptions.push(subscription);
         }
     }
 
@@ -1060,7 +1161,7 @@ a = 1
             r#"config.toml:15: keys.search: unknown key "bogus-key-name""#,
             r#"config.toml:16: keys.Bad-Name: action names are lower-case letters, digits and underscores"#,
             "config.toml:17: keys.help: expected a key spec or a list of key specs, found integer",
-            "config.toml:18: extra: unknown section (expected theme, view or keys)",
+            "config.toml:18: extra: unknown section (expected theme, view, keys or feeds)",
         ];
         assert_eq!(warnings, expected, "{warnings:#?}");
 
@@ -1322,5 +1423,51 @@ a = 1
         assert_eq!(line_of(text, "keys", "fly"), Some(6));
         assert_eq!(line_of(text, "keys", "nope"), None);
         assert_eq!(line_of("= broken", "keys", "fly"), None);
+    }
+
+    #[test]
+    fn feeds_section_sets_the_interval_and_each_subscription() {
+        let text = r#"
+[feeds]
+fetch_interval = 0
+
+[feeds."http://127.0.0.1/gazette.xml"]
+title = "The Gazette"
+folder = "Local"
+full_text = false
+
+[feeds."http://127.0.0.1/other.xml"]
+colour = "red"
+full_text = "yes"
+"#;
+        let (config, warnings) = Config::from_toml_str(text, Path::new("c.toml"));
+        assert_eq!(config.feeds.fetch_interval, 0);
+        assert_eq!(
+            config.feeds.subscriptions,
+            [
+                SubscriptionConfig {
+                    url: "http://127.0.0.1/gazette.xml".into(),
+                    title: Some("The Gazette".into()),
+                    folder: Some("Local".into()),
+                    full_text: false,
+                },
+                SubscriptionConfig {
+                    url: "http://127.0.0.1/other.xml".into(),
+                    title: None,
+                    folder: None,
+                    full_text: true,
+                },
+            ]
+        );
+        let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("colour: unknown key"), "{messages:?}");
+        assert!(messages[1].contains("full_text"), "{messages:?}");
+        // And back: --print-config output loads to the same settings.
+        let (again, warnings) =
+            Config::from_toml_str(&config.to_toml_string(), Path::new("p.toml"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(again.feeds, config.feeds);
+        assert_eq!(Config::default().feeds.fetch_interval, 30);
     }
 }

@@ -242,10 +242,42 @@ pub(crate) fn file_id(path: &Path, _meta: &fs::Metadata) -> Option<FileId> {
     fs::canonicalize(path).ok()
 }
 
-/// Article files are `.txt`; other files in a folder are not articles.
+/// Article files are `.txt` text and `.html`/`.htm` pages, the pages also
+/// gzipped; other files in a folder are not articles.
 pub fn is_article_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+        || is_html_name(path)
+        || is_gzipped_page(path)
+}
+
+/// `.html`/`.htm`, gzipped or not.
+pub fn is_html_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase());
+    name.is_some_and(|n| {
+        let n = n.strip_suffix(".gz").unwrap_or(&n);
+        n.ends_with(".html") || n.ends_with(".htm")
+    })
+}
+
+fn is_gzipped_page(path: &Path) -> bool {
+    is_html_name(path)
+        && path
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("gz"))
+}
+
+/// A page saved under another name: it starts (after a byte-order mark and
+/// white space) with `<!doctype html` or `<html`.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = start.trim_ascii_start();
+    let head = &start[..start.len().min(14)];
+    head.len() >= 5
+        && (head[..5].eq_ignore_ascii_case(b"<html")
+            || head.len() >= 14 && head.eq_ignore_ascii_case(b"<!doctype html"))
 }
 
 /// Libraries of already parsed articles are `.jsonl` files: one JSON object per
@@ -287,12 +319,8 @@ pub(crate) fn load_file_with_id(path: &Path) -> Result<(Article, Option<FileId>)
         .take(MAX_ARTICLE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| problem(e.to_string()))?;
-    let text = decode::decode_text_owned(bytes);
-    if text.trim().is_empty() {
-        return Err(problem("empty file; skipped".to_string()));
-    }
     debug_panic_on(path);
-    let mut article = article::parse(&text);
+    let mut article = load_bytes(path, bytes).map_err(problem)?;
     article.path = path.display().to_string();
     if article.title.is_empty() {
         article.title = file_stem_title(path);
@@ -321,6 +349,45 @@ fn debug_panic_on(path: &Path) {
     }
 }
 
+/// Parses a file's bytes as what they are: an HTML page (see [`is_html_name`]
+/// and [`looks_like_html`]), gzipped or not, or text. The reason is a one-line
+/// problem.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<Article, String> {
+    let bytes = if is_gzipped_page(path) {
+        gunzip(&bytes)?
+    } else {
+        bytes
+    };
+    if is_html_name(path) || looks_like_html(&bytes) {
+        let article = article::parse_html(&bytes, None);
+        if article.title.is_empty() && article.body.is_empty() {
+            return Err("no visible text in the page; skipped".to_string());
+        }
+        return Ok(article);
+    }
+    let text = decode::decode_text_owned(bytes);
+    if text.trim().is_empty() {
+        return Err("empty file; skipped".to_string());
+    }
+    Ok(article::parse(&text))
+}
+
+/// Decompresses a gzipped page, refusing one that grows past the size limit.
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("not readable as gzip ({e}); skipped"))?;
+    if out.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "decompresses to more than {} MiB; skipped",
+            MAX_ARTICLE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(out)
+}
+
 /// [`crate::store::files::open_regular`], its error as a reason.
 pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), String> {
     crate::store::files::open_regular(path).map_err(|e| e.to_string())
@@ -328,9 +395,19 @@ pub(crate) fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata), Stri
 
 /// A readable stand-in title from a file name, for articles with no headline at all.
 fn file_stem_title(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-        .unwrap_or_default()
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
+    let stem_len = [".html.gz", ".htm.gz", ".html", ".htm", ".txt"]
+        .iter()
+        .find_map(|ext| lower.strip_suffix(ext).map(str::len))
+        .or_else(|| path.file_stem().map(|s| s.len()))
+        .unwrap_or(name.len());
+    name.get(..stem_len)
+        .unwrap_or(&name)
+        .replace(['_', '-'], " ")
 }
 
 /// Loads the given paths (or the bundled set when there are none), in order,

@@ -215,7 +215,7 @@ fn find(paths: &[PathBuf], found_tx: Sender<Found>, total_tx: &Sender<usize>) {
     let mut seen_libraries: HashSet<FileId> = HashSet::new();
     let completed = super::discover(paths, &mut |found| {
         if let Found::File(path) = &found {
-            if is_library_file(path) {
+            if is_library_file(path) || is_database(path) {
                 let meta = std::fs::metadata(path);
                 // The same library reached by two paths loads once.
                 if let Some(id) = meta.as_ref().ok().and_then(|m| file_id(path, m))
@@ -229,7 +229,7 @@ fn find(paths: &[PathBuf], found_tx: Sender<Found>, total_tx: &Sender<usize>) {
             } else {
                 article_files += 1;
             }
-            if (article_files + libraries.len()) % 1024 == 1 || is_library_file(path) {
+            if (article_files + libraries.len()) % 1024 == 1 || libraries.last() == Some(path) {
                 let _ = total_tx.send(article_files + estimate);
             }
         }
@@ -241,7 +241,10 @@ fn find(paths: &[PathBuf], found_tx: Sender<Found>, total_tx: &Sender<usize>) {
         return;
     }
     let _ = total_tx.send(article_files + estimate);
-    let lines: usize = libraries.iter().map(|f| count_lines(f).unwrap_or(0)).sum();
+    let lines: usize = libraries
+        .iter()
+        .map(|f| count_entries(f).unwrap_or(0))
+        .sum();
     let _ = total_tx.send(article_files + lines);
 }
 
@@ -268,11 +271,16 @@ fn produce(found: Receiver<Found>, options: &LoadOptions, jobs: &SyncSender<(usi
                 continue;
             }
         };
-        if is_library_file(&file) {
+        if is_library_file(&file) || is_database(&file) {
             if !group.is_empty() && !send(Job::Files(std::mem::take(&mut group))) {
                 return;
             }
-            if !produce_lines(&file, options.lines_per_job, &mut send) {
+            let sent = if is_database(&file) {
+                produce_rows(&file, options.lines_per_job, &mut send)
+            } else {
+                produce_lines(&file, options.lines_per_job, &mut send)
+            };
+            if !sent {
                 return;
             }
         } else {
@@ -697,6 +705,85 @@ fn collect(
 const ESTIMATED_LINE_BYTES: u64 = 600;
 
 /// Lines in a file (a last line without a newline counts).
+/// Whether `path` is a library database (`library.db`), whose articles load
+/// like the lines of a `.jsonl` library.
+fn is_database(path: &Path) -> bool {
+    crate::store::library_db::is_library_database(path)
+}
+
+/// Sends a library database's articles, newest first, as blocks of JSON
+/// lines (each stored article is one line of JSON); false when the loader is
+/// stopping.
+fn produce_rows(file: &Path, rows_per_job: usize, send: &mut impl FnMut(Job) -> bool) -> bool {
+    let path = Arc::new(file.to_path_buf());
+    let failed = |reason: String| {
+        Job::Failed(Problem {
+            path: file.to_path_buf(),
+            reason,
+        })
+    };
+    let db = match crate::store::library_db::LibraryDb::open_read_only(file) {
+        Ok(db) => db,
+        Err(err) => return send(failed(err.to_string())),
+    };
+    let mut first_line = 1;
+    let mut data = Vec::with_capacity(1 << 20);
+    let mut rows = 0;
+    let mut going = true;
+    let walked = db.for_each_article_json(|json| {
+        data.extend_from_slice(json.as_bytes());
+        data.push(b'\n');
+        rows += 1;
+        // The first block is small, so the first screen fills at once.
+        let block = if first_line == 1 {
+            256
+        } else {
+            rows_per_job.max(1)
+        };
+        if rows >= block {
+            let job = Job::Lines {
+                path: path.clone(),
+                first_line,
+                data: std::mem::replace(&mut data, Vec::with_capacity(1 << 20)),
+                too_long: Vec::new(),
+            };
+            first_line += rows;
+            rows = 0;
+            going = send(job);
+        }
+        going
+    });
+    if !going {
+        return false;
+    }
+    if rows > 0
+        && !send(Job::Lines {
+            path: path.clone(),
+            first_line,
+            data,
+            too_long: Vec::new(),
+        })
+    {
+        return false;
+    }
+    if let Err(err) = walked
+        && !send(failed(err.to_string()))
+    {
+        return false;
+    }
+    send(Job::End(path))
+}
+
+/// Entries in a library: lines of a `.jsonl` file, articles of a database.
+fn count_entries(path: &Path) -> std::io::Result<usize> {
+    if is_database(path) {
+        return crate::store::library_db::LibraryDb::open_read_only(path)
+            .and_then(|db| db.article_count())
+            .map_err(std::io::Error::from);
+    }
+    count_lines(path)
+}
+
 fn count_lines(path: &Path) -> std::io::Result<usize> {
     let (mut file, meta) = super::open_regular(path).map_err(std::io::Error::other)?;
     if meta.len() > MAX_LIBRARY_BYTES {

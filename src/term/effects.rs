@@ -29,7 +29,8 @@ pub fn perform_with(
             let (text, error) = match effect {
                 // The event loop's FilterFeed takes these before the rest are
                 // performed; one left over has no filter to go to.
-                Effect::Filter { .. } => continue,
+                // Performed by the loop's workers.
+                Effect::Filter { .. } | Effect::FetchFeeds => continue,
                 Effect::SaveState => match app.store.save_if_dirty() {
                     Ok(()) => continue,
                     Err(err) => (format!("could not save reading state: {err}"), true),

@@ -3,6 +3,7 @@
 //! redraws after each batch of events.
 
 pub mod effects;
+mod fetching;
 pub mod links;
 pub mod settings;
 
@@ -332,6 +333,12 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let (mut terminal, guard) = init()?;
     let size = terminal.get_frame().area();
     let mut app = App::new(Vec::new(), (size.width, size.height));
+    let fetcher = fetching::Fetcher::new(
+        settings.library.clone(),
+        settings.config.feeds.clone(),
+        tx.clone(),
+    );
+    let fetch_on_start = settings.fetch_on_start;
     let theme = settings.apply(&mut app);
     // Back where this library was left (kept with the marks).
     let library = crate::store::marks::library_id(paths);
@@ -340,11 +347,17 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     }
     update(&mut app, Action::Status(Some("loading…".to_owned())));
 
-    let mut feed = FilterFeed::new(spawn_filter(tx.clone()));
-    let mut saver = Saver::spawn(tx.clone());
+    let mut feed = Workers {
+        filter: FilterFeed::new(spawn_filter(tx.clone())),
+        saver: Saver::spawn(tx.clone()),
+        fetcher,
+    };
+    if fetch_on_start {
+        update(&mut app, Action::FetchFeeds);
+    }
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed, &mut saver);
+    let result = event_loop(&mut terminal, &mut app, &theme, &rx, &mut feed);
     drop(terminal);
     drop(guard);
     // Leaving is cheap to undo: the next start on this library comes back here.
@@ -355,7 +368,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     }
     // The terminal is back; now wait for the disk, take in the save that was
     // running (so what it wrote is not written again), then save what is left.
-    saver.finish();
+    feed.saver.finish();
     while let Ok(message) = rx.try_recv() {
         if let Message::Saved(outcome) = message {
             let _ = app.store.finish_save(outcome);
@@ -527,8 +540,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     rx: &mpsc::Receiver<Message>,
-    feed: &mut FilterFeed,
-    saver: &mut Saver,
+    feed: &mut Workers,
 ) -> io::Result<(Vec<library::Problem>, bool)> {
     let mut problems = Vec::new();
     let debug_panic = debug_panic_requested("1");
@@ -565,7 +577,7 @@ fn event_loop(
                     None
                 }
                 other => {
-                    flush_batches(app, &mut pending, terminal, feed, saver);
+                    flush_batches(app, &mut pending, terminal, feed);
                     apply_resize(app, terminal, &mut resized)?;
                     // Raw mode turns Ctrl-Z into a key rather than SIGTSTP.
                     let other = match other {
@@ -581,7 +593,7 @@ fn event_loop(
                         }
                         None
                     } else if let Message::Saved(outcome) = other {
-                        if let Some(text) = saver.finished(&mut app.store, outcome) {
+                        if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
                             update(app, Action::Notify { text, error: true });
                         }
                         None
@@ -590,7 +602,7 @@ fn event_loop(
                     }
                 }
             };
-            perform(app, terminal, feed, saver);
+            perform(app, terminal, feed);
             match exit {
                 Some(Exit::Empty) => return Ok((problems, true)),
                 Some(Exit::Quit) => return Ok((problems, false)),
@@ -602,7 +614,7 @@ fn event_loop(
                 Err(_) => break,
             }
         }
-        flush_batches(app, &mut pending, terminal, feed, saver);
+        flush_batches(app, &mut pending, terminal, feed);
         apply_resize(app, terminal, &mut resized)?;
     }
 }
@@ -661,13 +673,20 @@ fn flush_batches(
     app: &mut App,
     pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
     terminal: &mut Term,
-    feed: &mut FilterFeed,
-    saver: &mut Saver,
+    feed: &mut Workers,
 ) {
     if let Some((articles, keys)) = pending.take() {
         update(app, Action::ArticlesKeyed { articles, keys });
-        perform(app, terminal, feed, saver);
+        perform(app, terminal, feed);
     }
+}
+
+/// What the loop feeds besides the app: the filter, and the saver that
+/// writes the marks off the loop.
+struct Workers {
+    filter: FilterFeed,
+    saver: Saver,
+    fetcher: fetching::Fetcher,
 }
 
 /// Applies one message that is not a batch.
@@ -697,10 +716,14 @@ fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>)
 }
 
 /// Sends the filter its new articles and queries, then performs the other effects.
-fn perform(app: &mut App, terminal: &mut Term, feed: &mut FilterFeed, saver: &mut Saver) {
-    feed.perform(app);
+fn perform(app: &mut App, terminal: &mut Term, feed: &mut Workers) {
+    feed.filter.perform(app);
+    if app.effects.contains(&Effect::FetchFeeds) {
+        feed.fetcher.start();
+        app.effects.retain(|e| *e != Effect::FetchFeeds);
+    }
     if app.effects.contains(&Effect::SaveState) {
-        saver.request(&app.store);
+        feed.saver.request(&app.store);
         app.effects.retain(|e| *e != Effect::SaveState);
     }
     crate::term::effects::perform(app, terminal.backend_mut());

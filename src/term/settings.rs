@@ -21,6 +21,10 @@ pub struct Settings {
     pub color: bool,
     /// Problems to show on stderr and in the status line.
     pub warnings: Vec<String>,
+    /// The library of fetched articles (`--library`, `NEWSREADER_LIBRARY`, the default).
+    pub library: Option<PathBuf>,
+    /// Fetch the subscriptions in the background as the reader starts.
+    pub fetch_on_start: bool,
 }
 
 impl Settings {
@@ -38,6 +42,11 @@ impl Settings {
             store,
             color: crate::config::use_color_from_env(cli.color),
             warnings,
+            library: cli
+                .library
+                .clone()
+                .or_else(crate::store::library_db::default_path),
+            fetch_on_start: false,
         })
     }
 
@@ -49,6 +58,8 @@ impl Settings {
             store: MarkStore::in_memory(),
             color: true,
             warnings: Vec::new(),
+            library: None,
+            fetch_on_start: false,
         }
     }
 

@@ -1,0 +1,422 @@
+//! HTML pages → [`Article`]: one pipeline with text input, not a second parser.
+//!
+//! 1. `decode`: bytes to text (BOM, UTF-8, the declared charset, Windows-1252).
+//! 2. `lines`: the page's visible text as the lines a browser shows, each line
+//!    knowing the elements it sits in (heading level, `<nav>`, `<figure>`, list
+//!    item, …), its link density and its elements' class/id words.
+//! 3. Here: lines that the markup clearly marks as furniture are dropped
+//!    (landmarks such as `<nav>`/`<footer>`/`<aside>`/`<form>`, lists that are
+//!    mostly links, elements whose class says related/share/promo/comments/…,
+//!    figures, whose captions are kept as captions); the rest goes to the text
+//!    parser ([`crate::article::parse`]).
+//! 4. `meta`: the page's own metadata then fills and corrects what the text
+//!    cannot say for sure: the visible `<h1>` is the title (the one matching
+//!    `og:title`/`<title>` when there are several), the byline from JSON-LD or
+//!    `<meta name=author>` when those names are shown on the page, the source
+//!    from the publisher or site name, the date, the canonical URL.
+
+mod decode;
+mod lines;
+mod meta;
+
+pub use decode::declared as declared_charset;
+pub use lines::{Line, Page, read as read_lines};
+pub use meta::{PageMeta, interpret as interpret_meta};
+
+use url::Url;
+
+use crate::article::model::{Article, count_words};
+use lines::{BlockKind, Heading, inside, words};
+
+/// Parses one HTML page (raw bytes, any charset) into an Article.
+pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
+    let Prepared {
+        page,
+        meta,
+        headline,
+        dropped,
+        text,
+    } = prepare(bytes);
+    let base = base_url(&page, &meta, page_url);
+    let mut article = crate::article::parse(&text);
+
+    if let Some(h) = headline {
+        let title = crate::article::decode::normalise(&page.headings[h].text);
+        article.body.retain(|p| !same_text(p, &title));
+        article.title = title;
+    }
+    fill_byline(&mut article, &page, &meta);
+    let url = meta
+        .url
+        .as_deref()
+        .and_then(|u| resolve(u, base.as_ref()))
+        .or_else(|| page_url.map(str::to_string))
+        .or(article.url.take());
+    if let Some(source) = meta.site_name.clone().or(meta.publisher.clone()) {
+        article.source = Some(source);
+    } else if article.source.is_none() {
+        article.source = url.as_deref().and_then(host_of);
+    }
+    article.url = url;
+    if meta.published.is_some() {
+        article.published = meta.published.clone();
+    }
+    let mut captions = page.captions.clone();
+    for caption in article.captions.drain(..) {
+        if !captions.contains(&caption) {
+            captions.push(caption);
+        }
+    }
+    article.captions = captions
+        .into_iter()
+        .map(|c| crate::article::decode::normalise(&c))
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    article.links = body_links(&page, &dropped, &article, base.as_ref());
+    // Subhead indices stay valid only if the headline removal kept positions.
+    article.subheads.retain(|&i| i < article.body.len());
+    article.word_count = count_words(&article.body);
+    article
+}
+
+/// A page read and sorted, ready for the text parser.
+struct Prepared {
+    page: Page,
+    meta: PageMeta,
+    /// Index into `page.headings`.
+    headline: Option<usize>,
+    /// Furniture lines, by index.
+    dropped: Vec<bool>,
+    /// The kept lines as text, normalised.
+    text: String,
+}
+
+fn prepare(bytes: &[u8]) -> Prepared {
+    let html = decode::decode(bytes);
+    let page = lines::read(&html);
+    drop(html);
+    let meta = meta::interpret(&page.meta);
+    let headline = choose_headline(&page, &meta);
+    let dropped = furniture(&page, headline);
+    // The story starts at its headline: what comes before is the site's
+    // header, menus and breadcrumbs.
+    let start = headline.map_or(0, |h| page.headings[h].line);
+    let end = story_end(&page, start, headline.is_some());
+    let mut text = String::new();
+    for (line, _) in page
+        .lines
+        .iter()
+        .zip(&dropped)
+        .take(end)
+        .skip(start)
+        .filter(|(_, d)| !**d)
+    {
+        if line.blank_before && !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&line.text);
+        text.push('\n');
+    }
+    let text = crate::article::decode::normalise(&text);
+    Prepared {
+        page,
+        meta,
+        headline,
+        dropped,
+        text,
+    }
+}
+
+/// The text the text parser is given for a page: its lines less the
+/// furniture, paragraphs separated by blank lines (for tests and tuning).
+pub fn page_text(bytes: &[u8]) -> String {
+    prepare(bytes).text
+}
+
+/// Feed discovery for pages: the `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json">` hrefs, resolved against page_url.
+pub fn feed_links(bytes: &[u8], page_url: Option<&str>) -> Vec<String> {
+    let html = decode::decode(bytes);
+    let page = lines::read(&html);
+    let meta = meta::interpret(&page.meta);
+    let base = base_url(&page, &meta, page_url);
+    let mut out: Vec<String> = Vec::new();
+    for (kind, href) in &page.meta.alternates {
+        let feed = matches!(
+            kind.split(';').next().unwrap_or("").trim(),
+            "application/rss+xml" | "application/atom+xml" | "application/feed+json"
+        );
+        if let Some(url) = feed.then(|| resolve(href, base.as_ref())).flatten()
+            && !out.contains(&url)
+        {
+            out.push(url);
+        }
+    }
+    out
+}
+
+/// What relative links are resolved against: `<base href>` (itself resolved
+/// against the page's URL), the page's URL, or its canonical URL.
+fn base_url(page: &Page, meta: &PageMeta, page_url: Option<&str>) -> Option<Url> {
+    let page_url = page_url.and_then(|u| Url::parse(u).ok());
+    let canonical = meta.url.as_deref().and_then(|u| Url::parse(u).ok());
+    let known = page_url.or(canonical);
+    match page.meta.base.as_deref() {
+        Some(base) => match &known {
+            Some(known) => known.join(base).ok().or(Some(known.clone())),
+            None => Url::parse(base).ok(),
+        },
+        None => known,
+    }
+}
+
+/// An absolute http(s) URL for a link as written; other schemes are not
+/// links a reader opens.
+fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
+    let url = match Url::parse(href) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(href).ok()?,
+        Err(_) => return None,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let url = Url::parse(url).ok()?;
+    let host = url.host_str()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_string())
+}
+
+/// Lowercased words, for comparing titles.
+fn word_set(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of `a`'s words found in `b`.
+fn covered(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().filter(|w| b.contains(w)).count() as f32 / a.len() as f32
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// The page's headline among its headings: the visible `<h1>` that best matches
+/// what the page calls itself (JSON-LD headline, `og:title`, `<title>`, which
+/// often add the site's name or an SEO variant); with no `<h1>` matching, a
+/// matching `<h2>`; with none matching, the first `<h1>` in the article or main
+/// content, else the first `<h1>` outside navigation.
+fn choose_headline(page: &Page, meta: &PageMeta) -> Option<usize> {
+    let names: Vec<Vec<String>> = [&meta.headline, &meta.og_title, &meta.title]
+        .into_iter()
+        .flatten()
+        .map(|t| word_set(t))
+        .collect();
+    let fit = |h: &Heading| {
+        let words = word_set(&h.text);
+        names
+            .iter()
+            .map(|name| covered(&words, name).min(covered(name, &words).max(0.5)))
+            .fold(0.0f32, f32::max)
+    };
+    let usable = |h: &Heading| h.inside & inside::NAV == 0;
+    let best = |level: u8, min: f32| {
+        page.headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.level == level && usable(h))
+            .map(|(i, h)| (i, fit(h)))
+            .filter(|(_, f)| *f >= min)
+            .fold(None, |acc: Option<(usize, f32)>, (i, f)| match acc {
+                Some((_, best)) if best >= f => acc,
+                _ => Some((i, f)),
+            })
+            .map(|(i, _)| i)
+    };
+    best(1, 0.5)
+        .or_else(|| best(2, 0.7))
+        .or_else(|| {
+            page.headings.iter().position(|h| {
+                h.level == 1 && usable(h) && h.inside & (inside::ARTICLE | inside::MAIN) != 0
+            })
+        })
+        .or_else(|| page.headings.iter().position(|h| h.level == 1 && usable(h)))
+}
+
+/// Where the story ends: with the `<article>` (or `<main>`) that holds the
+/// headline, or the first one after it, when that element holds most of the
+/// prose after the headline; teaser lists and comments after it are not the
+/// story. Otherwise the page's end.
+fn story_end(page: &Page, start: usize, has_headline: bool) -> usize {
+    let n = page.lines.len();
+    if !has_headline {
+        return n;
+    }
+    let prose = |range: std::ops::Range<usize>| -> usize {
+        page.lines[range]
+            .iter()
+            .filter(|l| is_prose(l))
+            .map(|l| l.text.len())
+            .sum()
+    };
+    let after = prose(start..n);
+    if after == 0 {
+        return n;
+    }
+    page.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Content && b.end > start && b.end <= n)
+        .filter(|b| b.first <= start || b.first < n)
+        .filter(|b| prose(b.first.max(start)..b.end) * 2 > after)
+        .map(|b| b.end)
+        .min()
+        .unwrap_or(n)
+}
+
+/// Lines the markup marks as furniture, by index.
+fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
+    let n = page.lines.len();
+    let mut dropped = vec![false; n];
+    let total: usize = page.lines.iter().map(|l| l.text.chars().count()).sum();
+    // Characters of prose up to each line, to tell a wrapper from a box.
+    let mut prose_before = Vec::with_capacity(n + 1);
+    prose_before.push(0usize);
+    for line in &page.lines {
+        let last = prose_before.last().copied().unwrap_or(0);
+        prose_before.push(last + if is_prose(line) { line.text.len() } else { 0 });
+    }
+    let prose_total = prose_before.last().copied().unwrap_or(0);
+    let headline_line = headline.map(|h| page.headings[h].line);
+    for block in &page.blocks {
+        let range = block.first.min(n)..block.end.min(n);
+        let holds_headline = headline_line.is_some_and(|l| range.contains(&l));
+        let prose = prose_before[range.end] - prose_before[range.start];
+        // No rule may take the bulk of the page or of its prose: a page wrapped
+        // whole in a <form> or a "content-with-sidebar" <div> is still its story.
+        let small = block.chars * 2 <= total && prose * 10 <= prose_total * 3;
+        let drop = match block.kind {
+            BlockKind::Landmark(bit) => {
+                small
+                    && !holds_headline
+                    && (bit != inside::HEADER || block.inside & inside::ARTICLE == 0)
+            }
+            BlockKind::Classed => small && !holds_headline,
+            BlockKind::List => {
+                small
+                    && !holds_headline
+                    && block.items >= 2
+                    && block.link_chars * 10 >= block.chars * 6
+            }
+            BlockKind::Figure => small && !holds_headline,
+            BlockKind::Content => false,
+        };
+        if drop {
+            dropped[range].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    for (line, d) in page.lines.iter().zip(dropped.iter_mut()) {
+        if line.inside & (inside::FIGCAPTION | inside::FIGURE) != 0
+            || line.words & words::CAPTION != 0 && line.heading == 0
+        {
+            *d = true;
+        }
+    }
+    dropped
+}
+
+/// A line that reads as running text: a sentence of some length, not a link.
+fn is_prose(line: &Line) -> bool {
+    line.link_density() < 0.5
+        && line.heading == 0
+        && line.text.split_whitespace().nth(7).is_some()
+        && line
+            .text
+            .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+            .ends_with(['.', '!', '?', ':', '…', '。', '！', '？'])
+}
+
+/// The byline: the names the page's metadata credits (JSON-LD authors, then
+/// `<meta name=author>`) when the page shows them, then what the text parser
+/// found, then the text of a `rel=author` link or a byline-classed element.
+fn fill_byline(article: &mut Article, page: &Page, meta: &PageMeta) {
+    let visible: String = page
+        .lines
+        .iter()
+        .filter(|l| l.inside & inside::NAV == 0)
+        .map(|l| l.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let shown = |name: &String| visible.contains(&name.to_lowercase());
+    let mut names: Vec<String> = meta.authors.iter().filter(|n| shown(n)).cloned().collect();
+    if names.is_empty()
+        && let Some(author) = meta.meta_author.as_ref().filter(|a| shown(a))
+    {
+        names.push(author.clone());
+    }
+    if !names.is_empty() {
+        article.byline = Some(join_names(&names));
+        return;
+    }
+    if article.byline.is_some() {
+        return;
+    }
+    let shown_text = page
+        .meta
+        .rel_authors
+        .iter()
+        .chain(&page.meta.byline_texts)
+        .map(|t| strip_by(t))
+        .find(|t| (1..=8).contains(&t.split_whitespace().count()));
+    if let Some(text) = shown_text {
+        article.byline = Some(text);
+    }
+}
+
+fn strip_by(text: &str) -> String {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if lower.starts_with("by ") {
+        t[3..].trim().to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Names joined as pages credit them: "A", "A and B", "A, B and C".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The targets of the links in the body's lines, resolved, each once, then
+/// the URLs the text parser found in the text.
+fn body_links(page: &Page, dropped: &[bool], article: &Article, base: Option<&Url>) -> Vec<String> {
+    let body: std::collections::HashSet<&str> = article.body.iter().map(|p| p.trim()).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (line, _) in page.lines.iter().zip(dropped).filter(|(_, d)| !**d) {
+        if line.links.is_empty() || !body.contains(line.text.trim()) {
+            continue;
+        }
+        for href in &line.links {
+            if let Some(url) = resolve(href, base)
+                && !out.contains(&url)
+            {
+                out.push(url);
+            }
+        }
+    }
+    for url in &article.links {
+        if !out.contains(url) {
+            out.push(url.clone());
+        }
+    }
+    out
+}
