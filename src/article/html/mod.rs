@@ -319,6 +319,7 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
             dropped[range].iter_mut().for_each(|d| *d = true);
         }
     }
+    drop_teasers(page, headline_line, &prose_before, &mut dropped);
     for (line, d) in page.lines.iter().zip(dropped.iter_mut()) {
         if line.inside & (inside::FIGCAPTION | inside::FIGURE) != 0
             || line.words & words::CAPTION != 0 && line.heading == 0
@@ -327,6 +328,70 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
         }
     }
     dropped
+}
+
+/// Teaser cards: headings that are wholly links, each followed by a line or
+/// two of summary, in runs of two or more ("Recommended for you", "More
+/// stories"), with the heading that introduces the run. A run that holds most
+/// of the page's prose is the story itself (a gift guide of linked products).
+fn drop_teasers(
+    page: &Page,
+    headline: Option<usize>,
+    prose_before: &[usize],
+    dropped: &mut [bool],
+) {
+    const GAP: usize = 4;
+    let n = page.lines.len();
+    let prose_total = prose_before.last().copied().unwrap_or(0);
+    let is_teaser = |i: usize| {
+        let line = &page.lines[i];
+        line.heading >= 2 && line.link_density() >= 0.9 && Some(i) != headline
+    };
+    let mut i = 0;
+    while i < n {
+        if !is_teaser(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        let mut count = 1;
+        let mut j = i + 1;
+        while j < n && j <= last + GAP {
+            if is_teaser(j) {
+                last = j;
+                count += 1;
+            } else if page.lines[j].heading > 0 && !is_teaser(j) {
+                break;
+            }
+            j += 1;
+        }
+        // A card's lines sit in the same kind of container as its heading
+        // (the story's paragraphs around an inline run of links do not).
+        let context = page.lines[first].inside & !inside::LINK;
+        let in_card = |k: usize| is_teaser(k) || page.lines[k].inside & !inside::LINK == context;
+        // The last card's summary: up to the next heading, at most two lines.
+        let mut end = last + 1;
+        while end < n && end <= last + 2 && page.lines[end].heading == 0 && in_card(end) {
+            end += 1;
+        }
+        let prose = prose_before[end] - prose_before[first];
+        if count >= 2 && prose * 2 < prose_total {
+            // The run's own heading just above ("More from …").
+            let from =
+                if first > 0 && page.lines[first - 1].heading > 0 && Some(first - 1) != headline {
+                    first - 1
+                } else {
+                    first
+                };
+            for (k, d) in dropped.iter_mut().enumerate().take(end).skip(from) {
+                if k == from || in_card(k) {
+                    *d = true;
+                }
+            }
+        }
+        i = end.max(first + 1);
+    }
 }
 
 /// A line that reads as running text: a sentence of some length, not a link.
