@@ -76,6 +76,8 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
     // Subhead indices stay valid only if the headline removal kept positions.
     article.subheads.retain(|&i| i < article.body.len());
     article.word_count = count_words(&article.body);
+    // Metadata comes from attributes and JSON, not the cleaned text.
+    crate::sanitize::clean_article(&mut article);
     article
 }
 
