@@ -411,17 +411,45 @@ fn is_prose(line: &Line) -> bool {
 /// `<meta name=author>`) when the page shows them, then what the text parser
 /// found, then the text of a `rel=author` link or a byline-classed element.
 fn fill_byline(article: &mut Article, page: &Page, meta: &PageMeta) {
+    fill_byline_from(article, page, meta);
+    if let Some(byline) = article.byline.take() {
+        article.byline = Some(tidy_byline(&byline).unwrap_or(byline));
+    }
+}
+
+fn fill_byline_from(article: &mut Article, page: &Page, meta: &PageMeta) {
+    // A credit is shown on a short line (a byline, an author box), not just
+    // anywhere in the text.
     let visible: String = page
         .lines
         .iter()
-        .filter(|l| l.inside & inside::NAV == 0)
+        .filter(|l| l.inside & inside::NAV == 0 && l.text.split_whitespace().nth(16).is_none())
         .map(|l| l.text.to_lowercase())
         .collect::<Vec<_>>()
         .join("\n");
     let shown = |name: &String| visible.contains(&name.to_lowercase());
-    let mut names: Vec<String> = meta.authors.iter().filter(|n| shown(n)).cloned().collect();
+    // The site's own name (or a part of it) as "author" credits nobody; a
+    // desk named after the site ("Example News Bureau") is a credit.
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let sites: Vec<String> = [&meta.site_name, &meta.publisher]
+        .into_iter()
+        .flatten()
+        .map(|s| squash(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let is_site = |name: &String| {
+        let n = squash(name);
+        !n.is_empty() && sites.iter().any(|s| s.contains(&n))
+    };
+    let credit = |n: &&String| shown(n) && !is_site(n);
+    let mut names: Vec<String> = meta.authors.iter().filter(credit).cloned().collect();
     if names.is_empty()
-        && let Some(author) = meta.meta_author.as_ref().filter(|a| shown(a))
+        && let Some(author) = meta.meta_author.as_ref().filter(credit)
     {
         names.push(author.clone());
     }
@@ -444,13 +472,117 @@ fn fill_byline(article: &mut Article, page: &Page, meta: &PageMeta) {
     }
 }
 
+/// Words of job titles, degrees and outlets that follow a name after a comma
+/// ("Greg Beacham, AP Sports Writer", "Jill Disis, CNN Business").
+const NOT_NAMES: &[&str] = &[
+    "writer",
+    "reporter",
+    "editor",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "staff",
+    "news",
+    "business",
+    "insider",
+    "media",
+    "press",
+    "associated",
+    "times",
+    "post",
+    "daily",
+    "magazine",
+    "advance",
+    "sports",
+    "senior",
+    "chief",
+    "producer",
+    "analyst",
+    "bureau",
+];
+
+/// A byline without what follows the names: a `|` or dash and what comes
+/// after it, a date or time, trailing job titles, degrees and outlets.
+fn tidy_byline(byline: &str) -> Option<String> {
+    let mut text = byline;
+    for cut in [" | ", " — ", " – ", " - ", " · "] {
+        if let Some(at) = text.find(cut) {
+            text = &text[..at];
+        }
+    }
+    // A date or time after the names.
+    let mut end = text.len();
+    for (at, word) in text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if at > 0 && (word.starts_with(|c: char| c.is_ascii_digit()) || is_month(&lower)) {
+            end = at;
+            break;
+        }
+    }
+    let text = text[..end].trim().trim_end_matches([',', ';', ':']);
+    let mut parts: Vec<&str> = text.split(", ").collect();
+    while parts.len() > 1 {
+        let Some(last) = parts.last() else { break };
+        let words: Vec<&str> = last.split_whitespace().collect();
+        let titled = words
+            .iter()
+            .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
+        // "MS", "RDN", "PhD": short words that are mostly capitals.
+        let degrees = words.len() <= 2
+            && words.iter().all(|w| {
+                (2..=4).contains(&w.len())
+                    && w.chars().filter(char::is_ascii_uppercase).count() * 2 >= w.len()
+            });
+        let title = titled || degrees;
+        if !title {
+            break;
+        }
+        parts.pop();
+    }
+    let tidy = parts.join(", ").trim().to_string();
+    (!tidy.is_empty()).then_some(tidy)
+}
+
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    MONTHS.contains(&word)
+}
+
 fn strip_by(text: &str) -> String {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    if lower.starts_with("by ") {
-        t[3..].trim().to_string()
-    } else {
-        t.to_string()
+    match t.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => t[3..].trim().to_string(),
+        _ => t.to_string(),
     }
 }
 
@@ -486,4 +618,61 @@ fn body_links(page: &Page, dropped: &[bool], article: &Article, base: Option<&Ur
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_lose_titles_outlets_degrees_and_dates_but_keep_names() {
+        let cases = [
+            ("Greg Beacham, AP Sports Writer", "Greg Beacham"),
+            ("Jill Disis, CNN Business", "Jill Disis"),
+            ("Ilana Muhlstein, MS, RDN", "Ilana Muhlstein"),
+            ("Amy Kuperinsky | NJ Advance Media", "Amy Kuperinsky"),
+            ("GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),
+            (
+                "LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+                "LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+            ),
+            (
+                "Stefan Becket, Kathryn Watson, Grace Segers",
+                "Stefan Becket, Kathryn Watson, Grace Segers",
+            ),
+            ("Jean-Paul Sartre", "Jean-Paul Sartre"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(tidy_byline(raw).as_deref(), Some(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn names_are_joined_as_pages_credit_them() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_names(&names(&["A B"])), "A B");
+        assert_eq!(join_names(&names(&["A B", "C D"])), "A B and C D");
+        assert_eq!(join_names(&names(&["A", "B", "C"])), "A, B and C");
+    }
+
+    #[test]
+    fn the_site_as_author_is_no_byline_but_a_desk_is() {
+        let page = |author: &str| {
+            format!(
+                "<html><head><meta property=og:site_name content='Harbour News'>\
+                 <meta name=author content='{author}'></head><body><h1>Quay rebuilt</h1>\
+                 <p>{author}</p><p>The old quay has been rebuilt in stone after the winter storms damaged the timber.</p></body></html>"
+            )
+        };
+        assert_eq!(
+            parse_html(page("Harbour News").as_bytes(), None).byline,
+            None
+        );
+        assert_eq!(
+            parse_html(page("Harbour News Desk").as_bytes(), None)
+                .byline
+                .as_deref(),
+            Some("Harbour News Desk")
+        );
+    }
 }
