@@ -343,6 +343,7 @@ fn drop_teasers(
     dropped: &mut [bool],
 ) {
     const GAP: usize = 4;
+    const STORY: usize = 1200;
     let n = page.lines.len();
     let prose_total = prose_before.last().copied().unwrap_or(0);
     let is_teaser = |i: usize| {
@@ -378,7 +379,9 @@ fn drop_teasers(
             end += 1;
         }
         let prose = prose_before[end] - prose_before[first];
-        if count >= 2 && prose * 2 < prose_total {
+        // Cards after a story of some length are not the story, however many.
+        let story_before = prose_before[first] - prose_before[headline.unwrap_or(0).min(first)];
+        if count >= 2 && (prose * 2 < prose_total || story_before >= STORY) {
             // The run's own heading just above ("More from …").
             let from =
                 if first > 0 && page.lines[first - 1].heading > 0 && Some(first - 1) != headline {
