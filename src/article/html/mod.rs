@@ -307,7 +307,11 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
                     && !holds_headline
                     && (bit != inside::HEADER || block.inside & inside::ARTICLE == 0)
             }
-            BlockKind::Classed => small && !holds_headline,
+            // A quotation is the story's, whatever its class says (embedded
+            // posts are classed "social").
+            BlockKind::Classed => {
+                small && !holds_headline && block.inside & inside::BLOCKQUOTE == 0
+            }
             BlockKind::List => {
                 small
                     && !holds_headline
@@ -375,7 +379,14 @@ fn drop_teasers(
         let in_card = |k: usize| is_teaser(k) || page.lines[k].inside & !inside::LINK == context;
         // The last card's summary: up to the next heading, at most two lines.
         let mut end = last + 1;
-        while end < n && end <= last + 2 && page.lines[end].heading == 0 && in_card(end) {
+        // A summary is a line or two, not the story's next paragraph.
+        let short = |k: usize| page.lines[k].text.split_whitespace().nth(30).is_none();
+        while end < n
+            && end <= last + 2
+            && page.lines[end].heading == 0
+            && in_card(end)
+            && short(end)
+        {
             end += 1;
         }
         let prose = prose_before[end] - prose_before[first];
