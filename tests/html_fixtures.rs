@@ -196,3 +196,11 @@ fn body_links_resolve_against_base_and_page_url_and_feeds_are_found() {
     // Without the page's address, only absolute feed links can be given.
     assert_eq!(feed_links(&page, None), ["https://example.com/atom"]);
 }
+
+#[test]
+fn a_headline_styled_without_heading_markup_wins_over_a_logo_h1() {
+    let a = load("logo_h1_styled_headline");
+    assert_eq!(a.title, "Heron colony returns to the marsh");
+    assert_eq!(a.body.len(), 2, "{:#?}", a.body);
+    assert!(a.body[0].starts_with("Grey herons have nested"));
+}

@@ -40,8 +40,8 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
     let base = base_url(&page, &meta, page_url);
     let mut article = crate::article::parse(&text);
 
-    if let Some(h) = headline {
-        let title = crate::article::decode::normalise(&page.headings[h].text);
+    if let Some((_, text)) = &headline {
+        let title = crate::article::decode::normalise(text);
         article.body.retain(|p| !same_text(p, &title));
         article.title = title;
     }
@@ -85,8 +85,8 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
 struct Prepared {
     page: Page,
     meta: PageMeta,
-    /// Index into `page.headings`.
-    headline: Option<usize>,
+    /// The headline's first line and its text.
+    headline: Option<(usize, String)>,
     /// Furniture lines, by index.
     dropped: Vec<bool>,
     /// The kept lines as text, normalised.
@@ -99,10 +99,10 @@ fn prepare(bytes: &[u8]) -> Prepared {
     drop(html);
     let meta = meta::interpret(&page.meta);
     let headline = choose_headline(&page, &meta);
-    let dropped = furniture(&page, headline);
+    let dropped = furniture(&page, headline.as_ref().map(|h| h.0));
     // The story starts at its headline: what comes before is the site's
     // header, menus and breadcrumbs.
-    let start = headline.map_or(0, |h| page.headings[h].line);
+    let start = headline.as_ref().map_or(0, |h| h.0);
     let end = story_end(&page, start, headline.is_some());
     let mut text = String::new();
     for (line, _) in page
@@ -208,46 +208,107 @@ fn same_text(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-/// The page's headline among its headings: the visible `<h1>` that best matches
-/// what the page calls itself (JSON-LD headline, `og:title`, `<title>`, which
-/// often add the site's name or an SEO variant); with no `<h1>` matching, a
-/// matching `<h2>`; with none matching, the first `<h1>` in the article or main
-/// content, else the first `<h1>` outside navigation.
-fn choose_headline(page: &Page, meta: &PageMeta) -> Option<usize> {
-    let names: Vec<Vec<String>> = [&meta.headline, &meta.og_title, &meta.title]
+/// The page's headline: the visible `<h1>` that best matches what the page
+/// calls itself (JSON-LD headline, `og:title`, `<title>`, which often add the
+/// site's name or an SEO variant); with no `<h1>` matching, a matching lower
+/// heading, then a matching line of text (a headline styled without heading
+/// markup, under an `<h1>` that is the site's logo); with nothing matching, the
+/// first `<h1>` in the article or main content, else the first `<h1>` outside
+/// navigation. Its line and text.
+fn choose_headline(page: &Page, meta: &PageMeta) -> Option<(usize, String)> {
+    let sources: Vec<&String> = [&meta.headline, &meta.og_title, &meta.title]
         .into_iter()
         .flatten()
-        .map(|t| word_set(t))
         .collect();
-    let fit = |h: &Heading| {
-        let words = word_set(&h.text);
+    let names: Vec<Vec<String>> = sources.iter().map(|t| word_set(t)).collect();
+    // What titles add to the headline ("Headline | Site"): every part but the
+    // longest, and the site's name. A heading that is only that is a logo.
+    let mut site_parts: Vec<Vec<String>> = meta.site_name.iter().map(|s| word_set(s)).collect();
+    for title in &sources {
+        let mut parts = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+            .iter()
+            .fold(vec![title.as_str()], |parts, sep| {
+                parts.iter().flat_map(|p| p.split(sep)).collect()
+            });
+        if parts.len() > 1 {
+            // The headline part has the most words; of equals, the first
+            // ("Headline | Site" is the usual order).
+            let mut counted: Vec<(usize, Vec<String>)> =
+                parts.drain(..).map(word_set).enumerate().collect();
+            counted.sort_by_key(|(i, words)| (std::cmp::Reverse(words.len()), *i));
+            site_parts.extend(counted.into_iter().skip(1).map(|(_, words)| words));
+        }
+    }
+    let is_logo = |text: &str| {
+        let words = word_set(text);
+        site_parts
+            .iter()
+            .any(|part| !part.is_empty() && covered(&words, part) >= 1.0)
+    };
+    let fit = |text: &str| {
+        if is_logo(text) {
+            return 0.0;
+        }
+        let words = word_set(text);
         names
             .iter()
             .map(|name| covered(&words, name).min(covered(name, &words).max(0.5)))
             .fold(0.0f32, f32::max)
     };
-    let usable = |h: &Heading| h.inside & inside::NAV == 0;
-    let best = |level: u8, min: f32| {
+    let usable = |h: &&Heading| h.inside & inside::NAV == 0 && !is_logo(&h.text);
+    let pick = |h: &Heading| (h.line, h.text.clone());
+    // The best fit at least `min`, the first of equals.
+    let best = |levels: std::ops::RangeInclusive<u8>, min: f32| {
         page.headings
             .iter()
-            .enumerate()
-            .filter(|(_, h)| h.level == level && usable(h))
-            .map(|(i, h)| (i, fit(h)))
+            .filter(|h| levels.contains(&h.level))
+            .filter(usable)
+            .map(|h| (h, fit(&h.text)))
             .filter(|(_, f)| *f >= min)
-            .fold(None, |acc: Option<(usize, f32)>, (i, f)| match acc {
+            .fold(None, |acc: Option<(&Heading, f32)>, (h, f)| match acc {
                 Some((_, best)) if best >= f => acc,
-                _ => Some((i, f)),
+                _ => Some((h, f)),
             })
-            .map(|(i, _)| i)
+            .map(|(h, _)| pick(h))
     };
-    best(1, 0.5)
-        .or_else(|| best(2, 0.7))
-        .or_else(|| {
-            page.headings.iter().position(|h| {
-                h.level == 1 && usable(h) && h.inside & (inside::ARTICLE | inside::MAIN) != 0
+    let line = || {
+        page.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.inside & inside::NAV == 0
+                    && l.link_density() < 0.5
+                    && l.text.chars().count() >= 6
+                    && l.text.split_whitespace().nth(40).is_none()
             })
+            .map(|(i, l)| (i, l, fit(&l.text)))
+            .filter(|(_, _, f)| *f >= 0.75)
+            .fold(
+                None,
+                |acc: Option<(usize, &Line, f32)>, (i, l, f)| match acc {
+                    Some((_, _, best)) if best >= f => acc,
+                    _ => Some((i, l, f)),
+                },
+            )
+            .map(|(i, l, _)| (i, l.text.clone()))
+    };
+    best(1..=1, 0.5)
+        .or_else(|| best(2..=6, 0.7))
+        .or_else(line)
+        .or_else(|| {
+            page.headings
+                .iter()
+                .filter(usable)
+                .find(|h| h.level == 1 && h.inside & (inside::ARTICLE | inside::MAIN) != 0)
+                .map(pick)
         })
-        .or_else(|| page.headings.iter().position(|h| h.level == 1 && usable(h)))
+        .or_else(|| {
+            page.headings
+                .iter()
+                .filter(usable)
+                .find(|h| h.level == 1)
+                .map(pick)
+        })
 }
 
 /// Where the story ends: with the `<article>` (or `<main>`) that holds the
@@ -281,7 +342,7 @@ fn story_end(page: &Page, start: usize, has_headline: bool) -> usize {
 }
 
 /// Lines the markup marks as furniture, by index.
-fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
+fn furniture(page: &Page, headline_line: Option<usize>) -> Vec<bool> {
     let n = page.lines.len();
     let mut dropped = vec![false; n];
     let total: usize = page.lines.iter().map(|l| l.text.chars().count()).sum();
@@ -293,7 +354,6 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
         prose_before.push(last + if is_prose(line) { line.text.len() } else { 0 });
     }
     let prose_total = prose_before.last().copied().unwrap_or(0);
-    let headline_line = headline.map(|h| page.headings[h].line);
     for block in &page.blocks {
         let range = block.first.min(n)..block.end.min(n);
         let holds_headline = headline_line.is_some_and(|l| range.contains(&l));
