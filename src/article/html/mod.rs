@@ -382,7 +382,13 @@ fn furniture(page: &Page, headline_line: Option<usize>) -> Vec<bool> {
             BlockKind::Content => false,
         };
         if drop {
-            dropped[range].iter_mut().for_each(|d| *d = true);
+            for (line, d) in page.lines[range.clone()].iter().zip(&mut dropped[range]) {
+                // A quotation embedded in a box classed "social" (a post the
+                // story quotes) is the story's.
+                if block.kind != BlockKind::Classed || line.inside & inside::BLOCKQUOTE == 0 {
+                    *d = true;
+                }
+            }
         }
     }
     drop_teasers(page, headline_line, &prose_before, &mut dropped);
