@@ -534,7 +534,23 @@ fn fill_byline_from(article: &mut Article, page: &Page, meta: &PageMeta) {
         names.push(author.clone());
     }
     if !names.is_empty() {
-        article.byline = Some(join_names(&names));
+        // The visible credit the text parser found, when it names them all and
+        // more (metadata often lists only the first author), stays.
+        let joins = |s: &str| {
+            [" and ", ", ", " & "]
+                .iter()
+                .map(|j| s.matches(j).count())
+                .sum::<usize>()
+        };
+        let fuller = article.byline.as_ref().is_some_and(|b| {
+            let lower = b.to_lowercase();
+            names.iter().all(|n| lower.contains(&n.to_lowercase()))
+                && joins(&lower) > joins(&join_names(&names).to_lowercase())
+                && b.split_whitespace().nth(8).is_none()
+        });
+        if !fuller {
+            article.byline = Some(join_names(&names));
+        }
         return;
     }
     if article.byline.is_some() {
@@ -618,7 +634,9 @@ fn tidy_byline(byline: &str) -> Option<String> {
                 (2..=4).contains(&w.len())
                     && w.chars().filter(char::is_ascii_uppercase).count() * 2 >= w.len()
             });
-        let title = titled || degrees;
+        // "Cleveland.com": a site, not a name.
+        let site = words.len() == 1 && last.contains('.') && !last.ends_with('.');
+        let title = titled || degrees || site;
         if !title {
             break;
         }
@@ -721,6 +739,7 @@ mod tests {
                 "Stefan Becket, Kathryn Watson, Grace Segers",
             ),
             ("Jean-Paul Sartre", "Jean-Paul Sartre"),
+            ("Troy L. Smith, Cleveland.com", "Troy L. Smith"),
         ];
         for (raw, want) in cases {
             assert_eq!(tidy_byline(raw).as_deref(), Some(want), "{raw}");
