@@ -75,7 +75,8 @@ pub fn bundled() -> Vec<Article> {
 }
 
 /// Expands the command-line paths into the files to read, in a stable order:
-/// files as given, folders walked recursively for `.txt` articles and `.jsonl`
+/// files as given, folders walked recursively for articles (see
+/// [`is_article_file`]) and `.jsonl`
 /// libraries, sorted by path; hidden entries (dot-names) inside folders are
 /// skipped.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {

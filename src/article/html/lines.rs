@@ -390,39 +390,33 @@ fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
         .map(|a| &*a.value)
 }
 
-/// An element the author hid: `hidden`, `aria-hidden=true`, inline
-/// `display:none` or `visibility:hidden`.
-fn hidden(tag: &Tag) -> bool {
-    tag.attrs.iter().any(|a| match &*a.name.local {
-        "hidden" => true,
-        "aria-hidden" => a.value.trim().eq_ignore_ascii_case("true"),
-        "style" => {
-            let style: String = a
-                .value
-                .chars()
-                .take(512)
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            style.contains("display:none") || style.contains("visibility:hidden")
-        }
-        _ => false,
-    })
+/// An inline style that hides the element: `display:none` or
+/// `visibility:hidden`.
+fn hides(style: &str) -> bool {
+    let style: String = style
+        .chars()
+        .take(512)
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 /// The [`words`] bits of a class or id value.
 fn class_words(value: &str) -> u32 {
-    let value = match value.char_indices().nth(MAX_CLASS_BYTES) {
-        Some((cut, _)) => &value[..cut],
-        None => value,
-    };
+    let bytes = value.as_bytes();
     let mut bits = 0;
-    for word in value.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.is_empty() {
+    for word in bytes[..bytes.len().min(MAX_CLASS_BYTES)].split(|b| !b.is_ascii_alphanumeric()) {
+        // Lowercased on the stack: no allocation per word.
+        let mut buf = [0u8; 24];
+        let Some(lower) = buf.get_mut(..word.len()).filter(|w| !w.is_empty()) else {
             continue;
+        };
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        if let Ok(word) = std::str::from_utf8(lower) {
+            bits |= word_bits(word);
         }
-        let lower = word.to_ascii_lowercase();
-        bits |= word_bits(&lower);
     }
     bits
 }
@@ -497,19 +491,18 @@ impl Builder {
         let raw = match el {
             El::Script => Some(RawKind::ScriptData),
             El::Title => Some(RawKind::Rcdata),
-            _ if matches!(
-                &*tag.name,
-                "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
-            ) =>
-            {
-                Some(RawKind::Rawtext)
-            }
-            _ if &*tag.name == "textarea" => Some(RawKind::Rcdata),
+            El::Skip => match &*tag.name {
+                "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                    Some(RawKind::Rawtext)
+                }
+                "textarea" => Some(RawKind::Rcdata),
+                _ => None,
+            },
             _ => None,
         };
         // Inside <svg>/<math> tags may close themselves.
         let foreign_void = tag.self_closing && parent_skip;
-        if !parent_skip {
+        if !parent_skip && (matches!(el, El::Void | El::Time) || self.stack.is_empty()) {
             self.note_meta(el, &tag);
         }
         if el == El::Void || el == El::Br || foreign_void {
@@ -526,23 +519,35 @@ impl Builder {
             self.overflow += 1;
             return raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
         }
+        if parent_skip {
+            // Nothing inside is shown: only the end tag needs finding.
+            let frame = self.skipped_frame(tag.name, el);
+            self.stack.push(frame);
+            return raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData);
+        }
         let parent = self.stack.last();
         let mut inside_bits = parent.map_or(0, |f| f.inside);
         let mut own_words = 0;
+        let mut hidden = false;
         for a in &tag.attrs {
-            if matches!(&*a.name.local, "class" | "id" | "itemprop" | "rel" | "role") {
-                own_words |= class_words(&a.value);
-            }
-            if &*a.name.local == "role" {
-                match a.value.trim() {
-                    "navigation" | "menubar" | "menu" => inside_bits |= inside::NAV,
-                    "banner" => inside_bits |= inside::HEADER,
-                    "contentinfo" => inside_bits |= inside::FOOTER,
-                    "complementary" => inside_bits |= inside::ASIDE,
-                    "main" => inside_bits |= inside::MAIN,
-                    "article" => inside_bits |= inside::ARTICLE,
-                    _ => {}
+            match &*a.name.local {
+                "class" | "id" | "itemprop" | "rel" => own_words |= class_words(&a.value),
+                "role" => {
+                    own_words |= class_words(&a.value);
+                    match a.value.trim() {
+                        "navigation" | "menubar" | "menu" => inside_bits |= inside::NAV,
+                        "banner" => inside_bits |= inside::HEADER,
+                        "contentinfo" => inside_bits |= inside::FOOTER,
+                        "complementary" => inside_bits |= inside::ASIDE,
+                        "main" => inside_bits |= inside::MAIN,
+                        "article" => inside_bits |= inside::ARTICLE,
+                        _ => {}
+                    }
                 }
+                "hidden" => hidden = true,
+                "aria-hidden" => hidden |= a.value.trim().eq_ignore_ascii_case("true"),
+                "style" => hidden |= hides(&a.value),
+                _ => {}
             }
         }
         // The page's outermost elements carry layout classes ("has-sidebar"), not
@@ -565,10 +570,7 @@ impl Builder {
             El::Time => inside::TIME,
             _ => 0,
         };
-        let skip = parent_skip
-            || matches!(el, El::Skip | El::Script | El::Title)
-            || raw.is_some()
-            || hidden(&tag);
+        let skip = matches!(el, El::Skip | El::Script | El::Title) || raw.is_some() || hidden;
         let heading = match el {
             El::Heading(level) => level,
             _ => parent.map_or(0, |f| f.heading),
@@ -628,6 +630,27 @@ impl Builder {
             rel_author,
         });
         raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
+    }
+
+    /// An element inside one whose content is not shown.
+    fn skipped_frame(&self, name: html5ever::LocalName, el: El) -> Frame {
+        Frame {
+            name,
+            el,
+            inside: 0,
+            words: 0,
+            own_words: 0,
+            heading: 0,
+            skip: true,
+            line: self.lines.len(),
+            chars: self.chars,
+            link_chars: self.link_chars,
+            items: self.items,
+            flat: self.flat.len(),
+            alt: None,
+            captioned: false,
+            rel_author: false,
+        }
     }
 
     /// A link whose text is coming: kept on the line its text lands on.

@@ -40,8 +40,8 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
     let base = base_url(&page, &meta, page_url);
     let mut article = crate::article::parse(&text);
 
-    if let Some(h) = headline {
-        let title = crate::article::decode::normalise(&page.headings[h].text);
+    if let Some((_, text)) = &headline {
+        let title = crate::article::decode::normalise(text);
         article.body.retain(|p| !same_text(p, &title));
         article.title = title;
     }
@@ -76,6 +76,8 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
     // Subhead indices stay valid only if the headline removal kept positions.
     article.subheads.retain(|&i| i < article.body.len());
     article.word_count = count_words(&article.body);
+    // Metadata comes from attributes and JSON, not the cleaned text.
+    crate::article::sanitize::clean_article(&mut article);
     article
 }
 
@@ -83,8 +85,8 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
 struct Prepared {
     page: Page,
     meta: PageMeta,
-    /// Index into `page.headings`.
-    headline: Option<usize>,
+    /// The headline's first line and its text.
+    headline: Option<(usize, String)>,
     /// Furniture lines, by index.
     dropped: Vec<bool>,
     /// The kept lines as text, normalised.
@@ -97,10 +99,10 @@ fn prepare(bytes: &[u8]) -> Prepared {
     drop(html);
     let meta = meta::interpret(&page.meta);
     let headline = choose_headline(&page, &meta);
-    let dropped = furniture(&page, headline);
+    let dropped = furniture(&page, headline.as_ref().map(|h| h.0));
     // The story starts at its headline: what comes before is the site's
     // header, menus and breadcrumbs.
-    let start = headline.map_or(0, |h| page.headings[h].line);
+    let start = headline.as_ref().map_or(0, |h| h.0);
     let end = story_end(&page, start, headline.is_some());
     let mut text = String::new();
     for (line, _) in page
@@ -206,46 +208,107 @@ fn same_text(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-/// The page's headline among its headings: the visible `<h1>` that best matches
-/// what the page calls itself (JSON-LD headline, `og:title`, `<title>`, which
-/// often add the site's name or an SEO variant); with no `<h1>` matching, a
-/// matching `<h2>`; with none matching, the first `<h1>` in the article or main
-/// content, else the first `<h1>` outside navigation.
-fn choose_headline(page: &Page, meta: &PageMeta) -> Option<usize> {
-    let names: Vec<Vec<String>> = [&meta.headline, &meta.og_title, &meta.title]
+/// The page's headline: the visible `<h1>` that best matches what the page
+/// calls itself (JSON-LD headline, `og:title`, `<title>`, which often add the
+/// site's name or an SEO variant); with no `<h1>` matching, a matching lower
+/// heading, then a matching line of text (a headline styled without heading
+/// markup, under an `<h1>` that is the site's logo); with nothing matching, the
+/// first `<h1>` in the article or main content, else the first `<h1>` outside
+/// navigation. Its line and text.
+fn choose_headline(page: &Page, meta: &PageMeta) -> Option<(usize, String)> {
+    let sources: Vec<&String> = [&meta.headline, &meta.og_title, &meta.title]
         .into_iter()
         .flatten()
-        .map(|t| word_set(t))
         .collect();
-    let fit = |h: &Heading| {
-        let words = word_set(&h.text);
+    let names: Vec<Vec<String>> = sources.iter().map(|t| word_set(t)).collect();
+    // What titles add to the headline ("Headline | Site"): every part but the
+    // longest, and the site's name. A heading that is only that is a logo.
+    let mut site_parts: Vec<Vec<String>> = meta.site_name.iter().map(|s| word_set(s)).collect();
+    for title in &sources {
+        let mut parts = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+            .iter()
+            .fold(vec![title.as_str()], |parts, sep| {
+                parts.iter().flat_map(|p| p.split(sep)).collect()
+            });
+        if parts.len() > 1 {
+            // The headline part has the most words; of equals, the first
+            // ("Headline | Site" is the usual order).
+            let mut counted: Vec<(usize, Vec<String>)> =
+                parts.drain(..).map(word_set).enumerate().collect();
+            counted.sort_by_key(|(i, words)| (std::cmp::Reverse(words.len()), *i));
+            site_parts.extend(counted.into_iter().skip(1).map(|(_, words)| words));
+        }
+    }
+    let is_logo = |text: &str| {
+        let words = word_set(text);
+        site_parts
+            .iter()
+            .any(|part| !part.is_empty() && covered(&words, part) >= 1.0)
+    };
+    let fit = |text: &str| {
+        if is_logo(text) {
+            return 0.0;
+        }
+        let words = word_set(text);
         names
             .iter()
             .map(|name| covered(&words, name).min(covered(name, &words).max(0.5)))
             .fold(0.0f32, f32::max)
     };
-    let usable = |h: &Heading| h.inside & inside::NAV == 0;
-    let best = |level: u8, min: f32| {
+    let usable = |h: &&Heading| h.inside & inside::NAV == 0 && !is_logo(&h.text);
+    let pick = |h: &Heading| (h.line, h.text.clone());
+    // The best fit at least `min`, the first of equals.
+    let best = |levels: std::ops::RangeInclusive<u8>, min: f32| {
         page.headings
             .iter()
-            .enumerate()
-            .filter(|(_, h)| h.level == level && usable(h))
-            .map(|(i, h)| (i, fit(h)))
+            .filter(|h| levels.contains(&h.level))
+            .filter(usable)
+            .map(|h| (h, fit(&h.text)))
             .filter(|(_, f)| *f >= min)
-            .fold(None, |acc: Option<(usize, f32)>, (i, f)| match acc {
+            .fold(None, |acc: Option<(&Heading, f32)>, (h, f)| match acc {
                 Some((_, best)) if best >= f => acc,
-                _ => Some((i, f)),
+                _ => Some((h, f)),
             })
-            .map(|(i, _)| i)
+            .map(|(h, _)| pick(h))
     };
-    best(1, 0.5)
-        .or_else(|| best(2, 0.7))
-        .or_else(|| {
-            page.headings.iter().position(|h| {
-                h.level == 1 && usable(h) && h.inside & (inside::ARTICLE | inside::MAIN) != 0
+    let line = || {
+        page.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.inside & inside::NAV == 0
+                    && l.link_density() < 0.5
+                    && l.text.chars().count() >= 6
+                    && l.text.split_whitespace().nth(40).is_none()
             })
+            .map(|(i, l)| (i, l, fit(&l.text)))
+            .filter(|(_, _, f)| *f >= 0.75)
+            .fold(
+                None,
+                |acc: Option<(usize, &Line, f32)>, (i, l, f)| match acc {
+                    Some((_, _, best)) if best >= f => acc,
+                    _ => Some((i, l, f)),
+                },
+            )
+            .map(|(i, l, _)| (i, l.text.clone()))
+    };
+    best(1..=1, 0.5)
+        .or_else(|| best(2..=6, 0.7))
+        .or_else(line)
+        .or_else(|| {
+            page.headings
+                .iter()
+                .filter(usable)
+                .find(|h| h.level == 1 && h.inside & (inside::ARTICLE | inside::MAIN) != 0)
+                .map(pick)
         })
-        .or_else(|| page.headings.iter().position(|h| h.level == 1 && usable(h)))
+        .or_else(|| {
+            page.headings
+                .iter()
+                .filter(usable)
+                .find(|h| h.level == 1)
+                .map(pick)
+        })
 }
 
 /// Where the story ends: with the `<article>` (or `<main>`) that holds the
@@ -279,7 +342,7 @@ fn story_end(page: &Page, start: usize, has_headline: bool) -> usize {
 }
 
 /// Lines the markup marks as furniture, by index.
-fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
+fn furniture(page: &Page, headline_line: Option<usize>) -> Vec<bool> {
     let n = page.lines.len();
     let mut dropped = vec![false; n];
     let total: usize = page.lines.iter().map(|l| l.text.chars().count()).sum();
@@ -291,7 +354,6 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
         prose_before.push(last + if is_prose(line) { line.text.len() } else { 0 });
     }
     let prose_total = prose_before.last().copied().unwrap_or(0);
-    let headline_line = headline.map(|h| page.headings[h].line);
     for block in &page.blocks {
         let range = block.first.min(n)..block.end.min(n);
         let holds_headline = headline_line.is_some_and(|l| range.contains(&l));
@@ -305,7 +367,11 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
                     && !holds_headline
                     && (bit != inside::HEADER || block.inside & inside::ARTICLE == 0)
             }
-            BlockKind::Classed => small && !holds_headline,
+            // A quotation is the story's, whatever its class says (embedded
+            // posts are classed "social").
+            BlockKind::Classed => {
+                small && !holds_headline && block.inside & inside::BLOCKQUOTE == 0
+            }
             BlockKind::List => {
                 small
                     && !holds_headline
@@ -316,9 +382,16 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
             BlockKind::Content => false,
         };
         if drop {
-            dropped[range].iter_mut().for_each(|d| *d = true);
+            for (line, d) in page.lines[range.clone()].iter().zip(&mut dropped[range]) {
+                // A quotation embedded in a box classed "social" (a post the
+                // story quotes) is the story's.
+                if block.kind != BlockKind::Classed || line.inside & inside::BLOCKQUOTE == 0 {
+                    *d = true;
+                }
+            }
         }
     }
+    drop_teasers(page, headline_line, &prose_before, &mut dropped);
     for (line, d) in page.lines.iter().zip(dropped.iter_mut()) {
         if line.inside & (inside::FIGCAPTION | inside::FIGURE) != 0
             || line.words & words::CAPTION != 0 && line.heading == 0
@@ -327,6 +400,80 @@ fn furniture(page: &Page, headline: Option<usize>) -> Vec<bool> {
         }
     }
     dropped
+}
+
+/// Teaser cards: headings that are wholly links, each followed by a line or
+/// two of summary, in runs of two or more ("Recommended for you", "More
+/// stories"), with the heading that introduces the run. A run that holds most
+/// of the page's prose is the story itself (a gift guide of linked products).
+fn drop_teasers(
+    page: &Page,
+    headline: Option<usize>,
+    prose_before: &[usize],
+    dropped: &mut [bool],
+) {
+    const GAP: usize = 4;
+    const STORY: usize = 1200;
+    let n = page.lines.len();
+    let prose_total = prose_before.last().copied().unwrap_or(0);
+    let is_teaser = |i: usize| {
+        let line = &page.lines[i];
+        line.heading >= 2 && line.link_density() >= 0.9 && Some(i) != headline
+    };
+    let mut i = 0;
+    while i < n {
+        if !is_teaser(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        let mut count = 1;
+        let mut j = i + 1;
+        while j < n && j <= last + GAP {
+            if is_teaser(j) {
+                last = j;
+                count += 1;
+            } else if page.lines[j].heading > 0 && !is_teaser(j) {
+                break;
+            }
+            j += 1;
+        }
+        // A card's lines sit in the same kind of container as its heading
+        // (the story's paragraphs around an inline run of links do not).
+        let context = page.lines[first].inside & !inside::LINK;
+        let in_card = |k: usize| is_teaser(k) || page.lines[k].inside & !inside::LINK == context;
+        // The last card's summary: up to the next heading, at most two lines.
+        let mut end = last + 1;
+        // A summary is a line or two, not the story's next paragraph.
+        let short = |k: usize| page.lines[k].text.split_whitespace().nth(30).is_none();
+        while end < n
+            && end <= last + 2
+            && page.lines[end].heading == 0
+            && in_card(end)
+            && short(end)
+        {
+            end += 1;
+        }
+        let prose = prose_before[end] - prose_before[first];
+        // Cards after a story of some length are not the story, however many.
+        let story_before = prose_before[first] - prose_before[headline.unwrap_or(0).min(first)];
+        if count >= 2 && (prose * 2 < prose_total || story_before >= STORY) {
+            // The run's own heading just above ("More from …").
+            let from =
+                if first > 0 && page.lines[first - 1].heading > 0 && Some(first - 1) != headline {
+                    first - 1
+                } else {
+                    first
+                };
+            for (k, d) in dropped.iter_mut().enumerate().take(end).skip(from) {
+                if k == from || in_card(k) {
+                    *d = true;
+                }
+            }
+        }
+        i = end.max(first + 1);
+    }
 }
 
 /// A line that reads as running text: a sentence of some length, not a link.
@@ -344,22 +491,66 @@ fn is_prose(line: &Line) -> bool {
 /// `<meta name=author>`) when the page shows them, then what the text parser
 /// found, then the text of a `rel=author` link or a byline-classed element.
 fn fill_byline(article: &mut Article, page: &Page, meta: &PageMeta) {
+    fill_byline_from(article, page, meta);
+    if let Some(byline) = article.byline.take() {
+        article.byline = Some(tidy_byline(&byline).unwrap_or(byline));
+    }
+}
+
+fn fill_byline_from(article: &mut Article, page: &Page, meta: &PageMeta) {
+    // A credit is shown on a short line (a byline, an author box), not just
+    // anywhere in the text.
     let visible: String = page
         .lines
         .iter()
-        .filter(|l| l.inside & inside::NAV == 0)
+        .filter(|l| l.inside & inside::NAV == 0 && l.text.split_whitespace().nth(16).is_none())
         .map(|l| l.text.to_lowercase())
         .collect::<Vec<_>>()
         .join("\n");
     let shown = |name: &String| visible.contains(&name.to_lowercase());
-    let mut names: Vec<String> = meta.authors.iter().filter(|n| shown(n)).cloned().collect();
+    // The site's own name (or a part of it) as "author" credits nobody; a
+    // desk named after the site ("Example News Bureau") is a credit.
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let sites: Vec<String> = [&meta.site_name, &meta.publisher]
+        .into_iter()
+        .flatten()
+        .map(|s| squash(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let is_site = |name: &String| {
+        let n = squash(name);
+        !n.is_empty() && sites.iter().any(|s| s.contains(&n))
+    };
+    let credit = |n: &&String| shown(n) && !is_site(n);
+    let mut names: Vec<String> = meta.authors.iter().filter(credit).cloned().collect();
     if names.is_empty()
-        && let Some(author) = meta.meta_author.as_ref().filter(|a| shown(a))
+        && let Some(author) = meta.meta_author.as_ref().filter(credit)
     {
         names.push(author.clone());
     }
     if !names.is_empty() {
-        article.byline = Some(join_names(&names));
+        // The visible credit the text parser found, when it names them all and
+        // more (metadata often lists only the first author), stays.
+        let joins = |s: &str| {
+            [" and ", ", ", " & "]
+                .iter()
+                .map(|j| s.matches(j).count())
+                .sum::<usize>()
+        };
+        let fuller = article.byline.as_ref().is_some_and(|b| {
+            let lower = b.to_lowercase();
+            names.iter().all(|n| lower.contains(&n.to_lowercase()))
+                && joins(&lower) > joins(&join_names(&names).to_lowercase())
+                && b.split_whitespace().nth(8).is_none()
+        });
+        if !fuller {
+            article.byline = Some(join_names(&names));
+        }
         return;
     }
     if article.byline.is_some() {
@@ -377,13 +568,119 @@ fn fill_byline(article: &mut Article, page: &Page, meta: &PageMeta) {
     }
 }
 
+/// Words of job titles, degrees and outlets that follow a name after a comma
+/// ("Greg Beacham, AP Sports Writer", "Jill Disis, CNN Business").
+const NOT_NAMES: &[&str] = &[
+    "writer",
+    "reporter",
+    "editor",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "staff",
+    "news",
+    "business",
+    "insider",
+    "media",
+    "press",
+    "associated",
+    "times",
+    "post",
+    "daily",
+    "magazine",
+    "advance",
+    "sports",
+    "senior",
+    "chief",
+    "producer",
+    "analyst",
+    "bureau",
+];
+
+/// A byline without what follows the names: a `|` or dash and what comes
+/// after it, a date or time, trailing job titles, degrees and outlets.
+fn tidy_byline(byline: &str) -> Option<String> {
+    let mut text = byline;
+    for cut in [" | ", " — ", " – ", " - ", " · "] {
+        if let Some(at) = text.find(cut) {
+            text = &text[..at];
+        }
+    }
+    // A date or time after the names.
+    let mut end = text.len();
+    for (at, word) in text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    {
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if at > 0 && (word.starts_with(|c: char| c.is_ascii_digit()) || is_month(&lower)) {
+            end = at;
+            break;
+        }
+    }
+    let text = text[..end].trim().trim_end_matches([',', ';', ':']);
+    let mut parts: Vec<&str> = text.split(", ").collect();
+    while parts.len() > 1 {
+        let Some(last) = parts.last() else { break };
+        let words: Vec<&str> = last.split_whitespace().collect();
+        let titled = words
+            .iter()
+            .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
+        // "MS", "RDN", "PhD": short words that are mostly capitals.
+        let degrees = words.len() <= 2
+            && words.iter().all(|w| {
+                (2..=4).contains(&w.len())
+                    && w.chars().filter(char::is_ascii_uppercase).count() * 2 >= w.len()
+            });
+        // "Cleveland.com": a site, not a name.
+        let site = words.len() == 1 && last.contains('.') && !last.ends_with('.');
+        let title = titled || degrees || site;
+        if !title {
+            break;
+        }
+        parts.pop();
+    }
+    let tidy = parts.join(", ").trim().to_string();
+    (!tidy.is_empty()).then_some(tidy)
+}
+
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    MONTHS.contains(&word)
+}
+
 fn strip_by(text: &str) -> String {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    if lower.starts_with("by ") {
-        t[3..].trim().to_string()
-    } else {
-        t.to_string()
+    match t.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => t[3..].trim().to_string(),
+        _ => t.to_string(),
     }
 }
 
@@ -419,4 +716,62 @@ fn body_links(page: &Page, dropped: &[bool], article: &Article, base: Option<&Ur
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_lose_titles_outlets_degrees_and_dates_but_keep_names() {
+        let cases = [
+            ("Greg Beacham, AP Sports Writer", "Greg Beacham"),
+            ("Jill Disis, CNN Business", "Jill Disis"),
+            ("Ilana Muhlstein, MS, RDN", "Ilana Muhlstein"),
+            ("Amy Kuperinsky | NJ Advance Media", "Amy Kuperinsky"),
+            ("GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),
+            (
+                "LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+                "LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+            ),
+            (
+                "Stefan Becket, Kathryn Watson, Grace Segers",
+                "Stefan Becket, Kathryn Watson, Grace Segers",
+            ),
+            ("Jean-Paul Sartre", "Jean-Paul Sartre"),
+            ("Troy L. Smith, Cleveland.com", "Troy L. Smith"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(tidy_byline(raw).as_deref(), Some(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn names_are_joined_as_pages_credit_them() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_names(&names(&["A B"])), "A B");
+        assert_eq!(join_names(&names(&["A B", "C D"])), "A B and C D");
+        assert_eq!(join_names(&names(&["A", "B", "C"])), "A, B and C");
+    }
+
+    #[test]
+    fn the_site_as_author_is_no_byline_but_a_desk_is() {
+        let page = |author: &str| {
+            format!(
+                "<html><head><meta property=og:site_name content='Harbour News'>\
+                 <meta name=author content='{author}'></head><body><h1>Quay rebuilt</h1>\
+                 <p>{author}</p><p>The old quay has been rebuilt in stone after the winter storms damaged the timber.</p></body></html>"
+            )
+        };
+        assert_eq!(
+            parse_html(page("Harbour News").as_bytes(), None).byline,
+            None
+        );
+        assert_eq!(
+            parse_html(page("Harbour News Desk").as_bytes(), None)
+                .byline
+                .as_deref(),
+            Some("Harbour News Desk")
+        );
+    }
 }
