@@ -26,7 +26,7 @@ fn end_of_a_huge_paragraph_and_resizes_there_do_not_freeze() {
     std::fs::write(&library, format!("{article}\n")).expect("write");
     let mut session = Session::start(&[&library], 100, 30);
     session.wait_within("the article", Duration::from_secs(60), |s| {
-        s.contains("1/1 matches")
+        s.contains("1 of 1 matches")
     });
     session.send("\r"); // Enter: read it
     session.wait_text("Huge headline");
