@@ -52,7 +52,7 @@ fn check(name: &str, w: &Want) -> Article {
 #[test]
 fn section_label_headline_dek_byline_with_role() {
     let a = check(
-        "guardian_dek",
+        "section_label_dek",
         &Want {
             title: "Harbour towns brace for record tides as council votes on new sea wall",
             byline: Some("Maria Lindqvist"),
@@ -446,7 +446,7 @@ fn masthead_in_title_case_above_the_headline() {
 #[test]
 fn aggregator_page_with_name_date_and_reading_time() {
     check(
-        "yahoo",
+        "aggregator_name_date",
         &Want {
             title: "Rail strike called off after late-night deal",
             byline: Some("Greta Olsen"),
@@ -462,7 +462,7 @@ fn aggregator_page_with_name_date_and_reading_time() {
 #[test]
 fn radio_page_with_audio_controls_and_time_glued_to_the_year() {
     check(
-        "npr",
+        "radio_audio_controls",
         &Want {
             title: "Scientists map the sound of melting glaciers",
             byline: Some("Lena Vik"),
@@ -581,7 +581,7 @@ fn hard_wrapped_page_without_blank_lines() {
 #[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
-        "guardian_caption_city",
+        "caption_byline_city",
         &Want {
             title: "Wolves return to the lowlands for the first time in a century",
             byline: Some("Erik Moen"),
@@ -639,4 +639,40 @@ fn headline_starting_with_a_name_particle_is_no_byline() {
             absent: &["Share this article"],
         },
     );
+}
+
+/// The publication a page names, from its own text (no URL on these pages).
+fn source_of(name: &str) -> Option<String> {
+    load(name).source
+}
+
+#[test]
+fn masthead_name_wins_over_the_parent_company_in_the_footer() {
+    assert_eq!(
+        source_of("source_masthead_over_parent").as_deref(),
+        Some("The Morning Ledger")
+    );
+}
+
+#[test]
+fn copyright_footer_gives_the_holder_without_years_or_suffixes() {
+    assert_eq!(
+        source_of("source_copyright_footer").as_deref(),
+        Some("Fjord Post")
+    );
+}
+
+#[test]
+fn original_article_line_names_the_source() {
+    assert_eq!(
+        source_of("source_original_article_line").as_deref(),
+        Some("Harbour Business Daily")
+    );
+}
+
+#[test]
+fn outlet_after_the_byline_names_the_source() {
+    let a = load("source_domain_in_byline");
+    assert_eq!(a.byline.as_deref(), Some("Tom Ellis"));
+    assert_eq!(a.source.as_deref(), Some("Valleytimes"));
 }

@@ -37,6 +37,7 @@ mod furniture;
 mod headline;
 mod meta;
 mod region;
+mod source;
 pub(crate) mod text;
 mod urls;
 
@@ -729,10 +730,16 @@ fn meta_fields(
                 .find_map(|l| meta::date_in(&l.text))
         });
 
-    // Source: an "original article" line, else the URL's site.
+    // Source: an "original article" line, else the publication the page names,
+    // else the URL's site.
     article.source = lines
         .iter()
+        .filter(|l| !text::lower_starts_with(&l.text, "source:"))
         .find_map(|l| furniture::original_source(&l.text))
+        .or_else(|| {
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+            source::publication(&texts, article.byline.as_deref())
+        })
         .or_else(|| article.url.as_deref().and_then(urls::site_of));
 }
 
