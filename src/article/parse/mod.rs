@@ -738,7 +738,11 @@ fn meta_fields(
         .find_map(|l| furniture::original_source(&l.text))
         .or_else(|| {
             let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
-            source::publication(&texts, article.byline.as_deref())
+            source::publication(
+                &texts,
+                (body_start + 1)..end.saturating_sub(2),
+                article.byline.as_deref(),
+            )
         })
         .or_else(|| article.url.as_deref().and_then(urls::site_of));
 }

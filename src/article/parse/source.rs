@@ -13,8 +13,6 @@
 //! company ("Vox Media, LLC", "Hearst Communications") votes less than the
 //! masthead, so a publication beats its parent company where both appear.
 
-use std::collections::HashMap;
-
 use super::text::{is_capitalised, lower_starts_with, word_count};
 
 /// A line longer than this is prose, never furniture that names the site.
@@ -351,17 +349,52 @@ const NOT_FIRST: &[&str] = &[
 
 /// Where a name's votes are kept: its display form and weight.
 struct Candidate {
+    /// Letters and digits, lowercased, without a leading "the" (see [`key_of`]).
+    key: String,
     name: String,
     score: f32,
-    /// Votes so far by kind of evidence (a kind counts twice at most: a menu
-    /// repeated down the page is one piece of evidence, not twenty).
-    votes: HashMap<u8, u8>,
+    /// Votes so far by kind of evidence, by [`Evidence`] index (a kind counts
+    /// twice at most: a menu repeated down the page is one piece of evidence,
+    /// not twenty).
+    votes: [u8; EVIDENCE_KINDS],
 }
 
-/// Names keyed by their letters and digits, lowercased, without a leading "the".
+/// The kinds of evidence, each with its weight.
+#[derive(Clone, Copy)]
+enum Evidence {
+    Copyright,
+    CopyrightCompany,
+    BeforeCopyright,
+    Phrase,
+    Domain,
+    BylineOutlet,
+    MastheadAndFooter,
+    MenuLead,
+}
+
+const EVIDENCE_KINDS: usize = 8;
+
+impl Evidence {
+    fn weight(self) -> f32 {
+        match self {
+            Self::Copyright => W_COPYRIGHT,
+            Self::CopyrightCompany => W_COPYRIGHT_COMPANY,
+            Self::BeforeCopyright => W_BEFORE_COPYRIGHT,
+            Self::Phrase => W_PHRASE,
+            Self::Domain => W_DOMAIN,
+            Self::BylineOutlet => W_BYLINE_OUTLET,
+            Self::MastheadAndFooter => W_MASTHEAD_AND_FOOTER,
+            Self::MenuLead => W_MENU_LEAD,
+        }
+    }
+}
+
+/// The names voted for, in the order first seen (a page names few, so a
+/// list searched in order is enough, and ties are decided the same way on
+/// every run).
 #[derive(Default)]
 struct Ballot {
-    names: HashMap<String, Candidate>,
+    names: Vec<Candidate>,
 }
 
 fn key_of(name: &str) -> String {
@@ -387,9 +420,9 @@ fn key_of(name: &str) -> String {
 }
 
 impl Ballot {
-    fn vote(&mut self, name: &str, weight: f32) {
-        // The weights differ by kind; the weight's bits name the kind.
-        let kind = (weight * 4.0) as u8;
+    fn vote(&mut self, name: &str, evidence: Evidence, place: f32) {
+        let weight = evidence.weight() * place;
+        let kind = evidence as usize;
         let name = name
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '!' && c != '&');
@@ -408,12 +441,20 @@ impl Ballot {
         if key.chars().count() < 2 {
             return;
         }
-        let entry = self.names.entry(key).or_insert_with(|| Candidate {
-            name: name.to_string(),
-            score: 0.0,
-            votes: HashMap::new(),
-        });
-        let count = entry.votes.entry(kind).or_insert(0);
+        let at = match self.names.iter().position(|c| c.key == key) {
+            Some(at) => at,
+            None => {
+                self.names.push(Candidate {
+                    key,
+                    name: name.to_string(),
+                    score: 0.0,
+                    votes: [0; EVIDENCE_KINDS],
+                });
+                self.names.len() - 1
+            }
+        };
+        let entry = &mut self.names[at];
+        let count = &mut entry.votes[kind];
         if *count < 2 {
             *count += 1;
             entry.score += weight;
@@ -425,13 +466,15 @@ impl Ballot {
     /// Network").
     fn winner(&self) -> Option<String> {
         let mut best: Option<(&str, f32, usize)> = None;
-        for (key, c) in &self.names {
+        for c in &self.names {
+            let key = &c.key;
             let mut total = c.score;
             // The group's display name: the one with most votes of its own,
             // the longer one on a tie ("Quanta Magazine" over "The Quanta").
             let mut shown = (c.name.as_str(), c.score, key.len());
             if key.len() >= 3 {
-                for (other, o) in &self.names {
+                for o in &self.names {
+                    let other = &o.key;
                     if other != key && other.contains(key.as_str()) {
                         total += o.score;
                         if o.score > shown.1 + 1e-3
@@ -672,6 +715,36 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     Some((holder, before_name, company))
 }
 
+/// A quick test that lets only lines that may hold a copyright notice reach
+/// [`copyright_holder`]: a mark, the word, or a reservation.
+fn may_be_copyright(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    // "©" is C2 A9, "ⓒ" E2 93 92, "(c)", "(C)" and the Cyrillic "(с)" open
+    // with "(": one pass finds where any of them may start.
+    let marked = memchr::memchr3_iter(0xC2, 0xE2, b'(', bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with("©".as_bytes())
+            || rest.starts_with("ⓒ".as_bytes())
+            || rest.starts_with(b"(c)")
+            || rest.starts_with(b"(C)")
+            || rest.starts_with("(с)".as_bytes())
+    });
+    // "copyright" around its "y", "reserved" around its "v"; one more pass.
+    let around = |at: usize, before: usize, word: &[u8]| {
+        at.checked_sub(before)
+            .and_then(|from| bytes.get(from..from + word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    marked
+        || memchr::memchr3_iter(b'y', b'Y', b'v', bytes).any(|at| {
+            if bytes[at] == b'v' {
+                around(at, 5, b"reserved")
+            } else {
+                around(at, 3, b"copyright")
+            }
+        })
+}
+
 /// A byline's outlet: "By Troy L. Smith, Cleveland.com" → "Cleveland.com";
 /// "By Julius Young | Fox News" → "Fox News".
 fn byline_outlet(line: &str) -> Option<&str> {
@@ -686,15 +759,28 @@ fn byline_outlet(line: &str) -> Option<&str> {
 
 /// The publication named by the page, from every line of it (see the module
 /// comment); `None` when nothing names one with enough weight.
-pub fn publication(lines: &[&str], byline: Option<&str>) -> Option<String> {
+///
+/// `story` is the range of lines holding the story's paragraphs: they name
+/// the site far too rarely to be worth reading (and are most of the bytes).
+pub fn publication(
+    lines: &[&str],
+    story: std::ops::Range<usize>,
+    byline: Option<&str>,
+) -> Option<String> {
     let n = lines.len();
     let mut ballot = Ballot::default();
     let footer_from = n - n / 3;
     // Short lines standing alone, for the masthead-and-footer vote.
     let mut alone_top: Vec<&str> = Vec::new();
-    // First words of short lines, with the lines they lead.
-    let mut leads: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut alone_footer: Vec<&str> = Vec::new();
+    // First words (and pairs) of short lines, with the lines they lead.
+    let mut leads: Vec<(&str, &str)> = Vec::new();
+    // The lowercased line, made in one buffer for all lines.
+    let mut lower = String::new();
     for (i, raw) in lines.iter().enumerate() {
+        if story.contains(&i) {
+            continue;
+        }
         let line = raw.trim();
         if line.is_empty() {
             continue;
@@ -702,42 +788,46 @@ pub fn publication(lines: &[&str], byline: Option<&str>) -> Option<String> {
         let short = line.len() <= SHORT;
         // Copyright lines (the footer's own weighs more than one mid-page).
         if line.len() <= 400
+            && may_be_copyright(line)
             && let Some((holder, before, company)) = copyright_holder(line)
         {
             let place = if i >= footer_from { 1.0 } else { 0.5 };
             if let Some(h) = holder {
-                let w = if company {
-                    W_COPYRIGHT_COMPANY
+                let kind = if company {
+                    Evidence::CopyrightCompany
                 } else {
-                    W_COPYRIGHT
+                    Evidence::Copyright
                 };
-                if looks_like_domain(&h) {
-                    ballot.vote(&domain_name(&h), w * place);
-                } else {
-                    ballot.vote(&h, w * place);
-                }
+                ballot.vote(&h, kind, place);
             }
             if let Some(b) = before {
-                ballot.vote(&b, W_BEFORE_COPYRIGHT * place);
+                ballot.vote(&b, Evidence::BeforeCopyright, place);
             }
         }
         if let Some(outlet) = byline_outlet(line) {
-            ballot.vote(outlet, W_BYLINE_OUTLET);
+            ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
         }
         if !short {
             continue;
         }
         let line = line.trim_end_matches(['!', '.', '»', '›', '>']).trim_end();
-        let lower = line.to_lowercase();
+        lower.clear();
+        if line.is_ascii() {
+            lower.push_str(line);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&line.to_lowercase());
+        }
+        let lower = lower.as_str();
         let words = word_count(line);
         if (2..=6).contains(&words) && lower.len() == line.len() {
             let mut tokens = line.split_whitespace();
             if let (Some(first), Some(second)) = (tokens.next(), tokens.next()) {
                 let end1 = first.len();
                 let end2 = line.find(second).map_or(end1, |p| p + second.len());
-                leads.entry(&line[..end1]).or_default().push(i);
+                leads.push((&line[..end1], line));
                 if words >= 3 && is_capitalised(second) {
-                    leads.entry(&line[..end2]).or_default().push(i);
+                    leads.push((&line[..end2], line));
                 }
             }
         }
@@ -758,7 +848,7 @@ pub fn publication(lines: &[&str], byline: Option<&str>) -> Option<String> {
                 let rest = rest.split(" delivered").next().unwrap_or(rest);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
                 if word_count(rest) <= 4 {
-                    ballot.vote(rest, W_PHRASE);
+                    ballot.vote(rest, Evidence::Phrase, 1.0);
                 }
             }
         }
@@ -766,52 +856,69 @@ pub fn publication(lines: &[&str], byline: Option<&str>) -> Option<String> {
             if lower.ends_with(tail) && lower.len() == line.len() {
                 let head = line[..line.len() - tail.len()].trim();
                 if word_count(head) <= 3 {
-                    ballot.vote(head, W_PHRASE);
+                    ballot.vote(head, Evidence::Phrase, 1.0);
                 }
             }
         }
-        for token in line.split_whitespace() {
+        for token in line.split_whitespace().filter(|t| t.contains('.')) {
             if looks_like_domain(token)
                 && !token.contains('@')
                 && !token.contains('/')
-                && (token.to_ascii_lowercase().starts_with("www.")
+                && (token
+                    .get(..4)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("www."))
                     || token.chars().next().is_some_and(char::is_uppercase)
-                    || word_count(line) == 1)
+                    || words == 1)
             {
-                ballot.vote(&domain_name(token), W_DOMAIN);
+                ballot.vote(token, Evidence::Domain, 1.0);
             }
         }
-        if word_count(line) <= 3 && line.chars().next().is_some_and(char::is_uppercase) {
+        if words <= 3 && line.chars().next().is_some_and(char::is_uppercase) {
             if i < n / 4 {
                 alone_top.push(line);
-            } else if i >= footer_from && alone_top.contains(&line) {
-                ballot.vote(line, W_MASTHEAD_AND_FOOTER);
-                alone_top.retain(|l| *l != line);
+            } else if i >= footer_from {
+                alone_footer.push(line);
             }
         }
     }
-    for (lead, at) in leads {
-        let distinct = {
-            let mut texts: Vec<&str> = at.iter().map(|&i| lines[i].trim()).collect();
-            texts.sort_unstable();
-            texts.dedup();
-            texts.len()
-        };
+    alone_top.sort_unstable();
+    alone_footer.sort_unstable();
+    alone_footer.dedup();
+    for line in alone_footer {
+        if alone_top.binary_search(&line).is_ok() {
+            ballot.vote(line, Evidence::MastheadAndFooter, 1.0);
+        }
+    }
+    // Each lead with the number of distinct lines it leads.
+    leads.sort_unstable();
+    leads.dedup();
+    let mut k = 0;
+    while k < leads.len() {
+        let lead = leads[k].0;
+        let mut distinct = 0;
+        while k < leads.len() && leads[k].0 == lead {
+            distinct += 1;
+            k += 1;
+        }
+        if distinct < 3 || !lead.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         // Menus lead with section words too ("Story highlights", "Weight loss"):
         // the lead only adds to a name that other evidence already gives.
         let key = key_of(lead);
         let known = key.len() >= 2
-            && ballot.names.iter().any(|(k, c)| {
+            && ballot.names.iter().any(|c| {
                 c.score >= MIN_SCORE
-                    && (k.contains(key.as_str()) || key.len() >= 3 && key.contains(k.as_str()))
+                    && (c.key.contains(key.as_str()) || key.len() >= 3 && key.contains(&c.key))
             });
-        if distinct >= 3 && known && lead.chars().next().is_some_and(char::is_uppercase) {
-            ballot.vote(lead, W_MENU_LEAD);
+        if known {
+            ballot.vote(lead, Evidence::MenuLead, 1.0);
         }
     }
     // "About Jane Doe", "Follow Jane Doe": the author's box, not the site.
     if let Some(b) = byline {
-        ballot.names.remove(&key_of(b));
+        let key = key_of(b);
+        ballot.names.retain(|c| c.key != key);
     }
     ballot.winner()
 }
@@ -853,7 +960,7 @@ mod tests {
             "© 2019 Lantern Media Group, LLC. All Rights Reserved",
         ];
         assert_eq!(
-            publication(&page, None).as_deref(),
+            publication(&page, 0..0, None).as_deref(),
             Some("The Daily Lantern")
         );
     }
