@@ -676,3 +676,44 @@ fn outlet_after_the_byline_names_the_source() {
     assert_eq!(a.byline.as_deref(), Some("Tom Ellis"));
     assert_eq!(a.source.as_deref(), Some("Valleytimes"));
 }
+
+#[test]
+fn byline_after_a_label_inside_the_date_line() {
+    let a = load("byline_label_in_date_line");
+    assert_eq!(a.title, "Five lunches you can make on Sunday");
+    assert_eq!(a.byline.as_deref(), Some("Test Kitchen"));
+}
+
+#[test]
+fn organisation_credited_between_headline_and_date() {
+    let a = load("byline_organisation_above_date");
+    assert_eq!(
+        a.title,
+        "Tennis Podcast: the new cup format gets mixed reviews in its first week"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Harbour Sport"));
+}
+
+#[test]
+fn byline_under_the_second_showing_of_the_headline() {
+    let a = load("byline_headline_twice");
+    assert_eq!(a.title, "Ferry fares rise for the first time in six years");
+    assert_eq!(a.byline.as_deref(), Some("Elsa Nord"));
+}
+
+#[test]
+fn several_authors_joined_by_commas() {
+    let a = load("byline_several_authors");
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("Ada Brandt, Karl Weiss, Lena Vogt")
+    );
+}
+
+#[test]
+fn author_label_with_the_name_on_the_next_line() {
+    let a = load("byline_label_then_name");
+    assert_eq!(a.title, "Shipping rates fall as the autumn rush ends early");
+    assert_eq!(a.byline.as_deref(), Some("Maja Lind"));
+    assert!(!a.body.iter().any(|p| p.contains("Publish date")));
+}

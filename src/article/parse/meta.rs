@@ -31,6 +31,8 @@ const NAME_STOPS: &[&str] = &[
     "editor",
     "contributor",
     "writer",
+    "columnist",
+    "business",
 ];
 
 /// Why a run of names ended.
@@ -85,7 +87,7 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
                     .any(|w| w == "and" || w == "AND" || w == "&")
             });
             let starts_cap = seg.split_whitespace().next().is_some_and(is_capitalised);
-            if !(rest_has_and && starts_cap) {
+            if !(person_segment(seg) || rest_has_and && starts_cap) {
                 break;
             }
             names.push(",");
@@ -148,6 +150,66 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
         }
     }
     (names, stop)
+}
+
+/// Whether a comma segment of a byline reads as one more person ("By Ann Lee,
+/// Tom Ellis, Grace Segers"): two or three capitalised words in mixed case
+/// before any date, none a word of an outlet or a role ("CNN Business",
+/// "Staff Writer" are not people).
+fn person_segment(seg: &str) -> bool {
+    const NOT_PERSON: &[&str] = &[
+        "news",
+        "business",
+        "sport",
+        "sports",
+        "media",
+        "press",
+        "times",
+        "post",
+        "daily",
+        "magazine",
+        "network",
+        "tv",
+        "radio",
+        "reporter",
+        "writer",
+        "editor",
+        "correspondent",
+        "staff",
+        "contributor",
+        "columnist",
+        "senior",
+        "chief",
+        "associated",
+        "politics",
+        "world",
+        "digital",
+        "online",
+        "international",
+        "national",
+        "wire",
+        "service",
+        "services",
+        "report",
+        "reports",
+        "desk",
+        "team",
+    ];
+    let mut count = 0;
+    for w in seg.split_whitespace() {
+        if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let core = trim_punct(w);
+        let ok = is_capitalised(core)
+            && core.chars().any(char::is_lowercase)
+            && !NOT_PERSON.iter().any(|n| core.eq_ignore_ascii_case(n));
+        if !ok {
+            return false;
+        }
+        count += 1;
+    }
+    (2..=3).contains(&count)
 }
 
 /// Whether `word.to_lowercase() == listed`, for a lowercase ASCII `listed`
@@ -334,6 +396,14 @@ pub fn name_line(line: &str) -> Option<String> {
         && is_capitalised(first)
     {
         return Some(line.trim().to_string());
+    }
+    // "Text: Jane Doe": a label, not a name (see `byline::embedded`).
+    if line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(':'))
+    {
+        return None;
     }
     // Names start with a capital (or the line with a date before them).
     if !line
@@ -757,6 +827,22 @@ mod tests {
         assert_eq!(
             byline_of("By Staff Reports -").as_deref(),
             Some("Staff Reports")
+        );
+    }
+
+    #[test]
+    fn comma_lists_of_people() {
+        assert_eq!(
+            byline_of("By Stefan Becket, Kathryn Watson, Grace Segers").as_deref(),
+            Some("Stefan Becket, Kathryn Watson, Grace Segers")
+        );
+        assert_eq!(
+            byline_of("By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z Spaceflight").as_deref(),
+            Some("Tariq Malik, Mike Wall")
+        );
+        assert_eq!(
+            byline_of("By Jill Disis, CNN Business").as_deref(),
+            Some("Jill Disis")
         );
     }
 
