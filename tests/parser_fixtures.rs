@@ -717,3 +717,21 @@ fn author_label_with_the_name_on_the_next_line() {
     assert_eq!(a.byline.as_deref(), Some("Maja Lind"));
     assert!(!a.body.iter().any(|p| p.contains("Publish date")));
 }
+
+#[test]
+fn credit_timestamp_breadcrumb_and_tag_lines_are_no_headline() {
+    let a = load("headline_not_credit_or_timestamp");
+    assert_eq!(a.title, "Ferry line to the islands will run all winter");
+    assert_eq!(a.byline.as_deref(), Some("Ana Lima"));
+    assert!(a.body[0].starts_with("The ferry line"), "{:#?}", a.body);
+}
+
+#[test]
+fn name_with_an_age_is_the_byline_not_the_headline() {
+    let a = load("headline_name_with_age");
+    assert_eq!(
+        a.title,
+        "Original cut of the 1980 space film may return for its anniversary"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ola Berg"));
+}

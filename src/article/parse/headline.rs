@@ -69,6 +69,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             || (starts_lowercase(t) && !camel_case_start(t) && !starts_with_digit(t))
             || starts_with_dateline(t)
             || inner_sentences(t) >= 2
+            || not_a_headline(l)
         {
             continue;
         }
@@ -267,6 +268,44 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         }
     }
     best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// Rule `headline_shapes_rejected`: lines shaped like a headline that are
+/// something else: a credit ("Texto: Ana Lima · 24 de set", "05/10/2018 -
+/// Publicado por: …"), a name with a time ("Ana Lima • 8h"), a timestamp
+/// ("Dec. 6, 2024, 10:00 PM UTC / Updated …"), a breadcrumb ("Home >> News >>
+/// Education"), a list of tags ("Tech, Trump, Facebook, Fact Check").
+fn not_a_headline(l: &Line) -> bool {
+    let t = l.text.as_ref();
+    let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
+    let credit = [
+        "publicado por",
+        "posted by",
+        "written by",
+        "escrito por",
+        "by:",
+        "por:",
+        "texto:",
+        "text:",
+        "текст:",
+        "автор:",
+        "author:",
+        "autor:",
+    ]
+    .iter()
+    .any(|p| lower_head.contains(p));
+    let digits = t.chars().any(|c| c.is_ascii_digit());
+    let timestamp = digits
+        && super::meta::date_in(t).is_some()
+        && (t.contains(" AM")
+            || t.contains(" PM")
+            || ["utc", "gmt", "updated", "published", "posted"]
+                .iter()
+                .any(|w| lower_head.contains(w)));
+    let crumbs = t.matches(">>").count() + t.matches(" > ").count() + t.matches(" » ").count();
+    let commas = t.matches(", ").count();
+    let tags = commas >= 3 && l.words <= 3 * (commas + 1);
+    credit || (l.name && digits) || timestamp || crumbs >= 2 || tags
 }
 
 /// Rule `first_line_title`: when no line qualifies by its surroundings (a note, a

@@ -455,7 +455,14 @@ pub fn name_line(line: &str) -> Option<String> {
             || rest.contains(':')
             || ["ago", "day", "hour", "min", "week"]
                 .iter()
-                .any(|w| lower.contains(w));
+                .any(|w| lower.contains(w))
+            // "• 8h", "3d": an age in short.
+            || lower.split_whitespace().any(|w| {
+                let digits = w.trim_end_matches(['h', 'm', 'd', 'w']);
+                digits.len() < w.len()
+                    && !digits.is_empty()
+                    && digits.chars().all(|c| c.is_ascii_digit())
+            });
         if !timestamp {
             return None;
         }
@@ -861,6 +868,7 @@ mod tests {
             Some("Ruth Baker and Tom Ellis")
         );
         assert_eq!(name_line("OSTN Staff").as_deref(), Some("OSTN Staff"));
+        assert_eq!(name_line("Ola Berg • 8h").as_deref(), Some("Ola Berg"));
         assert_eq!(name_line("Erik Moen in Oslo").as_deref(), Some("Erik Moen"));
         assert_eq!(name_line("News reporter @someone"), None);
         assert_eq!(name_line("Business News"), None);
