@@ -49,21 +49,19 @@ const ENDS: &[&str] = &[
 /// "McCoy" and "LeBron" stay whole), and letters followed by digits
 /// ("Nolan22" → "Nolan 22").
 pub fn unglue(line: &str) -> std::borrow::Cow<'_, str> {
-    let mut out = String::new();
-    let mut lower_run = 0usize;
-    let mut prev_alpha = false;
-    let mut changed = false;
     // A brand written in camel case ("LinkNaija") stands alone or last; a
     // glued word has more words after it.
     let last_token_at = line.trim_end().rfind(' ').map_or(0, |p| p + 1);
+    // Where to put a space: before each character that starts a glued word.
+    let mut splits: Vec<usize> = Vec::new();
+    let mut lower_run = 0usize;
+    let mut prev_alpha = false;
     for (at, c) in line.char_indices() {
-        let split = (c.is_uppercase() && lower_run >= 3 && at < last_token_at)
-            || (c.is_ascii_digit() && prev_alpha);
-        if split {
-            out.push(' ');
-            changed = true;
+        if (c.is_uppercase() && lower_run >= 3 && at < last_token_at)
+            || (c.is_ascii_digit() && prev_alpha)
+        {
+            splits.push(at);
         }
-        out.push(c);
         if c.is_lowercase() {
             lower_run += 1;
         } else {
@@ -71,11 +69,18 @@ pub fn unglue(line: &str) -> std::borrow::Cow<'_, str> {
         }
         prev_alpha = c.is_alphabetic();
     }
-    if changed {
-        std::borrow::Cow::Owned(out)
-    } else {
-        std::borrow::Cow::Borrowed(line)
+    if splits.is_empty() {
+        return std::borrow::Cow::Borrowed(line);
     }
+    let mut out = String::with_capacity(line.len() + splits.len());
+    let mut from = 0;
+    for at in splits {
+        out.push_str(&line[from..at]);
+        out.push(' ');
+        from = at;
+    }
+    out.push_str(&line[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The text after the first credit label in a header line, up to the next
@@ -124,6 +129,19 @@ pub fn embedded(line: &str) -> Option<String> {
     let line = unglue(line);
     if let Some(b) = byline_of(&line) {
         return Some(b);
+    }
+    // Every label holds a colon or one of these words (ASCII case aside).
+    let bytes = line.as_bytes();
+    let maybe = memchr::memchr(b':', bytes).is_some()
+        || bytes.windows(3).any(|w| {
+            w.eq_ignore_ascii_case(b"by ")
+                || w.eq_ignore_ascii_case(b"por")
+                || w.eq_ignore_ascii_case(b"par")
+                || w.eq_ignore_ascii_case(b"von")
+                || w.eq_ignore_ascii_case(b"di ")
+        });
+    if !maybe {
+        return None;
     }
     let rest = after_label(&line)?;
     if let Some(b) = byline_of(&format!("By {rest}")) {

@@ -277,35 +277,60 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
 /// Education"), a list of tags ("Tech, Trump, Facebook, Fact Check").
 fn not_a_headline(l: &Line) -> bool {
     let t = l.text.as_ref();
-    let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
-    let credit = [
-        "publicado por",
-        "posted by",
-        "written by",
-        "escrito por",
-        "by:",
-        "por:",
-        "texto:",
-        "text:",
-        "текст:",
-        "автор:",
-        "author:",
-        "autor:",
-    ]
-    .iter()
-    .any(|p| lower_head.contains(p));
-    let digits = t.chars().any(|c| c.is_ascii_digit());
-    let timestamp = digits
-        && super::meta::date_in(t).is_some()
-        && (t.contains(" AM")
-            || t.contains(" PM")
-            || ["utc", "gmt", "updated", "published", "posted"]
-                .iter()
-                .any(|w| lower_head.contains(w)));
-    let crumbs = t.matches(">>").count() + t.matches(" > ").count() + t.matches(" » ").count();
-    let commas = t.matches(", ").count();
-    let tags = commas >= 3 && l.words <= 3 * (commas + 1);
-    credit || (l.name && digits) || timestamp || crumbs >= 2 || tags
+    let bytes = t.as_bytes();
+    // Each check reads the line only when a cheap byte test lets it: most
+    // candidate lines have no colon, no "by"/"por", no digit, no ">".
+    let maybe_label = memchr::memchr(b':', bytes).is_some()
+        || bytes
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"by ") || w.eq_ignore_ascii_case(b"por"));
+    if maybe_label {
+        let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
+        let credit = [
+            "publicado por",
+            "posted by",
+            "written by",
+            "escrito por",
+            "by:",
+            "por:",
+            "texto:",
+            "text:",
+            "текст:",
+            "автор:",
+            "author:",
+            "autor:",
+        ]
+        .iter()
+        .any(|p| lower_head.contains(p));
+        if credit {
+            return true;
+        }
+    }
+    let digits = bytes.iter().any(u8::is_ascii_digit);
+    if digits {
+        if l.name {
+            return true;
+        }
+        let clocked = bytes
+            .windows(3)
+            .any(|w| matches!(w, b" AM" | b" PM" | b"UTC" | b"GMT"))
+            || bytes.windows(6).any(|w| {
+                w.eq_ignore_ascii_case(b"update")
+                    || w.eq_ignore_ascii_case(b"publis")
+                    || w.eq_ignore_ascii_case(b"posted")
+            });
+        if clocked && super::meta::date_in(t).is_some() {
+            return true;
+        }
+    }
+    if memchr::memchr(b'>', bytes).is_some() || t.contains('»') {
+        let crumbs = t.matches(">>").count() + t.matches(" > ").count() + t.matches(" » ").count();
+        if crumbs >= 2 {
+            return true;
+        }
+    }
+    let commas = memchr::memchr_iter(b',', bytes).count();
+    commas >= 3 && l.words <= 3 * (commas + 1) && t.matches(", ").count() >= 3
 }
 
 /// Rule `first_line_title`: when no line qualifies by its surroundings (a note, a

@@ -807,12 +807,10 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
                 return Some(b);
             }
         }
-        let date_next =
-            next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some());
         if !l.sentence
-            && date_next
             && l.kind == Kind::Text
             && let Some(b) = byline::credit_line(&l.text)
+            && next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some())
         {
             return Some(b);
         }
