@@ -91,25 +91,19 @@ fn after_label(line: &str) -> Option<&str> {
         return None;
     }
     let bytes = lower.as_bytes();
-    let mut best: Option<usize> = None;
-    for label in LABELS {
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(label) {
-            let at = from + p;
-            from = at + label.len();
-            let starts = at == 0 || matches!(bytes[at - 1], b' ' | b'/' | b'|' | b'-' | b'(');
-            let end = at + label.len();
-            let ends = label.ends_with(':') || bytes.get(end).is_some_and(|b| *b == b' ');
-            if starts && ends {
-                let rest_at = end;
-                if best.is_none_or(|b| rest_at < b) {
-                    best = Some(rest_at);
-                }
-                break;
-            }
-        }
-    }
-    let rest = line.get(best?..)?.trim_start();
+    // Labels start a line or follow a space or separator: only those places
+    // are tried, each against every label.
+    let rest_at = (0..bytes.len())
+        .filter(|&at| at == 0 || matches!(bytes[at - 1], b' ' | b'/' | b'|' | b'-' | b'('))
+        .find_map(|at| {
+            LABELS.iter().find_map(|label| {
+                let end = at + label.len();
+                let fits = bytes[at..].starts_with(label.as_bytes())
+                    && (label.ends_with(':') || bytes.get(end).is_some_and(|b| *b == b' '));
+                fits.then_some(end)
+            })
+        })?;
+    let rest = line.get(rest_at..)?.trim_start();
     let mut end = rest.len();
     for sep in ENDS {
         if let Some(p) = rest.find(sep) {

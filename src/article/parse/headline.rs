@@ -280,10 +280,15 @@ fn not_a_headline(l: &Line) -> bool {
     let bytes = t.as_bytes();
     // Each check reads the line only when a cheap byte test lets it: most
     // candidate lines have no colon, no "by"/"por", no digit, no ">".
+    // "by " and "por" hold a "b" or a "p" (either case): only there is more read.
     let maybe_label = memchr::memchr(b':', bytes).is_some()
-        || bytes
-            .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"by ") || w.eq_ignore_ascii_case(b"por"));
+        || memchr::memchr2_iter(b'b', b'p', bytes)
+            .chain(memchr::memchr2_iter(b'B', b'P', bytes))
+            .any(|at| {
+                bytes.get(at..at + 3).is_some_and(|w| {
+                    w.eq_ignore_ascii_case(b"by ") || w.eq_ignore_ascii_case(b"por")
+                })
+            });
     if maybe_label {
         let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
         let credit = [

@@ -824,7 +824,8 @@ pub fn publication(
             let mut tokens = line.split_whitespace();
             if let (Some(first), Some(second)) = (tokens.next(), tokens.next()) {
                 let end1 = first.len();
-                let end2 = line.find(second).map_or(end1, |p| p + second.len());
+                // `second` is a slice of `line`: its end is found by address.
+                let end2 = second.as_ptr() as usize - line.as_ptr() as usize + second.len();
                 leads.push((&line[..end1], line));
                 if words >= 3 && is_capitalised(second) {
                     leads.push((&line[..end2], line));
