@@ -52,7 +52,7 @@ fn check(name: &str, w: &Want) -> Article {
 #[test]
 fn section_label_headline_dek_byline_with_role() {
     let a = check(
-        "guardian_dek",
+        "section_label_dek",
         &Want {
             title: "Harbour towns brace for record tides as council votes on new sea wall",
             byline: Some("Maria Lindqvist"),
@@ -446,7 +446,7 @@ fn masthead_in_title_case_above_the_headline() {
 #[test]
 fn aggregator_page_with_name_date_and_reading_time() {
     check(
-        "yahoo",
+        "aggregator_name_date",
         &Want {
             title: "Rail strike called off after late-night deal",
             byline: Some("Greta Olsen"),
@@ -462,7 +462,7 @@ fn aggregator_page_with_name_date_and_reading_time() {
 #[test]
 fn radio_page_with_audio_controls_and_time_glued_to_the_year() {
     check(
-        "npr",
+        "radio_audio_controls",
         &Want {
             title: "Scientists map the sound of melting glaciers",
             byline: Some("Lena Vik"),
@@ -581,7 +581,7 @@ fn hard_wrapped_page_without_blank_lines() {
 #[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
-        "guardian_caption_city",
+        "caption_byline_city",
         &Want {
             title: "Wolves return to the lowlands for the first time in a century",
             byline: Some("Erik Moen"),
@@ -662,4 +662,99 @@ fn tracking_pixel_is_not_a_link_and_ampersands_are_decoded() {
         "https://news.example.com/2024/03/12/harbour-towns-plan-for-the-tides?ref=home&src=article";
     assert_eq!(a.links, [story]);
     assert_eq!(a.url.as_deref(), Some(story));
+}
+
+/// The publication a page names, from its own text (no URL on these pages).
+fn source_of(name: &str) -> Option<String> {
+    load(name).source
+}
+
+#[test]
+fn masthead_name_wins_over_the_parent_company_in_the_footer() {
+    assert_eq!(
+        source_of("source_masthead_over_parent").as_deref(),
+        Some("The Morning Ledger")
+    );
+}
+
+#[test]
+fn copyright_footer_gives_the_holder_without_years_or_suffixes() {
+    assert_eq!(
+        source_of("source_copyright_footer").as_deref(),
+        Some("Fjord Post")
+    );
+}
+
+#[test]
+fn original_article_line_names_the_source() {
+    assert_eq!(
+        source_of("source_original_article_line").as_deref(),
+        Some("Harbour Business Daily")
+    );
+}
+
+#[test]
+fn outlet_after_the_byline_names_the_source() {
+    let a = load("source_domain_in_byline");
+    assert_eq!(a.byline.as_deref(), Some("Tom Ellis"));
+    assert_eq!(a.source.as_deref(), Some("Valleytimes"));
+}
+
+#[test]
+fn byline_after_a_label_inside_the_date_line() {
+    let a = load("byline_label_in_date_line");
+    assert_eq!(a.title, "Five lunches you can make on Sunday");
+    assert_eq!(a.byline.as_deref(), Some("Test Kitchen"));
+}
+
+#[test]
+fn organisation_credited_between_headline_and_date() {
+    let a = load("byline_organisation_above_date");
+    assert_eq!(
+        a.title,
+        "Tennis Podcast: the new cup format gets mixed reviews in its first week"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Harbour Sport"));
+}
+
+#[test]
+fn byline_under_the_second_showing_of_the_headline() {
+    let a = load("byline_headline_twice");
+    assert_eq!(a.title, "Ferry fares rise for the first time in six years");
+    assert_eq!(a.byline.as_deref(), Some("Elsa Nord"));
+}
+
+#[test]
+fn several_authors_joined_by_commas() {
+    let a = load("byline_several_authors");
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("Ada Brandt, Karl Weiss, Lena Vogt")
+    );
+}
+
+#[test]
+fn author_label_with_the_name_on_the_next_line() {
+    let a = load("byline_label_then_name");
+    assert_eq!(a.title, "Shipping rates fall as the autumn rush ends early");
+    assert_eq!(a.byline.as_deref(), Some("Maja Lind"));
+    assert!(!a.body.iter().any(|p| p.contains("Publish date")));
+}
+
+#[test]
+fn credit_timestamp_breadcrumb_and_tag_lines_are_no_headline() {
+    let a = load("headline_not_credit_or_timestamp");
+    assert_eq!(a.title, "Ferry line to the islands will run all winter");
+    assert_eq!(a.byline.as_deref(), Some("Ana Lima"));
+    assert!(a.body[0].starts_with("The ferry line"), "{:#?}", a.body);
+}
+
+#[test]
+fn name_with_an_age_is_the_byline_not_the_headline() {
+    let a = load("headline_name_with_age");
+    assert_eq!(
+        a.title,
+        "Original cut of the 1980 space film may return for its anniversary"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ola Berg"));
 }

@@ -69,6 +69,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             || (starts_lowercase(t) && !camel_case_start(t) && !starts_with_digit(t))
             || starts_with_dateline(t)
             || inner_sentences(t) >= 2
+            || not_a_headline(l)
         {
             continue;
         }
@@ -267,6 +268,74 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         }
     }
     best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+}
+
+/// Rule `headline_shapes_rejected`: lines shaped like a headline that are
+/// something else: a credit ("Texto: Ana Lima · 24 de set", "05/10/2018 -
+/// Publicado por: …"), a name with a time ("Ana Lima • 8h"), a timestamp
+/// ("Dec. 6, 2024, 10:00 PM UTC / Updated …"), a breadcrumb ("Home >> News >>
+/// Education"), a list of tags ("Tech, Trump, Facebook, Fact Check").
+fn not_a_headline(l: &Line) -> bool {
+    let t = l.text.as_ref();
+    let bytes = t.as_bytes();
+    // Each check reads the line only when a cheap byte test lets it: most
+    // candidate lines have no colon, no "by"/"por", no digit, no ">".
+    // "by " and "por" hold a "b" or a "p" (either case): only there is more read.
+    let maybe_label = memchr::memchr(b':', bytes).is_some()
+        || memchr::memchr2_iter(b'b', b'p', bytes)
+            .chain(memchr::memchr2_iter(b'B', b'P', bytes))
+            .any(|at| {
+                bytes.get(at..at + 3).is_some_and(|w| {
+                    w.eq_ignore_ascii_case(b"by ") || w.eq_ignore_ascii_case(b"por")
+                })
+            });
+    if maybe_label {
+        let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
+        let credit = [
+            "publicado por",
+            "posted by",
+            "written by",
+            "escrito por",
+            "by:",
+            "por:",
+            "texto:",
+            "text:",
+            "текст:",
+            "автор:",
+            "author:",
+            "autor:",
+        ]
+        .iter()
+        .any(|p| lower_head.contains(p));
+        if credit {
+            return true;
+        }
+    }
+    let digits = bytes.iter().any(u8::is_ascii_digit);
+    if digits {
+        if l.name {
+            return true;
+        }
+        let clocked = bytes
+            .windows(3)
+            .any(|w| matches!(w, b" AM" | b" PM" | b"UTC" | b"GMT"))
+            || bytes.windows(6).any(|w| {
+                w.eq_ignore_ascii_case(b"update")
+                    || w.eq_ignore_ascii_case(b"publis")
+                    || w.eq_ignore_ascii_case(b"posted")
+            });
+        if clocked && super::meta::date_in(t).is_some() {
+            return true;
+        }
+    }
+    if memchr::memchr(b'>', bytes).is_some() || t.contains('»') {
+        let crumbs = t.matches(">>").count() + t.matches(" > ").count() + t.matches(" » ").count();
+        if crumbs >= 2 {
+            return true;
+        }
+    }
+    let commas = memchr::memchr_iter(b',', bytes).count();
+    commas >= 3 && l.words <= 3 * (commas + 1) && t.matches(", ").count() >= 3
 }
 
 /// Rule `first_line_title`: when no line qualifies by its surroundings (a note, a

@@ -31,6 +31,8 @@ const NAME_STOPS: &[&str] = &[
     "editor",
     "contributor",
     "writer",
+    "columnist",
+    "business",
 ];
 
 /// Why a run of names ended.
@@ -85,7 +87,7 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
                     .any(|w| w == "and" || w == "AND" || w == "&")
             });
             let starts_cap = seg.split_whitespace().next().is_some_and(is_capitalised);
-            if !(rest_has_and && starts_cap) {
+            if !(person_segment(seg) || rest_has_and && starts_cap) {
                 break;
             }
             names.push(",");
@@ -148,6 +150,66 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
         }
     }
     (names, stop)
+}
+
+/// Whether a comma segment of a byline reads as one more person ("By Ann Lee,
+/// Tom Ellis, Grace Segers"): two or three capitalised words in mixed case
+/// before any date, none a word of an outlet or a role ("CNN Business",
+/// "Staff Writer" are not people).
+fn person_segment(seg: &str) -> bool {
+    const NOT_PERSON: &[&str] = &[
+        "news",
+        "business",
+        "sport",
+        "sports",
+        "media",
+        "press",
+        "times",
+        "post",
+        "daily",
+        "magazine",
+        "network",
+        "tv",
+        "radio",
+        "reporter",
+        "writer",
+        "editor",
+        "correspondent",
+        "staff",
+        "contributor",
+        "columnist",
+        "senior",
+        "chief",
+        "associated",
+        "politics",
+        "world",
+        "digital",
+        "online",
+        "international",
+        "national",
+        "wire",
+        "service",
+        "services",
+        "report",
+        "reports",
+        "desk",
+        "team",
+    ];
+    let mut count = 0;
+    for w in seg.split_whitespace() {
+        if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let core = trim_punct(w);
+        let ok = is_capitalised(core)
+            && core.chars().any(char::is_lowercase)
+            && !NOT_PERSON.iter().any(|n| core.eq_ignore_ascii_case(n));
+        if !ok {
+            return false;
+        }
+        count += 1;
+    }
+    (2..=3).contains(&count)
 }
 
 /// Whether `word.to_lowercase() == listed`, for a lowercase ASCII `listed`
@@ -335,6 +397,14 @@ pub fn name_line(line: &str) -> Option<String> {
     {
         return Some(line.trim().to_string());
     }
+    // "Text: Jane Doe": a label, not a name (see `byline::embedded`).
+    if line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(':'))
+    {
+        return None;
+    }
     // Names start with a capital (or the line with a date before them).
     if !line
         .chars()
@@ -385,7 +455,14 @@ pub fn name_line(line: &str) -> Option<String> {
             || rest.contains(':')
             || ["ago", "day", "hour", "min", "week"]
                 .iter()
-                .any(|w| lower.contains(w));
+                .any(|w| lower.contains(w))
+            // "• 8h", "3d": an age in short.
+            || lower.split_whitespace().any(|w| {
+                let digits = w.trim_end_matches(['h', 'm', 'd', 'w']);
+                digits.len() < w.len()
+                    && !digits.is_empty()
+                    && digits.chars().all(|c| c.is_ascii_digit())
+            });
         if !timestamp {
             return None;
         }
@@ -761,6 +838,22 @@ mod tests {
     }
 
     #[test]
+    fn comma_lists_of_people() {
+        assert_eq!(
+            byline_of("By Stefan Becket, Kathryn Watson, Grace Segers").as_deref(),
+            Some("Stefan Becket, Kathryn Watson, Grace Segers")
+        );
+        assert_eq!(
+            byline_of("By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z Spaceflight").as_deref(),
+            Some("Tariq Malik, Mike Wall")
+        );
+        assert_eq!(
+            byline_of("By Jill Disis, CNN Business").as_deref(),
+            Some("Jill Disis")
+        );
+    }
+
+    #[test]
     fn name_lines() {
         assert_eq!(
             name_line("Lena Hart - Mar 9, 2016 7:41 pm UTC").as_deref(),
@@ -775,6 +868,7 @@ mod tests {
             Some("Ruth Baker and Tom Ellis")
         );
         assert_eq!(name_line("OSTN Staff").as_deref(), Some("OSTN Staff"));
+        assert_eq!(name_line("Ola Berg • 8h").as_deref(), Some("Ola Berg"));
         assert_eq!(name_line("Erik Moen in Oslo").as_deref(), Some("Erik Moen"));
         assert_eq!(name_line("News reporter @someone"), None);
         assert_eq!(name_line("Business News"), None);

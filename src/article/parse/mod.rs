@@ -32,11 +32,13 @@
 
 mod blocks;
 mod body;
+mod byline;
 mod captions;
 mod furniture;
 mod headline;
 mod meta;
 mod region;
+mod source;
 pub(crate) mod text;
 mod urls;
 
@@ -685,6 +687,19 @@ fn meta_fields(
             }
         }
     }
+    if byline.is_none()
+        && let Some(t) = title
+    {
+        // The headline may be shown twice (a teaser at the top, the article's
+        // own further down): the credit sits under either.
+        let text = lines[t].text.as_ref();
+        let repeats = (0..n)
+            .filter(|&j| j != t && lines[j].text.len() == text.len() && lines[j].text == text)
+            .take(4);
+        byline = std::iter::once(t)
+            .chain(repeats)
+            .find_map(|a| header_credit(lines, a));
+    }
     if byline.is_none() {
         byline = lines[body_start.min(n)..=end.min(n - 1)]
             .iter()
@@ -702,6 +717,15 @@ fn meta_fields(
             let rest = rest.split([';', '(']).next()?;
             meta::byline_of(&format!("By {rest}"))
         });
+    }
+    // Markup may glue a role to the name ("Michael HiltzikBusiness Columnist").
+    if let Some(b) = &byline {
+        let apart = byline::unglue(b);
+        if apart != b.as_str()
+            && let Some(again) = meta::byline_of(&format!("By {apart}"))
+        {
+            byline = Some(again);
+        }
     }
     article.byline = byline;
 
@@ -729,11 +753,69 @@ fn meta_fields(
                 .find_map(|l| meta::date_in(&l.text))
         });
 
-    // Source: an "original article" line, else the URL's site.
+    // Source: an "original article" line, else the publication the page names,
+    // else the URL's site.
     article.source = lines
         .iter()
+        .filter(|l| !text::lower_starts_with(&l.text, "source:"))
         .find_map(|l| furniture::original_source(&l.text))
+        .or_else(|| {
+            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+            source::publication(
+                &texts,
+                (body_start + 1)..end.saturating_sub(2),
+                article.byline.as_deref(),
+            )
+        })
         .or_else(|| article.url.as_deref().and_then(urls::site_of));
+}
+
+/// Rule `header_credit`: the credit in the few lines under a headline at
+/// `at`, in the shapes [`meta`]'s line rules miss (see [`byline`]): a credit
+/// inside a header line, a label line with the name under it, an organisation
+/// credited right above the date. Stops at the story's first long paragraph.
+fn header_credit(lines: &[Line], at: usize) -> Option<String> {
+    let n = lines.len();
+    for j in at + 1..(at + 7).min(n) {
+        let l = &lines[j];
+        if l.sentence && l.words > 25 {
+            break;
+        }
+        if let Kind::Byline(b) = &l.kind {
+            return Some(b.clone());
+        }
+        if l.words > 20 || !matches!(l.kind, Kind::Text | Kind::Date) {
+            continue;
+        }
+        if let Some(b) = byline::embedded(&l.text) {
+            return Some(b);
+        }
+        if !l.sentence
+            && let Some(name) = meta::name_line(&l.text)
+        {
+            return Some(name);
+        }
+        let next = lines.get(j + 1);
+        if byline::label_alone(&l.text)
+            && let Some(next) = next.filter(|o| o.kind == Kind::Text)
+        {
+            let t = next.text.as_ref();
+            if let Some(b) = meta::name_line(t)
+                .or_else(|| byline::credit_line(t))
+                .or_else(|| byline::embedded(&format!("By {t}")))
+            {
+                return Some(b);
+            }
+        }
+        if !l.sentence
+            && l.kind == Kind::Text
+            && let Some(b) = byline::credit_line(&l.text)
+            && next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some())
+        {
+            return Some(b);
+        }
+    }
+    None
 }
 
 /// A line-by-line account of how the parser saw the text (unit index, block,
@@ -751,11 +833,12 @@ pub fn explain(text: &str) -> String {
         let short: String = l.text.chars().take(90).collect();
         let _ = writeln!(
             out,
-            "{i:4} b{:<3} {:<12} {:>6.1} {} {short}",
+            "{i:4} b{:<3} {:<12} {:>6.1} {}{} {short}",
             l.block,
             format!("{:?}", l.kind).chars().take(12).collect::<String>(),
             scores[i],
             if l.sentence { 'S' } else { ' ' },
+            if l.name { 'N' } else { ' ' },
         );
     }
     out

@@ -1,0 +1,976 @@
+//! Rule `publication`: which publication the page belongs to, from the page
+//! text alone.
+//!
+//! A page names its publication in many small places, none reliable alone: the
+//! footer's copyright line ("© 2019 CNBC LLC. All rights reserved."), masthead
+//! and menu furniture ("The Verge homepage", "Follow Lifehacker", "About CNBC",
+//! "Subscribe to AppleInsider"), an outlet after a byline ("By Troy Smith,
+//! Cleveland.com"), a domain written out ("www.autoracing.com.br"), or a short
+//! name standing alone both in the masthead and in the footer. Each place is a
+//! vote for a name, weighted by how telling it is; votes for the same name (or
+//! for one name inside a longer one, "Fox News" in "FOX News Network") add up,
+//! and the name with most weight wins. A copyright holder that reads as a
+//! company ("Vox Media, LLC", "Hearst Communications") votes less than the
+//! masthead, so a publication beats its parent company where both appear.
+
+use super::text::{is_capitalised, lower_starts_with, word_count};
+
+/// A line longer than this is prose, never furniture that names the site.
+const SHORT: usize = 60;
+
+/// Weight of each kind of evidence.
+const W_COPYRIGHT: f32 = 4.0;
+const W_COPYRIGHT_COMPANY: f32 = 1.5;
+const W_BEFORE_COPYRIGHT: f32 = 4.0;
+const W_PHRASE: f32 = 2.5;
+const W_DOMAIN: f32 = 2.0;
+const W_BYLINE_OUTLET: f32 = 2.0;
+const W_MASTHEAD_AND_FOOTER: f32 = 1.0;
+/// Menus name the site in front of their entries ("WSJ Video", "WSJ Pro", "WSJ
+/// Podcasts"): a first word (or two) leading three or more short lines.
+const W_MENU_LEAD: f32 = 3.0;
+/// Below this, no name is given (the page URL's host may still be).
+const MIN_SCORE: f32 = 1.5;
+
+/// Menu and furniture phrases whose object is the site: "Follow X", "About X".
+/// Lowercase, with the trailing space.
+const BEFORE_NAME: &[&str] = &[
+    "follow ",
+    "about ",
+    "subscribe to ",
+    "support ",
+    "more from ",
+    "sign up to ",
+    "sign up for ",
+    "sign in to ",
+    "search ",
+    "welcome to ",
+    "join ",
+    "advertise on ",
+    "advertise with ",
+    "work at ",
+    "work for ",
+    "work with ",
+    "careers at ",
+    "why you can trust ",
+    "contact ",
+    "acerca de ",
+    "à propos de ",
+    "über ",
+    "sobre ",
+    "chi è ",
+    "originally published on ",
+    "more great ",
+    "get ",
+];
+
+/// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
+const AFTER_NAME: &[&str] = &[
+    " homepage",
+    " home page",
+    " main menu",
+    " newsletter",
+    " newsletters",
+    " app",
+    " apps",
+    " store",
+    " shop",
+    " podcasts",
+    " archives",
+    " online:",
+    " online",
+    " on youtube",
+    " on facebook",
+    " on twitter",
+    " staff",
+    " stories",
+];
+
+/// Words that name a company rather than a publication ("Vox Media, LLC",
+/// "Hearst Communications, Inc.", "CBS Interactive"); lowercase.
+const COMPANY_WORDS: &[&str] = &[
+    "media",
+    "network",
+    "networks",
+    "interactive",
+    "communications",
+    "communication",
+    "group",
+    "corporation",
+    "company",
+    "newspapers",
+    "publishing",
+    "publications",
+    "holdings",
+    "broadcasting",
+    "universal",
+    "nbcuniversal",
+    "enterprises",
+    "productions",
+    "partners",
+    "ventures",
+    "digital",
+];
+
+/// Legal suffixes dropped from a holder ("Inc.", "LLC", "GmbH").
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc", "llc", "ltd", "limited", "corp", "co", "gmbh", "ag", "sa", "s.a", "as", "a.s", "plc",
+    "bv", "srl", "spa", "pty", "lp", "llp", "nv", "ab", "oy", "kg",
+];
+
+/// Words that are never a publication's name alone: menu labels, actions.
+const NOT_A_NAME: &[&str] = &[
+    "us",
+    "me",
+    "our",
+    "the",
+    "this",
+    "news",
+    "home",
+    "more",
+    "all",
+    "free",
+    "now",
+    "started",
+    "the app",
+    "the newsletter",
+    "now",
+    "help",
+    "menu",
+    "search",
+    "site",
+    "page",
+    "website",
+    "privacy",
+    "terms",
+    "cookies",
+    "up",
+    "in",
+    "out",
+    "account",
+    "today",
+    "it",
+    "them",
+    "updates",
+    "alerts",
+    "access",
+    "a",
+    "an",
+    "here",
+    "your",
+    "my",
+    "you",
+    "we",
+    "team",
+    "staff",
+    "jobs",
+    "careers",
+    "contact",
+    "contact us",
+    "advertising",
+    "subscription",
+    "subscriptions",
+    "community",
+    "with us",
+    "on",
+    "for",
+    "to",
+    "email",
+    "e-mail",
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "pinterest",
+    "whatsapp",
+    "reddit",
+    "google",
+    "apple",
+    "amazon",
+    "rss",
+    "podcast",
+    "podcasts",
+    "newsletter",
+    "newsletters",
+    "video",
+    "videos",
+    "photos",
+    "sports",
+    "sport",
+    "weather",
+    "politics",
+    "business",
+    "opinion",
+    "world",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "entertainment",
+    "culture",
+    "life",
+    "lifestyle",
+    "travel",
+    "food",
+    "style",
+    "money",
+    "markets",
+    "local",
+    "national",
+    "live",
+    "tv",
+    "radio",
+    "shop",
+    "store",
+    "app",
+    "apps",
+    "blog",
+    "blogs",
+    "forums",
+    "games",
+    "events",
+    "deals",
+    "reviews",
+];
+
+/// First words that make a phrase an action or a menu label, not a name.
+const NOT_FIRST: &[&str] = &[
+    "share",
+    "follow",
+    "back",
+    "subscribe",
+    "sign",
+    "log",
+    "get",
+    "read",
+    "more",
+    "our",
+    "your",
+    "my",
+    "like",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "sponsored",
+    "related",
+    "advertisement",
+    "mobile",
+    "click",
+    "download",
+    "watch",
+    "listen",
+    "see",
+    "view",
+    "show",
+    "hide",
+    "close",
+    "open",
+    "go",
+    "join",
+    "login",
+    "register",
+    "comment",
+    "comments",
+    "free",
+    "best",
+    "top",
+    "latest",
+    "new",
+    "all",
+    "this",
+    "that",
+    "these",
+    "those",
+    "what",
+    "how",
+    "why",
+    "when",
+    "who",
+    "where",
+    "image",
+    "photo",
+    "photos",
+    "picture",
+    "video",
+    "fotos",
+    "foto",
+    "фото",
+    "advertise",
+    "about",
+    "contact",
+    "privacy",
+    "terms",
+    "cookie",
+    "cookies",
+    "help",
+    "home",
+    "search",
+    "menu",
+    "skip",
+    "a",
+    "an",
+    "is",
+    "are",
+    "it",
+    "you",
+    "we",
+    "i",
+    "policy",
+    "following",
+    "send",
+    "us",
+    "e-mail",
+    "issue",
+    "edition",
+    "solutions",
+    "back",
+    "next",
+    "previous",
+    "page",
+    "pages",
+    "sign-in",
+    "signin",
+    "shop",
+    "store",
+    "try",
+    "find",
+    "explore",
+    "discover",
+    "learn",
+    "enter",
+    "write",
+    "submit",
+    "newsletter",
+    "newsletters",
+    "support",
+];
+
+/// Where a name's votes are kept: its display form and weight.
+struct Candidate {
+    /// Letters and digits, lowercased, without a leading "the" (see [`key_of`]).
+    key: String,
+    name: String,
+    score: f32,
+    /// Votes so far by kind of evidence, by [`Evidence`] index (a kind counts
+    /// twice at most: a menu repeated down the page is one piece of evidence,
+    /// not twenty).
+    votes: [u8; EVIDENCE_KINDS],
+}
+
+/// The kinds of evidence, each with its weight.
+#[derive(Clone, Copy)]
+enum Evidence {
+    Copyright,
+    CopyrightCompany,
+    BeforeCopyright,
+    Phrase,
+    Domain,
+    BylineOutlet,
+    MastheadAndFooter,
+    MenuLead,
+}
+
+const EVIDENCE_KINDS: usize = 8;
+
+impl Evidence {
+    fn weight(self) -> f32 {
+        match self {
+            Self::Copyright => W_COPYRIGHT,
+            Self::CopyrightCompany => W_COPYRIGHT_COMPANY,
+            Self::BeforeCopyright => W_BEFORE_COPYRIGHT,
+            Self::Phrase => W_PHRASE,
+            Self::Domain => W_DOMAIN,
+            Self::BylineOutlet => W_BYLINE_OUTLET,
+            Self::MastheadAndFooter => W_MASTHEAD_AND_FOOTER,
+            Self::MenuLead => W_MENU_LEAD,
+        }
+    }
+}
+
+/// The names voted for, in the order first seen (a page names few, so a
+/// list searched in order is enough, and ties are decided the same way on
+/// every run).
+#[derive(Default)]
+struct Ballot {
+    names: Vec<Candidate>,
+}
+
+fn key_of(name: &str) -> String {
+    let letters: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match letters.strip_prefix("the") {
+        Some(rest) if rest.chars().count() >= 3 && name.trim_start().len() > 4 => {
+            let starts_word = name
+                .trim_start()
+                .get(..4)
+                .is_some_and(|h| h.eq_ignore_ascii_case("the "));
+            if starts_word {
+                rest.to_string()
+            } else {
+                letters
+            }
+        }
+        _ => letters,
+    }
+}
+
+impl Ballot {
+    fn vote(&mut self, name: &str, evidence: Evidence, place: f32) {
+        let weight = evidence.weight() * place;
+        let kind = evidence as usize;
+        let name = name
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '!' && c != '&');
+        let name = name.trim_end_matches('.');
+        let domain;
+        let name = if looks_like_domain(name) && !name.contains(' ') {
+            domain = domain_name(name);
+            domain.as_str()
+        } else {
+            name
+        };
+        if !plausible_name(name) {
+            return;
+        }
+        let key = key_of(name);
+        if key.chars().count() < 2 {
+            return;
+        }
+        let at = match self.names.iter().position(|c| c.key == key) {
+            Some(at) => at,
+            None => {
+                self.names.push(Candidate {
+                    key,
+                    name: name.to_string(),
+                    score: 0.0,
+                    votes: [0; EVIDENCE_KINDS],
+                });
+                self.names.len() - 1
+            }
+        };
+        let entry = &mut self.names[at];
+        let count = &mut entry.votes[kind];
+        if *count < 2 {
+            *count += 1;
+            entry.score += weight;
+        }
+    }
+
+    /// The name with most weight, counting for each name also the votes for
+    /// longer names that hold it ("Fox News" gets the votes for "FOX News
+    /// Network").
+    fn winner(&self) -> Option<String> {
+        let mut best: Option<(&str, f32, usize)> = None;
+        for c in &self.names {
+            let key = &c.key;
+            let mut total = c.score;
+            // The group's display name: the one with most votes of its own,
+            // the longer one on a tie ("Quanta Magazine" over "The Quanta").
+            let mut shown = (c.name.as_str(), c.score, key.len());
+            if key.len() >= 3 {
+                for o in &self.names {
+                    let other = &o.key;
+                    if other != key && other.contains(key.as_str()) {
+                        total += o.score;
+                        if o.score > shown.1 + 1e-3
+                            || ((o.score - shown.1).abs() <= 1e-3 && other.len() > shown.2)
+                        {
+                            shown = (o.name.as_str(), o.score, other.len());
+                        }
+                    }
+                }
+            }
+            // Ties go to the shorter key (the name rather than the phrase).
+            let better = best.is_none_or(|(_, s, len)| {
+                total > s + 1e-3 || ((total - s).abs() <= 1e-3 && key.len() < len)
+            });
+            if better {
+                best = Some((shown.0, total, key.len()));
+            }
+        }
+        best.filter(|(_, s, _)| *s >= MIN_SCORE)
+            .map(|(n, _, _)| n.to_string())
+    }
+}
+
+/// Whether `name` can be a publication's name: one to six words, starting
+/// with a capital or a digit (or a domain), not a menu word, no sentence.
+fn plausible_name(name: &str) -> bool {
+    let words = word_count(name);
+    if !(1..=6).contains(&words) || name.chars().count() > 50 || name.contains(['@', '|', ':', '/'])
+    {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    if NOT_A_NAME.contains(&lower.as_str()) || lower.contains("author") {
+        return false;
+    }
+    let first = name.split_whitespace().next().unwrap_or("");
+    if NOT_FIRST.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
+    let first_ok = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+        || looks_like_domain(first);
+    if !first_ok {
+        return false;
+    }
+    // Names are mostly capitalised words; a lowercase run reads as a phrase.
+    let lowercase_words = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !looks_like_domain(w))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "of" | "de" | "du" | "des" | "and" | "&" | "the" | "la" | "el"
+            )
+        })
+        .count();
+    lowercase_words == 0 && !name.ends_with(['?', ':', ','])
+}
+
+/// "cleveland.com", "www.autoracing.com.br", "POLYGRAPH.info".
+fn looks_like_domain(token: &str) -> bool {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((head, tld)) = t.rsplit_once('.') else {
+        return false;
+    };
+    let tld_ok = (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic());
+    let head_ok = !head.is_empty()
+        && head
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && head.chars().any(|c| c.is_ascii_alphabetic());
+    tld_ok && head_ok && !t.contains("..")
+}
+
+/// The brand part of a domain: "www.autoracing.com.br" → "autoracing",
+/// "Cleveland.com" → "Cleveland" (so it meets the same name written out).
+fn domain_name(token: &str) -> String {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = t
+        .get(..4)
+        .filter(|h| h.eq_ignore_ascii_case("www."))
+        .map_or(t, |_| &t[4..]);
+    let mut labels: Vec<&str> = t.split('.').collect();
+    // The top-level domain, and a second level under a country ("co.uk").
+    labels.pop();
+    if labels.len() >= 2
+        && labels.last().is_some_and(|l| {
+            matches!(
+                *l,
+                "co" | "com" | "org" | "net" | "ac" | "gov" | "ne" | "or"
+            )
+        })
+    {
+        labels.pop();
+    }
+    labels.last().copied().unwrap_or(t).to_string()
+}
+
+/// The holder named by a copyright line, cleaned of the mark, years, legal
+/// suffixes and the reservation: "© 2019 CNBC LLC. All Rights Reserved." →
+/// "CNBC"; and the short name standing before the mark, if any ("Wccftech ©
+/// 2019 NewAge ADS, LLC" → "Wccftech").
+fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)> {
+    let lower = line.to_lowercase();
+    let marked = ["©", "ⓒ", "(c)", "(с)"].iter().any(|m| lower.contains(m));
+    let reserved = lower.contains("all rights reserved");
+    let (at, mark_len) = match ["©", "ⓒ", "copyright", "(c)", "(с)"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|p| (p, m.len())))
+        .min()
+    {
+        // "Copyright Policy" is a link; a holder comes with a mark, a year or
+        // a reservation.
+        Some((p, len))
+            if marked
+                || reserved
+                || lower[p + len..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            (p, len)
+        }
+        Some(_) => return None,
+        // "2019 Spacenews, Inc. All Rights Reserved": the holder heads the line.
+        None if reserved && lower.len() <= 120 => (0, 0),
+        None => return None,
+    };
+    // `lower` and `line` may differ in length for rare characters; work on
+    // `line` only where the prefix is unchanged by lowercasing.
+    let (before, after) = if lower.len() == line.len() {
+        (line.get(..at)?, line.get(at + mark_len..)?)
+    } else {
+        return None;
+    };
+    // A photo credit "(Image: © NASA)", "© REUTERS / POOL", "Photo: ©".
+    let before_lower = before.to_lowercase();
+    if before.trim_start().starts_with('(')
+        || ["image", "photo", "foto", "credit", "picture", "getty"]
+            .iter()
+            .any(|w| before_lower.contains(w))
+        || after.contains(" / ") && word_count(after) <= 5
+    {
+        return None;
+    }
+    // Further marks and years: "Copyright © 2019", "© 1996-2019", "2000 — 2019.".
+    let mut rest = after.trim_start();
+    loop {
+        let trimmed = rest
+            .trim_start_matches(|c: char| {
+                c.is_ascii_digit() || c.is_whitespace() || "-–—,.:©ⓒ".contains(c)
+            })
+            .trim_start();
+        let trimmed = ["copyright", "(c)", "by "]
+            .iter()
+            .find_map(|m| {
+                trimmed
+                    .get(..m.len())
+                    .filter(|h| h.eq_ignore_ascii_case(m))
+                    .map(|_| &trimmed[m.len()..])
+            })
+            .unwrap_or(trimmed);
+        if trimmed.len() == rest.len() {
+            break;
+        }
+        rest = trimmed.trim_start();
+    }
+    // The holder ends at the reservation, a sentence end, a separator or a
+    // trailing year.
+    let lower_rest = rest.to_lowercase();
+    let mut end = rest.len();
+    for stop in [
+        "all rights",
+        "all right ",
+        "todos os direitos",
+        "derechos",
+        "tous droits",
+        "alle rechte",
+        "tutti i diritti",
+        " or its ",
+        " unless ",
+        " is a ",
+        " is the ",
+        ", a ",
+        " a division",
+        " powered by",
+        " - ",
+        " — ",
+        " – ",
+        " | ",
+        " / ",
+        " (",
+        ". ",
+        "; ",
+    ] {
+        if let Some(p) = lower_rest.find(stop) {
+            end = end.min(p);
+        }
+    }
+    let mut holder = rest.get(..end).unwrap_or(rest).trim();
+    // Legal suffixes and years at the end, repeatedly ("Spacenews, Inc.",
+    // "Telegraph Media Group Limited 2019").
+    loop {
+        let h = holder.trim_end_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
+        let Some((head, last)) = h.rsplit_once([' ', ',']) else {
+            holder = h;
+            break;
+        };
+        let last_l = last.trim_end_matches('.').to_lowercase();
+        let is_year = last.len() == 4 && last.chars().all(|c| c.is_ascii_digit());
+        let is_range = last
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-–—".contains(c));
+        if LEGAL_SUFFIXES.contains(&last_l.as_str()) || is_year || is_range && !last.is_empty() {
+            holder = head;
+        } else {
+            holder = h;
+            break;
+        }
+    }
+    let holder = holder.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
+    let company = holder
+        .split_whitespace()
+        .any(|w| COMPANY_WORDS.contains(&w.trim_matches(',').to_lowercase().as_str()))
+        || after.to_lowercase().contains(" inc")
+            && !holder.chars().any(|c| c == '.')
+            && word_count(holder) >= 2;
+    let holder = (!holder.is_empty() && word_count(holder) <= 6).then(|| holder.to_string());
+    // A name of one to three words right before the mark.
+    let before_t = before.trim();
+    let before_name = (!before_t.is_empty()
+        && word_count(before_t) <= 3
+        && !before_lower.contains("copyright")
+        && !before_lower.contains("this site")
+        && !before_lower.contains("contents"))
+    .then(|| before_t.to_string());
+    Some((holder, before_name, company))
+}
+
+/// A quick test that lets only lines that may hold a copyright notice reach
+/// [`copyright_holder`]: a mark, the word, or a reservation.
+fn may_be_copyright(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    // "©" is C2 A9, "ⓒ" E2 93 92, "(c)", "(C)" and the Cyrillic "(с)" open
+    // with "(": one pass finds where any of them may start.
+    let marked = memchr::memchr3_iter(0xC2, 0xE2, b'(', bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with("©".as_bytes())
+            || rest.starts_with("ⓒ".as_bytes())
+            || rest.starts_with(b"(c)")
+            || rest.starts_with(b"(C)")
+            || rest.starts_with("(с)".as_bytes())
+    });
+    // "copyright" around its "y", "reserved" around its "v"; one more pass.
+    let around = |at: usize, before: usize, word: &[u8]| {
+        at.checked_sub(before)
+            .and_then(|from| bytes.get(from..from + word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    marked
+        || memchr::memchr3_iter(b'y', b'Y', b'v', bytes).any(|at| {
+            if bytes[at] == b'v' {
+                around(at, 5, b"reserved")
+            } else {
+                around(at, 3, b"copyright")
+            }
+        })
+}
+
+/// A byline's outlet: "By Troy L. Smith, Cleveland.com" → "Cleveland.com";
+/// "By Julius Young | Fox News" → "Fox News".
+fn byline_outlet(line: &str) -> Option<&str> {
+    if !lower_starts_with(line, "by ") || word_count(line) > 12 {
+        return None;
+    }
+    let (_, outlet) = line.rsplit_once([',', '|'])?;
+    let outlet = outlet.trim();
+    let words = word_count(outlet);
+    ((1..=3).contains(&words) && outlet.split_whitespace().all(is_capitalised)).then_some(outlet)
+}
+
+/// The publication named by the page, from every line of it (see the module
+/// comment); `None` when nothing names one with enough weight.
+///
+/// `story` is the range of lines holding the story's paragraphs: they name
+/// the site far too rarely to be worth reading (and are most of the bytes).
+pub fn publication(
+    lines: &[&str],
+    story: std::ops::Range<usize>,
+    byline: Option<&str>,
+) -> Option<String> {
+    let n = lines.len();
+    let mut ballot = Ballot::default();
+    let footer_from = n - n / 3;
+    // Short lines standing alone, for the masthead-and-footer vote.
+    let mut alone_top: Vec<&str> = Vec::new();
+    let mut alone_footer: Vec<&str> = Vec::new();
+    // First words (and pairs) of short lines, with the lines they lead.
+    let mut leads: Vec<(&str, &str)> = Vec::new();
+    // The lowercased line, made in one buffer for all lines.
+    let mut lower = String::new();
+    for (i, raw) in lines.iter().enumerate() {
+        if story.contains(&i) {
+            continue;
+        }
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let short = line.len() <= SHORT;
+        // Copyright lines (the footer's own weighs more than one mid-page).
+        if line.len() <= 400
+            && may_be_copyright(line)
+            && let Some((holder, before, company)) = copyright_holder(line)
+        {
+            let place = if i >= footer_from { 1.0 } else { 0.5 };
+            if let Some(h) = holder {
+                let kind = if company {
+                    Evidence::CopyrightCompany
+                } else {
+                    Evidence::Copyright
+                };
+                ballot.vote(&h, kind, place);
+            }
+            if let Some(b) = before {
+                ballot.vote(&b, Evidence::BeforeCopyright, place);
+            }
+        }
+        if let Some(outlet) = byline_outlet(line) {
+            ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
+        }
+        if !short {
+            continue;
+        }
+        let line = line.trim_end_matches(['!', '.', '»', '›', '>']).trim_end();
+        lower.clear();
+        if line.is_ascii() {
+            lower.push_str(line);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&line.to_lowercase());
+        }
+        let lower = lower.as_str();
+        let words = word_count(line);
+        if (2..=6).contains(&words) && lower.len() == line.len() {
+            let mut tokens = line.split_whitespace();
+            if let (Some(first), Some(second)) = (tokens.next(), tokens.next()) {
+                let end1 = first.len();
+                // `second` is a slice of `line`: its end is found by address.
+                let end2 = second.as_ptr() as usize - line.as_ptr() as usize + second.len();
+                leads.push((&line[..end1], line));
+                if words >= 3 && is_capitalised(second) {
+                    leads.push((&line[..end2], line));
+                }
+            }
+        }
+        // Most lines start and end with letters no phrase does: one byte
+        // compared per phrase before any phrase is matched.
+        let first = lower.as_bytes().first().copied().unwrap_or(0);
+        let last = lower.as_bytes().last().copied().unwrap_or(0);
+        let leads_here = BEFORE_NAME.iter().any(|p| p.as_bytes()[0] == first);
+        let tails_here = AFTER_NAME
+            .iter()
+            .any(|p| p.as_bytes().last().is_some_and(|b| *b == last));
+        for lead in BEFORE_NAME.iter().filter(|_| leads_here) {
+            if lower.starts_with(lead) && lower.len() == line.len() {
+                let rest = line[lead.len()..]
+                    .trim()
+                    .trim_end_matches(" Followed")
+                    .trim_end_matches(" online:")
+                    .trim_end_matches(" online")
+                    .trim_end_matches("’s newsletter")
+                    .trim_end_matches("'s newsletter")
+                    .trim_end_matches(" on")
+                    .trim_end_matches(['.', '!', ':']);
+                let rest = rest
+                    .strip_prefix('@')
+                    .map_or(rest, |r| r.trim_start_matches('@'));
+                let rest = rest.split(" delivered").next().unwrap_or(rest);
+                let rest = rest.split(" Stories").next().unwrap_or(rest);
+                if word_count(rest) <= 4 {
+                    ballot.vote(rest, Evidence::Phrase, 1.0);
+                }
+            }
+        }
+        for tail in AFTER_NAME.iter().filter(|_| tails_here) {
+            if lower.ends_with(tail) && lower.len() == line.len() {
+                let head = line[..line.len() - tail.len()].trim();
+                if word_count(head) <= 3 {
+                    ballot.vote(head, Evidence::Phrase, 1.0);
+                }
+            }
+        }
+        for token in line.split_whitespace().filter(|t| t.contains('.')) {
+            if looks_like_domain(token)
+                && !token.contains('@')
+                && !token.contains('/')
+                && (token
+                    .get(..4)
+                    .is_some_and(|h| h.eq_ignore_ascii_case("www."))
+                    || token.chars().next().is_some_and(char::is_uppercase)
+                    || words == 1)
+            {
+                ballot.vote(token, Evidence::Domain, 1.0);
+            }
+        }
+        if words <= 3 && line.chars().next().is_some_and(char::is_uppercase) {
+            if i < n / 4 {
+                alone_top.push(line);
+            } else if i >= footer_from {
+                alone_footer.push(line);
+            }
+        }
+    }
+    alone_top.sort_unstable();
+    alone_footer.sort_unstable();
+    alone_footer.dedup();
+    for line in alone_footer {
+        if alone_top.binary_search(&line).is_ok() {
+            ballot.vote(line, Evidence::MastheadAndFooter, 1.0);
+        }
+    }
+    // Each lead with the number of distinct lines it leads.
+    leads.sort_unstable();
+    leads.dedup();
+    let mut k = 0;
+    while k < leads.len() {
+        let lead = leads[k].0;
+        let mut distinct = 0;
+        while k < leads.len() && leads[k].0 == lead {
+            distinct += 1;
+            k += 1;
+        }
+        if distinct < 3 || !lead.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // Menus lead with section words too ("Story highlights", "Weight loss"):
+        // the lead only adds to a name that other evidence already gives.
+        let key = key_of(lead);
+        let known = key.len() >= 2
+            && ballot.names.iter().any(|c| {
+                c.score >= MIN_SCORE
+                    && (c.key.contains(key.as_str()) || key.len() >= 3 && key.contains(&c.key))
+            });
+        if known {
+            ballot.vote(lead, Evidence::MenuLead, 1.0);
+        }
+    }
+    // "About Jane Doe", "Follow Jane Doe": the author's box, not the site.
+    if let Some(b) = byline {
+        let key = key_of(b);
+        ballot.names.retain(|c| c.key != key);
+    }
+    ballot.winner()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copyright_holders_are_cleaned() {
+        let h = |l: &str| copyright_holder(l).and_then(|(h, _, _)| h);
+        assert_eq!(
+            h("© 2019 CNBC LLC. All Rights Reserved.").as_deref(),
+            Some("CNBC")
+        );
+        assert_eq!(
+            h("Copyright © 2000—2019. PAN Media").as_deref(),
+            Some("PAN Media")
+        );
+        assert_eq!(
+            h("© Telegraph Media Group Limited 2019").as_deref(),
+            Some("Telegraph Media Group")
+        );
+        assert_eq!(h("(Image: © NASA/ESA)"), None);
+        assert_eq!(
+            copyright_holder("Wccftech © 2019 NewAge ADS, LLC.").and_then(|(_, b, _)| b),
+            Some("Wccftech".to_string())
+        );
+    }
+
+    #[test]
+    fn masthead_beats_parent_company() {
+        let page = [
+            "Skip to main content",
+            "The Daily Lantern homepage",
+            "Follow The Daily Lantern online:",
+            "Council votes on the bridge",
+            "The council voted on Monday to repair the old bridge before winter.",
+            "© 2019 Lantern Media Group, LLC. All Rights Reserved",
+        ];
+        assert_eq!(
+            publication(&page, 0..0, None).as_deref(),
+            Some("The Daily Lantern")
+        );
+    }
+}
