@@ -45,13 +45,13 @@ fn a_folder_of_html_pages_shows_their_headlines() {
         std::fs::write(path, page(title_tag, headline, paragraph)).expect("write");
     }
     let mut session = Session::start(&[dir.path()], 100, 24);
-    let screen = session.wait_text("3/3 matches");
+    let screen = session.wait_text("3 of 3 matches");
     for (_, title_tag, headline, _) in pages {
         assert!(screen.contains(headline), "{headline} missing:\n{screen}");
         assert!(!screen.contains(title_tag), "{title_tag} shown:\n{screen}");
     }
     session.send("bridge");
-    session.wait_text("1/3 matches");
+    session.wait_text("1 of 3 matches");
     session.send("\r");
     let screen = session.wait_text("six months of work");
     assert!(!screen.contains("Menu item"), "{screen}");
