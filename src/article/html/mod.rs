@@ -615,7 +615,10 @@ fn tidy_byline(byline: &str) -> Option<String> {
         let lower = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if at > 0 && (word.starts_with(|c: char| c.is_ascii_digit()) || is_month(&lower)) {
+        if at > 0
+            && (word.starts_with(|c: char| c.is_ascii_digit())
+                || crate::article::parse::text::month_number(&lower).is_some())
+        {
             end = at;
             break;
         }
@@ -644,36 +647,6 @@ fn tidy_byline(byline: &str) -> Option<String> {
     }
     let tidy = parts.join(", ").trim().to_string();
     (!tidy.is_empty()).then_some(tidy)
-}
-
-fn is_month(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    MONTHS.contains(&word)
 }
 
 fn strip_by(text: &str) -> String {
