@@ -224,6 +224,19 @@ fn broken_page_url_gives_title_date_and_site() {
     assert_eq!(a.body, vec![P1, P2, P3]);
 }
 
+/// A headline known only from the URL's slug keeps the capitals the story
+/// writes its acronyms in (the slug lost them).
+#[test]
+fn slug_title_keeps_the_stories_acronyms() {
+    let text = "The EU and the U.S. agreed on Tuesday to lift the steel tariffs they set \
+        three years ago, officials from both sides said after talks in Brussels.\n\n\
+        The deal removes duties on about four million tonnes of steel a year, and \
+        leaves a joint panel to settle what remains in dispute.\n\n\
+        https://www.harbourpost.example/2021/10/31/eu-and-us-agree-to-lift-steel-tariffs-a88121\n";
+    let a = run(text);
+    assert_eq!(a.title, "EU and US Agree to Lift Steel Tariffs");
+}
+
 #[test]
 fn font_size_buttons_and_counters_are_furniture() {
     let text = format!(

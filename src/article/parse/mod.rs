@@ -616,7 +616,8 @@ pub fn parse(text: &str) -> Article {
     if article.title.is_empty()
         && let Some(u) = &article.url
     {
-        article.title = urls::slug_title(u).unwrap_or_default();
+        let title = urls::slug_title(u).unwrap_or_default();
+        article.title = urls::keep_acronyms(&title, article.body.iter().map(String::as_str));
     }
 
     meta_fields(&mut article, &lines, title_idx, body_start, end);

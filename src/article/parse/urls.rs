@@ -213,6 +213,39 @@ pub fn slug_title(url: &str) -> Option<String> {
     (!title.is_empty()).then(|| title.join(" "))
 }
 
+/// Rule `slug_acronyms`: a slug title's word that the article writes in
+/// capitals (as "US" or "U.S.") is written so in the title too: a slug has
+/// lost the case, the text has not.
+///
+/// Example: "Top Us Diplomat Raises Navalny" with "U.S. Secretary of State…"
+/// in the body → "Top US Diplomat Raises Navalny".
+pub fn keep_acronyms<'a>(title: &str, text: impl IntoIterator<Item = &'a str>) -> String {
+    let mut capitals: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for paragraph in text.into_iter().take(200) {
+        for token in paragraph.split(|c: char| c.is_whitespace() || "()[],;:\"'’“”".contains(c))
+        {
+            let letters: String = token.chars().filter(|c| *c != '.').collect();
+            let acronym = (2..=5).contains(&letters.chars().count())
+                && letters.chars().all(|c| c.is_ascii_uppercase());
+            if acronym {
+                capitals.insert(letters);
+            }
+        }
+    }
+    title
+        .split(' ')
+        .map(|word| {
+            let upper = word.to_ascii_uppercase();
+            if capitals.contains(&upper) {
+                upper
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The words of a URL's slug, lowercased (for comparing a headline candidate with it).
 pub fn slug_words(url: &str) -> Vec<String> {
     url::Url::parse(url)
@@ -279,6 +312,21 @@ pub fn month_path_date(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slug_title_keeps_the_acronyms_the_text_writes_in_capitals() {
+        let title = "Top Us Diplomat Raises Navalny With Russia";
+        let body = [
+            "U.S. Secretary of State spoke on Thursday.",
+            "NATO allies and the EU met.",
+        ];
+        assert_eq!(
+            keep_acronyms(title, body),
+            "Top US Diplomat Raises Navalny With Russia"
+        );
+        // Words the text never writes in capitals keep the slug's case.
+        assert_eq!(keep_acronyms(title, ["The diplomat spoke to us."]), title);
+    }
 
     #[test]
     fn slug_title_drops_id_and_title_cases() {
