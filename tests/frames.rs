@@ -693,3 +693,51 @@ fn finding_in_the_article_highlights_the_matches() {
         assert!(others + current >= 1, "{w}x{h}");
     }
 }
+
+#[test]
+fn list_items_show_as_a_list_with_a_hanging_indent() {
+    let article = Article {
+        title: "Five things to pack".to_owned(),
+        body: vec![
+            "Before you leave, check the list:".to_owned(),
+            "A rain jacket that folds into its own pocket".to_owned(),
+            "Two spare pairs of socks".to_owned(),
+            "1. Book the ferry early, since the morning crossings sell out".to_owned(),
+            "2. Print the tickets".to_owned(),
+            "Then enjoy the trip.".to_owned(),
+        ],
+        list_items: vec![1, 2, 3, 4],
+        word_count: 40,
+        ..Default::default()
+    };
+    let mut app = Harness::new(App::new(vec![article], (40, 30)));
+    app.apply(Action::SelectRow(0));
+    app.apply(Action::Open);
+    let (screen, _) = draw(&app);
+    let rows: Vec<Vec<char>> = screen.lines().map(|r| r.chars().collect()).collect();
+    let text_of = |y: usize| rows[y].iter().collect::<String>();
+    let find = |text: &str| {
+        (0..rows.len())
+            .find_map(|y| {
+                let row = text_of(y);
+                row.find(text).map(|b| (y, row[..b].chars().count()))
+            })
+            .unwrap_or_else(|| panic!("{text:?} not shown:\n{screen}"))
+    };
+    let blank = |y: usize, from: usize, to: usize| rows[y][from..to].iter().all(|c| *c == ' ');
+    // Bulleted items: a bullet, the wrapped rest under the item's text, no
+    // blank line between items.
+    let (jacket, col) = find("• A rain jacket");
+    assert!(blank(jacket + 1, col, col + 2), "{screen}");
+    assert_ne!(rows[jacket + 1][col + 2], ' ', "{screen}");
+    assert_eq!(find("• Two spare pairs"), (jacket + 2, col), "{screen}");
+    // Numbered items keep their number and hang after it.
+    let (ferry, at) = find("1. Book the ferry");
+    assert_eq!(at, col, "{screen}");
+    assert!(blank(ferry + 1, col, col + 3), "{screen}");
+    assert_ne!(rows[ferry + 1][col + 3], ' ', "{screen}");
+    assert!(find("2. Print the tickets").0 > ferry + 1);
+    // The paragraphs around the list have no bullet.
+    assert!(!text_of(find("Before you leave").0).contains('•'));
+    assert!(!text_of(find("Then enjoy").0).contains('•'));
+}

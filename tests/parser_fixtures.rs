@@ -758,3 +758,106 @@ fn name_with_an_age_is_the_byline_not_the_headline() {
     );
     assert_eq!(a.byline.as_deref(), Some("Ola Berg"));
 }
+
+#[test]
+fn list_after_a_lead_in_is_kept_as_list_items() {
+    let a = check(
+        "list_after_lead_in",
+        &Want {
+            title: "Volunteers plan a cleaner river after the spring survey",
+            byline: Some("Ruth Okafor"),
+            date: Some("2023-04-12"),
+            first: "Volunteers who walked the full length",
+            last: "Anyone who wants to join the next walk",
+            paragraphs: Some(9),
+            absent: &["Share this article", "Related stories", "cycle lane"],
+        },
+    );
+    let items: Vec<&str> = a.list_items.iter().map(|&i| a.body[i].as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "Plastic bottles and their caps",
+            "Fishing line tangled in the reeds",
+            "Food wrappers from the takeaway shops near the bridge",
+            "Old tyres, mostly close to the car park",
+        ]
+    );
+    assert!(
+        a.body
+            .contains(&"The things found most often were:".to_owned())
+    );
+}
+
+#[test]
+fn numbered_section_heads_are_kept_in_portuguese_story() {
+    let a = check(
+        "numbered_sections",
+        &Want {
+            title: "Cinco lições do clássico de domingo no estádio municipal",
+            byline: Some("Mariana Costa"),
+            date: Some("2024-03-10"),
+            first: "O clássico de domingo terminou empatado",
+            last: "O próximo clássico está marcado",
+            paragraphs: Some(8),
+            absent: &["Vídeo: os melhores momentos", "Compartilhe", "Leia também"],
+        },
+    );
+    for head in [
+        "1. A defesa voltou a sofrer nas bolas aéreas",
+        "2. O meio-campo dominou o primeiro tempo",
+        "3. As substituições mudaram o jogo",
+    ] {
+        let at = a.body.iter().position(|p| p == head);
+        assert!(at.is_some_and(|i| a.is_subhead(i)), "{head}: {:#?}", a.body);
+    }
+    assert!(a.list_items.is_empty(), "{:?}", a.list_items);
+}
+
+#[test]
+fn drop_cap_letter_is_joined_to_its_french_paragraph() {
+    check(
+        "drop_cap_letter",
+        &Want {
+            title: "Le vieux phare de l'île rouvre ses portes aux visiteurs",
+            byline: Some("Claire Dubois"),
+            date: Some("2023-06-02"),
+            first: "Le vieux phare de l'île a rouvert ses portes samedi",
+            last: "La mairie espère attirer",
+            paragraphs: Some(3),
+            absent: &["Partager", "Lire aussi"],
+        },
+    );
+}
+
+#[test]
+fn chart_figures_between_paragraphs_do_not_end_the_story() {
+    check(
+        "chart_between_paragraphs",
+        &Want {
+            title: "City budget: transit spending will overtake road repairs by 2026",
+            byline: Some("Daniel Brooks"),
+            date: Some("2023-05-04"),
+            first: "The city will spend more on buses and trams",
+            last: "Several council members said they would push",
+            paragraphs: Some(6),
+            absent: &["$412", "’24", "Site Index", "Advertisement"],
+        },
+    );
+}
+
+#[test]
+fn japanese_paragraphs_without_spaces_read_as_the_story() {
+    check(
+        "japanese_paragraphs",
+        &Want {
+            title: "市立図書館、試験期間中の開館時間を延長",
+            byline: None,
+            date: Some("2023-05-03"),
+            first: "市立中央図書館は、試験期間中に限り",
+            last: "職員は追加の勤務に入り",
+            paragraphs: Some(3),
+            absent: &["メニュー", "関連記事", "シェアする"],
+        },
+    );
+}

@@ -208,7 +208,11 @@ fn blocks(article: &Article) -> Vec<Part> {
         out.extend((0..article.key_points.len()).map(Part::KeyPoint));
     }
     for i in 0..article.body.len() {
-        out.extend([Part::Gap, Part::Body(i)]);
+        // A list's items follow one another without a blank line.
+        if i == 0 || !(article.is_list_item(i) && article.is_list_item(i - 1)) {
+            out.push(Part::Gap);
+        }
+        out.push(Part::Body(i));
     }
     if !article.captions.is_empty() {
         out.push(Part::Gap);
@@ -262,6 +266,14 @@ fn details(article: &Article, copies: &[String]) -> Vec<String> {
     items.extend(site);
     items.extend(copies.iter().map(|c| format!("also in {c}")));
     items
+}
+
+/// Columns taken by the number opening a numbered list item ("2. ", "10) ").
+fn number_width(text: &str) -> Option<usize> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text.get(digits..)?;
+    ((1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// The text a block wraps (empty for gaps and the meta line).
@@ -701,6 +713,15 @@ impl ReaderLayout {
             Part::KeyPoint(_) => {
                 let (p, i) = lead(Piece(Role::Bullet, "• ".into()), Piece::indent(2));
                 push_wrapped(&mut lines, piece, width, Role::Text, p, i);
+            }
+            Part::Body(i) if article.is_list_item(i) => {
+                // A numbered item keeps its number, the lines under it hang
+                // after the number; any other item gets a bullet.
+                let (p, rest) = match number_width(text) {
+                    Some(columns) => lead(none(), Piece::indent(columns)),
+                    None => lead(Piece(Role::Bullet, "• ".into()), Piece::indent(2)),
+                };
+                push_wrapped(&mut lines, piece, width, Role::Text, p, rest);
             }
             Part::Body(i) => {
                 let role = if article.is_subhead(i) {

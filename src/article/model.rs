@@ -30,6 +30,10 @@ pub struct Article {
     /// Indices into `body` of the entries that are subheads (for the reader's styling).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subheads: Vec<usize>,
+    /// Indices into `body` of the entries that are items of a list in the story
+    /// (numbered or bulleted on the page), for the reader to show as a list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub list_items: Vec<usize>,
     /// Attribution lines such as "Information from Reuters was used in this report."
     pub credits: Vec<String>,
     /// Related-article links the page interleaves with the story.
@@ -59,6 +63,11 @@ impl Article {
     /// Whether `body[index]` is an in-article subhead.
     pub fn is_subhead(&self, index: usize) -> bool {
         self.subheads.contains(&index)
+    }
+
+    /// Whether `body[index]` is an item of a list in the story.
+    pub fn is_list_item(&self, index: usize) -> bool {
+        self.list_items.contains(&index)
     }
 }
 

@@ -58,6 +58,7 @@ pub fn clean_article(article: &mut crate::article::Article) {
         captions,
         body,
         subheads: _,
+        list_items: _,
         credits,
         related,
         links,

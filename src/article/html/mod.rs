@@ -75,6 +75,7 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
     article.links = body_links(&page, &dropped, &article, base.as_ref());
     // Subhead indices stay valid only if the headline removal kept positions.
     article.subheads.retain(|&i| i < article.body.len());
+    article.list_items.retain(|&i| i < article.body.len());
     article.word_count = count_words(&article.body);
     // Metadata comes from attributes and JSON, not the cleaned text.
     crate::article::sanitize::clean_article(&mut article);

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::text::{ends_terminal, starts_lowercase};
+use super::text::{ends_terminal, is_stop_word, starts_lowercase};
 use super::urls::{is_url_continuation, starts_with_url};
 
 /// One logical line of the page.
@@ -56,6 +56,12 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
         }
         let indented = raw.starts_with(' ');
         if !prev_blank && let Some(last) = out.last_mut() {
+            if let Some(joined) = drop_cap(&last.text, line) {
+                last.text = Cow::Owned(joined);
+                last_raw = raw;
+                prev_blank = false;
+                continue;
+            }
             if rejoin_broken_url(&last.text, line) {
                 last.text.to_mut().push_str(line);
                 last_raw = raw;
@@ -86,6 +92,38 @@ pub fn units(text: &str) -> Vec<Unit<'_>> {
         prev_blank = false;
     }
     out
+}
+
+/// Rule `drop_cap`: a paragraph's first letter set large renders as a line of
+/// its own ("H" over "ong Kong is burning"); a lone capital followed by a line
+/// that starts in lowercase is joined back. The letter is its own word only when
+/// it can be one and the next word is a common word while letter and word
+/// together are not ("I" + "was" → "I was"; "I" + "t was" → "It was"; "A" +
+/// "dam Schiff" → "Adam Schiff").
+///
+/// Returns the joined paragraph.
+fn drop_cap(prev: &str, next: &str) -> Option<String> {
+    let mut letters = prev.chars();
+    let letter = letters.next()?;
+    if letters.next().is_some() || !letter.is_uppercase() || !starts_lowercase(next) {
+        return None;
+    }
+    let first = next.chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    let word = next.split_whitespace().next().unwrap_or("");
+    let glued: String = letter.to_lowercase().chain(word.chars()).collect();
+    let one_letter_word = matches!(letter, 'A' | 'I' | 'O' | 'E' | 'Y' | 'À' | 'É')
+        && is_stop_word(word)
+        && !is_stop_word(&glued);
+    let mut out = String::with_capacity(prev.len() + next.len() + 1);
+    out.push(letter);
+    if one_letter_word {
+        out.push(' ');
+    }
+    out.push_str(next);
+    Some(out)
 }
 
 /// Rule `dehyphenate` (with `reflow_hard_wrap`): a wrapped line is joined to the
@@ -262,6 +300,18 @@ mod tests {
         assert_eq!(u.len(), 3);
         assert_eq!(u[0].block, u[1].block);
         assert_ne!(u[1].block, u[2].block);
+    }
+
+    #[test]
+    fn drop_cap_letter_is_joined_back() {
+        let u = units("H\nong Kong is burning.");
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].text, "Hong Kong is burning.");
+        assert_eq!(units("I\nt was late.")[0].text, "It was late.");
+        assert_eq!(units("I\nwas late.")[0].text, "I was late.");
+        assert_eq!(units("A\ndam Smith spoke.")[0].text, "Adam Smith spoke.");
+        // A section letter over a capitalised line stays apart.
+        assert_eq!(units("B\nBerlin news").len(), 2);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::article::model::Article;
 
 use super::text::{ends_terminal, is_all_caps, is_title_case};
-use super::{Kind, Line};
+use super::{Kind, Line, blocks};
 
 /// Rule `author_bio`: after the story comes the author's box: a line that starts
 /// with the byline's name ("Jane Doe covers the White House.", "About Jane Doe",
@@ -33,6 +33,7 @@ pub(crate) fn author_bio_cut(article: &mut Article, subheads: &mut Vec<usize>) {
     if let Some(k) = cut {
         article.body.truncate(k);
         subheads.retain(|&s| s < k);
+        article.list_items.retain(|&s| s < k);
     }
 }
 
@@ -41,6 +42,124 @@ pub(crate) enum Short {
     Keep,
     Drop,
     Related,
+    /// An item of a list in the story (see [`list_role`]).
+    ListItem,
+}
+
+/// How a line of the story belongs to a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListRole {
+    /// One item of a list, shown as such.
+    Item,
+    /// A numbered line with story between it and the next number: it heads a
+    /// section ("2. Never urged Ukraine to investigate").
+    Heading,
+}
+
+/// Lines looked at on either side of a line for the rest of its list.
+const LIST_REACH: usize = 40;
+
+/// The number opening a numbered line ("2. Never urged…", "10) Blade Runner")
+/// and the text after it.
+pub(crate) fn item_number(text: &str) -> Option<(u32, &str)> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix(['.', ')'])?;
+    let rest = rest.strip_prefix([' ', '\u{a0}'])?.trim_start();
+    let first = rest.chars().next()?;
+    if !(first.is_alphabetic() || matches!(first, '"' | '“' | '‘' | '\'' | '«' | '¿' | '¡'))
+    {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, rest))
+}
+
+/// Rules for lists inside the story, which the page shows as lists (and a
+/// browser's text as one short line per item, markers gone for bullets):
+/// * `bullet_item`: a line with a bullet marker ("• ", "- ").
+/// * `numbered_run`: a line numbered "N." or "N)" with the number before or
+///   after it on the next line; with more between them (within reach) the
+///   numbers head sections.
+/// * `introduced_list`: the lines of a block that follows a lead-in ending
+///   with a colon ("The problems we heard most:"), when most of them are
+///   short: what a bulleted list looks like once its bullets are gone.
+pub(crate) fn list_role(lines: &[Line], i: usize) -> Option<ListRole> {
+    let l = &lines[i];
+    if l.kind != Kind::Text {
+        return None;
+    }
+    if blocks::bullet_text(&l.text).is_some() {
+        return Some(ListRole::Item);
+    }
+    if let Some((n, _)) = item_number(&l.text) {
+        let numbered = |j: usize| {
+            let o = &lines[j];
+            o.kind == Kind::Text
+                && item_number(&o.text).is_some_and(|(m, _)| m + 1 == n || m == n + 1)
+        };
+        let before = (i.saturating_sub(LIST_REACH)..i)
+            .rev()
+            .find(|&j| numbered(j));
+        let after = (i + 1..(i + LIST_REACH).min(lines.len())).find(|&j| numbered(j));
+        let gap = before
+            .map(|j| i - j)
+            .into_iter()
+            .chain(after.map(|j| j - i))
+            .min();
+        return match gap {
+            Some(1) => Some(ListRole::Item),
+            Some(_) => Some(ListRole::Heading),
+            None => None,
+        };
+    }
+    introduced_list(lines, i).then_some(ListRole::Item)
+}
+
+/// Rule `introduced_list` (see [`list_role`]).
+fn introduced_list(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    if l.words > 60 {
+        return false;
+    }
+    // The first line of the block, within reach.
+    let mut first = i;
+    while first > 0 && lines[first - 1].block == l.block {
+        if i - first >= LIST_REACH || lines[first - 1].kind != Kind::Text {
+            return false;
+        }
+        first -= 1;
+    }
+    let lead_in = |j: usize| {
+        let o = &lines[j];
+        o.kind == Kind::Text && o.words >= 4 && o.text.trim_end().ends_with(':')
+    };
+    // The lead-in opens the block, or ends the block before it.
+    let items_from = if first < i && lead_in(first) {
+        first + 1
+    } else if first > 0 && lead_in(first - 1) {
+        first
+    } else {
+        return false;
+    };
+    let mut items = 0usize;
+    let mut long = 0usize;
+    for o in lines[items_from..]
+        .iter()
+        .take(LIST_REACH)
+        .take_while(|o| o.block == l.block)
+    {
+        if o.kind != Kind::Text {
+            return false;
+        }
+        items += 1;
+        if o.words > 30 {
+            long += 1;
+        }
+    }
+    items >= 2 && long * 3 <= items
 }
 
 /// Rules for short lines inside the story:
@@ -53,6 +172,11 @@ pub(crate) enum Short {
 /// * otherwise the line is a subhead and kept.
 pub(crate) fn in_body_short_line(lines: &[Line], i: usize) -> Short {
     let l = &lines[i];
+    match list_role(lines, i) {
+        Some(ListRole::Item) => return Short::ListItem,
+        Some(ListRole::Heading) => return Short::Keep,
+        None => {}
+    }
     // Neighbours in the same block of any non-prose kind, or across a blank line
     // other short text lines, make this line one entry of a list.
     let shortish = |j: usize| {

@@ -606,6 +606,9 @@ pub fn date_in(line: &str) -> Option<String> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    if let Some(date) = cjk_date(line) {
+        return Some(date);
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     for (i, raw) in tokens.iter().enumerate() {
         // The month may hide after a dot ("Nov.November").
@@ -625,7 +628,7 @@ pub fn date_in(line: &str) -> Option<String> {
                 return Some(date);
             }
             // D Month YYYY (Spanish/Portuguese "3 de mayo de 2023" too)
-            let of = |t: &str| matches!(t, "de" | "del");
+            let of = |t: &str| matches!(t, "de" | "del" | "do");
             let before = if i > 1 && of(tokens[i - 1]) {
                 i - 2
             } else {
@@ -703,21 +706,117 @@ pub fn date_in(line: &str) -> Option<String> {
 
 /// Month number for a full Spanish, German or French month name (dates only:
 /// several of these are also given names, so bylines never consult this).
+/// A Chinese, Japanese or Korean date: "2019年11月20日", "2019년 11월 20일".
+fn cjk_date(line: &str) -> Option<String> {
+    let at = line.find(['年', '년'])?;
+    let year_digits = line[..at]
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if year_digits != 4 {
+        return None;
+    }
+    let year: i32 = line[at - 4..at].parse().ok()?;
+    let mut rest = line[at..].chars().skip(1);
+    let mut number_before = |marks: &[char]| -> Option<i32> {
+        let mut n = 0i32;
+        let mut digits = 0;
+        for c in rest.by_ref() {
+            match c {
+                ' ' if digits == 0 => {}
+                '0'..='9' if digits < 2 => {
+                    n = n * 10 + c.to_digit(10).and_then(|d| i32::try_from(d).ok())?;
+                    digits += 1;
+                }
+                c if digits > 0 && marks.contains(&c) => return Some(n),
+                _ => return None,
+            }
+        }
+        None
+    };
+    let month = number_before(&['月', '월'])?;
+    let day = number_before(&['日', '일'])?;
+    iso(year, month, day)
+}
+
 fn foreign_month(word: &str) -> Option<i8> {
     let core = trim_punct(word).to_lowercase();
+    // Spanish, German, French, Portuguese, Italian, Dutch, Indonesian, and
+    // the genitive forms Russian and Czech write dates with.
     const NAMES: [&[&str]; 12] = [
-        &["enero", "januar", "janvier"],
-        &["febrero", "februar", "février"],
-        &["marzo", "märz", "mars"],
-        &["abril", "avril"],
-        &["mayo", "mai"],
-        &["junio", "juni", "juin"],
-        &["julio", "juli", "juillet"],
-        &["agosto", "août"],
-        &["septiembre", "setiembre", "septembre"],
-        &["octubre", "oktober", "octobre"],
-        &["noviembre", "novembre"],
-        &["diciembre", "dezember", "décembre"],
+        &[
+            "enero",
+            "januar",
+            "janvier",
+            "janeiro",
+            "gennaio",
+            "januari",
+            "января",
+            "ledna",
+        ],
+        &[
+            "febrero",
+            "februar",
+            "février",
+            "fevereiro",
+            "febbraio",
+            "februari",
+            "февраля",
+            "února",
+        ],
+        &[
+            "marzo",
+            "märz",
+            "mars",
+            "março",
+            "maart",
+            "maret",
+            "марта",
+            "března",
+        ],
+        &["abril", "avril", "aprile", "апреля", "dubna"],
+        &["mayo", "mai", "maio", "maggio", "mei", "мая", "května"],
+        &["junio", "juni", "juin", "junho", "giugno", "июня", "června"],
+        &[
+            "julio",
+            "juli",
+            "juillet",
+            "julho",
+            "luglio",
+            "июля",
+            "července",
+        ],
+        &["agosto", "août", "augustus", "agustus", "августа", "srpna"],
+        &[
+            "septiembre",
+            "setiembre",
+            "septembre",
+            "setembro",
+            "settembre",
+            "сентября",
+            "září",
+        ],
+        &[
+            "octubre",
+            "oktober",
+            "octobre",
+            "outubro",
+            "ottobre",
+            "октября",
+            "října",
+        ],
+        &["noviembre", "novembre", "novembro", "ноября", "listopadu"],
+        &[
+            "diciembre",
+            "dezember",
+            "décembre",
+            "dezembro",
+            "dicembre",
+            "desember",
+            "декабря",
+            "prosince",
+        ],
     ];
     NAMES
         .iter()
@@ -895,6 +994,25 @@ mod tests {
         );
         assert_eq!(date_in("20 Nov, 2019 05:47").as_deref(), Some("2019-11-20"));
         assert_eq!(date_in("nothing here"), None);
+    }
+
+    #[test]
+    fn dates_in_other_languages() {
+        let cases = [
+            ("10 de março de 2024", "2024-03-10"),
+            ("Publicado em 5 de setembro de 2019", "2019-09-05"),
+            ("3 maggio 2021, 10:15", "2021-05-03"),
+            ("20 ноября 2019, 14:05", "2019-11-20"),
+            ("Vydáno 14. října 2019", "2019-10-14"),
+            ("Kamis, 21 November 2019", "2019-11-21"),
+            ("12 maart 2020", "2020-03-12"),
+            ("2019年11月20日 10時30分", "2019-11-20"),
+            ("입력 2019년 11월 20일 오전 9:00", "2019-11-20"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(date_in(line).as_deref(), Some(want), "{line}");
+        }
+        assert_eq!(date_in("2019年に始まった"), None);
     }
 
     /// A year glued to a dash that is not ASCII used to panic (a slice through

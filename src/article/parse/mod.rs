@@ -155,7 +155,7 @@ fn classify(text: &str, words: usize, scratch: &mut String) -> Kind {
 
 /// Measures and classifies one unit; `scratch` is [`classify`]'s buffer.
 fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
-    let words = text::word_count(&unit.text);
+    let words = text::line_words(&unit.text);
     let bullet = blocks::bullet_text(&unit.text).is_some();
     // Title-Case lines are headlines even when they end in "?" (teasers for other
     // stories), never prose.
@@ -521,6 +521,7 @@ pub fn parse(text: &str) -> Article {
                     if article.body.is_empty() {
                         article.key_points.push(b.to_string());
                     } else {
+                        article.list_items.push(article.body.len());
                         article.body.push(b.to_string());
                     }
                     continue;
@@ -543,6 +544,8 @@ pub fn parse(text: &str) -> Article {
                         && (i == 0 || lines[i - 1].block != l.block);
                     if alone && l.words <= 12 && l.text.trim_end().ends_with('?') {
                         subheads.push(article.body.len());
+                    } else if body::list_role(&lines, i) == Some(body::ListRole::Item) {
+                        article.list_items.push(article.body.len());
                     }
                     article.body.push(String::from(l.text.as_ref()));
                     if signature.is_some() {
@@ -557,6 +560,10 @@ pub fn parse(text: &str) -> Article {
                         title: String::from(l.text.as_ref()),
                         url: None,
                     }),
+                    body::Short::ListItem => {
+                        article.list_items.push(article.body.len());
+                        article.body.push(String::from(l.text.as_ref()));
+                    }
                     body::Short::Keep => {
                         if !text::ends_with_period(&l.text) {
                             subheads.push(article.body.len());
@@ -590,7 +597,11 @@ pub fn parse(text: &str) -> Article {
     // Rule `leading_summary`: a one-sentence first paragraph restated by the second
     // is the dek. Example: "X spoke with Y on Thursday." then "X voiced concern … in a
     // call Thursday with Y."
-    if article.dek.is_none() && article.body.len() >= 2 && !subheads.contains(&0) {
+    if article.dek.is_none()
+        && article.body.len() >= 2
+        && !subheads.contains(&0)
+        && !article.list_items.contains(&0)
+    {
         let first = &article.body[0];
         let inner_stops = first
             .trim_end()
@@ -609,6 +620,8 @@ pub fn parse(text: &str) -> Article {
                 .into_iter()
                 .filter_map(|s| s.checked_sub(1))
                 .collect();
+            article.list_items.retain(|&s| s > 0);
+            article.list_items.iter_mut().for_each(|s| *s -= 1);
         }
     }
 

@@ -2,12 +2,15 @@
 //! end the story (running score peak, comment section, long gaps).
 
 use super::text::{self, ends_terminal};
-use super::{Kind, Line};
+use super::{Kind, Line, body};
 
 /// Score of a unit for locating the story: prose scores its word count (capped),
 /// everything else scores negative.
 pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
     let l = &lines[i];
+    if l.words <= 2 && !l.text.chars().any(char::is_alphabetic) {
+        return NEUTRAL;
+    }
     match l.kind {
         Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => -5.0,
         Kind::Caption | Kind::Related(_) => -2.0,
@@ -43,15 +46,19 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
                     && short(i.checked_sub(1))
                     && sentence_at(i.checked_sub(2))
                     && short(i.checked_sub(3));
-                if (short(i.checked_sub(1)) && short(Some(i + 1)))
+                let island = (short(i.checked_sub(1)) && short(Some(i + 1)))
                     || last_teaser
-                    || (l.words <= 30 && headline(i.checked_sub(1)) && headline(Some(i + 1)))
-                {
+                    || (l.words <= 30 && headline(i.checked_sub(1)) && headline(Some(i + 1)));
+                // Rule `list_is_story`: an item of a list in the story is not a
+                // teaser, however short its neighbours.
+                if island && body::list_role(lines, i).is_none() {
                     -1.0
                 } else {
                     l.words.min(80) as f32
                 }
-            } else if ends_terminal(&l.text) && l.words >= 3 {
+            } else if (ends_terminal(&l.text) && l.words >= 3)
+                || body::list_role(lines, i).is_some()
+            {
                 1.0
             } else if l.words <= 3 {
                 -4.0
@@ -113,52 +120,93 @@ pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usi
     end
 }
 
+/// Score of a line without a letter ("$915", "’17", "13.0%"): a chart's
+/// figures and axis labels inside the story, neither story nor furniture.
+pub(crate) const NEUTRAL: f32 = -0.5;
+
+/// Whether a score is [`NEUTRAL`]'s (no other kind scores between -1 and 0).
+fn neutral(s: f32) -> bool {
+    s < 0.0 && s > -1.0
+}
+
 /// Rule `gap_cut`: a long stretch of non-prose (six or more lines: a "Top stories"
 /// list, a footer menu) inside the scored run separates the story from whatever
-/// prose follows; that prose is kept only if it weighs at least 40% as much as
-/// the story before the gap and is mostly prose itself (a long related-links box
-/// in mid-story is then bridged; a "Latest news" list of headline, author, date
-/// and teaser after it is not).
+/// prose follows. That prose is kept only if it weighs at least 40% as much as
+/// the story before the gap, and the stretch up to the next such gap is mostly
+/// prose itself; a stretch that weighs less than 40% as much as the story is
+/// kept only when all that follows is mostly prose too. A long related-links
+/// box or a chart in mid-story is then bridged; a "Latest news" list of
+/// headline, author, date and teaser after it is not, nor an appeal to readers
+/// between a staff list and the headlines of other stories. Lines without
+/// letters ([`NEUTRAL`]) count for neither side.
 pub(crate) fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
     const GAP: usize = 6;
     let end = end.min(scores.len().saturating_sub(1));
     if start > end {
         return end;
     }
-    // Positive mass from each unit to `end`, so that each gap is weighed in
-    // constant time.
+    // From each unit to `end`: positive mass, prose units and counted units,
+    // so that each gap is weighed in constant time.
     let span = end + 1 - start;
     let mut mass_from = vec![0.0f32; span + 1];
+    let mut prose_from = vec![0usize; span + 1];
+    let mut counted_from = vec![0usize; span + 1];
+    // Where the next gap of `GAP` non-prose units after each unit begins (or
+    // `end + 1`), found from the back in the same pass.
+    let mut next_gap = vec![end + 1; span + 1];
+    let mut run_from_here = 0usize;
     for k in (0..span).rev() {
         let s = scores[start + k];
         let positive = s > 0.0;
         mass_from[k] = mass_from[k + 1] + if positive { s } else { 0.0 };
+        prose_from[k] = prose_from[k + 1] + usize::from(positive);
+        counted_from[k] = counted_from[k + 1] + usize::from(!neutral(s));
+        if positive {
+            run_from_here = 0;
+            next_gap[k] = next_gap[k + 1];
+        } else if neutral(s) {
+            next_gap[k] = next_gap[k + 1];
+        } else {
+            run_from_here += 1;
+            next_gap[k] = if run_from_here >= GAP {
+                start + k
+            } else {
+                next_gap[k + 1]
+            };
+        }
     }
+    let share = |from: usize, to: usize| {
+        // Units `from..to` (indices into the span).
+        let counted = counted_from[from] - counted_from[to];
+        if counted == 0 {
+            1.0
+        } else {
+            (prose_from[from] - prose_from[to]) as f32 / counted as f32
+        }
+    };
     let mut mass_before = 0.0f32;
     let mut last_positive = start;
     let mut run = 0usize;
-    let mut i = start;
-    while i <= end && i < scores.len() {
-        let s = scores[i];
+    for (i, &s) in scores.iter().enumerate().take(end + 1).skip(start) {
         if s > 0.0 {
             // Nothing to protect yet: the story has not really begun.
             if run >= GAP && mass_before >= 40.0 {
                 let k = i - start;
-                let mass_after = mass_from[k];
-                let zone = &scores[i..=end];
-                let prose_share =
-                    zone.iter().filter(|s| **s > 0.0).count() as f32 / zone.len() as f32;
-                if mass_after < 0.4 * mass_before || prose_share < 0.5 {
+                let stretch_end = (next_gap[k] - start).max(k + 1);
+                let stretch_mass = mass_from[k] - mass_from[stretch_end];
+                let cut = mass_from[k] < 0.4 * mass_before
+                    || share(k, stretch_end) < 0.5
+                    || (stretch_mass < 0.4 * mass_before && share(k, span) < 0.5);
+                if cut {
                     return last_positive;
                 }
             }
             run = 0;
             mass_before += s;
             last_positive = i;
-        } else {
+        } else if !neutral(s) {
             run += 1;
         }
-        i += 1;
     }
     end
 }

@@ -114,7 +114,7 @@ pub fn word_count(s: &str) -> usize {
         word.copy_from_slice(chunk);
         let x = u64::from_le_bytes(word);
         if x & HIGH != 0 {
-            return word_count_unicode(s);
+            return word_count_unicode(s, false);
         }
         let space = space_flags(x);
         // A word starts at a non-space byte whose previous byte is a space.
@@ -127,7 +127,7 @@ pub fn word_count(s: &str) -> usize {
     let mut prev_space = carry != 0;
     for &b in chunks.remainder() {
         if !b.is_ascii() {
-            return word_count_unicode(s);
+            return word_count_unicode(s, false);
         }
         let space = ascii_space(b);
         count += usize::from(prev_space && !space);
@@ -165,27 +165,68 @@ fn ascii_space(b: u8) -> bool {
 /// [`word_count`] for text with non-ASCII characters. Only a lead byte that
 /// can start a Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000)
 /// needs its character decoded; continuation bytes never start or end a word.
-fn word_count_unicode(s: &str) -> usize {
+/// With `cjk_words`, see [`line_words`].
+fn word_count_unicode(s: &str, cjk_words: bool) -> usize {
     let bytes = s.as_bytes();
     let mut count = 0usize;
     let mut in_word = false;
+    // Ideographs and kana in the current run.
+    let mut cjk_run = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            0x00..=0x7f => ascii_space(b),
+        let (space, cjk) = match b {
+            0x00..=0x7f => (ascii_space(b), false),
             // Continuation bytes belong to the character already classified.
             0x80..=0xbf => continue,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => s
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_whitespace),
-            _ => false,
+            0xc2 | 0xe1 | 0xe2 => (
+                s.get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace),
+                false,
+            ),
+            0xe3..=0xe9 => {
+                let c = s.get(i..).and_then(|rest| rest.chars().next());
+                (
+                    c.is_some_and(|c| {
+                        c.is_whitespace() || (cjk_words && ('\u{3000}'..='\u{303f}').contains(&c))
+                    }),
+                    cjk_words && c.is_some_and(is_cjk_letter),
+                )
+            }
+            _ => (false, false),
         };
+        if cjk {
+            cjk_run += 1;
+            in_word = false;
+            continue;
+        }
+        if cjk_run > 0 {
+            count += cjk_run.div_ceil(2);
+            cjk_run = 0;
+        }
         if !space && !in_word {
             count += 1;
         }
         in_word = !space;
     }
-    count
+    count + cjk_run.div_ceil(2)
+}
+
+/// The words of a line as the parser's rules weigh them: [`word_count`], except
+/// that Chinese and Japanese, written without spaces between words, count one
+/// word for every two ideographs or kana in a run (about a word's length there),
+/// so that a paragraph in those scripts reads as prose like one in any other.
+pub fn line_words(s: &str) -> usize {
+    if s.is_ascii() {
+        word_count(s)
+    } else {
+        word_count_unicode(s, true)
+    }
+}
+
+/// A Chinese character or Japanese kana: letters of scripts written without
+/// spaces between words.
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
 }
 
 /// Whether `line.to_lowercase()` starts with `prefix`, without lowercasing.
@@ -249,16 +290,21 @@ pub fn stop_ratio(s: &str) -> f32 {
 
 /// The last character that is not a closing quote or bracket.
 fn last_significant(s: &str) -> Option<char> {
-    s.trim_end()
-        .chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*'))
+    s.trim_end().chars().rev().find(|c| {
+        !matches!(
+            c,
+            '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '」' | '』' | '）'
+        )
+    })
 }
 
 /// Whether the line ends like a sentence: `.`, `!`, `?`, `…` or `:` (before any
 /// closing quotes or brackets).
 pub fn ends_terminal(s: &str) -> bool {
-    matches!(last_significant(s), Some('.' | '!' | '?' | '…' | ':' | ';'))
+    matches!(
+        last_significant(s),
+        Some('.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？' | '：')
+    )
 }
 
 /// Whether the line ends with a full stop (not `?`/`!`), as headlines never do.
@@ -562,6 +608,17 @@ mod tests {
                 assert_eq!(lower_contains(line, pattern), lower.contains(pattern));
             }
         }
+    }
+
+    #[test]
+    fn chinese_and_japanese_runs_count_a_word_per_two_characters() {
+        assert_eq!(line_words("日本語"), 2);
+        assert_eq!(line_words("商品の改造が商標法違反に！？"), 7);
+        assert_eq!(line_words("by ライトハウス ／ 2016.12.01"), 6);
+        assert_eq!(line_words("plain words here"), 3);
+        assert_eq!(line_words("한국어 문장 입니다"), 3);
+        assert!(ends_terminal("商標権侵害と判断される場合があります。"));
+        assert!(ends_terminal("「脱獄」したiPhone？」"));
     }
 
     #[test]
