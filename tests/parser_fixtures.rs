@@ -861,3 +861,20 @@ fn japanese_paragraphs_without_spaces_read_as_the_story() {
         },
     );
 }
+
+#[test]
+fn italian_footer_names_the_publication_over_its_owner() {
+    let a = check(
+        "footer_names_publication_over_owner",
+        &Want {
+            title: "Il mercato coperto riapre dopo due anni di lavori",
+            byline: Some("Giulia Ferri"),
+            date: Some("2021-05-03"),
+            first: "Il mercato coperto del centro storico",
+            last: "Il comune ha spiegato",
+            paragraphs: Some(3),
+            absent: &["Condividi", "Onda Media Group"],
+        },
+    );
+    assert_eq!(a.source.as_deref(), Some("Gazzetta Vela"));
+}

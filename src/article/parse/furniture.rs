@@ -84,6 +84,13 @@ const ADVERTISING_2: &[&str] = &["advertis", "sponsored", "promoted"];
 /// Phrases of rule `legal_footer` (also read by the gate).
 const LEGAL_FOOTER_1: &[&str] = &[
     "all rights reserved",
+    "is a registered trademark",
+    "are registered trademarks",
+    "è un marchio registrato",
+    "est une marque déposée",
+    "es una marca registrada",
+    "é uma marca registrada",
+    "ist eine eingetragene marke",
     "do not sell my",
     "licensed under a creative",
     "uses cookies",

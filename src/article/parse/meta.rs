@@ -342,10 +342,14 @@ pub fn byline_counted(line: &str, words: usize) -> Option<String> {
     const LEADS: &[&str] = &[
         "by ",
         "by: ",
-        // The same credit in Spanish/Portuguese, German and French.
+        // The same credit in Spanish/Portuguese, German, French, Italian,
+        // Dutch and the Scandinavian languages.
         "por ",
         "von ",
         "par ",
+        "di ",
+        "door ",
+        "av ",
         "posted by ",
         "posted by: ",
         "written by: ",
@@ -913,6 +917,17 @@ mod tests {
 
     #[test]
     fn bylines() {
+        assert_eq!(
+            byline_of("Di Giulia Ferri").as_deref(),
+            Some("Giulia Ferri")
+        );
+        assert_eq!(
+            byline_of("Door Jan de Vries").as_deref(),
+            Some("Jan de Vries")
+        );
+        assert_eq!(byline_of("Av Erik Moen").as_deref(), Some("Erik Moen"));
+        // A headline about someone named Di Something is no credit.
+        assert_eq!(byline_of("Di Maio attacca il governo sulle tasse"), None);
         assert_eq!(
             byline_of("By ANNA WOLFE, PETER JOHN HALL and RUTH OKAFOR").as_deref(),
             Some("Anna Wolfe, Peter John Hall and Ruth Okafor")

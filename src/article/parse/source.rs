@@ -26,6 +26,9 @@ const W_PHRASE: f32 = 2.5;
 const W_DOMAIN: f32 = 2.0;
 const W_BYLINE_OUTLET: f32 = 2.0;
 const W_MASTHEAD_AND_FOOTER: f32 = 1.0;
+/// "X is a registered trademark of …", "X is part of Y": the page saying
+/// which name is the publication's.
+const W_OWN_NAME: f32 = 4.0;
 /// Menus name the site in front of their entries ("WSJ Video", "WSJ Pro", "WSJ
 /// Podcasts"): a first word (or two) leading three or more short lines.
 const W_MENU_LEAD: f32 = 3.0;
@@ -370,9 +373,10 @@ enum Evidence {
     BylineOutlet,
     MastheadAndFooter,
     MenuLead,
+    OwnName,
 }
 
-const EVIDENCE_KINDS: usize = 8;
+const EVIDENCE_KINDS: usize = 9;
 
 impl Evidence {
     fn weight(self) -> f32 {
@@ -385,6 +389,7 @@ impl Evidence {
             Self::BylineOutlet => W_BYLINE_OUTLET,
             Self::MastheadAndFooter => W_MASTHEAD_AND_FOOTER,
             Self::MenuLead => W_MENU_LEAD,
+            Self::OwnName => W_OWN_NAME,
         }
     }
 }
@@ -745,6 +750,77 @@ fn may_be_copyright(line: &str) -> bool {
         })
 }
 
+/// Rule `own_name`: the name a footer states as the publication's own: the
+/// subject of "… is a registered trademark" or "… is part of …" ("The Real
+/// Deal is a registered Trademark of Korangy Publishing Inc." → "The Real
+/// Deal"; "\"Daily Express\" is a registered trademark" → "Daily Express";
+/// "SALON ® is registered in the U.S. Patent and Trademark Office" → "SALON";
+/// "Space is part of Future US Inc" → "Space"). The owner after "of" is the
+/// parent company, which the copyright line already names.
+fn own_name(line: &str) -> Option<&str> {
+    // Cheap, case-sensitive tests first: most lines have none of these.
+    if !(line.contains("rademark")
+        || line.contains(" is part of ")
+        || line.contains("® is")
+        || line.contains(" marchio ")
+        || line.contains(" marque ")
+        || line.contains(" marca ")
+        || line.contains(" Marke"))
+    {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        return None;
+    }
+    let at = [
+        " is a registered trademark",
+        " is a trademark",
+        " are registered trademarks",
+        " is part of ",
+        "® is registered",
+        "® is a registered",
+        // Italian, French, Spanish, Portuguese, German.
+        " è un marchio registrato",
+        " est une marque déposée",
+        " es una marca registrada",
+        " é uma marca registrada",
+        " ist eine eingetragene marke",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p))
+    .min()?;
+    let before = line[..at].trim_end().trim_end_matches('®').trim_end();
+    // A quoted name: the quotes say where it starts.
+    for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\'')] {
+        if let Some(inner) = before.strip_suffix(close)
+            && let Some(start) = inner.rfind(open)
+        {
+            return Some(inner[start + open.len_utf8()..].trim()).filter(|n| !n.is_empty());
+        }
+    }
+    // Else the capitalised words (and "of", "and", "&") that end the text
+    // before the phrase, at most four.
+    let mut start = before.len();
+    for word in before.split_whitespace().rev().take(4) {
+        let joins = matches!(word, "of" | "and" | "&");
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || joins) || word.ends_with(['.', ',', ':']) {
+            break;
+        }
+        // `word` is a slice of `before`: its start is found by address.
+        start = word.as_ptr() as usize - before.as_ptr() as usize;
+    }
+    let name = &before[start..];
+    // A joining word cannot open the name.
+    let name = name
+        .strip_prefix("of ")
+        .or_else(|| name.strip_prefix("and "))
+        .unwrap_or(name)
+        .trim();
+    (!name.is_empty()).then_some(name)
+}
+
 /// A byline's outlet: "By Troy L. Smith, Cleveland.com" → "Cleveland.com";
 /// "By Julius Young | Fox News" → "Fox News".
 fn byline_outlet(line: &str) -> Option<&str> {
@@ -806,6 +882,11 @@ pub fn publication(
         }
         if let Some(outlet) = byline_outlet(line) {
             ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
+        }
+        if line.len() <= 400
+            && let Some(name) = own_name(line)
+        {
+            ballot.vote(name, Evidence::OwnName, 1.0);
         }
         if !short {
             continue;
@@ -956,6 +1037,46 @@ mod tests {
             copyright_holder("Wccftech © 2019 NewAge ADS, LLC.").and_then(|(_, b, _)| b),
             Some("Wccftech".to_string())
         );
+    }
+
+    #[test]
+    fn footer_states_its_own_name() {
+        let cases = [
+            (
+                "All rights reserved © 2019 The Harbour Post is a registered Trademark of Wave Publishing Inc.",
+                Some("The Harbour Post"),
+            ),
+            (
+                "Copyright ©2019 Lantern Newspapers. \"Evening Lantern\" is a registered trademark.",
+                Some("Evening Lantern"),
+            ),
+            (
+                "LANTERN ® is registered in the U.S. Patent and Trademark Office",
+                Some("LANTERN"),
+            ),
+            (
+                "Orbit is part of Future Stars Inc, an international media group.",
+                Some("Orbit"),
+            ),
+            (
+                "Gazzetta Vela ® è un marchio registrato di Onda Media Group S.p.A.",
+                Some("Gazzetta Vela"),
+            ),
+            ("The minister said the word is part of the law.", None),
+            ("Trademark Policy", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(own_name(line), want, "{line}");
+        }
+        // The stated name beats the copyright holder.
+        let page = [
+            "Skip to main content",
+            "Council votes on the bridge",
+            "The council voted on Monday to repair the old bridge before winter.",
+            "Orbit is part of Future Stars Inc, an international media group.",
+            "© Future Stars, Inc. 11 West Street, New York.",
+        ];
+        assert_eq!(publication(&page, 0..0, None).as_deref(), Some("Orbit"));
     }
 
     #[test]
