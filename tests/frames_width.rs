@@ -134,7 +134,7 @@ fn list_rows_are_cut_by_width_at_grapheme_boundaries_and_stay_in_the_pane() {
                 assert_borders(&buf, reader, &format!("reader at {width}"));
             }
             let inner = newsreader::app::geometry::pane_inner(list);
-            for (row, article) in app.articles.iter().enumerate() {
+            for (row, article) in app.articles().iter().enumerate() {
                 let y = inner.y + (row * newsreader::app::geometry::ROW_HEIGHT) as u16;
                 if y >= inner.bottom() {
                     break;
@@ -245,7 +245,7 @@ fn the_filter_bar_fits_wide_queries() {
         // What is shown of the query is its end, starting at a grapheme boundary.
         let count = format!(
             " {} matches",
-            newsreader::app::count::of(app.matches.len(), app.articles.len())
+            newsreader::app::count::of(app.matches.len(), app.articles().len())
         );
         let shown = query_shown.trim_end_matches(count.as_str()).trim_end();
         if !shown.is_empty() {

@@ -2,7 +2,7 @@
 //! [`keymap::map_key`] turns keys into [`Action`]s, [`update::update`] applies them.
 //! Rendering lives in [`crate::ui`] and only reads an `&App`.
 //!
-//! The streaming loader's batches arrive as [`Action::ArticlesKeyed`] (content
+//! The streaming loader's batches arrive as [`Action::ArticlesLoaded`] (content
 //! keys hashed on the loader thread) and its progress as [`Action::Status`].
 //! A new query queues [`Effect::Filter`]; a [`FilterFeed`] hands it to the
 //! filter (a thread in the reader, inline in tests: [`Harness`]), whose answer

@@ -12,6 +12,7 @@ use crate::article::Article;
 use crate::article::sanitize::clean_line;
 use crate::config::{SortOrder, ViewFilter};
 use crate::filter::{self, Match, Ranked, Snippet};
+use crate::library::{Batch, Library};
 use crate::store::marks::{ArticleKey, MarkStore, Place};
 
 /// Which pane keys go to.
@@ -27,8 +28,9 @@ pub enum Focus {
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The library, in load order. Filter results index into it.
-    pub articles: Vec<Article>,
+    /// The articles and their content keys, in load order. Filter results
+    /// index into it.
+    pub library: Library,
     /// The filter text.
     pub query: String,
     /// Where typing goes in `query`: a byte offset on a grapheme boundary.
@@ -36,9 +38,6 @@ pub struct App {
     /// Full-text mode (Ctrl-F): filter terms match article bodies too, and the
     /// list shows a body snippet under each headline.
     pub full_text: bool,
-    /// Content keys of `articles` (same positions), computed once when articles
-    /// arrive: hashing is too slow to do per frame or per lookup.
-    pub keys: Vec<ArticleKey>,
     /// Filter results for `query`, best first (indices into `articles`), before
     /// the view and sort are applied.
     pub filtered: Ranked,
@@ -143,10 +142,8 @@ impl Default for App {
 impl App {
     /// A reader over `articles` for a terminal of `viewport` (columns, rows).
     pub fn new(articles: Vec<Article>, viewport: (u16, u16)) -> Self {
-        let keys = articles.iter().map(ArticleKey::of).collect();
         let mut app = App {
-            articles,
-            keys,
+            library: Library::new(articles),
             query: String::new(),
             cursor: 0,
             full_text: false,
@@ -187,6 +184,11 @@ impl App {
         app
     }
 
+    /// Every article, in load order (what filter results index into).
+    pub fn articles(&self) -> &[Article] {
+        self.library.articles()
+    }
+
     /// Where the panes are at the last known terminal size.
     pub fn areas(&self) -> Areas {
         let reading = self.focus == Focus::Reader && self.selected_article().is_some();
@@ -220,7 +222,7 @@ impl App {
     pub(super) fn lay_out_reader(&mut self) {
         let Some((index, article)) = self
             .selected_index()
-            .and_then(|i| Some((i, self.articles.get(i)?)))
+            .and_then(|i| Some((i, self.library.get(i)?)))
         else {
             self.reader = ReaderLayout::default();
             self.scroll = 0;
@@ -240,9 +242,9 @@ impl App {
                 && self.scroll.saturating_add(height) >= old_total / 2)
                 .then(|| old_total.saturating_sub(self.scroll.min(old_total)));
             let copies = self
-                .keys
-                .get(index)
-                .and_then(|k| self.copies.get(k))
+                .library
+                .key(index)
+                .and_then(|k| self.copies.get(&k))
                 .map_or(&[][..], Vec::as_slice);
             self.reader = ReaderLayout::new(index, article, copies, key.1);
             if let Some(from_end) = from_end {
@@ -265,7 +267,7 @@ impl App {
             (inner.width as usize).saturating_sub(geometry::GUTTER)
         });
         for m in self.matches.sorted().iter().skip(first).take(rows) {
-            let Some(article) = self.articles.get(m.index as usize) else {
+            let Some(article) = self.library.get(m.index as usize) else {
                 continue;
             };
             let title = clean_line(&article.title);
@@ -310,25 +312,22 @@ impl App {
 
     /// The selected article, if any article matches.
     pub fn selected_article(&self) -> Option<&Article> {
-        self.selected_index().and_then(|i| self.articles.get(i))
+        self.selected_index().and_then(|i| self.library.get(i))
     }
 
-    /// Appends loaded articles with their content keys (computed off the UI
-    /// thread; `keys[i]` belongs to `articles[i]`). The selection stays on the
+    /// Appends loaded articles. The selection stays on the
     /// same article. With an empty query the new articles join the list at once
     /// (appended, or merged into the sorted rows: no re-sort of the whole
     /// library per batch); with a query the filter, which is fed the same
     /// articles, answers again.
-    pub fn append_articles(&mut self, articles: Vec<Article>, keys: Vec<ArticleKey>) {
-        debug_assert_eq!(articles.len(), keys.len());
+    pub fn append_articles(&mut self, batch: Batch) {
         if !self.filter_pending {
             self.anchor = self.kept_article();
         }
-        let first = self.articles.len();
-        self.keys.extend(keys);
-        self.articles.extend(articles);
+        let added = self.library.append(batch);
+        let first = added.start;
         if self.query.trim().is_empty() {
-            let added = (first..self.articles.len()).map(|i| Match {
+            let added = added.map(|i| Match {
                 index: i as u32,
                 score: 0,
             });
@@ -374,11 +373,11 @@ impl App {
         let Some((key, scroll)) = self.returning else {
             return;
         };
-        let Some(offset) = self.keys[first..].iter().position(|k| *k == key) else {
+        let Some(index) = self.library.find_from(first, key) else {
             return;
         };
         self.returning = None;
-        if let Some(row) = self.matches.rank_of((first + offset) as u32) {
+        if let Some(row) = self.matches.rank_of(index as u32) {
             self.selected = row;
             self.restored_scroll = Some(scroll);
         }
@@ -404,7 +403,7 @@ impl App {
         if self.sort == SortOrder::Relevance {
             self.matches.extend_after(added);
         } else {
-            let articles = &self.articles;
+            let articles = self.library.articles();
             let sort = self.sort;
             added.sort_unstable_by(|a, b| compare(sort, articles, a, b));
             // Rows in another sort than relevance are always fully ordered.
@@ -448,7 +447,7 @@ impl App {
     /// Shows every article in library order (the empty query's results),
     /// without filtering.
     pub fn show_all(&mut self) {
-        let all = (0..self.articles.len() as u32)
+        let all = (0..self.library.len() as u32)
             .map(|index| Match { index, score: 0 })
             .collect();
         self.apply_matches(Ranked::from_sorted(all));
@@ -485,7 +484,7 @@ impl App {
         self.matches = if self.sort == SortOrder::Relevance {
             rows
         } else {
-            let (sort, articles) = (self.sort, &self.articles);
+            let (sort, articles) = (self.sort, self.library.articles());
             let mut rows = rows.into_unordered_vec();
             rows.sort_unstable_by(|a, b| compare(sort, articles, a, b));
             Ranked::from_sorted(rows)
@@ -498,32 +497,33 @@ impl App {
 
     /// Whether `view` shows the article at `index`.
     fn admits(&self, view: ViewFilter, index: usize) -> bool {
-        let Some(key) = self.keys.get(index) else {
+        let Some(key) = self.library.key(index) else {
             return true;
         };
         match view {
             ViewFilter::All => true,
-            ViewFilter::Unread => !self.store.is_read(key),
-            ViewFilter::Starred => self.store.is_starred(key),
+            ViewFilter::Unread => !self.store.is_read(&key),
+            ViewFilter::Starred => self.store.is_starred(&key),
         }
     }
 
     /// The content key of the selected article.
     pub fn selected_key(&self) -> Option<ArticleKey> {
-        self.selected_index()
-            .and_then(|i| self.keys.get(i).copied())
+        self.selected_index().and_then(|i| self.library.key(i))
     }
 
     /// Whether the article at `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
-        self.keys.get(index).is_some_and(|k| self.store.is_read(k))
+        self.library
+            .key(index)
+            .is_some_and(|k| self.store.is_read(&k))
     }
 
     /// Whether the article at `index` is starred.
     pub fn is_starred(&self, index: usize) -> bool {
-        self.keys
-            .get(index)
-            .is_some_and(|k| self.store.is_starred(k))
+        self.library
+            .key(index)
+            .is_some_and(|k| self.store.is_starred(&k))
     }
 
     /// The sort's name for the list title. Relevance without a query is the

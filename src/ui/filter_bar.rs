@@ -50,7 +50,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let waiting = if app.filter_pending { "… " } else { "" };
     let count = format!(
         " {waiting}{} matches",
-        count::of(app.matches.len(), app.articles.len())
+        count::of(app.matches.len(), app.articles().len())
     );
     let count_width = width(&count);
     // The count goes when the bar is too narrow for it and some query.

@@ -60,7 +60,7 @@ fn meta_text(article: &Article) -> String {
 pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buffer) {
     let inner = pane_inner(area);
     if has_border(area) {
-        let count = format!(" {} ", count::of(app.matches.len(), app.articles.len()));
+        let count = format!(" {} ", count::of(app.matches.len(), app.articles().len()));
         let room = (area.width as usize)
             .saturating_sub(2 + super::text::width(&count) + 1)
             .max(1);
@@ -93,7 +93,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
         .skip(offset)
         .take(drawn)
     {
-        let Some(article) = app.articles.get(m.index as usize) else {
+        let Some(article) = app.articles().get(m.index as usize) else {
             continue;
         };
         let y = inner.y + ((i - offset) * ROW_HEIGHT) as u16;
@@ -172,7 +172,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
 /// The state for a filter that matches nothing (or an empty library).
 fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
-    let lines: Vec<Line<'_>> = if app.articles.is_empty() {
+    let lines: Vec<Line<'_>> = if app.articles().is_empty() {
         vec![Line::styled(
             fit_str("no articles loaded", width),
             theme.dim,
