@@ -228,7 +228,7 @@ proptest! {
         let mut app = App::new(articles, (80, 24));
         for action in actions {
             update(&mut app, action);
-            let (width, height) = app.viewport;
+            let (width, height) = app.viewport();
             draw_and_check(&app, 0, 0, width, height);
         }
     }

@@ -8,7 +8,7 @@ use super::state::{App, Focus};
 use super::{geometry, reading};
 use crate::article::links;
 use crate::article::sanitize::clean_line;
-use crate::config::{SortOrder, ViewFilter};
+use crate::library::{SortOrder, ViewFilter};
 
 /// Lines the mouse wheel scrolls the reading pane per step.
 pub const WHEEL_LINES: isize = 3;
@@ -567,8 +567,8 @@ mod tests {
     use super::*;
     use crate::app::Harness;
     use crate::article::Article;
-    use crate::config::{SortOrder, ViewFilter};
     use crate::filter::{QueryOptions, Ranked};
+    use crate::library::{SortOrder, ViewFilter};
 
     fn harness(articles: Vec<Article>, viewport: (u16, u16)) -> Harness {
         Harness::new(App::new(articles, viewport))

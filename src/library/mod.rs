@@ -12,9 +12,11 @@ use crate::article::{self, Article, decode};
 
 mod collection;
 pub mod contain;
+mod order;
 mod stream;
 
 pub use collection::{Batch, Library, Seen};
+pub use order::{SortOrder, ViewFilter};
 
 pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_with};
 

@@ -338,7 +338,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let theme = settings.apply(&mut app);
     // Back where this library was left (kept with the marks).
     let library = crate::store::marks::library_id(paths);
-    if let Some(place) = app.store.place(&library) {
+    if let Some(place) = app.marks().place(&library) {
         app.return_to(&place);
     }
     update(&mut app, Action::Status(Some("loading…".to_owned())));
@@ -358,22 +358,22 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     drop(guard);
     // Leaving is cheap to undo: the next start on this library comes back here.
     // (Not when it never got back to last time's article: that place stands.)
-    if !app.articles().is_empty() && app.returning.is_none() {
+    if !app.articles().is_empty() && !app.is_returning() {
         let place = app.place();
-        app.store.set_place(&library, place);
+        app.marks_mut().set_place(&library, place);
     }
     // The terminal is back; now wait for the disk, take in the save that was
     // running (so what it wrote is not written again), then save what is left.
     feed.saver.finish();
     while let Ok(message) = rx.try_recv() {
         if let Message::Saved(outcome) = message {
-            let _ = app.store.finish_save(outcome);
+            let _ = app.marks_mut().finish_save(outcome);
         }
     }
     // Written, not `eprintln!`ed: with the terminal closed under the app a
     // print fails, and must not panic on the way out.
     let mut stderr = io::stderr();
-    if let Err(err) = app.store.save_if_dirty() {
+    if let Err(err) = app.marks_mut().save_if_dirty() {
         let _ = writeln!(stderr, "newsreader: could not save reading state: {err}");
     }
     let (problems, empty) = result?;
@@ -536,7 +536,7 @@ fn event_loop(
                         }
                         None
                     } else if let Message::Saved(outcome) = other {
-                        if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
+                        if let Some(text) = feed.saver.finished(app.marks_mut(), outcome) {
                             update(app, Action::Notify { text, error: true });
                         }
                         None
@@ -549,7 +549,7 @@ fn event_loop(
             match exit {
                 Some(Exit::Empty) => return Ok((problems, true)),
                 Some(Exit::Quit) => return Ok((problems, false)),
-                None if app.should_quit => return Ok((problems, false)),
+                None if app.should_quit() => return Ok((problems, false)),
                 None => {}
             }
             match rx.try_recv() {
@@ -577,7 +577,7 @@ impl Expiry {
     /// The next message: from `rx`, or [`Action::ExpireStatus`] when the shown
     /// notice's time is up first. `None` when every sender is gone.
     fn receive(&mut self, app: &App, rx: &mpsc::Receiver<Message>) -> Option<Message> {
-        let Some(notice) = app.notice else {
+        let Some(notice) = app.notice() else {
             self.due = None;
             return rx.recv().ok();
         };
@@ -651,7 +651,7 @@ fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>)
             }
         }
     }
-    if app.should_quit {
+    if app.should_quit() {
         Some(Exit::Quit)
     } else {
         None
@@ -661,21 +661,22 @@ fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>)
 /// Sends the filter its new articles and queries, then performs the other effects.
 fn perform(app: &mut App, terminal: &mut Term, feed: &mut Workers) {
     feed.filter.perform(app);
-    if app.effects.contains(&Effect::FetchFeeds) {
+    let mut effects = app.take_effects();
+    // The workers take these, once however often they were asked for.
+    if effects.contains(&Effect::FetchFeeds) {
         feed.fetcher.start();
-        app.effects.retain(|e| *e != Effect::FetchFeeds);
     }
-    if app.effects.contains(&Effect::SaveState) {
-        feed.saver.request(&app.store);
-        app.effects.retain(|e| *e != Effect::SaveState);
+    if effects.contains(&Effect::SaveState) {
+        feed.saver.request(app.marks());
     }
-    crate::term::effects::perform(app, terminal.backend_mut());
+    effects.retain(|e| !matches!(e, Effect::FetchFeeds | Effect::SaveState));
+    crate::term::effects::perform(app, effects, terminal.backend_mut());
 }
 
 /// The action for one terminal event.
 pub fn map_event(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => app.keymap.map_key(app.mode(), key),
+        Event::Key(key) => app.keymap().map_key(app.mode(), key),
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(columns, rows) => {
             let area = drawn_area(columns, rows);

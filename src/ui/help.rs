@@ -24,7 +24,7 @@ pub fn rows(app: &App) -> Vec<(String, &'static str)> {
             if names.len() == 9 && names.iter().all(|n| n.starts_with("open_link_")) {
                 let digits: Vec<String> = names
                     .iter()
-                    .filter_map(|n| app.keymap.keys_for(n).into_iter().next())
+                    .filter_map(|n| app.keymap().keys_for(n).into_iter().next())
                     .collect();
                 let defaults: Vec<String> = (1..=9).map(|d| d.to_string()).collect();
                 if digits == defaults {
@@ -33,7 +33,7 @@ pub fn rows(app: &App) -> Vec<(String, &'static str)> {
             }
             let keys: Vec<String> = names
                 .iter()
-                .flat_map(|name| app.keymap.keys_for(name).into_iter().take(per_name))
+                .flat_map(|name| app.keymap().keys_for(name).into_iter().take(per_name))
                 .fold(Vec::new(), |mut keys, key| {
                     if !keys.contains(&key) {
                         keys.push(key);
@@ -76,7 +76,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .title_bottom(
                 Line::from(format!(
                     " {} close ",
-                    app.keymap.hint_keys(&["help", "close_help"])
+                    app.keymap().hint_keys(&["help", "close_help"])
                 ))
                 .right_aligned(),
             )
