@@ -149,7 +149,7 @@ impl Config {
     /// `$XDG_CONFIG_HOME/newsreader/config.toml`, else
     /// `~/.config/newsreader/config.toml`; `None` if neither can be found.
     pub fn default_path() -> Option<PathBuf> {
-        crate::store::files::app_file("XDG_CONFIG_HOME", ".config", "config.toml")
+        crate::store::files::app_file(crate::store::files::BaseDir::Config, "config.toml")
     }
 
     /// Loads `path` (from `--config`) or the default path. A missing default

@@ -25,7 +25,10 @@ fn warnings_are_one_clean_line() {
 /// warnings as the user reads them.
 fn load(text: &str) -> (Config, Vec<String>) {
     let (mut config, warnings) = Config::from_toml_str(text, Path::new("config.toml"));
-    assert_eq!(config.origin.file.as_deref(), Some(Path::new("config.toml")));
+    assert_eq!(
+        config.origin.file.as_deref(),
+        Some(Path::new("config.toml"))
+    );
     config.origin = Origin::default();
     (config, warnings.iter().map(|w| w.to_string()).collect())
 }
