@@ -19,6 +19,7 @@
 //! [`Action::Notify`].
 
 pub mod action;
+pub mod command;
 pub mod count;
 pub mod edit;
 pub mod effect;
@@ -32,6 +33,7 @@ pub mod text;
 pub mod update;
 
 pub use action::Action;
+pub use command::Command;
 pub use effect::Effect;
 pub use filtering::{FilterFeed, Harness};
 pub use keymap::{Keymap, Mode, map_key, map_mouse};

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Widget};
 use super::text::{fit, fit_str, highlight, safe, window_start};
 use super::theme::Theme;
 use crate::app::geometry::{GUTTER, ROW_HEIGHT, has_border, offset_for, pane_inner, visible_rows};
-use crate::app::{App, count};
+use crate::app::{App, Command, count};
 use crate::article::Article;
 
 /// The pane's title: view and sort, cut to `room` columns (the count on the
@@ -184,7 +184,7 @@ fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     } else if !app.filtered().is_empty() {
         // The filter matched, the view hid them all.
         let message = format!("no {} articles", app.view().as_str());
-        let hint = match app.keymap().keys_for("cycle_view").first() {
+        let hint = match app.keymap().keys_for(Command::CycleView).first() {
             Some(key) => format!("{key} changes the view"),
             None => "the view hides them all".to_owned(),
         };
@@ -201,7 +201,7 @@ fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
             ),
             Line::styled(
                 fit_str(
-                    &match app.keymap().keys_for("clear_or_quit").first() {
+                    &match app.keymap().keys_for(Command::ClearOrQuit).first() {
                         Some(key) => format!("{key} clears the filter"),
                         None => "clear the filter to see them all".to_owned(),
                     },
