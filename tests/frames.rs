@@ -696,3 +696,45 @@ fn finding_in_the_article_highlights_the_matches() {
         assert!(others + current >= 1, "{w}x{h}");
     }
 }
+
+/// A first run: the bundled articles stand in for an empty library. The
+/// list's free space says how to fill it (with the key that fetches, as
+/// bound), and the key hints stay whole on the bottom line; a list with no
+/// room for the note leaves it out rather than cutting it.
+#[test]
+fn first_run_note_sits_under_the_articles_and_leaves_the_hints_whole() {
+    let welcome =
+        "the library is empty: subscribe with `newsreader add URL`, then `newsreader fetch`";
+    let mut roomy = app(80, 24);
+    roomy.set_welcome(Some(welcome.to_owned()));
+    let (screen, buf) = draw(&roomy);
+    let rows: Vec<&str> = screen.lines().collect();
+    let note = rows
+        .iter()
+        .position(|r| r.contains("The library is empty"))
+        .unwrap_or_else(|| panic!("no note:\n{screen}"));
+    let below = rows[note..].join(" ");
+    for words in [
+        "subscribe with `newsreader add URL`",
+        "`newsreader fetch`",
+        "F5 fetches",
+    ] {
+        let squeezed = below.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(squeezed.contains(words), "{words:?} missing:\n{screen}");
+    }
+    let (x, y) = find(&buf, "The library is empty").expect("note");
+    assert_eq!(buf[(x, y)].fg, Theme::default().dim.fg.unwrap_or_default());
+    let hints = rows
+        .iter()
+        .rev()
+        .find(|r| !r.trim().is_empty())
+        .expect("a bottom line");
+    assert!(hints.contains("Enter open"), "{screen}");
+    assert!(!hints.contains('…'), "hints cut: {hints}");
+
+    let mut cramped = app(80, 12);
+    cramped.set_welcome(Some(welcome.to_owned()));
+    let (screen, _) = draw(&cramped);
+    assert!(!screen.contains("library is empty"), "{screen}");
+    assert!(!screen.contains("newsreader fetch"), "{screen}");
+}

@@ -90,6 +90,9 @@ pub struct App {
     /// status line whenever there is no other status, until a newer
     /// confirmation or error replaces it.
     pub(super) warning: Option<String>,
+    /// How to fill an empty library, while the reader shows the bundled
+    /// articles instead (a first run): drawn in the list's free space.
+    pub(super) welcome: Option<String>,
     /// Set by [`super::Action::Quit`]; the event loop stops.
     pub(super) should_quit: bool,
     /// The article (index into `articles`) the selection should stay on when the
@@ -169,6 +172,7 @@ impl App {
             notice: None,
             notices: 0,
             warning: None,
+            welcome: None,
             should_quit: false,
             anchor: None,
             filter_pending: false,
@@ -655,6 +659,12 @@ impl App {
         self.warning.as_deref()
     }
 
+    /// How to fill an empty library (a first run), if the reader shows the
+    /// bundled articles for want of one.
+    pub fn welcome(&self) -> Option<&str> {
+        self.welcome.as_deref()
+    }
+
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
         self.should_quit
@@ -720,6 +730,11 @@ impl App {
     /// A startup problem to show while there is no other status.
     pub fn set_warning(&mut self, warning: Option<String>) {
         self.warning = warning;
+    }
+
+    /// How to fill the library, for a first run (see [`App::welcome`]).
+    pub fn set_welcome(&mut self, welcome: Option<String>) {
+        self.welcome = welcome;
     }
 
     /// [`App::arrange`], keeping the selection on its article.

@@ -443,6 +443,8 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::FetchFinished { text, error } => {
             app.fetching = false;
+            // The first-run note has done its work: the user fetches.
+            app.welcome = None;
             notify(app, text, error);
         }
         Action::ExpireStatus(notice) => {
@@ -1578,6 +1580,7 @@ mod tests {
     #[test]
     fn fetching_runs_once_at_a_time_and_reports_when_done() {
         let mut app = App::new(Vec::new(), (80, 24));
+        app.set_welcome(Some("the library is empty".into()));
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
         app.effects.clear();
@@ -1596,6 +1599,7 @@ mod tests {
             Some("fetched 2 feeds · 3 new · 1 failed (X: timed out)")
         );
         assert!(app.status_is_error);
+        assert_eq!(app.welcome(), None, "the first-run note goes after a fetch");
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
     }
