@@ -738,3 +738,43 @@ fn first_run_note_sits_under_the_articles_and_leaves_the_hints_whole() {
     assert!(!screen.contains("library is empty"), "{screen}");
     assert!(!screen.contains("newsreader fetch"), "{screen}");
 }
+
+/// Where the help does not fit (a small terminal), its arrows and End scroll
+/// it to the last row, which a user could not reach before; the footer says
+/// which part shows. Another key still closes it.
+#[test]
+fn help_scrolls_where_it_does_not_fit() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let mut app = app(40, 12);
+    app.apply(Action::ToggleHelp);
+    let (top, _) = draw(&app);
+    assert!(!top.contains("fetch the subscriptions"), "{top}");
+    let mode = app.mode();
+    for code in [KeyCode::Down, KeyCode::End] {
+        let action = app
+            .keymap()
+            .map_key(mode, key(code))
+            .expect("bound in help");
+        app.apply(action);
+    }
+    let (end, _) = draw(&app);
+    assert!(end.contains("subscriptions now"), "{end}");
+    // The footer reads "FIRST-LAST of ALL": at the end, LAST is ALL.
+    let footer = end
+        .lines()
+        .rev()
+        .find(|l| l.contains(" of "))
+        .expect("footer");
+    let numbers: Vec<&str> = footer
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert!(numbers.len() >= 3 && numbers[1] == numbers[2], "{footer}");
+    // Past the end stays at the end.
+    app.apply(Action::Scroll(5));
+    assert_eq!(draw(&app).0, end);
+    let close = app.keymap().map_key(app.mode(), key(KeyCode::Char('x')));
+    app.apply(close.expect("closes"));
+    assert!(!app.show_help());
+}

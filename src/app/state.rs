@@ -72,6 +72,8 @@ pub struct App {
     pub(super) focus: Focus,
     /// Whether the help overlay is open.
     pub(super) show_help: bool,
+    /// First line of the help overlay shown (it scrolls where it does not fit).
+    pub(super) help_scroll: usize,
     /// Last known terminal size (columns, rows), for layout-dependent clamping.
     pub(super) viewport: (u16, u16),
     /// Loading progress, confirmations or problems, shown in the status line.
@@ -165,6 +167,7 @@ impl App {
             scroll: 0,
             focus: Focus::List,
             show_help: false,
+            help_scroll: 0,
             viewport,
             status: None,
             fetching: false,
@@ -627,6 +630,16 @@ impl App {
     /// Whether the help overlay is open.
     pub fn show_help(&self) -> bool {
         self.show_help
+    }
+
+    /// First line of the help overlay shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The help overlay laid out for the terminal as last seen.
+    pub fn help_layout(&self) -> super::help::HelpLayout {
+        super::help::HelpLayout::new(&self.keymap, self.screen())
     }
 
     /// The terminal size (columns, rows) as last seen.
