@@ -878,3 +878,24 @@ fn italian_footer_names_the_publication_over_its_owner() {
     );
     assert_eq!(a.source.as_deref(), Some("Gazzetta Vela"));
 }
+
+#[test]
+fn spanish_byline_under_the_story_ends_it_before_the_teasers() {
+    let a = check(
+        "byline_below_story",
+        &Want {
+            title: "Cinco hábitos que ayudan a dormir mejor en verano",
+            byline: Some("Ana Ruiz"),
+            date: None,
+            first: "Las noches calurosas del verano",
+            last: "Si el insomnio dura más de unas semanas",
+            paragraphs: Some(4),
+            absent: &[
+                "Un desayuno con fruta",
+                "LEER MÁS",
+                "Artículos relacionados",
+            ],
+        },
+    );
+    assert!(a.byline.is_some());
+}

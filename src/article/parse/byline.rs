@@ -239,6 +239,21 @@ pub fn credit_line(line: &str) -> Option<String> {
     (lowercase * 2 < words || words >= 4 && lowercase <= 2).then(|| t.to_string())
 }
 
+/// Rule `byline_below_story`: a credit the page puts under the story's last
+/// paragraph ("Written by Rachael Link on November 14, 2019"), among the two
+/// lines after it (`end` is the story's last unit), with no other story's
+/// headline before it (a teaser list's "By …" lines credit those stories).
+pub(crate) fn below_story(lines: &[super::Line], end: usize) -> Option<String> {
+    for l in lines.iter().skip(end + 1).take(2) {
+        match &l.kind {
+            super::Kind::Byline(b) => return Some(b.clone()),
+            super::Kind::Text if l.words >= 4 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -732,6 +732,9 @@ fn meta_fields(
             meta::byline_of(&format!("By {rest}"))
         });
     }
+    if byline.is_none() {
+        byline = byline::below_story(lines, end);
+    }
     // Markup may glue a role to the name ("Michael HiltzikBusiness Columnist").
     if let Some(b) = &byline {
         let apart = byline::unglue(b);

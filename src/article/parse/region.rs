@@ -101,7 +101,8 @@ pub(crate) fn body_end(scores: &[f32], start: usize) -> Option<usize> {
 }
 
 /// Rule `comments_boundary`: the comment section follows the story; once the story
-/// has begun (three paragraphs in), a comment-widget line ("Comments (120)", "Sign
+/// has begun (three paragraphs in), a credit with no prose under it
+/// (`byline_ends_story`) or a comment-widget line ("Comments (120)", "Sign
 /// in to post a comment", "12 responses to …", "jdoe says:") ends it, however much
 /// prose follows.
 pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
@@ -109,6 +110,18 @@ pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usi
     for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
         if l.kind == Kind::Text && l.sentence {
             paragraphs += 1;
+        } else if paragraphs >= 3
+            && matches!(l.kind, Kind::Byline(_))
+            && !l.sentence
+            && lines
+                .iter()
+                .skip(i + 1)
+                .take(2)
+                .all(|o| !(o.kind == Kind::Text && o.sentence))
+        {
+            // Rule `byline_ends_story`: a credit under the story with no
+            // prose after it ("Written by Jane Doe" over "Related stories").
+            return i.saturating_sub(1).max(start);
         } else if paragraphs >= 3
             && l.words <= 14
             && (l.kind == Kind::Furniture || !text::ends_with_period(&l.text))
