@@ -1,7 +1,9 @@
 //! Raw page text → [`Article`].
 //!
-//! The pipeline, each step in its own module; every rule is a named function
-//! (or a named clause) with a doc comment giving its reason and an example line:
+//! [`parse`] is a short pipeline of named stages, each a function below
+//! (decode → lines → blocks → classify → links → region → headline zone →
+//! body → fields); the rules live in the modules, each a named function (or a
+//! named clause) with a doc comment giving its reason and an example line:
 //! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`,
 //!    only when most long lines end mid-sentence), words split at a line-end
 //!    hyphen and URLs cut at a path separator rejoined (`dehyphenate`), broken URLs
@@ -91,7 +93,7 @@ pub(crate) struct Line<'a> {
 /// Classifies one unit on its own. `words` is its word count; the lowercased
 /// text is made once here, in `scratch` (reused from unit to unit, so no line
 /// allocates for it), and shared by the rules that read it.
-fn classify(text: &str, words: usize, scratch: &mut String) -> Kind {
+fn classify_unit(text: &str, words: usize, scratch: &mut String) -> Kind {
     if urls::starts_with_url(text)
         || text
             .get(..12)
@@ -153,7 +155,7 @@ fn classify(text: &str, words: usize, scratch: &mut String) -> Kind {
     Kind::Text
 }
 
-/// Measures and classifies one unit; `scratch` is [`classify`]'s buffer.
+/// Measures and classifies one unit; `scratch` is [`classify_unit`]'s buffer.
 fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let words = text::word_count(&unit.text);
     let bullet = blocks::bullet_text(&unit.text).is_some();
@@ -162,7 +164,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
         || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
-    let kind = classify(&unit.text, words, scratch);
+    let kind = classify_unit(&unit.text, words, scratch);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,
@@ -443,41 +445,127 @@ fn push_caption(captions: &mut Vec<String>, caption: &str) {
     }
 }
 
-/// Parses normalised page text (see [`crate::article::decode::normalise`]).
+/// Parses normalised page text (see [`crate::article::decode::normalise`]):
+/// the stages below, in order, each a function of what the ones before found.
 pub fn parse(text: &str) -> Article {
-    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
-    mark_captions(&mut lines);
-    let n = lines.len();
+    let physical = lines(text);
+    let lines = classify(blocks(&physical));
     let mut article = Article::default();
-    if n == 0 {
+    if lines.is_empty() {
         return article;
     }
+    let page = links(&lines);
+    let story = region(&lines);
+    let zone = headline_zone(&lines, &story, &page.slug);
+    article.links = page.links;
+    article.url = page.url;
+    let (end, mut subheads) = body(&mut article, &lines, &story, &zone);
+    fields(&mut article, &lines, &zone, end, &mut subheads);
+    article.subheads = subheads;
+    article.word_count = count_words(&article.body);
+    article
+}
 
+/// Stage `decode`: a file is bytes in any of the encodings saved pages use
+/// (UTF-8 with or without BOM, UTF-16, Windows-1252); every later stage reads
+/// normalised Unicode text, so this is done once, here.
+pub fn decode(bytes: &[u8]) -> String {
+    crate::article::decode::decode_text(bytes)
+}
+
+/// Stage `lines`: the text's physical lines, blank runs collapsed, so that
+/// the later stages can index lines without paying for a page of blank lines.
+fn lines(text: &str) -> Vec<&str> {
+    blocks::physical_lines(text)
+}
+
+/// Stage `blocks`: physical lines become units (a logical line each; hard
+/// wraps reflowed, broken URLs rejoined) grouped in blank-line-separated
+/// blocks, because a rule must see a paragraph as one line whatever the
+/// file's wrapping, and blocks tell a list from a run of paragraphs.
+fn blocks<'a>(physical: &[&'a str]) -> Vec<blocks::Unit<'a>> {
+    blocks::units_of(physical)
+}
+
+/// Stage `classify`: each unit measured and given its [`Kind`] once, then
+/// the rules that look at neighbours (captions); every later stage reads
+/// kinds rather than re-reading text.
+fn classify(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
+    let mut lines = measure_all(units);
+    mark_captions(&mut lines);
+    lines
+}
+
+/// The page's links and its own URL, found before the headline because the
+/// URL's slug is one of the headline's best clues.
+struct PageLinks {
+    links: Vec<String>,
+    url: Option<String>,
+    /// The URL slug's words (empty without a URL).
+    slug: Vec<String>,
+}
+
+/// Stage `links`: the URLs the text shows, and which of them is the page's
+/// own (see [`urls::page_url`]).
+fn links(lines: &[Line]) -> PageLinks {
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
-    article.links = urls::find_urls(texts.iter().copied());
-    article.url = urls::page_url(&texts, &article.links);
-    let slug = article
-        .url
-        .as_deref()
-        .map(urls::slug_words)
-        .unwrap_or_default();
+    let links = urls::find_urls(texts.iter().copied());
+    let url = urls::page_url(&texts, &links);
+    let slug = url.as_deref().map(urls::slug_words).unwrap_or_default();
+    PageLinks { links, url, slug }
+}
 
-    let scores: Vec<f32> = (0..n).map(|i| region::score(&lines, i)).collect();
-    let (region_start, _) = region::region(&scores).unwrap_or((0, n - 1));
+/// Where the story lies: each unit's prose score and the first unit of the
+/// densest run of prose.
+struct Story {
+    scores: Vec<f32>,
+    start: usize,
+}
 
-    let title_idx =
-        headline::choose(&lines, region_start, &slug).or_else(|| headline::first_line(&lines));
-    let header = match title_idx {
-        Some(t) => headline::walk(&lines, t),
+/// Stage `region`: the story is the densest run of prose (see
+/// [`region::region`]); the headline is looked for around its start and the
+/// body ends where its score runs out, so both later stages need it.
+fn region(lines: &[Line]) -> Story {
+    let n = lines.len();
+    let scores: Vec<f32> = (0..n).map(|i| region::score(lines, i)).collect();
+    let (start, _) = region::region(&scores).unwrap_or((0, n - 1));
+    Story { scores, start }
+}
+
+/// The headline and the header under it.
+struct Zone {
+    title: Option<usize>,
+    header: headline::Header,
+}
+
+/// Stage `headline zone`: the headline among the lines around the story's
+/// start, then the header under it (dek, byline, date, lead caption), which
+/// the body must skip and the fields are read from.
+fn headline_zone(lines: &[Line], story: &Story, slug: &[String]) -> Zone {
+    let title = headline::choose(lines, story.start, slug).or_else(|| headline::first_line(lines));
+    let header = match title {
+        Some(t) => headline::walk(lines, t),
         None => headline::Header {
-            body_start: region_start,
+            body_start: story.start,
             ..headline::Header::default()
         },
     };
+    Zone { title, header }
+}
+
+/// Stage `body`: the story's end, then its paragraphs, subheads, key points,
+/// captions, credits and related links, each line placed by its kind (and,
+/// for short lines, its neighbours). Returns the story's last unit and the
+/// subheads' paragraph indices.
+fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (usize, Vec<usize>) {
+    let n = lines.len();
+    let scores = &story.scores;
+    let title_idx = zone.title;
+    let header = &zone.header;
     let body_start = header.body_start;
-    let end = region::body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
-    let end = region::comments_boundary(&lines, body_start, end);
-    let end = region::gap_cut(&scores, body_start, end);
+    let end = region::body_end(scores, body_start).unwrap_or(n.saturating_sub(1));
+    let end = region::comments_boundary(lines, body_start, end);
+    let end = region::gap_cut(scores, body_start, end);
 
     if let Some(t) = title_idx {
         article.title = String::from(lines[t].text.as_ref());
@@ -551,7 +639,7 @@ pub fn parse(text: &str) -> Article {
                     }
                     continue;
                 }
-                match body::in_body_short_line(&lines, i) {
+                match body::in_body_short_line(lines, i) {
                     body::Short::Drop => {}
                     body::Short::Related => article.related.push(Related {
                         title: String::from(l.text.as_ref()),
@@ -612,6 +700,20 @@ pub fn parse(text: &str) -> Article {
         }
     }
 
+    (end, subheads)
+}
+
+/// Stage `fields`: title (from the URL slug when no line is one), byline,
+/// date and source, read from the header zone, the story's edges and the
+/// URL; then the story's end once more (the author's bio box, known only
+/// once the byline is) and the links of related headlines.
+fn fields(
+    article: &mut Article,
+    lines: &[Line],
+    zone: &Zone,
+    end: usize,
+    subheads: &mut Vec<usize>,
+) {
     // Title fallback: the URL slug.
     if article.title.is_empty()
         && let Some(u) = &article.url
@@ -620,9 +722,9 @@ pub fn parse(text: &str) -> Article {
         article.title = urls::keep_acronyms(&title, article.body.iter().map(String::as_str));
     }
 
-    meta_fields(&mut article, &lines, title_idx, body_start, end);
+    meta_fields(article, lines, zone.title, zone.header.body_start, end);
 
-    body::author_bio_cut(&mut article, &mut subheads);
+    body::author_bio_cut(article, subheads);
 
     // Related headlines get the link whose slug spells them (bounded work).
     let slugs: Vec<(usize, Vec<String>)> = article
@@ -640,9 +742,6 @@ pub fn parse(text: &str) -> Article {
             .find(|(_, s)| overlap(s, &words) >= 0.6)
             .map(|(k, _)| article.links[*k].clone());
     }
-    article.subheads = subheads;
-    article.word_count = count_words(&article.body);
-    article
 }
 
 /// Byline, date and source.
@@ -824,8 +923,7 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write as _;
-    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
-    mark_captions(&mut lines);
+    let lines = classify(blocks(&lines(text)));
     let scores: Vec<f32> = (0..lines.len()).map(|i| region::score(&lines, i)).collect();
     let mut out = String::new();
     let region = region::region(&scores);
