@@ -36,6 +36,7 @@ mod blocks;
 mod body;
 mod byline;
 mod captions;
+mod classify;
 mod furniture;
 mod headline;
 mod meta;
@@ -88,74 +89,13 @@ pub(crate) struct Line<'a> {
     /// Reads as a bare author name (see [`meta::name_line`]), for short lines.
     pub name: bool,
     pub kind: Kind,
+    /// The rule that decided `kind`: a classifier's (see [`classify`]) or a
+    /// neighbour rule's (see [`mark_captions`]).
+    pub rule: &'static str,
 }
 
-/// Classifies one unit on its own. `words` is its word count; the lowercased
-/// text is made once here, in `scratch` (reused from unit to unit, so no line
-/// allocates for it), and shared by the rules that read it.
-fn classify_unit(text: &str, words: usize, scratch: &mut String) -> Kind {
-    if urls::starts_with_url(text)
-        || text
-            .get(..12)
-            .is_some_and(|h| h.eq_ignore_ascii_case("original url"))
-    {
-        return Kind::Url;
-    }
-    // Long paragraphs (the bulk of the bytes) can only be credits or captions;
-    // the other rules are for short lines and need the lowercased text.
-    if text.len() > 500 {
-        return if captions::is_caption(text) {
-            Kind::Caption
-        } else {
-            Kind::Text
-        };
-    }
-    scratch.clear();
-    if text.is_ascii() {
-        // The same as `to_lowercase` for ASCII.
-        scratch.push_str(text);
-        scratch.make_ascii_lowercase();
-    } else {
-        scratch.push_str(&text.to_lowercase());
-    }
-    let lower = scratch.as_str();
-    if furniture::is_credit(lower) {
-        return Kind::Credit;
-    }
-    if let Some(t) = furniture::related_title(text) {
-        return Kind::Related(t);
-    }
-    if let Some(b) = meta::byline_counted(text, words) {
-        return Kind::Byline(b);
-    }
-    if captions::is_caption(text) {
-        // "Photo: Anna Holm": a label and a name only is the photo's credit.
-        if captions::photo_credit(text, words, Some(lower))
-            && text::word_count(captions::without_label(text)) <= 4
-            && !ends_terminal(text)
-        {
-            return Kind::PhotoCredit;
-        }
-        return Kind::Caption;
-    }
-    // A timestamp may carry a slash ("Posted: Jun 3, 2022 / 04:15 PM CDT"), which
-    // would otherwise read as a photographer/agency credit.
-    if meta::time_of_day(text) {
-        return Kind::Furniture;
-    }
-    if meta::date_line_counted(text, words) {
-        return Kind::Date;
-    }
-    if captions::photo_credit(text, words, Some(lower)) {
-        return Kind::PhotoCredit;
-    }
-    if furniture::is_furniture_counted(text, lower, words) {
-        return Kind::Furniture;
-    }
-    Kind::Text
-}
-
-/// Measures and classifies one unit; `scratch` is [`classify_unit`]'s buffer.
+/// Measures and classifies one unit; `scratch` is
+/// [`classify::classify_unit`]'s buffer.
 fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let words = text::word_count(&unit.text);
     let bullet = blocks::bullet_text(&unit.text).is_some();
@@ -164,7 +104,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
         || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
-    let kind = classify_unit(&unit.text, words, scratch);
+    let (kind, rule) = classify::classify_unit(&unit.text, words, scratch);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,
@@ -172,6 +112,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
         bullet,
         name,
         kind,
+        rule,
         text: unit.text,
         block: unit.block,
     }
@@ -187,6 +128,8 @@ fn measure_all(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
 }
 
 /// Rules that look at neighbouring units:
+/// * `caption_over_credit`: across a blank line, a short sentence over an
+///   unmistakable photo credit standing alone is that photo's caption.
 /// * `duplicate_caption`: a line repeated at once (exactly, or as a shorter
 ///   restatement) in the same block is a photo caption rendered twice (alt text and
 ///   figure caption). Example: two consecutive "FILE - Airmen assigned…" lines.
@@ -213,6 +156,7 @@ fn mark_captions(lines: &mut [Line]) {
                 && !a.bullet
             {
                 lines[i].kind = Kind::Caption;
+                lines[i].rule = "caption_over_credit";
             }
             continue;
         }
@@ -229,7 +173,9 @@ fn mark_captions(lines: &mut [Line]) {
             && captions::near_duplicate(&a.text, &b.text)
         {
             lines[i].kind = Kind::Caption;
+            lines[i].rule = "duplicate_caption";
             lines[i + 1].kind = Kind::Caption;
+            lines[i + 1].rule = "duplicate_caption";
             continue;
         }
         let last_in_block = lines.get(i + 2).is_none_or(|c| c.block != b.block);
@@ -259,9 +205,11 @@ fn mark_captions(lines: &mut [Line]) {
         let gallery = counter(a) && b.kind == Kind::Text && b.sentence;
         if with_credit {
             lines[i].kind = Kind::Caption;
+            lines[i].rule = "caption_with_credit";
         }
         if gallery {
             lines[i + 1].kind = Kind::Caption;
+            lines[i + 1].rule = "gallery_caption";
         }
     }
 }
@@ -928,13 +876,16 @@ pub fn explain(text: &str) -> String {
     let mut out = String::new();
     let region = region::region(&scores);
     let _ = writeln!(out, "region: {region:?}");
+    let order: Vec<&str> = classify::CLASSIFIERS.iter().map(|c| c.name).collect();
+    let _ = writeln!(out, "classifiers: {}", order.join(", "));
     for (i, l) in lines.iter().enumerate() {
         let short: String = l.text.chars().take(90).collect();
         let _ = writeln!(
             out,
-            "{i:4} b{:<3} {:<12} {:>6.1} {}{} {short}",
+            "{i:4} b{:<3} {:<12} {:<24} {:>6.1} {}{} {short}",
             l.block,
             format!("{:?}", l.kind).chars().take(12).collect::<String>(),
+            l.rule,
             scores[i],
             if l.sentence { 'S' } else { ' ' },
             if l.name { 'N' } else { ' ' },
