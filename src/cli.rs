@@ -92,6 +92,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
 
+        /// Show how the parser decided: every line's kind and the rule that
+        /// decided it, then the headline candidates with each feature's
+        /// contribution (with --json: one object per file, every feature).
+        #[arg(long)]
+        explain: bool,
+
         /// Article files or folders; the bundled articles when none.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,

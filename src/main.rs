@@ -25,11 +25,18 @@ fn main() -> ExitCode {
     // `list` reports no match (1) and a bad path (2) in its exit status.
     let mut status = 0;
     let result = match cli.command {
-        Some(Command::Parse { json, paths }) => {
-            reading(&paths, library.as_deref()).and_then(|paths| {
-                commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
-            })
-        }
+        Some(Command::Parse {
+            json,
+            explain: true,
+            paths,
+        }) => commands::explain::run(&paths, json, &mut io::stdout().lock(), &mut io::stderr()),
+        Some(Command::Parse {
+            json,
+            explain: false,
+            paths,
+        }) => reading(&paths, library.as_deref()).and_then(|paths| {
+            commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
+        }),
         Some(Command::List {
             filter,
             full_text,

@@ -19,6 +19,13 @@ pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
 /// Example: in "Menu / World / Blinken to Lavrov: US to Maintain Ukraine Support /
 /// By Jane Doe / …story…", the third line.
 pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<usize> {
+    let ranked = candidates(lines, region_start, slug);
+    best(&ranked).filter(|c| c.total() > -2.5).map(|c| c.index)
+}
+
+/// Every headline-shaped line around the story's start with its features
+/// (see [`FEATURES`]), in page order.
+pub fn candidates(lines: &[Line], region_start: usize, slug: &[String]) -> Vec<Candidate> {
     let n = lines.len();
     let lo = region_start.saturating_sub(80);
     let hi = (region_start + 12).min(n);
@@ -53,7 +60,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             .and_then(|k| headline_like.get(k))
             .is_some_and(|&(h, total)| h >= 4 && h * 2 >= total)
     };
-    let mut scored: Vec<(f32, usize, bool)> = Vec::new();
+    let mut scored: Vec<Candidate> = Vec::new();
     for i in lo..hi {
         let l = &lines[i];
         if l.kind != Kind::Text || l.bullet || !(2..=30).contains(&l.words) {
@@ -97,21 +104,15 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if i >= region_start && !followed {
             continue;
         }
-        let mut score = 0.0f32;
-        if near {
-            score += 4.0;
-        } else if far {
-            score += 3.5;
-        } else if named {
-            score += 1.0;
-        }
-        if i > 0 && is_author_or_date(lines, i - 1) {
-            score += 1.0;
-        }
+        let mut f = [0.0f32; FEATURES.len()];
+        f[NEAR] = flag(near);
+        f[FAR] = flag(far && !near);
+        f[NAMED] = flag(named && !near && !far);
+        f[AFTER_AUTHOR] = flag(i > 0 && is_author_or_date(lines, i - 1));
         if !slug.is_empty() {
             let ov = overlap(slug, &content_words(t));
             if ov >= 0.5 {
-                score += 5.0 * ov;
+                f[SLUG] = ov;
             }
         }
         // Inside a menu: the lines on both sides are short labels of the same block.
@@ -122,28 +123,22 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         };
         let in_menu = i > 0 && label(i - 1) && label(i + 1);
         if in_menu {
-            score -= 1.5;
+            f[IN_MENU] = 1.0;
         } else if l.words >= 5 && repeated(i) {
-            score += 2.0;
+            f[REPEATED] = 1.0;
         }
         // A bare name right under a headline or standfirst is its author.
         let under_headline = lines[i.saturating_sub(3)..i]
             .iter()
             .any(|p| p.kind == Kind::Text && p.words >= 4);
-        if under_headline && l.name {
-            score -= 2.0;
-        }
-        score += (l.words.min(8) as f32) * 0.3;
-        if l.words == 2 {
-            score -= 2.0;
-        }
+        f[NAME_UNDER_HEADLINE] = flag(under_headline && l.name);
+        f[WORDS] = l.words.min(8) as f32;
+        f[TWO_WORDS] = flag(l.words == 2);
         // Headlines are compact; a long quote-led line is a standfirst.
         if l.words > 15 {
-            score -= 0.2 * (l.words - 15) as f32;
+            f[WORDS_OVER_15] = (l.words - 15) as f32;
         }
-        if t.starts_with(['“', '"', '‘', '\'']) {
-            score -= 1.0;
-        }
+        f[QUOTE_LED] = flag(t.starts_with(['“', '"', '‘', '\'']));
         // Distance to the story in text lines; share buttons, dates and credits
         // between (a long share panel) count for little.
         let (a, b) = if i < region_start {
@@ -155,10 +150,8 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             .iter()
             .map(|o| if o.kind == Kind::Text { 0.1 } else { 0.02 })
             .sum();
-        score -= dist;
-        if i >= region_start {
-            score -= 2.0;
-        }
+        f[DISTANCE] = dist;
+        f[INSIDE_STORY] = flag(i >= region_start);
         // One entry of a list of similar headline-like lines (related links, menus).
         let listy = |j: usize| {
             lines.get(j).is_some_and(|o| {
@@ -172,9 +165,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 let o = &lines[j];
                 o.kind != Kind::Text || o.words <= 3
             });
-        if adjacent {
-            score += 1.5;
-        }
+        f[ADJACENT] = flag(adjacent);
         // One of four or more headline-like lines in a row (with or without blank
         // lines between): a list of links.
         let headline_like = |o: &Line| o.kind == Kind::Text && !o.sentence && o.words >= 4;
@@ -188,9 +179,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             .take_while(|o| headline_like(o))
             .count();
         let in_run = run_before + 1 + run_after >= 4;
-        if !near && (list_block(l.block) || in_run) {
-            score -= 3.0;
-        }
+        f[IN_LIST] = flag(!near && (list_block(l.block) || in_run));
         // A standfirst right under the line: a prose-like sentence of some length.
         if lines.get(i + 1).is_some_and(|o| {
             o.kind == Kind::Text
@@ -198,13 +187,9 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 && (o.sentence || super::text::stop_ratio(&o.text) >= 0.2)
                 && !starts_with_dateline(&o.text)
         }) {
-            score += 1.5;
+            f[STANDFIRST_UNDER] = 1.0;
         }
-        match (i > 0 && listy(i - 1), listy(i + 1)) {
-            (true, true) => score -= 3.0,
-            (true, false) | (false, true) => score -= 1.5,
-            (false, false) => {}
-        }
+        f[LIST_NEIGHBOURS] = flag(i > 0 && listy(i - 1)) + flag(listy(i + 1));
         // The page repeats its headline inside other lines (share panels, comment
         // headers: "Share … for: <headline>", "12 responses to “<headline>”").
         if l.words >= 4 {
@@ -213,33 +198,32 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 .any(|o| {
                     o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
                 });
-            if quoted {
-                score += 2.0;
-            }
+            f[QUOTED] = flag(quoted);
         }
         // A photo credit right under the line: the lead photo of the story.
-        if lines
-            .get(i + 1)
-            .is_some_and(|o| o.kind == Kind::PhotoCredit)
-        {
-            score += 1.0;
-        }
-        if t.contains(" | ")
-            || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
-        {
-            score -= 3.0;
-        }
-        if is_all_caps(t) && l.words <= 3 {
-            score -= 1.0;
-        }
-        scored.push((score, i, near || far));
+        f[PHOTO_CREDIT_UNDER] = flag(
+            lines
+                .get(i + 1)
+                .is_some_and(|o| o.kind == Kind::PhotoCredit),
+        );
+        f[PIPE_OR_COUNT] = flag(
+            t.contains(" | ")
+                || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()),
+        );
+        f[SHORT_ALL_CAPS] = flag(is_all_caps(t) && l.words <= 3);
+        scored.push(Candidate {
+            index: i,
+            features: f,
+            followed: near || far,
+        });
     }
     // The headline sits above its dek: of two candidates both followed by the
     // byline, the upper one gets the benefit.
-    let mut best: Option<(f32, usize)> = None;
-    for (k, &(mut score, i, near)) in scored.iter().enumerate() {
+    for k in 0..scored.len() {
+        let (i, near) = (scored[k].index, scored[k].followed);
         if near
-            && scored[k + 1..].iter().any(|&(_, j, _)| {
+            && scored[k + 1..].iter().any(|c| {
+                let j = c.index;
                 j <= i + 2
                         && lines[j].words >= 4
                         && !is_all_caps(&lines[j].text)
@@ -249,11 +233,12 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             && lines[i].words >= 4
             && headline_worded(&lines[i].text)
         {
-            score += 1.5;
+            scored[k].features[ABOVE_ITS_DEK] = 1.0;
         }
         // Rule `dek_under_headline`: a longer line right under a headline-shaped
         // line (a label of one word is no headline) is that headline's standfirst.
-        if scored[..k].iter().any(|&(_, j, _)| {
+        if scored[..k].iter().any(|c| {
+            let j = c.index;
             j + 2 >= i
                 && content_words(&lines[j].text).len() >= 3
                 && headline_worded(&lines[j].text)
@@ -261,14 +246,208 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 && !is_all_caps(&lines[j].text)
                 && !(j + 1..i).any(|m| is_author_or_date(lines, m))
         }) {
-            score -= 1.5;
-        }
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+            scored[k].features[DEK_UNDER_HEADLINE] = 1.0;
         }
     }
-    best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+    scored
 }
+
+/// The best candidate (the first of equals).
+pub fn best(candidates: &[Candidate]) -> Option<&Candidate> {
+    let mut best: Option<(f32, &Candidate)> = None;
+    for c in candidates {
+        let score = c.total();
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// 1.0 for a feature that holds, 0.0 for one that does not.
+fn flag(b: bool) -> f32 {
+    if b { 1.0 } else { 0.0 }
+}
+
+/// A headline candidate: a line and its features' values, in [`FEATURES`] order.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub index: usize,
+    pub features: [f32; FEATURES.len()],
+    /// A byline or date follows closely (`near` or `far`).
+    followed: bool,
+}
+
+impl Candidate {
+    /// Each feature's contribution to the score: its value times its weight.
+    pub fn contributions(&self) -> impl Iterator<Item = (&'static str, f32)> + '_ {
+        FEATURES
+            .iter()
+            .zip(&self.features)
+            .map(|(f, v)| (f.name, f.weight * v))
+    }
+
+    /// The candidate's score: the sum of its contributions, in [`FEATURES`] order.
+    pub fn total(&self) -> f32 {
+        self.contributions().fold(0.0, |s, (_, c)| s + c)
+    }
+}
+
+/// A feature of a headline candidate and its weight.
+pub struct Feature {
+    pub name: &'static str,
+    pub weight: f32,
+}
+
+/// The features of a headline candidate, in the order they are added up, with
+/// their weights: a candidate's score is the sum of value × weight.
+pub const FEATURES: [Feature; 24] = [
+    // a byline or date within three lines under it.
+    Feature {
+        name: "near",
+        weight: 4.0,
+    },
+    // a byline or date within five lines, only furniture, names or a standfirst between.
+    Feature {
+        name: "far",
+        weight: 3.5,
+    },
+    // an author's name or a date within three lines (neither near nor far).
+    Feature {
+        name: "named",
+        weight: 1.0,
+    },
+    // right under a byline, name or date.
+    Feature {
+        name: "after_author_or_date",
+        weight: 1.0,
+    },
+    // share of its content words the URL slug spells (0.5 or more; else 0).
+    Feature {
+        name: "slug_overlap",
+        weight: 5.0,
+    },
+    // short labels of its block on both sides.
+    Feature {
+        name: "in_menu",
+        weight: -1.5,
+    },
+    // the same line elsewhere on the page (five words or more).
+    Feature {
+        name: "repeated",
+        weight: 2.0,
+    },
+    // a bare name under a longer line: its author.
+    Feature {
+        name: "name_under_headline",
+        weight: -2.0,
+    },
+    // word count, up to 8.
+    Feature {
+        name: "words_up_to_8",
+        weight: 0.3,
+    },
+    // only two words.
+    Feature {
+        name: "two_words",
+        weight: -2.0,
+    },
+    // words beyond 15.
+    Feature {
+        name: "words_over_15",
+        weight: -0.2,
+    },
+    // opens with a quotation mark.
+    Feature {
+        name: "quote_led",
+        weight: -1.0,
+    },
+    // distance to the story's start (0.1 a text line, 0.02 any other).
+    Feature {
+        name: "distance",
+        weight: -1.0,
+    },
+    // at or after the story's start.
+    Feature {
+        name: "inside_story",
+        weight: -2.0,
+    },
+    // right above the story: nothing but furniture or short labels between.
+    Feature {
+        name: "adjacent",
+        weight: 1.5,
+    },
+    // one of a list of headline-like lines (a block or a run of four).
+    Feature {
+        name: "in_list",
+        weight: -3.0,
+    },
+    // a standfirst-like sentence right under it.
+    Feature {
+        name: "standfirst_under",
+        weight: 1.5,
+    },
+    // headline-like neighbours in its block (0, 1 or 2).
+    Feature {
+        name: "list_neighbours",
+        weight: -1.5,
+    },
+    // quoted inside a longer line nearby (share panels, comment headers).
+    Feature {
+        name: "quoted",
+        weight: 2.0,
+    },
+    // a photo credit right under it (the lead photo).
+    Feature {
+        name: "photo_credit_under",
+        weight: 1.0,
+    },
+    // holds " | " or ends in a count "(12)".
+    Feature {
+        name: "pipe_or_count",
+        weight: -3.0,
+    },
+    // three words or fewer in capitals.
+    Feature {
+        name: "short_all_caps",
+        weight: -1.0,
+    },
+    // followed by a byline, with a headline-worded line of four words under it.
+    Feature {
+        name: "above_its_dek",
+        weight: 1.5,
+    },
+    // a longer line right under a headline-shaped one: its standfirst.
+    Feature {
+        name: "dek_under_headline",
+        weight: -1.5,
+    },
+];
+
+const NEAR: usize = 0;
+const FAR: usize = 1;
+const NAMED: usize = 2;
+const AFTER_AUTHOR: usize = 3;
+const SLUG: usize = 4;
+const IN_MENU: usize = 5;
+const REPEATED: usize = 6;
+const NAME_UNDER_HEADLINE: usize = 7;
+const WORDS: usize = 8;
+const TWO_WORDS: usize = 9;
+const WORDS_OVER_15: usize = 10;
+const QUOTE_LED: usize = 11;
+const DISTANCE: usize = 12;
+const INSIDE_STORY: usize = 13;
+const ADJACENT: usize = 14;
+const IN_LIST: usize = 15;
+const STANDFIRST_UNDER: usize = 16;
+const LIST_NEIGHBOURS: usize = 17;
+const QUOTED: usize = 18;
+const PHOTO_CREDIT_UNDER: usize = 19;
+const PIPE_OR_COUNT: usize = 20;
+const SHORT_ALL_CAPS: usize = 21;
+const ABOVE_ITS_DEK: usize = 22;
+const DEK_UNDER_HEADLINE: usize = 23;
 
 /// Rule `headline_shapes_rejected`: lines shaped like a headline that are
 /// something else: a credit ("Texto: Ana Lima · 24 de set", "05/10/2018 -

@@ -866,30 +866,129 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
     None
 }
 
-/// A line-by-line account of how the parser saw the text (unit index, block,
-/// kind, score, whether it reads as a sentence, text). For debugging rules.
-#[doc(hidden)]
-pub fn explain(text: &str) -> String {
-    use std::fmt::Write as _;
-    let lines = classify(blocks(&lines(text)));
-    let scores: Vec<f32> = (0..lines.len()).map(|i| region::score(&lines, i)).collect();
-    let mut out = String::new();
-    let region = region::region(&scores);
-    let _ = writeln!(out, "region: {region:?}");
-    let order: Vec<&str> = classify::CLASSIFIERS.iter().map(|c| c.name).collect();
-    let _ = writeln!(out, "classifiers: {}", order.join(", "));
-    for (i, l) in lines.iter().enumerate() {
-        let short: String = l.text.chars().take(90).collect();
-        let _ = writeln!(
-            out,
-            "{i:4} b{:<3} {:<12} {:<24} {:>6.1} {}{} {short}",
-            l.block,
-            format!("{:?}", l.kind).chars().take(12).collect::<String>(),
-            l.rule,
-            scores[i],
-            if l.sentence { 'S' } else { ' ' },
-            if l.name { 'N' } else { ' ' },
-        );
+/// How the parser saw a page, stage by stage: every line's kind and the rule
+/// that decided it, where the story starts, and the headline candidates with
+/// each feature's value and contribution (`newsreader parse --explain`).
+/// Texts are the page's own: a writer to a terminal must clean them.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Explanation {
+    /// The line classifiers' names, in the order they are tried.
+    pub classifiers: Vec<&'static str>,
+    pub lines: Vec<ExplainedLine>,
+    /// The first line of the densest run of prose (stage `region`).
+    pub region_start: Option<usize>,
+    /// Best first (the first of equals first, as the parser breaks ties).
+    pub candidates: Vec<ExplainedCandidate>,
+    /// The line the parser took as the headline (a candidate, or the first
+    /// line when no candidate qualifies); none when the title comes from the
+    /// URL slug or there is none.
+    pub title: Option<usize>,
+    /// The first line of the body (after the header zone).
+    pub body_start: Option<usize>,
+}
+
+/// One line as stage `classify` left it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedLine {
+    pub index: usize,
+    pub block: usize,
+    pub kind: &'static str,
+    pub rule: &'static str,
+    pub sentence: bool,
+    pub text: String,
+}
+
+/// A headline candidate and how its score adds up.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedCandidate {
+    pub line: usize,
+    pub text: String,
+    pub total: f32,
+    /// Every feature, in the order they are added up.
+    pub features: Vec<ExplainedFeature>,
+}
+
+/// One feature of a headline candidate.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedFeature {
+    pub name: &'static str,
+    pub value: f32,
+    pub weight: f32,
+    pub contribution: f32,
+}
+
+impl Kind {
+    /// The kind's name as `--explain` shows it.
+    pub(crate) fn label(&self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Furniture => "furniture",
+            Kind::Caption => "caption",
+            Kind::PhotoCredit => "photo-credit",
+            Kind::Credit => "credit",
+            Kind::Related(_) => "related",
+            Kind::Byline(_) => "byline",
+            Kind::Date => "date",
+            Kind::Url => "url",
+        }
     }
-    out
+}
+
+/// Runs the stages up to the headline zone on normalised page text (as
+/// [`parse`] does) and reports what each decided.
+pub fn explain(text: &str) -> Explanation {
+    let physical = lines(text);
+    let lines = classify(blocks(&physical));
+    let explained = lines
+        .iter()
+        .enumerate()
+        .map(|(index, l)| ExplainedLine {
+            index,
+            block: l.block,
+            kind: l.kind.label(),
+            rule: l.rule,
+            sentence: l.sentence,
+            text: String::from(l.text.as_ref()),
+        })
+        .collect();
+    let classifiers = classify::CLASSIFIERS.iter().map(|c| c.name).collect();
+    if lines.is_empty() {
+        return Explanation {
+            classifiers,
+            lines: explained,
+            ..Explanation::default()
+        };
+    }
+    let page = links(&lines);
+    let story = region(&lines);
+    let zone = headline_zone(&lines, &story, &page.slug);
+    let mut candidates: Vec<ExplainedCandidate> =
+        headline::candidates(&lines, story.start, &page.slug)
+            .iter()
+            .map(|c| ExplainedCandidate {
+                line: c.index,
+                text: String::from(lines[c.index].text.as_ref()),
+                total: c.total(),
+                features: headline::FEATURES
+                    .iter()
+                    .zip(&c.features)
+                    .map(|(f, &value)| ExplainedFeature {
+                        name: f.name,
+                        value,
+                        weight: f.weight,
+                        contribution: f.weight * value,
+                    })
+                    .collect(),
+            })
+            .collect();
+    // Stable: equal totals keep page order, the parser's tie-break.
+    candidates.sort_by(|a, b| b.total.total_cmp(&a.total));
+    Explanation {
+        classifiers,
+        lines: explained,
+        region_start: Some(story.start),
+        candidates,
+        title: zone.title,
+        body_start: Some(zone.header.body_start),
+    }
 }
