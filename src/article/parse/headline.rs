@@ -1,7 +1,10 @@
 //! The headline and the header zone under it (dek, byline, date, lead photo).
 
 use super::meta::starts_with_dateline;
-use super::text::{content_words, ends_with_period, is_all_caps, overlap, starts_lowercase};
+use super::text::{
+    content_words, ends_with_period, is_all_caps, is_title_case, overlap, starts_lowercase,
+    stop_ratio,
+};
 use super::{Kind, Line};
 
 /// Whether unit `i` marks the header zone: a byline, a date, a bare author name.
@@ -20,7 +23,9 @@ pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
 /// By Jane Doe / …story…", the third line.
 pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<usize> {
     let ranked = candidates(lines, region_start, slug);
-    best(&ranked).filter(|c| c.total() > -2.5).map(|c| c.index)
+    best(&ranked)
+        .filter(|c| c.total() > weights().min_total)
+        .map(|c| c.index)
 }
 
 /// Every headline-shaped line around the story's start with its features
@@ -211,6 +216,21 @@ pub fn candidates(lines: &[Line], region_start: usize, slug: &[String]) -> Vec<C
                 || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()),
         );
         f[SHORT_ALL_CAPS] = flag(is_all_caps(t) && l.words <= 3);
+        let shape = shape_of(t);
+        f[MEAN_WORD_LENGTH] = shape.mean_word_length;
+        f[STOP_WORDS] = stop_ratio(t);
+        f[CAPITALISED] = shape.capitalised_share;
+        f[ENDS_QUESTION] = flag(t.trim_end().ends_with(['?', '!']));
+        f[DIGIT_SHARE] = shape.digit_share;
+        f[PAGE_POSITION] = i as f32 / n as f32;
+        if !slug.is_empty() {
+            f[SLUG_ANY] = overlap(slug, &content_words(t));
+        }
+        f[COLON] = flag(t.contains(':'));
+        f[TITLE_CASE] = flag(is_title_case(t));
+        f[BYLINE_CLOSENESS] = (i + 1..(i + 9).min(n))
+            .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
+            .map_or(0.0, |j| 1.0 / (j - i) as f32);
         scored.push(Candidate {
             index: i,
             features: f,
@@ -264,6 +284,37 @@ pub fn best(candidates: &[Candidate]) -> Option<&Candidate> {
     best.map(|(_, c)| c)
 }
 
+/// Letter-level measures of a line (boilerpipe's shallow text features).
+struct Shape {
+    mean_word_length: f32,
+    capitalised_share: f32,
+    digit_share: f32,
+}
+
+fn shape_of(t: &str) -> Shape {
+    let (mut words, mut letters, mut capitalised) = (0usize, 0usize, 0usize);
+    for w in t.split_whitespace() {
+        words += 1;
+        letters += w.chars().filter(|c| c.is_alphanumeric()).count();
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        }
+    }
+    let (mut chars, mut digits) = (0usize, 0usize);
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f32 / b as f32 };
+    Shape {
+        mean_word_length: share(letters, words),
+        capitalised_share: share(capitalised, words),
+        digit_share: share(digits, chars),
+    }
+}
+
 /// 1.0 for a feature that holds, 0.0 for one that does not.
 fn flag(b: bool) -> f32 {
     if b { 1.0 } else { 0.0 }
@@ -284,7 +335,8 @@ impl Candidate {
         FEATURES
             .iter()
             .zip(&self.features)
-            .map(|(f, v)| (f.name, f.weight * v))
+            .zip(&weights().values)
+            .map(|((name, v), w)| (*name, w * v))
     }
 
     /// The candidate's score: the sum of its contributions, in [`FEATURES`] order.
@@ -293,135 +345,78 @@ impl Candidate {
     }
 }
 
-/// A feature of a headline candidate and its weight.
-pub struct Feature {
-    pub name: &'static str,
-    pub weight: f32,
-}
-
-/// The features of a headline candidate, in the order they are added up, with
-/// their weights: a candidate's score is the sum of value × weight.
-pub const FEATURES: [Feature; 24] = [
-    // a byline or date within three lines under it.
-    Feature {
-        name: "near",
-        weight: 4.0,
-    },
-    // a byline or date within five lines, only furniture, names or a standfirst between.
-    Feature {
-        name: "far",
-        weight: 3.5,
-    },
-    // an author's name or a date within three lines (neither near nor far).
-    Feature {
-        name: "named",
-        weight: 1.0,
-    },
-    // right under a byline, name or date.
-    Feature {
-        name: "after_author_or_date",
-        weight: 1.0,
-    },
-    // share of its content words the URL slug spells (0.5 or more; else 0).
-    Feature {
-        name: "slug_overlap",
-        weight: 5.0,
-    },
-    // short labels of its block on both sides.
-    Feature {
-        name: "in_menu",
-        weight: -1.5,
-    },
-    // the same line elsewhere on the page (five words or more).
-    Feature {
-        name: "repeated",
-        weight: 2.0,
-    },
-    // a bare name under a longer line: its author.
-    Feature {
-        name: "name_under_headline",
-        weight: -2.0,
-    },
-    // word count, up to 8.
-    Feature {
-        name: "words_up_to_8",
-        weight: 0.3,
-    },
-    // only two words.
-    Feature {
-        name: "two_words",
-        weight: -2.0,
-    },
-    // words beyond 15.
-    Feature {
-        name: "words_over_15",
-        weight: -0.2,
-    },
-    // opens with a quotation mark.
-    Feature {
-        name: "quote_led",
-        weight: -1.0,
-    },
-    // distance to the story's start (0.1 a text line, 0.02 any other).
-    Feature {
-        name: "distance",
-        weight: -1.0,
-    },
-    // at or after the story's start.
-    Feature {
-        name: "inside_story",
-        weight: -2.0,
-    },
-    // right above the story: nothing but furniture or short labels between.
-    Feature {
-        name: "adjacent",
-        weight: 1.5,
-    },
-    // one of a list of headline-like lines (a block or a run of four).
-    Feature {
-        name: "in_list",
-        weight: -3.0,
-    },
-    // a standfirst-like sentence right under it.
-    Feature {
-        name: "standfirst_under",
-        weight: 1.5,
-    },
-    // headline-like neighbours in its block (0, 1 or 2).
-    Feature {
-        name: "list_neighbours",
-        weight: -1.5,
-    },
-    // quoted inside a longer line nearby (share panels, comment headers).
-    Feature {
-        name: "quoted",
-        weight: 2.0,
-    },
-    // a photo credit right under it (the lead photo).
-    Feature {
-        name: "photo_credit_under",
-        weight: 1.0,
-    },
-    // holds " | " or ends in a count "(12)".
-    Feature {
-        name: "pipe_or_count",
-        weight: -3.0,
-    },
-    // three words or fewer in capitals.
-    Feature {
-        name: "short_all_caps",
-        weight: -1.0,
-    },
-    // followed by a byline, with a headline-worded line of four words under it.
-    Feature {
-        name: "above_its_dek",
-        weight: 1.5,
-    },
-    // a longer line right under a headline-shaped one: its standfirst.
-    Feature {
-        name: "dek_under_headline",
-        weight: -1.5,
-    },
+/// The features of a headline candidate, in the order they are added up: a
+/// candidate's score is the sum of each value times its weight, the weights
+/// read from `headline_weights.json` (fitted by `scripts/fit_headline.py`).
+pub const FEATURES: [&str; 34] = [
+    // a byline or date within three lines under it..
+    "near",
+    // a byline or date within five lines, only furniture, names or a standfirst between..
+    "far",
+    // an author's name or a date within three lines (neither near nor far)..
+    "named",
+    // right under a byline, name or date..
+    "after_author_or_date",
+    // share of its content words the URL slug spells (0.5 or more; else 0)..
+    "slug_overlap",
+    // short labels of its block on both sides..
+    "in_menu",
+    // the same line elsewhere on the page (five words or more)..
+    "repeated",
+    // a bare name under a longer line: its author..
+    "name_under_headline",
+    // word count, up to 8..
+    "words_up_to_8",
+    // only two words..
+    "two_words",
+    // words beyond 15..
+    "words_over_15",
+    // opens with a quotation mark..
+    "quote_led",
+    // distance to the story's start (0.1 a text line, 0.02 any other)..
+    "distance",
+    // at or after the story's start..
+    "inside_story",
+    // right above the story: nothing but furniture or short labels between..
+    "adjacent",
+    // one of a list of headline-like lines (a block or a run of four)..
+    "in_list",
+    // a standfirst-like sentence right under it..
+    "standfirst_under",
+    // headline-like neighbours in its block (0, 1 or 2)..
+    "list_neighbours",
+    // quoted inside a longer line nearby (share panels, comment headers)..
+    "quoted",
+    // a photo credit right under it (the lead photo)..
+    "photo_credit_under",
+    // holds " | " or ends in a count "(12)"..
+    "pipe_or_count",
+    // three words or fewer in capitals..
+    "short_all_caps",
+    // followed by a byline, with a headline-worded line of four words under it..
+    "above_its_dek",
+    // a longer line right under a headline-shaped one: its standfirst..
+    "dek_under_headline",
+    // mean letters a word.
+    "mean_word_length",
+    // share of stop words (prose has many, headlines few).
+    "stop_words",
+    // share of words that start with a capital.
+    "capitalised_share",
+    // ends with ? or !.
+    "ends_question_or_exclamation",
+    // share of characters that are digits.
+    "digit_share",
+    // position on the page, 0 at the top to 1 at the bottom.
+    "page_position",
+    // share of its content words the URL slug spells, any amount.
+    "slug_any",
+    // holds a colon (a kicker, a label).
+    "colon",
+    // every longer word capitalised.
+    "title_case",
+    // 1 / lines to the first byline or date below (within 8).
+    "byline_closeness",
 ];
 
 const NEAR: usize = 0;
@@ -448,6 +443,51 @@ const PIPE_OR_COUNT: usize = 20;
 const SHORT_ALL_CAPS: usize = 21;
 const ABOVE_ITS_DEK: usize = 22;
 const DEK_UNDER_HEADLINE: usize = 23;
+const MEAN_WORD_LENGTH: usize = 24;
+const STOP_WORDS: usize = 25;
+const CAPITALISED: usize = 26;
+const ENDS_QUESTION: usize = 27;
+const DIGIT_SHARE: usize = 28;
+const PAGE_POSITION: usize = 29;
+const SLUG_ANY: usize = 30;
+const COLON: usize = 31;
+const TITLE_CASE: usize = 32;
+const BYLINE_CLOSENESS: usize = 33;
+
+/// The weights file: a weight for each of [`FEATURES`] by name, and the
+/// score below which no candidate is taken for the headline.
+#[derive(serde::Deserialize)]
+struct WeightsFile {
+    weights: std::collections::HashMap<String, f32>,
+    min_total: f32,
+}
+
+/// The fitted weights, in [`FEATURES`] order, and the least score a
+/// headline needs.
+pub struct Weights {
+    pub values: [f32; FEATURES.len()],
+    pub min_total: f32,
+}
+
+/// The weights the parser uses, read once from the file compiled in. A
+/// feature the file does not name weighs nothing (a unit test checks that
+/// the file names every feature and parses).
+pub fn weights() -> &'static Weights {
+    static WEIGHTS: std::sync::OnceLock<Weights> = std::sync::OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        let file: Option<WeightsFile> =
+            serde_json::from_str(include_str!("headline_weights.json")).ok();
+        let mut values = [0.0; FEATURES.len()];
+        let mut min_total = f32::NEG_INFINITY;
+        if let Some(file) = file {
+            for (v, name) in values.iter_mut().zip(FEATURES) {
+                *v = file.weights.get(name).copied().unwrap_or(0.0);
+            }
+            min_total = file.min_total;
+        }
+        Weights { values, min_total }
+    })
+}
 
 /// Rule `headline_shapes_rejected`: lines shaped like a headline that are
 /// something else: a credit ("Texto: Ana Lima · 24 de set", "05/10/2018 -
@@ -674,4 +714,22 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
     }
     h.body_start = i;
     h
+}
+
+#[cfg(test)]
+mod weight_tests {
+    use super::*;
+
+    #[test]
+    fn the_weights_file_names_every_feature_and_nothing_else() {
+        let file: WeightsFile =
+            serde_json::from_str(include_str!("headline_weights.json")).expect("it parses");
+        for name in FEATURES {
+            assert!(file.weights.contains_key(name), "{name} has no weight");
+        }
+        for name in file.weights.keys() {
+            assert!(FEATURES.contains(&name.as_str()), "{name} is no feature");
+        }
+        assert!(file.min_total.is_finite());
+    }
 }

@@ -972,11 +972,12 @@ pub fn explain(text: &str) -> Explanation {
                 features: headline::FEATURES
                     .iter()
                     .zip(&c.features)
-                    .map(|(f, &value)| ExplainedFeature {
-                        name: f.name,
+                    .zip(&headline::weights().values)
+                    .map(|((name, &value), &weight)| ExplainedFeature {
+                        name,
                         value,
-                        weight: f.weight,
-                        contribution: f.weight * value,
+                        weight,
+                        contribution: weight * value,
                     })
                     .collect(),
             })
