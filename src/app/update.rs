@@ -203,6 +203,13 @@ fn apply(app: &mut App, action: Action) {
                 app.selected = row;
             }
         }
+        Action::Scroll(delta) if app.show_help => scroll_help(app, delta),
+        Action::ScrollPages(pages) if app.show_help => {
+            let page = app.help_layout().visible().saturating_sub(1).max(1) as isize;
+            scroll_help(app, pages.saturating_mul(page));
+        }
+        Action::ScrollTop if app.show_help => app.help_scroll = 0,
+        Action::ScrollBottom if app.show_help => scroll_help(app, isize::MAX),
         Action::Scroll(delta) => scroll_by(app, delta),
         // Where the article is not on screen (a narrow list), PgUp/PgDn page
         // the list instead of an article nobody sees.
@@ -404,7 +411,10 @@ fn apply(app: &mut App, action: Action) {
             show_current_hit(app);
         }
         Action::FindClose => app.find = None,
-        Action::ToggleHelp => app.show_help = !app.show_help,
+        Action::ToggleHelp => {
+            app.show_help = !app.show_help;
+            app.help_scroll = 0;
+        }
         Action::CloseHelp => app.show_help = false,
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
@@ -443,6 +453,8 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::FetchFinished { text, error } => {
             app.fetching = false;
+            // The first-run note has done its work: the user fetches.
+            app.welcome = None;
             notify(app, text, error);
         }
         Action::ExpireStatus(notice) => {
@@ -505,6 +517,12 @@ fn page_list(app: &mut App, pages: isize) {
         .list_offset
         .saturating_add_signed(delta)
         .min(last.saturating_sub(rows - 1));
+}
+
+/// Scrolls the help overlay, which stops with its last line at the bottom.
+fn scroll_help(app: &mut App, delta: isize) {
+    let max = app.help_layout().max_scroll();
+    app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
 }
 
 fn scroll_by(app: &mut App, delta: isize) {
@@ -1578,6 +1596,7 @@ mod tests {
     #[test]
     fn fetching_runs_once_at_a_time_and_reports_when_done() {
         let mut app = App::new(Vec::new(), (80, 24));
+        app.set_welcome(Some("the library is empty".into()));
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
         app.effects.clear();
@@ -1596,6 +1615,7 @@ mod tests {
             Some("fetched 2 feeds · 3 new · 1 failed (X: timed out)")
         );
         assert!(app.status_is_error);
+        assert_eq!(app.welcome(), None, "the first-run note goes after a fetch");
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
     }
