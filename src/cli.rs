@@ -95,7 +95,7 @@ pub enum Command {
         /// Show how the parser decided: every line's kind and the rule that
         /// decided it, then the headline candidates with each feature's
         /// contribution (with --json: one object per file, every feature).
-        #[arg(long)]
+        #[arg(long, requires = "paths")]
         explain: bool,
 
         /// Article files or folders; the bundled articles when none.

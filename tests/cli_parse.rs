@@ -223,6 +223,16 @@ fn explain_never_lets_escape_sequences_through() {
 }
 
 #[test]
+fn explain_without_a_file_is_a_usage_error() {
+    let output = newsreader()
+        .args(["parse", "--explain"])
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("PATH"));
+}
+
+#[test]
 fn explain_reports_an_unreadable_file_and_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
     let output = newsreader()

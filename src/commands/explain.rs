@@ -37,9 +37,6 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<()> {
-    if paths.is_empty() {
-        writeln!(err, "newsreader: --explain needs a file to explain")?;
-    }
     for path in paths {
         let shown = clean_line(&path.to_string_lossy()).into_owned();
         let (text, markup_headline, is_html) = match read(path) {
