@@ -157,7 +157,7 @@ fn write_report(
     }
     writeln!(
         out,
-        "headline candidates, best first (feature value × weight = contribution):"
+        "headline candidates, best first (each feature that counts: value × weight = contribution):"
     )?;
     if e.candidates.is_empty() {
         writeln!(out, "  none")?;
@@ -171,7 +171,7 @@ fn write_report(
             c.total,
             shown(&c.text)
         )?;
-        for f in c.features.iter().filter(|f| f.value != 0.0) {
+        for f in c.features.iter().filter(|f| f.contribution != 0.0) {
             writeln!(
                 out,
                 "       {:<22} {:>6.2} × {:>5.2} = {:+.2}",
