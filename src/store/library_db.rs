@@ -19,6 +19,10 @@ use crate::article::Article;
 use crate::web::feed::Item;
 use crate::web::http::Validators;
 
+mod marks;
+
+pub use marks::{MarkRow, MarkWrite, MarksRead};
+
 /// The environment variable naming another library file (tests, several libraries).
 pub const LIBRARY_ENV: &str = "NEWSREADER_LIBRARY";
 
@@ -55,6 +59,19 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (feed_id, guid)
     );
     CREATE INDEX articles_newest ON articles (sort_time DESC, id DESC);",
+    // 2: the read and starred marks (by content key) and the places the
+    // reader was left at, moved here from state.json.
+    "CREATE TABLE marks (
+        key BLOB PRIMARY KEY,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX marks_version ON marks (version);
+    CREATE TABLE places (
+        library TEXT PRIMARY KEY,
+        place TEXT NOT NULL
+    );",
 ];
 
 /// `articles.feed_id` of pages opened directly (`newsreader URL`), which
