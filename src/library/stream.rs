@@ -727,7 +727,11 @@ fn produce_rows(file: &Path, rows_per_job: usize, send: &mut impl FnMut(Job) -> 
         Err(err) => return send(failed(err.to_string())),
     };
     let mut first_line = 1;
-    let mut data = Vec::with_capacity(1 << 20);
+    // Room for a block and the article that ends it: blocks never grow by
+    // copying (full articles are a few KB each, so a block of
+    // `rows_per_job` rows would otherwise double its buffer three times).
+    let capacity = JOB_BYTES + 64 * 1024;
+    let mut data = Vec::with_capacity(capacity);
     let mut rows = 0;
     let mut going = true;
     let walked = db.for_each_article_json(|json| {
@@ -740,11 +744,11 @@ fn produce_rows(file: &Path, rows_per_job: usize, send: &mut impl FnMut(Job) -> 
         } else {
             rows_per_job.max(1)
         };
-        if rows >= block {
+        if rows >= block || data.len() >= JOB_BYTES {
             let job = Job::Lines {
                 path: path.clone(),
                 first_line,
-                data: std::mem::replace(&mut data, Vec::with_capacity(1 << 20)),
+                data: std::mem::replace(&mut data, Vec::with_capacity(capacity)),
                 too_long: Vec::new(),
             };
             first_line += rows;
