@@ -93,7 +93,7 @@ fn draw(app: &App) -> (String, Buffer) {
 }
 
 fn draw_with(app: &App, theme: &Theme) -> (String, Buffer) {
-    let (width, height) = app.viewport;
+    let (width, height) = app.viewport();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))
@@ -411,8 +411,11 @@ fn list_marks_unread_and_starred_and_titles_view_and_sort() {
 #[test]
 fn text_width_and_split_shape_the_layout() {
     let mut app = app(120, 40);
-    app.text_width = 40;
-    app.split = 30;
+    app.set_view_config(&newsreader::config::ViewConfig {
+        text_width: 40,
+        split: 30,
+        ..Default::default()
+    });
     let (_, buf) = draw(&app);
     let (x, _) = find(&buf, "Reader").expect("reader pane");
     assert_eq!(
@@ -466,7 +469,7 @@ fn remapped(name: &str, width: u16, height: u16) -> Harness {
     );
     let (keymap, unknown) = newsreader::app::Keymap::new(&keys);
     assert!(unknown.is_empty());
-    app.keymap = keymap;
+    app.set_keymap(keymap);
     app
 }
 
@@ -477,12 +480,12 @@ fn remapped(name: &str, width: u16, height: u16) -> Harness {
 fn help_shows_every_action_with_its_configured_key() {
     for name in newsreader::app::keymap::action_names() {
         let mut app = remapped(name, 120, 40);
-        app.show_help = true;
+        app.apply(Action::ToggleHelp);
         let (screen, _) = draw(&app);
         if screen.contains("F12") {
             continue;
         }
-        app.show_help = false;
+        app.apply(Action::CloseHelp);
         app.apply(Action::Open);
         app.apply(Action::FindStart);
         let (typing, _) = draw(&app);
@@ -497,7 +500,7 @@ fn help_shows_every_action_with_its_configured_key() {
     }
     // The help's own key, remapped, is named where the help says how to close it.
     let mut app = remapped("help", 120, 40);
-    app.show_help = true;
+    app.apply(Action::ToggleHelp);
     let (screen, _) = draw(&app);
     assert!(
         !screen.contains("F1 ") && !screen.contains("F1/"),

@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::text::fit;
 use super::theme::Theme;
-use crate::app::App;
 use crate::app::keymap::HELP;
+use crate::app::{App, Command};
 
 /// The help rows as shown: the keys bound now (after remapping) and what they do.
 /// Rows whose actions are all unbound are left out.
@@ -21,10 +21,10 @@ pub fn rows(app: &App) -> Vec<(String, &'static str)> {
             // Two keys for a one-action row, the first key of each otherwise:
             // the column stays narrow enough for 80 columns.
             let per_name = if names.len() == 1 { 2 } else { 1 };
-            if names.len() == 9 && names.iter().all(|n| n.starts_with("open_link_")) {
+            if names.len() == 9 && names.iter().all(|c| c.name().starts_with("open_link_")) {
                 let digits: Vec<String> = names
                     .iter()
-                    .filter_map(|n| app.keymap.keys_for(n).into_iter().next())
+                    .filter_map(|c| app.keymap().keys_for(*c).into_iter().next())
                     .collect();
                 let defaults: Vec<String> = (1..=9).map(|d| d.to_string()).collect();
                 if digits == defaults {
@@ -33,7 +33,7 @@ pub fn rows(app: &App) -> Vec<(String, &'static str)> {
             }
             let keys: Vec<String> = names
                 .iter()
-                .flat_map(|name| app.keymap.keys_for(name).into_iter().take(per_name))
+                .flat_map(|c| app.keymap().keys_for(*c).into_iter().take(per_name))
                 .fold(Vec::new(), |mut keys, key| {
                     if !keys.contains(&key) {
                         keys.push(key);
@@ -76,7 +76,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .title_bottom(
                 Line::from(format!(
                     " {} close ",
-                    app.keymap.hint_keys(&["help", "close_help"])
+                    app.keymap().hint_keys(&[Command::Help, Command::CloseHelp])
                 ))
                 .right_aligned(),
             )
