@@ -340,6 +340,39 @@ impl App {
         self.arrive_at_place(first);
     }
 
+    /// Puts changed articles in the place of the old ones (see
+    /// [`Action::ArticlesReplaced`](super::Action::ArticlesReplaced)): their
+    /// read and starred marks go with them, the list keeps its rows and
+    /// selection, the open article is laid out again and the filter is asked
+    /// to index the new text. Returns whether a mark moved (to be saved).
+    pub(super) fn replace_articles(&mut self, old: &[ArticleKey], new: Batch) -> bool {
+        let mut marked = false;
+        for (old, key) in old.iter().zip(new.keys()) {
+            if self.store.is_read(old) && !self.store.is_read(key) {
+                self.store.set_read(*key, true);
+                marked = true;
+            }
+            if self.store.is_starred(old) && !self.store.is_starred(key) {
+                self.store.set_starred(*key, true);
+                marked = true;
+            }
+        }
+        let replaced = self.library.replace(old, new);
+        if replaced.is_empty() {
+            return marked;
+        }
+        if !self.effects.contains(&Effect::Reindex) {
+            self.effects.push(Effect::Reindex);
+        }
+        if self.selected_index().is_some_and(|i| replaced.contains(&i)) {
+            // Laid out afresh: the layout is kept by index, and the text at
+            // this index is new.
+            self.reader = ReaderLayout::default();
+            self.lay_out_reader();
+        }
+        marked
+    }
+
     /// Where the reader is, to be found again next time.
     pub fn place(&self) -> Place {
         Place {

@@ -410,6 +410,11 @@ fn apply(app: &mut App, action: Action) {
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Resize(columns, rows) => app.viewport = (columns, rows),
         Action::ArticlesLoaded(batch) => app.append_articles(batch),
+        Action::ArticlesReplaced { old, new } => {
+            if app.replace_articles(&old, new) {
+                save(app);
+            }
+        }
         Action::Copies(copies) => {
             for (key, path) in copies {
                 app.copies.entry(key).or_default().push(path);
@@ -1598,5 +1603,46 @@ mod tests {
         assert!(app.status_is_error);
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
+    }
+
+    #[test]
+    fn a_changed_article_takes_the_old_ones_place_marks_selection_and_all() {
+        let mut app = app();
+        app.apply(Action::MoveSelection(1));
+        let old = app.app.library.key(1).expect("key");
+        app.app.store.set_starred(old, true);
+        let before = app.app.selected_index();
+        let changed = article("US Commits to a NATO Timetable for Ukraine", 3);
+        app.apply(Action::ArticlesReplaced {
+            old: vec![old],
+            new: vec![changed.clone()].into(),
+        });
+        // The same row, now the new text, still selected and starred.
+        assert_eq!(app.app.selected_index(), before);
+        assert_eq!(app.app.selected_article(), Some(&changed));
+        assert_eq!(app.app.articles().len(), 4);
+        // The open article shows the new text.
+        let shown: Vec<String> = (0..app.app.reader().total_lines())
+            .filter_map(|i| app.app.reader().line(i).map(|l| l.text()))
+            .collect();
+        assert!(
+            shown.iter().any(|l| l.contains("NATO Timetable")),
+            "{shown:?}"
+        );
+        assert!(app.app.is_starred(1));
+        assert!(app.app.effects.contains(&Effect::SaveState));
+        // The filter knows the new headline, not the old one.
+        for c in "timetable".chars() {
+            app.apply(Action::FilterInput(c));
+        }
+        assert_eq!(app.app.filtered().len(), 1, "{:?}", app.app.filtered());
+        assert_eq!(app.app.selected_article(), Some(&changed));
+        // An old key the library does not hold changes nothing.
+        let unknown = crate::store::marks::ArticleKey::from_parts("gone", ["x"]);
+        app.apply(Action::ArticlesReplaced {
+            old: vec![unknown],
+            new: vec![article("Elsewhere", 1)].into(),
+        });
+        assert!(!app.app.articles().iter().any(|a| a.title == "Elsewhere"));
     }
 }

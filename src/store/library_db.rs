@@ -133,6 +133,9 @@ pub struct StoreOutcome {
     /// Articles (id, link) whose full text should be fetched now: new or
     /// changed items, and items whose full text a previous run did not get to.
     pub want_full_text: Vec<(i64, String)>,
+    /// Changed items: their ids with the article as it was stored before, so
+    /// a reader showing the old one can put the new one in its place.
+    pub previous: Vec<(i64, Article)>,
 }
 
 /// The result of one fetch of a subscription, recorded with its items.
@@ -481,6 +484,15 @@ impl LibraryDb {
                         Some(tx.last_insert_rowid())
                     }
                     Some((id, old, _)) if old.as_deref() != Some(fingerprint.as_str()) => {
+                        let before: String = tx.query_row(
+                            "SELECT article FROM articles WHERE id = ?1",
+                            [id],
+                            |r| r.get(0),
+                        )?;
+                        // A damaged old copy is replaced without being shown.
+                        if let Ok(before) = serde_json::from_str::<Article>(&before) {
+                            outcome.previous.push((id, before));
+                        }
                         update.execute(params![id, item.link, fingerprint, sort_time, json])?;
                         outcome.updated += 1;
                         Some(id)

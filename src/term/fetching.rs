@@ -9,9 +9,11 @@ use std::sync::mpsc::Sender;
 
 use super::Message;
 use crate::app::Action;
+use crate::article::Article;
 use crate::article::sanitize::clean_line;
 use crate::config::FeedsConfig;
 use crate::store::library_db::LibraryDb;
+use crate::store::marks::ArticleKey;
 use crate::web::http::Client;
 use crate::web::sync::{FetchEvent, FetchOptions, fetch_all};
 
@@ -90,6 +92,9 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
             FetchEvent::Articles(articles) => {
                 send(Action::ArticlesLoaded(articles.into()));
             }
+            FetchEvent::Updated(changed) => {
+                send(replaced(changed));
+            }
             FetchEvent::Feed(report) => {
                 if let crate::web::sync::FeedOutcome::Failed(error) = &report.outcome {
                     failures.push(format!("{}: {error}", report.title));
@@ -105,6 +110,24 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
             false,
         ),
         Ok(reports) => summary(reports.len(), new_total, &failures),
+    }
+}
+
+/// The action that puts changed articles in place of those the reader
+/// shows: the old ones keyed as the loader keyed them (cleaned first, as it
+/// cleans what it reads from the library), the new ones hashed here.
+fn replaced(changed: Vec<(Article, Article)>) -> Action {
+    let (old, new): (Vec<Article>, Vec<Article>) = changed.into_iter().unzip();
+    let old = old
+        .into_iter()
+        .map(|mut article| {
+            crate::article::sanitize::clean_article(&mut article);
+            ArticleKey::of(&article)
+        })
+        .collect();
+    Action::ArticlesReplaced {
+        old,
+        new: new.into(),
     }
 }
 
