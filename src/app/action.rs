@@ -96,6 +96,11 @@ pub enum Action {
 
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Open or close the problems view (feeds whose last fetch failed).
+    ToggleProblems,
+    /// The subscriptions whose last fetch failed, from the library (at
+    /// start-up and after each fetch).
+    FeedProblems(Vec<super::problems::FeedProblem>),
     /// Hide the help overlay.
     CloseHelp,
 
@@ -153,6 +158,7 @@ impl Action {
             Action::Resize(..)
                 | Action::ArticlesLoaded(_)
                 | Action::ArticlesReplaced { .. }
+                | Action::FeedProblems(_)
                 | Action::Copies(_)
                 | Action::FilterResults { .. }
                 | Action::Status(_)

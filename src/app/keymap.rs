@@ -135,6 +135,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Command::CycleSort, BROWSE, KeyCode::F(3), NONE),
     bind(Command::Fetch, BROWSE, KeyCode::F(5), NONE),
     bind(Command::Fetch, BROWSE, KeyCode::Char('l'), CTRL),
+    bind(Command::Problems, ALL, KeyCode::F(4), NONE),
     bind(Command::OpenUrl, BROWSE, KeyCode::Char('o'), CTRL),
     bind(Command::CopyUrl, BROWSE, KeyCode::Char('y'), CTRL),
     bind(Command::DeleteChar, BROWSE, KeyCode::Backspace, NONE),
@@ -240,6 +241,11 @@ pub const HELP: &[(&[Command], &str, &str)] = &[
         &[Command::CycleSort],
         "",
         "sort: relevance / newest / source / title",
+    ),
+    (
+        &[Command::Problems],
+        "",
+        "feeds whose last fetch failed, with the error",
     ),
     (
         &[Command::OpenUrl, Command::CopyUrl],

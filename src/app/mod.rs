@@ -27,6 +27,7 @@ pub mod filtering;
 pub mod find;
 pub mod geometry;
 pub mod keymap;
+pub mod problems;
 pub mod reading;
 pub mod state;
 pub mod text;

@@ -72,6 +72,10 @@ pub struct App {
     pub(super) focus: Focus,
     /// Whether the help overlay is open.
     pub(super) show_help: bool,
+    /// The problems view is open.
+    pub(super) show_problems: bool,
+    /// Feeds whose last fetch failed, for the problems view.
+    pub(super) problems: Vec<super::problems::FeedProblem>,
     /// Last known terminal size (columns, rows), for layout-dependent clamping.
     pub(super) viewport: (u16, u16),
     /// Loading progress, confirmations or problems, shown in the status line.
@@ -162,6 +166,8 @@ impl App {
             scroll: 0,
             focus: Focus::List,
             show_help: false,
+            show_problems: false,
+            problems: Vec::new(),
             viewport,
             status: None,
             fetching: false,
@@ -293,7 +299,8 @@ impl App {
 
     /// The mode the key map should use.
     pub fn mode(&self) -> Mode {
-        if self.show_help {
+        if self.show_help || self.show_problems {
+            // An overlay: its own keys (Esc closes it), none of the list's.
             Mode::Help
         } else if self.focus == Focus::Reader && self.selected_article().is_some() {
             match &self.find {
@@ -656,6 +663,16 @@ impl App {
     /// Whether the help overlay is open.
     pub fn show_help(&self) -> bool {
         self.show_help
+    }
+
+    /// Whether the problems view is open.
+    pub fn show_problems(&self) -> bool {
+        self.show_problems
+    }
+
+    /// Feeds whose last fetch failed.
+    pub fn problems(&self) -> &[super::problems::FeedProblem] {
+        &self.problems
     }
 
     /// The terminal size (columns, rows) as last seen.

@@ -404,8 +404,19 @@ fn apply(app: &mut App, action: Action) {
             show_current_hit(app);
         }
         Action::FindClose => app.find = None,
-        Action::ToggleHelp => app.show_help = !app.show_help,
-        Action::CloseHelp => app.show_help = false,
+        Action::ToggleHelp => {
+            app.show_help = !app.show_help;
+            app.show_problems = false;
+        }
+        Action::CloseHelp => {
+            app.show_help = false;
+            app.show_problems = false;
+        }
+        Action::ToggleProblems => {
+            app.show_problems = !app.show_problems;
+            app.show_help = false;
+        }
+        Action::FeedProblems(problems) => app.problems = problems,
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Resize(columns, rows) => app.viewport = (columns, rows),
@@ -1644,5 +1655,50 @@ mod tests {
             new: vec![article("Elsewhere", 1)].into(),
         });
         assert!(!app.app.articles().iter().any(|a| a.title == "Elsewhere"));
+    }
+
+    #[test]
+    fn the_problems_view_opens_on_its_key_lists_the_failing_feeds_and_closes() {
+        use crate::app::problems::FeedProblem;
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let mut app = app();
+        let failing = vec![FeedProblem::new(
+            "Harbour Gazette",
+            "http://127.0.0.1:8080/gazette.xml",
+            "connection refused",
+        )];
+        app.apply(Action::FeedProblems(failing.clone()));
+        assert_eq!(app.app.problems(), failing.as_slice());
+        assert!(!app.app.show_problems());
+        // F4 from the list opens it; the overlay takes the keys (typing does
+        // not reach the filter) and Esc closes it, the filter untouched.
+        let f4 = app.app.keymap().map_key(app.app.mode(), key(KeyCode::F(4)));
+        assert_eq!(f4, Some(Action::ToggleProblems));
+        app.apply(Action::ToggleProblems);
+        assert!(app.app.show_problems());
+        assert_eq!(app.app.mode(), crate::app::Mode::Help);
+        let esc = app.app.keymap().map_key(app.app.mode(), key(KeyCode::Esc));
+        assert_eq!(esc, Some(Action::CloseHelp));
+        app.apply(Action::CloseHelp);
+        assert!(!app.app.show_problems());
+        assert_eq!(app.app.mode(), crate::app::Mode::List);
+        // From the open article too, and F4 again closes it; the help and the
+        // problems view never show together.
+        app.apply(Action::Open);
+        let f4 = app.app.keymap().map_key(app.app.mode(), key(KeyCode::F(4)));
+        assert_eq!(f4, Some(Action::ToggleProblems));
+        app.apply(Action::ToggleProblems);
+        app.apply(Action::ToggleHelp);
+        assert!(app.app.show_help() && !app.app.show_problems());
+        app.apply(Action::ToggleProblems);
+        assert!(!app.app.show_help() && app.app.show_problems());
+        let f4 = app.app.keymap().map_key(app.app.mode(), key(KeyCode::F(4)));
+        assert_eq!(f4, Some(Action::ToggleProblems));
+        app.apply(Action::ToggleProblems);
+        assert!(!app.app.show_problems());
+        // A fetch with no failure empties the list.
+        app.apply(Action::FeedProblems(Vec::new()));
+        assert!(app.app.problems().is_empty());
     }
 }

@@ -9,6 +9,7 @@ use std::sync::mpsc::Sender;
 
 use super::Message;
 use crate::app::Action;
+use crate::app::problems::FeedProblem;
 use crate::article::Article;
 use crate::article::sanitize::clean_line;
 use crate::config::FeedsConfig;
@@ -103,6 +104,9 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
             FetchEvent::FullTextFailed { .. } => {}
         },
     );
+    if let Ok(problems) = problems_in(&db) {
+        send(Action::FeedProblems(problems));
+    }
     match result {
         Err(err) => (format!("fetch: {err}"), true),
         Ok(reports) if reports.is_empty() => (
@@ -111,6 +115,31 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
         ),
         Ok(reports) => summary(reports.len(), new_total, &failures),
     }
+}
+
+/// The subscriptions whose last fetch failed, for the problems view.
+pub(super) fn problems_in(
+    db: &LibraryDb,
+) -> Result<Vec<FeedProblem>, crate::store::library_db::DbError> {
+    Ok(db
+        .subscriptions()?
+        .iter()
+        .filter(|s| s.last_ok == Some(false))
+        .map(|s| {
+            let error = s.last_result.as_deref().unwrap_or("failed");
+            FeedProblem::new(s.title(), &s.url, error)
+        })
+        .collect())
+}
+
+/// The failing feeds of the library at `path`, if it is one (for the
+/// problems view at start-up).
+pub(super) fn problems_at(path: &std::path::Path) -> Option<Vec<FeedProblem>> {
+    if !crate::store::library_db::is_database_file(path) {
+        return None;
+    }
+    let db = LibraryDb::open_read_only(path).ok()?;
+    problems_in(&db).ok()
 }
 
 /// The action that puts changed articles in place of those the reader
