@@ -23,11 +23,12 @@ fn main() -> ExitCode {
     no_transparent_huge_pages();
     let cli = Cli::parse();
     let library = cli.library.clone();
+    let config = cli.config.clone();
     // `list` reports no match (1) and a bad path (2) in its exit status.
     let mut status = 0;
     let result = match cli.command {
         Some(Command::Parse { json, paths }) => {
-            reading(&paths, library.as_deref()).and_then(|paths| {
+            reading(&paths, library.as_deref(), config.as_deref()).and_then(|paths| {
                 commands::parse(&paths, json, &mut io::stdout().lock(), &mut io::stderr())
             })
         }
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
             json,
             timings,
             paths,
-        }) => reading(&paths, library.as_deref()).and_then(|paths| {
+        }) => reading(&paths, library.as_deref(), config.as_deref()).and_then(|paths| {
             commands::list(
                 &paths,
                 &commands::ListOptions {
@@ -64,7 +65,9 @@ fn main() -> ExitCode {
                 .render(&mut out)
                 .and_then(|()| out.flush())
         }
-        Some(feed_command) => commands::feeds::run(feed_command, library.as_deref()),
+        Some(feed_command) => {
+            commands::feeds::run(feed_command, library.as_deref(), config.as_deref())
+        }
         None if cli.print_config => print_config(&cli, &mut io::stdout().lock()),
         None if io::stdout().is_terminal() => {
             Settings::load(&cli).and_then(|mut settings| {
@@ -72,8 +75,12 @@ fn main() -> ExitCode {
                 for warning in &settings.warnings {
                     warn!("newsreader: {}", sanitize::clean_line(warning));
                 }
-                let (paths, hint) =
-                    commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr())?;
+                let (paths, hint) = commands::feeds::reading(
+                    &cli.paths,
+                    library.as_deref(),
+                    config.as_deref(),
+                    &mut io::stderr(),
+                )?;
                 settings.warnings.extend(hint);
                 // Only the library view takes in what a fetch brings.
                 let minutes =
@@ -87,7 +94,7 @@ fn main() -> ExitCode {
             })
         }
         // Not a terminal (`newsreader > list.txt`, `newsreader | grep`): the headlines.
-        None => reading(&cli.paths, library.as_deref())
+        None => reading(&cli.paths, library.as_deref(), config.as_deref())
             .and_then(|paths| headlines(&paths, &mut io::stdout().lock())),
     };
     match result {
@@ -103,8 +110,12 @@ fn main() -> ExitCode {
 
 /// The paths to read (see [`commands::feeds::reading`]); the hint for an
 /// empty library on stderr.
-fn reading(paths: &[PathBuf], library: Option<&std::path::Path>) -> io::Result<Vec<PathBuf>> {
-    let (paths, hint) = commands::feeds::reading(paths, library, &mut io::stderr())?;
+fn reading(
+    paths: &[PathBuf],
+    library: Option<&std::path::Path>,
+    config: Option<&std::path::Path>,
+) -> io::Result<Vec<PathBuf>> {
+    let (paths, hint) = commands::feeds::reading(paths, library, config, &mut io::stderr())?;
     if let Some(hint) = hint {
         warn!("newsreader: {hint}");
     }
