@@ -6,5 +6,6 @@ pub mod feed;
 pub mod fetch;
 pub mod http;
 pub mod opml;
+pub mod pinned;
 pub mod sync;
 pub mod text;
