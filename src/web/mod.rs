@@ -2,6 +2,7 @@
 //! the library. No terminal here; everything that comes from the web is
 //! cleaned (see [`crate::article::sanitize`]) before it is stored.
 
+mod address;
 pub mod feed;
 pub mod fetch;
 pub mod http;

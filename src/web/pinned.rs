@@ -20,7 +20,7 @@ use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::NextTimeout;
 
-use super::http::is_private;
+use super::address::is_private;
 
 /// Looks a host name up: its addresses with `port`. The system's resolver by
 /// default ([`Lookup::system`]); tests give their own, answering 127.0.0.1.
