@@ -356,6 +356,12 @@ pub const HELP_HINTS: &[&[Hint]] = &[&[
     (&[Command::Quit], "quit"),
 ]];
 
+/// The hint line while the problems view is open.
+pub const PROBLEMS_HINTS: &[&[Hint]] = &[&[
+    (&[Command::Problems, Command::CloseHelp], "close"),
+    (&[Command::Quit], "quit"),
+]];
+
 /// The names the config file's `[keys]` table accepts, each once.
 pub fn action_names() -> Vec<&'static str> {
     Command::ALL.iter().map(|c| c.name()).collect()
