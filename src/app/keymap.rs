@@ -50,6 +50,9 @@ const BROWSE: &[Mode] = &[Mode::List, Mode::Reader];
 const LIST: &[Mode] = &[Mode::List];
 const READER: &[Mode] = &[Mode::Reader];
 const HELP_MODE: &[Mode] = &[Mode::Help];
+/// The reader's scrolling keys also scroll the help where it does not fit.
+const READER_HELP: &[Mode] = &[Mode::Reader, Mode::Help];
+const BROWSE_HELP: &[Mode] = &[Mode::List, Mode::Reader, Mode::Help];
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -105,14 +108,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(Command::FindPrevious, FOUND, KeyCode::Enter, SHIFT),
     bind(Command::FindClose, FOUND, KeyCode::Esc, NONE),
     // The reader.
-    bind(Command::ScrollUp, READER, KeyCode::Up, NONE),
-    bind(Command::ScrollDown, READER, KeyCode::Down, NONE),
-    bind(Command::PageUp, BROWSE, KeyCode::PageUp, NONE),
-    bind(Command::PageDown, BROWSE, KeyCode::PageDown, NONE),
+    bind(Command::ScrollUp, READER_HELP, KeyCode::Up, NONE),
+    bind(Command::ScrollDown, READER_HELP, KeyCode::Down, NONE),
+    bind(Command::PageUp, BROWSE_HELP, KeyCode::PageUp, NONE),
+    bind(Command::PageDown, BROWSE_HELP, KeyCode::PageDown, NONE),
     bind(Command::PageDown, READER, KeyCode::Char(' '), NONE),
     bind(Command::PageUp, READER, KeyCode::Char(' '), SHIFT),
-    bind(Command::Top, READER, KeyCode::Home, NONE),
-    bind(Command::Bottom, READER, KeyCode::End, NONE),
+    bind(Command::Top, READER_HELP, KeyCode::Home, NONE),
+    bind(Command::Bottom, READER_HELP, KeyCode::End, NONE),
     bind(Command::Back, READER, KeyCode::Esc, NONE),
     bind(Command::OpenLink1, READER, KeyCode::Char('1'), NONE),
     bind(Command::OpenLink2, READER, KeyCode::Char('2'), NONE),

@@ -26,6 +26,7 @@ pub mod effect;
 pub mod filtering;
 pub mod find;
 pub mod geometry;
+pub mod help;
 pub mod keymap;
 pub mod problems;
 pub mod reading;

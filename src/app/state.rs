@@ -76,6 +76,8 @@ pub struct App {
     pub(super) show_problems: bool,
     /// Feeds whose last fetch failed, for the problems view.
     pub(super) problems: Vec<super::problems::FeedProblem>,
+    /// First line of the help overlay shown (it scrolls where it does not fit).
+    pub(super) help_scroll: usize,
     /// Last known terminal size (columns, rows), for layout-dependent clamping.
     pub(super) viewport: (u16, u16),
     /// Loading progress, confirmations or problems, shown in the status line.
@@ -94,6 +96,9 @@ pub struct App {
     /// status line whenever there is no other status, until a newer
     /// confirmation or error replaces it.
     pub(super) warning: Option<String>,
+    /// How to fill an empty library, while the reader shows the bundled
+    /// articles instead (a first run): drawn in the list's free space.
+    pub(super) welcome: Option<String>,
     /// Set by [`super::Action::Quit`]; the event loop stops.
     pub(super) should_quit: bool,
     /// The article (index into `articles`) the selection should stay on when the
@@ -168,6 +173,7 @@ impl App {
             show_help: false,
             show_problems: false,
             problems: Vec::new(),
+            help_scroll: 0,
             viewport,
             status: None,
             fetching: false,
@@ -175,6 +181,7 @@ impl App {
             notice: None,
             notices: 0,
             warning: None,
+            welcome: None,
             should_quit: false,
             anchor: None,
             filter_pending: false,
@@ -675,6 +682,16 @@ impl App {
         &self.problems
     }
 
+    /// First line of the help overlay shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The help overlay laid out for the terminal as last seen.
+    pub fn help_layout(&self) -> super::help::HelpLayout {
+        super::help::HelpLayout::new(&self.keymap, self.screen())
+    }
+
     /// The terminal size (columns, rows) as last seen.
     pub fn viewport(&self) -> (u16, u16) {
         self.viewport
@@ -703,6 +720,12 @@ impl App {
     /// A startup problem shown while there is no other status.
     pub fn warning(&self) -> Option<&str> {
         self.warning.as_deref()
+    }
+
+    /// How to fill an empty library (a first run), if the reader shows the
+    /// bundled articles for want of one.
+    pub fn welcome(&self) -> Option<&str> {
+        self.welcome.as_deref()
     }
 
     /// Whether the user asked to quit.
@@ -770,6 +793,11 @@ impl App {
     /// A startup problem to show while there is no other status.
     pub fn set_warning(&mut self, warning: Option<String>) {
         self.warning = warning;
+    }
+
+    /// How to fill the library, for a first run (see [`App::welcome`]).
+    pub fn set_welcome(&mut self, welcome: Option<String>) {
+        self.welcome = welcome;
     }
 
     /// [`App::arrange`], keeping the selection on its article.

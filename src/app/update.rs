@@ -203,6 +203,17 @@ fn apply(app: &mut App, action: Action) {
                 app.selected = row;
             }
         }
+        Action::Scroll(delta) if app.show_help => scroll_help(app, delta),
+        Action::ScrollPages(pages) if app.show_help => {
+            let page = app.help_layout().visible().saturating_sub(1).max(1) as isize;
+            scroll_help(app, pages.saturating_mul(page));
+        }
+        Action::ScrollTop if app.show_help => app.help_scroll = 0,
+        Action::ScrollBottom if app.show_help => scroll_help(app, isize::MAX),
+        // The problems view does not scroll (it says how many more there
+        // are); the article under it stays where it is.
+        Action::Scroll(_) | Action::ScrollPages(_) | Action::ScrollTop | Action::ScrollBottom
+            if app.show_problems => {}
         Action::Scroll(delta) => scroll_by(app, delta),
         // Where the article is not on screen (a narrow list), PgUp/PgDn page
         // the list instead of an article nobody sees.
@@ -406,6 +417,7 @@ fn apply(app: &mut App, action: Action) {
         Action::FindClose => app.find = None,
         Action::ToggleHelp => {
             app.show_help = !app.show_help;
+            app.help_scroll = 0;
             app.show_problems = false;
         }
         Action::CloseHelp => {
@@ -459,6 +471,8 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::FetchFinished { text, error } => {
             app.fetching = false;
+            // The first-run note has done its work: the user fetches.
+            app.welcome = None;
             notify(app, text, error);
         }
         Action::ExpireStatus(notice) => {
@@ -521,6 +535,12 @@ fn page_list(app: &mut App, pages: isize) {
         .list_offset
         .saturating_add_signed(delta)
         .min(last.saturating_sub(rows - 1));
+}
+
+/// Scrolls the help overlay, which stops with its last line at the bottom.
+fn scroll_help(app: &mut App, delta: isize) {
+    let max = app.help_layout().max_scroll();
+    app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
 }
 
 fn scroll_by(app: &mut App, delta: isize) {
@@ -1594,6 +1614,7 @@ mod tests {
     #[test]
     fn fetching_runs_once_at_a_time_and_reports_when_done() {
         let mut app = App::new(Vec::new(), (80, 24));
+        app.set_welcome(Some("the library is empty".into()));
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
         app.effects.clear();
@@ -1612,6 +1633,7 @@ mod tests {
             Some("fetched 2 feeds · 3 new · 1 failed (X: timed out)")
         );
         assert!(app.status_is_error);
+        assert_eq!(app.welcome(), None, "the first-run note goes after a fetch");
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
     }
@@ -1678,6 +1700,10 @@ mod tests {
         app.apply(Action::ToggleProblems);
         assert!(app.app.show_problems());
         assert_eq!(app.app.mode(), crate::app::Mode::Help);
+        // The article under it does not scroll.
+        let scroll = app.app.scroll();
+        app.apply(Action::ScrollPages(1));
+        assert_eq!(app.app.scroll(), scroll);
         let esc = app.app.keymap().map_key(app.app.mode(), key(KeyCode::Esc));
         assert_eq!(esc, Some(Action::CloseHelp));
         app.apply(Action::CloseHelp);

@@ -21,6 +21,8 @@ pub struct Settings {
     pub color: bool,
     /// Problems to show on stderr and in the status line.
     pub warnings: Vec<String>,
+    /// How to fill an empty library, shown while the bundled articles stand in.
+    pub welcome: Option<String>,
     /// The library of fetched articles (`--library`, `NEWSREADER_LIBRARY`, the default).
     pub library: Option<PathBuf>,
     /// Fetch the subscriptions in the background as the reader starts.
@@ -51,6 +53,7 @@ impl Settings {
             store,
             color: crate::config::use_color_from_env(cli.color),
             warnings,
+            welcome: None,
             library,
             fetch_on_start: false,
         })
@@ -64,6 +67,7 @@ impl Settings {
             store: MarkStore::in_memory(),
             color: true,
             warnings: Vec::new(),
+            welcome: None,
             library: None,
             fetch_on_start: false,
         }
@@ -77,6 +81,7 @@ impl Settings {
         app.set_keymap(self.keymap);
         app.set_marks(self.store);
         app.set_view_config(&view);
+        app.set_welcome(self.welcome);
         app.set_warning(match self.warnings.as_slice() {
             [] => None,
             [one] => Some(one.clone()),

@@ -87,6 +87,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
     }
     let rows = visible_rows(inner.height);
     let offset = offset_for(app.selected(), app.list_offset(), rows, app.matches().len());
+    let shown = app.matches().len().saturating_sub(offset).min(rows);
+    render_welcome(app, theme, inner, shown * ROW_HEIGHT, buf);
     let drawn = (inner.height as usize).div_ceil(ROW_HEIGHT);
     let text_width = (inner.width as usize).saturating_sub(GUTTER);
     for (i, m) in app
@@ -170,6 +172,43 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
             }
             Line::from(spans).render(meta_row, buf);
         }
+    }
+}
+
+/// The first-run note under the rows, when the list leaves room for it: the
+/// articles shown are the bundled ones, and this says how to get one's own.
+/// Wrapped to the pane; left out when it does not fit whole.
+fn render_welcome(app: &App, theme: &Theme, inner: Rect, used: usize, buf: &mut Buffer) {
+    let Some(welcome) = app.welcome() else {
+        return;
+    };
+    let width = (inner.width as usize).saturating_sub(2 * GUTTER).max(1);
+    let welcome = safe(welcome);
+    let welcome = welcome.trim_end_matches('.');
+    // A sentence on screen ("newsreader: the library…" on stderr).
+    let mut chars = welcome.chars();
+    let mut text: String = chars
+        .next()
+        .map(|c| c.to_uppercase())
+        .into_iter()
+        .flatten()
+        .collect();
+    text.push_str(chars.as_str());
+    text.push('.');
+    if let Some(key) = app.keymap().keys_for(Command::Fetch).first() {
+        text.push_str(&format!(" In here, {key} fetches."));
+    }
+    let lines = textwrap::wrap(&text, width);
+    // A blank row above, so the note does not read as one more article.
+    let free = (inner.height as usize).saturating_sub(used + 1);
+    if lines.len() > free {
+        return;
+    }
+    let top = inner.bottom() - lines.len() as u16;
+    for (i, line) in lines.iter().enumerate() {
+        Line::styled(line.to_string(), theme.dim)
+            .centered()
+            .render(Rect::new(inner.x, top + i as u16, inner.width, 1), buf);
     }
 }
 
