@@ -142,7 +142,7 @@ fn an_edited_item_shows_its_new_text_live_without_moving_the_selection() {
     let dir = tempfile::tempdir().unwrap();
     let library = library(dir.path(), &server.url("/edited.xml"));
     let mut session = start(&library, "0");
-    session.wait_text("the library is empty");
+    session.wait_text("The library is empty");
     session.send(F5);
     session.wait_within("the first fetch", Duration::from_secs(20), |s| {
         s.contains("fetched 1 feed · 3 new")
