@@ -580,7 +580,7 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                         && (i == 0 || lines[i - 1].block != l.block);
                     if alone && l.words <= 12 && l.text.trim_end().ends_with('?') {
                         subheads.push(article.body.len());
-                    } else if body::list_role(&lines, i) == Some(body::ListRole::Item) {
+                    } else if body::list_role(lines, i) == Some(body::ListRole::Item) {
                         article.list_items.push(article.body.len());
                     }
                     article.body.push(String::from(l.text.as_ref()));
