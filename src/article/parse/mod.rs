@@ -153,6 +153,12 @@ fn classify(text: &str, words: usize, scratch: &mut String) -> Kind {
     Kind::Text
 }
 
+/// What the text rules make of one line on its own, for the HTML reader,
+/// which knows from the markup where the story is but not what a line says.
+pub(crate) fn kind_of(line: &str) -> Kind {
+    classify(line, text::word_count(line), &mut String::new())
+}
+
 /// Measures and classifies one unit; `scratch` is [`classify`]'s buffer.
 fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let words = text::word_count(&unit.text);
