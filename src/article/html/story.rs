@@ -215,7 +215,7 @@ fn container_end(
             let chars = line.text.chars().count();
             if line.link_density() >= 0.5 {
                 links += chars;
-            } else if super::is_prose(line) {
+            } else if reads_as_prose(line) {
                 prose += chars;
             } else {
                 other += chars;
@@ -229,9 +229,18 @@ fn container_end(
     best.0.min(range.end)
 }
 
-/// A paragraph of thirty words or more that ends like a sentence.
+/// A sentence of some length, or a paragraph of twenty words or more
+/// however it ends (a reference in brackets, a quote).
+fn reads_as_prose(line: &Line) -> bool {
+    super::is_prose(line)
+        || (line.heading == 0
+            && line.link_density() < 0.2
+            && line.text.split_whitespace().nth(19).is_some())
+}
+
+/// A paragraph of thirty words or more.
 fn is_long_prose(line: &Line) -> bool {
-    line.text.split_whitespace().nth(29).is_some() && super::is_prose(line)
+    line.text.split_whitespace().nth(29).is_some() && reads_as_prose(line)
 }
 
 /// The body in page order: the text rules' paragraphs where they were found
