@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
         for c in "nat".chars() {
             app.apply(Action::FilterInput(c));
         }
-        let middle = app.matches.len() / 2;
+        let middle = app.matches().len() / 2;
         app.apply(Action::SelectRow(middle));
         group.bench_function("filtered nat, middle row", |b| {
             b.iter(|| {

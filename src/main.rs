@@ -73,7 +73,7 @@ fn main() -> ExitCode {
                 }
                 let (paths, hint) =
                     commands::feeds::reading(&cli.paths, library.as_deref(), &mut io::stderr())?;
-                settings.warnings.extend(hint);
+                settings.welcome = hint;
                 // Only the library view takes in what a fetch brings.
                 let minutes =
                     commands::feeds::fetch_interval_minutes(settings.config.feeds.fetch_interval);

@@ -44,7 +44,7 @@ fn f5_fetches_in_the_background_and_new_articles_join_the_list() {
     let library = library(dir.path(), &server.url("/rss-three-items.xml"));
     let mut session = start(&library, "0");
     // Never fetched, automatic fetching off: the bundled articles and the hint.
-    session.wait_text("the library is empty");
+    session.wait_text("The library is empty");
     assert!(!session.screen().contains("Night ferry"));
     session.send(F5);
     let screen = session.wait_within("the fetch summary", Duration::from_secs(20), |s| {
@@ -58,6 +58,7 @@ fn f5_fetches_in_the_background_and_new_articles_join_the_list() {
         screen.contains("Fish market moves to the old rope works"),
         "{screen}"
     );
+    assert!(!screen.contains("The library is empty"), "{screen}");
     // Typing filters the new articles like any other (an exact term).
     session.send("'rope");
     let screen = session.wait_text("1 of 7 matches");

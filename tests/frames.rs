@@ -93,7 +93,7 @@ fn draw(app: &App) -> (String, Buffer) {
 }
 
 fn draw_with(app: &App, theme: &Theme) -> (String, Buffer) {
-    let (width, height) = app.viewport;
+    let (width, height) = app.viewport();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| frame.render_widget(Screen::new(app, theme), frame.area()))
@@ -411,8 +411,11 @@ fn list_marks_unread_and_starred_and_titles_view_and_sort() {
 #[test]
 fn text_width_and_split_shape_the_layout() {
     let mut app = app(120, 40);
-    app.text_width = 40;
-    app.split = 30;
+    app.set_view_config(&newsreader::config::ViewConfig {
+        text_width: 40,
+        split: 30,
+        ..Default::default()
+    });
     let (_, buf) = draw(&app);
     let (x, _) = find(&buf, "Reader").expect("reader pane");
     assert_eq!(
@@ -466,7 +469,7 @@ fn remapped(name: &str, width: u16, height: u16) -> Harness {
     );
     let (keymap, unknown) = newsreader::app::Keymap::new(&keys);
     assert!(unknown.is_empty());
-    app.keymap = keymap;
+    app.set_keymap(keymap);
     app
 }
 
@@ -477,12 +480,12 @@ fn remapped(name: &str, width: u16, height: u16) -> Harness {
 fn help_shows_every_action_with_its_configured_key() {
     for name in newsreader::app::keymap::action_names() {
         let mut app = remapped(name, 120, 40);
-        app.show_help = true;
+        app.apply(Action::ToggleHelp);
         let (screen, _) = draw(&app);
         if screen.contains("F12") {
             continue;
         }
-        app.show_help = false;
+        app.apply(Action::CloseHelp);
         app.apply(Action::Open);
         app.apply(Action::FindStart);
         let (typing, _) = draw(&app);
@@ -497,7 +500,7 @@ fn help_shows_every_action_with_its_configured_key() {
     }
     // The help's own key, remapped, is named where the help says how to close it.
     let mut app = remapped("help", 120, 40);
-    app.show_help = true;
+    app.apply(Action::ToggleHelp);
     let (screen, _) = draw(&app);
     assert!(
         !screen.contains("F1 ") && !screen.contains("F1/"),
@@ -692,4 +695,86 @@ fn finding_in_the_article_highlights_the_matches() {
         assert_eq!(current, 1, "{w}x{h}: one current match\n{screen}");
         assert!(others + current >= 1, "{w}x{h}");
     }
+}
+
+/// A first run: the bundled articles stand in for an empty library. The
+/// list's free space says how to fill it (with the key that fetches, as
+/// bound), and the key hints stay whole on the bottom line; a list with no
+/// room for the note leaves it out rather than cutting it.
+#[test]
+fn first_run_note_sits_under_the_articles_and_leaves_the_hints_whole() {
+    let welcome =
+        "the library is empty: subscribe with `newsreader add URL`, then `newsreader fetch`";
+    let mut roomy = app(80, 24);
+    roomy.set_welcome(Some(welcome.to_owned()));
+    let (screen, buf) = draw(&roomy);
+    let rows: Vec<&str> = screen.lines().collect();
+    let note = rows
+        .iter()
+        .position(|r| r.contains("The library is empty"))
+        .unwrap_or_else(|| panic!("no note:\n{screen}"));
+    let below = rows[note..].join(" ");
+    for words in [
+        "subscribe with `newsreader add URL`",
+        "`newsreader fetch`",
+        "F5 fetches",
+    ] {
+        let squeezed = below.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(squeezed.contains(words), "{words:?} missing:\n{screen}");
+    }
+    let (x, y) = find(&buf, "The library is empty").expect("note");
+    assert_eq!(buf[(x, y)].fg, Theme::default().dim.fg.unwrap_or_default());
+    let hints = rows
+        .iter()
+        .rev()
+        .find(|r| !r.trim().is_empty())
+        .expect("a bottom line");
+    assert!(hints.contains("Enter open"), "{screen}");
+    assert!(!hints.contains('…'), "hints cut: {hints}");
+
+    let mut cramped = app(80, 12);
+    cramped.set_welcome(Some(welcome.to_owned()));
+    let (screen, _) = draw(&cramped);
+    assert!(!screen.contains("library is empty"), "{screen}");
+    assert!(!screen.contains("newsreader fetch"), "{screen}");
+}
+
+/// Where the help does not fit (a small terminal), its arrows and End scroll
+/// it to the last row, which a user could not reach before; the footer says
+/// which part shows. Another key still closes it.
+#[test]
+fn help_scrolls_where_it_does_not_fit() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let mut app = app(40, 12);
+    app.apply(Action::ToggleHelp);
+    let (top, _) = draw(&app);
+    assert!(!top.contains("fetch the subscriptions"), "{top}");
+    let mode = app.mode();
+    for code in [KeyCode::Down, KeyCode::End] {
+        let action = app
+            .keymap()
+            .map_key(mode, key(code))
+            .expect("bound in help");
+        app.apply(action);
+    }
+    let (end, _) = draw(&app);
+    assert!(end.contains("subscriptions now"), "{end}");
+    // The footer reads "FIRST-LAST of ALL": at the end, LAST is ALL.
+    let footer = end
+        .lines()
+        .rev()
+        .find(|l| l.contains(" of "))
+        .expect("footer");
+    let numbers: Vec<&str> = footer
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert!(numbers.len() >= 3 && numbers[1] == numbers[2], "{footer}");
+    // Past the end stays at the end.
+    app.apply(Action::Scroll(5));
+    assert_eq!(draw(&app).0, end);
+    let close = app.keymap().map_key(app.mode(), key(KeyCode::Char('x')));
+    app.apply(close.expect("closes"));
+    assert!(!app.show_help());
 }

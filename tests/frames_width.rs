@@ -54,7 +54,7 @@ fn articles() -> Vec<Article> {
 }
 
 fn draw(app: &App) -> Buffer {
-    let (width, height) = app.viewport;
+    let (width, height) = app.viewport();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| {
@@ -134,7 +134,7 @@ fn list_rows_are_cut_by_width_at_grapheme_boundaries_and_stay_in_the_pane() {
                 assert_borders(&buf, reader, &format!("reader at {width}"));
             }
             let inner = newsreader::app::geometry::pane_inner(list);
-            for (row, article) in app.articles.iter().enumerate() {
+            for (row, article) in app.articles().iter().enumerate() {
                 let y = inner.y + (row * newsreader::app::geometry::ROW_HEIGHT) as u16;
                 if y >= inner.bottom() {
                     break;
@@ -174,7 +174,7 @@ fn the_reader_wraps_by_display_width_without_spilling() {
                 if let Some(list) = areas.list {
                     assert_borders(&buf, list, "list beside the reader");
                 }
-                let text = newsreader::app::geometry::text_area(reader, app.text_width);
+                let text = newsreader::app::geometry::text_area(reader, app.text_width());
                 for y in text.y..text.bottom() {
                     let row = row_text(&buf, y, text.x, text.right());
                     assert!(row.width() <= text.width as usize, "{row:?}");
@@ -245,17 +245,17 @@ fn the_filter_bar_fits_wide_queries() {
         // What is shown of the query is its end, starting at a grapheme boundary.
         let count = format!(
             " {} matches",
-            newsreader::app::count::of(app.matches.len(), app.articles.len())
+            newsreader::app::count::of(app.matches().len(), app.articles().len())
         );
         let shown = query_shown.trim_end_matches(count.as_str()).trim_end();
         if !shown.is_empty() {
             let kept = shown.strip_suffix('…').unwrap_or(shown);
             let kept = kept.trim_end();
             if !kept.is_empty() && !shown.ends_with('…') {
-                assert!(app.query.ends_with(kept), "{width}: {kept:?}");
-                let start = app.query.len() - kept.len();
+                assert!(app.query().ends_with(kept), "{width}: {kept:?}");
+                let start = app.query().len() - kept.len();
                 assert!(
-                    app.query.grapheme_indices(true).any(|(i, _)| i == start),
+                    app.query().grapheme_indices(true).any(|(i, _)| i == start),
                     "{width}: query cut inside a grapheme: {kept:?}"
                 );
             }

@@ -150,7 +150,7 @@ fn action() -> impl Strategy<Value = Action> {
             down
         }),
         (0u16..=200, 0u16..=60).prop_map(|(w, h)| Action::Resize(w, h)),
-        prop::collection::vec(article(), 0..3).prop_map(Action::ArticlesLoaded),
+        prop::collection::vec(article(), 0..3).prop_map(|a| Action::ArticlesLoaded(a.into())),
         (
             text(2),
             prop::collection::vec((any::<u32>(), any::<i64>()), 0..4)
@@ -228,7 +228,7 @@ proptest! {
         let mut app = App::new(articles, (80, 24));
         for action in actions {
             update(&mut app, action);
-            let (width, height) = app.viewport;
+            let (width, height) = app.viewport();
             draw_and_check(&app, 0, 0, width, height);
         }
     }

@@ -4,8 +4,8 @@
 //! (later) background filtering send actions too. [`super::update`] is the only
 //! place that applies them.
 
-use crate::article::Article;
 use crate::filter::{QueryOptions, Ranked};
+use crate::library::Batch;
 use crate::store::marks::ArticleKey;
 
 /// One change to the [`super::App`].
@@ -107,15 +107,10 @@ pub enum Action {
     /// The terminal is now this many columns by rows.
     Resize(u16, u16),
 
-    /// More articles arrived: appended to the library; the selection stays on the
-    /// same article and the filter is applied to the new ones.
-    ArticlesLoaded(Vec<Article>),
-    /// [`Action::ArticlesLoaded`] with each article's content key already
-    /// computed (`keys[i]` for `articles[i]`): the loader hashes off the UI thread.
-    ArticlesKeyed {
-        articles: Vec<Article>,
-        keys: Vec<ArticleKey>,
-    },
+    /// More articles arrived (hashed where they were loaded): appended to the
+    /// library; the selection stays on the same article and the filter is
+    /// applied to the new ones.
+    ArticlesLoaded(Batch),
     /// Results of filtering for `query` (from the background worker, the best
     /// ordered on its thread, the rest ordered on demand). Ignored when `query`
     /// is no longer the current query (or mode).
@@ -153,7 +148,6 @@ impl Action {
             self,
             Action::Resize(..)
                 | Action::ArticlesLoaded(_)
-                | Action::ArticlesKeyed { .. }
                 | Action::Copies(_)
                 | Action::FilterResults { .. }
                 | Action::Status(_)

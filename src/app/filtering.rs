@@ -42,17 +42,21 @@ impl FilterFeed {
         if app.full_text && !self.bodies {
             // Bodies are most of a library's memory: the filter gets them only
             // once full text is first asked for (a one-time copy), then per batch.
-            self.worker
-                .add_bodies(app.articles[..self.indexed].iter().map(body_text).collect());
+            self.worker.add_bodies(
+                app.articles()[..self.indexed]
+                    .iter()
+                    .map(body_text)
+                    .collect(),
+            );
             self.bodies = true;
         }
-        if app.articles.len() > self.indexed {
-            let new: &[Article] = &app.articles[self.indexed..];
+        if app.articles().len() > self.indexed {
+            let new: &[Article] = &app.articles()[self.indexed..];
             self.worker.extend_articles(new);
             if self.bodies {
                 self.worker.add_bodies(new.iter().map(body_text).collect());
             }
-            self.indexed = app.articles.len();
+            self.indexed = app.articles().len();
         }
         for effect in &app.effects {
             if let Effect::Filter { query, options } = effect {

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::action::Action;
+use super::command::Command;
 use crate::config::KeySpec;
 
 /// What the key map needs to know to choose an action.
@@ -26,15 +27,14 @@ pub enum Mode {
     Found,
 }
 
-/// One key binding: in any of `modes`, `code` with exactly `modifiers` does
-/// `action`. `name` is the action's name in the config file's `[keys]` table.
+/// One key binding: in any of `modes`, `code` with exactly `modifiers` runs
+/// `command` (which names the action in the config file's `[keys]` table).
 #[derive(Debug)]
 pub struct Binding {
-    pub name: &'static str,
+    pub command: Command,
     pub modes: &'static [Mode],
     pub code: KeyCode,
     pub modifiers: KeyModifiers,
-    pub action: Action,
 }
 
 const ALL: &[Mode] = &[
@@ -50,6 +50,9 @@ const BROWSE: &[Mode] = &[Mode::List, Mode::Reader];
 const LIST: &[Mode] = &[Mode::List];
 const READER: &[Mode] = &[Mode::Reader];
 const HELP_MODE: &[Mode] = &[Mode::Help];
+/// The reader's scrolling keys also scroll the help where it does not fit.
+const READER_HELP: &[Mode] = &[Mode::Reader, Mode::Help];
+const BROWSE_HELP: &[Mode] = &[Mode::List, Mode::Reader, Mode::Help];
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
@@ -57,478 +60,206 @@ const ALT: KeyModifiers = KeyModifiers::ALT;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 const fn bind(
-    name: &'static str,
+    command: Command,
     modes: &'static [Mode],
     code: KeyCode,
     modifiers: KeyModifiers,
-    action: Action,
 ) -> Binding {
     Binding {
-        name,
+        command,
         modes,
         code,
         modifiers,
-        action,
     }
 }
 
-/// Every default key binding, first match wins. Rows sharing a name are one
-/// remappable action.
+/// Every default key binding, first match wins. Rows sharing a command are
+/// one remappable action.
 pub static BINDINGS: &[Binding] = &[
-    bind("quit", ALL, KeyCode::Char('c'), CTRL, Action::Quit),
-    bind("quit", ALL, KeyCode::Char('q'), CTRL, Action::Quit),
-    bind("help", ALL, KeyCode::F(1), NONE, Action::ToggleHelp),
-    bind(
-        "close_help",
-        HELP_MODE,
-        KeyCode::Esc,
-        NONE,
-        Action::CloseHelp,
-    ),
+    bind(Command::Quit, ALL, KeyCode::Char('c'), CTRL),
+    bind(Command::Quit, ALL, KeyCode::Char('q'), CTRL),
+    bind(Command::Help, ALL, KeyCode::F(1), NONE),
+    bind(Command::CloseHelp, HELP_MODE, KeyCode::Esc, NONE),
     // The list.
-    bind(
-        "move_up",
-        LIST,
-        KeyCode::Up,
-        NONE,
-        Action::MoveSelection(-1),
-    ),
-    bind(
-        "move_down",
-        LIST,
-        KeyCode::Down,
-        NONE,
-        Action::MoveSelection(1),
-    ),
+    bind(Command::MoveUp, LIST, KeyCode::Up, NONE),
+    bind(Command::MoveDown, LIST, KeyCode::Down, NONE),
     // The filter's cursor: arrows and readline's Ctrl-A/Ctrl-E (Home and End
     // keep their list meaning).
-    bind(
-        "cursor_left",
-        LIST,
-        KeyCode::Left,
-        NONE,
-        Action::CursorBy(-1),
-    ),
-    bind(
-        "cursor_right",
-        LIST,
-        KeyCode::Right,
-        NONE,
-        Action::CursorBy(1),
-    ),
-    bind(
-        "line_start",
-        LIST,
-        KeyCode::Char('a'),
-        CTRL,
-        Action::CursorStart,
-    ),
-    bind(
-        "line_end",
-        LIST,
-        KeyCode::Char('e'),
-        CTRL,
-        Action::CursorEnd,
-    ),
-    bind(
-        "delete_forward",
-        LIST,
-        KeyCode::Delete,
-        NONE,
-        Action::FilterDelete,
-    ),
+    bind(Command::CursorLeft, LIST, KeyCode::Left, NONE),
+    bind(Command::CursorRight, LIST, KeyCode::Right, NONE),
+    bind(Command::LineStart, LIST, KeyCode::Char('a'), CTRL),
+    bind(Command::LineEnd, LIST, KeyCode::Char('e'), CTRL),
+    bind(Command::DeleteForward, LIST, KeyCode::Delete, NONE),
     // Paging the list where PgUp/PgDn scroll the article beside it.
-    bind(
-        "list_page_up",
-        LIST,
-        KeyCode::PageUp,
-        ALT,
-        Action::ListPages(-1),
-    ),
-    bind(
-        "list_page_down",
-        LIST,
-        KeyCode::PageDown,
-        ALT,
-        Action::ListPages(1),
-    ),
-    bind("first", LIST, KeyCode::Home, NONE, Action::SelectFirst),
-    bind("last", LIST, KeyCode::End, NONE, Action::SelectLast),
-    bind("open", LIST, KeyCode::Enter, NONE, Action::Open),
-    bind(
-        "clear_or_quit",
-        LIST,
-        KeyCode::Esc,
-        NONE,
-        Action::ClearOrQuit,
-    ),
+    bind(Command::ListPageUp, LIST, KeyCode::PageUp, ALT),
+    bind(Command::ListPageDown, LIST, KeyCode::PageDown, ALT),
+    bind(Command::First, LIST, KeyCode::Home, NONE),
+    bind(Command::Last, LIST, KeyCode::End, NONE),
+    bind(Command::Open, LIST, KeyCode::Enter, NONE),
+    bind(Command::ClearOrQuit, LIST, KeyCode::Esc, NONE),
     // Finding in the article.
-    bind("find", READER, KeyCode::Char('/'), NONE, Action::FindStart),
-    bind(
-        "find_accept",
-        FIND,
-        KeyCode::Enter,
-        NONE,
-        Action::FindAccept,
-    ),
-    bind("find_cancel", FIND, KeyCode::Esc, NONE, Action::FindClose),
-    bind(
-        "find_delete_char",
-        FIND,
-        KeyCode::Backspace,
-        NONE,
-        Action::FindBackspace,
-    ),
-    bind(
-        "find_next",
-        FOUND,
-        KeyCode::Char('n'),
-        NONE,
-        Action::FindStep(1),
-    ),
-    bind(
-        "find_next",
-        FOUND,
-        KeyCode::Enter,
-        NONE,
-        Action::FindStep(1),
-    ),
-    bind(
-        "find_previous",
-        FOUND,
-        KeyCode::Char('N'),
-        SHIFT,
-        Action::FindStep(-1),
-    ),
-    bind(
-        "find_previous",
-        FOUND,
-        KeyCode::Enter,
-        SHIFT,
-        Action::FindStep(-1),
-    ),
-    bind("find_close", FOUND, KeyCode::Esc, NONE, Action::FindClose),
+    bind(Command::Find, READER, KeyCode::Char('/'), NONE),
+    bind(Command::FindAccept, FIND, KeyCode::Enter, NONE),
+    bind(Command::FindCancel, FIND, KeyCode::Esc, NONE),
+    bind(Command::FindDeleteChar, FIND, KeyCode::Backspace, NONE),
+    bind(Command::FindNext, FOUND, KeyCode::Char('n'), NONE),
+    bind(Command::FindNext, FOUND, KeyCode::Enter, NONE),
+    bind(Command::FindPrevious, FOUND, KeyCode::Char('N'), SHIFT),
+    bind(Command::FindPrevious, FOUND, KeyCode::Enter, SHIFT),
+    bind(Command::FindClose, FOUND, KeyCode::Esc, NONE),
     // The reader.
-    bind("scroll_up", READER, KeyCode::Up, NONE, Action::Scroll(-1)),
-    bind(
-        "scroll_down",
-        READER,
-        KeyCode::Down,
-        NONE,
-        Action::Scroll(1),
-    ),
-    bind(
-        "page_up",
-        BROWSE,
-        KeyCode::PageUp,
-        NONE,
-        Action::ScrollPages(-1),
-    ),
-    bind(
-        "page_down",
-        BROWSE,
-        KeyCode::PageDown,
-        NONE,
-        Action::ScrollPages(1),
-    ),
-    bind(
-        "page_down",
-        READER,
-        KeyCode::Char(' '),
-        NONE,
-        Action::ScrollPages(1),
-    ),
-    bind(
-        "page_up",
-        READER,
-        KeyCode::Char(' '),
-        SHIFT,
-        Action::ScrollPages(-1),
-    ),
-    bind("top", READER, KeyCode::Home, NONE, Action::ScrollTop),
-    bind("bottom", READER, KeyCode::End, NONE, Action::ScrollBottom),
-    bind("back", READER, KeyCode::Esc, NONE, Action::Back),
-    bind(
-        "open_link_1",
-        READER,
-        KeyCode::Char('1'),
-        NONE,
-        Action::OpenLink(1),
-    ),
-    bind(
-        "open_link_2",
-        READER,
-        KeyCode::Char('2'),
-        NONE,
-        Action::OpenLink(2),
-    ),
-    bind(
-        "open_link_3",
-        READER,
-        KeyCode::Char('3'),
-        NONE,
-        Action::OpenLink(3),
-    ),
-    bind(
-        "open_link_4",
-        READER,
-        KeyCode::Char('4'),
-        NONE,
-        Action::OpenLink(4),
-    ),
-    bind(
-        "open_link_5",
-        READER,
-        KeyCode::Char('5'),
-        NONE,
-        Action::OpenLink(5),
-    ),
-    bind(
-        "open_link_6",
-        READER,
-        KeyCode::Char('6'),
-        NONE,
-        Action::OpenLink(6),
-    ),
-    bind(
-        "open_link_7",
-        READER,
-        KeyCode::Char('7'),
-        NONE,
-        Action::OpenLink(7),
-    ),
-    bind(
-        "open_link_8",
-        READER,
-        KeyCode::Char('8'),
-        NONE,
-        Action::OpenLink(8),
-    ),
-    bind(
-        "open_link_9",
-        READER,
-        KeyCode::Char('9'),
-        NONE,
-        Action::OpenLink(9),
-    ),
+    bind(Command::ScrollUp, READER_HELP, KeyCode::Up, NONE),
+    bind(Command::ScrollDown, READER_HELP, KeyCode::Down, NONE),
+    bind(Command::PageUp, BROWSE_HELP, KeyCode::PageUp, NONE),
+    bind(Command::PageDown, BROWSE_HELP, KeyCode::PageDown, NONE),
+    bind(Command::PageDown, READER, KeyCode::Char(' '), NONE),
+    bind(Command::PageUp, READER, KeyCode::Char(' '), SHIFT),
+    bind(Command::Top, READER_HELP, KeyCode::Home, NONE),
+    bind(Command::Bottom, READER_HELP, KeyCode::End, NONE),
+    bind(Command::Back, READER, KeyCode::Esc, NONE),
+    bind(Command::OpenLink1, READER, KeyCode::Char('1'), NONE),
+    bind(Command::OpenLink2, READER, KeyCode::Char('2'), NONE),
+    bind(Command::OpenLink3, READER, KeyCode::Char('3'), NONE),
+    bind(Command::OpenLink4, READER, KeyCode::Char('4'), NONE),
+    bind(Command::OpenLink5, READER, KeyCode::Char('5'), NONE),
+    bind(Command::OpenLink6, READER, KeyCode::Char('6'), NONE),
+    bind(Command::OpenLink7, READER, KeyCode::Char('7'), NONE),
+    bind(Command::OpenLink8, READER, KeyCode::Char('8'), NONE),
+    bind(Command::OpenLink9, READER, KeyCode::Char('9'), NONE),
     // Both.
-    bind(
-        "toggle_focus",
-        BROWSE,
-        KeyCode::Tab,
-        NONE,
-        Action::ToggleFocus,
-    ),
-    bind(
-        "toggle_focus",
-        BROWSE,
-        KeyCode::BackTab,
-        NONE,
-        Action::ToggleFocus,
-    ),
-    bind(
-        "next_article",
-        BROWSE,
-        KeyCode::Char('n'),
-        CTRL,
-        Action::MoveSelection(1),
-    ),
-    bind(
-        "previous_article",
-        BROWSE,
-        KeyCode::Char('p'),
-        CTRL,
-        Action::MoveSelection(-1),
-    ),
-    bind(
-        "toggle_read",
-        BROWSE,
-        KeyCode::Char('r'),
-        CTRL,
-        Action::ToggleRead,
-    ),
-    bind(
-        "toggle_star",
-        BROWSE,
-        KeyCode::Char('s'),
-        CTRL,
-        Action::ToggleStar,
-    ),
-    bind("cycle_view", BROWSE, KeyCode::F(2), NONE, Action::CycleView),
-    bind(
-        "cycle_view",
-        BROWSE,
-        KeyCode::Char('t'),
-        CTRL,
-        Action::CycleView,
-    ),
-    bind("cycle_sort", BROWSE, KeyCode::F(3), NONE, Action::CycleSort),
-    bind("fetch", BROWSE, KeyCode::F(5), NONE, Action::FetchFeeds),
-    bind(
-        "fetch",
-        BROWSE,
-        KeyCode::Char('l'),
-        CTRL,
-        Action::FetchFeeds,
-    ),
-    bind(
-        "open_url",
-        BROWSE,
-        KeyCode::Char('o'),
-        CTRL,
-        Action::OpenUrl,
-    ),
-    bind(
-        "copy_url",
-        BROWSE,
-        KeyCode::Char('y'),
-        CTRL,
-        Action::CopyUrl,
-    ),
-    bind(
-        "delete_char",
-        BROWSE,
-        KeyCode::Backspace,
-        NONE,
-        Action::FilterBackspace,
-    ),
-    bind(
-        "delete_char",
-        BROWSE,
-        KeyCode::Char('h'),
-        CTRL,
-        Action::FilterBackspace,
-    ),
-    bind(
-        "clear_filter",
-        BROWSE,
-        KeyCode::Char('u'),
-        CTRL,
-        Action::FilterClear,
-    ),
-    bind(
-        "toggle_full_text",
-        BROWSE,
-        KeyCode::Char('f'),
-        CTRL,
-        Action::ToggleFullText,
-    ),
-    bind(
-        "delete_word",
-        BROWSE,
-        KeyCode::Char('w'),
-        CTRL,
-        Action::FilterDeleteWord,
-    ),
-    bind(
-        "delete_word",
-        BROWSE,
-        KeyCode::Backspace,
-        ALT,
-        Action::FilterDeleteWord,
-    ),
-    bind(
-        "delete_word",
-        BROWSE,
-        KeyCode::Backspace,
-        CTRL,
-        Action::FilterDeleteWord,
-    ),
+    bind(Command::ToggleFocus, BROWSE, KeyCode::Tab, NONE),
+    bind(Command::ToggleFocus, BROWSE, KeyCode::BackTab, NONE),
+    bind(Command::NextArticle, BROWSE, KeyCode::Char('n'), CTRL),
+    bind(Command::PreviousArticle, BROWSE, KeyCode::Char('p'), CTRL),
+    bind(Command::ToggleRead, BROWSE, KeyCode::Char('r'), CTRL),
+    bind(Command::ToggleStar, BROWSE, KeyCode::Char('s'), CTRL),
+    bind(Command::CycleView, BROWSE, KeyCode::F(2), NONE),
+    bind(Command::CycleView, BROWSE, KeyCode::Char('t'), CTRL),
+    bind(Command::CycleSort, BROWSE, KeyCode::F(3), NONE),
+    bind(Command::Fetch, BROWSE, KeyCode::F(5), NONE),
+    bind(Command::Fetch, BROWSE, KeyCode::Char('l'), CTRL),
+    bind(Command::OpenUrl, BROWSE, KeyCode::Char('o'), CTRL),
+    bind(Command::CopyUrl, BROWSE, KeyCode::Char('y'), CTRL),
+    bind(Command::DeleteChar, BROWSE, KeyCode::Backspace, NONE),
+    bind(Command::DeleteChar, BROWSE, KeyCode::Char('h'), CTRL),
+    bind(Command::ClearFilter, BROWSE, KeyCode::Char('u'), CTRL),
+    bind(Command::ToggleFullText, BROWSE, KeyCode::Char('f'), CTRL),
+    bind(Command::DeleteWord, BROWSE, KeyCode::Char('w'), CTRL),
+    bind(Command::DeleteWord, BROWSE, KeyCode::Backspace, ALT),
+    bind(Command::DeleteWord, BROWSE, KeyCode::Backspace, CTRL),
 ];
 
 /// The help overlay's rows: the action names whose keys are listed (as bound
 /// now, after remapping), or fixed text for what is not a key, and what they
 /// do. No description names a key: every key shown comes from the keymap.
-pub const HELP: &[(&[&str], &str, &str)] = &[
+pub const HELP: &[(&[Command], &str, &str)] = &[
     (
         &[],
         "type",
         "filter headlines (fuzzy; a b | ' ^ $ ! @ syntax)",
     ),
     (
-        &["toggle_full_text"],
+        &[Command::ToggleFullText],
         "",
         "full text: terms match the body too",
     ),
     (
-        &["cursor_left", "cursor_right", "line_start", "line_end"],
+        &[
+            Command::CursorLeft,
+            Command::CursorRight,
+            Command::LineStart,
+            Command::LineEnd,
+        ],
         "",
         "move the filter's cursor; typing inserts there",
     ),
     (
-        &["delete_char", "delete_forward"],
+        &[Command::DeleteChar, Command::DeleteForward],
         "",
         "delete the character before / at the cursor",
     ),
     (
-        &["delete_word", "clear_filter"],
+        &[Command::DeleteWord, Command::ClearFilter],
         "",
         "delete the word before the cursor / all",
     ),
     (
-        &["clear_or_quit", "back"],
+        &[Command::ClearOrQuit, Command::Back],
         "",
         "clear the filter; quit when empty; leave the article",
     ),
     (
-        &["move_up", "move_down", "scroll_up", "scroll_down"],
+        &[
+            Command::MoveUp,
+            Command::MoveDown,
+            Command::ScrollUp,
+            Command::ScrollDown,
+        ],
         "",
         "move the selection (list) or scroll (reader)",
     ),
     (
-        &["next_article", "previous_article"],
+        &[Command::NextArticle, Command::PreviousArticle],
         "",
         "next / previous article, also while reading",
     ),
     (
-        &["first", "last", "top", "bottom"],
+        &[Command::First, Command::Last, Command::Top, Command::Bottom],
         "",
         "first / last article (list), top / end (reader)",
     ),
     (
-        &["page_up"],
+        &[Command::PageUp],
         "",
         "a page up: the article (the list when alone)",
     ),
     (
-        &["page_down"],
+        &[Command::PageDown],
         "",
         "a page down: the article (the list when alone)",
     ),
     (
-        &["list_page_up", "list_page_down"],
+        &[Command::ListPageUp, Command::ListPageDown],
         "",
         "a page up / down in the list",
     ),
-    (&["open"], "", "open the article (marks it read)"),
+    (&[Command::Open], "", "open the article (marks it read)"),
     (
-        &["toggle_focus"],
+        &[Command::ToggleFocus],
         "",
         "move focus between the list and the article",
     ),
-    (&["toggle_read", "toggle_star"], "", "toggle read / starred"),
-    (&["cycle_view"], "", "show all / unread / starred articles"),
     (
-        &["cycle_sort"],
+        &[Command::ToggleRead, Command::ToggleStar],
+        "",
+        "toggle read / starred",
+    ),
+    (
+        &[Command::CycleView],
+        "",
+        "show all / unread / starred articles",
+    ),
+    (
+        &[Command::CycleSort],
         "",
         "sort: relevance / newest / source / title",
     ),
     (
-        &["open_url", "copy_url"],
+        &[Command::OpenUrl, Command::CopyUrl],
         "",
         "open / copy the article's URL",
     ),
     (
         &[
-            "open_link_1",
-            "open_link_2",
-            "open_link_3",
-            "open_link_4",
-            "open_link_5",
-            "open_link_6",
-            "open_link_7",
-            "open_link_8",
-            "open_link_9",
+            Command::OpenLink1,
+            Command::OpenLink2,
+            Command::OpenLink3,
+            Command::OpenLink4,
+            Command::OpenLink5,
+            Command::OpenLink6,
+            Command::OpenLink7,
+            Command::OpenLink8,
+            Command::OpenLink9,
         ],
         "",
         "open link [1] … [9] while reading",
@@ -539,98 +270,100 @@ pub const HELP: &[(&[&str], &str, &str)] = &[
         "click selects; the wheel scrolls the pane under it",
     ),
     (
-        &["find", "find_next", "find_previous"],
+        &[Command::Find, Command::FindNext, Command::FindPrevious],
         "",
         "find in the article; next / previous match",
     ),
-    (&["help", "quit"], "", "show or hide this help / quit"),
-    (&["fetch"], "", "fetch the subscriptions now"),
+    (
+        &[Command::Help, Command::Quit],
+        "",
+        "show or hide this help / quit",
+    ),
+    (&[Command::Fetch], "", "fetch the subscriptions now"),
 ];
 
 /// One entry of a hint line: the first key of each action named, and a word.
-pub type Hint = (&'static [&'static str], &'static str);
+pub type Hint = (&'static [Command], &'static str);
 
 /// The hint line while browsing the list, longest first; the first that fits
 /// is shown.
 pub const LIST_HINTS: &[&[Hint]] = &[
     &[
-        (&["move_up", "move_down"], "move"),
-        (&["open"], "open"),
-        (&["toggle_focus"], "focus"),
-        (&["page_up", "page_down"], "scroll"),
-        (&["clear_or_quit"], "clear/quit"),
-        (&["help"], "help"),
+        (&[Command::MoveUp, Command::MoveDown], "move"),
+        (&[Command::Open], "open"),
+        (&[Command::ToggleFocus], "focus"),
+        (&[Command::PageUp, Command::PageDown], "scroll"),
+        (&[Command::ClearOrQuit], "clear/quit"),
+        (&[Command::Help], "help"),
     ],
     &[
-        (&["move_up", "move_down"], ""),
-        (&["open"], "open"),
-        (&["clear_or_quit"], "clear/quit"),
-        (&["help"], "help"),
+        (&[Command::MoveUp, Command::MoveDown], ""),
+        (&[Command::Open], "open"),
+        (&[Command::ClearOrQuit], "clear/quit"),
+        (&[Command::Help], "help"),
     ],
 ];
 
 /// The hint line while reading, longest first.
 pub const READER_HINTS: &[&[Hint]] = &[
     &[
-        (&["scroll_up", "scroll_down"], "scroll"),
-        (&["find"], "find"),
-        (&["next_article", "previous_article"], "next"),
-        (&["toggle_focus"], "list"),
-        (&["back"], "back"),
-        (&["help"], "help"),
-        (&["quit"], "quit"),
+        (&[Command::ScrollUp, Command::ScrollDown], "scroll"),
+        (&[Command::Find], "find"),
+        (&[Command::NextArticle, Command::PreviousArticle], "next"),
+        (&[Command::ToggleFocus], "list"),
+        (&[Command::Back], "back"),
+        (&[Command::Help], "help"),
+        (&[Command::Quit], "quit"),
     ],
     &[
-        (&["scroll_up", "scroll_down"], "scroll"),
-        (&["back"], "back"),
-        (&["help"], "help"),
+        (&[Command::ScrollUp, Command::ScrollDown], "scroll"),
+        (&[Command::Back], "back"),
+        (&[Command::Help], "help"),
     ],
 ];
 
 /// The hint line while typing what to find.
 pub const FIND_HINTS: &[&[Hint]] = &[&[
-    (&["find_accept"], "find"),
-    (&["find_delete_char"], "delete"),
-    (&["find_cancel"], "cancel"),
+    (&[Command::FindAccept], "find"),
+    (&[Command::FindDeleteChar], "delete"),
+    (&[Command::FindCancel], "cancel"),
 ]];
 
 /// The hint line while reading with matches found.
 pub const FOUND_HINTS: &[&[Hint]] = &[
     &[
-        (&["find_next", "find_previous"], "next/previous match"),
-        (&["find"], "find again"),
-        (&["find_close"], "close"),
-        (&["scroll_up", "scroll_down"], "scroll"),
-        (&["help"], "help"),
+        (
+            &[Command::FindNext, Command::FindPrevious],
+            "next/previous match",
+        ),
+        (&[Command::Find], "find again"),
+        (&[Command::FindClose], "close"),
+        (&[Command::ScrollUp, Command::ScrollDown], "scroll"),
+        (&[Command::Help], "help"),
     ],
     &[
-        (&["find_next", "find_previous"], "match"),
-        (&["find_close"], "close"),
+        (&[Command::FindNext, Command::FindPrevious], "match"),
+        (&[Command::FindClose], "close"),
     ],
 ];
 
 /// The hint line with the help open.
-pub const HELP_HINTS: &[&[Hint]] =
-    &[&[(&["help", "close_help"], "close help"), (&["quit"], "quit")]];
+pub const HELP_HINTS: &[&[Hint]] = &[&[
+    (&[Command::Help, Command::CloseHelp], "close help"),
+    (&[Command::Quit], "quit"),
+]];
 
-/// The names the config file's `[keys]` table accepts, each once, in table order.
+/// The names the config file's `[keys]` table accepts, each once.
 pub fn action_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = Vec::new();
-    for binding in BINDINGS {
-        if !names.contains(&binding.name) {
-            names.push(binding.name);
-        }
-    }
-    names
+    Command::ALL.iter().map(|c| c.name()).collect()
 }
 
 /// One row of a [`Keymap`]: a normalised key, where it applies, what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Row {
-    name: &'static str,
+    command: Command,
     key: KeySpec,
     modes: Vec<Mode>,
-    action: Action,
 }
 
 /// The key bindings in force: [`BINDINGS`] with the config file's remapping
@@ -661,9 +394,10 @@ pub fn reserved_key_problems(overrides: &BTreeMap<String, Vec<KeySpec>>) -> Vec<
     overrides
         .iter()
         .filter_map(|(name, keys)| {
-            let problem = if name == "quit" && !keys.contains(&ctrl_c) {
+            let quit = name == Command::Quit.name();
+            let problem = if quit && !keys.contains(&ctrl_c) {
                 "ctrl-c always quits as well"
-            } else if name != "quit" && keys.contains(&ctrl_c) {
+            } else if !quit && keys.contains(&ctrl_c) {
                 "ctrl-c always quits; not bound here"
             } else {
                 return None;
@@ -682,11 +416,12 @@ impl Keymap {
         let mut rows = Vec::new();
         let mut warnings = Vec::new();
         for (name, keys) in overrides {
-            let defaults: Vec<&Binding> = BINDINGS.iter().filter(|b| b.name == *name).collect();
-            let Some(first) = defaults.first() else {
+            let Some(command) = Command::from_name(name) else {
                 warnings.push(name.clone());
                 continue;
             };
+            let defaults: Vec<&Binding> =
+                BINDINGS.iter().filter(|b| b.command == command).collect();
             let mut modes: Vec<Mode> = Vec::new();
             for binding in &defaults {
                 for mode in binding.modes {
@@ -696,25 +431,23 @@ impl Keymap {
                 }
             }
             // Ctrl-C on another action would never fire: not listed either.
-            let reachable = |key: &&KeySpec| first.name == "quit" || **key != always_quits();
+            let reachable = |key: &&KeySpec| command == Command::Quit || **key != always_quits();
             for key in keys.iter().filter(reachable) {
                 rows.push(Row {
-                    name: first.name,
+                    command,
                     key: *key,
                     modes: modes.clone(),
-                    action: first.action.clone(),
                 });
             }
         }
         for binding in BINDINGS {
-            if overrides.contains_key(binding.name) {
+            if overrides.contains_key(binding.command.name()) {
                 continue;
             }
             rows.push(Row {
-                name: binding.name,
+                command: binding.command,
                 key: KeySpec::new(binding.code, binding.modifiers),
                 modes: binding.modes.to_vec(),
-                action: binding.action.clone(),
             });
         }
         (Keymap { rows }, warnings)
@@ -740,7 +473,7 @@ impl Keymap {
             .iter()
             .find(|row| row.key == spec && applies(&row.modes));
         if let Some(row) = bound {
-            return Some(row.action.clone());
+            return Some(row.command.action());
         }
         let modifiers = key.modifiers;
         match (mode, key.code) {
@@ -766,7 +499,7 @@ impl Keymap {
             .map(|name| (name.to_owned(), Vec::new()))
             .collect();
         for row in &self.rows {
-            let keys = table.entry(row.name.to_owned()).or_default();
+            let keys = table.entry(row.command.name().to_owned()).or_default();
             if !keys.contains(&row.key) {
                 keys.push(row.key);
             }
@@ -777,10 +510,10 @@ impl Keymap {
     /// The first key of each action in `names` as a hint shows them: "↑↓" for
     /// arrows, "Ctrl-N/P" for keys with the same modifier, else joined by "/";
     /// empty when none of them is bound.
-    pub fn hint_keys(&self, names: &[&str]) -> String {
+    pub fn hint_keys(&self, commands: &[Command]) -> String {
         let mut keys: Vec<String> = Vec::new();
-        for name in names {
-            if let Some(key) = self.keys_for(name).into_iter().next()
+        for command in commands {
+            if let Some(key) = self.keys_for(*command).into_iter().next()
                 && !keys.contains(&key)
             {
                 keys.push(key);
@@ -812,8 +545,8 @@ impl Keymap {
     pub fn hint_line(&self, hints: &[Hint]) -> String {
         let mut line = String::new();
         let mut joiner = "";
-        for (names, word) in hints {
-            let keys = self.hint_keys(names);
+        for (commands, word) in hints {
+            let keys = self.hint_keys(commands);
             if keys.is_empty() {
                 continue;
             }
@@ -830,10 +563,10 @@ impl Keymap {
         line
     }
 
-    /// The keys bound to the action `name`, for display ("Ctrl-R", "F2").
-    pub fn keys_for(&self, name: &str) -> Vec<String> {
+    /// The keys bound to `command`, for display ("Ctrl-R", "F2").
+    pub fn keys_for(&self, command: Command) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for row in self.rows.iter().filter(|r| r.name == name) {
+        for row in self.rows.iter().filter(|r| r.command == command) {
             let shown = display_key(&row.key);
             if !out.contains(&shown) {
                 out.push(shown);
@@ -1129,7 +862,7 @@ mod tests {
             keymap.map_key(Mode::List, ctrl('r')),
             Some(Action::ToggleRead)
         );
-        assert_eq!(keymap.keys_for("toggle_star"), ["Alt-S", "F5"]);
+        assert_eq!(keymap.keys_for(Command::ToggleStar), ["Alt-S", "F5"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! [`keymap::map_key`] turns keys into [`Action`]s, [`update::update`] applies them.
 //! Rendering lives in [`crate::ui`] and only reads an `&App`.
 //!
-//! The streaming loader's batches arrive as [`Action::ArticlesKeyed`] (content
+//! The streaming loader's batches arrive as [`Action::ArticlesLoaded`] (content
 //! keys hashed on the loader thread) and its progress as [`Action::Status`].
 //! A new query queues [`Effect::Filter`]; a [`FilterFeed`] hands it to the
 //! filter (a thread in the reader, inline in tests: [`Harness`]), whose answer
@@ -19,12 +19,14 @@
 //! [`Action::Notify`].
 
 pub mod action;
+pub mod command;
 pub mod count;
 pub mod edit;
 pub mod effect;
 pub mod filtering;
 pub mod find;
 pub mod geometry;
+pub mod help;
 pub mod keymap;
 pub mod reading;
 pub mod state;
@@ -32,6 +34,7 @@ pub mod text;
 pub mod update;
 
 pub use action::Action;
+pub use command::Command;
 pub use effect::Effect;
 pub use filtering::{FilterFeed, Harness};
 pub use keymap::{Keymap, Mode, map_key, map_mouse};

@@ -10,8 +10,10 @@ use super::keymap::{Keymap, Mode};
 use super::reading::ReaderLayout;
 use crate::article::Article;
 use crate::article::sanitize::clean_line;
-use crate::config::{SortOrder, ViewFilter};
+use crate::config::ViewConfig;
 use crate::filter::{self, Match, Ranked, Snippet};
+use crate::library::{Batch, Library};
+use crate::library::{SortOrder, ViewFilter};
 use crate::store::marks::{ArticleKey, MarkStore, Place};
 
 /// Which pane keys go to.
@@ -27,100 +29,103 @@ pub enum Focus {
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The library, in load order. Filter results index into it.
-    pub articles: Vec<Article>,
+    /// The articles and their content keys, in load order. Filter results
+    /// index into it.
+    pub(super) library: Library,
     /// The filter text.
-    pub query: String,
+    pub(super) query: String,
     /// Where typing goes in `query`: a byte offset on a grapheme boundary.
-    pub cursor: usize,
+    pub(super) cursor: usize,
     /// Full-text mode (Ctrl-F): filter terms match article bodies too, and the
     /// list shows a body snippet under each headline.
-    pub full_text: bool,
-    /// Content keys of `articles` (same positions), computed once when articles
-    /// arrive: hashing is too slow to do per frame or per lookup.
-    pub keys: Vec<ArticleKey>,
+    pub(super) full_text: bool,
     /// Filter results for `query`, best first (indices into `articles`), before
     /// the view and sort are applied.
-    pub filtered: Ranked,
+    pub(super) filtered: Ranked,
     /// The rows shown: `filtered` restricted to `view` and ordered by `sort`
     /// (see [`App::arrange`]). Ordered lazily: `update` puts the rows up to the
     /// selection and the bottom of the list in order, and rendering reads
     /// only those ([`Ranked::sorted`]).
-    pub matches: Ranked,
+    pub(super) matches: Ranked,
     /// Which articles the list shows (all, unread, starred).
-    pub view: ViewFilter,
+    pub(super) view: ViewFilter,
     /// How the list is ordered.
-    pub sort: SortOrder,
+    pub(super) sort: SortOrder,
     /// Read and starred marks. Changed by `update`; written by the event loop
     /// when `update` queues [`Effect::SaveState`].
-    pub store: MarkStore,
+    pub(super) store: MarkStore,
     /// I/O that `update` asked for, performed and drained by the event loop.
-    pub effects: Vec<Effect>,
+    pub(super) effects: Vec<Effect>,
     /// Keys to actions, with the config file's remapping applied.
-    pub keymap: Keymap,
+    pub(super) keymap: Keymap,
     /// List pane width in the wide layout, percent of the screen.
-    pub split: u16,
+    pub(super) split: u16,
     /// Widest the reader's text gets, in columns (centred beyond); 0 = no limit.
-    pub text_width: u16,
+    pub(super) text_width: u16,
     /// Position of the selected row in `matches` (0 when there are none).
-    pub selected: usize,
+    pub(super) selected: usize,
     /// First row of `matches` shown in the list pane.
-    pub list_offset: usize,
+    pub(super) list_offset: usize,
     /// First line of the selected article shown in the reading pane.
-    pub scroll: usize,
+    pub(super) scroll: usize,
     /// Which pane has the keys.
-    pub focus: Focus,
+    pub(super) focus: Focus,
     /// Whether the help overlay is open.
-    pub show_help: bool,
+    pub(super) show_help: bool,
+    /// First line of the help overlay shown (it scrolls where it does not fit).
+    pub(super) help_scroll: usize,
     /// Last known terminal size (columns, rows), for layout-dependent clamping.
-    pub viewport: (u16, u16),
+    pub(super) viewport: (u16, u16),
     /// Loading progress, confirmations or problems, shown in the status line.
-    pub status: Option<String>,
+    pub(super) status: Option<String>,
     /// A background fetch of the subscriptions is running.
-    pub fetching: bool,
+    pub(super) fetching: bool,
     /// Whether `status` reports a failure (drawn in the error colour).
-    pub status_is_error: bool,
+    pub(super) status_is_error: bool,
     /// The number of the confirmation or error in `status`, when it is one
     /// (they go after a while, or with the next key); `None` for loading
     /// progress and other lasting status text.
-    pub notice: Option<u64>,
+    pub(super) notice: Option<u64>,
     /// How many confirmations and errors have been shown: numbers them.
-    pub notices: u64,
+    pub(super) notices: u64,
     /// A startup problem (bad config, unreadable state file), shown in the
     /// status line whenever there is no other status, until a newer
     /// confirmation or error replaces it.
-    pub warning: Option<String>,
+    pub(super) warning: Option<String>,
+    /// How to fill an empty library, while the reader shows the bundled
+    /// articles instead (a first run): drawn in the list's free space.
+    pub(super) welcome: Option<String>,
     /// Set by [`super::Action::Quit`]; the event loop stops.
-    pub should_quit: bool,
+    pub(super) should_quit: bool,
     /// The article (index into `articles`) the selection should stay on when the
     /// next filter results arrive: the selected one when articles are appended or
     /// the filter is cleared, `None` (best match) after the query changed.
-    pub anchor: Option<usize>,
+    pub(super) anchor: Option<usize>,
     /// A query was sent to the worker and its answer has not arrived: the list
     /// still shows the previous results and the filter bar says so.
-    pub filter_pending: bool,
+    pub(super) filter_pending: bool,
     /// The selected article laid out for the reading pane, as far as it has
     /// been shown (kept by `update`, read by the renderer): scrolling a huge
     /// article costs the lines on screen, not the article.
-    pub reader: ReaderLayout,
+    pub(super) reader: ReaderLayout,
     /// The article (and its scroll) to go back to once it has loaded: where
     /// the reader was left last time ([`App::return_to`]). Dropped at the
     /// user's first key.
-    pub returning: Option<(ArticleKey, usize)>,
+    pub(super) returning: Option<(ArticleKey, usize)>,
     /// A scroll to restore once the selection has moved to the article it
     /// belongs to (taken by `update`).
-    pub restored_scroll: Option<usize>,
+    pub(super) restored_scroll: Option<usize>,
     /// Paths of files whose content is already in the library, by the key of
     /// the article shown for them (see [`super::Action::Copies`]).
-    pub copies: std::collections::HashMap<ArticleKey, Vec<String>>,
+    pub(super) copies: std::collections::HashMap<ArticleKey, Vec<String>>,
     /// The search in the open article (`/`), while there is one.
-    pub find: Option<super::find::Find>,
+    pub(super) find: Option<super::find::Find>,
     /// Where the text at the top was before the resizes since the last key
     /// (block, byte): they all keep that place.
-    pub resize_place: Option<(usize, usize)>,
+    pub(super) resize_place: Option<(usize, usize)>,
     /// What the list highlights in the rows on screen (kept by `update`, read
     /// by the renderer, which so never parses the query).
-    pub highlights: Vec<RowHighlight>,
+    pub(super) highlights: Vec<RowHighlight>,
 }
 
 /// The matched letters of one visible row.
@@ -143,10 +148,8 @@ impl Default for App {
 impl App {
     /// A reader over `articles` for a terminal of `viewport` (columns, rows).
     pub fn new(articles: Vec<Article>, viewport: (u16, u16)) -> Self {
-        let keys = articles.iter().map(ArticleKey::of).collect();
         let mut app = App {
-            articles,
-            keys,
+            library: Library::new(articles),
             query: String::new(),
             cursor: 0,
             full_text: false,
@@ -164,6 +167,7 @@ impl App {
             scroll: 0,
             focus: Focus::List,
             show_help: false,
+            help_scroll: 0,
             viewport,
             status: None,
             fetching: false,
@@ -171,6 +175,7 @@ impl App {
             notice: None,
             notices: 0,
             warning: None,
+            welcome: None,
             should_quit: false,
             anchor: None,
             filter_pending: false,
@@ -185,6 +190,11 @@ impl App {
         app.show_all();
         app.lay_out_reader();
         app
+    }
+
+    /// Every article, in load order (what filter results index into).
+    pub fn articles(&self) -> &[Article] {
+        self.library.articles()
     }
 
     /// Where the panes are at the last known terminal size.
@@ -220,7 +230,7 @@ impl App {
     pub(super) fn lay_out_reader(&mut self) {
         let Some((index, article)) = self
             .selected_index()
-            .and_then(|i| Some((i, self.articles.get(i)?)))
+            .and_then(|i| Some((i, self.library.get(i)?)))
         else {
             self.reader = ReaderLayout::default();
             self.scroll = 0;
@@ -240,9 +250,9 @@ impl App {
                 && self.scroll.saturating_add(height) >= old_total / 2)
                 .then(|| old_total.saturating_sub(self.scroll.min(old_total)));
             let copies = self
-                .keys
-                .get(index)
-                .and_then(|k| self.copies.get(k))
+                .library
+                .key(index)
+                .and_then(|k| self.copies.get(&k))
                 .map_or(&[][..], Vec::as_slice);
             self.reader = ReaderLayout::new(index, article, copies, key.1);
             if let Some(from_end) = from_end {
@@ -265,7 +275,7 @@ impl App {
             (inner.width as usize).saturating_sub(geometry::GUTTER)
         });
         for m in self.matches.sorted().iter().skip(first).take(rows) {
-            let Some(article) = self.articles.get(m.index as usize) else {
+            let Some(article) = self.library.get(m.index as usize) else {
                 continue;
             };
             let title = clean_line(&article.title);
@@ -310,25 +320,22 @@ impl App {
 
     /// The selected article, if any article matches.
     pub fn selected_article(&self) -> Option<&Article> {
-        self.selected_index().and_then(|i| self.articles.get(i))
+        self.selected_index().and_then(|i| self.library.get(i))
     }
 
-    /// Appends loaded articles with their content keys (computed off the UI
-    /// thread; `keys[i]` belongs to `articles[i]`). The selection stays on the
+    /// Appends loaded articles. The selection stays on the
     /// same article. With an empty query the new articles join the list at once
     /// (appended, or merged into the sorted rows: no re-sort of the whole
     /// library per batch); with a query the filter, which is fed the same
     /// articles, answers again.
-    pub fn append_articles(&mut self, articles: Vec<Article>, keys: Vec<ArticleKey>) {
-        debug_assert_eq!(articles.len(), keys.len());
+    pub fn append_articles(&mut self, batch: Batch) {
         if !self.filter_pending {
             self.anchor = self.kept_article();
         }
-        let first = self.articles.len();
-        self.keys.extend(keys);
-        self.articles.extend(articles);
+        let added = self.library.append(batch);
+        let first = added.start;
         if self.query.trim().is_empty() {
-            let added = (first..self.articles.len()).map(|i| Match {
+            let added = added.map(|i| Match {
                 index: i as u32,
                 score: 0,
             });
@@ -374,11 +381,11 @@ impl App {
         let Some((key, scroll)) = self.returning else {
             return;
         };
-        let Some(offset) = self.keys[first..].iter().position(|k| *k == key) else {
+        let Some(index) = self.library.find_from(first, key) else {
             return;
         };
         self.returning = None;
-        if let Some(row) = self.matches.rank_of((first + offset) as u32) {
+        if let Some(row) = self.matches.rank_of(index as u32) {
             self.selected = row;
             self.restored_scroll = Some(scroll);
         }
@@ -404,7 +411,7 @@ impl App {
         if self.sort == SortOrder::Relevance {
             self.matches.extend_after(added);
         } else {
-            let articles = &self.articles;
+            let articles = self.library.articles();
             let sort = self.sort;
             added.sort_unstable_by(|a, b| compare(sort, articles, a, b));
             // Rows in another sort than relevance are always fully ordered.
@@ -448,7 +455,7 @@ impl App {
     /// Shows every article in library order (the empty query's results),
     /// without filtering.
     pub fn show_all(&mut self) {
-        let all = (0..self.articles.len() as u32)
+        let all = (0..self.library.len() as u32)
             .map(|index| Match { index, score: 0 })
             .collect();
         self.apply_matches(Ranked::from_sorted(all));
@@ -485,7 +492,7 @@ impl App {
         self.matches = if self.sort == SortOrder::Relevance {
             rows
         } else {
-            let (sort, articles) = (self.sort, &self.articles);
+            let (sort, articles) = (self.sort, self.library.articles());
             let mut rows = rows.into_unordered_vec();
             rows.sort_unstable_by(|a, b| compare(sort, articles, a, b));
             Ranked::from_sorted(rows)
@@ -498,32 +505,33 @@ impl App {
 
     /// Whether `view` shows the article at `index`.
     fn admits(&self, view: ViewFilter, index: usize) -> bool {
-        let Some(key) = self.keys.get(index) else {
+        let Some(key) = self.library.key(index) else {
             return true;
         };
         match view {
             ViewFilter::All => true,
-            ViewFilter::Unread => !self.store.is_read(key),
-            ViewFilter::Starred => self.store.is_starred(key),
+            ViewFilter::Unread => !self.store.is_read(&key),
+            ViewFilter::Starred => self.store.is_starred(&key),
         }
     }
 
     /// The content key of the selected article.
     pub fn selected_key(&self) -> Option<ArticleKey> {
-        self.selected_index()
-            .and_then(|i| self.keys.get(i).copied())
+        self.selected_index().and_then(|i| self.library.key(i))
     }
 
     /// Whether the article at `index` is marked read.
     pub fn is_read(&self, index: usize) -> bool {
-        self.keys.get(index).is_some_and(|k| self.store.is_read(k))
+        self.library
+            .key(index)
+            .is_some_and(|k| self.store.is_read(&k))
     }
 
     /// Whether the article at `index` is starred.
     pub fn is_starred(&self, index: usize) -> bool {
-        self.keys
-            .get(index)
-            .is_some_and(|k| self.store.is_starred(k))
+        self.library
+            .key(index)
+            .is_some_and(|k| self.store.is_starred(&k))
     }
 
     /// The sort's name for the list title. Relevance without a query is the
@@ -533,6 +541,219 @@ impl App {
             SortOrder::Relevance if self.query.trim().is_empty() => "file order",
             sort => sort.as_str(),
         }
+    }
+}
+
+/// Reading the state: drawing, the event loop and tests see it through these;
+/// only `update` (and the few setters for the user's settings) change it.
+impl App {
+    /// The filter text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Where typing goes in the filter text (a byte offset).
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Whether the filter searches bodies too (Ctrl-F).
+    pub fn full_text(&self) -> bool {
+        self.full_text
+    }
+
+    /// The filter's results before the view and sort.
+    pub fn filtered(&self) -> &Ranked {
+        &self.filtered
+    }
+
+    /// The rows the list shows, in order.
+    pub fn matches(&self) -> &Ranked {
+        &self.matches
+    }
+
+    /// Which articles the list shows.
+    pub fn view(&self) -> ViewFilter {
+        self.view
+    }
+
+    /// How the list is ordered.
+    pub fn sort(&self) -> SortOrder {
+        self.sort
+    }
+
+    /// The read and starred marks.
+    pub fn marks(&self) -> &MarkStore {
+        &self.store
+    }
+
+    /// The marks, for the effect executor that saves them.
+    pub fn marks_mut(&mut self) -> &mut MarkStore {
+        &mut self.store
+    }
+
+    /// Keys to actions, as remapped by the config.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// List pane width in the wide layout, percent of the screen.
+    pub fn split(&self) -> u16 {
+        self.split
+    }
+
+    /// Widest the reader's text gets, in columns; 0 = no limit.
+    pub fn text_width(&self) -> u16 {
+        self.text_width
+    }
+
+    /// Position of the selected row in [`App::matches`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// First row of the list pane.
+    pub fn list_offset(&self) -> usize {
+        self.list_offset
+    }
+
+    /// First line of the selected article in the reading pane.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Which pane has the keys.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// Whether the help overlay is open.
+    pub fn show_help(&self) -> bool {
+        self.show_help
+    }
+
+    /// First line of the help overlay shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The help overlay laid out for the terminal as last seen.
+    pub fn help_layout(&self) -> super::help::HelpLayout {
+        super::help::HelpLayout::new(&self.keymap, self.screen())
+    }
+
+    /// The terminal size (columns, rows) as last seen.
+    pub fn viewport(&self) -> (u16, u16) {
+        self.viewport
+    }
+
+    /// The status line's text, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Whether the status line reports a failure.
+    pub fn status_is_error(&self) -> bool {
+        self.status_is_error
+    }
+
+    /// A background fetch of the subscriptions is running.
+    pub fn fetching(&self) -> bool {
+        self.fetching
+    }
+
+    /// The number of the confirmation or error shown, for its expiry timer.
+    pub fn notice(&self) -> Option<u64> {
+        self.notice
+    }
+
+    /// A startup problem shown while there is no other status.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
+    }
+
+    /// How to fill an empty library (a first run), if the reader shows the
+    /// bundled articles for want of one.
+    pub fn welcome(&self) -> Option<&str> {
+        self.welcome.as_deref()
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// Whether the list still shows the previous query's results.
+    pub fn filter_pending(&self) -> bool {
+        self.filter_pending
+    }
+
+    /// The selected article laid out as far as it has been shown.
+    pub fn reader(&self) -> &ReaderLayout {
+        &self.reader
+    }
+
+    /// Whether the reader is still waiting for the article it was left on.
+    pub fn is_returning(&self) -> bool {
+        self.returning.is_some()
+    }
+
+    /// The search in the open article, while there is one.
+    pub fn find(&self) -> Option<&super::find::Find> {
+        self.find.as_ref()
+    }
+
+    /// Effects queued by `update`, for the executor to perform.
+    pub fn effects(&self) -> &[Effect] {
+        &self.effects
+    }
+
+    /// Takes the queued effects: the executor performs each once.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+}
+
+/// The user's settings, applied once at start (from the config and the state
+/// file) before any input.
+impl App {
+    /// Uses `keymap` for keys from now on.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+    }
+
+    /// Uses `store` for the read and starred marks, and shows the list as
+    /// they say.
+    pub fn set_marks(&mut self, store: MarkStore) {
+        self.store = store;
+        self.rearrange_in_place();
+    }
+
+    /// Applies the config's `[view]`: default view and sort, pane split and
+    /// text width.
+    pub fn set_view_config(&mut self, view: &ViewConfig) {
+        self.view = view.default_view;
+        self.sort = view.default_sort;
+        self.split = view.split;
+        self.text_width = view.text_width;
+        self.rearrange_in_place();
+        self.lay_out_reader();
+    }
+
+    /// A startup problem to show while there is no other status.
+    pub fn set_warning(&mut self, warning: Option<String>) {
+        self.warning = warning;
+    }
+
+    /// How to fill the library, for a first run (see [`App::welcome`]).
+    pub fn set_welcome(&mut self, welcome: Option<String>) {
+        self.welcome = welcome;
+    }
+
+    /// [`App::arrange`], keeping the selection on its article.
+    fn rearrange_in_place(&mut self) {
+        self.anchor = self.selected_index();
+        self.arrange();
     }
 }
 

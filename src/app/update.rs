@@ -8,8 +8,7 @@ use super::state::{App, Focus};
 use super::{geometry, reading};
 use crate::article::links;
 use crate::article::sanitize::clean_line;
-use crate::config::{SortOrder, ViewFilter};
-use crate::store::marks::ArticleKey;
+use crate::library::{SortOrder, ViewFilter};
 
 /// Lines the mouse wheel scrolls the reading pane per step.
 pub const WHEEL_LINES: isize = 3;
@@ -76,7 +75,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     clamp_scroll(app);
     if let Some(place) = place
-        && let Some(article) = app.selected_index().and_then(|i| app.articles.get(i))
+        && let Some(article) = app.selected_index().and_then(|i| app.library.get(i))
     {
         app.scroll = app.reader.line_of(article, place);
         clamp_scroll(app);
@@ -108,7 +107,7 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Lays the open article out in full and finds the search's words in it.
 fn search_article(app: &mut App) {
-    let Some(article) = app.selected_index().and_then(|i| app.articles.get(i)) else {
+    let Some(article) = app.selected_index().and_then(|i| app.library.get(i)) else {
         return;
     };
     app.reader.extend_to(article, usize::MAX);
@@ -204,6 +203,13 @@ fn apply(app: &mut App, action: Action) {
                 app.selected = row;
             }
         }
+        Action::Scroll(delta) if app.show_help => scroll_help(app, delta),
+        Action::ScrollPages(pages) if app.show_help => {
+            let page = app.help_layout().visible().saturating_sub(1).max(1) as isize;
+            scroll_help(app, pages.saturating_mul(page));
+        }
+        Action::ScrollTop if app.show_help => app.help_scroll = 0,
+        Action::ScrollBottom if app.show_help => scroll_help(app, isize::MAX),
         Action::Scroll(delta) => scroll_by(app, delta),
         // Where the article is not on screen (a narrow list), PgUp/PgDn page
         // the list instead of an article nobody sees.
@@ -350,7 +356,7 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::OpenUrl | Action::CopyUrl => {
             if let Some(index) = app.selected_index() {
-                let url = app.articles[index].url.clone();
+                let url = app.articles()[index].url.clone();
                 let copy = action == Action::CopyUrl;
                 url_effect(app, url.as_deref(), "this article", copy);
             }
@@ -405,16 +411,15 @@ fn apply(app: &mut App, action: Action) {
             show_current_hit(app);
         }
         Action::FindClose => app.find = None,
-        Action::ToggleHelp => app.show_help = !app.show_help,
+        Action::ToggleHelp => {
+            app.show_help = !app.show_help;
+            app.help_scroll = 0;
+        }
         Action::CloseHelp => app.show_help = false,
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Resize(columns, rows) => app.viewport = (columns, rows),
-        Action::ArticlesLoaded(articles) => {
-            let keys = articles.iter().map(ArticleKey::of).collect();
-            app.append_articles(articles, keys);
-        }
-        Action::ArticlesKeyed { articles, keys } => app.append_articles(articles, keys),
+        Action::ArticlesLoaded(batch) => app.append_articles(batch),
         Action::Copies(copies) => {
             for (key, path) in copies {
                 app.copies.entry(key).or_default().push(path);
@@ -448,6 +453,8 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::FetchFinished { text, error } => {
             app.fetching = false;
+            // The first-run note has done its work: the user fetches.
+            app.welcome = None;
             notify(app, text, error);
         }
         Action::ExpireStatus(notice) => {
@@ -512,6 +519,12 @@ fn page_list(app: &mut App, pages: isize) {
         .min(last.saturating_sub(rows - 1));
 }
 
+/// Scrolls the help overlay, which stops with its last line at the bottom.
+fn scroll_help(app: &mut App, delta: isize) {
+    let max = app.help_layout().max_scroll();
+    app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
+}
+
 fn scroll_by(app: &mut App, delta: isize) {
     app.scroll = app.scroll.saturating_add_signed(delta);
 }
@@ -572,8 +585,8 @@ mod tests {
     use super::*;
     use crate::app::Harness;
     use crate::article::Article;
-    use crate::config::{SortOrder, ViewFilter};
     use crate::filter::{QueryOptions, Ranked};
+    use crate::library::{SortOrder, ViewFilter};
 
     fn harness(articles: Vec<Article>, viewport: (u16, u16)) -> Harness {
         Harness::new(App::new(articles, viewport))
@@ -738,7 +751,7 @@ mod tests {
         app.apply(Action::SelectRow(1));
         app.apply(Action::ScrollBottom);
         let area = app.reader_text_area();
-        let lines = reading::article_lines(&app.articles[1], area.width as usize);
+        let lines = reading::article_lines(&app.articles()[1], area.width as usize);
         assert_eq!(app.scroll, lines.len() - area.height as usize);
     }
 
@@ -786,16 +799,18 @@ mod tests {
         assert_eq!(app.selected_article(), None);
         let mut all = app_articles();
         let later = all.split_off(2);
-        app.apply(Action::ArticlesLoaded(all));
+        app.apply(Action::ArticlesLoaded(all.into()));
         app.apply(Action::SelectRow(1));
-        app.apply(Action::ArticlesLoaded(later));
-        assert_eq!(app.articles.len(), 4);
+        app.apply(Action::ArticlesLoaded(later.into()));
+        assert_eq!(app.articles().len(), 4);
         assert_eq!(app.matches.len(), 4);
         assert_eq!(app.selected_index(), Some(1));
         typed(&mut app, "russia");
         app.apply(Action::SelectRow(1));
         let kept = app.selected_index();
-        app.apply(Action::ArticlesLoaded(vec![article("Russia again", 1)]));
+        app.apply(Action::ArticlesLoaded(
+            vec![article("Russia again", 1)].into(),
+        ));
         assert_eq!(app.selected_index(), kept);
         assert!(app.matches.sorted().iter().any(|m| m.index == 4));
     }
@@ -831,7 +846,7 @@ mod tests {
             })
             .expect("a filter request");
         app.effects.retain(|e| !matches!(e, Effect::Filter { .. }));
-        let matches = crate::filter::rank(&query, app.articles.iter().map(|a| a.title.as_str()));
+        let matches = crate::filter::rank(&query, app.articles().iter().map(|a| a.title.as_str()));
         update(
             app,
             Action::FilterResults {
@@ -872,15 +887,8 @@ mod tests {
         typed_alone(&mut app, "russia");
         answer(&mut app);
         assert_eq!(order(&app), Vec::<u32>::new(), "no Russia headline yet");
-        let keys = later.iter().map(ArticleKey::of).collect();
-        update(
-            &mut app,
-            Action::ArticlesKeyed {
-                articles: later,
-                keys,
-            },
-        );
-        assert_eq!(app.articles.len(), 4);
+        update(&mut app, Action::ArticlesLoaded(later.into()));
+        assert_eq!(app.articles().len(), 4);
         assert!(app.matches.is_empty(), "the worker has not answered yet");
         // The worker re-runs the query over new headlines by itself.
         app.effects.push(filter_request("russia"));
@@ -890,7 +898,7 @@ mod tests {
         let kept = app.selected_index();
         update(
             &mut app,
-            Action::ArticlesLoaded(vec![article("Russia again", 1)]),
+            Action::ArticlesLoaded(vec![article("Russia again", 1)].into()),
         );
         app.effects.push(filter_request("russia"));
         answer(&mut app);
@@ -903,7 +911,7 @@ mod tests {
         let mut app = background(app_articles());
         typed_alone(&mut app, "na");
         typed_alone(&mut app, "to");
-        let stale = crate::filter::rank("na", app.articles.iter().map(|a| a.title.as_str()));
+        let stale = crate::filter::rank("na", app.articles().iter().map(|a| a.title.as_str()));
         update(
             &mut app,
             Action::FilterResults {
@@ -922,12 +930,12 @@ mod tests {
     fn unfiltered_batches_keep_the_sort_and_the_selection_without_resorting() {
         let mut app = App::new(Vec::new(), (120, 40));
         app.sort = SortOrder::Title;
-        let mut all = sorted_app().articles.clone();
+        let mut all = sorted_app().articles().to_vec();
         let later = all.split_off(2);
-        update(&mut app, Action::ArticlesLoaded(all));
+        update(&mut app, Action::ArticlesLoaded(all.into()));
         assert_eq!(order(&app), [1, 0]);
         update(&mut app, Action::SelectRow(1));
-        update(&mut app, Action::ArticlesLoaded(later));
+        update(&mut app, Action::ArticlesLoaded(later.into()));
         assert_eq!(order(&app), [1, 0, 2, 3], "merged in title order");
         assert_eq!(app.selected_index(), Some(0), "selection stays on bravo");
         assert!(
@@ -990,7 +998,7 @@ mod tests {
     }
 
     fn app_articles() -> Vec<Article> {
-        app().articles.clone()
+        app().articles().to_vec()
     }
 
     #[test]
@@ -1038,11 +1046,11 @@ mod tests {
     fn another_default_sort_starts_on_the_first_row_while_loading() {
         let mut app = App::new(Vec::new(), (120, 40));
         app.sort = SortOrder::Title;
-        let mut all = sorted_app().articles.clone(); // bravo, Alpha, charlie, delta
+        let mut all = sorted_app().articles().to_vec(); // bravo, Alpha, charlie, delta
         let later = all.split_off(1);
-        update(&mut app, Action::ArticlesLoaded(all));
+        update(&mut app, Action::ArticlesLoaded(all.into()));
         assert_eq!(app.selected_index(), Some(0), "bravo, the only one");
-        update(&mut app, Action::ArticlesLoaded(later));
+        update(&mut app, Action::ArticlesLoaded(later.into()));
         assert_eq!(order(&app), [1, 0, 2, 3]);
         assert_eq!(app.selected, 0, "the first row");
         assert_eq!(app.selected_index(), Some(1), "Alpha");
@@ -1061,7 +1069,7 @@ mod tests {
             .map(|i| article(&format!("Nations talk over {i} options"), 1))
             .collect();
         more.push(article("NATO summit opens", 1));
-        update(&mut app, Action::ArticlesLoaded(more));
+        update(&mut app, Action::ArticlesLoaded(more.into()));
         // The worker re-runs the query over the new headlines.
         app.effects.push(filter_request("nato"));
         answer(&mut app);
@@ -1075,7 +1083,7 @@ mod tests {
         let chosen = app.selected_index();
         update(
             &mut app,
-            Action::ArticlesLoaded(vec![article("NATO, the summit", 1)]),
+            Action::ArticlesLoaded(vec![article("NATO, the summit", 1)].into()),
         );
         app.effects.push(filter_request("nato"));
         answer(&mut app);
@@ -1105,9 +1113,9 @@ mod tests {
         let mut app = App::new(Vec::new(), (120, 40));
         app.return_to(&place);
         assert_eq!(app.sort, SortOrder::Title, "the sort at once");
-        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec()));
+        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec().into()));
         assert_eq!(app.selected, 0, "not loaded yet: the first row");
-        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec()));
+        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec().into()));
         assert_eq!(
             app.selected_article().map(|a| a.title.as_str()),
             Some("Charlie")
@@ -1117,9 +1125,9 @@ mod tests {
         // A key before the article arrives: the user's choice wins.
         let mut app = App::new(Vec::new(), (120, 40));
         app.return_to(&place);
-        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec()));
+        update(&mut app, Action::ArticlesLoaded(all[..2].to_vec().into()));
         update(&mut app, Action::MoveSelection(1));
-        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec()));
+        update(&mut app, Action::ArticlesLoaded(all[2..].to_vec().into()));
         assert_eq!(
             app.selected_article().map(|a| a.title.as_str()),
             Some("Bravo")
@@ -1577,7 +1585,7 @@ mod tests {
         let mut app = app();
         app.apply(Action::SelectRow(2));
         app.apply(Action::ToggleStar);
-        let mut articles = app.articles.clone();
+        let mut articles = app.articles().to_vec();
         articles.reverse();
         let mut again = App::new(articles, (120, 40));
         again.store = app.store.clone();
@@ -1588,6 +1596,7 @@ mod tests {
     #[test]
     fn fetching_runs_once_at_a_time_and_reports_when_done() {
         let mut app = App::new(Vec::new(), (80, 24));
+        app.set_welcome(Some("the library is empty".into()));
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
         app.effects.clear();
@@ -1606,6 +1615,7 @@ mod tests {
             Some("fetched 2 feeds · 3 new · 1 failed (X: timed out)")
         );
         assert!(app.status_is_error);
+        assert_eq!(app.welcome(), None, "the first-run note goes after a fetch");
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
     }

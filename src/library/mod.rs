@@ -10,8 +10,13 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{self, Article, decode};
 
+mod collection;
 pub mod contain;
+mod order;
 mod stream;
+
+pub use collection::{Batch, Library, Seen};
+pub use order::{SortOrder, ViewFilter};
 
 pub use stream::{LoadEvent, LoadOptions, load_all, spawn_loader, spawn_loader_with};
 

@@ -7,26 +7,7 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Distinguishes temporary files of concurrent saves within one process; the
-/// process id distinguishes processes.
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Replaces the contents of `path` with `bytes` so that readers (and the file
-/// after a crash or power loss) see either the complete old contents or the
-/// complete new ones.
-///
-/// The bytes go to a temporary file in the same directory (a rename is only
-/// atomic within one file system), which is flushed to stable storage before it
-/// is renamed over `path`; the directory is then flushed too so the rename
-/// itself survives a power cut. If `path` is a symbolic link, its target is
-/// replaced, so dotfile managers that link state or config files keep working.
-/// An existing file's permissions are carried over to the new one.
-///
-/// On failure the temporary file is removed and `path` is left untouched. A
-/// process killed mid-write can leave a `.NAME.PID-N.tmp` file behind; it is
-/// never read, and [`remove_stale_temps`] clears it later.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = resolve_symlink(path);
     let file_name = target.file_name().ok_or_else(|| {
@@ -39,39 +20,28 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut temp_name = OsString::from(".");
-    temp_name.push(file_name);
-    temp_name.push(format!(
-        ".{}-{}.tmp",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let temp = dir.join(temp_name);
-
-    let result = write_then_rename(&temp, &target, bytes);
-    if result.is_err() {
-        // Best effort: the error that matters is the one already in hand.
-        let _ = fs::remove_file(&temp);
-        return result;
+    let mut prefix = OsString::from(".");
+    prefix.push(file_name);
+    prefix.push(".");
+    // Dropped (and so removed) on every early return below.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .rand_bytes(TEMP_RANDOM_CHARS)
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    if let Ok(meta) = fs::metadata(&target) {
+        // Keeps a user's chmod on their reading history, for instance.
+        temp.as_file().set_permissions(meta.permissions())?;
     }
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(&target).map_err(|err| err.error)?;
     sync_dir(&dir)
 }
 
-fn write_then_rename(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(temp)?;
-    if let Ok(meta) = fs::metadata(target) {
-        // Keeps a user's chmod 600 on their reading history, for instance.
-        file.set_permissions(meta.permissions())?;
-    }
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(temp, target)
-}
+/// The random part of a temporary file's name (`.NAME.XXXXXX.tmp`), so
+/// [`remove_stale_temps`] recognises exactly the names [`atomic_write`] makes.
+const TEMP_RANDOM_CHARS: usize = 6;
 
 /// Removes temporary files that [`atomic_write`] left beside `path` when a
 /// process died mid-save, if they are older than `min_age`.
@@ -103,13 +73,17 @@ pub fn remove_stale_temps(path: &Path, min_age: std::time::Duration) {
         else {
             continue;
         };
-        // Only names of the exact form PID-N, so nothing else is touched.
-        let ours = middle.split_once('-').is_some_and(|(pid, n)| {
+        // Only names atomic_write makes (random letters and digits), or made
+        // before it used tempfile (PID-N), so nothing else is touched.
+        let random =
+            middle.len() == TEMP_RANDOM_CHARS && middle.bytes().all(|b| b.is_ascii_alphanumeric());
+        let numbered = middle.split_once('-').is_some_and(|(pid, n)| {
             !pid.is_empty()
                 && !n.is_empty()
                 && pid.bytes().all(|b| b.is_ascii_digit())
                 && n.bytes().all(|b| b.is_ascii_digit())
         });
+        let ours = random || numbered;
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
@@ -224,36 +198,27 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Resolves an XDG base directory from the environment values given.
-///
-/// The XDG spec says a relative or empty `$XDG_*_HOME` must be ignored, hence
-/// the check; `home_fallback` is the spec's default below `$HOME`
-/// (`.local/share`, `.config`). Takes the values rather than reading the
-/// environment so tests need not mutate the process environment.
-///
-/// Plain environment look-ups rather than the `directories` crate: that crate
-/// maps to `~/Library/Application Support` on macOS, while newsreader documents
-/// XDG paths on every Unix, and this needs no dependency.
-pub fn xdg_base(
-    xdg_value: Option<OsString>,
-    home: Option<PathBuf>,
-    home_fallback: &str,
-) -> Option<PathBuf> {
-    if let Some(value) = xdg_value {
-        let path = PathBuf::from(value);
-        if path.is_absolute() {
-            return Some(path);
-        }
-    }
-    home.filter(|h| !h.as_os_str().is_empty())
-        .map(|h| h.join(home_fallback))
+/// The XDG base directory a file of newsreader's belongs under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BaseDir {
+    /// `$XDG_CONFIG_HOME`, else `~/.config`.
+    Config,
+    /// `$XDG_DATA_HOME`, else `~/.local/share`.
+    Data,
 }
 
-/// `$VAR/newsreader/FILE`, or `~/FALLBACK/newsreader/FILE`, from the real
-/// environment; `None` only when neither is set.
-pub(crate) fn app_file(var: &str, home_fallback: &str, file: &str) -> Option<PathBuf> {
-    xdg_base(std::env::var_os(var), std::env::home_dir(), home_fallback)
-        .map(|base| base.join("newsreader").join(file))
+/// `BASE/newsreader/FILE` by the XDG rules on every Unix, macOS included
+/// (where newsreader documents `~/.config`, as terminal tools do, rather than
+/// `~/Library`); a relative `$XDG_*` value is ignored, as the spec requires.
+/// `None` only when there is no home folder.
+pub(crate) fn app_file(base: BaseDir, file: &str) -> Option<PathBuf> {
+    use etcetera::base_strategy::{BaseStrategy, Xdg};
+    let xdg = Xdg::new().ok()?;
+    let dir = match base {
+        BaseDir::Config => xdg.config_dir(),
+        BaseDir::Data => xdg.data_dir(),
+    };
+    Some(dir.join("newsreader").join(file))
 }
 
 #[cfg(test)]
@@ -286,7 +251,9 @@ mod tests {
                 .expect("set mtime");
         };
         let hour = Duration::from_secs(3600);
-        touch(".state.json.123-0.tmp", 2 * hour); // stale: removed
+        touch(".state.json.123-0.tmp", 2 * hour); // stale, older naming: removed
+        touch(".state.json.aB3xY9.tmp", 2 * hour); // stale: removed
+        touch(".state.json.Qz81ab.tmp", Duration::ZERO); // a save in progress
         touch(".state.json.456-7.tmp", Duration::ZERO); // a save in progress
         touch(".state.json.notes.tmp", 2 * hour); // not ours
         touch(".other.json.123-0.tmp", 2 * hour); // another file's
@@ -302,6 +269,7 @@ mod tests {
             [
                 ".other.json.123-0.tmp",
                 ".state.json.456-7.tmp",
+                ".state.json.Qz81ab.tmp",
                 ".state.json.notes.tmp",
                 "state.json"
             ]
@@ -335,25 +303,6 @@ mod tests {
         assert_eq!(fs::read(&real).expect("read"), b"new");
         let mode = fs::metadata(&real).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
-    }
-
-    #[test]
-    fn xdg_base_follows_the_spec() {
-        let home = Some(PathBuf::from("/home/u"));
-        assert_eq!(
-            xdg_base(Some("/x/data".into()), home.clone(), ".local/share"),
-            Some(PathBuf::from("/x/data"))
-        );
-        // Relative and empty values are ignored, as the spec requires.
-        assert_eq!(
-            xdg_base(Some("rel".into()), home.clone(), ".local/share"),
-            Some(PathBuf::from("/home/u/.local/share"))
-        );
-        assert_eq!(
-            xdg_base(Some("".into()), home.clone(), ".config"),
-            Some(PathBuf::from("/home/u/.config"))
-        );
-        assert_eq!(xdg_base(None, None, ".config"), None);
     }
 
     #[cfg(unix)]

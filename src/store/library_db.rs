@@ -170,7 +170,7 @@ pub fn default_path() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(LIBRARY_ENV).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
-    crate::store::files::app_file("XDG_DATA_HOME", ".local/share", "library.db")
+    crate::store::files::app_file(crate::store::files::BaseDir::Data, "library.db")
 }
 
 /// Whether `path` is an SQLite database (by its header), so the loader can

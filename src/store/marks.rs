@@ -498,7 +498,7 @@ impl MarkStore {
     /// The default location: `$XDG_DATA_HOME/newsreader/state.json`, else
     /// `~/.local/share/newsreader/state.json`; `None` if neither can be found.
     pub fn default_path() -> Option<PathBuf> {
-        crate::store::files::app_file("XDG_DATA_HOME", ".local/share", "state.json")
+        crate::store::files::app_file(crate::store::files::BaseDir::Data, "state.json")
     }
 
     /// A store that never touches the disk (`--no-state`).

@@ -9,29 +9,30 @@ use url::Url;
 use crate::app::{Action, App, Effect, update};
 use crate::term::links::{self, LinkError};
 
-/// Performs and drains `app.effects`: saves go to the state file, browsers are
-/// started through [`links::open_in_browser`], copies are written to `tty` (the
-/// terminal) as OSC 52.
-pub fn perform(app: &mut App, tty: &mut impl Write) {
-    perform_with(app, tty, links::open_in_browser);
+/// Performs `effects` (taken from the app), then any they queue: saves go to
+/// the state file, browsers are started through [`links::open_in_browser`],
+/// copies are written to `tty` (the terminal) as OSC 52.
+pub fn perform(app: &mut App, effects: Vec<Effect>, tty: &mut impl Write) {
+    perform_with(app, effects, tty, links::open_in_browser);
 }
 
 /// [`perform`] with the browser opener passed in, for tests.
 pub fn perform_with(
     app: &mut App,
+    mut effects: Vec<Effect>,
     tty: &mut impl Write,
     mut open: impl FnMut(&Url) -> Result<(), LinkError>,
 ) {
     // An effect's outcome could queue more effects; none does today, but drain
     // in rounds so one never gets lost.
-    while !app.effects.is_empty() {
-        for effect in std::mem::take(&mut app.effects) {
+    while !effects.is_empty() {
+        for effect in std::mem::take(&mut effects) {
             let (text, error) = match effect {
                 // The event loop's FilterFeed takes these before the rest are
                 // performed; one left over has no filter to go to.
                 // Performed by the loop's workers.
                 Effect::Filter { .. } | Effect::FetchFeeds => continue,
-                Effect::SaveState => match app.store.save_if_dirty() {
+                Effect::SaveState => match app.marks_mut().save_if_dirty() {
                     Ok(()) => continue,
                     Err(err) => (format!("could not save reading state: {err}"), true),
                 },
@@ -57,6 +58,7 @@ pub fn perform_with(
             };
             update(app, Action::Notify { text, error });
         }
+        effects = app.take_effects();
     }
 }
 
@@ -85,22 +87,23 @@ mod tests {
         let mut opened = Vec::new();
         let mut tty = Vec::new();
         update(&mut app, Action::OpenUrl);
-        perform_with(&mut app, &mut tty, |u| {
+        let effects = app.take_effects();
+        perform_with(&mut app, effects, &mut tty, |u| {
             opened.push(u.to_string());
             Ok(())
         });
         assert_eq!(opened, ["https://example.com/story"]);
-        assert_eq!(
-            app.status.as_deref(),
-            Some("opened https://example.com/story")
-        );
+        assert_eq!(app.status(), Some("opened https://example.com/story"));
 
         update(&mut app, Action::CopyUrl);
-        perform_with(&mut app, &mut tty, |_| unreachable!("copy opens nothing"));
+        let effects = app.take_effects();
+        perform_with(&mut app, effects, &mut tty, |_| {
+            unreachable!("copy opens nothing")
+        });
         let tty = String::from_utf8(tty).expect("utf8");
         assert!(tty.contains("\u{1b}]52;c;aHR0cHM6Ly9leGFtcGxlLmNvbS9zdG9yeQ==\u{7}"));
         assert_eq!(
-            app.status.as_deref(),
+            app.status(),
             Some("sent to the terminal clipboard (OSC 52): https://example.com/story")
         );
     }
@@ -111,17 +114,22 @@ mod tests {
         update(&mut app, Action::Open);
         let mut opened = Vec::new();
         update(&mut app, Action::OpenLink(1));
-        perform_with(&mut app, &mut Vec::new(), |u| {
+        let effects = app.take_effects();
+        perform_with(&mut app, effects, &mut Vec::new(), |u| {
             opened.push(u.to_string());
             Ok(())
         });
         assert_eq!(opened, ["https://example.com/one"]);
         update(&mut app, Action::OpenLink(2));
-        assert!(app.effects.iter().all(|e| !matches!(e, Effect::OpenUrl(_))));
-        assert_eq!(app.status.as_deref(), Some("refused: not an http(s) link"));
-        assert!(app.status_is_error);
+        assert!(
+            app.effects()
+                .iter()
+                .all(|e| !matches!(e, Effect::OpenUrl(_)))
+        );
+        assert_eq!(app.status(), Some("refused: not an http(s) link"));
+        assert!(app.status_is_error());
         update(&mut app, Action::OpenLink(3));
-        assert_eq!(app.status.as_deref(), Some("no link [3] in this article"));
+        assert_eq!(app.status(), Some("no link [3] in this article"));
     }
 
     #[test]
@@ -134,25 +142,27 @@ mod tests {
             (80, 24),
         );
         update(&mut app, Action::OpenUrl);
-        assert!(app.effects.is_empty());
-        assert_eq!(app.status.as_deref(), Some("no URL for this article"));
+        assert!(app.effects().is_empty());
+        assert_eq!(app.status(), Some("no URL for this article"));
     }
 
     #[test]
     fn a_failed_save_shows_in_the_status_line() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut app = app_with_url("https://example.com/story");
-        app.store =
-            crate::store::marks::MarkStore::open(dir.path().join("sub").join("state.json")).0;
+        app.set_marks(
+            crate::store::marks::MarkStore::open(dir.path().join("sub").join("state.json")).0,
+        );
         // A file where the state's folder should be: the save must fail.
         std::fs::write(dir.path().join("sub"), "").expect("write");
         update(&mut app, Action::ToggleStar);
-        perform_with(&mut app, &mut Vec::new(), |_| Ok(()));
-        let status = app.status.clone().unwrap_or_default();
+        let effects = app.take_effects();
+        perform_with(&mut app, effects, &mut Vec::new(), |_| Ok(()));
+        let status = app.status().unwrap_or_default().to_owned();
         assert!(
             status.starts_with("could not save reading state"),
             "{status}"
         );
-        assert!(app.status_is_error);
+        assert!(app.status_is_error());
     }
 }

@@ -88,7 +88,7 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
                 send(Action::Status(Some(progress(feeds_done, feeds_total, new))));
             }
             FetchEvent::Articles(articles) => {
-                send(Action::ArticlesLoaded(articles));
+                send(Action::ArticlesLoaded(articles.into()));
             }
             FetchEvent::Feed(report) => {
                 if let crate::web::sync::FeedOutcome::Failed(error) = &report.outcome {

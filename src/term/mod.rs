@@ -27,10 +27,9 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, App, Effect, FilterFeed, map_mouse, update};
-use crate::article::Article;
 use crate::filter::FilterWorker;
-use crate::library::{self, LoadEvent};
-use crate::store::marks::{ArticleKey, MarkStore, SaveJob, Saved};
+use crate::library::{self, Batch, LoadEvent, Seen};
+use crate::store::marks::{MarkStore, SaveJob, Saved};
 use crate::term::settings::Settings;
 use crate::ui::Screen;
 use crate::ui::theme::Theme;
@@ -237,10 +236,7 @@ enum Message {
     Action(Action),
     /// Articles from the loader with their content keys. Consecutive batches are
     /// applied as one before the next frame.
-    Batch {
-        articles: Vec<Article>,
-        keys: Vec<ArticleKey>,
-    },
+    Batch(Batch),
     /// The loader finished; these paths could not be read.
     Loaded(Vec<library::Problem>),
     /// The saver thread finished a save of the marks.
@@ -342,7 +338,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     let theme = settings.apply(&mut app);
     // Back where this library was left (kept with the marks).
     let library = crate::store::marks::library_id(paths);
-    if let Some(place) = app.store.place(&library) {
+    if let Some(place) = app.marks().place(&library) {
         app.return_to(&place);
     }
     update(&mut app, Action::Status(Some("loading…".to_owned())));
@@ -362,22 +358,22 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
     drop(guard);
     // Leaving is cheap to undo: the next start on this library comes back here.
     // (Not when it never got back to last time's article: that place stands.)
-    if !app.articles.is_empty() && app.returning.is_none() {
+    if !app.articles().is_empty() && !app.is_returning() {
         let place = app.place();
-        app.store.set_place(&library, place);
+        app.marks_mut().set_place(&library, place);
     }
     // The terminal is back; now wait for the disk, take in the save that was
     // running (so what it wrote is not written again), then save what is left.
     feed.saver.finish();
     while let Ok(message) = rx.try_recv() {
         if let Message::Saved(outcome) = message {
-            let _ = app.store.finish_save(outcome);
+            let _ = app.marks_mut().finish_save(outcome);
         }
     }
     // Written, not `eprintln!`ed: with the terminal closed under the app a
     // print fails, and must not panic on the way out.
     let mut stderr = io::stderr();
-    if let Err(err) = app.store.save_if_dirty() {
+    if let Err(err) = app.marks_mut().save_if_dirty() {
         let _ = writeln!(stderr, "newsreader: could not save reading state: {err}");
     }
     let (problems, empty) = result?;
@@ -431,11 +427,8 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: mpsc::Sender<Message>) {
             for event in library::spawn_loader(paths) {
                 match event {
                     LoadEvent::Batch(articles) => {
-                        let keys = keys_of(&articles);
-                        let (articles, keys, copies) = seen.split_copies(articles, keys);
-                        if !articles.is_empty()
-                            && tx.send(Message::Batch { articles, keys }).is_err()
-                        {
+                        let (batch, copies) = seen.split_copies(Batch::new(articles));
+                        if !batch.is_empty() && tx.send(Message::Batch(batch)).is_err() {
                             return;
                         }
                         if !copies.is_empty()
@@ -478,53 +471,6 @@ pub fn progress_text(done: usize, total: usize) -> String {
     format!("loading {}", crate::app::count::of(done, total))
 }
 
-/// The content keys loaded so far: an article whose content is already in the
-/// library (the same file twice, a copy in another folder) is shown once, its
-/// other paths in the details.
-#[derive(Default)]
-struct Seen(std::collections::HashSet<ArticleKey>);
-
-impl Seen {
-    /// `articles` (with their `keys`) without those already seen, and the
-    /// paths of the ones left out, by key.
-    #[allow(clippy::type_complexity)]
-    fn split_copies(
-        &mut self,
-        articles: Vec<Article>,
-        keys: Vec<ArticleKey>,
-    ) -> (Vec<Article>, Vec<ArticleKey>, Vec<(ArticleKey, String)>) {
-        let mut kept = Vec::with_capacity(articles.len());
-        let mut kept_keys = Vec::with_capacity(keys.len());
-        let mut copies = Vec::new();
-        for (article, key) in articles.into_iter().zip(keys) {
-            if self.0.insert(key) {
-                kept.push(article);
-                kept_keys.push(key);
-            } else {
-                copies.push((key, article.path));
-            }
-        }
-        (kept, kept_keys, copies)
-    }
-}
-
-/// Content keys of `articles`, hashed on two threads for large batches.
-fn keys_of(articles: &[Article]) -> Vec<ArticleKey> {
-    if articles.len() < 2_048 {
-        return articles.iter().map(ArticleKey::of).collect();
-    }
-    let (first, second) = articles.split_at(articles.len() / 2);
-    thread::scope(|scope| {
-        let other = scope.spawn(|| second.iter().map(ArticleKey::of).collect::<Vec<_>>());
-        let mut keys: Vec<ArticleKey> = first.iter().map(ArticleKey::of).collect();
-        match other.join() {
-            Ok(rest) => keys.extend(rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-        keys
-    })
-}
-
 /// Why the loop stopped.
 enum Exit {
     Quit,
@@ -557,18 +503,15 @@ fn event_loop(
             return Ok((problems, false));
         };
         // Batches waiting to be applied together.
-        let mut pending: Option<(Vec<Article>, Vec<ArticleKey>)> = None;
+        let mut pending: Option<Batch> = None;
         // The newest size of a burst of resizes: one layout for all of them.
         let mut resized: Option<(u16, u16)> = None;
         loop {
             let exit = match message {
-                Message::Batch { articles, keys } => {
+                Message::Batch(batch) => {
                     match &mut pending {
-                        Some((all, all_keys)) => {
-                            all.extend(articles);
-                            all_keys.extend(keys);
-                        }
-                        None => pending = Some((articles, keys)),
+                        Some(all) => all.append(batch),
+                        None => pending = Some(batch),
                     }
                     None
                 }
@@ -593,7 +536,7 @@ fn event_loop(
                         }
                         None
                     } else if let Message::Saved(outcome) = other {
-                        if let Some(text) = feed.saver.finished(&mut app.store, outcome) {
+                        if let Some(text) = feed.saver.finished(app.marks_mut(), outcome) {
                             update(app, Action::Notify { text, error: true });
                         }
                         None
@@ -606,7 +549,7 @@ fn event_loop(
             match exit {
                 Some(Exit::Empty) => return Ok((problems, true)),
                 Some(Exit::Quit) => return Ok((problems, false)),
-                None if app.should_quit => return Ok((problems, false)),
+                None if app.should_quit() => return Ok((problems, false)),
                 None => {}
             }
             match rx.try_recv() {
@@ -634,7 +577,7 @@ impl Expiry {
     /// The next message: from `rx`, or [`Action::ExpireStatus`] when the shown
     /// notice's time is up first. `None` when every sender is gone.
     fn receive(&mut self, app: &App, rx: &mpsc::Receiver<Message>) -> Option<Message> {
-        let Some(notice) = app.notice else {
+        let Some(notice) = app.notice() else {
             self.due = None;
             return rx.recv().ok();
         };
@@ -671,12 +614,12 @@ fn apply_resize(
 /// Applies the batches gathered so far as one.
 fn flush_batches(
     app: &mut App,
-    pending: &mut Option<(Vec<Article>, Vec<ArticleKey>)>,
+    pending: &mut Option<Batch>,
     terminal: &mut Term,
     feed: &mut Workers,
 ) {
-    if let Some((articles, keys)) = pending.take() {
-        update(app, Action::ArticlesKeyed { articles, keys });
+    if let Some(batch) = pending.take() {
+        update(app, Action::ArticlesLoaded(batch));
         perform(app, terminal, feed);
     }
 }
@@ -698,17 +641,17 @@ fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>)
             }
         }
         Message::Action(action) => update(app, action),
-        Message::Batch { articles, keys } => update(app, Action::ArticlesKeyed { articles, keys }),
+        Message::Batch(batch) => update(app, Action::ArticlesLoaded(batch)),
         // Taken in by the loop, which owns the saver and the terminal.
         Message::Saved(_) | Message::Suspend => {}
         Message::Loaded(found) => {
             *problems = found;
-            if app.articles.is_empty() {
+            if app.articles().is_empty() {
                 return Some(Exit::Empty);
             }
         }
     }
-    if app.should_quit {
+    if app.should_quit() {
         Some(Exit::Quit)
     } else {
         None
@@ -718,21 +661,22 @@ fn handle(app: &mut App, message: Message, problems: &mut Vec<library::Problem>)
 /// Sends the filter its new articles and queries, then performs the other effects.
 fn perform(app: &mut App, terminal: &mut Term, feed: &mut Workers) {
     feed.filter.perform(app);
-    if app.effects.contains(&Effect::FetchFeeds) {
+    let mut effects = app.take_effects();
+    // The workers take these, once however often they were asked for.
+    if effects.contains(&Effect::FetchFeeds) {
         feed.fetcher.start();
-        app.effects.retain(|e| *e != Effect::FetchFeeds);
     }
-    if app.effects.contains(&Effect::SaveState) {
-        feed.saver.request(&app.store);
-        app.effects.retain(|e| *e != Effect::SaveState);
+    if effects.contains(&Effect::SaveState) {
+        feed.saver.request(app.marks());
     }
-    crate::term::effects::perform(app, terminal.backend_mut());
+    effects.retain(|e| !matches!(e, Effect::FetchFeeds | Effect::SaveState));
+    crate::term::effects::perform(app, effects, terminal.backend_mut());
 }
 
 /// The action for one terminal event.
 pub fn map_event(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => app.keymap.map_key(app.mode(), key),
+        Event::Key(key) => app.keymap().map_key(app.mode(), key),
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(columns, rows) => {
             let area = drawn_area(columns, rows);
@@ -750,40 +694,5 @@ mod tests {
     #[test]
     fn progress_counts_like_the_rest_of_the_reader() {
         assert_eq!(progress_text(41_203, 100_000), "loading 41,203 of 100,000");
-    }
-
-    #[test]
-    fn copies_are_left_out_with_their_paths() {
-        let article = |title: &str, path: &str| Article {
-            title: title.to_owned(),
-            body: vec!["Same body.".to_owned()],
-            path: path.to_owned(),
-            ..Article::default()
-        };
-        let mut seen = Seen::default();
-        let first = vec![article("One", "a/one.txt"), article("Two", "a/two.txt")];
-        let keys = keys_of(&first);
-        let (kept, _, copies) = seen.split_copies(first, keys.clone());
-        assert_eq!(kept.len(), 2);
-        assert!(copies.is_empty());
-        let second = vec![
-            article("One", "b/one-copy.txt"),
-            article("Three", "b/three.txt"),
-        ];
-        let (kept, kept_keys, copies) = seen.split_copies(second.clone(), keys_of(&second));
-        assert_eq!(
-            kept.iter().map(|a| a.path.as_str()).collect::<Vec<_>>(),
-            ["b/three.txt"]
-        );
-        assert_eq!(kept_keys, [ArticleKey::of(&second[1])]);
-        assert_eq!(copies, [(keys[0], "b/one-copy.txt".to_owned())]);
-    }
-
-    #[test]
-    fn keys_are_hashed_in_order_on_two_threads() {
-        let articles = crate::corpus::short_articles(3_000, 1);
-        let keys = keys_of(&articles);
-        let expected: Vec<ArticleKey> = articles.iter().map(ArticleKey::of).collect();
-        assert_eq!(keys, expected);
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::{App, Keymap};
 use crate::cli::Cli;
-use crate::config::{Config, ConfigWarning};
+use crate::config::Config;
 use crate::store::marks::MarkStore;
 use crate::ui::theme::Theme;
 
@@ -21,6 +21,8 @@ pub struct Settings {
     pub color: bool,
     /// Problems to show on stderr and in the status line.
     pub warnings: Vec<String>,
+    /// How to fill an empty library, shown while the bundled articles stand in.
+    pub welcome: Option<String>,
     /// The library of fetched articles (`--library`, `NEWSREADER_LIBRARY`, the default).
     pub library: Option<PathBuf>,
     /// Fetch the subscriptions in the background as the reader starts.
@@ -42,6 +44,7 @@ impl Settings {
             store,
             color: crate::config::use_color_from_env(cli.color),
             warnings,
+            welcome: None,
             library: cli
                 .library
                 .clone()
@@ -58,6 +61,7 @@ impl Settings {
             store: MarkStore::in_memory(),
             color: true,
             warnings: Vec::new(),
+            welcome: None,
             library: None,
             fetch_on_start: false,
         }
@@ -68,19 +72,15 @@ impl Settings {
     pub fn apply(self, app: &mut App) -> Theme {
         let view = self.config.view;
         let theme = Theme::for_terminal(&self.config.theme, self.color);
-        app.keymap = self.keymap;
-        app.store = self.store;
-        app.view = view.default_view;
-        app.sort = view.default_sort;
-        app.split = view.split;
-        app.text_width = view.text_width;
-        app.warning = match self.warnings.as_slice() {
+        app.set_keymap(self.keymap);
+        app.set_marks(self.store);
+        app.set_view_config(&view);
+        app.set_welcome(self.welcome);
+        app.set_warning(match self.warnings.as_slice() {
             [] => None,
             [one] => Some(one.clone()),
             [first, rest @ ..] => Some(format!("{first} (and {} more)", rest.len())),
-        };
-        app.anchor = app.selected_index();
-        app.arrange();
+        });
         theme
     }
 }
@@ -91,50 +91,20 @@ impl Settings {
 pub fn load_config(path: Option<&Path>) -> io::Result<(Config, Keymap, Vec<String>)> {
     let (config, mut warnings) = Config::load(path)?;
     let (keymap, unknown) = Keymap::new(&config.keys);
-    warnings.extend(unknown_actions(path, &unknown));
+    let names = crate::app::keymap::action_names().join(", ");
+    warnings.extend(unknown.iter().map(|name| {
+        let message = format!("unknown action (expected one of {names})");
+        config.origin.key_warning(name, message)
+    }));
     let reserved = crate::app::keymap::reserved_key_problems(&config.keys);
-    warnings.extend(key_warnings(path, &reserved));
+    warnings.extend(
+        reserved
+            .into_iter()
+            .map(|(name, problem)| config.origin.key_warning(&name, problem)),
+    );
     crate::config::sort_by_line(&mut warnings);
     let lines = warnings.iter().map(ToString::to_string).collect();
     Ok((config, keymap, lines))
-}
-
-/// Warnings for `[keys]` entries naming no action, as `FILE:LINE: keys.NAME:
-/// unknown action (expected …)`; `path` is `--config` (else the default path).
-pub fn unknown_actions(path: Option<&Path>, unknown: &[String]) -> Vec<ConfigWarning> {
-    let names = crate::app::keymap::action_names().join(", ");
-    let problems: Vec<(String, String)> = unknown
-        .iter()
-        .map(|name| {
-            let problem = format!("unknown action (expected one of {names})");
-            (name.clone(), problem)
-        })
-        .collect();
-    key_warnings(path, &problems)
-}
-
-/// Warnings for `[keys]` entries, as `FILE:LINE: keys.NAME: PROBLEM`, from
-/// (name, problem) pairs; `path` is `--config` (else the default path).
-pub fn key_warnings(path: Option<&Path>, problems: &[(String, String)]) -> Vec<ConfigWarning> {
-    if problems.is_empty() {
-        return Vec::new();
-    }
-    let path = path.map(Path::to_path_buf).or_else(Config::default_path);
-    let text = path
-        .as_ref()
-        .and_then(|p| crate::store::files::read_regular(p, crate::config::MAX_CONFIG_BYTES).ok())
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_default();
-    let file = path.unwrap_or_else(|| PathBuf::from("config"));
-    problems
-        .iter()
-        .map(|(name, problem)| ConfigWarning {
-            file: file.clone(),
-            line: crate::config::line_of(&text, "keys", name),
-            key: Some(format!("keys.{name}")),
-            message: problem.clone(),
-        })
-        .collect()
 }
 
 fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> MarkStore {
@@ -155,7 +125,7 @@ mod tests {
     use super::*;
     use crate::app::{Action, update};
     use crate::article::Article;
-    use crate::config::{SortOrder, ViewFilter};
+    use crate::library::{SortOrder, ViewFilter};
 
     #[test]
     fn apply_sets_the_default_view_sort_and_warning() {
@@ -177,16 +147,13 @@ mod tests {
         settings.warnings = vec!["a.toml:1: x: bad".into(), "b".into()];
         let mut app = App::new(articles, (100, 30));
         settings.apply(&mut app);
-        assert_eq!(app.matches.len(), 1, "the read article is hidden");
+        assert_eq!(app.matches().len(), 1, "the read article is hidden");
         assert_eq!(app.selected_index(), Some(1));
-        assert_eq!((app.sort, app.text_width), (SortOrder::Title, 60));
-        assert_eq!(
-            app.warning.as_deref(),
-            Some("a.toml:1: x: bad (and 1 more)")
-        );
+        assert_eq!((app.sort(), app.text_width()), (SortOrder::Title, 60));
+        assert_eq!(app.warning(), Some("a.toml:1: x: bad (and 1 more)"));
         update(&mut app, Action::Status(None));
         assert!(
-            app.warning.is_some(),
+            app.warning().is_some(),
             "the loader clearing its status keeps it"
         );
         update(
@@ -196,6 +163,6 @@ mod tests {
                 error: false,
             },
         );
-        assert_eq!(app.warning, None, "newer news replaces it");
+        assert_eq!(app.warning(), None, "newer news replaces it");
     }
 }

@@ -41,16 +41,16 @@ fn render_find(find: &Find, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// Draws the filter bar into the one-line `area` (the search in the article
 /// while there is one).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    if let Some(find) = app.find.as_ref().filter(|_| app.focus == Focus::Reader) {
+    if let Some(find) = app.find().as_ref().filter(|_| app.focus() == Focus::Reader) {
         render_find(find, theme, area, buf);
         return;
     }
     let total = area.width as usize;
     // "…" while the filter worker has not answered the newest query yet.
-    let waiting = if app.filter_pending { "… " } else { "" };
+    let waiting = if app.filter_pending() { "… " } else { "" };
     let count = format!(
         " {waiting}{} matches",
-        count::of(app.matches.len(), app.articles.len())
+        count::of(app.matches().len(), app.articles().len())
     );
     let count_width = width(&count);
     // The count goes when the bar is too narrow for it and some query.
@@ -62,12 +62,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
 
     // Full-text mode (Ctrl-F) says so in the prompt.
-    let prompt = if app.full_text { "full text > " } else { "> " };
+    let prompt = if app.full_text() {
+        "full text > "
+    } else {
+        "> "
+    };
     // Cleaned in two parts, so the cursor stays between the same letters.
-    let cursor = app.cursor.min(app.query.len());
-    let (before, after) = match (app.query.get(..cursor), app.query.get(cursor..)) {
+    let cursor = app.cursor().min(app.query().len());
+    let (before, after) = match (app.query().get(..cursor), app.query().get(cursor..)) {
         (Some(before), Some(after)) => (safe(before), safe(after)),
-        _ => (safe(&app.query), Default::default()),
+        _ => (safe(app.query()), Default::default()),
     };
     // The cursor is drawn on the letter it stands before (a space at the end).
     let (at, rest) = match after.graphemes(true).next() {
@@ -89,7 +93,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(at.to_owned(), theme.cursor),
         Span::raw(rest.to_owned()),
     ];
-    if app.query.is_empty() {
+    if app.query().is_empty() {
         spans.push(Span::styled(" type to filter", theme.dim));
     }
     let spans = fit(spans, room);
@@ -112,9 +116,9 @@ pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Mode::Found => keymap::FOUND_HINTS,
     };
     let mut room = total;
-    let status = match (&app.status, &app.warning) {
-        (Some(status), _) => Some((status.as_str(), app.status_is_error)),
-        (None, Some(warning)) => Some((warning.as_str(), true)),
+    let status = match (app.status(), app.warning()) {
+        (Some(status), _) => Some((status, app.status_is_error())),
+        (None, Some(warning)) => Some((warning, true)),
         (None, None) => None,
     };
     if let Some((status, is_error)) = status {
@@ -126,7 +130,7 @@ pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(status, style).render(Rect::new(x, area.y, status_width as u16, 1), buf);
         room = total.saturating_sub(status_width + 1);
     }
-    let lines: Vec<String> = hints.iter().map(|h| app.keymap.hint_line(h)).collect();
+    let lines: Vec<String> = hints.iter().map(|h| app.keymap().hint_line(h)).collect();
     let hint = lines
         .iter()
         .find(|line| width(line) <= room)

@@ -12,17 +12,21 @@ use ratatui::widgets::{Block, Widget};
 use super::text::{fit, fit_str, highlight, safe, window_start};
 use super::theme::Theme;
 use crate::app::geometry::{GUTTER, ROW_HEIGHT, has_border, offset_for, pane_inner, visible_rows};
-use crate::app::{App, count};
+use crate::app::{App, Command, count};
 use crate::article::Article;
 
 /// The pane's title: view and sort, cut to `room` columns (the count on the
 /// right keeps its place).
 pub fn title_text(app: &App, room: usize) -> String {
-    let full = format!(" Articles · {} · {} ", app.view.as_str(), app.sort_label());
+    let full = format!(
+        " Articles · {} · {} ",
+        app.view().as_str(),
+        app.sort_label()
+    );
     if super::text::width(&full) <= room {
         return full;
     }
-    let short = format!(" {} · {} ", app.view.as_str(), app.sort_label());
+    let short = format!(" {} · {} ", app.view().as_str(), app.sort_label());
     fit_str(&short, room)
 }
 
@@ -60,7 +64,7 @@ fn meta_text(article: &Article) -> String {
 pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buffer) {
     let inner = pane_inner(area);
     if has_border(area) {
-        let count = format!(" {} ", count::of(app.matches.len(), app.articles.len()));
+        let count = format!(" {} ", count::of(app.matches().len(), app.articles().len()));
         let room = (area.width as usize)
             .saturating_sub(2 + super::text::width(&count) + 1)
             .max(1);
@@ -77,27 +81,29 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
     if inner.is_empty() {
         return;
     }
-    if app.matches.is_empty() {
+    if app.matches().is_empty() {
         render_empty(app, theme, inner, buf);
         return;
     }
     let rows = visible_rows(inner.height);
-    let offset = offset_for(app.selected, app.list_offset, rows, app.matches.len());
+    let offset = offset_for(app.selected(), app.list_offset(), rows, app.matches().len());
+    let shown = app.matches().len().saturating_sub(offset).min(rows);
+    render_welcome(app, theme, inner, shown * ROW_HEIGHT, buf);
     let drawn = (inner.height as usize).div_ceil(ROW_HEIGHT);
     let text_width = (inner.width as usize).saturating_sub(GUTTER);
     for (i, m) in app
-        .matches
+        .matches()
         .sorted()
         .iter()
         .enumerate()
         .skip(offset)
         .take(drawn)
     {
-        let Some(article) = app.articles.get(m.index as usize) else {
+        let Some(article) = app.articles().get(m.index as usize) else {
             continue;
         };
         let y = inner.y + ((i - offset) * ROW_HEIGHT) as u16;
-        let selected = i == app.selected;
+        let selected = i == app.selected();
         let row = Rect::new(inner.x, y, inner.width, 1);
         let meta_row = Rect::new(inner.x, y + 1, inner.width, 1).intersection(inner);
         if selected {
@@ -169,18 +175,55 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
     }
 }
 
+/// The first-run note under the rows, when the list leaves room for it: the
+/// articles shown are the bundled ones, and this says how to get one's own.
+/// Wrapped to the pane; left out when it does not fit whole.
+fn render_welcome(app: &App, theme: &Theme, inner: Rect, used: usize, buf: &mut Buffer) {
+    let Some(welcome) = app.welcome() else {
+        return;
+    };
+    let width = (inner.width as usize).saturating_sub(2 * GUTTER).max(1);
+    let welcome = safe(welcome);
+    let welcome = welcome.trim_end_matches('.');
+    // A sentence on screen ("newsreader: the library…" on stderr).
+    let mut chars = welcome.chars();
+    let mut text: String = chars
+        .next()
+        .map(|c| c.to_uppercase())
+        .into_iter()
+        .flatten()
+        .collect();
+    text.push_str(chars.as_str());
+    text.push('.');
+    if let Some(key) = app.keymap().keys_for(Command::Fetch).first() {
+        text.push_str(&format!(" In here, {key} fetches."));
+    }
+    let lines = textwrap::wrap(&text, width);
+    // A blank row above, so the note does not read as one more article.
+    let free = (inner.height as usize).saturating_sub(used + 1);
+    if lines.len() > free {
+        return;
+    }
+    let top = inner.bottom() - lines.len() as u16;
+    for (i, line) in lines.iter().enumerate() {
+        Line::styled(line.to_string(), theme.dim)
+            .centered()
+            .render(Rect::new(inner.x, top + i as u16, inner.width, 1), buf);
+    }
+}
+
 /// The state for a filter that matches nothing (or an empty library).
 fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
-    let lines: Vec<Line<'_>> = if app.articles.is_empty() {
+    let lines: Vec<Line<'_>> = if app.articles().is_empty() {
         vec![Line::styled(
             fit_str("no articles loaded", width),
             theme.dim,
         )]
-    } else if !app.filtered.is_empty() {
+    } else if !app.filtered().is_empty() {
         // The filter matched, the view hid them all.
-        let message = format!("no {} articles", app.view.as_str());
-        let hint = match app.keymap.keys_for("cycle_view").first() {
+        let message = format!("no {} articles", app.view().as_str());
+        let hint = match app.keymap().keys_for(Command::CycleView).first() {
             Some(key) => format!("{key} changes the view"),
             None => "the view hides them all".to_owned(),
         };
@@ -192,12 +235,12 @@ fn render_empty(app: &App, theme: &Theme, inner: Rect, buf: &mut Buffer) {
         vec![
             Line::styled(fit_str("no articles match", width), theme.headline),
             Line::styled(
-                fit_str(&format!("“{}”", safe(app.query.trim())), width),
+                fit_str(&format!("“{}”", safe(app.query().trim())), width),
                 theme.accent,
             ),
             Line::styled(
                 fit_str(
-                    &match app.keymap.keys_for("clear_or_quit").first() {
+                    &match app.keymap().keys_for(Command::ClearOrQuit).first() {
                         Some(key) => format!("{key} clears the filter"),
                         None => "clear the filter to see them all".to_owned(),
                     },

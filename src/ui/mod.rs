@@ -34,9 +34,9 @@ impl<'a> Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Screen { app, theme } = self;
-        let reading = app.focus == Focus::Reader && app.selected_article().is_some();
-        let areas = layout(area, reading, app.split);
-        let focus = app.focus;
+        let reading = app.focus() == Focus::Reader && app.selected_article().is_some();
+        let areas = layout(area, reading, app.split());
+        let focus = app.focus();
         if let Some(list_area) = areas.list {
             list::render(app, theme, list_area, focus == Focus::List, buf);
         }
@@ -49,7 +49,7 @@ impl Widget for Screen<'_> {
         if let Some(hint_area) = areas.hint {
             filter_bar::render_hint(app, theme, hint_area, buf);
         }
-        if app.show_help {
+        if app.show_help() {
             help::render(app, theme, area, buf);
         }
     }

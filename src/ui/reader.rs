@@ -21,13 +21,13 @@ use crate::app::{App, count};
 /// layout for the selected article, the pane's width and the lines on screen,
 /// so this lays out nothing.
 pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buffer) {
-    let text = text_area(area, app.text_width);
+    let text = text_area(area, app.text_width());
     let article = app.selected_article();
     let height = text.height as usize;
-    let layout = &app.reader;
+    let layout = &app.reader();
     let total = layout.total_lines();
     let max = total.saturating_sub(height);
-    let scroll = app.scroll.min(max);
+    let scroll = app.scroll().min(max);
     if has_border(area) {
         let mut block = Block::bordered()
             .border_style(if focused {
@@ -37,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
             })
             .title(Line::from(" Reader ").style(theme.accent));
         if article.is_some() {
-            let position = format!(" {} ", count::of(app.selected + 1, app.matches.len()));
+            let position = format!(" {} ", count::of(app.selected() + 1, app.matches().len()));
             block = block.title_top(Line::from(position).style(theme.dim).right_aligned());
             let percent = (scroll * 100).checked_div(max).unwrap_or(100);
             block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
@@ -72,7 +72,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, focused: bool, buf: &mut Buf
         styled(line, theme).render(Rect::new(text.x, text.y + i as u16, text.width, 1), buf);
     }
     // Matches of the search in the article, the current one reversed.
-    if let Some(find) = &app.find {
+    if let Some(find) = &app.find() {
         for (n, hit) in find.hits.iter().enumerate() {
             if hit.line < scroll || hit.line >= scroll + height {
                 continue;
