@@ -9,7 +9,7 @@
 //! rules do not read as furniture, a caption, a byline or a date are the
 //! story's too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::article::model::Article;
@@ -56,10 +56,10 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
     let graphic = graphic_lines(page, &keys, &range);
     let end = container_end(page, &keys, &is_matched, &graphic, (lo, hi), &range);
 
-    let mut known: Vec<String> = article.body.clone();
-    known.push(article.title.clone());
-    known.extend(article.dek.iter().cloned());
-    known.extend(article.captions.iter().cloned());
+    let mut known: HashSet<String> = article.body.iter().map(|p| p.trim().to_string()).collect();
+    known.insert(article.title.trim().to_string());
+    known.extend(article.dek.iter().map(|d| d.trim().to_string()));
+    known.extend(article.captions.iter().map(|c| c.trim().to_string()));
     let mut restored: Vec<(usize, String)> = Vec::new();
     for i in lo + 1..end {
         let Some(key) = &keys[i] else { continue };
@@ -67,7 +67,7 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
             continue;
         }
         let line = &page.lines[i];
-        if line.link_density() >= 0.5 || counter(key) || known.iter().any(|k| k.trim() == key) {
+        if line.link_density() >= 0.5 || counter(key) || known.contains(key.as_str()) {
             continue;
         }
         let story = match kind_of(key) {
@@ -79,7 +79,7 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
         };
         if story {
             restored.push((i, key.clone()));
-            known.push(key.clone());
+            known.insert(key.clone());
         }
     }
     if restored.is_empty() {
@@ -103,7 +103,7 @@ fn place(keys: &[Option<String>], range: &Range<usize>, body: &[String]) -> Vec<
         let p = paragraph.trim();
         let exact = by_text
             .get(p)
-            .and_then(|at| at.iter().copied().find(|&i| i >= last));
+            .and_then(|at| at.get(at.partition_point(|&i| i < last)).copied());
         // A bullet or a label the text rules took off the front.
         let found = exact.or_else(|| {
             (last..range.end.min(last + LOOKAHEAD)).find(|&i| {
@@ -259,6 +259,7 @@ fn merge(
         text: String,
         subhead: bool,
     }
+    let subheads: HashSet<usize> = article.subheads.iter().copied().collect();
     let mut entries: Vec<Entry> = Vec::with_capacity(article.body.len() + restored.len());
     let mut at = 0;
     for (k, paragraph) in article.body.drain(..).enumerate() {
@@ -269,7 +270,7 @@ fn merge(
             at,
             order: k,
             text: paragraph,
-            subhead: article.subheads.contains(&k),
+            subhead: subheads.contains(&k),
         });
     }
     let base = entries.len();
