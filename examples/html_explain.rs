@@ -4,24 +4,18 @@
 //!
 //! Each line: index, `+` kept / `-` dropped as furniture / `.` outside the
 //! story, heading level, `inside` and class-word bits, link density, text.
-//! With `--text`: how the text parser then sees the kept lines.
+//! How the text parser then sees the kept lines: `newsreader parse --explain`.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let text_view = std::env::args().any(|a| a == "--text");
-    let Some(path) = std::env::args_os().skip(1).find(|a| a != "--text") else {
+    let Some(path) = std::env::args_os().nth(1) else {
         eprintln!("usage: html_explain PAGE.html");
         return ExitCode::FAILURE;
     };
     match std::fs::read(&path) {
         Ok(bytes) => {
-            if text_view {
-                let text = newsreader::article::html::page_text(&bytes);
-                print!("{}", newsreader::article::parse::explain(&text));
-            } else {
-                print!("{}", newsreader::article::html::explain(&bytes));
-            }
+            print!("{}", newsreader::article::html::explain(&bytes));
             ExitCode::SUCCESS
         }
         Err(e) => {

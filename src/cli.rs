@@ -12,9 +12,10 @@ use crate::config::ColorMode;
 const AFTER_HELP: &str = "\
 Files:
   ~/.config/newsreader/config.toml   settings ($XDG_CONFIG_HOME; --config)
-  ~/.local/share/newsreader/state.json   read and starred marks ($XDG_DATA_HOME; --state)
-  ~/.local/share/newsreader/library.db   subscriptions and fetched articles ($XDG_DATA_HOME;
-                                         --library or NEWSREADER_LIBRARY)
+  ~/.local/share/newsreader/library.db   subscriptions, fetched articles, read and starred
+                                         marks ($XDG_DATA_HOME; --library or NEWSREADER_LIBRARY)
+  ~/.local/share/newsreader/state.json   marks of earlier releases: imported once, then
+                                         renamed state.json.imported
 
 Environment:
   BROWSER    browser commands for Ctrl-O and the link digits (':'-separated; %s is the URL)
@@ -32,7 +33,7 @@ Keys: F1 in the reader lists them; every action can be remapped in [keys].";
 /// while it is empty); a PATH that is an http(s) URL is fetched, added to the
 /// library and shown. Settings are read
 /// from ~/.config/newsreader/config.toml ($XDG_CONFIG_HOME); read and starred
-/// marks are kept in ~/.local/share/newsreader/state.json ($XDG_DATA_HOME).
+/// marks are kept in the library, ~/.local/share/newsreader/library.db ($XDG_DATA_HOME).
 #[derive(Debug, Parser)]
 #[command(
     name = "newsreader",
@@ -70,11 +71,11 @@ pub struct Cli {
     )]
     pub color: ColorMode,
 
-    /// Keep read and starred marks in this file instead of the default state.json.
+    /// Keep read and starred marks in this JSON file instead of the library.
     #[arg(long, value_name = "PATH", conflicts_with = "no_state", global = true)]
     pub state: Option<PathBuf>,
 
-    /// Keep marks for this session only: never read or write the state file.
+    /// Keep marks for this session only: never read or write them on disk.
     #[arg(long, global = true)]
     pub no_state: bool,
 
@@ -91,6 +92,12 @@ pub enum Command {
         /// Print JSON Lines: one object per article with every field of the model.
         #[arg(long)]
         json: bool,
+
+        /// Show how the parser decided: every line's kind and the rule that
+        /// decided it, then the headline candidates with each feature's
+        /// contribution (with --json: one object per file, every feature).
+        #[arg(long, requires = "paths")]
+        explain: bool,
 
         /// Article files or folders; the bundled articles when none.
         #[arg(value_name = "PATH")]

@@ -503,3 +503,32 @@ fn the_config_file_sets_a_subscriptions_title_folder_and_full_text() {
     assert!(exported.contains("text=\"Local\""), "{exported}");
     assert!(exported.contains("text=\"The Gazette\""), "{exported}");
 }
+
+#[test]
+fn commands_take_the_feeds_settings_from_the_config_file_named_by_dash_dash_config() {
+    let server = fixture_server();
+    let home = Home::new();
+    let url = server.url("/rss-three-items.xml");
+    // Not the default config file: only --config names it.
+    let config = home.dir.path().join("elsewhere.toml");
+    std::fs::write(
+        &config,
+        format!("[feeds.\"{url}\"]\ntitle = \"Island Post\"\nfull_text = false\n"),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    home.run(&["--config", config, "add", &url]);
+    let fetched = home.run(&["fetch", "--config", config]);
+    assert_eq!(stderr(&fetched), "Island Post: 3 new\n");
+    assert_eq!(server.hits("/article-ferry.html"), 0, "feed text only");
+    let listed = stdout(&home.run(&["feeds", "--config", config]));
+    assert!(listed.contains("Island Post"), "{listed}");
+    // A --config file that does not exist is an error, as for the reader.
+    let missing = home.run(&["feeds", "--config", "/nonexistent/newsreader.toml"]);
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("nonexistent"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -87,3 +87,97 @@ fn a_stale_library_is_fetched_as_the_reader_starts_while_typing_goes_on() {
     session.wait_text("Fish market moves to the old rope works");
     session.quit_and_check_restored();
 }
+
+/// A feed whose second item is edited after the first fetch (same GUID, new
+/// headline), from a server on 127.0.0.1.
+fn edited_feed() -> web::Server {
+    let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    web::Server::start(move |req| {
+        if req.path != "/edited.xml" {
+            return web::Reply::status(404);
+        }
+        let round = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let wall = if round == 0 {
+            "Harbour wall repainted"
+        } else {
+            "Harbour wall repainted in sea blue"
+        };
+        let items = [
+            ("g1", "Night ferry returns", 3),
+            ("g2", wall, 2),
+            ("g3", "Fish market moves", 1),
+        ]
+        .iter()
+        .map(|(guid, title, day)| {
+            format!(
+                "<item><guid>{guid}</guid><title>{title}</title>\
+                 <description>{title}, the harbour office says.</description>\
+                 <pubDate>Mon, 0{day} Jan 2024 10:00:00 GMT</pubDate></item>"
+            )
+        })
+        .collect::<String>();
+        web::Reply::ok(
+            "application/rss+xml",
+            format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour</title>\
+                 <link>http://127.0.0.1/</link><description>d</description>{items}</channel></rss>"
+            ),
+        )
+    })
+}
+
+/// The list's row (the left pane) that shows `text`.
+fn line_with(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.split("││").next().unwrap_or_default())
+        .find(|l| l.contains(text))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn an_edited_item_shows_its_new_text_live_without_moving_the_selection() {
+    let server = edited_feed();
+    let dir = tempfile::tempdir().unwrap();
+    let library = library(dir.path(), &server.url("/edited.xml"));
+    let mut session = start(&library, "0");
+    session.wait_text("The library is empty");
+    session.send(F5);
+    session.wait_within("the first fetch", Duration::from_secs(20), |s| {
+        s.contains("fetched 1 feed · 3 new")
+    });
+    // Down to the item that is going to change, a row at a time.
+    let selected = |s: &str| line_with(s, "▌");
+    session.send("\u{1b}[H"); // Home: the first row
+    let mut screen = session.wait_for("the first row", |s| selected(s).contains("Blinken"));
+    for _ in 0..10 {
+        if line_with(&screen, "Harbour wall repainted").contains('▌') {
+            break;
+        }
+        let before = selected(&screen);
+        session.send("\u{1b}[B");
+        screen = session.wait_for("the selection to move", |s| selected(s) != before);
+    }
+    assert!(
+        line_with(&screen, "Harbour wall repainted").contains('▌'),
+        "{screen}"
+    );
+    session.send(F5);
+    let screen = session.wait_within("the edited item", Duration::from_secs(20), |s| {
+        s.contains("Harbour wall repainted in sea blue") && s.contains("fetched 1 feed · 0 new")
+    });
+    let row = line_with(&screen, "Harbour wall repainted in sea blue");
+    assert!(row.contains('▌'), "the selection stayed on it: {screen}");
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("Harbour wall repainted"))
+        .collect();
+    assert!(
+        rows.iter().all(|l| l.contains("in sea blue")),
+        "the old headline is gone: {screen}"
+    );
+    session.quit_and_check_restored();
+    let (db, _) = LibraryDb::open(&library).unwrap();
+    assert_eq!(db.article_count().unwrap(), 3, "updated in place");
+}

@@ -171,6 +171,47 @@ fn no_matches() {
     }
 }
 
+/// The problems view over the reader: each failing feed, its URL and its
+/// error (as the library recorded it: DNS, refused, timeout, HTTP status,
+/// invalid XML), the web's text cleaned (no escape sequence reaches the frame).
+#[test]
+fn problems_view() {
+    use newsreader::app::problems::FeedProblem;
+    let problems = vec![
+        FeedProblem::new(
+            "Harbour Gazette",
+            "http://127.0.0.1:8080/gazette.xml",
+            "HTTP 404 Not Found",
+        ),
+        FeedProblem::new(
+            "Night Desk",
+            "https://night.invalid/rss",
+            "cannot resolve night.invalid (DNS)",
+        ),
+        FeedProblem::new(
+            "Tide\u{1b}[2J Tables",
+            "http://127.0.0.1:9/tides.xml",
+            "invalid XML: unexpected end\u{9b}6n of document at line 3",
+        ),
+    ];
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        app.apply(Action::FeedProblems(problems.clone()));
+        app.apply(Action::ToggleProblems);
+        let (screen, _) = draw(&app.app);
+        assert!(!screen.contains('\u{1b}') && !screen.contains('\u{9b}'));
+        insta::assert_snapshot!(format!("problems_{w}x{h}"), screen);
+    }
+    // None failing: the view says so.
+    let mut app = app(80, 24);
+    app.apply(Action::ToggleProblems);
+    let (screen, _) = draw(&app.app);
+    assert!(
+        screen.contains("No feed failed its last fetch."),
+        "{screen}"
+    );
+}
+
 #[test]
 fn help_overlay() {
     for (w, h) in SIZES {

@@ -52,16 +52,26 @@ fn a_story_of_tens_of_thousands_of_short_and_repeated_lines_loads() {
     let mut page = String::from("<article><h1>Long list</h1>");
     page.push_str(STORY);
     for i in 0..20_000 {
-        page.push_str(&format!("<div>Stop {i}: the quay</div><div>Read more</div>"));
+        page.push_str(&format!(
+            "<div>Stop {i}: the quay</div><div>Read more</div>"
+        ));
         if i % 4 == 0 {
-            page.push_str("<p>The same notice about the parade route is repeated on every board.</p>");
+            page.push_str(
+                "<p>The same notice about the parade route is repeated on every board.</p>",
+            );
         }
     }
-    page.push_str("<p>The list of stops is printed on the back of every ticket sold this week.</p>");
+    page.push_str(
+        "<p>The list of stops is printed on the back of every ticket sold this week.</p>",
+    );
     page.push_str("</article>");
     let a = parse_html(page.as_bytes(), None);
     assert_eq!(a.title, "Long list");
-    assert!(a.body[0].contains("parade of tractors"), "{:?}", a.body.first());
+    assert!(
+        a.body[0].contains("parade of tractors"),
+        "{:?}",
+        a.body.first()
+    );
 }
 
 #[test]

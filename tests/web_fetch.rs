@@ -671,3 +671,39 @@ fn retry_after_and_repeated_failures_hold_a_feed_back() {
     );
     assert_eq!(errors.hits("/broken"), 2);
 }
+
+/// A name that answers one address to the first lookup and another after
+/// (DNS rebinding), both on 127.0.0.1, with the lookups counted.
+fn rebinding(first: u16, then: u16, lookups: Arc<AtomicUsize>) -> newsreader::web::pinned::Lookup {
+    newsreader::web::pinned::Lookup::new(move |host, _port| {
+        assert!(host.ends_with(".test"), "only the test's names: {host}");
+        let n = lookups.fetch_add(1, Ordering::SeqCst);
+        let port = if n == 0 { first } else { then };
+        Ok(vec![std::net::SocketAddr::from(([127, 0, 0, 1], port))])
+    })
+}
+
+#[test]
+fn the_address_checked_is_the_address_connected_to() {
+    let checked = Server::start(|_| Reply::ok("text/plain", "the checked server"));
+    let rebound = Server::start(|_| Reply::ok("text/plain", "the rebound server"));
+    let port = |server: &Server| url::Url::parse(&server.url("/")).unwrap().port().unwrap();
+    let lookups = Arc::new(AtomicUsize::new(0));
+    let client = Client::with_lookup(
+        HttpOptions {
+            proxy_from_env: false,
+            ..HttpOptions::default()
+        },
+        rebinding(port(&checked), port(&rebound), lookups.clone()),
+    );
+    let url = format!("http://feeds.test:{}/feed.xml", port(&checked));
+    let Ok(Fetched::Page(page)) = client.get(&url, &Validators::default()) else {
+        panic!("not fetched");
+    };
+    // One lookup for the check and the connect alike: the name's second
+    // answer is never used.
+    assert_eq!(page.body, b"the checked server");
+    assert_eq!(lookups.load(Ordering::SeqCst), 1);
+    assert_eq!(rebound.hits("/feed.xml"), 0);
+    assert_eq!(checked.hits("/feed.xml"), 1);
+}

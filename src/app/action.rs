@@ -96,6 +96,11 @@ pub enum Action {
 
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Open or close the problems view (feeds whose last fetch failed).
+    ToggleProblems,
+    /// The subscriptions whose last fetch failed, from the library (at
+    /// start-up and after each fetch).
+    FeedProblems(Vec<super::problems::FeedProblem>),
     /// Hide the help overlay.
     CloseHelp,
 
@@ -111,6 +116,10 @@ pub enum Action {
     /// library; the selection stays on the same article and the filter is
     /// applied to the new ones.
     ArticlesLoaded(Batch),
+    /// Articles that changed (a feed item edited, a full text that arrived
+    /// late): each of the batch's articles takes the place of the article
+    /// with the matching old key, marks and all, without moving the selection.
+    ArticlesReplaced { old: Vec<ArticleKey>, new: Batch },
     /// Results of filtering for `query` (from the background worker, the best
     /// ordered on its thread, the rest ordered on demand). Ignored when `query`
     /// is no longer the current query (or mode).
@@ -148,6 +157,8 @@ impl Action {
             self,
             Action::Resize(..)
                 | Action::ArticlesLoaded(_)
+                | Action::ArticlesReplaced { .. }
+                | Action::FeedProblems(_)
                 | Action::Copies(_)
                 | Action::FilterResults { .. }
                 | Action::Status(_)

@@ -88,6 +88,7 @@ commands! {
     CycleView = "cycle_view" => Action::CycleView,
     CycleSort = "cycle_sort" => Action::CycleSort,
     Fetch = "fetch" => Action::FetchFeeds,
+    Problems = "problems" => Action::ToggleProblems,
     OpenUrl = "open_url" => Action::OpenUrl,
     CopyUrl = "copy_url" => Action::CopyUrl,
     DeleteChar = "delete_char" => Action::FilterBackspace,

@@ -23,6 +23,10 @@ pub enum Effect {
     /// [`super::Action::Status`] for progress and
     /// [`super::Action::FetchFinished`] at the end.
     FetchFeeds,
+    /// Articles changed in place: the filter indexes the library afresh and
+    /// runs the current query again. Performed by
+    /// [`FilterFeed`](super::filtering::FilterFeed).
+    Reindex,
     /// Filter with this query in this mode. Performed by
     /// [`FilterFeed`](super::filtering::FilterFeed) (the reader's loop and the
     /// tests alike), answered with [`super::Action::FilterResults`]; an empty

@@ -39,6 +39,25 @@ impl FilterFeed {
     /// `update` queued (taking them out of `app.effects`; the other effects
     /// stay for the I/O executor).
     pub fn perform(&mut self, app: &mut App) {
+        if app.effects.contains(&Effect::Reindex) {
+            app.effects.retain(|e| *e != Effect::Reindex);
+            // Indexed again from the start below, then asked again.
+            self.worker.reset();
+            self.indexed = 0;
+            self.bodies = false;
+            let query = app.query().to_owned();
+            if !query.trim().is_empty()
+                && !app
+                    .effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::Filter { .. }))
+            {
+                app.effects.push(Effect::Filter {
+                    query,
+                    options: app.query_options(),
+                });
+            }
+        }
         if app.full_text && !self.bodies {
             // Bodies are most of a library's memory: the filter gets them only
             // once full text is first asked for (a one-time copy), then per batch.

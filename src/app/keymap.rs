@@ -138,6 +138,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Command::CycleSort, BROWSE, KeyCode::F(3), NONE),
     bind(Command::Fetch, BROWSE, KeyCode::F(5), NONE),
     bind(Command::Fetch, BROWSE, KeyCode::Char('l'), CTRL),
+    bind(Command::Problems, ALL, KeyCode::F(4), NONE),
     bind(Command::OpenUrl, BROWSE, KeyCode::Char('o'), CTRL),
     bind(Command::CopyUrl, BROWSE, KeyCode::Char('y'), CTRL),
     bind(Command::DeleteChar, BROWSE, KeyCode::Backspace, NONE),
@@ -245,6 +246,11 @@ pub const HELP: &[(&[Command], &str, &str)] = &[
         "sort: relevance / newest / source / title",
     ),
     (
+        &[Command::Problems],
+        "",
+        "feeds whose last fetch failed, with the error",
+    ),
+    (
         &[Command::OpenUrl, Command::CopyUrl],
         "",
         "open / copy the article's URL",
@@ -350,6 +356,12 @@ pub const FOUND_HINTS: &[&[Hint]] = &[
 /// The hint line with the help open.
 pub const HELP_HINTS: &[&[Hint]] = &[&[
     (&[Command::Help, Command::CloseHelp], "close help"),
+    (&[Command::Quit], "quit"),
+]];
+
+/// The hint line while the problems view is open.
+pub const PROBLEMS_HINTS: &[&[Hint]] = &[&[
+    (&[Command::Problems, Command::CloseHelp], "close"),
     (&[Command::Quit], "quit"),
 ]];
 

@@ -28,6 +28,7 @@ pub mod find;
 pub mod geometry;
 pub mod help;
 pub mod keymap;
+pub mod problems;
 pub mod reading;
 pub mod state;
 pub mod text;

@@ -72,6 +72,10 @@ pub struct App {
     pub(super) focus: Focus,
     /// Whether the help overlay is open.
     pub(super) show_help: bool,
+    /// The problems view is open.
+    pub(super) show_problems: bool,
+    /// Feeds whose last fetch failed, for the problems view.
+    pub(super) problems: Vec<super::problems::FeedProblem>,
     /// First line of the help overlay shown (it scrolls where it does not fit).
     pub(super) help_scroll: usize,
     /// Last known terminal size (columns, rows), for layout-dependent clamping.
@@ -167,6 +171,8 @@ impl App {
             scroll: 0,
             focus: Focus::List,
             show_help: false,
+            show_problems: false,
+            problems: Vec::new(),
             help_scroll: 0,
             viewport,
             status: None,
@@ -300,7 +306,8 @@ impl App {
 
     /// The mode the key map should use.
     pub fn mode(&self) -> Mode {
-        if self.show_help {
+        if self.show_help || self.show_problems {
+            // An overlay: its own keys (Esc closes it), none of the list's.
             Mode::Help
         } else if self.focus == Focus::Reader && self.selected_article().is_some() {
             match &self.find {
@@ -345,6 +352,39 @@ impl App {
             self.arrange_appended(first);
         }
         self.arrive_at_place(first);
+    }
+
+    /// Puts changed articles in the place of the old ones (see
+    /// [`Action::ArticlesReplaced`](super::Action::ArticlesReplaced)): their
+    /// read and starred marks go with them, the list keeps its rows and
+    /// selection, the open article is laid out again and the filter is asked
+    /// to index the new text. Returns whether a mark moved (to be saved).
+    pub(super) fn replace_articles(&mut self, old: &[ArticleKey], new: Batch) -> bool {
+        let mut marked = false;
+        for (old, key) in old.iter().zip(new.keys()) {
+            if self.store.is_read(old) && !self.store.is_read(key) {
+                self.store.set_read(*key, true);
+                marked = true;
+            }
+            if self.store.is_starred(old) && !self.store.is_starred(key) {
+                self.store.set_starred(*key, true);
+                marked = true;
+            }
+        }
+        let replaced = self.library.replace(old, new);
+        if replaced.is_empty() {
+            return marked;
+        }
+        if !self.effects.contains(&Effect::Reindex) {
+            self.effects.push(Effect::Reindex);
+        }
+        if self.selected_index().is_some_and(|i| replaced.contains(&i)) {
+            // Laid out afresh: the layout is kept by index, and the text at
+            // this index is new.
+            self.reader = ReaderLayout::default();
+            self.lay_out_reader();
+        }
+        marked
     }
 
     /// Where the reader is, to be found again next time.
@@ -630,6 +670,16 @@ impl App {
     /// Whether the help overlay is open.
     pub fn show_help(&self) -> bool {
         self.show_help
+    }
+
+    /// Whether the problems view is open.
+    pub fn show_problems(&self) -> bool {
+        self.show_problems
+    }
+
+    /// Feeds whose last fetch failed.
+    pub fn problems(&self) -> &[super::problems::FeedProblem] {
+        &self.problems
     }
 
     /// First line of the help overlay shown.

@@ -210,6 +210,10 @@ fn apply(app: &mut App, action: Action) {
         }
         Action::ScrollTop if app.show_help => app.help_scroll = 0,
         Action::ScrollBottom if app.show_help => scroll_help(app, isize::MAX),
+        // The problems view does not scroll (it says how many more there
+        // are); the article under it stays where it is.
+        Action::Scroll(_) | Action::ScrollPages(_) | Action::ScrollTop | Action::ScrollBottom
+            if app.show_problems => {}
         Action::Scroll(delta) => scroll_by(app, delta),
         // Where the article is not on screen (a narrow list), PgUp/PgDn page
         // the list instead of an article nobody sees.
@@ -414,12 +418,26 @@ fn apply(app: &mut App, action: Action) {
         Action::ToggleHelp => {
             app.show_help = !app.show_help;
             app.help_scroll = 0;
+            app.show_problems = false;
         }
-        Action::CloseHelp => app.show_help = false,
+        Action::CloseHelp => {
+            app.show_help = false;
+            app.show_problems = false;
+        }
+        Action::ToggleProblems => {
+            app.show_problems = !app.show_problems;
+            app.show_help = false;
+        }
+        Action::FeedProblems(problems) => app.problems = problems,
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Resize(columns, rows) => app.viewport = (columns, rows),
         Action::ArticlesLoaded(batch) => app.append_articles(batch),
+        Action::ArticlesReplaced { old, new } => {
+            if app.replace_articles(&old, new) {
+                save(app);
+            }
+        }
         Action::Copies(copies) => {
             for (key, path) in copies {
                 app.copies.entry(key).or_default().push(path);
@@ -1618,5 +1636,95 @@ mod tests {
         assert_eq!(app.welcome(), None, "the first-run note goes after a fetch");
         update(&mut app, Action::FetchFeeds);
         assert_eq!(app.effects, [Effect::FetchFeeds]);
+    }
+
+    #[test]
+    fn a_changed_article_takes_the_old_ones_place_marks_selection_and_all() {
+        let mut app = app();
+        app.apply(Action::MoveSelection(1));
+        let old = app.app.library.key(1).expect("key");
+        app.app.store.set_starred(old, true);
+        let before = app.app.selected_index();
+        let changed = article("US Commits to a NATO Timetable for Ukraine", 3);
+        app.apply(Action::ArticlesReplaced {
+            old: vec![old],
+            new: vec![changed.clone()].into(),
+        });
+        // The same row, now the new text, still selected and starred.
+        assert_eq!(app.app.selected_index(), before);
+        assert_eq!(app.app.selected_article(), Some(&changed));
+        assert_eq!(app.app.articles().len(), 4);
+        // The open article shows the new text.
+        let shown: Vec<String> = (0..app.app.reader().total_lines())
+            .filter_map(|i| app.app.reader().line(i).map(|l| l.text()))
+            .collect();
+        assert!(
+            shown.iter().any(|l| l.contains("NATO Timetable")),
+            "{shown:?}"
+        );
+        assert!(app.app.is_starred(1));
+        assert!(app.app.effects.contains(&Effect::SaveState));
+        // The filter knows the new headline, not the old one.
+        for c in "timetable".chars() {
+            app.apply(Action::FilterInput(c));
+        }
+        assert_eq!(app.app.filtered().len(), 1, "{:?}", app.app.filtered());
+        assert_eq!(app.app.selected_article(), Some(&changed));
+        // An old key the library does not hold changes nothing.
+        let unknown = crate::store::marks::ArticleKey::from_parts("gone", ["x"]);
+        app.apply(Action::ArticlesReplaced {
+            old: vec![unknown],
+            new: vec![article("Elsewhere", 1)].into(),
+        });
+        assert!(!app.app.articles().iter().any(|a| a.title == "Elsewhere"));
+    }
+
+    #[test]
+    fn the_problems_view_opens_on_its_key_lists_the_failing_feeds_and_closes() {
+        use crate::app::problems::FeedProblem;
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let mut app = app();
+        let failing = vec![FeedProblem::new(
+            "Harbour Gazette",
+            "http://127.0.0.1:8080/gazette.xml",
+            "connection refused",
+        )];
+        app.apply(Action::FeedProblems(failing.clone()));
+        assert_eq!(app.app.problems(), failing.as_slice());
+        assert!(!app.app.show_problems());
+        // F4 from the list opens it; the overlay takes the keys (typing does
+        // not reach the filter) and Esc closes it, the filter untouched.
+        let f4 = app.app.keymap().map_key(app.app.mode(), key(KeyCode::F(4)));
+        assert_eq!(f4, Some(Action::ToggleProblems));
+        app.apply(Action::ToggleProblems);
+        assert!(app.app.show_problems());
+        assert_eq!(app.app.mode(), crate::app::Mode::Help);
+        // The article under it does not scroll.
+        let scroll = app.app.scroll();
+        app.apply(Action::ScrollPages(1));
+        assert_eq!(app.app.scroll(), scroll);
+        let esc = app.app.keymap().map_key(app.app.mode(), key(KeyCode::Esc));
+        assert_eq!(esc, Some(Action::CloseHelp));
+        app.apply(Action::CloseHelp);
+        assert!(!app.app.show_problems());
+        assert_eq!(app.app.mode(), crate::app::Mode::List);
+        // From the open article too, and F4 again closes it; the help and the
+        // problems view never show together.
+        app.apply(Action::Open);
+        let f4 = app.app.keymap().map_key(app.app.mode(), key(KeyCode::F(4)));
+        assert_eq!(f4, Some(Action::ToggleProblems));
+        app.apply(Action::ToggleProblems);
+        app.apply(Action::ToggleHelp);
+        assert!(app.app.show_help() && !app.app.show_problems());
+        app.apply(Action::ToggleProblems);
+        assert!(!app.app.show_help() && app.app.show_problems());
+        let f4 = app.app.keymap().map_key(app.app.mode(), key(KeyCode::F(4)));
+        assert_eq!(f4, Some(Action::ToggleProblems));
+        app.apply(Action::ToggleProblems);
+        assert!(!app.app.show_problems());
+        // A fetch with no failure empties the list.
+        app.apply(Action::FeedProblems(Vec::new()));
+        assert!(app.app.problems().is_empty());
     }
 }

@@ -24,18 +24,18 @@ pub struct FeedContext {
 
 impl FeedContext {
     /// The library from `--library`, else `NEWSREADER_LIBRARY`, else the
-    /// default place.
-    pub fn new(library: Option<&Path>) -> io::Result<Self> {
-        let library = match library {
-            Some(path) => path.to_path_buf(),
-            None => library_db::default_path().ok_or_else(|| {
-                io::Error::other("no home folder for the library; use --library PATH")
-            })?,
+    /// default place; the `[feeds]` settings from `config` (`--config`), else
+    /// the default config file. A `--config` file that does not exist is an
+    /// error, as it is for the reader.
+    pub fn new(library: Option<&Path>, config: Option<&Path>) -> io::Result<Self> {
+        let library = library_path(library)?;
+        // Problems inside the file are the reader's to report (and
+        // `--print-config`'s); the commands take what could be read.
+        let config = match crate::config::Config::load(config) {
+            Ok((config, _)) => config,
+            Err(err) if config.is_some() => return Err(err),
+            Err(_) => crate::config::Config::default(),
         };
-        // The default config file's [feeds]; its problems are the reader's to report.
-        let config = crate::config::Config::load(None)
-            .map(|(config, _)| config)
-            .unwrap_or_default();
         Ok(Self {
             library,
             client: Client::default(),
@@ -58,6 +58,15 @@ impl FeedContext {
             extract: self.extract,
             ..FetchOptions::default()
         }
+    }
+}
+
+/// The library from `--library`, else `NEWSREADER_LIBRARY`, else the default place.
+fn library_path(library: Option<&Path>) -> io::Result<PathBuf> {
+    match library {
+        Some(path) => Ok(path.to_path_buf()),
+        None => library_db::default_path()
+            .ok_or_else(|| io::Error::other("no home folder for the library; use --library PATH")),
     }
 }
 
@@ -392,19 +401,20 @@ fn open_url(ctx: &FeedContext, db: &mut LibraryDb, url: &str) -> Result<(), Stri
 pub fn reading(
     paths: &[PathBuf],
     library: Option<&Path>,
+    config: Option<&Path>,
     err: &mut impl Write,
 ) -> io::Result<(Vec<PathBuf>, Option<String>)> {
     let (urls, mut files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths.iter().partition(|p| is_url(p));
     if paths.is_empty() {
-        let Ok(ctx) = FeedContext::new(library) else {
+        let Ok(library) = library_path(library) else {
             return Ok((Vec::new(), None));
         };
-        return Ok(reading_paths(&ctx.library));
+        return Ok(reading_paths(&library));
     }
     if urls.is_empty() {
         return Ok((paths.to_vec(), None));
     }
-    let ctx = FeedContext::new(library)?;
+    let ctx = FeedContext::new(library, config)?;
     let urls: Vec<String> = urls
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
@@ -415,10 +425,15 @@ pub fn reading(
     Ok((out, None))
 }
 
-/// Runs a feed subcommand.
-pub fn run(command: crate::cli::Command, library: Option<&Path>) -> io::Result<()> {
+/// Runs a feed subcommand, with the `[feeds]` settings of `config`
+/// (`--config`), else of the default config file.
+pub fn run(
+    command: crate::cli::Command,
+    library: Option<&Path>,
+    config: Option<&Path>,
+) -> io::Result<()> {
     use crate::cli::Command;
-    let ctx = FeedContext::new(library)?;
+    let ctx = FeedContext::new(library, config)?;
     let (mut out, mut err) = (io::stdout().lock(), io::stderr());
     match command {
         Command::Add { urls } => add(&ctx, &urls, &mut out, &mut err),

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+pub mod explain;
 pub mod feeds;
 
 use crate::article::Article;

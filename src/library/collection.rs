@@ -45,6 +45,11 @@ impl Batch {
         &self.articles
     }
 
+    /// The content keys, in order.
+    pub fn keys(&self) -> &[ArticleKey] {
+        &self.keys
+    }
+
     /// Appends `other` (batches that arrive together are applied as one).
     pub fn append(&mut self, other: Batch) {
         self.articles.extend(other.articles);
@@ -105,6 +110,22 @@ impl Library {
         tail.iter()
             .position(|k| *k == key)
             .map(|offset| from + offset)
+    }
+
+    /// Puts each of `new`'s articles in the place of the article whose key is
+    /// the matching one in `old` (a feed item that changed), keeping its
+    /// index, so rows, filter results and the selection stay where they are.
+    /// Returns the indices replaced; an old key not in the library is skipped.
+    pub fn replace(&mut self, old: &[ArticleKey], new: Batch) -> Vec<usize> {
+        let mut replaced = Vec::new();
+        for ((old, article), key) in old.iter().zip(new.articles).zip(new.keys) {
+            if let Some(index) = self.find_from(0, *old) {
+                self.articles[index] = article;
+                self.keys[index] = key;
+                replaced.push(index);
+            }
+        }
+        replaced
     }
 
     /// Adds `batch` at the end; returns the new articles' indices.

@@ -496,7 +496,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 fn parse_lines(path: &Path, first_line: usize, data: &[u8], too_long: &[usize]) -> Output {
     let mut output = Output::default();
     let body = data.strip_suffix(b"\n").unwrap_or(data);
-    for (offset, line) in body.split(|&b| b == b'\n').enumerate() {
+    for (offset, line) in split_lines(body).enumerate() {
         output.entries += 1;
         let number = first_line + offset;
         let bad = |reason: String| {
@@ -528,6 +528,22 @@ fn parse_lines(path: &Path, first_line: usize, data: &[u8], too_long: &[usize]) 
         }
     }
     output
+}
+
+/// `data` cut at each `\n`, as `split` would (empty lines and the last piece
+/// included), but finding the newlines with `memchr`: a byte-at-a-time
+/// split was a tenth of the CPU time of opening a 100k library.
+fn split_lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', data)
+        .map(Some)
+        .chain(std::iter::once(None))
+        .map(move |newline| {
+            let end = newline.unwrap_or(data.len());
+            let line = &data[start..end];
+            start = end + 1;
+            line
+        })
 }
 
 /// The article on one `.jsonl` line, ready for the reader; `None` when it
@@ -727,7 +743,11 @@ fn produce_rows(file: &Path, rows_per_job: usize, send: &mut impl FnMut(Job) -> 
         Err(err) => return send(failed(err.to_string())),
     };
     let mut first_line = 1;
-    let mut data = Vec::with_capacity(1 << 20);
+    // Room for a block and the article that ends it: blocks never grow by
+    // copying (full articles are a few KB each, so a block of
+    // `rows_per_job` rows would otherwise double its buffer three times).
+    let capacity = JOB_BYTES + 64 * 1024;
+    let mut data = Vec::with_capacity(capacity);
     let mut rows = 0;
     let mut going = true;
     let walked = db.for_each_article_json(|json| {
@@ -740,11 +760,11 @@ fn produce_rows(file: &Path, rows_per_job: usize, send: &mut impl FnMut(Job) -> 
         } else {
             rows_per_job.max(1)
         };
-        if rows >= block {
+        if rows >= block || data.len() >= JOB_BYTES {
             let job = Job::Lines {
                 path: path.clone(),
                 first_line,
-                data: std::mem::replace(&mut data, Vec::with_capacity(1 << 20)),
+                data: std::mem::replace(&mut data, Vec::with_capacity(capacity)),
                 too_long: Vec::new(),
             };
             first_line += rows;
@@ -812,6 +832,22 @@ mod tests {
 
     use super::*;
     use crate::corpus;
+
+    #[test]
+    fn lines_are_cut_as_split_cuts_them() {
+        for data in [
+            &b""[..],
+            b"\n",
+            b"a",
+            b"a\n",
+            b"a\nb",
+            b"\n\na\n\nbc\n",
+            b"{\"title\":\"x\"}\r\n{}",
+        ] {
+            let expected: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+            assert_eq!(split_lines(data).collect::<Vec<_>>(), expected, "{data:?}");
+        }
+    }
 
     fn options(threads: usize) -> LoadOptions {
         LoadOptions {

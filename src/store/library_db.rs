@@ -19,6 +19,10 @@ use crate::article::Article;
 use crate::web::feed::Item;
 use crate::web::http::Validators;
 
+mod marks;
+
+pub use marks::{MarkRow, MarkWrite, MarksRead};
+
 /// The environment variable naming another library file (tests, several libraries).
 pub const LIBRARY_ENV: &str = "NEWSREADER_LIBRARY";
 
@@ -55,6 +59,19 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (feed_id, guid)
     );
     CREATE INDEX articles_newest ON articles (sort_time DESC, id DESC);",
+    // 2: the read and starred marks (by content key) and the places the
+    // reader was left at, moved here from state.json.
+    "CREATE TABLE marks (
+        key BLOB PRIMARY KEY,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX marks_version ON marks (version);
+    CREATE TABLE places (
+        library TEXT PRIMARY KEY,
+        place TEXT NOT NULL
+    );",
 ];
 
 /// `articles.feed_id` of pages opened directly (`newsreader URL`), which
@@ -116,6 +133,9 @@ pub struct StoreOutcome {
     /// Articles (id, link) whose full text should be fetched now: new or
     /// changed items, and items whose full text a previous run did not get to.
     pub want_full_text: Vec<(i64, String)>,
+    /// Changed items: their ids with the article as it was stored before, so
+    /// a reader showing the old one can put the new one in its place.
+    pub previous: Vec<(i64, Article)>,
 }
 
 /// The result of one fetch of a subscription, recorded with its items.
@@ -464,6 +484,15 @@ impl LibraryDb {
                         Some(tx.last_insert_rowid())
                     }
                     Some((id, old, _)) if old.as_deref() != Some(fingerprint.as_str()) => {
+                        let before: String = tx.query_row(
+                            "SELECT article FROM articles WHERE id = ?1",
+                            [id],
+                            |r| r.get(0),
+                        )?;
+                        // A damaged old copy is replaced without being shown.
+                        if let Ok(before) = serde_json::from_str::<Article>(&before) {
+                            outcome.previous.push((id, before));
+                        }
                         update.execute(params![id, item.link, fingerprint, sort_time, json])?;
                         outcome.updated += 1;
                         Some(id)

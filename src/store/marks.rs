@@ -21,6 +21,10 @@ use sha2::{Digest, Sha256};
 use crate::article::Article;
 use crate::store::files::atomic_write;
 
+mod library;
+
+pub use library::legacy_state_beside;
+
 /// Version of the on-disk format. A file with another version is moved aside
 /// (not rewritten in place) so an older binary never destroys what a newer one
 /// wrote.
@@ -71,6 +75,16 @@ impl ArticleKey {
         let mut key = [0u8; 16];
         key.copy_from_slice(&digest[..16]);
         Self(key)
+    }
+
+    /// The key's 16 bytes, as the library stores them.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.0
+    }
+
+    /// The key stored as `bytes`.
+    pub fn from_bytes(bytes: [u8; 16]) -> Self {
+        Self(bytes)
     }
 
     /// Lower-case hex, as stored in the state file.
@@ -272,7 +286,11 @@ fn apply<'a>(
 /// marks another process saved meanwhile are kept (and seen from then on).
 #[derive(Debug, Clone)]
 pub struct MarkStore {
-    path: Option<PathBuf>,
+    /// Where the marks are saved; `None` for a memory-only store.
+    backend: Option<Backend>,
+    /// For the library: the version of the marks `base` is up to date with
+    /// (see [`crate::store::library_db::MarksRead`]).
+    version: i64,
     /// The file as last loaded or saved; shared with a save in progress, so
     /// starting one copies nothing large.
     base: Arc<ReadingState>,
@@ -353,25 +371,58 @@ fn put_places(state: &mut ReadingState, places: &[(String, Place)]) {
     }
 }
 
+/// Where a store keeps its marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Backend {
+    /// A JSON state file of its own (`--state FILE`, and before the library).
+    Json(PathBuf),
+    /// The library database (the default since marks moved there).
+    Library(PathBuf),
+}
+
+impl Backend {
+    fn path(&self) -> &Path {
+        match self {
+            Backend::Json(path) | Backend::Library(path) => path,
+        }
+    }
+}
+
 /// One save of a store's changes, detached from the store so that it can run
 /// on another thread ([`MarkStore::begin_save`], then [`SaveJob::run`], then
 /// [`MarkStore::finish_save`]).
 #[derive(Debug)]
 pub struct SaveJob {
-    path: PathBuf,
+    backend: Backend,
     base: Arc<ReadingState>,
     changes: Vec<(String, Change)>,
     /// Libraries' places to write (see [`Place`]).
     places: Vec<(String, Place)>,
     upto: u64,
+    /// The library's marks version `base` is up to date with.
+    since: i64,
 }
 
 /// What a finished [`SaveJob`] hands back to its store.
 #[derive(Debug)]
 pub struct Saved {
-    state: ReadingState,
+    state: SavedState,
     upto: u64,
     warning: Option<StateWarning>,
+}
+
+/// The marks as a save left them.
+#[derive(Debug)]
+enum SavedState {
+    /// The whole state file as written.
+    Whole(ReadingState),
+    /// What changed in the library since the store's version: marks by key
+    /// hex, every place, and the version they bring the store up to.
+    Since {
+        marks: Vec<(String, Entry)>,
+        places: Vec<(String, Place)>,
+        version: i64,
+    },
 }
 
 impl SaveJob {
@@ -382,7 +433,20 @@ impl SaveJob {
     /// store's own view is written instead; one that cannot be read at all is
     /// left alone and the save fails, its changes still pending.
     pub fn run(self) -> io::Result<Saved> {
-        let target = crate::store::files::resolve_symlink(&self.path);
+        match &self.backend {
+            Backend::Json(path) => {
+                let path = path.clone();
+                self.run_json(&path)
+            }
+            Backend::Library(path) => {
+                let path = path.clone();
+                library::save(&path, self)
+            }
+        }
+    }
+
+    fn run_json(self, path: &Path) -> io::Result<Saved> {
+        let target = crate::store::files::resolve_symlink(path);
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir)?;
         }
@@ -410,7 +474,7 @@ impl SaveJob {
         bytes.push(b'\n');
         atomic_write(&target, &bytes)?;
         Ok(Saved {
-            state,
+            state: SavedState::Whole(state),
             upto: self.upto,
             warning,
         })
@@ -507,8 +571,13 @@ impl MarkStore {
     }
 
     fn with(path: Option<PathBuf>, state: ReadingState) -> Self {
+        Self::with_backend(path.map(Backend::Json), state)
+    }
+
+    fn with_backend(backend: Option<Backend>, state: ReadingState) -> Self {
         Self {
-            path,
+            backend,
+            version: 0,
             base: Arc::new(state),
             changes: BTreeMap::new(),
             places: BTreeMap::new(),
@@ -583,7 +652,7 @@ impl MarkStore {
 
     /// The file this store saves to; `None` for a memory-only store.
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.backend.as_ref().map(Backend::path)
     }
 
     /// The state as this process sees it: the file as last loaded or saved,
@@ -604,12 +673,13 @@ impl MarkStore {
     /// `None` when there are none or the store is memory-only. Changes made
     /// meanwhile stay pending for the next save.
     pub fn begin_save(&self) -> Option<SaveJob> {
-        let path = self.path.clone()?;
+        let backend = self.backend.clone()?;
         if !self.is_dirty() {
             return None;
         }
         Some(SaveJob {
-            path,
+            backend,
+            since: self.version,
             base: Arc::clone(&self.base),
             changes: self.changes.iter().map(|(k, c)| (k.clone(), *c)).collect(),
             places: self.places.clone().into_iter().collect(),
@@ -623,7 +693,14 @@ impl MarkStore {
     /// change stays pending and the error is returned.
     pub fn finish_save(&mut self, outcome: io::Result<Saved>) -> io::Result<()> {
         let saved = outcome?;
-        self.base = Arc::new(saved.state);
+        match saved.state {
+            SavedState::Whole(state) => self.base = Arc::new(state),
+            SavedState::Since {
+                marks,
+                places,
+                version,
+            } => self.take_in_since(marks, &places, version),
+        }
         self.changes.retain(|_, change| change.seq > saved.upto);
         // Places now in the file are no longer pending.
         let written = places_of(&self.base);
@@ -633,6 +710,26 @@ impl MarkStore {
             self.warning = saved.warning;
         }
         Ok(())
+    }
+
+    /// Shows marks and places read from the library over `base` (no copy:
+    /// the save job that shared it is gone) and notes their version.
+    fn take_in_since(
+        &mut self,
+        marks: Vec<(String, Entry)>,
+        places: &[(String, Place)],
+        version: i64,
+    ) {
+        let base = Arc::make_mut(&mut self.base);
+        for (hex, entry) in marks {
+            if entry.is_empty() {
+                base.entries.remove(&hex);
+            } else {
+                base.entries.insert(hex, entry);
+            }
+        }
+        put_places(base, places);
+        self.version = version;
     }
 
     /// News from a save the user should hear about (a state file damaged

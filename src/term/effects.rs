@@ -31,7 +31,7 @@ pub fn perform_with(
                 // The event loop's FilterFeed takes these before the rest are
                 // performed; one left over has no filter to go to.
                 // Performed by the loop's workers.
-                Effect::Filter { .. } | Effect::FetchFeeds => continue,
+                Effect::Filter { .. } | Effect::FetchFeeds | Effect::Reindex => continue,
                 Effect::SaveState => match app.marks_mut().save_if_dirty() {
                     Ok(()) => continue,
                     Err(err) => (format!("could not save reading state: {err}"), true),

@@ -9,9 +9,12 @@ use std::sync::mpsc::Sender;
 
 use super::Message;
 use crate::app::Action;
+use crate::app::problems::FeedProblem;
+use crate::article::Article;
 use crate::article::sanitize::clean_line;
 use crate::config::FeedsConfig;
 use crate::store::library_db::LibraryDb;
+use crate::store::marks::ArticleKey;
 use crate::web::http::Client;
 use crate::web::sync::{FetchEvent, FetchOptions, fetch_all};
 
@@ -90,6 +93,9 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
             FetchEvent::Articles(articles) => {
                 send(Action::ArticlesLoaded(articles.into()));
             }
+            FetchEvent::Updated(changed) => {
+                send(replaced(changed));
+            }
             FetchEvent::Feed(report) => {
                 if let crate::web::sync::FeedOutcome::Failed(error) = &report.outcome {
                     failures.push(format!("{}: {error}", report.title));
@@ -98,6 +104,9 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
             FetchEvent::FullTextFailed { .. } => {}
         },
     );
+    if let Ok(problems) = problems_in(&db) {
+        send(Action::FeedProblems(problems));
+    }
     match result {
         Err(err) => (format!("fetch: {err}"), true),
         Ok(reports) if reports.is_empty() => (
@@ -105,6 +114,49 @@ fn run(library: Option<PathBuf>, settings: &FeedsConfig, tx: &Sender<Message>) -
             false,
         ),
         Ok(reports) => summary(reports.len(), new_total, &failures),
+    }
+}
+
+/// The subscriptions whose last fetch failed, for the problems view.
+pub(super) fn problems_in(
+    db: &LibraryDb,
+) -> Result<Vec<FeedProblem>, crate::store::library_db::DbError> {
+    Ok(db
+        .subscriptions()?
+        .iter()
+        .filter(|s| s.last_ok == Some(false))
+        .map(|s| {
+            let error = s.last_result.as_deref().unwrap_or("failed");
+            FeedProblem::new(s.title(), &s.url, error)
+        })
+        .collect())
+}
+
+/// The failing feeds of the library at `path`, if it is one (for the
+/// problems view at start-up).
+pub(super) fn problems_at(path: &std::path::Path) -> Option<Vec<FeedProblem>> {
+    if !crate::store::library_db::is_database_file(path) {
+        return None;
+    }
+    let db = LibraryDb::open_read_only(path).ok()?;
+    problems_in(&db).ok()
+}
+
+/// The action that puts changed articles in place of those the reader
+/// shows: the old ones keyed as the loader keyed them (cleaned first, as it
+/// cleans what it reads from the library), the new ones hashed here.
+fn replaced(changed: Vec<(Article, Article)>) -> Action {
+    let (old, new): (Vec<Article>, Vec<Article>) = changed.into_iter().unzip();
+    let old = old
+        .into_iter()
+        .map(|mut article| {
+            crate::article::sanitize::clean_article(&mut article);
+            ArticleKey::of(&article)
+        })
+        .collect();
+    Action::ArticlesReplaced {
+        old,
+        new: new.into(),
     }
 }
 

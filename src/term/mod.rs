@@ -335,6 +335,7 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
         tx.clone(),
     );
     let fetch_on_start = settings.fetch_on_start;
+    let problems = settings.library.as_deref().and_then(fetching::problems_at);
     let theme = settings.apply(&mut app);
     // Back where this library was left (kept with the marks).
     let library = crate::store::marks::library_id(paths);
@@ -342,6 +343,9 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> io::Result<()> {
         app.return_to(&place);
     }
     update(&mut app, Action::Status(Some("loading…".to_owned())));
+    if let Some(problems) = problems {
+        update(&mut app, Action::FeedProblems(problems));
+    }
 
     let mut feed = Workers {
         filter: FilterFeed::new(spawn_filter(tx.clone())),

@@ -37,7 +37,16 @@ impl Settings {
     /// Fails only when `--config` names a file that does not exist.
     pub fn load(cli: &Cli) -> io::Result<Settings> {
         let (config, keymap, mut warnings) = load_config(cli.config.as_deref())?;
-        let store = open_store(cli.no_state, cli.state.clone(), &mut warnings);
+        let library = cli
+            .library
+            .clone()
+            .or_else(crate::store::library_db::default_path);
+        let store = open_store(
+            cli.no_state,
+            cli.state.clone(),
+            library.as_deref(),
+            &mut warnings,
+        );
         Ok(Settings {
             config,
             keymap,
@@ -45,10 +54,7 @@ impl Settings {
             color: crate::config::use_color_from_env(cli.color),
             warnings,
             welcome: None,
-            library: cli
-                .library
-                .clone()
-                .or_else(crate::store::library_db::default_path),
+            library,
             fetch_on_start: false,
         })
     }
@@ -107,16 +113,30 @@ pub fn load_config(path: Option<&Path>) -> io::Result<(Config, Keymap, Vec<Strin
     Ok((config, keymap, lines))
 }
 
-fn open_store(no_state: bool, path: Option<PathBuf>, warnings: &mut Vec<String>) -> MarkStore {
+/// The marks: in memory (`--no-state`), in a state file of their own
+/// (`--state FILE`), else in the library, which takes in the `state.json`
+/// beside it once (see [`MarkStore::open_library`]).
+fn open_store(
+    no_state: bool,
+    state: Option<PathBuf>,
+    library: Option<&Path>,
+    warnings: &mut Vec<String>,
+) -> MarkStore {
     if no_state {
         return MarkStore::in_memory();
     }
-    let Some(path) = path.or_else(MarkStore::default_path) else {
-        warnings.push("no home folder for the reading state; marks will not be saved".into());
+    if let Some(path) = state {
+        let (store, warning) = MarkStore::open(path);
+        warnings.extend(warning.map(|w| w.to_string()));
+        return store;
+    }
+    let Some(library) = library else {
+        warnings.push("no home folder for the library; marks will not be saved".into());
         return MarkStore::in_memory();
     };
-    let (store, warning) = MarkStore::open(path);
-    warnings.extend(warning.map(|w| w.to_string()));
+    let legacy = crate::store::marks::legacy_state_beside(library);
+    let (store, notes) = MarkStore::open_library(library, Some(&legacy));
+    warnings.extend(notes);
     store
 }
 

@@ -111,6 +111,7 @@ pub fn render_hint(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let hints = match app.mode() {
         Mode::List => keymap::LIST_HINTS,
         Mode::Reader => keymap::READER_HINTS,
+        Mode::Help if app.show_problems() => keymap::PROBLEMS_HINTS,
         Mode::Help => keymap::HELP_HINTS,
         Mode::Find => keymap::FIND_HINTS,
         Mode::Found => keymap::FOUND_HINTS,

@@ -5,6 +5,7 @@
 pub mod filter_bar;
 pub mod help;
 pub mod list;
+pub mod problems;
 pub mod reader;
 pub mod text;
 pub mod theme;
@@ -51,6 +52,9 @@ impl Widget for Screen<'_> {
         }
         if app.show_help() {
             help::render(app, theme, area, buf);
+        }
+        if app.show_problems() {
+            problems::render(app, theme, area, buf);
         }
     }
 }

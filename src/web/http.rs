@@ -6,15 +6,19 @@
 //! public host can never bounce a request onto a private or loopback address
 //! (a feed on the open web must not be able to probe the reader's own network).
 //! Private addresses are fine when the user asked for them directly: people run
-//! their own feed servers.
+//! their own feed servers. Each hop's host is looked up once, and the
+//! addresses checked are the ones connected to ([`super::pinned`]).
 
 use std::fmt;
 use std::io::ErrorKind as IoKind;
-use std::net::{IpAddr, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use ureq::http::{HeaderMap, StatusCode};
 use url::Url;
+
+pub use super::address::is_private;
+use super::pinned::{Lookup, Pin, PinnedResolver};
 
 /// Limits and identity of the client.
 #[derive(Debug, Clone)]
@@ -155,6 +159,7 @@ impl std::error::Error for HttpError {}
 pub struct Client {
     agent: ureq::Agent,
     options: HttpOptions,
+    lookup: Lookup,
 }
 
 impl Default for Client {
@@ -169,6 +174,12 @@ const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/fee
 
 impl Client {
     pub fn new(options: HttpOptions) -> Self {
+        Self::with_lookup(options, Lookup::system())
+    }
+
+    /// A client that looks host names up with `lookup` (tests answer with
+    /// addresses on 127.0.0.1; see [`Lookup`]).
+    pub fn with_lookup(options: HttpOptions, lookup: Lookup) -> Self {
         let proxy = if options.proxy_from_env {
             ureq::Proxy::try_from_env()
         } else {
@@ -186,9 +197,15 @@ impl Client {
             .timeout_per_call(Some(options.response_timeout))
             .max_idle_connections_per_host(2)
             .build();
+        let agent = ureq::Agent::with_parts(
+            config,
+            ureq::unversioned::transport::DefaultConnector::new(),
+            PinnedResolver::default(),
+        );
         Self {
-            agent: config.new_agent(),
+            agent,
             options,
+            lookup,
         }
     }
 
@@ -204,11 +221,15 @@ impl Client {
         // reach a private address.
         let mut came_from_public = false;
         for hop in 0..=self.options.max_redirects {
-            came_from_public = next_hop(came_from_public, &resolve(&url)).ok_or_else(|| {
-                HttpError::new(ErrorKind::RedirectToPrivate(
-                    url.host_str().unwrap_or_default().to_string(),
-                ))
-            })?;
+            let host = url.host_str().unwrap_or_default().to_string();
+            let port = url.port_or_known_default().unwrap_or(80);
+            let addresses = self.resolve(&url, port);
+            let ips: Vec<IpAddr> = addresses.iter().map(SocketAddr::ip).collect();
+            let after_public = came_from_public;
+            came_from_public = next_hop(came_from_public, &ips)
+                .ok_or_else(|| HttpError::new(ErrorKind::RedirectToPrivate(host.clone())))?;
+            // The connection goes to these very addresses.
+            let pin = Pin::new(&host, port, addresses, after_public);
             let mut request = self.agent.get(url.as_str());
             // Validators belong to the URL they came with, not to a redirect target.
             if hop == 0 {
@@ -219,7 +240,13 @@ impl Client {
                     request = request.header("If-Modified-Since", date);
                 }
             }
-            let mut response = request.call().map_err(from_ureq)?;
+            let mut response = request.call().map_err(|err| {
+                if pin.refused() {
+                    HttpError::new(ErrorKind::RedirectToPrivate(host.clone()))
+                } else {
+                    from_ureq(err)
+                }
+            })?;
             let status = response.status().as_u16();
             if (300..400).contains(&status) && status != 304 {
                 let location = header(response.headers(), "location").ok_or_else(|| {
@@ -291,21 +318,15 @@ fn check_scheme(url: &Url) -> Result<(), HttpError> {
     }
 }
 
-/// The host's addresses; empty when it does not resolve here (it may still
-/// resolve through a proxy).
-fn resolve(url: &Url) -> Vec<IpAddr> {
-    let Some(host) = url.host() else {
-        return Vec::new();
-    };
-    match host {
-        url::Host::Ipv4(ip) => vec![IpAddr::V4(ip)],
-        url::Host::Ipv6(ip) => vec![IpAddr::V6(ip)],
-        url::Host::Domain(name) => {
-            let port = url.port_or_known_default().unwrap_or(80);
-            (name, port)
-                .to_socket_addrs()
-                .map(|addrs| addrs.map(|a| a.ip()).collect())
-                .unwrap_or_default()
+impl Client {
+    /// The host's addresses with `port`; empty when it does not resolve here
+    /// (it may still resolve through a proxy).
+    fn resolve(&self, url: &Url, port: u16) -> Vec<SocketAddr> {
+        match url.host() {
+            None => Vec::new(),
+            Some(url::Host::Ipv4(ip)) => vec![SocketAddr::new(IpAddr::V4(ip), port)],
+            Some(url::Host::Ipv6(ip)) => vec![SocketAddr::new(IpAddr::V6(ip), port)],
+            Some(url::Host::Domain(name)) => self.lookup.addresses(name, port),
         }
     }
 }
@@ -319,32 +340,6 @@ fn next_hop(came_from_public: bool, addresses: &[IpAddr]) -> Option<bool> {
         return None;
     }
     Some(came_from_public || (!addresses.is_empty() && !private))
-}
-
-/// Loopback, private, link-local, unspecified, shared (CGNAT) and unique-local
-/// addresses: the ones a public host must not redirect to.
-pub fn is_private(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
-            v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast()
-                || (a == 100 && (64..128).contains(&b))
-                || a == 0
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_private(IpAddr::V4(v4));
-            }
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_unique_local()
-                || v6.is_unicast_link_local()
-        }
-    }
 }
 
 fn header(headers: &HeaderMap, name: &str) -> Option<String> {

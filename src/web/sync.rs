@@ -53,6 +53,10 @@ pub enum FetchEvent {
     /// with the feed's text when there is none to fetch or it failed. For the
     /// reader to add to its list.
     Articles(Vec<Article>),
+    /// Articles that changed, each as the reader may show it (as it was
+    /// stored before) and as it is now: an item whose feed text changed, or
+    /// whose full text arrived after an earlier fetch stored its feed text.
+    Updated(Vec<(Article, Article)>),
     /// Feeds done of the total, and new articles so far.
     Progress {
         feeds_done: usize,
@@ -81,6 +85,8 @@ enum Job {
         is_new: bool,
         link: String,
         feed_text: Article,
+        /// What a reader shows for it now, when it is not new.
+        was: Option<Box<Article>>,
     },
 }
 
@@ -97,6 +103,7 @@ enum Done {
         is_new: bool,
         link: String,
         feed_text: Box<Article>,
+        was: Option<Box<Article>>,
         result: Result<Box<Article>, String>,
     },
 }
@@ -156,7 +163,7 @@ pub fn fetch_all(
                 if let FeedOutcome::Fetched { new, .. } = report.outcome {
                     new_total += new;
                 }
-                if let Some((new_ids, wanted)) = stored {
+                if let Some((new_ids, wanted, mut previous)) = stored {
                     let wanted = if extract.is_some() {
                         wanted
                     } else {
@@ -173,17 +180,38 @@ pub fn fetch_all(
                     if !ready.is_empty() {
                         events(FetchEvent::Articles(ready));
                     }
+                    // Changed items with no full text to wait for are final now.
+                    let mut changed = Vec::new();
+                    for (id, before) in std::mem::take(&mut previous) {
+                        if wanted.iter().any(|(w, _)| *w == id) {
+                            previous.push((id, before));
+                        } else if let Some(now) = db.article(id)? {
+                            changed.push((before, now));
+                        }
+                    }
+                    if !changed.is_empty() {
+                        events(FetchEvent::Updated(changed));
+                    }
                     for (article_id, link) in wanted {
                         let Some(feed_text) = db.article(article_id)? else {
                             continue;
+                        };
+                        let is_new = new_ids.contains(&article_id);
+                        // A changed item was shown as it was; one whose full
+                        // text an earlier fetch did not get, with its feed text.
+                        let was = match previous.iter().position(|(id, _)| *id == article_id) {
+                            Some(at) => Some(Box::new(previous.swap_remove(at).1)),
+                            None if is_new => None,
+                            None => Some(Box::new(feed_text.clone())),
                         };
                         pool.submit(
                             &host_of(&link),
                             Job::FullText {
                                 article_id,
-                                is_new: new_ids.contains(&article_id),
+                                is_new,
                                 link,
                                 feed_text,
+                                was,
                             },
                         );
                         outstanding += 1;
@@ -202,6 +230,7 @@ pub fn fetch_all(
                 is_new,
                 link,
                 feed_text,
+                was,
                 result,
             } => {
                 let shown = match result {
@@ -217,6 +246,10 @@ pub fn fetch_all(
                 };
                 if is_new {
                     events(FetchEvent::Articles(vec![shown]));
+                } else if let Some(was) = was
+                    && *was != shown
+                {
+                    events(FetchEvent::Updated(vec![(*was, shown)]));
                 }
             }
         }
@@ -224,8 +257,9 @@ pub fn fetch_all(
     Ok(reports)
 }
 
-/// The new articles' ids, and the (id, link) of those whose full text is wanted.
-type Stored = Option<(Vec<i64>, Vec<(i64, String)>)>;
+/// The new articles' ids, the (id, link) of those whose full text is wanted,
+/// and the changed ones as they were before.
+type Stored = Option<(Vec<i64>, Vec<(i64, String)>, Vec<(i64, Article)>)>;
 
 fn store_feed(
     db: &mut LibraryDb,
@@ -285,7 +319,11 @@ fn store_feed(
                         updated: outcome.updated,
                     },
                 ),
-                Some((std::mem::take(&mut outcome.new_ids), wanted)),
+                Some((
+                    std::mem::take(&mut outcome.new_ids),
+                    wanted,
+                    std::mem::take(&mut outcome.previous),
+                )),
             ))
         }
         Err(error) => {
@@ -348,6 +386,7 @@ fn run(client: &Client, extract: Option<Extract>, job: Job) -> Done {
             is_new,
             link,
             feed_text,
+            was,
         } => {
             let result = match extract {
                 Some(extract) => fetch_full_text(client, extract, &link, &feed_text),
@@ -358,6 +397,7 @@ fn run(client: &Client, extract: Option<Extract>, job: Job) -> Done {
                 is_new,
                 link,
                 feed_text: Box::new(feed_text),
+                was,
                 result: result.map(Box::new),
             }
         }

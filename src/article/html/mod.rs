@@ -176,6 +176,17 @@ pub fn explain(bytes: &[u8]) -> String {
     out
 }
 
+/// What `newsreader parse --explain` shows of a page: the text the text
+/// parser is given and the headline the markup names (which replaces the
+/// text parser's choice).
+pub fn text_and_headline(bytes: &[u8]) -> (String, Option<String>) {
+    let prepared = prepare(bytes);
+    let headline = prepared
+        .headline
+        .map(|(_, text)| crate::article::decode::normalise(&text));
+    (prepared.text, headline)
+}
+
 /// Feed discovery for pages: the `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json">` hrefs, resolved against page_url.
 pub fn feed_links(bytes: &[u8], page_url: Option<&str>) -> Vec<String> {
     let html = decode::decode(bytes);

@@ -17,28 +17,37 @@ pub struct Unit<'a> {
     pub block: usize,
 }
 
-/// Cuts normalised text into units.
-///
-/// Rules applied here, in order:
-/// * [`rejoin_broken_url`]: a URL line followed by a single token that continues it.
-/// * [`reflow_hard_wrap`]: in a hard-wrapped document, lines broken mid-sentence
-///   are joined into one paragraph.
+/// Cuts normalised text into units ([`physical_lines`], then [`units_of`]).
+#[cfg(test)]
 pub fn units(text: &str) -> Vec<Unit<'_>> {
-    // A run of blank lines is kept as its first line only: every rule below
-    // treats one blank line as it treats many, and a page of millions of blank
-    // lines then costs nothing (it would cost 16 bytes a line here, 1 GB for 60 MB).
+    units_of(&physical_lines(text))
+}
+
+/// The page's lines as the file has them. A run of blank lines is kept as its
+/// first line only: every rule after this treats one blank line as it treats
+/// many, and a page of millions of blank lines then costs nothing (it would
+/// cost 16 bytes a line here, 1 GB for 60 MB).
+pub fn physical_lines(text: &str) -> Vec<&str> {
     let mut prev_blank = false;
-    let lines: Vec<&str> = text
-        .lines()
+    text.lines()
         .filter(|line| {
             let blank = line.trim().is_empty();
             let keep = !(blank && prev_blank);
             prev_blank = blank;
             keep
         })
-        .collect();
-    let width = wrap_width(&lines);
-    let wrapped_shape = width.map(|w| wrapped_blocks(&lines, w)).unwrap_or_default();
+        .collect()
+}
+
+/// Cuts physical lines into units.
+///
+/// Rules applied here, in order:
+/// * [`rejoin_broken_url`]: a URL line followed by a single token that continues it.
+/// * [`reflow_hard_wrap`]: in a hard-wrapped document, lines broken mid-sentence
+///   are joined into one paragraph.
+pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
+    let width = wrap_width(lines);
+    let wrapped_shape = width.map(|w| wrapped_blocks(lines, w)).unwrap_or_default();
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0usize;
     let mut prev_blank = true;

@@ -21,39 +21,6 @@ fn has_any(lower: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| lower.contains(p))
 }
 
-/// Phrases of the rules that test wording outside the phrase lists below
-/// (reading times, "powered by", page furniture without a list of its own).
-/// The gate searches these and every list in [`RULE_PHRASES`] in one pass: a
-/// line containing none of them cannot be furniture by wording, and most menu
-/// lines are rejected here at once.
-const GATE: &[&str] = &[
-    "privacy",
-    "3 minute read",
-    "copy link",
-    "copy this link",
-    "designed by",
-    "do not sell",
-    "min read",
-    "minute read",
-    "originally published at ",
-    "originally published on ",
-    "posters participating",
-    "powered by",
-    "read the original article at ",
-    "read the original article on ",
-    "read the original on ",
-    "reading time",
-    "source: ",
-    "spam",
-    "this article originally appeared on ",
-    "this article was originally published on ",
-    "this story originally appeared on ",
-    "©",
-    "follow ",
-    "like us",
-    "enter your",
-];
-
 /// Phrases of rule `account_and_subscription` (also read by the gate).
 const ACCOUNT_AND_SUBSCRIPTION_1: &[&str] = &["register", "login", "subscribe"];
 
@@ -83,6 +50,7 @@ const ADVERTISING_2: &[&str] = &["advertis", "sponsored", "promoted"];
 
 /// Phrases of rule `legal_footer` (also read by the gate).
 const LEGAL_FOOTER_1: &[&str] = &[
+    "©",
     "all rights reserved",
     "do not sell my",
     "licensed under a creative",
@@ -105,6 +73,9 @@ const LEGAL_FOOTER_2: &[&str] = &[
     "cookie",
     "licensed under",
 ];
+
+/// Leads of rule `legal_footer`: a line that opens with them is a footer up to 40 words.
+const LEGAL_FOOTER_LEADS: &[&str] = &["copyright", "privacy"];
 
 /// Phrases of rule `comments_widget` (also read by the gate).
 const COMMENTS_WIDGET_1: &[&str] = &["comment", "reply"];
@@ -133,6 +104,12 @@ const COMMENTS_WIDGET_3: &[&str] = &[
     "join the discussion",
     "comments powered by",
 ];
+
+/// Phrases of rule `comments_widget`: a comment counter's wording.
+const COMMENTS_COUNTER: &[&str] = &["posters participating"];
+
+/// Phrase of rule `spam_filter_notice`, with one of the words below.
+const SPAM: &[&str] = &["spam"];
 
 /// Phrases of rule `spam_filter_notice` (also read by the gate).
 const SPAM_FILTER_NOTICE_1: &[&str] = &["comment", "data", "email"];
@@ -206,26 +183,109 @@ const CALL_TO_ACTION_3: &[&str] = &[
     "you must be logged in",
 ];
 
-/// Every phrase list the vocabulary rules read: the gate is built from
-/// these, so a phrase added to a rule always reaches it.
-const RULE_PHRASES: &[&[&str]] = &[
-    SOCIAL,
-    NAV,
-    ACCOUNT_AND_SUBSCRIPTION_1,
-    ACCOUNT_AND_SUBSCRIPTION_2,
-    ADVERTISING_1,
-    ADVERTISING_2,
-    LEGAL_FOOTER_1,
-    LEGAL_FOOTER_2,
-    COMMENTS_WIDGET_1,
-    COMMENTS_WIDGET_2,
-    COMMENTS_WIDGET_3,
-    SPAM_FILTER_NOTICE_1,
-    CALL_TO_ACTION_1,
-    CALL_TO_ACTION_2,
-    CALL_TO_ACTION_3,
+/// A furniture rule as data: its name (what `--explain` shows), the phrases
+/// it looks for, and the check that reads the line's shape (length, word
+/// count, position of the phrase) around them.
+pub(crate) struct Rule {
+    pub name: &'static str,
+    /// Every phrase the check looks for: a line holding none of them is
+    /// never furniture by this rule, so the gate skips the check. Empty for
+    /// a rule of shape alone, which reads every line.
+    pub phrases: &'static [&'static [&'static str]],
+    /// `(line, lowercased line, word count)`.
+    pub check: fn(&str, &str, usize) -> bool,
+}
+
+/// The furniture rules, in the order they are tried (the first that holds
+/// names the line's rule).
+pub(crate) const RULES: &[Rule] = &[
+    Rule {
+        name: "social_or_share",
+        phrases: &[SOCIAL, COPY_LINK],
+        check: |_, lower, words| social_or_share(lower, words),
+    },
+    Rule {
+        name: "account_and_subscription",
+        phrases: &[ACCOUNT_AND_SUBSCRIPTION_1, ACCOUNT_AND_SUBSCRIPTION_2],
+        check: |_, lower, words| account_and_subscription(lower, words),
+    },
+    Rule {
+        name: "navigation_words",
+        phrases: &[NAV],
+        check: |_, lower, words| navigation_words(lower, words),
+    },
+    Rule {
+        name: "advertising",
+        phrases: &[ADVERTISING_1, ADVERTISING_2],
+        check: |_, lower, words| advertising(lower, words),
+    },
+    Rule {
+        name: "legal_footer",
+        phrases: &[LEGAL_FOOTER_1, LEGAL_FOOTER_2, LEGAL_FOOTER_LEADS],
+        check: |_, lower, words| legal_footer(lower, words),
+    },
+    Rule {
+        name: "comments_widget",
+        phrases: &[
+            COMMENTS_WIDGET_1,
+            COMMENTS_WIDGET_2,
+            COMMENTS_WIDGET_3,
+            COMMENTS_COUNTER,
+        ],
+        check: |_, lower, words| comments_widget(lower, words),
+    },
+    Rule {
+        name: "spam_filter_notice",
+        phrases: &[SPAM, SPAM_FILTER_NOTICE_1],
+        check: |_, lower, words| spam_filter_notice(lower, words),
+    },
+    Rule {
+        name: "powered_by",
+        phrases: &[POWERED_BY],
+        check: |_, lower, _| powered_by(lower),
+    },
+    Rule {
+        name: "reading_time",
+        phrases: &[READING_TIME],
+        check: |_, lower, words| reading_time(lower, words),
+    },
+    Rule {
+        name: "font_size_buttons",
+        phrases: &[],
+        check: |line, lower, _| font_size_buttons(line, lower),
+    },
+    Rule {
+        name: "breadcrumb",
+        phrases: &[],
+        check: |line, lower, _| breadcrumb(line, lower),
+    },
+    Rule {
+        name: "bare_counter",
+        phrases: &[],
+        check: |line, _, _| bare_counter(line),
+    },
+    Rule {
+        name: "call_to_action",
+        phrases: &[
+            CALL_TO_ACTION_1,
+            CALL_TO_ACTION_2,
+            CALL_TO_ACTION_3,
+            CALL_TO_ACTION_LEADS,
+        ],
+        check: |_, lower, words| call_to_action(lower, words),
+    },
+    Rule {
+        name: "original_source",
+        phrases: &[ORIGINAL_SOURCE_LEADS],
+        check: |line, _, words| original_source_counted(line, words).is_some(),
+    },
 ];
 
+/// The quick prefilter: every phrase of every rule in [`RULES`], searched in
+/// one pass. A line containing none of them cannot be furniture by wording
+/// (only the rules of shape alone read it), and most lines of a page are
+/// rejected here at once. Built from the rules themselves, so a phrase added
+/// to a rule always reaches it.
 fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
     static GATE_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
@@ -238,8 +298,10 @@ fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
             aho_corasick::AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(
-                    GATE.iter()
-                        .chain(RULE_PHRASES.iter().flat_map(|l| l.iter())),
+                    RULES
+                        .iter()
+                        .flat_map(|r| r.phrases.iter())
+                        .flat_map(|l| l.iter()),
                 )
                 .ok()
         })
@@ -249,32 +311,22 @@ fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
 /// Whether the line is site furniture. `lower` is the lowercased line.
 #[cfg(test)]
 pub fn is_furniture(line: &str, lower: &str) -> bool {
-    is_furniture_counted(line, lower, word_count(line))
+    furniture_rule(line, lower, word_count(line)).is_some()
 }
 
-/// [`is_furniture`] given the line's word count.
-pub fn is_furniture_counted(line: &str, lower: &str, words: usize) -> bool {
+/// The furniture rule the line meets, if any (see [`RULES`]); `lower` is the
+/// lowercased line and `words` its word count.
+pub(crate) fn furniture_rule(line: &str, lower: &str, words: usize) -> Option<&'static str> {
     // No furniture rule applies to a paragraph this long.
     if words > 40 {
-        return false;
+        return None;
     }
-    if gate().is_some_and(|g| !g.is_match(lower)) {
-        return font_size_buttons(line, lower) || bare_counter(line) || breadcrumb(line, lower);
-    }
-    social_or_share(lower, words)
-        || account_and_subscription(lower, words)
-        || navigation_words(lower, words)
-        || advertising(lower, words)
-        || legal_footer(lower, words)
-        || comments_widget(lower, words)
-        || spam_filter_notice(lower, words)
-        || powered_by(lower)
-        || reading_time(lower, words)
-        || font_size_buttons(line, lower)
-        || breadcrumb(line, lower)
-        || bare_counter(line)
-        || call_to_action(lower, words)
-        || original_source_counted(line, words).is_some()
+    // Without the gate (it failed to build) every rule reads the line.
+    let worded = gate().is_none_or(|g| g.is_match(lower));
+    RULES
+        .iter()
+        .find(|r| (worded || r.phrases.is_empty()) && (r.check)(line, lower, words))
+        .map(|r| r.name)
 }
 
 /// Phrases of [`social_or_share`] (also read by the gate, see [`gate`]).
@@ -316,6 +368,9 @@ const BUTTON: &[&str] = &[
     "options", "all", "more", "friend", "click",
 ];
 
+/// Phrases of [`social_or_share`]: copy-link buttons, at any length.
+const COPY_LINK: &[&str] = &["copy link", "copy this link"];
+
 /// Rule `social_or_share`: short lines naming share buttons or social networks.
 /// Example: "Share this with Facebook", "Tweet", "Email", "Print this article".
 fn social_or_share(lower: &str, words: usize) -> bool {
@@ -331,10 +386,7 @@ fn social_or_share(lower: &str, words: usize) -> bool {
         .filter(|w| !SOCIAL.contains(w) && !BUTTON.contains(w))
         .count();
     // One social word in a two-word line, or two in a short line of button words.
-    (social >= 2 && other <= 1)
-        || (social == 1 && ws.len() <= 3)
-        || lower.contains("copy link")
-        || lower.contains("copy this link")
+    (social >= 2 && other <= 1) || (social == 1 && ws.len() <= 3) || has_any(lower, COPY_LINK)
 }
 
 /// Rule `account_and_subscription`: sign-in, sign-up and subscription prompts.
@@ -439,9 +491,9 @@ fn advertising(lower: &str, words: usize) -> bool {
 fn legal_footer(lower: &str, words: usize) -> bool {
     // Unmistakable footer marks at any length up to 40 words; words a story may use
     // ("copyright", "cookie", "privacy policy") only on short lines or as the lead.
-    (words <= 40 && (lower.contains('©') || has_any(lower, LEGAL_FOOTER_1)))
+    (words <= 40 && has_any(lower, LEGAL_FOOTER_1))
         || (words <= 12 && has_any(lower, LEGAL_FOOTER_2))
-        || (words <= 40 && (lower.starts_with("copyright") || lower.starts_with("privacy")))
+        || (words <= 40 && LEGAL_FOOTER_LEADS.iter().any(|p| lower.starts_with(p)))
 }
 
 /// Rule `comments_widget`: comment counters and prompts.
@@ -451,7 +503,7 @@ fn comments_widget(lower: &str, words: usize) -> bool {
     // headline and "declined to comment" is prose.
     let widget = words <= 8
         && !lower.contains(':')
-        && (lower.contains("posters participating")
+        && (has_any(lower, COMMENTS_COUNTER)
             || (has_any(lower, COMMENTS_WIDGET_1)
                 && (words <= 2
                     || lower.starts_with(|c: char| c.is_ascii_digit())
@@ -464,21 +516,24 @@ fn comments_widget(lower: &str, words: usize) -> bool {
 /// Rule `spam_filter_notice`: comment-form spam notices.
 /// Example: "This site uses Akismet to reduce spam. Learn how your comment data is processed."
 fn spam_filter_notice(lower: &str, words: usize) -> bool {
-    words <= 30 && lower.contains("spam") && has_any(lower, SPAM_FILTER_NOTICE_1)
+    words <= 30 && has_any(lower, SPAM) && has_any(lower, SPAM_FILTER_NOTICE_1)
 }
+
+/// Leads of rule `powered_by`.
+const POWERED_BY: &[&str] = &["powered by", "designed by"];
 
 /// Rule `powered_by`: platform credits.
 /// Example: "Powered by WPeMatico".
 fn powered_by(lower: &str) -> bool {
-    lower.starts_with("powered by") || lower.starts_with("designed by")
+    POWERED_BY.iter().any(|p| lower.starts_with(p))
 }
+
+/// Phrases of rule `reading_time`.
+const READING_TIME: &[&str] = &["min read", "minute read", "reading time"];
 
 /// Rule `reading_time`: "5 Min Read", "3 minute read", "Reading time: 4 minutes".
 fn reading_time(lower: &str, words: usize) -> bool {
-    words <= 5
-        && (lower.contains("min read")
-            || lower.contains("minute read")
-            || lower.contains("reading time"))
+    words <= 5 && has_any(lower, READING_TIME)
 }
 
 /// Rule `breadcrumb`: a navigation trail: "Home" followed by section names, or
@@ -535,6 +590,9 @@ fn bare_counter(line: &str) -> bool {
         || (digits > 0 && letters <= 2 && line.chars().count() <= 12)
 }
 
+/// Leads of rule `call_to_action` on short lines ("Follow us", "Like us on …").
+const CALL_TO_ACTION_LEADS: &[&str] = &["follow ", "like us"];
+
 /// Rule `call_to_action`: prompts addressed to the reader about the page itself.
 /// Example: "Click here to get the app", "Read more", "Get short URL", "Loading...".
 fn call_to_action(lower: &str, words: usize) -> bool {
@@ -543,7 +601,7 @@ fn call_to_action(lower: &str, words: usize) -> bool {
     if words <= 40 && has_any(lower, CALL_TO_ACTION_1) {
         return true;
     }
-    if words <= 5 && (lower.starts_with("follow ") || lower.starts_with("like us")) {
+    if words <= 5 && CALL_TO_ACTION_LEADS.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     // Promotion of the publication's own products.
@@ -552,6 +610,19 @@ fn call_to_action(lower: &str, words: usize) -> bool {
     }
     words <= 14 && has_any(lower, CALL_TO_ACTION_3)
 }
+
+/// Leads of rule `original_source`.
+const ORIGINAL_SOURCE_LEADS: &[&str] = &[
+    "read the original article on ",
+    "read the original article at ",
+    "read the original on ",
+    "this article originally appeared on ",
+    "this article was originally published on ",
+    "this story originally appeared on ",
+    "originally published on ",
+    "originally published at ",
+    "source: ",
+];
 
 /// Rule `original_source`: "Read the original article on X" (and the like) names
 /// the source and is itself furniture.
@@ -570,18 +641,7 @@ fn original_source_counted(line: &str, words: usize) -> Option<String> {
     if line.len() > 200 || words > 14 {
         return None;
     }
-    const LEADS: &[&str] = &[
-        "read the original article on ",
-        "read the original article at ",
-        "read the original on ",
-        "this article originally appeared on ",
-        "this article was originally published on ",
-        "this story originally appeared on ",
-        "originally published on ",
-        "originally published at ",
-        "source: ",
-    ];
-    for lead in LEADS {
+    for lead in ORIGINAL_SOURCE_LEADS {
         if lower_starts_with(line, lead) {
             // The matched prefix is ASCII, so `lead.len()` is a char boundary.
             let rest = line.get(lead.len()..)?;
@@ -676,10 +736,39 @@ mod tests {
     #[test]
     fn every_rule_phrase_passes_the_gate() {
         let gate = gate().expect("the gate builds");
-        for list in RULE_PHRASES {
+        for list in RULES.iter().flat_map(|r| r.phrases.iter()) {
             for phrase in *list {
                 assert!(gate.is_match(phrase), "{phrase:?} is stopped by the gate");
             }
+        }
+    }
+
+    #[test]
+    fn each_rule_names_its_own_lines() {
+        for (line, rule) in [
+            ("Share this with Facebook", "social_or_share"),
+            ("Sign up for our newsletter", "account_and_subscription"),
+            ("Toggle navigation", "navigation_words"),
+            ("ADVERTISEMENT", "advertising"),
+            ("© 2019 Example Media. All rights reserved.", "legal_footer"),
+            ("Leave a Comment", "comments_widget"),
+            ("Powered by WPeMatico", "powered_by"),
+            ("5 Min Read", "reading_time"),
+            ("SM MD LG", "font_size_buttons"),
+            ("News › World › Europe", "breadcrumb"),
+            ("1 of 6", "bare_counter"),
+            ("Click here to get the app", "call_to_action"),
+            (
+                "Read the original article on Example Daily",
+                "original_source",
+            ),
+        ] {
+            let lower = line.to_lowercase();
+            assert_eq!(
+                furniture_rule(line, &lower, word_count(line)),
+                Some(rule),
+                "{line:?}"
+            );
         }
     }
 

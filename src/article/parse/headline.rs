@@ -1,7 +1,10 @@
 //! The headline and the header zone under it (dek, byline, date, lead photo).
 
 use super::meta::starts_with_dateline;
-use super::text::{content_words, ends_with_period, is_all_caps, overlap, starts_lowercase};
+use super::text::{
+    content_words, ends_with_period, is_all_caps, is_title_case, overlap, starts_lowercase,
+    stop_ratio,
+};
 use super::{Kind, Line};
 
 /// Whether unit `i` marks the header zone: a byline, a date, a bare author name.
@@ -19,6 +22,15 @@ pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
 /// Example: in "Menu / World / Blinken to Lavrov: US to Maintain Ukraine Support /
 /// By Jane Doe / …story…", the third line.
 pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<usize> {
+    let ranked = candidates(lines, region_start, slug);
+    best(&ranked)
+        .filter(|c| c.total() > weights().min_total)
+        .map(|c| c.index)
+}
+
+/// Every headline-shaped line around the story's start with its features
+/// (see [`FEATURES`]), in page order.
+pub fn candidates(lines: &[Line], region_start: usize, slug: &[String]) -> Vec<Candidate> {
     let n = lines.len();
     let lo = region_start.saturating_sub(80);
     let hi = (region_start + 12).min(n);
@@ -53,7 +65,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             .and_then(|k| headline_like.get(k))
             .is_some_and(|&(h, total)| h >= 4 && h * 2 >= total)
     };
-    let mut scored: Vec<(f32, usize, bool)> = Vec::new();
+    let mut scored: Vec<Candidate> = Vec::new();
     for i in lo..hi {
         let l = &lines[i];
         if l.kind != Kind::Text || l.bullet || !(2..=30).contains(&l.words) {
@@ -97,21 +109,15 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         if i >= region_start && !followed {
             continue;
         }
-        let mut score = 0.0f32;
-        if near {
-            score += 4.0;
-        } else if far {
-            score += 3.5;
-        } else if named {
-            score += 1.0;
-        }
-        if i > 0 && is_author_or_date(lines, i - 1) {
-            score += 1.0;
-        }
+        let mut f = [0.0f32; FEATURES.len()];
+        f[NEAR] = flag(near);
+        f[FAR] = flag(far && !near);
+        f[NAMED] = flag(named && !near && !far);
+        f[AFTER_AUTHOR] = flag(i > 0 && is_author_or_date(lines, i - 1));
         if !slug.is_empty() {
             let ov = overlap(slug, &content_words(t));
             if ov >= 0.5 {
-                score += 5.0 * ov;
+                f[SLUG] = ov;
             }
         }
         // Inside a menu: the lines on both sides are short labels of the same block.
@@ -122,28 +128,22 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
         };
         let in_menu = i > 0 && label(i - 1) && label(i + 1);
         if in_menu {
-            score -= 1.5;
+            f[IN_MENU] = 1.0;
         } else if l.words >= 5 && repeated(i) {
-            score += 2.0;
+            f[REPEATED] = 1.0;
         }
         // A bare name right under a headline or standfirst is its author.
         let under_headline = lines[i.saturating_sub(3)..i]
             .iter()
             .any(|p| p.kind == Kind::Text && p.words >= 4);
-        if under_headline && l.name {
-            score -= 2.0;
-        }
-        score += (l.words.min(8) as f32) * 0.3;
-        if l.words == 2 {
-            score -= 2.0;
-        }
+        f[NAME_UNDER_HEADLINE] = flag(under_headline && l.name);
+        f[WORDS] = l.words.min(8) as f32;
+        f[TWO_WORDS] = flag(l.words == 2);
         // Headlines are compact; a long quote-led line is a standfirst.
         if l.words > 15 {
-            score -= 0.2 * (l.words - 15) as f32;
+            f[WORDS_OVER_15] = (l.words - 15) as f32;
         }
-        if t.starts_with(['“', '"', '‘', '\'']) {
-            score -= 1.0;
-        }
+        f[QUOTE_LED] = flag(t.starts_with(['“', '"', '‘', '\'']));
         // Distance to the story in text lines; share buttons, dates and credits
         // between (a long share panel) count for little.
         let (a, b) = if i < region_start {
@@ -155,10 +155,8 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             .iter()
             .map(|o| if o.kind == Kind::Text { 0.1 } else { 0.02 })
             .sum();
-        score -= dist;
-        if i >= region_start {
-            score -= 2.0;
-        }
+        f[DISTANCE] = dist;
+        f[INSIDE_STORY] = flag(i >= region_start);
         // One entry of a list of similar headline-like lines (related links, menus).
         let listy = |j: usize| {
             lines.get(j).is_some_and(|o| {
@@ -172,9 +170,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 let o = &lines[j];
                 o.kind != Kind::Text || o.words <= 3
             });
-        if adjacent {
-            score += 1.5;
-        }
+        f[ADJACENT] = flag(adjacent);
         // One of four or more headline-like lines in a row (with or without blank
         // lines between): a list of links.
         let headline_like = |o: &Line| o.kind == Kind::Text && !o.sentence && o.words >= 4;
@@ -188,9 +184,7 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             .take_while(|o| headline_like(o))
             .count();
         let in_run = run_before + 1 + run_after >= 4;
-        if !near && (list_block(l.block) || in_run) {
-            score -= 3.0;
-        }
+        f[IN_LIST] = flag(!near && (list_block(l.block) || in_run));
         // A standfirst right under the line: a prose-like sentence of some length.
         if lines.get(i + 1).is_some_and(|o| {
             o.kind == Kind::Text
@@ -198,13 +192,9 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 && (o.sentence || super::text::stop_ratio(&o.text) >= 0.2)
                 && !starts_with_dateline(&o.text)
         }) {
-            score += 1.5;
+            f[STANDFIRST_UNDER] = 1.0;
         }
-        match (i > 0 && listy(i - 1), listy(i + 1)) {
-            (true, true) => score -= 3.0,
-            (true, false) | (false, true) => score -= 1.5,
-            (false, false) => {}
-        }
+        f[LIST_NEIGHBOURS] = flag(i > 0 && listy(i - 1)) + flag(listy(i + 1));
         // The page repeats its headline inside other lines (share panels, comment
         // headers: "Share … for: <headline>", "12 responses to “<headline>”").
         if l.words >= 4 {
@@ -213,33 +203,47 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 .any(|o| {
                     o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
                 });
-            if quoted {
-                score += 2.0;
-            }
+            f[QUOTED] = flag(quoted);
         }
         // A photo credit right under the line: the lead photo of the story.
-        if lines
-            .get(i + 1)
-            .is_some_and(|o| o.kind == Kind::PhotoCredit)
-        {
-            score += 1.0;
+        f[PHOTO_CREDIT_UNDER] = flag(
+            lines
+                .get(i + 1)
+                .is_some_and(|o| o.kind == Kind::PhotoCredit),
+        );
+        f[PIPE_OR_COUNT] = flag(
+            t.contains(" | ")
+                || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()),
+        );
+        f[SHORT_ALL_CAPS] = flag(is_all_caps(t) && l.words <= 3);
+        let shape = shape_of(t);
+        f[MEAN_WORD_LENGTH] = shape.mean_word_length;
+        f[STOP_WORDS] = stop_ratio(t);
+        f[CAPITALISED] = shape.capitalised_share;
+        f[ENDS_QUESTION] = flag(t.trim_end().ends_with(['?', '!']));
+        f[DIGIT_SHARE] = shape.digit_share;
+        f[PAGE_POSITION] = i as f32 / n as f32;
+        if !slug.is_empty() {
+            f[SLUG_ANY] = overlap(slug, &content_words(t));
         }
-        if t.contains(" | ")
-            || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
-        {
-            score -= 3.0;
-        }
-        if is_all_caps(t) && l.words <= 3 {
-            score -= 1.0;
-        }
-        scored.push((score, i, near || far));
+        f[COLON] = flag(t.contains(':'));
+        f[TITLE_CASE] = flag(is_title_case(t));
+        f[BYLINE_CLOSENESS] = (i + 1..(i + 9).min(n))
+            .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
+            .map_or(0.0, |j| 1.0 / (j - i) as f32);
+        scored.push(Candidate {
+            index: i,
+            features: f,
+            followed: near || far,
+        });
     }
     // The headline sits above its dek: of two candidates both followed by the
     // byline, the upper one gets the benefit.
-    let mut best: Option<(f32, usize)> = None;
-    for (k, &(mut score, i, near)) in scored.iter().enumerate() {
+    for k in 0..scored.len() {
+        let (i, near) = (scored[k].index, scored[k].followed);
         if near
-            && scored[k + 1..].iter().any(|&(_, j, _)| {
+            && scored[k + 1..].iter().any(|c| {
+                let j = c.index;
                 j <= i + 2
                         && lines[j].words >= 4
                         && !is_all_caps(&lines[j].text)
@@ -249,11 +253,12 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
             && lines[i].words >= 4
             && headline_worded(&lines[i].text)
         {
-            score += 1.5;
+            scored[k].features[ABOVE_ITS_DEK] = 1.0;
         }
         // Rule `dek_under_headline`: a longer line right under a headline-shaped
         // line (a label of one word is no headline) is that headline's standfirst.
-        if scored[..k].iter().any(|&(_, j, _)| {
+        if scored[..k].iter().any(|c| {
+            let j = c.index;
             j + 2 >= i
                 && content_words(&lines[j].text).len() >= 3
                 && headline_worded(&lines[j].text)
@@ -261,13 +266,227 @@ pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<us
                 && !is_all_caps(&lines[j].text)
                 && !(j + 1..i).any(|m| is_author_or_date(lines, m))
         }) {
-            score -= 1.5;
-        }
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+            scored[k].features[DEK_UNDER_HEADLINE] = 1.0;
         }
     }
-    best.filter(|(s, _)| *s > -2.5).map(|(_, i)| i)
+    scored
+}
+
+/// The best candidate (the first of equals).
+pub fn best(candidates: &[Candidate]) -> Option<&Candidate> {
+    let mut best: Option<(f32, &Candidate)> = None;
+    for c in candidates {
+        let score = c.total();
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Letter-level measures of a line (boilerpipe's shallow text features).
+struct Shape {
+    mean_word_length: f32,
+    capitalised_share: f32,
+    digit_share: f32,
+}
+
+fn shape_of(t: &str) -> Shape {
+    let (mut words, mut letters, mut capitalised) = (0usize, 0usize, 0usize);
+    for w in t.split_whitespace() {
+        words += 1;
+        letters += w.chars().filter(|c| c.is_alphanumeric()).count();
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        }
+    }
+    let (mut chars, mut digits) = (0usize, 0usize);
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f32 / b as f32 };
+    Shape {
+        mean_word_length: share(letters, words),
+        capitalised_share: share(capitalised, words),
+        digit_share: share(digits, chars),
+    }
+}
+
+/// 1.0 for a feature that holds, 0.0 for one that does not.
+fn flag(b: bool) -> f32 {
+    if b { 1.0 } else { 0.0 }
+}
+
+/// A headline candidate: a line and its features' values, in [`FEATURES`] order.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub index: usize,
+    pub features: [f32; FEATURES.len()],
+    /// A byline or date follows closely (`near` or `far`).
+    followed: bool,
+}
+
+impl Candidate {
+    /// Each feature's contribution to the score: its value times its weight.
+    pub fn contributions(&self) -> impl Iterator<Item = (&'static str, f32)> + '_ {
+        FEATURES
+            .iter()
+            .zip(&self.features)
+            .zip(&weights().values)
+            .map(|((name, v), w)| (*name, w * v))
+    }
+
+    /// The candidate's score: the sum of its contributions, in [`FEATURES`] order.
+    pub fn total(&self) -> f32 {
+        self.contributions().fold(0.0, |s, (_, c)| s + c)
+    }
+}
+
+/// The features of a headline candidate, in the order they are added up: a
+/// candidate's score is the sum of each value times its weight, the weights
+/// read from `headline_weights.json` (fitted by `scripts/fit_headline.py`).
+pub const FEATURES: [&str; 34] = [
+    // a byline or date within three lines under it..
+    "near",
+    // a byline or date within five lines, only furniture, names or a standfirst between..
+    "far",
+    // an author's name or a date within three lines (neither near nor far)..
+    "named",
+    // right under a byline, name or date..
+    "after_author_or_date",
+    // share of its content words the URL slug spells (0.5 or more; else 0)..
+    "slug_overlap",
+    // short labels of its block on both sides..
+    "in_menu",
+    // the same line elsewhere on the page (five words or more)..
+    "repeated",
+    // a bare name under a longer line: its author..
+    "name_under_headline",
+    // word count, up to 8..
+    "words_up_to_8",
+    // only two words..
+    "two_words",
+    // words beyond 15..
+    "words_over_15",
+    // opens with a quotation mark..
+    "quote_led",
+    // distance to the story's start (0.1 a text line, 0.02 any other)..
+    "distance",
+    // at or after the story's start..
+    "inside_story",
+    // right above the story: nothing but furniture or short labels between..
+    "adjacent",
+    // one of a list of headline-like lines (a block or a run of four)..
+    "in_list",
+    // a standfirst-like sentence right under it..
+    "standfirst_under",
+    // headline-like neighbours in its block (0, 1 or 2)..
+    "list_neighbours",
+    // quoted inside a longer line nearby (share panels, comment headers)..
+    "quoted",
+    // a photo credit right under it (the lead photo)..
+    "photo_credit_under",
+    // holds " | " or ends in a count "(12)"..
+    "pipe_or_count",
+    // three words or fewer in capitals..
+    "short_all_caps",
+    // followed by a byline, with a headline-worded line of four words under it..
+    "above_its_dek",
+    // a longer line right under a headline-shaped one: its standfirst..
+    "dek_under_headline",
+    // mean letters a word.
+    "mean_word_length",
+    // share of stop words (prose has many, headlines few).
+    "stop_words",
+    // share of words that start with a capital.
+    "capitalised_share",
+    // ends with ? or !.
+    "ends_question_or_exclamation",
+    // share of characters that are digits.
+    "digit_share",
+    // position on the page, 0 at the top to 1 at the bottom.
+    "page_position",
+    // share of its content words the URL slug spells, any amount.
+    "slug_any",
+    // holds a colon (a kicker, a label).
+    "colon",
+    // every longer word capitalised.
+    "title_case",
+    // 1 / lines to the first byline or date below (within 8).
+    "byline_closeness",
+];
+
+const NEAR: usize = 0;
+const FAR: usize = 1;
+const NAMED: usize = 2;
+const AFTER_AUTHOR: usize = 3;
+const SLUG: usize = 4;
+const IN_MENU: usize = 5;
+const REPEATED: usize = 6;
+const NAME_UNDER_HEADLINE: usize = 7;
+const WORDS: usize = 8;
+const TWO_WORDS: usize = 9;
+const WORDS_OVER_15: usize = 10;
+const QUOTE_LED: usize = 11;
+const DISTANCE: usize = 12;
+const INSIDE_STORY: usize = 13;
+const ADJACENT: usize = 14;
+const IN_LIST: usize = 15;
+const STANDFIRST_UNDER: usize = 16;
+const LIST_NEIGHBOURS: usize = 17;
+const QUOTED: usize = 18;
+const PHOTO_CREDIT_UNDER: usize = 19;
+const PIPE_OR_COUNT: usize = 20;
+const SHORT_ALL_CAPS: usize = 21;
+const ABOVE_ITS_DEK: usize = 22;
+const DEK_UNDER_HEADLINE: usize = 23;
+const MEAN_WORD_LENGTH: usize = 24;
+const STOP_WORDS: usize = 25;
+const CAPITALISED: usize = 26;
+const ENDS_QUESTION: usize = 27;
+const DIGIT_SHARE: usize = 28;
+const PAGE_POSITION: usize = 29;
+const SLUG_ANY: usize = 30;
+const COLON: usize = 31;
+const TITLE_CASE: usize = 32;
+const BYLINE_CLOSENESS: usize = 33;
+
+/// The weights file: a weight for each of [`FEATURES`] by name, and the
+/// score below which no candidate is taken for the headline.
+#[derive(serde::Deserialize)]
+struct WeightsFile {
+    weights: std::collections::HashMap<String, f32>,
+    min_total: f32,
+}
+
+/// The fitted weights, in [`FEATURES`] order, and the least score a
+/// headline needs.
+pub struct Weights {
+    pub values: [f32; FEATURES.len()],
+    pub min_total: f32,
+}
+
+/// The weights the parser uses, read once from the file compiled in. A
+/// feature the file does not name weighs nothing (a unit test checks that
+/// the file names every feature and parses).
+pub fn weights() -> &'static Weights {
+    static WEIGHTS: std::sync::OnceLock<Weights> = std::sync::OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        let file: Option<WeightsFile> =
+            serde_json::from_str(include_str!("headline_weights.json")).ok();
+        let mut values = [0.0; FEATURES.len()];
+        let mut min_total = f32::NEG_INFINITY;
+        if let Some(file) = file {
+            for (v, name) in values.iter_mut().zip(FEATURES) {
+                *v = file.weights.get(name).copied().unwrap_or(0.0);
+            }
+            min_total = file.min_total;
+        }
+        Weights { values, min_total }
+    })
 }
 
 /// Rule `headline_shapes_rejected`: lines shaped like a headline that are
@@ -495,4 +714,22 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
     }
     h.body_start = i;
     h
+}
+
+#[cfg(test)]
+mod weight_tests {
+    use super::*;
+
+    #[test]
+    fn the_weights_file_names_every_feature_and_nothing_else() {
+        let file: WeightsFile =
+            serde_json::from_str(include_str!("headline_weights.json")).expect("it parses");
+        for name in FEATURES {
+            assert!(file.weights.contains_key(name), "{name} has no weight");
+        }
+        for name in file.weights.keys() {
+            assert!(FEATURES.contains(&name.as_str()), "{name} is no feature");
+        }
+        assert!(file.min_total.is_finite());
+    }
 }

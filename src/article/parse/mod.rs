@@ -1,7 +1,9 @@
 //! Raw page text → [`Article`].
 //!
-//! The pipeline, each step in its own module; every rule is a named function
-//! (or a named clause) with a doc comment giving its reason and an example line:
+//! [`parse`] is a short pipeline of named stages, each a function below
+//! (decode → lines → blocks → classify → links → region → headline zone →
+//! body → fields); the rules live in the modules, each a named function (or a
+//! named clause) with a doc comment giving its reason and an example line:
 //! 1. `blocks`: lines cut into units; hard wraps reflowed (`reflow_hard_wrap`,
 //!    only when most long lines end mid-sentence), words split at a line-end
 //!    hyphen and URLs cut at a path separator rejoined (`dehyphenate`), broken URLs
@@ -34,6 +36,7 @@ mod blocks;
 mod body;
 mod byline;
 mod captions;
+mod classify;
 mod furniture;
 mod headline;
 mod meta;
@@ -86,80 +89,19 @@ pub(crate) struct Line<'a> {
     /// Reads as a bare author name (see [`meta::name_line`]), for short lines.
     pub name: bool,
     pub kind: Kind,
-}
-
-/// Classifies one unit on its own. `words` is its word count; the lowercased
-/// text is made once here, in `scratch` (reused from unit to unit, so no line
-/// allocates for it), and shared by the rules that read it.
-fn classify(text: &str, words: usize, scratch: &mut String) -> Kind {
-    if urls::starts_with_url(text)
-        || text
-            .get(..12)
-            .is_some_and(|h| h.eq_ignore_ascii_case("original url"))
-    {
-        return Kind::Url;
-    }
-    // Long paragraphs (the bulk of the bytes) can only be credits or captions;
-    // the other rules are for short lines and need the lowercased text.
-    if text.len() > 500 {
-        return if captions::is_caption(text) {
-            Kind::Caption
-        } else {
-            Kind::Text
-        };
-    }
-    scratch.clear();
-    if text.is_ascii() {
-        // The same as `to_lowercase` for ASCII.
-        scratch.push_str(text);
-        scratch.make_ascii_lowercase();
-    } else {
-        scratch.push_str(&text.to_lowercase());
-    }
-    let lower = scratch.as_str();
-    if furniture::is_credit(lower) {
-        return Kind::Credit;
-    }
-    if let Some(t) = furniture::related_title(text) {
-        return Kind::Related(t);
-    }
-    if let Some(b) = meta::byline_counted(text, words) {
-        return Kind::Byline(b);
-    }
-    if captions::is_caption(text) {
-        // "Photo: Anna Holm": a label and a name only is the photo's credit.
-        if captions::photo_credit(text, words, Some(lower))
-            && text::word_count(captions::without_label(text)) <= 4
-            && !ends_terminal(text)
-        {
-            return Kind::PhotoCredit;
-        }
-        return Kind::Caption;
-    }
-    // A timestamp may carry a slash ("Posted: Jun 3, 2022 / 04:15 PM CDT"), which
-    // would otherwise read as a photographer/agency credit.
-    if meta::time_of_day(text) {
-        return Kind::Furniture;
-    }
-    if meta::date_line_counted(text, words) {
-        return Kind::Date;
-    }
-    if captions::photo_credit(text, words, Some(lower)) {
-        return Kind::PhotoCredit;
-    }
-    if furniture::is_furniture_counted(text, lower, words) {
-        return Kind::Furniture;
-    }
-    Kind::Text
+    /// The rule that decided `kind`: a classifier's (see [`classify`]) or a
+    /// neighbour rule's (see [`mark_captions`]).
+    pub rule: &'static str,
 }
 
 /// What the text rules make of one line on its own, for the HTML reader,
 /// which knows from the markup where the story is but not what a line says.
 pub(crate) fn kind_of(line: &str) -> Kind {
-    classify(line, text::word_count(line), &mut String::new())
+    classify::classify_unit(line, text::word_count(line), &mut String::new()).0
 }
 
-/// Measures and classifies one unit; `scratch` is [`classify`]'s buffer.
+/// Measures and classifies one unit; `scratch` is
+/// [`classify::classify_unit`]'s buffer.
 fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let words = text::word_count(&unit.text);
     let bullet = blocks::bullet_text(&unit.text).is_some();
@@ -168,7 +110,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
         || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
-    let kind = classify(&unit.text, words, scratch);
+    let (kind, rule) = classify::classify_unit(&unit.text, words, scratch);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,
@@ -176,6 +118,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
         bullet,
         name,
         kind,
+        rule,
         text: unit.text,
         block: unit.block,
     }
@@ -191,6 +134,8 @@ fn measure_all(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
 }
 
 /// Rules that look at neighbouring units:
+/// * `caption_over_credit`: across a blank line, a short sentence over an
+///   unmistakable photo credit standing alone is that photo's caption.
 /// * `duplicate_caption`: a line repeated at once (exactly, or as a shorter
 ///   restatement) in the same block is a photo caption rendered twice (alt text and
 ///   figure caption). Example: two consecutive "FILE - Airmen assigned…" lines.
@@ -217,6 +162,7 @@ fn mark_captions(lines: &mut [Line]) {
                 && !a.bullet
             {
                 lines[i].kind = Kind::Caption;
+                lines[i].rule = "caption_over_credit";
             }
             continue;
         }
@@ -233,7 +179,9 @@ fn mark_captions(lines: &mut [Line]) {
             && captions::near_duplicate(&a.text, &b.text)
         {
             lines[i].kind = Kind::Caption;
+            lines[i].rule = "duplicate_caption";
             lines[i + 1].kind = Kind::Caption;
+            lines[i + 1].rule = "duplicate_caption";
             continue;
         }
         let last_in_block = lines.get(i + 2).is_none_or(|c| c.block != b.block);
@@ -263,9 +211,11 @@ fn mark_captions(lines: &mut [Line]) {
         let gallery = counter(a) && b.kind == Kind::Text && b.sentence;
         if with_credit {
             lines[i].kind = Kind::Caption;
+            lines[i].rule = "caption_with_credit";
         }
         if gallery {
             lines[i + 1].kind = Kind::Caption;
+            lines[i + 1].rule = "gallery_caption";
         }
     }
 }
@@ -449,41 +399,127 @@ fn push_caption(captions: &mut Vec<String>, caption: &str) {
     }
 }
 
-/// Parses normalised page text (see [`crate::article::decode::normalise`]).
+/// Parses normalised page text (see [`crate::article::decode::normalise`]):
+/// the stages below, in order, each a function of what the ones before found.
 pub fn parse(text: &str) -> Article {
-    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
-    mark_captions(&mut lines);
-    let n = lines.len();
+    let physical = lines(text);
+    let lines = classify(blocks(&physical));
     let mut article = Article::default();
-    if n == 0 {
+    if lines.is_empty() {
         return article;
     }
+    let page = links(&lines);
+    let story = region(&lines);
+    let zone = headline_zone(&lines, &story, &page.slug);
+    article.links = page.links;
+    article.url = page.url;
+    let (end, mut subheads) = body(&mut article, &lines, &story, &zone);
+    fields(&mut article, &lines, &zone, end, &mut subheads);
+    article.subheads = subheads;
+    article.word_count = count_words(&article.body);
+    article
+}
 
+/// Stage `decode`: a file is bytes in any of the encodings saved pages use
+/// (UTF-8 with or without BOM, UTF-16, Windows-1252); every later stage reads
+/// normalised Unicode text, so this is done once, here.
+pub fn decode(bytes: &[u8]) -> String {
+    crate::article::decode::decode_text(bytes)
+}
+
+/// Stage `lines`: the text's physical lines, blank runs collapsed, so that
+/// the later stages can index lines without paying for a page of blank lines.
+fn lines(text: &str) -> Vec<&str> {
+    blocks::physical_lines(text)
+}
+
+/// Stage `blocks`: physical lines become units (a logical line each; hard
+/// wraps reflowed, broken URLs rejoined) grouped in blank-line-separated
+/// blocks, because a rule must see a paragraph as one line whatever the
+/// file's wrapping, and blocks tell a list from a run of paragraphs.
+fn blocks<'a>(physical: &[&'a str]) -> Vec<blocks::Unit<'a>> {
+    blocks::units_of(physical)
+}
+
+/// Stage `classify`: each unit measured and given its [`Kind`] once, then
+/// the rules that look at neighbours (captions); every later stage reads
+/// kinds rather than re-reading text.
+fn classify(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
+    let mut lines = measure_all(units);
+    mark_captions(&mut lines);
+    lines
+}
+
+/// The page's links and its own URL, found before the headline because the
+/// URL's slug is one of the headline's best clues.
+struct PageLinks {
+    links: Vec<String>,
+    url: Option<String>,
+    /// The URL slug's words (empty without a URL).
+    slug: Vec<String>,
+}
+
+/// Stage `links`: the URLs the text shows, and which of them is the page's
+/// own (see [`urls::page_url`]).
+fn links(lines: &[Line]) -> PageLinks {
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
-    article.links = urls::find_urls(texts.iter().copied());
-    article.url = urls::page_url(&texts, &article.links);
-    let slug = article
-        .url
-        .as_deref()
-        .map(urls::slug_words)
-        .unwrap_or_default();
+    let links = urls::find_urls(texts.iter().copied());
+    let url = urls::page_url(&texts, &links);
+    let slug = url.as_deref().map(urls::slug_words).unwrap_or_default();
+    PageLinks { links, url, slug }
+}
 
-    let scores: Vec<f32> = (0..n).map(|i| region::score(&lines, i)).collect();
-    let (region_start, _) = region::region(&scores).unwrap_or((0, n - 1));
+/// Where the story lies: each unit's prose score and the first unit of the
+/// densest run of prose.
+struct Story {
+    scores: Vec<f32>,
+    start: usize,
+}
 
-    let title_idx =
-        headline::choose(&lines, region_start, &slug).or_else(|| headline::first_line(&lines));
-    let header = match title_idx {
-        Some(t) => headline::walk(&lines, t),
+/// Stage `region`: the story is the densest run of prose (see
+/// [`region::region`]); the headline is looked for around its start and the
+/// body ends where its score runs out, so both later stages need it.
+fn region(lines: &[Line]) -> Story {
+    let n = lines.len();
+    let scores: Vec<f32> = (0..n).map(|i| region::score(lines, i)).collect();
+    let (start, _) = region::region(&scores).unwrap_or((0, n - 1));
+    Story { scores, start }
+}
+
+/// The headline and the header under it.
+struct Zone {
+    title: Option<usize>,
+    header: headline::Header,
+}
+
+/// Stage `headline zone`: the headline among the lines around the story's
+/// start, then the header under it (dek, byline, date, lead caption), which
+/// the body must skip and the fields are read from.
+fn headline_zone(lines: &[Line], story: &Story, slug: &[String]) -> Zone {
+    let title = headline::choose(lines, story.start, slug).or_else(|| headline::first_line(lines));
+    let header = match title {
+        Some(t) => headline::walk(lines, t),
         None => headline::Header {
-            body_start: region_start,
+            body_start: story.start,
             ..headline::Header::default()
         },
     };
+    Zone { title, header }
+}
+
+/// Stage `body`: the story's end, then its paragraphs, subheads, key points,
+/// captions, credits and related links, each line placed by its kind (and,
+/// for short lines, its neighbours). Returns the story's last unit and the
+/// subheads' paragraph indices.
+fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (usize, Vec<usize>) {
+    let n = lines.len();
+    let scores = &story.scores;
+    let title_idx = zone.title;
+    let header = &zone.header;
     let body_start = header.body_start;
-    let end = region::body_end(&scores, body_start).unwrap_or(n.saturating_sub(1));
-    let end = region::comments_boundary(&lines, body_start, end);
-    let end = region::gap_cut(&scores, body_start, end);
+    let end = region::body_end(scores, body_start).unwrap_or(n.saturating_sub(1));
+    let end = region::comments_boundary(lines, body_start, end);
+    let end = region::gap_cut(scores, body_start, end);
 
     if let Some(t) = title_idx {
         article.title = String::from(lines[t].text.as_ref());
@@ -557,7 +593,7 @@ pub fn parse(text: &str) -> Article {
                     }
                     continue;
                 }
-                match body::in_body_short_line(&lines, i) {
+                match body::in_body_short_line(lines, i) {
                     body::Short::Drop => {}
                     body::Short::Related => article.related.push(Related {
                         title: String::from(l.text.as_ref()),
@@ -618,6 +654,20 @@ pub fn parse(text: &str) -> Article {
         }
     }
 
+    (end, subheads)
+}
+
+/// Stage `fields`: title (from the URL slug when no line is one), byline,
+/// date and source, read from the header zone, the story's edges and the
+/// URL; then the story's end once more (the author's bio box, known only
+/// once the byline is) and the links of related headlines.
+fn fields(
+    article: &mut Article,
+    lines: &[Line],
+    zone: &Zone,
+    end: usize,
+    subheads: &mut Vec<usize>,
+) {
     // Title fallback: the URL slug.
     if article.title.is_empty()
         && let Some(u) = &article.url
@@ -626,9 +676,9 @@ pub fn parse(text: &str) -> Article {
         article.title = urls::keep_acronyms(&title, article.body.iter().map(String::as_str));
     }
 
-    meta_fields(&mut article, &lines, title_idx, body_start, end);
+    meta_fields(article, lines, zone.title, zone.header.body_start, end);
 
-    body::author_bio_cut(&mut article, &mut subheads);
+    body::author_bio_cut(article, subheads);
 
     // Related headlines get the link whose slug spells them (bounded work).
     let slugs: Vec<(usize, Vec<String>)> = article
@@ -646,9 +696,6 @@ pub fn parse(text: &str) -> Article {
             .find(|(_, s)| overlap(s, &words) >= 0.6)
             .map(|(k, _)| article.links[*k].clone());
     }
-    article.subheads = subheads;
-    article.word_count = count_words(&article.body);
-    article
 }
 
 /// Byline, date and source.
@@ -825,28 +872,130 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
     None
 }
 
-/// A line-by-line account of how the parser saw the text (unit index, block,
-/// kind, score, whether it reads as a sentence, text). For debugging rules.
-#[doc(hidden)]
-pub fn explain(text: &str) -> String {
-    use std::fmt::Write as _;
-    let mut lines: Vec<Line<'_>> = measure_all(blocks::units(text));
-    mark_captions(&mut lines);
-    let scores: Vec<f32> = (0..lines.len()).map(|i| region::score(&lines, i)).collect();
-    let mut out = String::new();
-    let region = region::region(&scores);
-    let _ = writeln!(out, "region: {region:?}");
-    for (i, l) in lines.iter().enumerate() {
-        let short: String = l.text.chars().take(90).collect();
-        let _ = writeln!(
-            out,
-            "{i:4} b{:<3} {:<12} {:>6.1} {}{} {short}",
-            l.block,
-            format!("{:?}", l.kind).chars().take(12).collect::<String>(),
-            scores[i],
-            if l.sentence { 'S' } else { ' ' },
-            if l.name { 'N' } else { ' ' },
-        );
+/// How the parser saw a page, stage by stage: every line's kind and the rule
+/// that decided it, where the story starts, and the headline candidates with
+/// each feature's value and contribution (`newsreader parse --explain`).
+/// Texts are the page's own: a writer to a terminal must clean them.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Explanation {
+    /// The line classifiers' names, in the order they are tried.
+    pub classifiers: Vec<&'static str>,
+    pub lines: Vec<ExplainedLine>,
+    /// The first line of the densest run of prose (stage `region`).
+    pub region_start: Option<usize>,
+    /// Best first (the first of equals first, as the parser breaks ties).
+    pub candidates: Vec<ExplainedCandidate>,
+    /// The line the parser took as the headline (a candidate, or the first
+    /// line when no candidate qualifies); none when the title comes from the
+    /// URL slug or there is none.
+    pub title: Option<usize>,
+    /// The first line of the body (after the header zone).
+    pub body_start: Option<usize>,
+}
+
+/// One line as stage `classify` left it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedLine {
+    pub index: usize,
+    pub block: usize,
+    pub kind: &'static str,
+    pub rule: &'static str,
+    pub sentence: bool,
+    pub text: String,
+}
+
+/// A headline candidate and how its score adds up.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedCandidate {
+    pub line: usize,
+    pub text: String,
+    pub total: f32,
+    /// Every feature, in the order they are added up.
+    pub features: Vec<ExplainedFeature>,
+}
+
+/// One feature of a headline candidate.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedFeature {
+    pub name: &'static str,
+    pub value: f32,
+    pub weight: f32,
+    pub contribution: f32,
+}
+
+impl Kind {
+    /// The kind's name as `--explain` shows it.
+    pub(crate) fn label(&self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Furniture => "furniture",
+            Kind::Caption => "caption",
+            Kind::PhotoCredit => "photo-credit",
+            Kind::Credit => "credit",
+            Kind::Related(_) => "related",
+            Kind::Byline(_) => "byline",
+            Kind::Date => "date",
+            Kind::Url => "url",
+        }
     }
-    out
+}
+
+/// Runs the stages up to the headline zone on normalised page text (as
+/// [`parse`] does) and reports what each decided.
+pub fn explain(text: &str) -> Explanation {
+    let physical = lines(text);
+    let lines = classify(blocks(&physical));
+    let explained = lines
+        .iter()
+        .enumerate()
+        .map(|(index, l)| ExplainedLine {
+            index,
+            block: l.block,
+            kind: l.kind.label(),
+            rule: l.rule,
+            sentence: l.sentence,
+            text: String::from(l.text.as_ref()),
+        })
+        .collect();
+    let classifiers = classify::CLASSIFIERS.iter().map(|c| c.name).collect();
+    if lines.is_empty() {
+        return Explanation {
+            classifiers,
+            lines: explained,
+            ..Explanation::default()
+        };
+    }
+    let page = links(&lines);
+    let story = region(&lines);
+    let zone = headline_zone(&lines, &story, &page.slug);
+    let mut candidates: Vec<ExplainedCandidate> =
+        headline::candidates(&lines, story.start, &page.slug)
+            .iter()
+            .map(|c| ExplainedCandidate {
+                line: c.index,
+                text: String::from(lines[c.index].text.as_ref()),
+                total: c.total(),
+                features: headline::FEATURES
+                    .iter()
+                    .zip(&c.features)
+                    .zip(&headline::weights().values)
+                    .map(|((name, &value), &weight)| ExplainedFeature {
+                        name,
+                        value,
+                        weight,
+                        contribution: weight * value,
+                    })
+                    .collect(),
+            })
+            .collect();
+    // Stable: equal totals keep page order, the parser's tie-break.
+    candidates.sort_by(|a, b| b.total.total_cmp(&a.total));
+    Explanation {
+        classifiers,
+        lines: explained,
+        region_start: Some(story.start),
+        candidates,
+        title: zone.title,
+        body_start: Some(zone.header.body_start),
+    }
 }
