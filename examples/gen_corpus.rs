@@ -3,15 +3,20 @@
 //!     cargo run --release --example gen_corpus -- --articles 100000 --out /tmp/corpus
 //!     cargo run --release --example gen_corpus -- --articles 1000000 --jsonl /tmp/lib.jsonl
 //!     cargo run --release --example gen_corpus -- --articles 100000 --titles /tmp/titles.txt
+//!     cargo run --release --example gen_corpus -- --articles 10000 --html /tmp/pages
 //!
 //! `--out DIR`: raw article pages (about 3 KB each), 1000 per folder
 //! (`DIR/0042/0042137.txt`). `--jsonl FILE`: short parsed articles (about 500
 //! bytes each) as JSON Lines, a library `newsreader FILE` opens without parsing.
 //! `--titles FILE`: the JSONL library's headlines, one per line (for `fzf`).
+//! `--html DIR`: saved web pages of 50–300 KB, mostly markup (the pages
+//! `benches/html.rs` parses), 1000 per folder (`DIR/0042/0042137.html`).
 //! `--seed S` (default 42). Same arguments, same bytes.
 
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
+#[path = "../tests/support/html_pages.rs"]
+mod html_pages;
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -26,10 +31,10 @@ struct Args {
     out: Option<PathBuf>,
     jsonl: Option<PathBuf>,
     titles: Option<PathBuf>,
+    html: Option<PathBuf>,
 }
 
-const USAGE: &str =
-    "usage: gen_corpus --articles N [--seed S] [--out DIR] [--jsonl FILE] [--titles FILE]";
+const USAGE: &str = "usage: gen_corpus --articles N [--seed S] [--out DIR] [--jsonl FILE] [--titles FILE] [--html DIR]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -38,6 +43,7 @@ fn parse_args() -> Result<Args, String> {
         out: None,
         jsonl: None,
         titles: None,
+        html: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -50,11 +56,12 @@ fn parse_args() -> Result<Args, String> {
             "--out" => args.out = Some(PathBuf::from(value()?)),
             "--jsonl" => args.jsonl = Some(PathBuf::from(value()?)),
             "--titles" => args.titles = Some(PathBuf::from(value()?)),
+            "--html" => args.html = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
-    if args.out.is_none() && args.jsonl.is_none() && args.titles.is_none() {
+    if args.out.is_none() && args.jsonl.is_none() && args.titles.is_none() && args.html.is_none() {
         return Err(format!("nothing to write\n{USAGE}"));
     }
     Ok(args)
@@ -77,6 +84,28 @@ fn run(args: &Args) -> std::io::Result<()> {
         }
         eprintln!(
             "wrote {} articles, {} bytes, to {}",
+            args.articles,
+            bytes,
+            dir.display()
+        );
+    }
+    if let Some(dir) = &args.html {
+        let mut rng = html_pages::Rng(args.seed.max(1));
+        let mut bytes = 0;
+        for i in 0..args.articles {
+            let path = dir.join(corpus::shard_path(i)).with_extension("html");
+            if i % 1000 == 0
+                && let Some(parent) = path.parent()
+            {
+                fs::create_dir_all(parent)?;
+            }
+            let size = html_pages::page_size(&mut rng);
+            let page = html_pages::page(&mut rng, size);
+            bytes += page.len();
+            fs::write(path, page)?;
+        }
+        eprintln!(
+            "wrote {} pages, {} bytes, to {}",
             args.articles,
             bytes,
             dir.display()

@@ -206,3 +206,47 @@ fn a_headline_styled_without_heading_markup_wins_over_a_logo_h1() {
     assert_eq!(a.body.len(), 2, "{:#?}", a.body);
     assert!(a.body[0].starts_with("Grey herons have nested"));
 }
+
+#[test]
+fn a_story_goes_on_after_a_chart_and_keeps_its_later_sections() {
+    let a = load("story_sections_after_chart");
+    assert_eq!(a.title, "Reservoir levels fall for a third summer");
+    assert_eq!(a.byline.as_deref(), Some("Maren Okafor"));
+    assert_eq!(a.body.len(), 8, "{:#?}", a.body);
+    assert!(a.body[0].starts_with("The valley's two reservoirs held less water"));
+    assert_eq!(a.body[3], "What happens next");
+    assert_eq!(a.subheads, vec![3]);
+    assert!(a.body[7].starts_with("The board also plans to line the feeder canal"));
+    // The chart's title and labels are not the story's text.
+    let body = a.body.join("\n");
+    for label in [
+        "Stored water at the end of August",
+        "Percent of capacity",
+        "2019",
+        "Upper lake",
+    ] {
+        assert!(!body.contains(label), "{label} in the body:\n{body}");
+    }
+}
+
+#[test]
+fn short_lines_inside_the_story_are_kept_in_place() {
+    let a = load("story_list_of_short_lines");
+    assert_eq!(a.title, "Harbour festival: the week's programme");
+    let days = [
+        "Monday: opening parade – North Quay",
+        "Tuesday: rowing races – Inner Basin",
+        "Wednesday: brass bands – Market Square",
+        "Thursday: fish market tours – Fish Quay",
+        "Friday: lantern procession – Old Bridge",
+        "Saturday: fireworks – Harbour Mouth",
+    ];
+    assert_eq!(a.body.len(), 10, "{:#?}", a.body);
+    assert!(a.body[1].starts_with("Organisers say more than forty boats"));
+    assert_eq!(a.body[2], "Programme");
+    assert_eq!(&a.body[3..9], &days);
+    assert!(a.body[9].starts_with("Tickets are not needed"));
+    // The related links after the story stay out of it.
+    let all = everything(&a);
+    assert!(!all.contains("Bus timetable changes"), "{all}");
+}

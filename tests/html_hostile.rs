@@ -44,6 +44,36 @@ fn a_hundred_thousand_nested_divs_load() {
     assert!(shown(&a).contains("parade of tractors"), "{a:#?}");
 }
 
+/// The story's lines are matched to the page's and the missing ones given
+/// back; tens of thousands of short or repeated lines inside the story must
+/// cost no more than reading them (this loads in well under a second).
+#[test]
+fn a_story_of_tens_of_thousands_of_short_and_repeated_lines_loads() {
+    let mut page = String::from("<article><h1>Long list</h1>");
+    page.push_str(STORY);
+    for i in 0..20_000 {
+        page.push_str(&format!(
+            "<div>Stop {i}: the quay</div><div>Read more</div>"
+        ));
+        if i % 4 == 0 {
+            page.push_str(
+                "<p>The same notice about the parade route is repeated on every board.</p>",
+            );
+        }
+    }
+    page.push_str(
+        "<p>The list of stops is printed on the back of every ticket sold this week.</p>",
+    );
+    page.push_str("</article>");
+    let a = parse_html(page.as_bytes(), None);
+    assert_eq!(a.title, "Long list");
+    assert!(
+        a.body[0].contains("parade of tractors"),
+        "{:?}",
+        a.body.first()
+    );
+}
+
 #[test]
 fn a_fifty_megabyte_attribute_is_not_text() {
     let mut page = String::from("<h1>Big attribute</h1><div class=\"");

@@ -23,6 +23,8 @@ pub const MAX_DEPTH: usize = 256;
 pub const MAX_TEXT: usize = 8 * 1024 * 1024;
 /// Lines kept from one page.
 pub const MAX_LINES: usize = 200_000;
+/// Containers kept from one page.
+const MAX_CONTAINERS: usize = 100_000;
 /// JSON-LD kept from one page, all blocks together.
 const MAX_JSON_LD: usize = 2 * 1024 * 1024;
 /// Class and id attributes are read this far for their words.
@@ -189,6 +191,10 @@ pub struct Page {
     pub headings: Vec<Heading>,
     /// `<figcaption>` texts and the alt texts of captionless figures.
     pub captions: Vec<String>,
+    /// Block elements with text (`<div>`, `<section>`, `<article>`, `<main>`,
+    /// tables and cells): the boxes a story may sit in, as line ranges
+    /// `first..end`, inner ones closing (and listed) before outer ones.
+    pub containers: Vec<(usize, usize)>,
     pub meta: RawMeta,
 }
 
@@ -355,6 +361,7 @@ struct Builder {
     blocks: Vec<Block>,
     headings: Vec<Heading>,
     captions: Vec<String>,
+    containers: Vec<(usize, usize)>,
     meta: RawMeta,
     /// Collecting `<title>` or JSON-LD text.
     title: Option<String>,
@@ -855,6 +862,16 @@ impl Builder {
                 }
             }
         }
+        if matches!(
+            frame.el,
+            El::Block | El::Article | El::Main | El::Table | El::Cell | El::Landmark(_)
+        ) && self.containers.len() < MAX_CONTAINERS
+        {
+            let end = self.lines.len() + usize::from(!self.current.text.is_empty());
+            if end > frame.line {
+                self.containers.push((frame.line, end));
+            }
+        }
         let kind = match frame.el {
             El::Landmark(bit) => Some(BlockKind::Landmark(bit)),
             El::List => Some(BlockKind::List),
@@ -995,6 +1012,7 @@ impl Builder {
             blocks: self.blocks,
             headings: self.headings,
             captions: self.captions,
+            containers: self.containers,
             meta: self.meta,
         }
     }

@@ -18,6 +18,7 @@
 mod decode;
 mod lines;
 mod meta;
+mod story;
 
 pub use decode::declared as declared_charset;
 pub use lines::{Line, Page, read as read_lines};
@@ -35,6 +36,7 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
         meta,
         headline,
         dropped,
+        story,
         text,
     } = prepare(bytes);
     let base = base_url(&page, &meta, page_url);
@@ -45,6 +47,7 @@ pub fn parse_html(bytes: &[u8], page_url: Option<&str>) -> Article {
         article.body.retain(|p| !same_text(p, &title));
         article.title = title;
     }
+    story::complete(&page, &dropped, story, &mut article);
     fill_byline(&mut article, &page, &meta);
     let url = meta
         .url
@@ -90,6 +93,8 @@ struct Prepared {
     headline: Option<(usize, String)>,
     /// Furniture lines, by index.
     dropped: Vec<bool>,
+    /// The lines from the headline to the story's end.
+    story: std::ops::Range<usize>,
     /// The kept lines as text, normalised.
     text: String,
 }
@@ -126,6 +131,7 @@ fn prepare(bytes: &[u8]) -> Prepared {
         meta,
         headline,
         dropped,
+        story: start..end,
         text,
     }
 }
@@ -134,6 +140,41 @@ fn prepare(bytes: &[u8]) -> Prepared {
 /// furniture, paragraphs separated by blank lines (for tests and tuning).
 pub fn page_text(bytes: &[u8]) -> String {
     prepare(bytes).text
+}
+
+/// How the page was read, one line per line of its text: kept (`+`), dropped
+/// as furniture (`-`) or outside the story (`.`), then heading level, the
+/// elements it is inside, its class words, link density (for tuning).
+pub fn explain(bytes: &[u8]) -> String {
+    let prepared = prepare(bytes);
+    let page = &prepared.page;
+    let (start, end) = (prepared.story.start, prepared.story.end);
+    let mut out = String::new();
+    for (i, (line, dropped)) in page.lines.iter().zip(&prepared.dropped).enumerate() {
+        let mark = if !(start..end).contains(&i) {
+            '.'
+        } else if *dropped {
+            '-'
+        } else {
+            '+'
+        };
+        out.push_str(&format!(
+            "{i:4} {mark} h{} in={:05x} w={:05x} ld={:.2}{} {}\n",
+            line.heading,
+            line.inside,
+            line.words,
+            line.link_density(),
+            if line.blank_before { " ¶" } else { "  " },
+            line.text.chars().take(110).collect::<String>()
+        ));
+    }
+    for block in &page.blocks {
+        out.push_str(&format!(
+            "block {:?} {}..{} words={:05x}\n",
+            block.kind, block.first, block.end, block.words
+        ));
+    }
+    out
 }
 
 /// What `newsreader parse --explain` shows of a page: the text the text

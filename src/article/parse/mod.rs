@@ -94,6 +94,12 @@ pub(crate) struct Line<'a> {
     pub rule: &'static str,
 }
 
+/// What the text rules make of one line on its own, for the HTML reader,
+/// which knows from the markup where the story is but not what a line says.
+pub(crate) fn kind_of(line: &str) -> Kind {
+    classify::classify_unit(line, text::word_count(line), &mut String::new()).0
+}
+
 /// Measures and classifies one unit; `scratch` is
 /// [`classify::classify_unit`]'s buffer.
 fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
