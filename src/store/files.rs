@@ -125,6 +125,24 @@ pub(crate) fn resolve_symlink(path: &Path) -> PathBuf {
     path.to_path_buf()
 }
 
+/// Renames `path` to `PATH{suffix}` beside it, or `PATH{suffix}-N` with the
+/// first free N, so a file set aside earlier (a damaged copy, an imported
+/// backup) is never replaced. Returns where it went.
+pub(crate) fn rename_aside(path: &Path, suffix: &str) -> io::Result<PathBuf> {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    let mut candidate = PathBuf::from(&name);
+    let mut n = 1;
+    while fs::symlink_metadata(&candidate).is_ok() {
+        let mut numbered = name.clone();
+        numbered.push(format!("-{n}"));
+        candidate = PathBuf::from(numbered);
+        n += 1;
+    }
+    fs::rename(path, &candidate)?;
+    Ok(candidate)
+}
+
 /// Why a FIFO, socket or device is not read.
 pub(crate) const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
 
@@ -238,6 +256,28 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![OsString::from("f.json")], "no temp file left");
+    }
+
+    #[test]
+    fn rename_aside_never_replaces_an_earlier_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let mut asides = Vec::new();
+        for content in ["first", "second", "third"] {
+            fs::write(&path, content).expect("write");
+            asides.push(rename_aside(&path, ".imported").expect("rename"));
+        }
+        let names: Vec<_> = asides.iter().filter_map(|p| p.file_name()).collect();
+        assert_eq!(
+            names,
+            [
+                "state.json.imported",
+                "state.json.imported-1",
+                "state.json.imported-2"
+            ]
+        );
+        assert_eq!(fs::read_to_string(&asides[0]).expect("read"), "first");
+        assert!(!path.exists());
     }
 
     #[test]

@@ -733,18 +733,17 @@ fn is_corruption(err: &rusqlite::Error) -> bool {
     )
 }
 
-/// Moves a damaged library (and its WAL files) to `library.db.damaged-TIME`.
+/// Moves a damaged library (and its WAL files) to `library.db.damaged-TIME`
+/// (numbered if an earlier one has that name).
 fn move_aside(path: &Path) -> Result<PathBuf> {
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
-    let mut aside = path.as_os_str().to_owned();
-    aside.push(format!(".damaged-{stamp}"));
-    let aside = PathBuf::from(aside);
-    std::fs::rename(path, &aside).map_err(|err| {
-        DbError(format!(
-            "the library {} is damaged and cannot be moved aside: {err}",
-            path.display()
-        ))
-    })?;
+    let aside =
+        crate::store::files::rename_aside(path, &format!(".damaged-{stamp}")).map_err(|err| {
+            DbError(format!(
+                "the library {} is damaged and cannot be moved aside: {err}",
+                path.display()
+            ))
+        })?;
     for suffix in ["-wal", "-shm"] {
         let mut side = path.as_os_str().to_owned();
         side.push(suffix);

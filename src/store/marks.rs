@@ -812,18 +812,7 @@ fn move_aside(path: &Path) -> io::Result<PathBuf> {
     let stamp = jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
         .to_string();
-    let mut name = path.as_os_str().to_os_string();
-    name.push(format!(".corrupt-{stamp}"));
-    let mut candidate = PathBuf::from(&name);
-    let mut n = 1;
-    while fs::symlink_metadata(&candidate).is_ok() {
-        let mut numbered = name.clone();
-        numbered.push(format!("-{n}"));
-        candidate = PathBuf::from(numbered);
-        n += 1;
-    }
-    fs::rename(path, &candidate)?;
-    Ok(candidate)
+    crate::store::files::rename_aside(path, &format!(".corrupt-{stamp}"))
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@
 //! Marks are kept by content key, so articles read from files keep theirs
 //! beside the fetched ones.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -205,24 +204,14 @@ fn import(db: &mut LibraryDb, legacy: &Path) -> Option<String> {
 /// Renames an imported state file to `NAME.imported` (numbered if that is
 /// taken), so it is not imported again and stays as a backup.
 fn backup(path: &Path) -> io::Result<PathBuf> {
-    let mut name = path.as_os_str().to_os_string();
-    name.push(".imported");
-    let mut candidate = PathBuf::from(&name);
-    let mut n = 1;
-    while fs::symlink_metadata(&candidate).is_ok() {
-        let mut numbered = name.clone();
-        numbered.push(format!("-{n}"));
-        candidate = PathBuf::from(numbered);
-        n += 1;
-    }
-    fs::rename(path, &candidate)?;
-    Ok(candidate)
+    crate::store::files::rename_aside(path, ".imported")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::marks::ArticleKey;
+    use std::fs;
 
     fn key(n: usize) -> ArticleKey {
         ArticleKey::from_parts(&format!("Article {n}"), [format!("Body {n}").as_str()])
