@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::Session;
 use newsreader::store::library_db::LibraryDb;
@@ -257,36 +257,16 @@ fn kill_during_a_save_of_marks_leaves_one_whole_version() {
         mark(&mut store, false);
         store.save().unwrap();
     }
-    let exe = std::env::current_exe().expect("test binary");
     let (mut seen_a, mut seen_b) = (0, 0);
     for round in 0..12u64 {
         let ready = dir.path().join(format!("ready-{round}"));
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "marks_writer_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(ENV_LIBRARY, &library)
-            .env(ENV_READY, &ready)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn writer");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while !ready.exists() {
-            assert!(Instant::now() < deadline, "writer never became ready");
-            if let Some(status) = child.try_wait().expect("try_wait") {
-                panic!("writer exited early: {status}");
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        let delay_us = (round * 7919 % 13) * 3000 + round * 37 % 1000;
-        std::thread::sleep(Duration::from_micros(delay_us));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
+        common::kill_child_test_mid_save(
+            "marks_writer_child",
+            &[(ENV_LIBRARY, &library), (ENV_READY, &ready)],
+            &ready,
+            round,
+            Duration::from_secs(30),
+        );
 
         let (db, warning) = LibraryDb::open(&library).unwrap();
         assert!(warning.is_none(), "round {round}: {warning:?}");

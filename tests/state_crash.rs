@@ -10,6 +10,8 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -69,39 +71,17 @@ fn kill_during_save_leaves_old_or_new_file() {
     let (state_a, state_b) = (expected(false), expected(true));
     version(&path, false).save().expect("initial save");
 
-    let exe = std::env::current_exe().expect("test binary");
     let started = Instant::now();
     let (mut seen_a, mut seen_b) = (0, 0);
     for round in 0..30u64 {
         let ready = dir.path().join(format!("ready-{round}"));
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "writer_loop_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(ENV_STATE, &path)
-            .env(ENV_READY, &ready)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn writer");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !ready.exists() {
-            assert!(Instant::now() < deadline, "writer never became ready");
-            if let Some(status) = child.try_wait().expect("try_wait") {
-                panic!("writer exited early: {status}");
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        // Varied, deterministic delays (0..=36 ms in 3 ms steps, scrambled)
-        // land the kill at different points of the write/fsync/rename cycle.
-        let delay_us = (round * 7919 % 13) * 3000 + round * 37 % 1000;
-        std::thread::sleep(Duration::from_micros(delay_us));
-        child.kill().expect("SIGKILL"); // std sends SIGKILL on Unix.
-        child.wait().expect("reap");
+        common::kill_child_test_mid_save(
+            "writer_loop_child",
+            &[(ENV_STATE, &path), (ENV_READY, &ready)],
+            &ready,
+            round,
+            Duration::from_secs(20),
+        );
 
         let bytes = std::fs::read(&path).expect("state file exists after kill");
         let on_disk: ReadingState = serde_json::from_slice(&bytes)

@@ -300,3 +300,40 @@ pub fn write_articles(dir: &Path) {
         std::fs::write(dir.join(name), text).expect("write article");
     }
 }
+
+/// Runs the test `child` of the current test binary in a process of its own
+/// with `envs`, waits (up to `ready_within`) until it has created `ready` (it
+/// is then saving in a loop), and kills it with SIGKILL after a delay that
+/// varies with `round` (0 to 36 ms in 3 ms steps, scrambled), so the kills
+/// land at different points of a save.
+pub fn kill_child_test_mid_save(
+    child: &str,
+    envs: &[(&str, &Path)],
+    ready: &Path,
+    round: u64,
+    ready_within: Duration,
+) {
+    let exe = std::env::current_exe().expect("test binary");
+    let mut command = std::process::Command::new(exe);
+    command
+        .args(["--exact", child, "--nocapture", "--test-threads=1"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    for (name, value) in envs {
+        command.env(name, value);
+    }
+    let mut process = command.spawn().expect("spawn writer");
+    let deadline = Instant::now() + ready_within;
+    while !ready.exists() {
+        assert!(Instant::now() < deadline, "writer never became ready");
+        if let Some(status) = process.try_wait().expect("try_wait") {
+            panic!("writer exited early: {status}");
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+    let delay_us = (round * 7919 % 13) * 3000 + round * 37 % 1000;
+    thread::sleep(Duration::from_micros(delay_us));
+    process.kill().expect("SIGKILL"); // std sends SIGKILL on Unix.
+    process.wait().expect("reap");
+}
