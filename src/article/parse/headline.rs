@@ -22,15 +22,28 @@ pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
 /// Example: in "Menu / World / Blinken to Lavrov: US to Maintain Ukraine Support /
 /// By Jane Doe / …story…", the third line.
 pub fn choose(lines: &[Line], region_start: usize, slug: &[String]) -> Option<usize> {
-    let ranked = candidates(lines, region_start, slug);
+    let ranked = score_candidates(lines, region_start, slug, weights().shallow_in_use());
     best(&ranked)
         .filter(|c| c.total() > weights().min_total)
         .map(|c| c.index)
 }
 
-/// Every headline-shaped line around the story's start with its features
-/// (see [`FEATURES`]), in page order.
+/// Every headline-shaped line around the story's start with all its features
+/// (see [`FEATURES`]), in page order: what `parse --explain` and the fitting
+/// script show.
 pub fn candidates(lines: &[Line], region_start: usize, slug: &[String]) -> Vec<Candidate> {
+    score_candidates(lines, region_start, slug, true)
+}
+
+/// [`candidates`], with the shallow text features ([`SHALLOW`]) measured only
+/// when `shallow`: while they all weigh nothing, choosing the headline need
+/// not pay for them on every page.
+fn score_candidates(
+    lines: &[Line],
+    region_start: usize,
+    slug: &[String],
+    shallow: bool,
+) -> Vec<Candidate> {
     let n = lines.len();
     let lo = region_start.saturating_sub(80);
     let hi = (region_start + 12).min(n);
@@ -216,21 +229,23 @@ pub fn candidates(lines: &[Line], region_start: usize, slug: &[String]) -> Vec<C
                 || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()),
         );
         f[SHORT_ALL_CAPS] = flag(is_all_caps(t) && l.words <= 3);
-        let shape = shape_of(t);
-        f[MEAN_WORD_LENGTH] = shape.mean_word_length;
-        f[STOP_WORDS] = stop_ratio(t);
-        f[CAPITALISED] = shape.capitalised_share;
-        f[ENDS_QUESTION] = flag(t.trim_end().ends_with(['?', '!']));
-        f[DIGIT_SHARE] = shape.digit_share;
-        f[PAGE_POSITION] = i as f32 / n as f32;
-        if !slug.is_empty() {
-            f[SLUG_ANY] = overlap(slug, &content_words(t));
+        if shallow {
+            let shape = shape_of(t);
+            f[MEAN_WORD_LENGTH] = shape.mean_word_length;
+            f[STOP_WORDS] = stop_ratio(t);
+            f[CAPITALISED] = shape.capitalised_share;
+            f[ENDS_QUESTION] = flag(t.trim_end().ends_with(['?', '!']));
+            f[DIGIT_SHARE] = shape.digit_share;
+            f[PAGE_POSITION] = i as f32 / n as f32;
+            if !slug.is_empty() {
+                f[SLUG_ANY] = overlap(slug, &content_words(t));
+            }
+            f[COLON] = flag(t.contains(':'));
+            f[TITLE_CASE] = flag(is_title_case(t));
+            f[BYLINE_CLOSENESS] = (i + 1..(i + 9).min(n))
+                .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
+                .map_or(0.0, |j| 1.0 / (j - i) as f32);
         }
-        f[COLON] = flag(t.contains(':'));
-        f[TITLE_CASE] = flag(is_title_case(t));
-        f[BYLINE_CLOSENESS] = (i + 1..(i + 9).min(n))
-            .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
-            .map_or(0.0, |j| 1.0 / (j - i) as f32);
         scored.push(Candidate {
             index: i,
             features: f,
@@ -454,6 +469,10 @@ const COLON: usize = 31;
 const TITLE_CASE: usize = 32;
 const BYLINE_CLOSENESS: usize = 33;
 
+/// The shallow text features: measured for `--explain` and the fit, and for
+/// choosing the headline only once one of them weighs something.
+const SHALLOW: std::ops::RangeInclusive<usize> = MEAN_WORD_LENGTH..=BYLINE_CLOSENESS;
+
 /// The weights file: a weight for each of [`FEATURES`] by name, and the
 /// score below which no candidate is taken for the headline.
 #[derive(serde::Deserialize)]
@@ -467,6 +486,13 @@ struct WeightsFile {
 pub struct Weights {
     pub values: [f32; FEATURES.len()],
     pub min_total: f32,
+}
+
+impl Weights {
+    /// Whether any of the shallow text features weighs something.
+    pub fn shallow_in_use(&self) -> bool {
+        self.values[SHALLOW].iter().any(|w| *w != 0.0)
+    }
 }
 
 /// The weights the parser uses, read once from the file compiled in. A
