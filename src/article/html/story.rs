@@ -20,6 +20,8 @@ use super::lines::{Line, Page, inside};
 /// A run of this many one- or two-word lines in a row outside lists and
 /// tables is a chart's labels or a widget's counters, not prose.
 const GRAPHIC_RUN: usize = 5;
+/// Fewest lines after the story's last paragraph that can be more of it.
+const TAIL_LINES: usize = 3;
 /// How far past the last placed paragraph a rewritten one is looked for.
 const LOOKAHEAD: usize = 60;
 
@@ -77,9 +79,15 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
             Kind::Caption => is_long_prose(line),
             _ => false,
         };
-        if story {
+        // A line the story repeats (a recipe's "Eat every 2–3 hours") is
+        // restored each time, but the same line twice in a row is one shown
+        // in two layouts.
+        let repeat = (range.start..i)
+            .rev()
+            .find_map(|j| keys[j].as_deref().filter(|k| !k.is_empty()))
+            == Some(key.as_str());
+        if story && !repeat {
             restored.push((i, key.clone()));
-            known.insert(key.clone());
         }
     }
     if restored.is_empty() {
@@ -185,7 +193,9 @@ fn graphic_lines(page: &Page, keys: &[Option<String>], range: &Range<usize>) -> 
 /// paragraph holds, after the last, a good deal more prose (at least half as
 /// much as placed, nearly no links, few fragments besides charts): the story's later
 /// sections. A box that adds other stories' teasers, names or comments fails
-/// that test; then the story ends with its last placed paragraph.
+/// that test. The innermost such box may also hold, after the prose, the
+/// story's lists ([`tail_is_story`]). Otherwise the story ends with its last
+/// placed paragraph.
 fn container_end(
     page: &Page,
     keys: &[Option<String>],
@@ -226,7 +236,47 @@ fn container_end(
             best = (end, prose);
         }
     }
+    // The innermost box holding every placed paragraph ends the story when
+    // what follows them in it reads as the story's own lists.
+    if let Some(&(_, end)) = page.containers.iter().find(|&&(f, e)| f <= lo && e > hi)
+        && end > best.0
+        && tail_is_story(page, keys, matched, graphic, hi + 1..end.min(range.end))
+    {
+        best.0 = end;
+    }
     best.0.min(range.end)
+}
+
+/// Whether the lines after the story's last placed paragraph in its
+/// innermost box are more of the story in a shape the text rules do not keep
+/// (a recipe's menu, a numbered product list, a table of short rows): a few
+/// lines at least (fewer are the notes the text rules let go at the end: an
+/// author's bio, "Follow our coverage"), links making at most a third of
+/// their text, and no list whose items mostly hold links (other stories).
+fn tail_is_story(
+    page: &Page,
+    keys: &[Option<String>],
+    matched: &[bool],
+    graphic: &[bool],
+    tail: Range<usize>,
+) -> bool {
+    let (mut text, mut links, mut lines) = (0usize, 0usize, 0usize);
+    let (mut items, mut linked_items) = (0usize, 0usize);
+    for i in tail {
+        if keys[i].as_deref().is_none_or(str::is_empty) || matched[i] || graphic[i] {
+            continue;
+        }
+        let line = &page.lines[i];
+        let chars = line.text.chars().count();
+        text += chars;
+        links += (line.link_density() * chars as f32) as usize;
+        lines += usize::from(line.link_density() < 0.5);
+        if line.inside & inside::LI != 0 {
+            items += 1;
+            linked_items += usize::from(line.link_density() > 0.0);
+        }
+    }
+    lines >= TAIL_LINES && links * 3 <= text && linked_items * 2 <= items
 }
 
 /// A sentence of some length, or a paragraph of twenty words or more
