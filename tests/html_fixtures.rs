@@ -318,3 +318,21 @@ fn teasers_with_links_in_the_story_box_after_the_prose_stay_out() {
         );
     }
 }
+
+#[test]
+fn a_related_heading_ends_the_story_with_the_plain_posts_its_box_holds() {
+    let a = load("related_heading_opens_box_of_posts");
+    assert_eq!(a.title, "Why slow mornings help");
+    assert_eq!(a.body.len(), 2, "{:#?}", a.body);
+    assert!(a.body[0].starts_with("A slow morning is not a lazy one"));
+    assert!(a.body[1].starts_with("Start with one small thing done well"));
+    let all = everything(&a);
+    for other in [
+        "You may also like",
+        "Gratitude lives",
+        "Friendship is a garden",
+        "Courage is often quiet",
+    ] {
+        assert!(!all.contains(other), "{other} reached the article:\n{all}");
+    }
+}
