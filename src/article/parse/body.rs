@@ -109,13 +109,102 @@ pub(crate) fn list_role(lines: &[Line], i: usize) -> Option<ListRole> {
             .into_iter()
             .chain(after.map(|j| j - i))
             .min();
+        // Rule `item_links`: a link line under each item ("3) Blade Runner" over
+        // "http://…") still makes the numbers one list.
+        let linked = |j: usize| (i.min(j) + 1..i.max(j)).all(|k| link_of_item(lines, k));
+        let linked_gap = before
+            .filter(|&j| i - j == 2 && linked(j))
+            .or(after.filter(|&j| j - i == 2 && linked(j)))
+            .is_some();
         return match gap {
             Some(1) => Some(ListRole::Item),
+            Some(2) if linked_gap => Some(ListRole::Item),
             Some(_) => Some(ListRole::Heading),
             None => None,
         };
     }
-    introduced_list(lines, i).then_some(ListRole::Item)
+    (introduced_list(lines, i) || parallel_run(lines, i)).then_some(ListRole::Item)
+}
+
+/// The mark that splits a "label: value" line ("Wales (Group E): Second
+/// appearance", "Nov 12 – Boston – TD Garden"): the first of `:`, `(`, `–`,
+/// `—`, `|`, with text on both sides.
+fn mid_mark(text: &str) -> Option<char> {
+    let t = text.trim();
+    let (at, mark) = t
+        .char_indices()
+        .find(|(_, c)| matches!(c, ':' | '(' | '–' | '—' | '|'))?;
+    (at > 0 && at + mark.len_utf8() < t.len()).then_some(mark)
+}
+
+/// Whether line `j` can be one row of a [`parallel_run`] split by `mark`.
+fn parallel_row(lines: &[Line], j: usize, mark: char) -> bool {
+    let o = &lines[j];
+    o.kind == Kind::Text
+        && !o.sentence
+        && (2..=20).contains(&o.words)
+        && mid_mark(&o.text) == Some(mark)
+}
+
+/// Rule `parallel_run`: three or more lines in a row, each split by the same
+/// mark into a label and its value ("England (Group A): 10th appearance",
+/// "Nov 12 – Boston – TD Garden"), right under story prose (a subhead may sit
+/// between), are a list or table in the story whose markers a browser's text
+/// lost. Menus have no such marks; a list of other stories' headlines is not
+/// under the story's prose.
+fn parallel_run(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    if l.sentence || !(2..=20).contains(&l.words) {
+        return false;
+    }
+    let Some(mark) = mid_mark(&l.text) else {
+        return false;
+    };
+    let mut first = i;
+    while first > 0 && i - first < LIST_REACH && parallel_row(lines, first - 1, mark) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < lines.len() && last - i < LIST_REACH && parallel_row(lines, last + 1, mark) {
+        last += 1;
+    }
+    if last - first < 2 {
+        return false;
+    }
+    let prose = |j: usize| lines[j].kind == Kind::Text && (lines[j].sentence || lead_in(&lines[j]));
+    let subhead = |j: usize| {
+        let o = &lines[j];
+        o.kind == Kind::Text && !o.sentence && o.words <= 8 && !ends_terminal(&o.text)
+    };
+    match first.checked_sub(1) {
+        Some(j) if prose(j) => true,
+        Some(j) if subhead(j) => j.checked_sub(1).is_some_and(prose),
+        _ => false,
+    }
+}
+
+/// A lead-in to a list: a line of four or more words ending with a colon
+/// ("The problems we heard most:").
+fn lead_in(o: &Line) -> bool {
+    o.kind == Kind::Text && o.words >= 4 && o.text.trim_end().ends_with(':')
+}
+
+/// Whether line `i` is a bare link right under an item of a numbered list:
+/// the item's own link, kept with it rather than dropped as a stray URL.
+pub(crate) fn item_link(lines: &[Line], i: usize) -> bool {
+    link_of_item(lines, i) && list_role(lines, i - 1) == Some(ListRole::Item)
+}
+
+/// The shape [`item_link`] asks for, without asking whether the line above
+/// is in a list (which [`list_role`] decides from this).
+fn link_of_item(lines: &[Line], i: usize) -> bool {
+    lines[i].kind == Kind::Url
+        && i > 0
+        && lines[i - 1].kind == Kind::Text
+        && item_number(&lines[i - 1].text).is_some()
+        && lines.get(i + 1).is_none_or(|o| {
+            o.kind != Kind::Text || item_number(&o.text).is_some() || o.block != lines[i].block
+        })
 }
 
 /// Rule `introduced_list` (see [`list_role`]).
@@ -132,10 +221,7 @@ fn introduced_list(lines: &[Line], i: usize) -> bool {
         }
         first -= 1;
     }
-    let lead_in = |j: usize| {
-        let o = &lines[j];
-        o.kind == Kind::Text && o.words >= 4 && o.text.trim_end().ends_with(':')
-    };
+    let lead_in = |j: usize| lead_in(&lines[j]);
     // The lead-in opens the block, or ends the block before it.
     let items_from = if first < i && lead_in(first) {
         first + 1
@@ -176,6 +262,14 @@ pub(crate) fn in_body_short_line(lines: &[Line], i: usize) -> Short {
         Some(ListRole::Item) => return Short::ListItem,
         Some(ListRole::Heading) => return Short::Keep,
         None => {}
+    }
+    // Rule `list_heading`: a short line right above a list in the story that
+    // has no lead-in of its own ("Tour dates") heads it.
+    if l.words <= 8
+        && !ends_terminal(&l.text)
+        && lines.get(i + 1).is_some_and(|_| parallel_run(lines, i + 1))
+    {
+        return Short::Keep;
     }
     // Neighbours in the same block of any non-prose kind, or across a blank line
     // other short text lines, make this line one entry of a list.

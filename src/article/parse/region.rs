@@ -12,6 +12,7 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
         return NEUTRAL;
     }
     match l.kind {
+        Kind::Url if body::item_link(lines, i) => NEUTRAL,
         Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => -5.0,
         Kind::Caption | Kind::Related(_) => -2.0,
         Kind::Credit => 1.0,
