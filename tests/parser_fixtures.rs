@@ -973,3 +973,35 @@ fn a_teaser_of_the_headline_above_gives_way_to_the_story_below() {
         },
     );
 }
+
+#[test]
+fn an_about_the_author_heading_ends_a_german_post() {
+    check(
+        "about_author_box_german",
+        &Want {
+            title: "Wie wir unser Lager auf Solarstrom umgestellt haben",
+            byline: Some("Anna Weber"),
+            date: Some("2024-05-14"),
+            first: "Seit dem vergangenen Herbst",
+            last: "Wer ähnliche Pläne hat",
+            paragraphs: Some(4),
+            absent: &["Über Anna Weber", "leitet bei uns", "Weitere Beiträge"],
+        },
+    );
+}
+
+#[test]
+fn teaser_cards_inside_the_story_are_left_out() {
+    check(
+        "teaser_cards_in_story",
+        &Want {
+            title: "Why a shopping list saves more than coupons do",
+            byline: Some("Sam Porter"),
+            date: Some("2022-06-02"),
+            first: "Most people who try to spend less",
+            last: "The habit takes a month to stick",
+            paragraphs: Some(5),
+            absent: &["impulse buying", "Read more", "overloaded"],
+        },
+    );
+}

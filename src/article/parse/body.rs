@@ -37,6 +37,87 @@ pub(crate) fn author_bio_cut(article: &mut Article, subheads: &mut Vec<usize>) {
     }
 }
 
+/// How "About …" opens a heading in the languages of the pages people save,
+/// longest first where one is a prefix of another.
+const ABOUT: &[&str] = &[
+    "about ",
+    "über ",
+    "sobre ",
+    "acerca de ",
+    "à propos de ",
+    "à propos d'",
+    "a propos de ",
+    "informazioni su ",
+    "chi è ",
+    "over ",
+    "om ",
+    "o autorze",
+    "об авторе",
+    "о компании",
+];
+
+/// What may follow "About" in [`about_heading`] besides a name.
+const AUTHOR_OR_US: &[&str] = &[
+    "the author",
+    "the authors",
+    "us",
+    "die autorin",
+    "den autor",
+    "der autor",
+    "el autor",
+    "la autora",
+    "o autor",
+    "l'auteur",
+    "l’auteur",
+    "l'autore",
+    "l’autore",
+];
+
+/// Rule `about_box` (see `region::comments_boundary`): a heading of two to
+/// six words that opens with "About" (in several languages) and goes on with
+/// a capitalised name or "the author"/"us" ("About Jane Doe", "Über Moritz
+/// Bachmann", "Sobre Carlos Nadalim", "About the author"): the box about the
+/// writer or the publisher, which follows the story.
+pub(crate) fn about_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    if !(2..=6).contains(&words) || ends_terminal(t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let Some(lead) = ABOUT.iter().find(|a| lower.starts_with(**a)) else {
+        return false;
+    };
+    let rest: String = t.chars().skip(lead.chars().count()).collect();
+    let rest = rest.trim();
+    let rest_lower = rest.to_lowercase();
+    rest.is_empty()
+        || AUTHOR_OR_US.iter().any(|w| rest_lower == *w)
+        || rest
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Rule `teaser_card`: a card for another story inside the page, which a
+/// browser's text shows as its title said two or three times over (the
+/// card's image alt, link and heading: "How to save How to save How to
+/// save") or as a cut-off summary ending with "… Read more".
+pub(crate) fn teaser_card(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let echoed = (2..=3).any(|times| {
+        let n = words.len();
+        n % times == 0
+            && n / times >= 3
+            && words.chunks(n / times).all(|c| c == &words[..n / times])
+    });
+    if echoed {
+        return true;
+    }
+    let lower = text.trim_end().to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    lower.ends_with("read more") && (lower.contains('…') || lower.contains("..."))
+}
+
 /// What to do with a short non-sentence line inside the body.
 pub(crate) enum Short {
     Keep,

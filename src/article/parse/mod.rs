@@ -625,6 +625,7 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                 }
             }
             Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => {}
+            Kind::Text if body::teaser_card(&l.text) => {}
             Kind::Text => {
                 if let Some(b) = blocks::bullet_text(&l.text) {
                     if article.body.is_empty() {

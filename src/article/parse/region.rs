@@ -129,6 +129,10 @@ pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usi
             && comment_marker(&l.text)
         {
             return i.saturating_sub(1).max(start);
+        } else if paragraphs >= 3 && l.kind == Kind::Text && body::about_heading(&l.text) {
+            // Rule `about_box`: "About Jane Doe", "Über die Autorin": the
+            // author's or the company's box follows the story.
+            return i.saturating_sub(1).max(start);
         }
     }
     end
