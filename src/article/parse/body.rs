@@ -106,7 +106,7 @@ pub(crate) fn teaser_card(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let echoed = (2..=3).any(|times| {
         let n = words.len();
-        n % times == 0
+        n.is_multiple_of(times)
             && n / times >= 3
             && words.chunks(n / times).all(|c| c == &words[..n / times])
     });
