@@ -1005,3 +1005,31 @@ fn teaser_cards_inside_the_story_are_left_out() {
         },
     );
 }
+
+#[test]
+fn a_quoted_post_and_its_signature_stay_in_the_story() {
+    let a = check(
+        "embedded_post_quote",
+        &Want {
+            title: "Mayor defends new bus slogan after a week of jokes online",
+            byline: Some("Chris Ndlovu"),
+            date: Some("2021-11-18"),
+            first: "The mayor on Monday defended",
+            last: "The transport office said ridership",
+            paragraphs: Some(6),
+            absent: &["Share", "Most read"],
+        },
+    );
+    assert_eq!(
+        a.body[3..5],
+        [
+            "Nothing says \"ride with us\" like a bus that never comes. pic.twitter.com/abc123",
+            "— Lena Park (@lenapark) November 12, 2021",
+        ]
+    );
+    assert!(
+        a.subheads.is_empty(),
+        "a post is no subhead: {:?}",
+        a.subheads
+    );
+}

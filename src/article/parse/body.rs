@@ -118,9 +118,37 @@ pub(crate) fn teaser_card(text: &str) -> bool {
     lower.ends_with("read more") && (lower.contains('…') || lower.contains("..."))
 }
 
+/// Rule `embedded_post`: the signature a quoted social post ends with
+/// ("— Jane Doe (@janedoe) November 18, 2019"): the post's author and
+/// date, kept with the post's text above it as the story quotes them.
+pub(crate) fn post_signature(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(rest) = t.strip_prefix(['—', '–']).or_else(|| t.strip_prefix("- ")) else {
+        return false;
+    };
+    let Some(at) = rest.find("(@") else {
+        return false;
+    };
+    let after = &rest[at..];
+    after.contains(')')
+        && after.chars().any(|c| c.is_ascii_digit())
+        && rest.split_whitespace().count() <= 14
+}
+
+/// Whether line `i` is a quoted post or its signature (see [`post_signature`]).
+pub(crate) fn in_embedded_post(lines: &[Line], i: usize) -> bool {
+    lines[i].kind == Kind::Text
+        && (post_signature(&lines[i].text)
+            || lines
+                .get(i + 1)
+                .is_some_and(|o| o.kind == Kind::Text && post_signature(&o.text)))
+}
+
 /// What to do with a short non-sentence line inside the body.
 pub(crate) enum Short {
     Keep,
+    /// Story text that is not a subhead (a quoted post).
+    Text,
     Drop,
     Related,
     /// An item of a list in the story (see [`list_role`]).
@@ -339,6 +367,9 @@ fn introduced_list(lines: &[Line], i: usize) -> bool {
 /// * otherwise the line is a subhead and kept.
 pub(crate) fn in_body_short_line(lines: &[Line], i: usize) -> Short {
     let l = &lines[i];
+    if in_embedded_post(lines, i) {
+        return Short::Text;
+    }
     match list_role(lines, i) {
         Some(ListRole::Item) => return Short::ListItem,
         Some(ListRole::Heading) => return Short::Keep,

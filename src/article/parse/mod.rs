@@ -674,6 +674,7 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                         article.list_items.push(article.body.len());
                         article.body.push(String::from(l.text.as_ref()));
                     }
+                    body::Short::Text => article.body.push(String::from(l.text.as_ref())),
                     body::Short::Keep => {
                         if !text::ends_with_period(&l.text) {
                             subheads.push(article.body.len());

@@ -59,6 +59,7 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
                 }
             } else if (ends_terminal(&l.text) && l.words >= 3)
                 || body::list_role(lines, i).is_some()
+                || body::in_embedded_post(lines, i)
             {
                 1.0
             } else if l.words <= 3 {
