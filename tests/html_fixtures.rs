@@ -336,3 +336,22 @@ fn a_related_heading_ends_the_story_with_the_plain_posts_its_box_holds() {
         assert!(!all.contains(other), "{other} reached the article:\n{all}");
     }
 }
+
+#[test]
+fn numbered_items_read_with_their_link_lines_are_shown_once() {
+    let a = load("numbered_items_with_link_lines");
+    assert_eq!(a.title, "Ten board games for a rainy weekend");
+    assert_eq!(a.body.len(), 9, "{:#?}", a.body);
+    assert_eq!(
+        a.body[4],
+        "1) Harbour Masters, a trading game for two to four players https://shop.example/harbour"
+    );
+    for item in [
+        "1) Harbour Masters",
+        "3) Cloud Atlas Rally",
+        "5) Night Ferry",
+    ] {
+        let times = a.body.iter().filter(|p| p.starts_with(item)).count();
+        assert_eq!(times, 1, "{item} shown {times} times:\n{:#?}", a.body);
+    }
+}

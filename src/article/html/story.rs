@@ -43,8 +43,8 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
             })
         })
         .collect();
-    let placed = place(&keys, &range, &article.body);
-    let matched: Vec<usize> = placed.iter().flatten().copied().collect();
+    let (placed, joined) = place(&keys, &range, &article.body);
+    let matched: Vec<usize> = placed.iter().flatten().chain(&joined).copied().collect();
     let (Some(&lo), Some(&hi)) = (matched.iter().min(), matched.iter().max()) else {
         return;
     };
@@ -97,8 +97,13 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
 }
 
 /// The line each body paragraph came from, where it can be found: the same
-/// text, in page order.
-fn place(keys: &[Option<String>], range: &Range<usize>, body: &[String]) -> Vec<Option<usize>> {
+/// text, in page order. Also the lines after the first that a paragraph joins (an item and the
+/// link line under it, which the text rules read as one).
+fn place(
+    keys: &[Option<String>],
+    range: &Range<usize>,
+    body: &[String],
+) -> (Vec<Option<usize>>, Vec<usize>) {
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in range.clone() {
         if let Some(key) = &keys[i] {
@@ -107,6 +112,7 @@ fn place(keys: &[Option<String>], range: &Range<usize>, body: &[String]) -> Vec<
     }
     let mut last = range.start;
     let mut out = Vec::with_capacity(body.len());
+    let mut joined = Vec::new();
     for paragraph in body {
         let p = paragraph.trim();
         let exact = by_text
@@ -120,12 +126,44 @@ fn place(keys: &[Option<String>], range: &Range<usize>, body: &[String]) -> Vec<
                     .is_some_and(|k| p.len() >= 3 && k.len() > p.len() && k.ends_with(p))
             })
         });
-        if let Some(i) = found {
-            last = i + 1;
+        let found = found
+            .map(|i| (i, i))
+            .or_else(|| joined_at(keys, p, last, range));
+        if let Some((i, j)) = found {
+            joined.extend(i + 1..=j);
+            last = j + 1;
         }
-        out.push(found);
+        out.push(found.map(|(i, _)| i));
     }
-    out
+    (out, joined)
+}
+
+/// The first and last of the consecutive lines (skipping lines without text)
+/// that joined with spaces make `paragraph`, looked for from `from`.
+fn joined_at(
+    keys: &[Option<String>],
+    paragraph: &str,
+    from: usize,
+    range: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let end = range.end.min(from + LOOKAHEAD).min(keys.len());
+    (from..end).find_map(|i| {
+        let first = keys[i].as_deref().filter(|k| !k.is_empty())?;
+        let mut rest = paragraph.strip_prefix(first)?;
+        let mut j = i;
+        while !rest.is_empty() {
+            rest = rest.strip_prefix(' ')?;
+            j += 1;
+            while j < end && keys[j].as_deref().is_none_or(str::is_empty) {
+                j += 1;
+            }
+            if j >= end {
+                return None;
+            }
+            rest = rest.strip_prefix(keys[j].as_deref()?)?;
+        }
+        (j > i).then_some((i, j))
+    })
 }
 
 /// A gallery's position: "Image 3 of 5", "2/12".
