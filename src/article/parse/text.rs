@@ -504,6 +504,32 @@ impl<'a> ContentWords<'a> {
         let mut i = self.i;
         while i < bytes.len() {
             let start = i;
+            let class = WORD_BYTE[usize::from(bytes[i])];
+            if class == 0 {
+                // An ASCII separator.
+                i += 1;
+                continue;
+            }
+            if class != WIDE {
+                // A run of ASCII letters and digits: unless a non-ASCII byte
+                // goes on from it, it is the whole word, and ASCII.
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| WORD_BYTE[usize::from(b)] & (LOWER | UPPER) != 0)
+                {
+                    i += 1;
+                }
+                if bytes.get(i).is_none_or(|&b| WORD_BYTE[usize::from(b)] == 0) {
+                    let word = &s[start..i];
+                    if word.len() < 3 || (word.len() <= 5 && is_ascii_stop_word(word.as_bytes())) {
+                        continue;
+                    }
+                    self.i = i;
+                    return Some(RawWord::Ascii(word));
+                }
+                // Read again below, as any word with a non-ASCII byte.
+                i = start;
+            }
             let mut chars = 0usize;
             // The classes of the word's bytes, or-ed together.
             let mut seen = 0u8;
