@@ -12,6 +12,7 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
         return NEUTRAL;
     }
     match l.kind {
+        Kind::Url if body::item_link(lines, i) => NEUTRAL,
         Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => -5.0,
         Kind::Caption | Kind::Related(_) => -2.0,
         Kind::Credit => 1.0,
@@ -58,6 +59,7 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
                 }
             } else if (ends_terminal(&l.text) && l.words >= 3)
                 || body::list_role(lines, i).is_some()
+                || body::in_embedded_post(lines, i)
             {
                 1.0
             } else if l.words <= 3 {
@@ -127,6 +129,10 @@ pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usi
             && (l.kind == Kind::Furniture || !text::ends_with_period(&l.text))
             && comment_marker(&l.text)
         {
+            return i.saturating_sub(1).max(start);
+        } else if paragraphs >= 3 && l.kind == Kind::Text && body::about_heading(&l.text) {
+            // Rule `about_box`: "About Jane Doe", "Über die Autorin": the
+            // author's or the company's box follows the story.
             return i.saturating_sub(1).max(start);
         }
     }
