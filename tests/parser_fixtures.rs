@@ -1033,3 +1033,19 @@ fn a_quoted_post_and_its_signature_stay_in_the_story() {
         a.subheads
     );
 }
+
+#[test]
+fn a_you_may_also_like_heading_ends_the_story_in_portuguese() {
+    check(
+        "recommendations_after_story_portuguese",
+        &Want {
+            title: "Feira de livros volta à praça central depois de três anos",
+            byline: Some("Beatriz Santos"),
+            date: Some("2023-10-12"),
+            first: "A feira de livros da cidade",
+            last: "Mais de sessenta editoras",
+            paragraphs: Some(2),
+            absent: &["pode gostar", "festival de inverno", "cursos de férias"],
+        },
+    );
+}
