@@ -123,12 +123,17 @@ pub(crate) fn all_plain_lines(text: &str) -> bool {
 
 /// [`all_plain`], with `\n` counted as plain when `newlines` is set.
 fn plain_from(text: &str, newlines: bool) -> bool {
-    let mut rest = &text[plain_ascii_prefix(text.as_bytes(), newlines)..];
+    let mut rest = text;
     loop {
-        let run = rest
-            .bytes()
-            .position(|b| !((b' '..=b'~').contains(&b) || (newlines && b == b'\n')))
-            .unwrap_or(rest.len());
+        // Eight bytes at a time up to the chunk holding the next other byte,
+        // then byte by byte within that chunk (so a page of ASCII with the
+        // odd curly quote is still read a chunk at a time).
+        rest = &rest[plain_ascii_prefix(rest.as_bytes(), newlines)..];
+        let head = &rest.as_bytes()[..rest.len().min(8)];
+        let run = head
+            .iter()
+            .position(|&b| !((b' '..=b'~').contains(&b) || (newlines && b == b'\n')))
+            .unwrap_or(head.len());
         rest = &rest[run..];
         let Some(c) = rest.chars().next() else {
             return true;

@@ -103,15 +103,27 @@ pub(crate) fn about_heading(text: &str) -> bool {
 /// card's image alt, link and heading: "How to save How to save How to
 /// save") or as a cut-off summary ending with "… Read more".
 pub(crate) fn teaser_card(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Every line of the story comes here: the words are compared only when
+    // their count allows an echo, without listing them (each chunk equals
+    // the first when every word equals the one a chunk before it, and the
+    // first difference ends the comparison), and the text is lowercased only
+    // when it holds "read more" (which its lowercased form then holds too,
+    // see `text::lower_contains`).
+    let n = super::text::word_count(text);
     let echoed = (2..=3).any(|times| {
-        let n = words.len();
         n.is_multiple_of(times)
             && n / times >= 3
-            && words.chunks(n / times).all(|c| c == &words[..n / times])
+            && text
+                .split_whitespace()
+                .skip(n / times)
+                .zip(text.split_whitespace())
+                .all(|(later, earlier)| later == earlier)
     });
     if echoed {
         return true;
+    }
+    if !super::text::lower_contains(text, "read more") {
+        return false;
     }
     let lower = text.trim_end().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());

@@ -289,30 +289,55 @@ pub(crate) const RULES: &[Rule] = &[
 ];
 
 /// The quick prefilter: every phrase of every rule in [`RULES`], searched in
-/// one pass. A line containing none of them cannot be furniture by wording
-/// (only the rules of shape alone read it), and most lines of a page are
-/// rejected here at once. Built from the rules themselves, so a phrase added
-/// to a rule always reaches it.
-fn gate() -> Option<&'static aho_corasick::AhoCorasick> {
-    static GATE_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
+/// one pass, which tells the rules whose phrases the line holds. A rule whose
+/// phrases a line holds none of cannot hold for it (only the rules of shape
+/// alone read every line), and most lines of a page hold none at all. Built
+/// from the rules themselves, so a phrase added to a rule always reaches it.
+struct Gate {
+    automaton: aho_corasick::AhoCorasick,
+    /// For each phrase (by the automaton's pattern number), the rules that
+    /// look for it, one bit per index in [`RULES`].
+    rules: Vec<u32>,
+}
+
+impl Gate {
+    /// The rules (bits by index in [`RULES`]) one of whose phrases occurs in
+    /// `lower`.
+    fn rules_in(&self, lower: &str) -> u32 {
+        self.automaton
+            .find_overlapping_iter(lower)
+            .fold(0, |rules, m| rules | self.rules[m.pattern().as_usize()])
+    }
+}
+
+fn gate() -> Option<&'static Gate> {
+    static GATE: std::sync::OnceLock<Option<Gate>> = std::sync::OnceLock::new();
     // Building from a fixed list cannot fail in practice; if it ever did, the fast
     // path is simply skipped. A DFA (a few hundred kilobytes for this list) is
     // several times faster per byte than the default automaton, and the gate
     // reads most lines of every page.
-    GATE_AC
-        .get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(
-                    RULES
-                        .iter()
-                        .flat_map(|r| r.phrases.iter())
-                        .flat_map(|l| l.iter()),
-                )
-                .ok()
-        })
-        .as_ref()
+    GATE.get_or_init(|| {
+        // Each phrase once (some serve two rules), with the rules it serves.
+        let mut phrases: Vec<&'static str> = Vec::new();
+        let mut rules: Vec<u32> = Vec::new();
+        for (k, rule) in RULES.iter().enumerate() {
+            for phrase in rule.phrases.iter().flat_map(|l| l.iter()) {
+                match phrases.iter().position(|p| p == phrase) {
+                    Some(at) => rules[at] |= 1 << k,
+                    None => {
+                        phrases.push(phrase);
+                        rules.push(1 << k);
+                    }
+                }
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&phrases)
+            .ok()?;
+        Some(Gate { automaton, rules })
+    })
+    .as_ref()
 }
 
 /// Whether the line is site furniture. `lower` is the lowercased line.
@@ -329,11 +354,14 @@ pub(crate) fn furniture_rule(line: &str, lower: &str, words: usize) -> Option<&'
         return None;
     }
     // Without the gate (it failed to build) every rule reads the line.
-    let worded = gate().is_none_or(|g| g.is_match(lower));
+    let worded = gate().map_or(u32::MAX, |g| g.rules_in(lower));
     RULES
         .iter()
-        .find(|r| (worded || r.phrases.is_empty()) && (r.check)(line, lower, words))
-        .map(|r| r.name)
+        .enumerate()
+        .find(|(k, r)| {
+            (r.phrases.is_empty() || worded & (1 << k) != 0) && (r.check)(line, lower, words)
+        })
+        .map(|(_, r)| r.name)
 }
 
 /// Phrases of [`social_or_share`] (also read by the gate, see [`gate`]).
@@ -741,11 +769,16 @@ pub fn related_title(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_rule_phrase_passes_the_gate() {
+    fn every_rule_phrase_passes_the_gate_to_its_rule() {
+        assert!(RULES.len() <= 32, "one bit per rule");
         let gate = gate().expect("the gate builds");
-        for list in RULES.iter().flat_map(|r| r.phrases.iter()) {
-            for phrase in *list {
-                assert!(gate.is_match(phrase), "{phrase:?} is stopped by the gate");
+        for (k, rule) in RULES.iter().enumerate() {
+            for phrase in rule.phrases.iter().flat_map(|l| l.iter()) {
+                assert!(
+                    gate.rules_in(phrase) & (1 << k) != 0,
+                    "{phrase:?} is stopped before {}",
+                    rule.name
+                );
             }
         }
     }

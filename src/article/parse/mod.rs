@@ -224,19 +224,20 @@ fn mark_captions(lines: &mut [Line]) {
 /// `body`: a paragraph longer than the quote but not more than three times as
 /// long, where nearly all of the quote's content words (at least five) occur.
 ///
-/// Most paragraphs share few words with the quote, so each is first tested
-/// against its [`Signature`] (kept in `signatures` by body index, made once
-/// per paragraph): the quote's words that miss it cannot be in the paragraph,
-/// and when too many miss, the paragraph is passed over without being read.
-/// Only a paragraph that passes is read word by word for the exact count.
-/// Returns the quote's own signature too, when its words were looked at, for
-/// the caller to keep if the quote becomes a paragraph.
+/// Each paragraph's words are found once ([`ParagraphWords`], kept in
+/// `paragraphs` by body index) and every later quote reads them from there
+/// rather than from the text. Most paragraphs share few words with the quote,
+/// so each is first tested against its [`Signature`]: the quote's words that
+/// miss it cannot be in the paragraph, and when too many miss, the paragraph
+/// is passed over. Only a paragraph that passes has its words looked up in the
+/// quote's for the exact count. Returns the quote's own words too, when they
+/// were looked at, for the caller to keep if the quote becomes a paragraph.
 fn pulled_from_recent(
     quote: &str,
     body: &[String],
-    signatures: &mut Vec<Option<Signature>>,
-) -> (bool, Option<Signature>) {
-    signatures.resize(body.len(), None);
+    paragraphs: &mut Vec<Option<ParagraphWords>>,
+) -> (bool, Option<ParagraphWords>) {
+    paragraphs.resize(body.len(), None);
     let mut quote_words: Option<QuoteWords<'_>> = None;
     let mut found: Vec<bool> = Vec::new();
     for k in (0..body.len()).rev().take(6) {
@@ -246,14 +247,14 @@ fn pulled_from_recent(
         }
         let q = quote_words.get_or_insert_with(|| QuoteWords::new(quote));
         if q.total < 5 {
-            return (false, Some(q.signature));
+            return (false, quote_words.map(|q| q.own));
         }
-        let signature = signatures[k].get_or_insert_with(|| Signature::of(paragraph));
+        let words = paragraphs[k].get_or_insert_with(|| ParagraphWords::of(paragraph));
         // At most this many of the quote's words occur in the paragraph.
         let bound: usize = q
             .distinct
             .iter()
-            .filter(|w| signature.may_hold(w.hash))
+            .filter(|w| words.signature.may_hold(w.hash))
             .map(|w| w.count)
             .sum();
         // (Never NaN: `total` is at least 5.)
@@ -262,9 +263,8 @@ fn pulled_from_recent(
         }
         found.clear();
         found.resize(q.distinct.len(), false);
-        let mut words = text::content_word_iter(paragraph);
-        while let Some(word) = words.next_raw() {
-            if let Some(d) = q.find(&word) {
+        for &(hash, start, end) in &words.words {
+            if let Some(d) = q.find(hash, &paragraph[start..end]) {
                 found[d] = true;
             }
         }
@@ -278,10 +278,37 @@ fn pulled_from_recent(
             .map(|(w, _)| w.count)
             .sum();
         if hits as f32 / q.total as f32 >= 0.9 {
-            return (true, Some(q.signature));
+            return (true, quote_words.map(|q| q.own));
         }
     }
-    (false, quote_words.map(|q| q.signature))
+    (false, quote_words.map(|q| q.own))
+}
+
+/// A paragraph's content words (see [`text::content_word_hashes`]) as rule
+/// `pull_quote` reads them: each word's hash (of its lowercased form) and
+/// where it stands in the paragraph, in order, and their [`Signature`].
+#[derive(Clone)]
+struct ParagraphWords {
+    signature: Signature,
+    /// `(hash, start, end)`: the word is `paragraph[start..end]` before
+    /// lowercasing.
+    words: Vec<(u64, usize, usize)>,
+}
+
+impl ParagraphWords {
+    fn of(paragraph: &str) -> Self {
+        let mut own = Self {
+            signature: Signature([0; 4]),
+            words: Vec::new(),
+        };
+        text::content_word_hashes(paragraph, |start, end, hash| own.push(hash, start, end));
+        own
+    }
+
+    fn push(&mut self, hash: u64, start: usize, end: usize) {
+        self.signature.add(hash);
+        self.words.push((hash, start, end));
+    }
 }
 
 /// A 256-bit Bloom filter of a paragraph's content words: one bit per word,
@@ -291,15 +318,6 @@ fn pulled_from_recent(
 struct Signature([u64; 4]);
 
 impl Signature {
-    fn of(paragraph: &str) -> Self {
-        let mut signature = Self([0; 4]);
-        let mut words = text::content_word_iter(paragraph);
-        while let Some(word) = words.next_raw() {
-            signature.add(word.hash());
-        }
-        signature
-    }
-
     fn add(&mut self, hash: u64) {
         let bit = (hash >> 56) as usize;
         self.0[bit >> 6] |= 1 << (bit & 63);
@@ -313,7 +331,7 @@ impl Signature {
 
 /// A quote's content words as a small hash set: each distinct word once, with
 /// how often it occurs, found by open addressing on its hash; and the quote's
-/// [`Signature`].
+/// words as a paragraph's ([`ParagraphWords`]), made in the same pass.
 struct QuoteWords<'a> {
     distinct: Vec<QuoteWord<'a>>,
     /// `k + 1` for the word `distinct[k]`, 0 for an empty slot; the length is a
@@ -321,7 +339,7 @@ struct QuoteWords<'a> {
     slots: Vec<usize>,
     /// Words counted with repeats.
     total: usize,
-    signature: Signature,
+    own: ParagraphWords,
 }
 
 struct QuoteWord<'a> {
@@ -332,23 +350,20 @@ struct QuoteWord<'a> {
 
 impl<'a> QuoteWords<'a> {
     fn new(quote: &'a str) -> Self {
-        let mut words = Vec::new();
-        let mut scan = text::content_word_iter(quote);
-        while let Some(word) = scan.next_raw() {
-            words.push(word);
-        }
-        let size = (2 * words.len()).next_power_of_two().max(8);
+        let own = ParagraphWords::of(quote);
+        let total = own.words.len();
+        let size = (2 * total).next_power_of_two().max(8);
         let mut set = Self {
-            distinct: Vec::with_capacity(words.len()),
+            distinct: Vec::with_capacity(total),
             slots: vec![0; size],
-            total: words.len(),
-            signature: Signature([0; 4]),
+            total,
+            own,
         };
-        for word in words {
-            let hash = word.hash();
-            set.signature.add(hash);
-            match set.slot(&word, hash) {
-                Ok(k) => set.distinct[k].count += 1,
+        for k in 0..set.own.words.len() {
+            let (hash, start, end) = set.own.words[k];
+            let word = text::RawWord::of_span(&quote[start..end]);
+            match set.slot(hash, |lower| word.is(lower)) {
+                Ok(d) => set.distinct[d].count += 1,
                 Err(slot) => {
                     set.distinct.push(QuoteWord {
                         word: word.into_lower(),
@@ -362,20 +377,24 @@ impl<'a> QuoteWords<'a> {
         set
     }
 
-    /// The index in `distinct` of `word`, if it is there.
-    fn find(&self, word: &text::RawWord<'_>) -> Option<usize> {
-        self.slot(word, word.hash()).ok()
+    /// The index in `distinct` of the content word `span` (as it stands in
+    /// its text, not yet lowercased) whose hash is `hash`, if it is there.
+    fn find(&self, hash: u64, span: &str) -> Option<usize> {
+        self.slot(hash, |lower| text::RawWord::of_span(span).is(lower))
+            .ok()
     }
 
-    /// `Ok(index in distinct)`, or `Err(the empty slot where it would go)`.
-    fn slot(&self, word: &text::RawWord<'_>, hash: u64) -> Result<usize, usize> {
+    /// `Ok(index in distinct)` of the word with this hash for which `is`
+    /// holds (given the lowercased word), or `Err(the empty slot where it
+    /// would go)`.
+    fn slot(&self, hash: u64, is: impl Fn(&str) -> bool) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         // `as usize` keeps the low bits, which the mask then selects.
         let mut at = hash as usize & mask;
         loop {
             match self.slots[at] {
                 0 => return Err(at),
-                k if self.distinct[k - 1].hash == hash && word.is(&self.distinct[k - 1].word) => {
+                k if self.distinct[k - 1].hash == hash && is(&self.distinct[k - 1].word) => {
                     return Ok(k - 1);
                 }
                 _ => at = (at + 1) & mask,
@@ -601,8 +620,8 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
 
     // Body assembly.
     let mut subheads: Vec<usize> = Vec::new();
-    // Body paragraphs' word signatures, by index, for `pull_quote`.
-    let mut body_signatures: Vec<Option<Signature>> = Vec::new();
+    // Body paragraphs' content words, by index, for `pull_quote`.
+    let mut body_words: Vec<Option<ParagraphWords>> = Vec::new();
     for i in body_start..=end.min(n - 1) {
         let l = &lines[i];
         match &l.kind {
@@ -639,14 +658,14 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                 if l.sentence {
                     // Rule `pull_quote`: a short paragraph that repeats one just
                     // above it (a quote pulled out in large type) is shown once.
-                    let mut signature = None;
+                    let mut own_words = None;
                     if l.words <= 40 {
                         let (pulled, own) =
-                            pulled_from_recent(&l.text, &article.body, &mut body_signatures);
+                            pulled_from_recent(&l.text, &article.body, &mut body_words);
                         if pulled {
                             continue;
                         }
-                        signature = own;
+                        own_words = own;
                     }
                     // Rule `question_subhead`: a short question alone in its block
                     // heads a section ("How likely is a conviction in the US?").
@@ -658,9 +677,9 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                         article.list_items.push(article.body.len());
                     }
                     article.body.push(String::from(l.text.as_ref()));
-                    if signature.is_some() {
-                        body_signatures.resize(article.body.len(), None);
-                        body_signatures[article.body.len() - 1] = signature;
+                    if own_words.is_some() {
+                        body_words.resize(article.body.len(), None);
+                        body_words[article.body.len() - 1] = own_words;
                     }
                     continue;
                 }

@@ -397,11 +397,6 @@ pub fn content_words(s: &str) -> Vec<Cow<'_, str>> {
     ContentWords { s, i: 0 }.collect()
 }
 
-/// [`content_words`] one at a time, for comparisons that need not keep them.
-pub fn content_word_iter(s: &str) -> ContentWords<'_> {
-    ContentWords { s, i: 0 }
-}
-
 /// The iterator behind [`content_words`]. Words are the runs of alphanumeric
 /// characters. One pass over the bytes finds them; only non-ASCII characters
 /// are decoded, and an all-ASCII word (almost every word) is tested and
@@ -420,6 +415,16 @@ pub enum RawWord<'a> {
 }
 
 impl<'a> RawWord<'a> {
+    /// The word as [`ContentWords::next_raw`] gives it, from its text as it
+    /// stands in the line (`text[start..end]` of a word found there).
+    pub fn of_span(span: &'a str) -> Self {
+        if span.is_ascii() {
+            Self::Ascii(span)
+        } else {
+            Self::Wide(Cow::Owned(span.to_lowercase()))
+        }
+    }
+
     /// The word lowercased (a copy only for an ASCII word with capitals).
     pub fn into_lower(self) -> Cow<'a, str> {
         match self {
@@ -431,7 +436,9 @@ impl<'a> RawWord<'a> {
         }
     }
 
-    /// FNV-1a over the lowercased word's bytes, computed without a copy.
+    /// FNV-1a over the lowercased word's bytes, computed without a copy: the
+    /// hash [`content_word_hashes`] gives (which the tests check it against).
+    #[cfg(test)]
     pub fn hash(&self) -> u64 {
         match self {
             Self::Ascii(word) => fnv(word.bytes().map(|b| b.to_ascii_lowercase())),
@@ -497,6 +504,32 @@ impl<'a> ContentWords<'a> {
         let mut i = self.i;
         while i < bytes.len() {
             let start = i;
+            let class = WORD_BYTE[usize::from(bytes[i])];
+            if class == 0 {
+                // An ASCII separator.
+                i += 1;
+                continue;
+            }
+            if class != WIDE {
+                // A run of ASCII letters and digits: unless a non-ASCII byte
+                // goes on from it, it is the whole word, and ASCII.
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| WORD_BYTE[usize::from(b)] & (LOWER | UPPER) != 0)
+                {
+                    i += 1;
+                }
+                if bytes.get(i).is_none_or(|&b| WORD_BYTE[usize::from(b)] == 0) {
+                    let word = &s[start..i];
+                    if word.len() < 3 || (word.len() <= 5 && is_ascii_stop_word(word.as_bytes())) {
+                        continue;
+                    }
+                    self.i = i;
+                    return Some(RawWord::Ascii(word));
+                }
+                // Read again below, as any word with a non-ASCII byte.
+                i = start;
+            }
             let mut chars = 0usize;
             // The classes of the word's bytes, or-ed together.
             let mut seen = 0u8;
@@ -553,6 +586,92 @@ impl<'a> ContentWords<'a> {
         }
         self.i = i;
         None
+    }
+}
+
+/// The content words of `s` (the words [`content_words`] gives, in order)
+/// as `(start, end, hash)`: the word is `s[start..end]` before lowercasing
+/// and `hash` is [`fnv`] of the lowercased word. One pass over the bytes
+/// finds, hashes and tests each ASCII word (nearly every word), with no
+/// copy; a word with other characters is lowercased as [`ContentWords`]
+/// does.
+pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0100_0000_01b3;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let class = WORD_BYTE[usize::from(bytes[i])];
+        if class == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if class != WIDE {
+            // A run of ASCII letters and digits, hashed as it is read (`| 0x20`
+            // lowercases a letter and keeps a digit).
+            let mut hash = FNV_OFFSET;
+            while let Some(&b) = bytes.get(i) {
+                if WORD_BYTE[usize::from(b)] & (LOWER | UPPER) == 0 {
+                    break;
+                }
+                hash = (hash ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
+                i += 1;
+            }
+            if bytes.get(i).is_none_or(|&b| WORD_BYTE[usize::from(b)] == 0) {
+                // The word ends here and is ASCII: its length is its bytes'.
+                let len = i - start;
+                if len >= 3 && !(len <= 5 && is_ascii_stop_word(&bytes[start..i])) {
+                    each(start, i, hash);
+                }
+                continue;
+            }
+            // A non-ASCII byte goes on: the word (if that character is a
+            // letter or digit) is read again below, as any word with one.
+            i = start;
+        }
+        let mut chars = 0usize;
+        while let Some(&b) = bytes.get(i) {
+            let class = WORD_BYTE[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            if class == WIDE {
+                match s.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                i += 1;
+            }
+            chars += 1;
+        }
+        if chars == 0 {
+            // A character that is no letter or digit (not ASCII: those were
+            // stepped over above).
+            i += s
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8);
+            continue;
+        }
+        if chars < 3 {
+            continue;
+        }
+        let word = &s[start..i];
+        if word.is_ascii() {
+            // The run was ASCII after all (the character after it is no
+            // letter): the same test as above.
+            if !(word.len() <= 5 && is_ascii_stop_word(word.as_bytes())) {
+                each(start, i, fnv(word.bytes().map(|b| b | 0x20)));
+            }
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if is_stop_word(&lower) {
+            continue;
+        }
+        each(start, i, fnv(lower.bytes()));
     }
 }
 
@@ -679,6 +798,31 @@ mod tests {
         for w in ["", "x", "abouts", "thé", "th", "(the)", "The,"] {
             let expected = matches!(w, "(the)" | "The,");
             assert_eq!(is_stop_word(w), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn content_word_hashes_agree_with_the_word_iterator() {
+        for s in [
+            "",
+            "The council met on Tuesday: AND the BUDGET, again (and again)!",
+            "a ab abc abcd abcde abcdef THE The tHe its ITS it's",
+            "(“Quoted”), [x] 'it' İstanbul ΌΣΟΣ K 日本語 e\u{301} Ünïcode naïve",
+            "x—y–z … 123 4567 a1b2c3 ABOUT about aboutx",
+            "café—bar abc— ab日本語 tést THE—the—Thé ITS’s wasß İts",
+        ] {
+            let mut expected = Vec::new();
+            let mut words = ContentWords { s, i: 0 };
+            while let Some(word) = words.next_raw() {
+                expected.push((word.hash(), word.into_lower()));
+            }
+            let mut got = Vec::new();
+            content_word_hashes(s, |start, end, hash| {
+                let word = RawWord::of_span(&s[start..end]);
+                assert_eq!(word.hash(), hash, "{s:?}");
+                got.push((hash, word.into_lower()));
+            });
+            assert_eq!(got, expected, "{s:?}");
         }
     }
 
