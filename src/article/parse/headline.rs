@@ -514,8 +514,10 @@ const NEARBY: usize = 15;
 
 /// The story's lead: the word keys (see [`word_keys`]) of its first
 /// paragraphs, which a headline names and a teaser for another story does not.
-fn lead_words(lines: &[Line], region_start: usize) -> std::collections::HashSet<u64> {
-    let mut lead = std::collections::HashSet::new();
+/// Kept sorted, for a binary search per word: a set of a few hundred keys that
+/// are hashes already needs no hashing again.
+fn lead_words(lines: &[Line], region_start: usize) -> Vec<u64> {
+    let mut lead = Vec::new();
     let paragraphs = lines
         .iter()
         .skip(region_start)
@@ -523,23 +525,23 @@ fn lead_words(lines: &[Line], region_start: usize) -> std::collections::HashSet<
         .filter(|l| l.kind == Kind::Text && l.sentence && l.words >= 12)
         .take(4);
     for l in paragraphs {
-        word_keys(&l.text, |k| {
-            lead.insert(k);
-        });
+        word_keys(&l.text, |k| lead.push(k));
     }
+    lead.sort_unstable();
+    lead.dedup();
     lead
 }
 
 /// Share of the line's word keys that the lead holds (0 for a line with
 /// fewer than two).
-fn lead_overlap(lead: &std::collections::HashSet<u64>, t: &str) -> f32 {
+fn lead_overlap(lead: &[u64], t: &str) -> f32 {
     if lead.is_empty() {
         return 0.0;
     }
     let (mut hits, mut total) = (0usize, 0usize);
     word_keys(t, |k| {
         total += 1;
-        hits += usize::from(lead.contains(&k));
+        hits += usize::from(lead.binary_search(&k).is_ok());
     });
     if total < 2 {
         0.0
