@@ -553,24 +553,24 @@ fn lead_overlap(lead: &[u64], t: &str) -> f32 {
 /// Hashes of a text's content words; a run of CJK characters (written
 /// without spaces, so one "word" a phrase) gives one per pair of characters.
 fn word_keys(t: &str, mut key: impl FnMut(u64)) {
-    let mut words = super::text::content_word_iter(t);
-    while let Some(w) = words.next_raw() {
-        let wide = match &w {
-            super::text::RawWord::Wide(s) if s.chars().any(|c| c >= '\u{2E80}') => Some(s),
-            _ => None,
-        };
-        match wide {
-            Some(s) => {
-                let chars: Vec<char> = s.chars().collect();
+    // The words and their hashes in one pass ([`super::text::content_word_hashes`]);
+    // only a word with non-ASCII characters is looked at again, for CJK.
+    super::text::content_word_hashes(t, |start, end, hash| {
+        let span = &t[start..end];
+        if !span.is_ascii() {
+            let lower = span.to_lowercase();
+            if lower.chars().any(|c| c >= '\u{2E80}') {
+                let chars: Vec<char> = lower.chars().collect();
                 for pair in chars.windows(2) {
                     key(super::text::fnv(
                         pair.iter().flat_map(|c| (*c as u32).to_le_bytes()),
                     ));
                 }
+                return;
             }
-            None => key(w.hash()),
         }
-    }
+        key(hash);
+    });
 }
 
 /// Features that compare a candidate with the others near it: teasers for

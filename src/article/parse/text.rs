@@ -397,11 +397,6 @@ pub fn content_words(s: &str) -> Vec<Cow<'_, str>> {
     ContentWords { s, i: 0 }.collect()
 }
 
-/// [`content_words`] one at a time, for comparisons that need not keep them.
-pub fn content_word_iter(s: &str) -> ContentWords<'_> {
-    ContentWords { s, i: 0 }
-}
-
 /// The iterator behind [`content_words`]. Words are the runs of alphanumeric
 /// characters. One pass over the bytes finds them; only non-ASCII characters
 /// are decoded, and an all-ASCII word (almost every word) is tested and
@@ -443,6 +438,7 @@ impl<'a> RawWord<'a> {
 
     /// FNV-1a over the lowercased word's bytes, computed without a copy: the
     /// hash [`content_word_hashes`] gives (which the tests check it against).
+    #[cfg(test)]
     pub fn hash(&self) -> u64 {
         match self {
             Self::Ascii(word) => fnv(word.bytes().map(|b| b.to_ascii_lowercase())),
