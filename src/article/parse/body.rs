@@ -110,15 +110,17 @@ pub(crate) fn teaser_card(text: &str) -> bool {
     // when it holds "read more" (which its lowercased form then holds too,
     // see `text::lower_contains`).
     let n = super::text::word_count(text);
-    let echoed = (2..=3).any(|times| {
-        n.is_multiple_of(times)
-            && n / times >= 3
-            && text
-                .split_whitespace()
-                .skip(n / times)
-                .zip(text.split_whitespace())
-                .all(|(later, earlier)| later == earlier)
-    });
+    let echoed = n >= 6
+        && first_word_again(text)
+        && (2..=3).any(|times| {
+            n.is_multiple_of(times)
+                && n / times >= 3
+                && text
+                    .split_whitespace()
+                    .skip(n / times)
+                    .zip(text.split_whitespace())
+                    .all(|(later, earlier)| later == earlier)
+        });
     if echoed {
         return true;
     }
@@ -128,6 +130,20 @@ pub(crate) fn teaser_card(text: &str) -> bool {
     let lower = text.trim_end().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
     lower.ends_with("read more") && (lower.contains('…') || lower.contains("..."))
+}
+
+/// Whether the text's first word occurs again at the start of a later word,
+/// which an echoed title needs (its second copy starts with that word): one
+/// substring search rules out almost every line before its words are compared.
+fn first_word_again(text: &str) -> bool {
+    let t = text.trim_start();
+    let first_len = t.find(char::is_whitespace).unwrap_or(t.len());
+    let (first, rest) = t.split_at(first_len);
+    memchr::memmem::find_iter(rest.as_bytes(), first.as_bytes()).any(|at| {
+        rest.get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(char::is_whitespace)
+    })
 }
 
 /// Rule `embedded_post`: the signature a quoted social post ends with
