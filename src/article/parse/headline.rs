@@ -551,24 +551,19 @@ fn lead_overlap(lead: &std::collections::HashSet<u64>, t: &str) -> f32 {
 /// Hashes of a text's content words; a run of CJK characters (written
 /// without spaces, so one "word" a phrase) gives one per pair of characters.
 fn word_keys(t: &str, mut key: impl FnMut(u64)) {
-    let mut words = super::text::content_word_iter(t);
-    while let Some(w) = words.next_raw() {
-        let wide = match &w {
-            super::text::RawWord::Wide(s) if s.chars().any(|c| c >= '\u{2E80}') => Some(s),
-            _ => None,
-        };
-        match wide {
-            Some(s) => {
-                let chars: Vec<char> = s.chars().collect();
-                for pair in chars.windows(2) {
-                    key(super::text::fnv(
-                        pair.iter().flat_map(|c| (*c as u32).to_le_bytes()),
-                    ));
-                }
+    super::text::content_word_hashes(t, |start, end, hash| {
+        let word = &t[start..end];
+        if word.chars().any(|c| c >= '\u{2E80}') {
+            let chars: Vec<char> = word.chars().collect();
+            for pair in chars.windows(2) {
+                key(super::text::fnv(
+                    pair.iter().flat_map(|c| (*c as u32).to_le_bytes()),
+                ));
             }
-            None => key(w.hash()),
+        } else {
+            key(hash);
         }
-    }
+    });
 }
 
 /// Features that compare a candidate with the others near it: teasers for
