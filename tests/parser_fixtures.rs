@@ -899,3 +899,16 @@ fn spanish_byline_under_the_story_ends_it_before_the_teasers() {
     );
     assert!(a.byline.is_some());
 }
+
+#[test]
+fn site_named_throughout_beats_its_owner_and_sister_sites() {
+    let a = load("source_named_throughout_over_owner_and_sisters");
+    assert_eq!(a.source.as_deref(), Some("Quillbyte"));
+    assert_eq!(a.byline.as_deref(), Some("Mara Lind"));
+}
+
+#[test]
+fn menu_lead_the_page_names_throughout_is_the_source() {
+    let a = load("source_menu_lead_named_throughout");
+    assert_eq!(a.source.as_deref(), Some("ZAPP"));
+}
