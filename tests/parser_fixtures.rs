@@ -912,3 +912,33 @@ fn menu_lead_the_page_names_throughout_is_the_source() {
     let a = load("source_menu_lead_named_throughout");
     assert_eq!(a.source.as_deref(), Some("ZAPP"));
 }
+
+#[test]
+fn russian_text_label_after_a_long_standfirst_is_the_byline() {
+    let a = load("byline_label_after_long_dek_russian");
+    assert_eq!(
+        a.title,
+        "Мастера вкуса: десять поваров, которые готовят дома лучше ресторанов"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ольга Смирнова"));
+}
+
+#[test]
+fn staff_credit_in_the_date_line_beats_the_subject_named_above() {
+    let a = load("byline_staff_credit_in_date_line_under_subject");
+    assert_eq!(a.byline.as_deref(), Some("Citybeat Staff"));
+    assert_eq!(a.published.as_deref(), Some("2016-03-02"));
+}
+
+#[test]
+fn role_glued_to_the_name_is_dropped() {
+    let a = load("byline_name_glued_to_role");
+    assert_eq!(a.byline.as_deref(), Some("Peter Ortiz"));
+}
+
+#[test]
+fn name_and_date_set_apart_by_spaces_give_the_byline() {
+    let a = load("byline_name_and_date_in_columns");
+    assert_eq!(a.byline.as_deref(), Some("Lena Okafor"));
+    assert_eq!(a.published.as_deref(), Some("2016-02-29"));
+}

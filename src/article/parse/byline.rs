@@ -52,6 +52,20 @@ pub fn unglue(line: &str) -> std::borrow::Cow<'_, str> {
     // A brand written in camel case ("LinkNaija") stands alone or last; a
     // glued word has more words after it.
     let last_token_at = line.trim_end().rfind(' ').map_or(0, |p| p + 1);
+    split_glued(line, last_token_at)
+}
+
+/// [`unglue`] for the names a byline kept, whose last word may be glued too:
+/// the role after it was already dropped ("Michael HiltzikBusiness" of "By
+/// Michael HiltzikBusiness Columnist"). One word alone stays whole.
+pub fn unglue_name(names: &str) -> std::borrow::Cow<'_, str> {
+    if !names.trim().contains(' ') {
+        return std::borrow::Cow::Borrowed(names);
+    }
+    split_glued(names, names.len())
+}
+
+fn split_glued(line: &str, last_token_at: usize) -> std::borrow::Cow<'_, str> {
     // Where to put a space: before each character that starts a glued word.
     let mut splits: Vec<usize> = Vec::new();
     let mut lower_run = 0usize;
