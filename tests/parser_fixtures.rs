@@ -942,3 +942,153 @@ fn name_and_date_set_apart_by_spaces_give_the_byline() {
     assert_eq!(a.byline.as_deref(), Some("Lena Okafor"));
     assert_eq!(a.published.as_deref(), Some("2016-02-29"));
 }
+
+#[test]
+fn rows_split_by_the_same_mark_under_the_story_are_a_list() {
+    let a = check(
+        "parallel_rows_tour_dates",
+        &Want {
+            title: "The Lanterns announce their first tour in six years",
+            byline: Some("Petra Nowak"),
+            date: Some("2024-03-03"),
+            first: "The Lanterns will return to the road",
+            last: "Tickets go on sale on Friday morning",
+            paragraphs: Some(9),
+            absent: &["Share this story", "Most popular", "Ten albums"],
+        },
+    );
+    let items: Vec<&str> = a.list_items.iter().map(|&i| a.body[i].as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "Sept. 14 – Leeds – Brudenell Social Club",
+            "Sept. 16 – Glasgow – Barrowland Ballroom",
+            "Sept. 18 – Manchester – Albert Hall",
+            "Sept. 21 – Bristol – Thekla",
+            "Sept. 23 – London – Roundhouse",
+        ]
+    );
+    assert_eq!(a.body[2], "Tour dates", "the list's heading stays");
+}
+
+#[test]
+fn numbered_items_keep_the_link_under_each() {
+    let a = check(
+        "numbered_items_with_links",
+        &Want {
+            title: "Twelve gifts for people who miss the arcade",
+            byline: Some("Nina Rossi"),
+            date: Some("2023-11-20"),
+            first: "Every year the same friend asks",
+            last: "Prices change often",
+            paragraphs: Some(7),
+            absent: &["Comments", "Related", "board games"],
+        },
+    );
+    let items: Vec<&str> = a.list_items.iter().map(|&i| a.body[i].as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "1) A tabletop cabinet with forty classic games https://shop.example.com/a1",
+            "2) A joystick that plugs into any computer https://shop.example.com/a2",
+            "3) The illustrated history of the pinball machine https://shop.example.com/a3",
+            "4) A neon sign shaped like a coin slot https://shop.example.com/a4",
+        ]
+    );
+}
+
+#[test]
+fn a_teaser_of_the_headline_above_gives_way_to_the_story_below() {
+    check(
+        "headline_teaser_then_story",
+        &Want {
+            title: "Harbour crane topples in overnight storm",
+            byline: Some("Karin Holm"),
+            date: Some("2024-03-05"),
+            first: "A crane at the container harbour fell onto an empty quay during the storm on Tuesday night, the port",
+            last: "The harbour's director said an independent inquiry",
+            paragraphs: Some(8),
+            absent: &[
+                "Council budget vote",
+                "What to read next",
+                "Weekend weather",
+            ],
+        },
+    );
+}
+
+#[test]
+fn an_about_the_author_heading_ends_a_german_post() {
+    check(
+        "about_author_box_german",
+        &Want {
+            title: "Wie wir unser Lager auf Solarstrom umgestellt haben",
+            byline: Some("Anna Weber"),
+            date: Some("2024-05-14"),
+            first: "Seit dem vergangenen Herbst",
+            last: "Wer ähnliche Pläne hat",
+            paragraphs: Some(4),
+            absent: &["Über Anna Weber", "leitet bei uns", "Weitere Beiträge"],
+        },
+    );
+}
+
+#[test]
+fn teaser_cards_inside_the_story_are_left_out() {
+    check(
+        "teaser_cards_in_story",
+        &Want {
+            title: "Why a shopping list saves more than coupons do",
+            byline: Some("Sam Porter"),
+            date: Some("2022-06-02"),
+            first: "Most people who try to spend less",
+            last: "The habit takes a month to stick",
+            paragraphs: Some(5),
+            absent: &["impulse buying", "Read more", "overloaded"],
+        },
+    );
+}
+
+#[test]
+fn a_quoted_post_and_its_signature_stay_in_the_story() {
+    let a = check(
+        "embedded_post_quote",
+        &Want {
+            title: "Mayor defends new bus slogan after a week of jokes online",
+            byline: Some("Chris Ndlovu"),
+            date: Some("2021-11-18"),
+            first: "The mayor on Monday defended",
+            last: "The transport office said ridership",
+            paragraphs: Some(6),
+            absent: &["Share", "Most read"],
+        },
+    );
+    assert_eq!(
+        a.body[3..5],
+        [
+            "Nothing says \"ride with us\" like a bus that never comes. pic.twitter.com/abc123",
+            "— Lena Park (@lenapark) November 12, 2021",
+        ]
+    );
+    assert!(
+        a.subheads.is_empty(),
+        "a post is no subhead: {:?}",
+        a.subheads
+    );
+}
+
+#[test]
+fn a_you_may_also_like_heading_ends_the_story_in_portuguese() {
+    check(
+        "recommendations_after_story_portuguese",
+        &Want {
+            title: "Feira de livros volta à praça central depois de três anos",
+            byline: Some("Beatriz Santos"),
+            date: Some("2023-10-12"),
+            first: "A feira de livros da cidade",
+            last: "Mais de sessenta editoras",
+            paragraphs: Some(2),
+            absent: &["pode gostar", "festival de inverno", "cursos de férias"],
+        },
+    );
+}

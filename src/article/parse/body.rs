@@ -37,9 +37,118 @@ pub(crate) fn author_bio_cut(article: &mut Article, subheads: &mut Vec<usize>) {
     }
 }
 
+/// How "About …" opens a heading in the languages of the pages people save,
+/// longest first where one is a prefix of another.
+const ABOUT: &[&str] = &[
+    "about ",
+    "über ",
+    "sobre ",
+    "acerca de ",
+    "à propos de ",
+    "à propos d'",
+    "a propos de ",
+    "informazioni su ",
+    "chi è ",
+    "over ",
+    "om ",
+    "o autorze",
+    "об авторе",
+    "о компании",
+];
+
+/// What may follow "About" in [`about_heading`] besides a name.
+const AUTHOR_OR_US: &[&str] = &[
+    "the author",
+    "the authors",
+    "us",
+    "die autorin",
+    "den autor",
+    "der autor",
+    "el autor",
+    "la autora",
+    "o autor",
+    "l'auteur",
+    "l’auteur",
+    "l'autore",
+    "l’autore",
+];
+
+/// Rule `about_box` (see `region::comments_boundary`): a heading of two to
+/// six words that opens with "About" (in several languages) and goes on with
+/// a capitalised name or "the author"/"us" ("About Jane Doe", "Über Moritz
+/// Bachmann", "Sobre Carlos Nadalim", "About the author"): the box about the
+/// writer or the publisher, which follows the story.
+pub(crate) fn about_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    if !(2..=6).contains(&words) || ends_terminal(t) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let Some(lead) = ABOUT.iter().find(|a| lower.starts_with(**a)) else {
+        return false;
+    };
+    let rest: String = t.chars().skip(lead.chars().count()).collect();
+    let rest = rest.trim();
+    let rest_lower = rest.to_lowercase();
+    rest.is_empty()
+        || AUTHOR_OR_US.iter().any(|w| rest_lower == *w)
+        || rest
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Rule `teaser_card`: a card for another story inside the page, which a
+/// browser's text shows as its title said two or three times over (the
+/// card's image alt, link and heading: "How to save How to save How to
+/// save") or as a cut-off summary ending with "… Read more".
+pub(crate) fn teaser_card(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let echoed = (2..=3).any(|times| {
+        let n = words.len();
+        n.is_multiple_of(times)
+            && n / times >= 3
+            && words.chunks(n / times).all(|c| c == &words[..n / times])
+    });
+    if echoed {
+        return true;
+    }
+    let lower = text.trim_end().to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    lower.ends_with("read more") && (lower.contains('…') || lower.contains("..."))
+}
+
+/// Rule `embedded_post`: the signature a quoted social post ends with
+/// ("— Jane Doe (@janedoe) November 18, 2019"): the post's author and
+/// date, kept with the post's text above it as the story quotes them.
+pub(crate) fn post_signature(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(rest) = t.strip_prefix(['—', '–']).or_else(|| t.strip_prefix("- ")) else {
+        return false;
+    };
+    let Some(at) = rest.find("(@") else {
+        return false;
+    };
+    let after = &rest[at..];
+    after.contains(')')
+        && after.chars().any(|c| c.is_ascii_digit())
+        && rest.split_whitespace().count() <= 14
+}
+
+/// Whether line `i` is a quoted post or its signature (see [`post_signature`]).
+pub(crate) fn in_embedded_post(lines: &[Line], i: usize) -> bool {
+    lines[i].kind == Kind::Text
+        && (post_signature(&lines[i].text)
+            || lines
+                .get(i + 1)
+                .is_some_and(|o| o.kind == Kind::Text && post_signature(&o.text)))
+}
+
 /// What to do with a short non-sentence line inside the body.
 pub(crate) enum Short {
     Keep,
+    /// Story text that is not a subhead (a quoted post).
+    Text,
     Drop,
     Related,
     /// An item of a list in the story (see [`list_role`]).
@@ -109,13 +218,102 @@ pub(crate) fn list_role(lines: &[Line], i: usize) -> Option<ListRole> {
             .into_iter()
             .chain(after.map(|j| j - i))
             .min();
+        // Rule `item_links`: a link line under each item ("3) Blade Runner" over
+        // "http://…") still makes the numbers one list.
+        let linked = |j: usize| (i.min(j) + 1..i.max(j)).all(|k| link_of_item(lines, k));
+        let linked_gap = before
+            .filter(|&j| i - j == 2 && linked(j))
+            .or(after.filter(|&j| j - i == 2 && linked(j)))
+            .is_some();
         return match gap {
             Some(1) => Some(ListRole::Item),
+            Some(2) if linked_gap => Some(ListRole::Item),
             Some(_) => Some(ListRole::Heading),
             None => None,
         };
     }
-    introduced_list(lines, i).then_some(ListRole::Item)
+    (introduced_list(lines, i) || parallel_run(lines, i)).then_some(ListRole::Item)
+}
+
+/// The mark that splits a "label: value" line ("Wales (Group E): Second
+/// appearance", "Nov 12 – Boston – TD Garden"): the first of `:`, `(`, `–`,
+/// `—`, `|`, with text on both sides.
+fn mid_mark(text: &str) -> Option<char> {
+    let t = text.trim();
+    let (at, mark) = t
+        .char_indices()
+        .find(|(_, c)| matches!(c, ':' | '(' | '–' | '—' | '|'))?;
+    (at > 0 && at + mark.len_utf8() < t.len()).then_some(mark)
+}
+
+/// Whether line `j` can be one row of a [`parallel_run`] split by `mark`.
+fn parallel_row(lines: &[Line], j: usize, mark: char) -> bool {
+    let o = &lines[j];
+    o.kind == Kind::Text
+        && !o.sentence
+        && (2..=20).contains(&o.words)
+        && mid_mark(&o.text) == Some(mark)
+}
+
+/// Rule `parallel_run`: three or more lines in a row, each split by the same
+/// mark into a label and its value ("England (Group A): 10th appearance",
+/// "Nov 12 – Boston – TD Garden"), right under story prose (a subhead may sit
+/// between), are a list or table in the story whose markers a browser's text
+/// lost. Menus have no such marks; a list of other stories' headlines is not
+/// under the story's prose.
+fn parallel_run(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    if l.sentence || !(2..=20).contains(&l.words) {
+        return false;
+    }
+    let Some(mark) = mid_mark(&l.text) else {
+        return false;
+    };
+    let mut first = i;
+    while first > 0 && i - first < LIST_REACH && parallel_row(lines, first - 1, mark) {
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < lines.len() && last - i < LIST_REACH && parallel_row(lines, last + 1, mark) {
+        last += 1;
+    }
+    if last - first < 2 {
+        return false;
+    }
+    let prose = |j: usize| lines[j].kind == Kind::Text && (lines[j].sentence || lead_in(&lines[j]));
+    let subhead = |j: usize| {
+        let o = &lines[j];
+        o.kind == Kind::Text && !o.sentence && o.words <= 8 && !ends_terminal(&o.text)
+    };
+    match first.checked_sub(1) {
+        Some(j) if prose(j) => true,
+        Some(j) if subhead(j) => j.checked_sub(1).is_some_and(prose),
+        _ => false,
+    }
+}
+
+/// A lead-in to a list: a line of four or more words ending with a colon
+/// ("The problems we heard most:").
+fn lead_in(o: &Line) -> bool {
+    o.kind == Kind::Text && o.words >= 4 && o.text.trim_end().ends_with(':')
+}
+
+/// Whether line `i` is a bare link right under an item of a numbered list:
+/// the item's own link, kept with it rather than dropped as a stray URL.
+pub(crate) fn item_link(lines: &[Line], i: usize) -> bool {
+    link_of_item(lines, i) && list_role(lines, i - 1) == Some(ListRole::Item)
+}
+
+/// The shape [`item_link`] asks for, without asking whether the line above
+/// is in a list (which [`list_role`] decides from this).
+fn link_of_item(lines: &[Line], i: usize) -> bool {
+    lines[i].kind == Kind::Url
+        && i > 0
+        && lines[i - 1].kind == Kind::Text
+        && item_number(&lines[i - 1].text).is_some()
+        && lines.get(i + 1).is_none_or(|o| {
+            o.kind != Kind::Text || item_number(&o.text).is_some() || o.block != lines[i].block
+        })
 }
 
 /// Rule `introduced_list` (see [`list_role`]).
@@ -132,10 +330,7 @@ fn introduced_list(lines: &[Line], i: usize) -> bool {
         }
         first -= 1;
     }
-    let lead_in = |j: usize| {
-        let o = &lines[j];
-        o.kind == Kind::Text && o.words >= 4 && o.text.trim_end().ends_with(':')
-    };
+    let lead_in = |j: usize| lead_in(&lines[j]);
     // The lead-in opens the block, or ends the block before it.
     let items_from = if first < i && lead_in(first) {
         first + 1
@@ -172,10 +367,21 @@ fn introduced_list(lines: &[Line], i: usize) -> bool {
 /// * otherwise the line is a subhead and kept.
 pub(crate) fn in_body_short_line(lines: &[Line], i: usize) -> Short {
     let l = &lines[i];
+    if in_embedded_post(lines, i) {
+        return Short::Text;
+    }
     match list_role(lines, i) {
         Some(ListRole::Item) => return Short::ListItem,
         Some(ListRole::Heading) => return Short::Keep,
         None => {}
+    }
+    // Rule `list_heading`: a short line right above a list in the story that
+    // has no lead-in of its own ("Tour dates") heads it.
+    if l.words <= 8
+        && !ends_terminal(&l.text)
+        && lines.get(i + 1).is_some_and(|_| parallel_run(lines, i + 1))
+    {
+        return Short::Keep;
     }
     // Neighbours in the same block of any non-prose kind, or across a blank line
     // other short text lines, make this line one entry of a list.

@@ -497,6 +497,7 @@ struct Zone {
 /// the body must skip and the fields are read from.
 fn headline_zone(lines: &[Line], story: &Story, slug: &[String]) -> Zone {
     let title = headline::choose(lines, story.start, slug).or_else(|| headline::first_line(lines));
+    let title = title.map(|t| headline_again(lines, &story.scores, t));
     let header = match title {
         Some(t) => headline::walk(lines, t),
         None => headline::Header {
@@ -505,6 +506,65 @@ fn headline_zone(lines: &[Line], story: &Story, slug: &[String]) -> Zone {
         },
     };
     Zone { title, header }
+}
+
+/// Prose weighed under a headline when choosing between its occurrences.
+const UNDER_HEADLINE: usize = 20;
+
+/// Rule `headline_again`: a headline with at most two paragraphs under it
+/// before a long run of other things (six or more lines) is a teaser when the
+/// same headline comes again further down with far more story under it (a
+/// card at the top of a stream, then the story opened in a modal or below the
+/// fold). A repeat inside the story (a gallery's slide) changes nothing.
+fn headline_again(lines: &[Line], scores: &[f32], title: usize) -> usize {
+    const GAP: usize = 6;
+    let text = lines[title].text.as_ref();
+    let prose_under = |t: usize| -> f32 {
+        scores
+            .iter()
+            .skip(t + 1)
+            .take(UNDER_HEADLINE)
+            .filter(|s| **s > 0.0)
+            .sum()
+    };
+    let mut later = lines
+        .iter()
+        .enumerate()
+        .skip(title + 1)
+        .filter(|(_, o)| o.text.len() == text.len() && o.text == text)
+        .peekable();
+    if later.peek().is_none() {
+        return title;
+    }
+    // Paragraphs under the headline before the first long run of non-prose:
+    // a teaser has one or two.
+    let mut paragraphs = 0usize;
+    let mut run = 0usize;
+    for &s in scores.iter().skip(title + 1) {
+        if s > 0.0 {
+            paragraphs += 1;
+            run = 0;
+        } else if s <= -1.0 {
+            run += 1;
+            if run >= GAP {
+                break;
+            }
+        }
+        if paragraphs > 2 {
+            return title;
+        }
+    }
+    let here = prose_under(title);
+    // A byline or date under the first and none under the repeat: the first
+    // is the story's own header.
+    let headed = |t: usize| (t + 1..=t + 3).any(|k| headline::is_author_or_date(lines, k));
+    let first_headed = headed(title);
+    later
+        .filter(|&(j, _)| !first_headed || headed(j))
+        .map(|(j, _)| (j, prose_under(j)))
+        .filter(|&(_, under)| under >= 150.0 && under > 2.0 * here)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(title, |(j, _)| j)
 }
 
 /// Stage `body`: the story's end, then its paragraphs, subheads, key points,
@@ -557,7 +617,15 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
             Kind::Byline(_) if l.sentence && i > body_start + 2 => {
                 article.body.push(String::from(l.text.as_ref()));
             }
+            // Rule `item_links`: a numbered item's link goes with the item.
+            Kind::Url if body::item_link(lines, i) && !article.body.is_empty() => {
+                if let Some(item) = article.body.last_mut() {
+                    item.push(' ');
+                    item.push_str(&l.text);
+                }
+            }
             Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => {}
+            Kind::Text if body::teaser_card(&l.text) => {}
             Kind::Text => {
                 if let Some(b) = blocks::bullet_text(&l.text) {
                     if article.body.is_empty() {
@@ -606,6 +674,7 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                         article.list_items.push(article.body.len());
                         article.body.push(String::from(l.text.as_ref()));
                     }
+                    body::Short::Text => article.body.push(String::from(l.text.as_ref())),
                     body::Short::Keep => {
                         if !text::ends_with_period(&l.text) {
                             subheads.push(article.body.len());
@@ -1037,5 +1106,51 @@ pub fn explain(text: &str) -> Explanation {
         candidates,
         title: zone.title,
         body_start: Some(zone.header.body_start),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index of the `nth` line (from 0) whose text is `text`.
+    fn nth_line(lines: &[Line], text: &str, nth: usize) -> usize {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.text == text)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| panic!("no line {nth} {text:?}"))
+    }
+
+    #[test]
+    fn headline_again_moves_from_a_teaser_to_the_story_further_down() {
+        let page = include_str!("../../../tests/fixtures/parser/headline_teaser_then_story.txt");
+        let physical = lines(page);
+        let ls = classify(blocks(&physical));
+        let story = region(&ls);
+        let headline = "Harbour crane topples in overnight storm";
+        let (teaser, article) = (nth_line(&ls, headline, 0), nth_line(&ls, headline, 1));
+        assert_eq!(headline_again(&ls, &story.scores, teaser), article);
+        assert_eq!(headline_again(&ls, &story.scores, article), article);
+    }
+
+    #[test]
+    fn headline_again_stays_when_the_repeat_is_inside_the_story() {
+        let paragraph = |k: usize| {
+            format!(
+                "Paragraph {k} of the story says what happened at the harbour on Tuesday night, \
+                 and what the port authority will do about it in the weeks to come.\n\n"
+            )
+        };
+        let mut page = String::from("Harbour crane topples in overnight storm\nKarin Holm\n\n");
+        (0..4).for_each(|k| page.push_str(&paragraph(k)));
+        page.push_str("Image 1 of 4\nClose\nHarbour crane topples in overnight storm\n1 / 4\n\n");
+        (4..14).for_each(|k| page.push_str(&paragraph(k)));
+        let physical = lines(&page);
+        let ls = classify(blocks(&physical));
+        let story = region(&ls);
+        assert_eq!(headline_again(&ls, &story.scores, 0), 0);
     }
 }

@@ -12,6 +12,7 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
         return NEUTRAL;
     }
     match l.kind {
+        Kind::Url if body::item_link(lines, i) => NEUTRAL,
         Kind::Furniture | Kind::Url | Kind::PhotoCredit | Kind::Date | Kind::Byline(_) => -5.0,
         Kind::Caption | Kind::Related(_) => -2.0,
         Kind::Credit => 1.0,
@@ -58,6 +59,7 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
                 }
             } else if (ends_terminal(&l.text) && l.words >= 3)
                 || body::list_role(lines, i).is_some()
+                || body::in_embedded_post(lines, i)
             {
                 1.0
             } else if l.words <= 3 {
@@ -127,6 +129,14 @@ pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usi
             && (l.kind == Kind::Furniture || !text::ends_with_period(&l.text))
             && comment_marker(&l.text)
         {
+            return i.saturating_sub(1).max(start);
+        } else if paragraphs >= 1 && l.words <= 8 && recommendation_heading(&l.text) {
+            // Rule `recommendations`: "You may also like", "Você pode gostar…":
+            // what follows is chosen for the reader, not part of the story.
+            return i.saturating_sub(1).max(start);
+        } else if paragraphs >= 3 && l.kind == Kind::Text && body::about_heading(&l.text) {
+            // Rule `about_box`: "About Jane Doe", "Über die Autorin": the
+            // author's or the company's box follows the story.
             return i.saturating_sub(1).max(start);
         }
     }
@@ -222,6 +232,46 @@ pub(crate) fn gap_cut(scores: &[f32], start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// Headings of the recommendations under a story, in the languages of the
+/// pages people save.
+const RECOMMENDATIONS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "you might like",
+    "recommended for you",
+    "what to read next",
+    "você pode gostar",
+    "você também pode gostar",
+    "te puede interesar",
+    "también te puede interesar",
+    "quizás te interese",
+    "vous aimerez aussi",
+    "vous aimerez peut-être aussi",
+    "à lire aussi",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
+    "potrebbero interessarti",
+    "dit vind je misschien ook leuk",
+    "вам может быть интересно",
+    "читайте также",
+    "mungkin anda suka",
+    "baca juga",
+];
+
+/// Whether a line is one of [`RECOMMENDATIONS`], alone (trailing dots,
+/// colons and ellipses aside).
+fn recommendation_heading(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let lower = lower
+        .trim()
+        .trim_end_matches(['.', '…', ':', '!'])
+        .trim_end();
+    RECOMMENDATIONS.contains(&lower)
 }
 
 /// A comment-section heading or a commenter's signature ("jdoe says:").
