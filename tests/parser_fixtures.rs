@@ -1092,3 +1092,18 @@ fn a_you_may_also_like_heading_ends_the_story_in_portuguese() {
         },
     );
 }
+
+#[test]
+fn korean_columnist_signing_off_the_story_is_the_byline() {
+    let a = load("byline_korean_columnist_signoff");
+    assert_eq!(a.title, "드라마 속 주인공이 시청자를 사로잡는 이유");
+    assert_eq!(a.byline.as_deref(), Some("김하늘"));
+    assert_eq!(a.body.len(), 3);
+}
+
+#[test]
+fn chinese_author_label_under_the_story_is_the_byline() {
+    let a = load("byline_chinese_author_label");
+    assert_eq!(a.title, "宇航员能在太空喝酒吗");
+    assert_eq!(a.byline.as_deref(), Some("林小雨"));
+}

@@ -859,6 +859,16 @@ fn meta_fields(
     if byline.is_none() {
         byline = byline::below_story(lines, end);
     }
+    if byline.is_none() {
+        // Credits in scripts without capitals: under the headline, or signing
+        // off the story.
+        let top = title.map_or(hi, |t| t + 1)..(hi + 2).min(n);
+        let tail = end.saturating_sub(3)..(end + 4).min(n);
+        byline = top
+            .chain(tail)
+            .filter(|&j| lines[j].words <= 8)
+            .find_map(|j| byline::cjk_credit(&lines[j].text));
+    }
     // Markup may glue a role to the name ("Michael HiltzikBusiness Columnist").
     if let Some(b) = &byline {
         let apart = byline::unglue_name(b);
