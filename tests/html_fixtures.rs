@@ -250,3 +250,108 @@ fn short_lines_inside_the_story_are_kept_in_place() {
     let all = everything(&a);
     assert!(!all.contains("Bus timetable changes"), "{all}");
 }
+
+#[test]
+fn a_menu_of_short_lines_after_the_prose_is_the_story_repeats_and_all() {
+    let a = load("story_menu_of_short_lines_after_prose");
+    assert_eq!(a.title, "A week of packed lunches, planned");
+    let plan = |name: &'static str, meals: [&'static str; 3]| {
+        vec![
+            name,
+            "Breakfast",
+            "Before nine",
+            meals[0],
+            "Lunch",
+            "At noon",
+            meals[1],
+            "Snack",
+            "Mid afternoon",
+            meals[2],
+        ]
+    };
+    let mut expected = vec![
+        "Packing lunch every morning is easier when the week is planned on Sunday evening, with the shopping done in one trip.",
+        "The two plans below use the same few ingredients, so whatever is left from one day goes into the next.",
+    ];
+    expected.extend(plan(
+        "Plan one",
+        [
+            "Oat porridge, one pear",
+            "Bean salad with feta",
+            "Carrot sticks, hummus",
+        ],
+    ));
+    expected.extend(plan(
+        "Plan two",
+        [
+            "Rye toast, one egg",
+            "Lentil soup, bread roll",
+            "Apple, walnuts",
+        ],
+    ));
+    assert_eq!(a.body, expected);
+    // The plans' and meals' headings are subheads.
+    assert_eq!(a.subheads, vec![2, 3, 6, 9, 12, 13, 16, 19]);
+}
+
+#[test]
+fn teasers_with_links_in_the_story_box_after_the_prose_stay_out() {
+    let a = load("story_box_ends_with_linked_teasers");
+    assert_eq!(a.title, "Night trains return to the coast line");
+    assert!(a.body[0].starts_with("The overnight service between the capital"));
+    assert!(
+        a.body
+            .last()
+            .is_some_and(|p| p.starts_with("Mira Castell writes about railways")),
+        "{:#?}",
+        a.body
+    );
+    let all = everything(&a);
+    for teaser in [
+        "More from Rail Weekly",
+        "Freight tunnel opens a year late",
+        "Station cafés win a reprieve",
+    ] {
+        assert!(
+            !all.contains(teaser),
+            "{teaser} reached the article:\n{all}"
+        );
+    }
+}
+
+#[test]
+fn a_related_heading_ends_the_story_with_the_plain_posts_its_box_holds() {
+    let a = load("related_heading_opens_box_of_posts");
+    assert_eq!(a.title, "Why slow mornings help");
+    assert_eq!(a.body.len(), 2, "{:#?}", a.body);
+    assert!(a.body[0].starts_with("A slow morning is not a lazy one"));
+    assert!(a.body[1].starts_with("Start with one small thing done well"));
+    let all = everything(&a);
+    for other in [
+        "You may also like",
+        "Gratitude lives",
+        "Friendship is a garden",
+        "Courage is often quiet",
+    ] {
+        assert!(!all.contains(other), "{other} reached the article:\n{all}");
+    }
+}
+
+#[test]
+fn numbered_items_read_with_their_link_lines_are_shown_once() {
+    let a = load("numbered_items_with_link_lines");
+    assert_eq!(a.title, "Ten board games for a rainy weekend");
+    assert_eq!(a.body.len(), 9, "{:#?}", a.body);
+    assert_eq!(
+        a.body[4],
+        "1) Harbour Masters, a trading game for two to four players https://shop.example/harbour"
+    );
+    for item in [
+        "1) Harbour Masters",
+        "3) Cloud Atlas Rally",
+        "5) Night Ferry",
+    ] {
+        let times = a.body.iter().filter(|p| p.starts_with(item)).count();
+        assert_eq!(times, 1, "{item} shown {times} times:\n{:#?}", a.body);
+    }
+}

@@ -944,6 +944,54 @@ fn name_and_date_set_apart_by_spaces_give_the_byline() {
 }
 
 #[test]
+fn a_headline_with_by_inside_a_word_is_no_credit_and_a_timestamp_is_no_headline() {
+    let a = load("headline_with_by_inside_a_word");
+    assert_eq!(
+        a.title,
+        "Dear Toby: Neighbour's hedge blocks our garden, but he refuses to trim it"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Toby Marsh"));
+    assert!(
+        a.body[0].starts_with("DEAR TOBY: For six years"),
+        "{:#?}",
+        a.body
+    );
+}
+
+#[test]
+fn a_headline_listing_names_with_commas_is_no_list_of_tags() {
+    let a = load("headline_names_with_commas");
+    assert_eq!(
+        a.title,
+        "Carter, Mills, Ben Adeyemi Take Council to Court, Demand Recount"
+    );
+    assert!(a.body[0].starts_with("Three councillors"), "{:#?}", a.body);
+}
+
+#[test]
+fn a_line_led_by_a_numeric_date_under_the_headline_is_no_headline() {
+    let a = load("headline_date_source_line_under");
+    assert_eq!(a.title, "宇航员在太空中怎样喝咖啡？答案出人意料");
+    assert!(
+        a.body[0].starts_with("在空间站上煮一杯咖啡"),
+        "{:#?}",
+        a.body
+    );
+    assert!(a.body.iter().all(|p| !p.contains("来源")), "{:#?}", a.body);
+}
+
+#[test]
+fn the_full_headline_wins_over_its_shortened_repeat_above_the_story() {
+    let a = load("headline_shortened_above_story");
+    assert_eq!(a.title, "The Open Garden Project: Better Community Gardens");
+    assert!(
+        a.body[0].starts_with("We opened the first version"),
+        "{:#?}",
+        a.body
+    );
+}
+
+#[test]
 fn rows_split_by_the_same_mark_under_the_story_are_a_list() {
     let a = check(
         "parallel_rows_tour_dates",

@@ -445,6 +445,7 @@ fn furniture(page: &Page, headline_line: Option<usize>) -> Vec<bool> {
         }
     }
     drop_teasers(page, headline_line, &prose_before, &mut dropped);
+    drop_after_related_headings(page, headline_line, &mut dropped);
     for (line, d) in page.lines.iter().zip(dropped.iter_mut()) {
         if line.inside & (inside::FIGCAPTION | inside::FIGURE) != 0
             || line.words & words::CAPTION != 0 && line.heading == 0
@@ -526,6 +527,49 @@ fn drop_teasers(
             }
         }
         i = end.max(first + 1);
+    }
+}
+
+/// A heading whose own class says related/more/recommended ("You may also
+/// like", in any language) that opens its container titles that box: the
+/// rest of it is other stories, however plain their markup (whole posts
+/// without links). Only after some of the story, and not a linked heading
+/// (a teaser's own title, inline in the story).
+fn drop_after_related_headings(page: &Page, headline: Option<usize>, dropped: &mut [bool]) {
+    let n = page.lines.len().min(dropped.len());
+    for block in &page.blocks {
+        let line = block.first;
+        if block.kind != BlockKind::Classed
+            || block.words & words::RELATED == 0
+            || block.end != line + 1
+            || line >= n
+            || page.lines[line].heading == 0
+            || headline.is_none_or(|h| line <= h)
+        {
+            continue;
+        }
+        let Some(&(_, end)) = page
+            .containers
+            .iter()
+            .find(|&&(first, end)| first == line && end > line + 1)
+        else {
+            continue;
+        };
+        let end = end.min(n);
+        // Some of the story, however it ends, comes first.
+        let story_before = headline.is_some_and(|h| {
+            page.lines[h + 1..line].iter().any(|l| {
+                l.heading == 0
+                    && l.link_density() < 0.5
+                    && l.text.split_whitespace().nth(7).is_some()
+            })
+        });
+        if page.lines[line].link_density() >= 0.5 || !story_before {
+            continue;
+        }
+        for d in &mut dropped[line..end] {
+            *d = true;
+        }
     }
 }
 

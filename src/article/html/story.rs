@@ -20,6 +20,8 @@ use super::lines::{Line, Page, inside};
 /// A run of this many one- or two-word lines in a row outside lists and
 /// tables is a chart's labels or a widget's counters, not prose.
 const GRAPHIC_RUN: usize = 5;
+/// Fewest lines after the story's last paragraph that can be more of it.
+const TAIL_LINES: usize = 3;
 /// How far past the last placed paragraph a rewritten one is looked for.
 const LOOKAHEAD: usize = 60;
 
@@ -41,8 +43,8 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
             })
         })
         .collect();
-    let placed = place(&keys, &range, &article.body);
-    let matched: Vec<usize> = placed.iter().flatten().copied().collect();
+    let (placed, joined) = place(&keys, &range, &article.body);
+    let matched: Vec<usize> = placed.iter().flatten().chain(&joined).copied().collect();
     let (Some(&lo), Some(&hi)) = (matched.iter().min(), matched.iter().max()) else {
         return;
     };
@@ -77,9 +79,15 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
             Kind::Caption => is_long_prose(line),
             _ => false,
         };
-        if story {
+        // A line the story repeats (a recipe's "Eat every 2–3 hours") is
+        // restored each time, but the same line twice in a row is one shown
+        // in two layouts.
+        let repeat = (range.start..i)
+            .rev()
+            .find_map(|j| keys[j].as_deref().filter(|k| !k.is_empty()))
+            == Some(key.as_str());
+        if story && !repeat {
             restored.push((i, key.clone()));
-            known.insert(key.clone());
         }
     }
     if restored.is_empty() {
@@ -89,8 +97,13 @@ pub(super) fn complete(page: &Page, dropped: &[bool], range: Range<usize>, artic
 }
 
 /// The line each body paragraph came from, where it can be found: the same
-/// text, in page order.
-fn place(keys: &[Option<String>], range: &Range<usize>, body: &[String]) -> Vec<Option<usize>> {
+/// text, in page order. Also the lines after the first that a paragraph joins (an item and the
+/// link line under it, which the text rules read as one).
+fn place(
+    keys: &[Option<String>],
+    range: &Range<usize>,
+    body: &[String],
+) -> (Vec<Option<usize>>, Vec<usize>) {
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in range.clone() {
         if let Some(key) = &keys[i] {
@@ -99,6 +112,7 @@ fn place(keys: &[Option<String>], range: &Range<usize>, body: &[String]) -> Vec<
     }
     let mut last = range.start;
     let mut out = Vec::with_capacity(body.len());
+    let mut joined = Vec::new();
     for paragraph in body {
         let p = paragraph.trim();
         let exact = by_text
@@ -112,12 +126,44 @@ fn place(keys: &[Option<String>], range: &Range<usize>, body: &[String]) -> Vec<
                     .is_some_and(|k| p.len() >= 3 && k.len() > p.len() && k.ends_with(p))
             })
         });
-        if let Some(i) = found {
-            last = i + 1;
+        let found = found
+            .map(|i| (i, i))
+            .or_else(|| joined_at(keys, p, last, range));
+        if let Some((i, j)) = found {
+            joined.extend(i + 1..=j);
+            last = j + 1;
         }
-        out.push(found);
+        out.push(found.map(|(i, _)| i));
     }
-    out
+    (out, joined)
+}
+
+/// The first and last of the consecutive lines (skipping lines without text)
+/// that joined with spaces make `paragraph`, looked for from `from`.
+fn joined_at(
+    keys: &[Option<String>],
+    paragraph: &str,
+    from: usize,
+    range: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let end = range.end.min(from + LOOKAHEAD).min(keys.len());
+    (from..end).find_map(|i| {
+        let first = keys[i].as_deref().filter(|k| !k.is_empty())?;
+        let mut rest = paragraph.strip_prefix(first)?;
+        let mut j = i;
+        while !rest.is_empty() {
+            rest = rest.strip_prefix(' ')?;
+            j += 1;
+            while j < end && keys[j].as_deref().is_none_or(str::is_empty) {
+                j += 1;
+            }
+            if j >= end {
+                return None;
+            }
+            rest = rest.strip_prefix(keys[j].as_deref()?)?;
+        }
+        (j > i).then_some((i, j))
+    })
 }
 
 /// A gallery's position: "Image 3 of 5", "2/12".
@@ -185,7 +231,9 @@ fn graphic_lines(page: &Page, keys: &[Option<String>], range: &Range<usize>) -> 
 /// paragraph holds, after the last, a good deal more prose (at least half as
 /// much as placed, nearly no links, few fragments besides charts): the story's later
 /// sections. A box that adds other stories' teasers, names or comments fails
-/// that test; then the story ends with its last placed paragraph.
+/// that test. The innermost such box may also hold, after the prose, the
+/// story's lists ([`tail_is_story`]). Otherwise the story ends with its last
+/// placed paragraph.
 fn container_end(
     page: &Page,
     keys: &[Option<String>],
@@ -226,7 +274,47 @@ fn container_end(
             best = (end, prose);
         }
     }
+    // The innermost box holding every placed paragraph ends the story when
+    // what follows them in it reads as the story's own lists.
+    if let Some(&(_, end)) = page.containers.iter().find(|&&(f, e)| f <= lo && e > hi)
+        && end > best.0
+        && tail_is_story(page, keys, matched, graphic, hi + 1..end.min(range.end))
+    {
+        best.0 = end;
+    }
     best.0.min(range.end)
+}
+
+/// Whether the lines after the story's last placed paragraph in its
+/// innermost box are more of the story in a shape the text rules do not keep
+/// (a recipe's menu, a numbered product list, a table of short rows): a few
+/// lines at least (fewer are the notes the text rules let go at the end: an
+/// author's bio, "Follow our coverage"), links making at most a third of
+/// their text, and no list whose items mostly hold links (other stories).
+fn tail_is_story(
+    page: &Page,
+    keys: &[Option<String>],
+    matched: &[bool],
+    graphic: &[bool],
+    tail: Range<usize>,
+) -> bool {
+    let (mut text, mut links, mut lines) = (0usize, 0usize, 0usize);
+    let (mut items, mut linked_items) = (0usize, 0usize);
+    for i in tail {
+        if keys[i].as_deref().is_none_or(str::is_empty) || matched[i] || graphic[i] {
+            continue;
+        }
+        let line = &page.lines[i];
+        let chars = line.text.chars().count();
+        text += chars;
+        links += (line.link_density() * chars as f32) as usize;
+        lines += usize::from(line.link_density() < 0.5);
+        if line.inside & inside::LI != 0 {
+            items += 1;
+            linked_items += usize::from(line.link_density() > 0.0);
+        }
+    }
+    lines >= TAIL_LINES && links * 3 <= text && linked_items * 2 <= items
 }
 
 /// A sentence of some length, or a paragraph of twenty words or more

@@ -45,8 +45,9 @@ fn score_candidates(
     shallow: bool,
 ) -> Vec<Candidate> {
     let n = lines.len();
-    let lo = region_start.saturating_sub(80);
+    let lo = region_start.saturating_sub(WINDOW_ABOVE);
     let hi = (region_start + 12).min(n);
+    let lead = lead_words(lines, region_start);
     // Whether line `i`'s text occurs on another line too (a line of three or
     // more words, as the candidates are): searched only for the candidates that
     // ask, comparing lengths first, rather than counting every line's text.
@@ -77,6 +78,11 @@ fn score_candidates(
         b.checked_sub(first_block)
             .and_then(|k| headline_like.get(k))
             .is_some_and(|&(h, total)| h >= 4 && h * 2 >= total)
+    };
+    let block_lines = |b: usize| {
+        b.checked_sub(first_block)
+            .and_then(|k| headline_like.get(k))
+            .map_or(0, |&(_, total)| total)
     };
     let mut scored: Vec<Candidate> = Vec::new();
     for i in lo..hi {
@@ -197,7 +203,13 @@ fn score_candidates(
             .take_while(|o| headline_like(o))
             .count();
         let in_run = run_before + 1 + run_after >= 4;
-        f[IN_LIST] = flag(!near && (list_block(l.block) || in_run));
+        // A byline under the line exempts it (on a page without blank lines
+        // one block holds menus and story alike), except in a small block
+        // that is a list: the last entry of "Most read" right above the story.
+        f[IN_LIST] = flag(
+            (!near && (list_block(l.block) || in_run))
+                || (list_block(l.block) && block_lines(l.block) <= 12),
+        );
         // A standfirst right under the line: a prose-like sentence of some length.
         if lines.get(i + 1).is_some_and(|o| {
             o.kind == Kind::Text
@@ -231,7 +243,8 @@ fn score_candidates(
         f[SHORT_ALL_CAPS] = flag(is_all_caps(t) && l.words <= 3);
         if shallow {
             let shape = shape_of(t);
-            f[MEAN_WORD_LENGTH] = shape.mean_word_length;
+            // Bounded: a line of CJK text (no spaces) is one long "word".
+            f[MEAN_WORD_LENGTH] = shape.mean_word_length.min(12.0) / 12.0;
             f[STOP_WORDS] = stop_ratio(t);
             f[CAPITALISED] = shape.capitalised_share;
             f[ENDS_QUESTION] = flag(t.trim_end().ends_with(['?', '!']));
@@ -246,12 +259,17 @@ fn score_candidates(
                 .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
                 .map_or(0.0, |j| 1.0 / (j - i) as f32);
         }
+        f[STORY_OVERLAP] = lead_overlap(&lead, t);
+        f[STORY_RIGHT_UNDER] = flag(i < region_start && region_start - i <= 3);
         scored.push(Candidate {
             index: i,
             features: f,
             followed: near || far,
+            marker: (i + 1..(i + 6).min(n))
+                .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date)),
         });
     }
+    relate_candidates(lines, &mut scored);
     // The headline sits above its dek: of two candidates both followed by the
     // byline, the upper one gets the benefit.
     for k in 0..scored.len() {
@@ -342,6 +360,8 @@ pub struct Candidate {
     pub features: [f32; FEATURES.len()],
     /// A byline or date follows closely (`near` or `far`).
     followed: bool,
+    /// The byline or date line within five lines under it.
+    marker: Option<usize>,
 }
 
 impl Candidate {
@@ -363,7 +383,7 @@ impl Candidate {
 /// The features of a headline candidate, in the order they are added up: a
 /// candidate's score is the sum of each value times its weight, the weights
 /// read from `headline_weights.json` (fitted by `scripts/fit_headline.py`).
-pub const FEATURES: [&str; 34] = [
+pub const FEATURES: [&str; 39] = [
     // a byline or date within three lines under it..
     "near",
     // a byline or date within five lines, only furniture, names or a standfirst between..
@@ -412,7 +432,7 @@ pub const FEATURES: [&str; 34] = [
     "above_its_dek",
     // a longer line right under a headline-shaped one: its standfirst..
     "dek_under_headline",
-    // mean letters a word.
+    // mean letters a word, up to 12, over 12.
     "mean_word_length",
     // share of stop words (prose has many, headlines few).
     "stop_words",
@@ -432,6 +452,16 @@ pub const FEATURES: [&str; 34] = [
     "title_case",
     // 1 / lines to the first byline or date below (within 8).
     "byline_closeness",
+    // share of its content words the story's first paragraphs use..
+    "story_overlap",
+    // the story's first paragraph three lines or fewer under it..
+    "story_right_under",
+    // other candidates nearby, each with its own byline or date (a list of teasers)..
+    "teaser_siblings",
+    // its text is part of a longer candidate's nearby (a shortened headline)..
+    "inside_longer_candidate",
+    // it holds a shorter candidate's text nearby (the full headline)..
+    "holds_shorter_candidate",
 ];
 
 const NEAR: usize = 0;
@@ -468,6 +498,111 @@ const SLUG_ANY: usize = 30;
 const COLON: usize = 31;
 const TITLE_CASE: usize = 32;
 const BYLINE_CLOSENESS: usize = 33;
+const STORY_OVERLAP: usize = 34;
+const STORY_RIGHT_UNDER: usize = 35;
+const TEASER_SIBLINGS: usize = 36;
+const INSIDE_LONGER: usize = 37;
+const HOLDS_SHORTER: usize = 38;
+
+/// How far above the story's start headline candidates are looked for, in
+/// lines.
+const WINDOW_ABOVE: usize = 80;
+
+/// Candidates this many lines apart or closer are compared with each other
+/// (teasers in a list, a headline shown twice).
+const NEARBY: usize = 15;
+
+/// The story's lead: the word keys (see [`word_keys`]) of its first
+/// paragraphs, which a headline names and a teaser for another story does not.
+fn lead_words(lines: &[Line], region_start: usize) -> std::collections::HashSet<u64> {
+    let mut lead = std::collections::HashSet::new();
+    let paragraphs = lines
+        .iter()
+        .skip(region_start)
+        .take(30)
+        .filter(|l| l.kind == Kind::Text && l.sentence && l.words >= 12)
+        .take(4);
+    for l in paragraphs {
+        word_keys(&l.text, |k| {
+            lead.insert(k);
+        });
+    }
+    lead
+}
+
+/// Share of the line's word keys that the lead holds (0 for a line with
+/// fewer than two).
+fn lead_overlap(lead: &std::collections::HashSet<u64>, t: &str) -> f32 {
+    if lead.is_empty() {
+        return 0.0;
+    }
+    let (mut hits, mut total) = (0usize, 0usize);
+    word_keys(t, |k| {
+        total += 1;
+        hits += usize::from(lead.contains(&k));
+    });
+    if total < 2 {
+        0.0
+    } else {
+        hits as f32 / total as f32
+    }
+}
+
+/// Hashes of a text's content words; a run of CJK characters (written
+/// without spaces, so one "word" a phrase) gives one per pair of characters.
+fn word_keys(t: &str, mut key: impl FnMut(u64)) {
+    let mut words = super::text::content_word_iter(t);
+    while let Some(w) = words.next_raw() {
+        let wide = match &w {
+            super::text::RawWord::Wide(s) if s.chars().any(|c| c >= '\u{2E80}') => Some(s),
+            _ => None,
+        };
+        match wide {
+            Some(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                for pair in chars.windows(2) {
+                    key(super::text::fnv(
+                        pair.iter().flat_map(|c| (*c as u32).to_le_bytes()),
+                    ));
+                }
+            }
+            None => key(w.hash()),
+        }
+    }
+}
+
+/// Features that compare a candidate with the others near it: teasers for
+/// other stories come in a list, each with its own date or byline; a page
+/// that shows its headline twice, once shortened, holds the full one in the
+/// longer line.
+fn relate_candidates(lines: &[Line], scored: &mut [Candidate]) {
+    for k in 0..scored.len() {
+        let i = scored[k].index;
+        let t = lines[i].text.as_ref();
+        let (mut siblings, mut inside, mut holds) = (0usize, false, false);
+        for c in scored.iter() {
+            let j = c.index;
+            if j == i || j.abs_diff(i) > NEARBY {
+                continue;
+            }
+            if scored[k].marker.is_some() && c.marker.is_some() && c.marker != scored[k].marker {
+                siblings += 1;
+            }
+            let o = lines[j].text.as_ref();
+            if lines[j].words >= 2 && lines[i].words >= 2 {
+                if o.len() > t.len() && o.contains(t) {
+                    inside = true;
+                } else if t.len() > o.len() && t.contains(o) {
+                    holds = true;
+                }
+            }
+        }
+        let f = &mut scored[k].features;
+        f[TEASER_SIBLINGS] = siblings.min(3) as f32;
+        f[INSIDE_LONGER] = flag(inside);
+        f[HOLDS_SHORTER] = flag(holds);
+    }
+}
 
 /// The shallow text features: measured for `--explain` and the fit, and for
 /// choosing the headline only once one of them weighs something.
@@ -551,7 +686,15 @@ fn not_a_headline(l: &Line) -> bool {
             "autor:",
         ]
         .iter()
-        .any(|p| lower_head.contains(p));
+        .any(|p| {
+            // At a word's start: "Dear Abby: …" holds no "by:".
+            lower_head.match_indices(p).any(|(at, _)| {
+                lower_head[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        });
         if credit {
             return true;
         }
@@ -572,6 +715,12 @@ fn not_a_headline(l: &Line) -> bool {
         if clocked && super::meta::date_in(t).is_some() {
             return true;
         }
+        // A short line with a clock time is a timestamp ("Today 12:01 AM",
+        // "Yesterday 12:35PM"), or one that leads with a numeric date
+        // ("2017-03-10 09:58:03 Source: …").
+        if (l.words <= 4 && has_clock_time(bytes)) || starts_with_numeric_date(bytes) {
+            return true;
+        }
     }
     if memchr::memchr(b'>', bytes).is_some() || t.contains('»') {
         let crumbs = t.matches(">>").count() + t.matches(" > ").count() + t.matches(" » ").count();
@@ -580,7 +729,46 @@ fn not_a_headline(l: &Line) -> bool {
         }
     }
     let commas = memchr::memchr_iter(b',', bytes).count();
-    commas >= 3 && l.words <= 3 * (commas + 1) && t.matches(", ").count() >= 3
+    // Tags are a word or three each; a headline that lists names has a
+    // clause among them ("Saraki, Melaye, Ben Bruce Drag IGP to Court, …").
+    commas >= 3
+        && l.words <= 3 * (commas + 1)
+        && t.matches(", ").count() >= 3
+        && t.split(',').all(|tag| tag.split_whitespace().count() <= 3)
+}
+
+/// Whether the text holds a clock time: one or two digits, a colon, two digits.
+fn has_clock_time(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b':', bytes).any(|at| {
+        let before = at.checked_sub(1).and_then(|k| bytes.get(k));
+        let after = bytes.get(at + 1..at + 3);
+        before.is_some_and(u8::is_ascii_digit)
+            && after.is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    })
+}
+
+/// Whether the text opens with a numeric date: "2017-03-10", "21/09/2018",
+/// "10.03.2017" (digits, a separator, digits, the same separator, digits).
+fn starts_with_numeric_date(bytes: &[u8]) -> bool {
+    let digits = |from: usize| {
+        bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let a = digits(0);
+    if !(1..=4).contains(&a) {
+        return false;
+    }
+    let Some(&sep) = bytes.get(a).filter(|b| matches!(b, b'-' | b'/' | b'.')) else {
+        return false;
+    };
+    let b = digits(a + 1);
+    if !(1..=2).contains(&b) || bytes.get(a + 1 + b) != Some(&sep) {
+        return false;
+    }
+    let c = digits(a + 2 + b);
+    (1..=4).contains(&c) && (a == 4 || c == 4 || c == 2)
 }
 
 /// Rule `first_line_title`: when no line qualifies by its surroundings (a note, a
@@ -745,6 +933,22 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
 #[cfg(test)]
 mod weight_tests {
     use super::*;
+
+    #[test]
+    fn clock_times_and_numeric_dates_are_found_where_they_are() {
+        assert!(has_clock_time(b"Today 12:01 AM"));
+        assert!(has_clock_time(b"Yesterday 9:35PM"));
+        assert!(!has_clock_time(b"Dear Abby: a flight to India"));
+        assert!(!has_clock_time(b"Score 3:1 at half time"));
+        assert!(starts_with_numeric_date(b"2017-03-10 09:58:03 Source"));
+        assert!(starts_with_numeric_date(b"21/09/2018 - Posted"));
+        assert!(starts_with_numeric_date(b"10.03.17 Update"));
+        assert!(!starts_with_numeric_date(b"2019-20 season preview"));
+        assert!(!starts_with_numeric_date(b"1.5.2 released with fixes"));
+        assert!(!starts_with_numeric_date(
+            b"2020 Mini hatch is a 300HP monster"
+        ));
+    }
 
     #[test]
     fn the_weights_file_names_every_feature_and_nothing_else() {
