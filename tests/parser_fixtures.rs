@@ -901,6 +901,49 @@ fn spanish_byline_under_the_story_ends_it_before_the_teasers() {
 }
 
 #[test]
+fn site_named_throughout_beats_its_owner_and_sister_sites() {
+    let a = load("source_named_throughout_over_owner_and_sisters");
+    assert_eq!(a.source.as_deref(), Some("Quillbyte"));
+    assert_eq!(a.byline.as_deref(), Some("Mara Lind"));
+}
+
+#[test]
+fn menu_lead_the_page_names_throughout_is_the_source() {
+    let a = load("source_menu_lead_named_throughout");
+    assert_eq!(a.source.as_deref(), Some("ZAPP"));
+}
+
+#[test]
+fn russian_text_label_after_a_long_standfirst_is_the_byline() {
+    let a = load("byline_label_after_long_dek_russian");
+    assert_eq!(
+        a.title,
+        "Мастера вкуса: десять поваров, которые готовят дома лучше ресторанов"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ольга Смирнова"));
+}
+
+#[test]
+fn staff_credit_in_the_date_line_beats_the_subject_named_above() {
+    let a = load("byline_staff_credit_in_date_line_under_subject");
+    assert_eq!(a.byline.as_deref(), Some("Citybeat Staff"));
+    assert_eq!(a.published.as_deref(), Some("2016-03-02"));
+}
+
+#[test]
+fn role_glued_to_the_name_is_dropped() {
+    let a = load("byline_name_glued_to_role");
+    assert_eq!(a.byline.as_deref(), Some("Peter Ortiz"));
+}
+
+#[test]
+fn name_and_date_set_apart_by_spaces_give_the_byline() {
+    let a = load("byline_name_and_date_in_columns");
+    assert_eq!(a.byline.as_deref(), Some("Lena Okafor"));
+    assert_eq!(a.published.as_deref(), Some("2016-02-29"));
+}
+
+#[test]
 fn a_headline_with_by_inside_a_word_is_no_credit_and_a_timestamp_is_no_headline() {
     let a = load("headline_with_by_inside_a_word");
     assert_eq!(
@@ -1096,4 +1139,19 @@ fn a_you_may_also_like_heading_ends_the_story_in_portuguese() {
             absent: &["pode gostar", "festival de inverno", "cursos de férias"],
         },
     );
+}
+
+#[test]
+fn korean_columnist_signing_off_the_story_is_the_byline() {
+    let a = load("byline_korean_columnist_signoff");
+    assert_eq!(a.title, "드라마 속 주인공이 시청자를 사로잡는 이유");
+    assert_eq!(a.byline.as_deref(), Some("김하늘"));
+    assert_eq!(a.body.len(), 3);
+}
+
+#[test]
+fn chinese_author_label_under_the_story_is_the_byline() {
+    let a = load("byline_chinese_author_label");
+    assert_eq!(a.title, "宇航员能在太空喝酒吗");
+    assert_eq!(a.byline.as_deref(), Some("林小雨"));
 }

@@ -52,6 +52,20 @@ pub fn unglue(line: &str) -> std::borrow::Cow<'_, str> {
     // A brand written in camel case ("LinkNaija") stands alone or last; a
     // glued word has more words after it.
     let last_token_at = line.trim_end().rfind(' ').map_or(0, |p| p + 1);
+    split_glued(line, last_token_at)
+}
+
+/// [`unglue`] for the names a byline kept, whose last word may be glued too:
+/// the role after it was already dropped ("Michael HiltzikBusiness" of "By
+/// Michael HiltzikBusiness Columnist"). One word alone stays whole.
+pub fn unglue_name(names: &str) -> std::borrow::Cow<'_, str> {
+    if !names.trim().contains(' ') {
+        return std::borrow::Cow::Borrowed(names);
+    }
+    split_glued(names, names.len())
+}
+
+fn split_glued(line: &str, last_token_at: usize) -> std::borrow::Cow<'_, str> {
     // Where to put a space: before each character that starts a glued word.
     let mut splits: Vec<usize> = Vec::new();
     let mut lower_run = 0usize;
@@ -254,9 +268,104 @@ pub(crate) fn below_story(lines: &[super::Line], end: usize) -> Option<String> {
     None
 }
 
+/// Korean reporters' and columnists' titles, written next to the name
+/// ("정덕현 칼럼니스트", "칼럼니스트 박생강", "홍길동 기자").
+const KOREAN_ROLES: &[&str] = &[
+    "기자",
+    "칼럼니스트",
+    "특파원",
+    "객원기자",
+    "선임기자",
+    "논설위원",
+    "편집위원",
+    "에디터",
+];
+
+/// Chinese and Japanese credit labels, before a separator ("作者︱春春",
+/// "记者：王芳", "文／山田太郎").
+const CJK_LABELS: &[&str] = &["作者", "记者", "記者", "撰文", "文", "著者", "执笔", "執筆"];
+
+/// Rule `cjk_credit`: a credit in a script without capitals, where the
+/// name cannot be told by its shape alone: a Korean name of two to four
+/// syllables next to a reporter's or columnist's title on a short line
+/// ("칼럼니스트 박생강 pillgoo9@gmail.com"), or a Chinese or Japanese label
+/// with a separator and a name ("作者︱春春").
+pub fn cjk_credit(line: &str) -> Option<String> {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    // Latin-only lines are never this credit: one byte test each.
+    if t.is_ascii() || t.chars().count() > 60 {
+        return None;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    if tokens.len() <= 6 {
+        for (k, tok) in tokens.iter().enumerate() {
+            let tok = tok.trim_end_matches(['=', ',', '·']);
+            if !KOREAN_ROLES.contains(&tok) {
+                continue;
+            }
+            let hangul_name = |w: &str| {
+                let n = w.chars().count();
+                (2..=4).contains(&n) && w.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+            };
+            let name_at = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .find(|&p| tokens.get(p).is_some_and(|w| hangul_name(w)));
+            // Nothing else on the line but an e-mail address or marks: "기자
+            // 회견에서 …" (a press conference) is prose.
+            let alone = |p: usize| {
+                tokens.iter().enumerate().all(|(i, w)| {
+                    i == k || i == p || w.contains('@') || !w.chars().any(char::is_alphabetic)
+                })
+            };
+            if let Some(p) = name_at.filter(|&p| alone(p)) {
+                return Some(tokens[p].to_string());
+            }
+        }
+    }
+    for label in CJK_LABELS {
+        let Some(rest) = t.strip_prefix(label) else {
+            continue;
+        };
+        let mut chars = rest.chars();
+        let sep = chars.next()?;
+        if !matches!(sep, '：' | ':' | '︱' | '|' | '丨' | '/' | '／' | '｜') {
+            continue;
+        }
+        let name = chars
+            .as_str()
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || "　,，、;；|｜()（）[]【】".contains(c))
+            .next()
+            .unwrap_or("");
+        let n = name.chars().count();
+        if (2..=12).contains(&n) && name.chars().all(char::is_alphabetic) {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credits_in_scripts_without_capitals() {
+        assert_eq!(
+            cjk_credit("칼럼니스트 박생강 pillgoo9@gmail.com").as_deref(),
+            Some("박생강")
+        );
+        assert_eq!(
+            cjk_credit("정덕현 칼럼니스트 thekian1@example.co.kr").as_deref(),
+            Some("정덕현")
+        );
+        assert_eq!(cjk_credit("　　作者︱春春 ").as_deref(), Some("春春"));
+        assert_eq!(cjk_credit("记者：王芳 李明").as_deref(), Some("王芳"));
+        assert_eq!(cjk_credit("기자 회견에서 그는 말했다"), None);
+        assert_eq!(cjk_credit("By Jane Doe"), None);
+        assert_eq!(cjk_credit("文化"), None);
+    }
 
     #[test]
     fn glued_words_come_apart() {

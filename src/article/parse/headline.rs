@@ -553,23 +553,18 @@ fn lead_overlap(lead: &[u64], t: &str) -> f32 {
 /// Hashes of a text's content words; a run of CJK characters (written
 /// without spaces, so one "word" a phrase) gives one per pair of characters.
 fn word_keys(t: &str, mut key: impl FnMut(u64)) {
-    // The words and their hashes in one pass ([`super::text::content_word_hashes`]);
-    // only a word with non-ASCII characters is looked at again, for CJK.
     super::text::content_word_hashes(t, |start, end, hash| {
-        let span = &t[start..end];
-        if !span.is_ascii() {
-            let lower = span.to_lowercase();
-            if lower.chars().any(|c| c >= '\u{2E80}') {
-                let chars: Vec<char> = lower.chars().collect();
-                for pair in chars.windows(2) {
-                    key(super::text::fnv(
-                        pair.iter().flat_map(|c| (*c as u32).to_le_bytes()),
-                    ));
-                }
-                return;
+        let word = &t[start..end];
+        if word.chars().any(|c| c >= '\u{2E80}') {
+            let chars: Vec<char> = word.chars().collect();
+            for pair in chars.windows(2) {
+                key(super::text::fnv(
+                    pair.iter().flat_map(|c| (*c as u32).to_le_bytes()),
+                ));
             }
+        } else {
+            key(hash);
         }
-        key(hash);
     });
 }
 

@@ -55,7 +55,8 @@ fn cut_at_separator(s: &str) -> &str {
         .find(|&p| {
             bytes[p] != b' ' || {
                 let rest = &bytes[p..];
-                SPACED.iter().any(|sep| rest.starts_with(sep.as_bytes()))
+                // A run of spaces sets columns apart ("Joe Wee     Monday, …").
+                rest.starts_with(b"  ") || SPACED.iter().any(|sep| rest.starts_with(sep.as_bytes()))
             }
         })
         .unwrap_or(s.len());

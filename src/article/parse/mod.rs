@@ -830,17 +830,6 @@ fn meta_fields(
             .take(6)
             .filter(|l| matches!(l.kind, Kind::Text | Kind::Date) && !l.sentence)
             .find_map(|l| meta::name_line(&l.text));
-        if byline.is_none() {
-            // A name just above the headline counts when a date sits next to it.
-            for j in t.saturating_sub(3)..t {
-                if lines[j].kind == Kind::Text
-                    && let Some(name) = meta::name_line(&lines[j].text)
-                    && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
-                {
-                    byline = Some(name);
-                }
-            }
-        }
     }
     if byline.is_none()
         && let Some(t) = title
@@ -854,6 +843,19 @@ fn meta_fields(
         byline = std::iter::once(t)
             .chain(repeats)
             .find_map(|a| header_credit(lines, a));
+        // A name just above the headline counts when a date sits next to it
+        // (after the credits under it: the line above may be the story's
+        // subject, "Lupita Nyong'o" over "… Dress STOLEN!").
+        if byline.is_none() {
+            for j in t.saturating_sub(3)..t {
+                if lines[j].kind == Kind::Text
+                    && let Some(name) = meta::name_line(&lines[j].text)
+                    && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+                {
+                    byline = Some(name);
+                }
+            }
+        }
     }
     if byline.is_none() {
         byline = lines[body_start.min(n)..=end.min(n - 1)]
@@ -876,9 +878,19 @@ fn meta_fields(
     if byline.is_none() {
         byline = byline::below_story(lines, end);
     }
+    if byline.is_none() {
+        // Credits in scripts without capitals: under the headline, or signing
+        // off the story.
+        let top = title.map_or(hi, |t| t + 1)..(hi + 2).min(n);
+        let tail = end.saturating_sub(3)..(end + 4).min(n);
+        byline = top
+            .chain(tail)
+            .filter(|&j| lines[j].words <= 8)
+            .find_map(|j| byline::cjk_credit(&lines[j].text));
+    }
     // Markup may glue a role to the name ("Michael HiltzikBusiness Columnist").
     if let Some(b) = &byline {
-        let apart = byline::unglue(b);
+        let apart = byline::unglue_name(b);
         if apart != b.as_str()
             && let Some(again) = meta::byline_of(&format!("By {apart}"))
         {
@@ -934,14 +946,37 @@ fn meta_fields(
 /// credited right above the date. Stops at the story's first long paragraph.
 fn header_credit(lines: &[Line], at: usize) -> Option<String> {
     let n = lines.len();
+    // Past a long line right under the headline (a standfirst, or the story's
+    // first paragraph), only a labelled credit counts: a bare name there may
+    // be a caption's.
+    let mut past_long = false;
     for j in at + 1..(at + 7).min(n) {
         let l = &lines[j];
         if l.sentence && l.words > 25 {
-            break;
+            if j > at + 1 {
+                break;
+            }
+            past_long = true;
+            continue;
+        }
+        if past_long {
+            if let Kind::Byline(b) = &l.kind {
+                return Some(b.clone());
+            }
+            if l.words <= 20
+                && matches!(l.kind, Kind::Text | Kind::Date)
+                && let Some(b) = byline::embedded(&l.text)
+            {
+                return Some(b);
+            }
+            continue;
         }
         if let Kind::Byline(b) = &l.kind {
             return Some(b.clone());
         }
+        let next = lines.get(j + 1);
+        let date_next =
+            next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some());
         if l.words > 20 || !matches!(l.kind, Kind::Text | Kind::Date) {
             continue;
         }
@@ -953,7 +988,6 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
         {
             return Some(name);
         }
-        let next = lines.get(j + 1);
         if byline::label_alone(&l.text)
             && let Some(next) = next.filter(|o| o.kind == Kind::Text)
         {
@@ -968,7 +1002,7 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
         if !l.sentence
             && l.kind == Kind::Text
             && let Some(b) = byline::credit_line(&l.text)
-            && next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some())
+            && date_next
         {
             return Some(b);
         }

@@ -32,6 +32,15 @@ const W_OWN_NAME: f32 = 4.0;
 /// Menus name the site in front of their entries ("WSJ Video", "WSJ Pro", "WSJ
 /// Podcasts"): a first word (or two) leading three or more short lines.
 const W_MENU_LEAD: f32 = 3.0;
+/// Each line naming a candidate beyond its first (see [`mentions`]), up to
+/// [`MENTION_CAP`] lines.
+const W_MENTION: f32 = 1.0;
+const MENTION_CAP: usize = 5;
+/// A menu lead no other evidence names needs this many lines naming it.
+const LEAD_MENTIONS: usize = 4;
+/// Such a lead's share of [`W_MENU_LEAD`]'s weight: less than a lead that
+/// other evidence confirms.
+const LEAD_ALONE: f32 = 2.0 / 3.0;
 /// Below this, no name is given (the page URL's host may still be).
 const MIN_SCORE: f32 = 1.5;
 
@@ -468,24 +477,49 @@ impl Ballot {
 
     /// The name with most weight, counting for each name also the votes for
     /// longer names that hold it ("Fox News" gets the votes for "FOX News
-    /// Network").
-    fn winner(&self) -> Option<String> {
+    /// Network"), and its [`mentions`] on the page: a publication names
+    /// itself all over its pages (masthead, menus, credits, "About X"), a
+    /// parent company or a sister site once or twice.
+    fn winner(&self, mentioned: impl Fn(&str) -> usize) -> Option<String> {
+        let counts: Vec<usize> = self
+            .names
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                // Menus and link lists repeat their words too: only a name
+                // the page already gives evidence for is helped (and a page
+                // naming a hundred things is not searched a hundred times).
+                if c.score < MIN_SCORE || k >= 64 {
+                    0
+                } else {
+                    mentioned(&c.name)
+                }
+            })
+            .collect();
+        // Mentions amplify the evidence, never outweigh it (a menu word is
+        // mentioned by every menu).
+        let bonus: Vec<f32> = counts
+            .iter()
+            .zip(&self.names)
+            .map(|(&m, c)| (m.saturating_sub(1).min(MENTION_CAP) as f32 * W_MENTION).min(c.score))
+            .collect();
         let mut best: Option<(&str, f32, usize)> = None;
-        for c in &self.names {
+        for (k, c) in self.names.iter().enumerate() {
             let key = &c.key;
-            let mut total = c.score;
-            // The group's display name: the one with most votes of its own,
+            let mut total = c.score + bonus[k];
+            // The group's display name: the one with most weight of its own,
             // the longer one on a tie ("Quanta Magazine" over "The Quanta").
-            let mut shown = (c.name.as_str(), c.score, key.len());
+            let mut shown = (c.name.as_str(), c.score + bonus[k], key.len());
             if key.len() >= 3 {
-                for o in &self.names {
+                for (m, o) in self.names.iter().enumerate() {
                     let other = &o.key;
-                    if other != key && other.contains(key.as_str()) {
+                    if other != key && holds_words(&o.name, &c.name) {
                         total += o.score;
-                        if o.score > shown.1 + 1e-3
-                            || ((o.score - shown.1).abs() <= 1e-3 && other.len() > shown.2)
+                        let own = o.score + bonus[m];
+                        if own > shown.1 + 1e-3
+                            || ((own - shown.1).abs() <= 1e-3 && other.len() > shown.2)
                         {
-                            shown = (o.name.as_str(), o.score, other.len());
+                            shown = (o.name.as_str(), own, other.len());
                         }
                     }
                 }
@@ -498,9 +532,114 @@ impl Ballot {
                 best = Some((shown.0, total, key.len()));
             }
         }
-        best.filter(|(_, s, _)| *s >= MIN_SCORE)
-            .map(|(n, _, _)| n.to_string())
+        let (shown, score, _) = best.filter(|(_, s, _)| *s >= MIN_SCORE)?;
+        // A longer form the page writes out about as often is the fuller
+        // name ("Quanta Magazine" over "Quanta"; not "WSJ Video" over "WSJ").
+        let head = mentioned(shown).min(MENTION_CAP + 1);
+        let fuller = self
+            .names
+            .iter()
+            .filter(|o| o.name.len() > shown.len() && holds_words(&o.name, shown))
+            .filter(|o| {
+                // Named as the site by the page, not only leading a menu (a
+                // product line: "Beachbody Performance Recover").
+                let menu = [Evidence::MenuLead, Evidence::MastheadAndFooter];
+                o.votes
+                    .iter()
+                    .enumerate()
+                    .any(|(k, &v)| v > 0 && !menu.iter().any(|e| *e as usize == k))
+            })
+            .filter(|o| {
+                let m = mentioned(&o.name);
+                m >= 2 && 2 * m >= head
+            })
+            .max_by_key(|o| o.name.len());
+        let _ = score;
+        Some(fuller.map_or(shown, |o| o.name.as_str()).to_string())
     }
+}
+
+/// Whether `longer` holds the words of `name` in a row ("FOX News Network"
+/// holds "Fox News"; "CBSSports" does not hold "CBS": a sister site is not
+/// its parent's name), case and a leading "The" ignored.
+fn holds_words(longer: &str, name: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (mut long, mut short) = (words(longer), words(name));
+    for v in [&mut long, &mut short] {
+        if v.len() > 1 && v[0] == "the" {
+            v.remove(0);
+        }
+    }
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+/// In how many of `lines` (the story's left out) `name` stands as a whole
+/// word, ASCII case ignored ("ZDNet" in "Jason Cipriani/ZDNet", "TMZ" in
+/// "About TMZ.com"), counting up to `cap`. A leading "The " is not needed.
+fn mentions(lines: &[&str], story: &std::ops::Range<usize>, name: &str, cap: usize) -> usize {
+    count_mentions(lines, story, name, cap, false)
+}
+
+/// [`mentions`] that do not open their line: a menu's leading word is
+/// repeated by the menu itself ("Fantasy Football", "Fantasy Baseball"), the
+/// site's name is also written inside other lines ("Call TMZ", "BY TMZ
+/// STAFF").
+fn mentions_inside(
+    lines: &[&str],
+    story: &std::ops::Range<usize>,
+    name: &str,
+    cap: usize,
+) -> usize {
+    count_mentions(lines, story, name, cap, true)
+}
+
+fn count_mentions(
+    lines: &[&str],
+    story: &std::ops::Range<usize>,
+    name: &str,
+    cap: usize,
+    inside: bool,
+) -> usize {
+    let name = name.trim();
+    let name = name
+        .get(..4)
+        .filter(|h| h.eq_ignore_ascii_case("the "))
+        .map_or(name, |_| name[4..].trim_start());
+    let needle = name.as_bytes();
+    let Some(&first) = needle.first() else {
+        return 0;
+    };
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut count = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if count >= cap {
+            break;
+        }
+        if story.contains(&i) || line.len() < needle.len() {
+            continue;
+        }
+        let hay = line.as_bytes();
+        let found =
+            memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(
+                |at| {
+                    let end = at + needle.len();
+                    hay.get(at..end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+                        && (at == 0 || !word_byte(hay[at - 1]))
+                        && !(inside && hay[..at].trim_ascii().is_empty())
+                        && hay.get(end).is_none_or(|&b| !word_byte(b))
+                },
+            );
+        if found {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Whether `name` can be a publication's name: one to six words, starting
@@ -512,7 +651,10 @@ fn plausible_name(name: &str) -> bool {
         return false;
     }
     let lower = name.to_lowercase();
-    if NOT_A_NAME.contains(&lower.as_str()) || lower.contains("author") {
+    if NOT_A_NAME.contains(&lower.as_str())
+        || lower.contains("author")
+        || !name.chars().any(char::is_alphabetic)
+    {
         return false;
     }
     let first = name.split_whitespace().next().unwrap_or("");
@@ -910,7 +1052,10 @@ pub fn publication(
         }
         let lower = lower.as_str();
         let words = word_count(line);
-        if (2..=6).contains(&words) && lower.len() == line.len() {
+        // Sister sites are listed under the footer's copyright line ("CBS
+        // News", "CBS Sports"): only menus above the footer lead with the
+        // site's own name.
+        if (2..=6).contains(&words) && lower.len() == line.len() && i < footer_from {
             let mut tokens = line.split_whitespace();
             if let (Some(first), Some(second)) = (tokens.next(), tokens.next()) {
                 let end1 = first.len();
@@ -1003,7 +1148,9 @@ pub fn publication(
             continue;
         }
         // Menus lead with section words too ("Story highlights", "Weight loss"):
-        // the lead only adds to a name that other evidence already gives.
+        // the lead only adds to a name that other evidence already gives, or
+        // that the page names all over ("TMZ Sports", "BY TMZ STAFF", "Call
+        // TMZ").
         let key = key_of(lead);
         let known = key.len() >= 2
             && ballot.names.iter().any(|c| {
@@ -1012,6 +1159,8 @@ pub fn publication(
             });
         if known {
             ballot.vote(lead, Evidence::MenuLead, 1.0);
+        } else if mentions_inside(lines, &story, lead, LEAD_MENTIONS) >= LEAD_MENTIONS {
+            ballot.vote(lead, Evidence::MenuLead, LEAD_ALONE);
         }
     }
     // "About Jane Doe", "Follow Jane Doe": the author's box, not the site.
@@ -1019,7 +1168,7 @@ pub fn publication(
         let key = key_of(b);
         ballot.names.retain(|c| c.key != key);
     }
-    ballot.winner()
+    ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1))
 }
 
 #[cfg(test)]
