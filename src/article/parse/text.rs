@@ -530,25 +530,8 @@ impl<'a> ContentWords<'a> {
                 // Read again below, as any word with a non-ASCII byte.
                 i = start;
             }
-            let mut chars = 0usize;
-            // The classes of the word's bytes, or-ed together.
-            let mut seen = 0u8;
-            while let Some(&b) = bytes.get(i) {
-                let class = WORD_BYTE[usize::from(b)];
-                if class == 0 {
-                    break;
-                }
-                if class == WIDE {
-                    match s.get(i..).and_then(|rest| rest.chars().next()) {
-                        Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                        _ => break,
-                    }
-                } else {
-                    i += 1;
-                }
-                seen |= class;
-                chars += 1;
-            }
+            let (end, chars, seen) = word_run(s, i);
+            i = end;
             if chars == 0 {
                 // A separator: step over the whole character (one byte if ASCII).
                 i += match bytes.get(i) {
@@ -587,6 +570,32 @@ impl<'a> ContentWords<'a> {
         self.i = i;
         None
     }
+}
+
+/// The run of letters and digits (any script) from byte `i` of `s`: where
+/// it ends, how many characters it has and its bytes' classes or-ed together
+/// (`WIDE` among them when a character is not ASCII).
+fn word_run(s: &str, mut i: usize) -> (usize, usize, u8) {
+    let bytes = s.as_bytes();
+    let mut chars = 0usize;
+    let mut seen = 0u8;
+    while let Some(&b) = bytes.get(i) {
+        let class = WORD_BYTE[usize::from(b)];
+        if class == 0 {
+            break;
+        }
+        if class == WIDE {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        } else {
+            i += 1;
+        }
+        seen |= class;
+        chars += 1;
+    }
+    (i, chars, seen)
 }
 
 /// The content words of `s` (the words [`content_words`] gives, in order)
@@ -630,22 +639,8 @@ pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
             // letter or digit) is read again below, as any word with one.
             i = start;
         }
-        let mut chars = 0usize;
-        while let Some(&b) = bytes.get(i) {
-            let class = WORD_BYTE[usize::from(b)];
-            if class == 0 {
-                break;
-            }
-            if class == WIDE {
-                match s.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                    _ => break,
-                }
-            } else {
-                i += 1;
-            }
-            chars += 1;
-        }
+        let (end, chars, _) = word_run(s, i);
+        i = end;
         if chars == 0 {
             // A character that is no letter or digit (not ASCII: those were
             // stepped over above).
