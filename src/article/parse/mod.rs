@@ -637,7 +637,7 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                 article.body.push(String::from(l.text.as_ref()));
             }
             // Rule `item_links`: a numbered item's link goes with the item.
-            Kind::Url if body::item_link(lines, i) && !article.body.is_empty() => {
+            Kind::Url if body::item_link(lines, i) => {
                 if let Some(item) = article.body.last_mut() {
                     item.push(' ');
                     item.push_str(&l.text);
