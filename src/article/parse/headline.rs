@@ -813,7 +813,7 @@ fn camel_case_start(t: &str) -> bool {
 
 /// Sentence boundaries inside a line (". " before a capital). Headlines have at
 /// most one ("Amnesty. More than 100 killed"); notices and teasers have more.
-fn inner_sentences(t: &str) -> usize {
+pub(crate) fn inner_sentences(t: &str) -> usize {
     // Every window of three characters, as the two before each character.
     let mut count = 0;
     let (mut a, mut b) = (None, None);

@@ -49,7 +49,7 @@ use std::borrow::Cow;
 
 use crate::article::model::{Article, Related, count_words};
 
-use text::{content_words, ends_terminal, is_title_case, overlap, stop_ratio};
+use text::{content_words, ends_terminal, is_title_case, overlap};
 
 /// What a unit is, decided from the unit alone (and its immediate neighbours for
 /// captions).
@@ -108,7 +108,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     // Title-Case lines are headlines even when they end in "?" (teasers for other
     // stories), never prose.
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
-        || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
+        || (words >= 20 && text::function_word_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
     let (kind, rule) = classify::classify_unit(&unit.text, words, scratch);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
@@ -501,7 +501,13 @@ struct Story {
 fn region(lines: &[Line]) -> Story {
     let n = lines.len();
     let scores: Vec<f32> = (0..n).map(|i| region::score(lines, i)).collect();
-    let (start, _) = region::region(&scores).unwrap_or((0, n - 1));
+    let (start, end) = region::region(&scores).unwrap_or((0, n - 1));
+    // The run may open on a short line that merely ends like a sentence (a
+    // headline ending "…" or "?"): the story begins at its first prose line, and
+    // lines above that are the header's, where the headline is looked for.
+    let start = (start..=end)
+        .find(|&i| lines[i].sentence || scores[i] > 1.0)
+        .unwrap_or(start);
     Story { scores, start }
 }
 
@@ -590,15 +596,47 @@ fn headline_again(lines: &[Line], scores: &[f32], title: usize) -> usize {
 /// captions, credits and related links, each line placed by its kind (and,
 /// for short lines, its neighbours). Returns the story's last unit and the
 /// subheads' paragraph indices.
+/// The story's last line, and the step that put it there: the end of the best
+/// run of prose from `body_start` (`prose_run`), then a comment section
+/// (`comments_boundary`) or a long gap before a lesser stretch (`gap_cut`).
+fn body_end(lines: &[Line], scores: &[f32], body_start: usize) -> (usize, &'static str) {
+    let n = lines.len();
+    let run = region::body_end(scores, body_start).unwrap_or(n.saturating_sub(1));
+    let comments = region::comments_boundary(lines, body_start, run);
+    // Rule `ad_slot`: an ad's label sits between a long story's paragraphs as
+    // often as after it, so it does not lengthen a gap.
+    let gap = if lines
+        .iter()
+        .take(comments + 1)
+        .skip(body_start)
+        .any(|l| l.rule == "advertising")
+    {
+        let mut ads_neutral = scores.to_vec();
+        for (s, l) in ads_neutral.iter_mut().zip(lines) {
+            if l.rule == "advertising" {
+                *s = region::NEUTRAL;
+            }
+        }
+        region::gap_cut(&ads_neutral, body_start, comments)
+    } else {
+        region::gap_cut(scores, body_start, comments)
+    };
+    if gap != comments {
+        (gap, "gap_cut")
+    } else if comments != run {
+        (comments, "comments_boundary")
+    } else {
+        (run, "prose_run")
+    }
+}
+
 fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (usize, Vec<usize>) {
     let n = lines.len();
     let scores = &story.scores;
     let title_idx = zone.title;
     let header = &zone.header;
     let body_start = header.body_start;
-    let end = region::body_end(scores, body_start).unwrap_or(n.saturating_sub(1));
-    let end = region::comments_boundary(lines, body_start, end);
-    let end = region::gap_cut(scores, body_start, end);
+    let (end, _) = body_end(lines, scores, body_start);
 
     if let Some(t) = title_idx {
         article.title = String::from(lines[t].text.as_ref());
@@ -1029,6 +1067,11 @@ pub struct Explanation {
     pub title: Option<usize>,
     /// The first line of the body (after the header zone).
     pub body_start: Option<usize>,
+    /// The story's last line before the body rules that read the byline (the
+    /// author's bio box), and the step that chose it.
+    pub body_end: Option<(usize, &'static str)>,
+    /// Each line's prose score (stage `region`): positive reads as story.
+    pub scores: Vec<f32>,
 }
 
 /// One line as stage `classify` left it.
@@ -1135,6 +1178,8 @@ pub fn explain(text: &str) -> Explanation {
         candidates,
         title: zone.title,
         body_start: Some(zone.header.body_start),
+        body_end: Some(body_end(&lines, &story.scores, zone.header.body_start)),
+        scores: story.scores,
     }
 }
 
