@@ -103,33 +103,50 @@ pub(crate) fn about_heading(text: &str) -> bool {
 /// card's image alt, link and heading: "How to save How to save How to
 /// save") or as a cut-off summary ending with "… Read more".
 pub(crate) fn teaser_card(text: &str) -> bool {
-    // Every line of the story comes here: the words are compared only when
-    // their count allows an echo, without listing them (each chunk equals
-    // the first when every word equals the one a chunk before it, and the
-    // first difference ends the comparison), and the text is lowercased only
-    // when it holds "read more" (which its lowercased form then holds too,
-    // see `text::lower_contains`).
-    let n = super::text::word_count(text);
-    let echoed = n >= 6
-        && first_word_again(text)
-        && (2..=3).any(|times| {
-            n.is_multiple_of(times)
-                && n / times >= 3
-                && text
-                    .split_whitespace()
-                    .skip(n / times)
-                    .zip(text.split_whitespace())
-                    .all(|(later, earlier)| later == earlier)
-        });
+    // Every line of the story comes here, so each test runs only where the
+    // cheaper ones before it let it: the first word must come again before the
+    // words are counted, and the words are compared only when their count
+    // allows an echo, without listing them (each chunk equals the first when
+    // every word equals the one a chunk before it, and the first difference
+    // ends the comparison). The text is looked at for "read more" only when
+    // it holds an ellipsis, and lowercased only when it holds both (which its
+    // lowercased form then holds too, see `text::lower_contains`).
+    let echoed = first_word_again(text) && {
+        let n = super::text::word_count(text);
+        n >= 6
+            && (2..=3).any(|times| {
+                n.is_multiple_of(times)
+                    && n / times >= 3
+                    && text
+                        .split_whitespace()
+                        .skip(n / times)
+                        .zip(text.split_whitespace())
+                        .all(|(later, earlier)| later == earlier)
+            })
+    };
     if echoed {
         return true;
     }
-    if !super::text::lower_contains(text, "read more") {
+    if !has_ellipsis(text) || !super::text::lower_contains(text, "read more") {
         return false;
     }
     let lower = text.trim_end().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
     lower.ends_with("read more") && (lower.contains('…') || lower.contains("..."))
+}
+
+/// Whether the text holds "…" or "...", which its lowercased form must hold
+/// for a cut-off summary (lowercasing makes neither from other characters:
+/// only U+0130 and U+212A lowercase to anything with ASCII in it, and no
+/// character but "…" itself lowercases to "…"). One pass finds both: "…" is
+/// the only character whose UTF-8 starts 0xE2 0x80 0xA6.
+fn has_ellipsis(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'.', 0xE2, bytes).any(|at| {
+        bytes
+            .get(at..at + 3)
+            .is_some_and(|w| w == b"..." || w == "…".as_bytes())
+    })
 }
 
 /// Whether the text's first word occurs again at the start of a later word,

@@ -517,13 +517,15 @@ const NEARBY: usize = 15;
 /// Kept sorted, for a binary search per word: a set of a few hundred keys that
 /// are hashes already needs no hashing again.
 fn lead_words(lines: &[Line], region_start: usize) -> Vec<u64> {
-    let mut lead = Vec::new();
     let paragraphs = lines
         .iter()
         .skip(region_start)
         .take(30)
         .filter(|l| l.kind == Kind::Text && l.sentence && l.words >= 12)
         .take(4);
+    // Room for a key per word up front (a paragraph's content words are
+    // fewer): growing the vector word by word cost more than its keys.
+    let mut lead = Vec::with_capacity(paragraphs.clone().map(|l| l.words).sum());
     for l in paragraphs {
         word_keys(&l.text, |k| lead.push(k));
     }
@@ -553,6 +555,12 @@ fn lead_overlap(lead: &[u64], t: &str) -> f32 {
 /// Hashes of a text's content words; a run of CJK characters (written
 /// without spaces, so one "word" a phrase) gives one per pair of characters.
 fn word_keys(t: &str, mut key: impl FnMut(u64)) {
+    // An ASCII text (nearly every one) has no CJK: its keys are its hashes,
+    // with no word looked at again.
+    if t.is_ascii() {
+        super::text::content_word_hashes(t, |_, _, hash| key(hash));
+        return;
+    }
     super::text::content_word_hashes(t, |start, end, hash| {
         let word = &t[start..end];
         if word.chars().any(|c| c >= '\u{2E80}') {

@@ -297,9 +297,11 @@ struct ParagraphWords {
 
 impl ParagraphWords {
     fn of(paragraph: &str) -> Self {
+        // A content word has three characters or more and a separator after
+        // it (but the last): room for that many words never grows.
         let mut own = Self {
             signature: Signature([0; 4]),
-            words: Vec::new(),
+            words: Vec::with_capacity(paragraph.len() / 4 + 1),
         };
         text::content_word_hashes(paragraph, |start, end, hash| own.push(hash, start, end));
         own
