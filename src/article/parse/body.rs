@@ -138,15 +138,16 @@ pub(crate) fn teaser_card(text: &str) -> bool {
 /// Whether the text holds "…" or "...", which its lowercased form must hold
 /// for a cut-off summary (lowercasing makes neither from other characters:
 /// only U+0130 and U+212A lowercase to anything with ASCII in it, and no
-/// character but "…" itself lowercases to "…"). One pass finds both: "…" is
-/// the only character whose UTF-8 starts 0xE2 0x80 0xA6.
+/// character but "…" itself lowercases to "…"). "…" is the only character
+/// whose UTF-8 starts 0xE2 0x80 0xA6; 0xE2 is rare in most text, and "..."
+/// is searched for whole (a byte search for "." would stop at every
+/// sentence).
 fn has_ellipsis(text: &str) -> bool {
+    static DOTS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("..."));
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'.', 0xE2, bytes).any(|at| {
-        bytes
-            .get(at..at + 3)
-            .is_some_and(|w| w == b"..." || w == "…".as_bytes())
-    })
+    memchr::memchr_iter(0xE2, bytes).any(|at| bytes[at..].starts_with("…".as_bytes()))
+        || DOTS.find(bytes).is_some()
 }
 
 /// Whether the text's first word occurs again at the start of a later word,
@@ -156,10 +157,20 @@ fn first_word_again(text: &str) -> bool {
     let t = text.trim_start();
     let first_len = t.find(char::is_whitespace).unwrap_or(t.len());
     let (first, rest) = t.split_at(first_len);
-    memchr::memmem::find_iter(rest.as_bytes(), first.as_bytes()).any(|at| {
-        rest.get(..at)
-            .and_then(|before| before.chars().next_back())
-            .is_some_and(char::is_whitespace)
+    let Some(&lead) = first.as_bytes().first() else {
+        return false;
+    };
+    // Each place the first word's first byte comes again (a capital, mostly,
+    // so a few places a line) is compared; building a substring searcher for
+    // every line cost more. `lead` is ASCII or starts a character, so every
+    // place found is a character boundary.
+    let bytes = rest.as_bytes();
+    memchr::memchr_iter(lead, bytes).any(|at| {
+        bytes[at..].starts_with(first.as_bytes())
+            && rest
+                .get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_whitespace)
     })
 }
 
