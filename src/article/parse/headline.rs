@@ -527,7 +527,13 @@ fn lead_words(lines: &[Line], region_start: usize) -> Vec<u64> {
     // fewer): growing the vector word by word cost more than its keys.
     let mut lead = Vec::with_capacity(paragraphs.clone().map(|l| l.words).sum());
     for l in paragraphs {
-        word_keys(&l.text, |k| lead.push(k));
+        // An ASCII text's keys are its content words' hashes, which the body's
+        // `pull_quote` reads too: found once for both (see `Line::content`).
+        if l.text.is_ascii() {
+            lead.extend(l.content().hashes());
+        } else {
+            word_keys(&l.text, |k| lead.push(k));
+        }
     }
     lead.sort_unstable();
     lead.dedup();
