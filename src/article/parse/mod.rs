@@ -845,7 +845,11 @@ fn fields(
 
     body::author_bio_cut(article, subheads);
 
-    // Related headlines get the link whose slug spells them (bounded work).
+    // Related headlines get the link whose slug spells them (bounded work;
+    // none without related headlines, as on most pages).
+    if article.related.is_empty() {
+        return;
+    }
     let slugs: Vec<(usize, Vec<String>)> = article
         .links
         .iter()
