@@ -725,22 +725,13 @@ pub fn is_credit(lower: &str) -> bool {
     if lower.len() > 500 {
         return false;
     }
-    // Each phrase searched anywhere holds "report" or "contributed", so the
-    // line is searched for those once and for the phrases only when present.
-    let report = lower.contains("report");
-    let contributed = lower.contains("contributed");
-    if !(report || contributed || lower.contains("by ") || lower.contains("from ")) {
-        return false;
-    }
-    (lower.starts_with("information from ") && report)
+    // Every phrase but three is a prefix, tested in place; the line is searched
+    // only for the phrases that may stand anywhere ("contributed …", "was used
+    // in this report"), and for "report" only after "information from ".
+    (lower.starts_with("information from ") && lower.contains("report"))
         || lower.starts_with("some information in this report")
         || lower.starts_with("some information for this report")
         || lower.starts_with("some information from ")
-        || (contributed
-            && (lower.contains("contributed to this report")
-                || lower.contains("contributed reporting")
-                || lower.contains("contributed to this story")))
-        || (report && lower.contains("was used in this report"))
         || lower.starts_with("reporting by ")
         || lower.starts_with("additional reporting by ")
         || lower.starts_with("(reporting by ")
@@ -749,7 +740,19 @@ pub fn is_credit(lower: &str) -> bool {
         || lower.starts_with("compiled by ")
         || lower.starts_with("this report includes information from")
         || lower.starts_with("material from ")
+        || (CONTRIBUTED.find(lower.as_bytes()).is_some()
+            && (lower.contains("contributed to this report")
+                || lower.contains("contributed reporting")
+                || lower.contains("contributed to this story")))
+        || USED_IN_REPORT.find(lower.as_bytes()).is_some()
 }
+
+/// The searchers for [`is_credit`]'s phrases that may stand anywhere, which
+/// it looks for in most lines of a page: built once rather than per line.
+static CONTRIBUTED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("contributed"));
+static USED_IN_REPORT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("was used in this report"));
 
 /// Rule `related_link`: a line that introduces another article ("Related article: X",
 /// "Related: X", "Read more: X", "Also on example.com X", "More: X"). Returns the
