@@ -1199,3 +1199,19 @@ fn japanese_headline_ending_in_a_question_opens_the_story_under_a_breadcrumb() {
         a.body
     );
 }
+
+#[test]
+fn promo_right_above_the_story_sharing_none_of_its_words_is_not_the_headline() {
+    check(
+        "headline_above_promo_sharing_no_story_words",
+        &Want {
+            title: "Harbour ferry fares to rise by a tenth in April",
+            byline: Some("Karin Holm"),
+            date: Some("2024-03-12"),
+            first: "The harbour authority said on Tuesday",
+            last: "The authority said the new boats",
+            paragraphs: Some(4),
+            absent: &["Ten gadgets", "Our pick of the kit"],
+        },
+    );
+}

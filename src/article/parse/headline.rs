@@ -270,7 +270,9 @@ fn score_candidates(
                 .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
                 .map_or(0.0, |j| 1.0 / (j - i) as f32);
         }
-        f[STORY_OVERLAP] = lead_overlap(&lead, t);
+        let (overlap, disjoint) = lead_overlap(&lead, t);
+        f[STORY_OVERLAP] = overlap;
+        f[NO_STORY_WORDS] = flag(disjoint);
         f[STORY_RIGHT_UNDER] = flag(i < region_start && region_start - i <= 3);
         f[ENDS_WITH_PERIOD] = flag(period);
         f[OPENS_STORY] = flag(opens_story);
@@ -396,7 +398,7 @@ impl Candidate {
 /// The features of a headline candidate, in the order they are added up: a
 /// candidate's score is the sum of each value times its weight, the weights
 /// read from `headline_weights.json` (fitted by `scripts/fit_headline.py`).
-pub const FEATURES: [&str; 41] = [
+pub const FEATURES: [&str; 42] = [
     // a byline or date within three lines under it..
     "near",
     // a byline or date within five lines, only furniture, names or a standfirst between..
@@ -479,6 +481,8 @@ pub const FEATURES: [&str; 41] = [
     "ends_with_period",
     // the story's first line itself, short and not followed by a byline..
     "opens_story",
+    // none of its words (two or more) in the story's first paragraphs..
+    "no_story_words",
 ];
 
 const NEAR: usize = 0;
@@ -522,6 +526,7 @@ const INSIDE_LONGER: usize = 37;
 const HOLDS_SHORTER: usize = 38;
 const ENDS_WITH_PERIOD: usize = 39;
 const OPENS_STORY: usize = 40;
+const NO_STORY_WORDS: usize = 41;
 
 /// How far above the story's start headline candidates are looked for, in
 /// lines.
@@ -552,10 +557,11 @@ fn lead_words(lines: &[Line], region_start: usize) -> Vec<u64> {
 }
 
 /// Share of the line's word keys that the lead holds (0 for a line with
-/// fewer than two).
-fn lead_overlap(lead: &[u64], t: &str) -> f32 {
+/// fewer than two), and whether it holds none of two or more (a lead to
+/// compare with given).
+fn lead_overlap(lead: &[u64], t: &str) -> (f32, bool) {
     if lead.is_empty() {
-        return 0.0;
+        return (0.0, false);
     }
     let (mut hits, mut total) = (0usize, 0usize);
     word_keys(t, |k| {
@@ -563,9 +569,9 @@ fn lead_overlap(lead: &[u64], t: &str) -> f32 {
         hits += usize::from(lead.binary_search(&k).is_ok());
     });
     if total < 2 {
-        0.0
+        (0.0, false)
     } else {
-        hits as f32 / total as f32
+        (hits as f32 / total as f32, hits == 0)
     }
 }
 
