@@ -1225,3 +1225,63 @@ fn sections_of_a_heading_over_a_long_paragraph_are_all_story() {
         ]
     );
 }
+
+#[test]
+fn headline_ending_with_a_full_stop_over_its_timestamp() {
+    check(
+        "headline_ending_with_full_stop",
+        &Want {
+            title: "Millbrook keeps its library open. For now.",
+            byline: Some("Petra Nowak"),
+            date: Some("2024-03-04"),
+            first: "The Millbrook town council voted five to two",
+            last: "The library's director said she was grateful",
+            paragraphs: Some(4),
+            absent: &["Most Read", "Storm knocks out power", "Local News"],
+        },
+    );
+}
+
+#[test]
+fn spanish_headline_ending_with_a_full_stop_over_its_date() {
+    check(
+        "headline_ending_with_full_stop_spanish",
+        &Want {
+            title: "La biblioteca de Millbrook sigue abierta. Por ahora.",
+            byline: Some("Lucía Fernández"),
+            date: Some("2024-03-04"),
+            first: "El ayuntamiento de Millbrook votó el lunes",
+            last: "La directora de la biblioteca dijo",
+            paragraphs: Some(4),
+            absent: &["Lo más leído", "Una tormenta deja sin luz"],
+        },
+    );
+}
+
+#[test]
+fn japanese_headline_ending_in_a_question_opens_the_story_under_a_breadcrumb() {
+    let a = load("headline_cjk_question_opens_story");
+    assert_eq!(a.title, "古い看板の再利用は商標法違反に！？");
+    assert!(a.body[0].starts_with("先日、ある商店街で"), "{:#?}", a.body);
+    assert!(
+        !a.body.iter().any(|p| p.contains("ブログ >")),
+        "{:#?}",
+        a.body
+    );
+}
+
+#[test]
+fn promo_right_above_the_story_sharing_none_of_its_words_is_not_the_headline() {
+    check(
+        "headline_above_promo_sharing_no_story_words",
+        &Want {
+            title: "Harbour ferry fares to rise by a tenth in April",
+            byline: Some("Karin Holm"),
+            date: Some("2024-03-12"),
+            first: "The harbour authority said on Tuesday",
+            last: "The authority said the new boats",
+            paragraphs: Some(4),
+            absent: &["Ten gadgets", "Our pick of the kit"],
+        },
+    );
+}

@@ -15,7 +15,9 @@ pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
 }
 
 /// Rule `headline`: the headline is the headline-shaped line (2–30 words, no full
-/// stop at the end, not furniture) that best fits the story's start: followed
+/// stop at the end unless a byline or date is right under it, not furniture;
+/// the story's own first line when it is short) that best fits the story's
+/// start: followed
 /// closely by a byline or date, matching the URL slug, repeated on the page, near
 /// the body, and not one entry of a list of similar lines.
 ///
@@ -94,7 +96,6 @@ fn score_candidates(
         }
         let t = l.text.as_ref();
         if t.chars().count() > 250
-            || ends_with_period(t)
             || t.ends_with(':')
             || t.ends_with(',')
             || t.ends_with(';')
@@ -127,7 +128,17 @@ fn score_candidates(
             })
         };
         let followed = near || named || far;
-        if i >= region_start && !followed {
+        // The story's own first line when it is short: a headline the region
+        // took for prose (a CJK headline ending "！？" right above the story).
+        let opens_story = i == region_start && !followed && t.chars().count() <= 40;
+        if i >= region_start && !followed && !opens_story {
+            continue;
+        }
+        // A headline may end with a full stop ("… They just might be."); a
+        // line that does is a candidate only with a byline or date right under
+        // it, and its full stop counts against it (a dek above the byline).
+        let period = ends_with_period(t);
+        if period && !near {
             continue;
         }
         let mut f = [0.0f32; FEATURES.len()];
@@ -261,8 +272,13 @@ fn score_candidates(
                 .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
                 .map_or(0.0, |j| 1.0 / (j - i) as f32);
         }
-        f[STORY_OVERLAP] = lead_overlap(lead.get_or_init(|| lead_words(lines, region_start)), t);
+        let (overlap, disjoint) =
+            lead_overlap(lead.get_or_init(|| lead_words(lines, region_start)), t);
+        f[STORY_OVERLAP] = overlap;
+        f[NO_STORY_WORDS] = flag(disjoint);
         f[STORY_RIGHT_UNDER] = flag(i < region_start && region_start - i <= 3);
+        f[ENDS_WITH_PERIOD] = flag(period);
+        f[OPENS_STORY] = flag(opens_story);
         scored.push(Candidate {
             index: i,
             features: f,
@@ -385,7 +401,7 @@ impl Candidate {
 /// The features of a headline candidate, in the order they are added up: a
 /// candidate's score is the sum of each value times its weight, the weights
 /// read from `headline_weights.json` (fitted by `scripts/fit_headline.py`).
-pub const FEATURES: [&str; 39] = [
+pub const FEATURES: [&str; 42] = [
     // a byline or date within three lines under it..
     "near",
     // a byline or date within five lines, only furniture, names or a standfirst between..
@@ -464,6 +480,12 @@ pub const FEATURES: [&str; 39] = [
     "inside_longer_candidate",
     // it holds a shorter candidate's text nearby (the full headline)..
     "holds_shorter_candidate",
+    // ends with a full stop (a candidate then only with a byline or date under it)..
+    "ends_with_period",
+    // the story's first line itself, short and not followed by a byline..
+    "opens_story",
+    // none of its words (two or more) in the story's first paragraphs..
+    "no_story_words",
 ];
 
 const NEAR: usize = 0;
@@ -505,6 +527,9 @@ const STORY_RIGHT_UNDER: usize = 35;
 const TEASER_SIBLINGS: usize = 36;
 const INSIDE_LONGER: usize = 37;
 const HOLDS_SHORTER: usize = 38;
+const ENDS_WITH_PERIOD: usize = 39;
+const OPENS_STORY: usize = 40;
+const NO_STORY_WORDS: usize = 41;
 
 /// How far above the story's start headline candidates are looked for, in
 /// lines.
@@ -589,10 +614,11 @@ impl KeySet {
 }
 
 /// Share of the line's word keys that the lead holds (0 for a line with
-/// fewer than two).
-fn lead_overlap(lead: &KeySet, t: &str) -> f32 {
+/// fewer than two), and whether it holds none of two or more (a lead to
+/// compare with given).
+fn lead_overlap(lead: &KeySet, t: &str) -> (f32, bool) {
     if lead.empty {
-        return 0.0;
+        return (0.0, false);
     }
     let (mut hits, mut total) = (0usize, 0usize);
     word_keys(t, |k| {
@@ -600,9 +626,9 @@ fn lead_overlap(lead: &KeySet, t: &str) -> f32 {
         hits += usize::from(lead.contains(k));
     });
     if total < 2 {
-        0.0
+        (0.0, false)
     } else {
-        hits as f32 / total as f32
+        (hits as f32 / total as f32, hits == 0)
     }
 }
 
@@ -713,7 +739,7 @@ pub fn weights() -> &'static Weights {
 /// something else: a credit ("Texto: Ana Lima · 24 de set", "05/10/2018 -
 /// Publicado por: …"), a name with a time ("Ana Lima • 8h"), a timestamp
 /// ("Dec. 6, 2024, 10:00 PM UTC / Updated …"), a breadcrumb ("Home >> News >>
-/// Education"), a list of tags ("Tech, Trump, Facebook, Fact Check").
+/// Education", "Blog >"), a list of tags ("Tech, Trump, Facebook, Fact Check").
 fn not_a_headline(l: &Line) -> bool {
     let t = l.text.as_ref();
     let bytes = t.as_bytes();
@@ -780,6 +806,12 @@ fn not_a_headline(l: &Line) -> bool {
         if (l.words <= 4 && has_clock_time(bytes)) || starts_with_numeric_date(bytes) {
             return true;
         }
+    }
+    // A breadcrumb's last step ends in its separator ("ブログ >", "News »"):
+    // no headline does (one may end in a closing guillemet: "… «vieille»").
+    let end = t.trim_end();
+    if end.ends_with('>') || end.ends_with(" »") || end.ends_with(" ›") {
+        return true;
     }
     if memchr::memchr(b'>', bytes).is_some() || t.contains('»') {
         let crumbs = t.matches(">>").count() + t.matches(" > ").count() + t.matches(" » ").count();
