@@ -1155,3 +1155,44 @@ fn chinese_author_label_under_the_story_is_the_byline() {
     assert_eq!(a.title, "宇航员能在太空喝酒吗");
     assert_eq!(a.byline.as_deref(), Some("林小雨"));
 }
+
+#[test]
+fn domain_a_press_release_writes_is_the_source_when_nothing_names_the_site() {
+    // Social networks written more often, and the author's own mail host,
+    // are not the site.
+    let a = load("source_domain_written_by_press_release");
+    assert_eq!(a.source.as_deref(), Some("quillharbor.com"));
+}
+
+#[test]
+fn domain_opening_the_story_as_its_dateline_beats_the_owner_in_the_footer() {
+    let a = load("source_domain_as_dateline_over_owner");
+    assert_eq!(a.title, "Ferry strike ends after three days of talks");
+    assert_eq!(a.source.as_deref(), Some("Tidewatch"));
+}
+
+#[test]
+fn portuguese_footer_giving_a_name_and_its_years_names_the_source() {
+    let a = load("source_footer_name_and_years_without_mark");
+    assert_eq!(a.byline.as_deref(), Some("Marta Lemos"));
+    assert_eq!(a.source.as_deref(), Some("Caderno Brincante"));
+}
+
+#[test]
+fn site_posting_under_its_own_name_is_the_source() {
+    let a = load("source_site_name_as_byline");
+    assert_eq!(a.source.as_deref(), Some("HarbourBeat"));
+}
+
+#[test]
+fn outlet_in_capitals_after_the_byline_is_the_source() {
+    let a = load("source_outlet_in_capitals_after_byline");
+    assert_eq!(a.byline.as_deref(), Some("Ann Lee and Tom Park"));
+    assert_eq!(a.source.as_deref(), Some("HARBOUR LEDGER"));
+}
+
+#[test]
+fn welcome_line_names_the_site_before_its_possessive() {
+    let a = load("source_welcome_to_the_site_possessive");
+    assert_eq!(a.source.as_deref(), Some("Harbour Ledger"));
+}

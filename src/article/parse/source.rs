@@ -13,6 +13,7 @@
 //! company ("Vox Media, LLC", "Hearst Communications") votes less than the
 //! masthead, so a publication beats its parent company where both appear.
 
+use super::page_domain;
 use super::text::{is_capitalised, lower_starts_with, word_count};
 
 /// A line longer than this is prose, never furniture that names the site.
@@ -25,6 +26,11 @@ const W_BEFORE_COPYRIGHT: f32 = 4.0;
 const W_PHRASE: f32 = 2.5;
 const W_DOMAIN: f32 = 2.0;
 const W_BYLINE_OUTLET: f32 = 2.0;
+/// The domain the page writes most, more than once (see [`page_domain`]).
+const W_WRITTEN_DOMAIN: f32 = 2.0;
+/// A domain opening the story's first paragraph as its dateline
+/// ("Example.net - Verified footage shows …"): the site credits itself.
+const W_DOMAIN_DATELINE: f32 = 2.0;
 const W_MASTHEAD_AND_FOOTER: f32 = 1.0;
 /// "X is a registered trademark of …", "X is part of Y": the page saying
 /// which name is the publication's.
@@ -383,9 +389,11 @@ enum Evidence {
     MastheadAndFooter,
     MenuLead,
     OwnName,
+    WrittenDomain,
+    DomainDateline,
 }
 
-const EVIDENCE_KINDS: usize = 9;
+const EVIDENCE_KINDS: usize = 11;
 
 impl Evidence {
     fn weight(self) -> f32 {
@@ -399,6 +407,8 @@ impl Evidence {
             Self::MastheadAndFooter => W_MASTHEAD_AND_FOOTER,
             Self::MenuLead => W_MENU_LEAD,
             Self::OwnName => W_OWN_NAME,
+            Self::WrittenDomain => W_WRITTEN_DOMAIN,
+            Self::DomainDateline => W_DOMAIN_DATELINE,
         }
     }
 }
@@ -441,17 +451,28 @@ impl Ballot {
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '!' && c != '&');
         let name = name.trim_end_matches('.');
+        // A domain goes by its brand ("Valleytimes.com" → "Valleytimes"), so
+        // it meets the name written out; a lowercase brand is no name to show
+        // ("cleveland"), so the domain itself is shown ("cleveland.com").
         let domain;
-        let name = if looks_like_domain(name) && !name.contains(' ') {
+        let (name, key) = if looks_like_domain(name) && !name.contains(' ') {
             domain = domain_name(name);
-            domain.as_str()
+            let key = key_of(&domain);
+            if plausible_name(&domain) {
+                (domain.as_str(), key)
+            } else {
+                let bare = name
+                    .get(..4)
+                    .filter(|h| h.eq_ignore_ascii_case("www."))
+                    .map_or(name, |_| &name[4..]);
+                (bare, key)
+            }
         } else {
-            name
+            (name, key_of(name))
         };
         if !plausible_name(name) {
             return;
         }
-        let key = key_of(name);
         if key.chars().count() < 2 {
             return;
         }
@@ -468,6 +489,11 @@ impl Ballot {
             }
         };
         let entry = &mut self.names[at];
+        // The name written out reads better than its domain ("The Daily
+        // Lantern" over "dailylantern.com").
+        if looks_like_domain(&entry.name) && !looks_like_domain(name) {
+            entry.name = name.to_string();
+        }
         let count = &mut entry.votes[kind];
         if *count < 2 {
             *count += 1;
@@ -985,7 +1011,8 @@ fn byline_outlet(line: &str) -> Option<&str> {
 }
 
 /// The publication named by the page, from every line of it (see the module
-/// comment); `None` when nothing names one with enough weight.
+/// comment); when nothing names one with enough weight, the site of the
+/// page's `url`, else the domain the page writes most ([`page_domain`]).
 ///
 /// `story` is the range of lines holding the story's paragraphs: they name
 /// the site far too rarely to be worth reading (and are most of the bytes).
@@ -993,9 +1020,17 @@ pub fn publication(
     lines: &[&str],
     story: std::ops::Range<usize>,
     byline: Option<&str>,
+    url: Option<&str>,
 ) -> Option<String> {
     let n = lines.len();
     let mut ballot = Ballot::default();
+    let written = page_domain::most_written(lines, &story);
+    if let Some(w) = &written
+        && w.outside >= 1
+        && w.outside + w.inside >= 2
+    {
+        ballot.vote(&w.shown, Evidence::WrittenDomain, 1.0);
+    }
     let footer_from = n - n / 3;
     // Short lines standing alone, for the masthead-and-footer vote.
     let mut alone_top: Vec<&str> = Vec::new();
@@ -1033,6 +1068,14 @@ pub fn publication(
         }
         if let Some(outlet) = byline_outlet(line) {
             ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
+        }
+        if let Some(domain) = domain_dateline(line) {
+            ballot.vote(domain, Evidence::DomainDateline, 1.0);
+        }
+        if i >= footer_from
+            && let Some(name) = name_and_year(line)
+        {
+            ballot.vote(name, Evidence::Copyright, 1.0);
         }
         if line.len() <= 400
             && let Some(name) = own_name(line)
@@ -1090,6 +1133,7 @@ pub fn publication(
                     .strip_prefix('@')
                     .map_or(rest, |r| r.trim_start_matches('@'));
                 let rest = rest.split(" delivered").next().unwrap_or(rest);
+                let rest = before_possessive(rest);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
                 if word_count(rest) <= 4 {
                     ballot.vote(rest, Evidence::Phrase, 1.0);
@@ -1164,11 +1208,156 @@ pub fn publication(
         }
     }
     // "About Jane Doe", "Follow Jane Doe": the author's box, not the site.
+    // A byline of one word in two capitals ("HarbourDaily") is the site
+    // posting under its own name.
     if let Some(b) = byline {
-        let key = key_of(b);
-        ballot.names.retain(|c| c.key != key);
+        if is_site_byline(b) {
+            ballot.vote(b, Evidence::BylineOutlet, 1.0);
+        } else {
+            let key = key_of(b);
+            ballot.names.retain(|c| c.key != key);
+            if let Some(outlet) = outlet_beside_byline(lines, &story, b) {
+                ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
+            }
+        }
     }
-    ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1))
+    ballot
+        .winner(|name| mentions(lines, &story, name, MENTION_CAP + 1))
+        .or_else(|| url.and_then(super::urls::site_of))
+        .or_else(|| written.map(|w| w.shown))
+}
+
+/// Rule `domain_dateline`: a domain opening a paragraph before a dash, as a
+/// dateline ("Example.net - Verified footage shows …" → "Example.net"): the
+/// site crediting its own report, as wires write "(Reuters) -".
+fn domain_dateline(line: &str) -> Option<&str> {
+    let (first, rest) = line.split_once(' ')?;
+    if !first.contains('.') || !looks_like_domain(first) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    ["- ", "– ", "— "]
+        .iter()
+        .any(|d| rest.starts_with(d))
+        .then_some(first)
+}
+
+/// Rule `name_and_year`: a footer line giving a name and the years it has
+/// run, without a copyright mark ("Harbour Notes · 2013–2019",
+/// "Harbour Notes | 2019") → "Harbour Notes".
+fn name_and_year(line: &str) -> Option<&str> {
+    if line.len() > 160 {
+        return None;
+    }
+    let (at, sep) = [" · ", " | ", " • "]
+        .iter()
+        .filter_map(|s| line.find(s).map(|at| (at, s.len())))
+        .min()?;
+    let (name, rest) = (&line[..at], line[at + sep..].trim_start());
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let year = |y: &str| y.starts_with("19") || y.starts_with("20");
+    let years =
+        (digits == 4 || digits == 8) && year(rest) && !rest[digits..].starts_with([':', '.', '/']);
+    (years && word_count(name) <= 5).then(|| name.trim())
+}
+
+/// A name cut before a possessive: "Welcome to Harbour Daily’s new site" →
+/// "Harbour Daily".
+fn before_possessive(rest: &str) -> &str {
+    ["’s ", "'s ", "’S ", "'S "]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+        .map_or(rest, |at| &rest[..at])
+}
+
+/// Whether a byline is the site's own name: one word with a capital inside
+/// it ("HarbourDaily") or a domain ("Harbour.com"); a person's byline has a
+/// first and a last name, a wire's one plain word ("Reuters", "AFP").
+fn is_site_byline(byline: &str) -> bool {
+    let b = byline.trim();
+    if b.contains(char::is_whitespace) {
+        return false;
+    }
+    let inner_capital = b
+        .char_indices()
+        .skip(1)
+        .any(|(k, c)| c.is_uppercase() && b[..k].chars().last().is_some_and(char::is_lowercase));
+    inner_capital || looks_like_domain(b)
+}
+
+/// Words that follow a name in a byline as a role, not an outlet.
+const ROLES: &[&str] = &[
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "producer",
+    "analyst",
+    "author",
+    "photographer",
+    "intern",
+    "special",
+    "senior",
+    "chief",
+    "associate",
+    "contributing",
+    "managing",
+    "executive",
+    "deputy",
+];
+
+/// Rule `outlet_beside_byline`: the line holding the byline names the outlet
+/// after it ("Jane Doe and John Roe HARBOUR DAILY" → "HARBOUR DAILY"; "By
+/// Jane Doe / Harbour Daily"): the words left once the byline is taken
+/// out, in capitals or after a separator, none a role ("Staff Writer").
+fn outlet_beside_byline<'a>(
+    lines: &[&'a str],
+    story: &std::ops::Range<usize>,
+    byline: &str,
+) -> Option<&'a str> {
+    let byline = byline.trim();
+    if byline.is_empty() {
+        return None;
+    }
+    for (i, raw) in lines.iter().enumerate() {
+        if story.contains(&i) || raw.len() > 120 {
+            continue;
+        }
+        let Some(at) = raw.find(byline) else {
+            continue;
+        };
+        let head = raw[..at].trim();
+        if !(head.is_empty() || head.eq_ignore_ascii_case("by")) {
+            continue;
+        }
+        let tail = &raw[at + byline.len()..];
+        let separated = tail
+            .trim_start()
+            .starts_with([',', '|', '/', '-', '–', '—', '·']);
+        let tail = tail
+            .trim_start_matches(|c: char| c.is_whitespace() || ",|/-–—·".contains(c))
+            .trim_end();
+        let words = word_count(tail);
+        if !(1..=4).contains(&words) || tail.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let capitals =
+            tail.chars().any(char::is_alphabetic) && !tail.chars().any(char::is_lowercase);
+        let role = tail.split_whitespace().any(|w| {
+            ROLES.contains(
+                &w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        });
+        if (capitals || separated && tail.split_whitespace().all(is_capitalised)) && !role {
+            return Some(tail);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -1234,7 +1423,10 @@ mod tests {
             "Orbit is part of Future Stars Inc, an international media group.",
             "© Future Stars, Inc. 11 West Street, New York.",
         ];
-        assert_eq!(publication(&page, 0..0, None).as_deref(), Some("Orbit"));
+        assert_eq!(
+            publication(&page, 0..0, None, None).as_deref(),
+            Some("Orbit")
+        );
     }
 
     #[test]
@@ -1248,7 +1440,7 @@ mod tests {
             "© 2019 Lantern Media Group, LLC. All Rights Reserved",
         ];
         assert_eq!(
-            publication(&page, 0..0, None).as_deref(),
+            publication(&page, 0..0, None, None).as_deref(),
             Some("The Daily Lantern")
         );
     }
