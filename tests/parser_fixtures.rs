@@ -1196,3 +1196,22 @@ fn welcome_line_names_the_site_before_its_possessive() {
     let a = load("source_welcome_to_the_site_possessive");
     assert_eq!(a.source.as_deref(), Some("Harbour Ledger"));
 }
+
+#[test]
+fn chinese_rights_line_names_the_source_with_the_domain_the_footer_writes() {
+    let a = load("source_chinese_rights_line_and_domain");
+    assert_eq!(a.title, "海外留学生谈家乡的新变化");
+    assert_eq!(a.source.as_deref(), Some("海港日报 (Haigang.cn)"));
+}
+
+#[test]
+fn follow_and_like_lines_name_the_site_without_the_network() {
+    let a = load("source_follow_on_network_line");
+    assert_eq!(a.source.as_deref(), Some("Harbour Evening News"));
+}
+
+#[test]
+fn blog_platform_in_the_footer_is_not_the_source() {
+    let a = load("source_blog_platform_credit_is_not_the_site");
+    assert_eq!(a.source.as_deref(), Some("harbourgarden.com"));
+}

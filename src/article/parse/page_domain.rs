@@ -112,6 +112,13 @@ const NOT_THE_SITE: &[&str] = &[
     "example.com",
 ];
 
+/// Whether `token` (a domain as written, "WordPress.com") is one that every
+/// kind of page writes ([`NOT_THE_SITE`]), never a page's publication.
+pub fn is_not_the_site(token: &str) -> bool {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    registrable(t, true).is_some_and(|d| NOT_THE_SITE.iter().any(|n| n.eq_ignore_ascii_case(d)))
+}
+
 /// One domain the page writes, with where.
 #[derive(Debug)]
 pub struct Written {

@@ -80,6 +80,7 @@ const BEFORE_NAME: &[&str] = &[
     "originally published on ",
     "more great ",
     "get ",
+    "like ",
 ];
 
 /// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
@@ -687,11 +688,10 @@ fn plausible_name(name: &str) -> bool {
     if NOT_FIRST.contains(&first.to_lowercase().as_str()) {
         return false;
     }
-    let first_ok = first
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
-        || looks_like_domain(first);
+    let first_ok = first.chars().next().is_some_and(|c| {
+        // Scripts without capitals ("光明网") start a name with any letter.
+        !c.is_lowercase()
+    }) || looks_like_domain(first);
     if !first_ok {
         return false;
     }
@@ -1066,6 +1066,12 @@ pub fn publication(
                 ballot.vote(&b, Evidence::BeforeCopyright, place);
             }
         }
+        if !line.is_ascii()
+            && let Some(holder) = rights_reserved_holder(line)
+        {
+            let place = if i >= footer_from { 1.0 } else { 0.5 };
+            ballot.vote(holder, Evidence::Copyright, place);
+        }
         if let Some(outlet) = byline_outlet(line) {
             ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
         }
@@ -1134,6 +1140,9 @@ pub fn publication(
                     .map_or(rest, |r| r.trim_start_matches('@'));
                 let rest = rest.split(" delivered").next().unwrap_or(rest);
                 let rest = before_possessive(rest);
+                // "Follow Harbour Daily on Twitter": the network is not part
+                // of the name.
+                let rest = rest.split(" on ").next().unwrap_or(rest);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
                 if word_count(rest) <= 4 {
                     ballot.vote(rest, Evidence::Phrase, 1.0);
@@ -1150,6 +1159,7 @@ pub fn publication(
         }
         for token in line.split_whitespace().filter(|t| t.contains('.')) {
             if looks_like_domain(token)
+                && !page_domain::is_not_the_site(token)
                 && !token.contains('@')
                 && !token.contains('/')
                 && (token
@@ -1221,10 +1231,43 @@ pub fn publication(
             }
         }
     }
-    ballot
-        .winner(|name| mentions(lines, &story, name, MENTION_CAP + 1))
-        .or_else(|| url.and_then(super::urls::site_of))
+    let name = ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1));
+    // A name in another script ("中国青年网") cannot be typed on every
+    // keyboard: the site's domain, where the page writes one, goes with it.
+    if let Some(name) = &name
+        && !name.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        let domain = url.and_then(super::urls::site_of).or_else(|| {
+            written
+                .as_ref()
+                .filter(|w| w.outside >= 1)
+                .map(|w| w.shown.clone())
+        });
+        if let Some(d) = domain {
+            return Some(format!("{name} ({d})"));
+        }
+    }
+    name.or_else(|| url.and_then(super::urls::site_of))
         .or_else(|| written.map(|w| w.shown))
+}
+
+/// Rule `rights_reserved_holder`: the holder of a Chinese "all rights
+/// reserved" line, written before or after it ("版权所有：中国青年网",
+/// "光明网版权所有") → "中国青年网", "光明网".
+fn rights_reserved_holder(line: &str) -> Option<&str> {
+    const MARKS: [&str; 2] = ["版权所有", "版權所有"];
+    let (at, mark) = MARKS
+        .iter()
+        .find_map(|m| line.find(m).map(|at| (at, m.len())))?;
+    let stop = |c: char| c.is_whitespace() || "|｜,，;；:：。.、()（）©".contains(c);
+    let after = line[at + mark..].trim_start_matches(stop);
+    let holder = if after.is_empty() {
+        line[..at].trim_end_matches(stop).rsplit(stop).next()?
+    } else {
+        after.split(stop).next()?
+    };
+    let chars = holder.chars().count();
+    ((2..=20).contains(&chars) && !holder.chars().any(|c| c.is_ascii_digit())).then_some(holder)
 }
 
 /// Rule `domain_dateline`: a domain opening a paragraph before a dash, as a
@@ -1427,6 +1470,20 @@ mod tests {
             publication(&page, 0..0, None, None).as_deref(),
             Some("Orbit")
         );
+    }
+
+    #[test]
+    fn chinese_rights_lines_give_their_holder() {
+        assert_eq!(
+            rights_reserved_holder("版权所有：海港日报"),
+            Some("海港日报")
+        );
+        assert_eq!(rights_reserved_holder("海港网版权所有"), Some("海港网"));
+        assert_eq!(
+            rights_reserved_holder("主办单位：海港中心　版權所有 海港网 | 京ICP备"),
+            Some("海港网")
+        );
+        assert_eq!(rights_reserved_holder("版权所有"), None);
     }
 
     #[test]
