@@ -1215,3 +1215,16 @@ fn blog_platform_in_the_footer_is_not_the_source() {
     let a = load("source_blog_platform_credit_is_not_the_site");
     assert_eq!(a.source.as_deref(), Some("harbourgarden.com"));
 }
+
+#[test]
+fn from_label_names_the_publication_over_the_owner_in_the_footer() {
+    let a = load("source_from_label_over_owner");
+    assert_eq!(a.byline.as_deref(), Some("Ella Marsh"));
+    assert_eq!(a.source.as_deref(), Some("Harbour Sun"));
+}
+
+#[test]
+fn a_club_to_join_is_not_the_site() {
+    let a = load("source_join_line_is_a_club_not_the_site");
+    assert_eq!(a.source.as_deref(), Some("Lantern Cannon Entertainment"));
+}

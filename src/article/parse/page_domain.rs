@@ -119,6 +119,12 @@ pub fn is_not_the_site(token: &str) -> bool {
     registrable(t, true).is_some_and(|d| NOT_THE_SITE.iter().any(|n| n.eq_ignore_ascii_case(d)))
 }
 
+/// The registrable part of a domain as written ("m.harbour.com.au" →
+/// "harbour.com.au"), if it reads as one.
+pub fn registrable_part(token: &str) -> Option<&str> {
+    registrable(token.trim_matches(|c: char| !c.is_alphanumeric()), true)
+}
+
 /// One domain the page writes, with where.
 #[derive(Debug)]
 pub struct Written {

@@ -63,7 +63,6 @@ const BEFORE_NAME: &[&str] = &[
     "sign in to ",
     "search ",
     "welcome to ",
-    "join ",
     "advertise on ",
     "advertise with ",
     "work at ",
@@ -81,6 +80,7 @@ const BEFORE_NAME: &[&str] = &[
     "more great ",
     "get ",
     "like ",
+    "from: ",
 ];
 
 /// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
@@ -251,6 +251,9 @@ const NOT_A_NAME: &[&str] = &[
     "events",
     "deals",
     "reviews",
+    "classifieds",
+    "obituaries",
+    "online",
 ];
 
 /// First words that make a phrase an action or a menu label, not a name.
@@ -462,11 +465,7 @@ impl Ballot {
             if plausible_name(&domain) {
                 (domain.as_str(), key)
             } else {
-                let bare = name
-                    .get(..4)
-                    .filter(|h| h.eq_ignore_ascii_case("www."))
-                    .map_or(name, |_| &name[4..]);
-                (bare, key)
+                (page_domain::registrable_part(name).unwrap_or(name), key)
             }
         } else {
             (name, key_of(name))
