@@ -1228,3 +1228,10 @@ fn a_club_to_join_is_not_the_site() {
     let a = load("source_join_line_is_a_club_not_the_site");
     assert_eq!(a.source.as_deref(), Some("Lantern Cannon Entertainment"));
 }
+
+#[test]
+fn outlet_the_author_writes_for_is_the_source() {
+    let a = load("source_byline_for_outlet");
+    assert_eq!(a.byline.as_deref(), Some("Rosa Hale"));
+    assert_eq!(a.source.as_deref(), Some("Harbour Weekly"));
+}

@@ -1354,7 +1354,7 @@ const ROLES: &[&str] = &[
 
 /// Rule `outlet_beside_byline`: the line holding the byline names the outlet
 /// after it ("Jane Doe and John Roe HARBOUR DAILY" → "HARBOUR DAILY"; "By
-/// Jane Doe / Harbour Daily"): the words left once the byline is taken
+/// Jane Doe / Harbour Daily", "By Jane Doe for Harbour Daily"): the words left once the byline is taken
 /// out, in capitals or after a separator, none a role ("Staff Writer").
 fn outlet_beside_byline<'a>(
     lines: &[&'a str],
@@ -1377,9 +1377,13 @@ fn outlet_beside_byline<'a>(
             continue;
         }
         let tail = &raw[at + byline.len()..];
-        let separated = tail
-            .trim_start()
-            .starts_with([',', '|', '/', '-', '–', '—', '·']);
+        // "By Jane Doe for Harbour Daily": the outlet she reports for.
+        let for_outlet = tail.trim_start().strip_prefix("for ");
+        let separated = for_outlet.is_some()
+            || tail
+                .trim_start()
+                .starts_with([',', '|', '/', '-', '–', '—', '·']);
+        let tail = for_outlet.unwrap_or(tail);
         let tail = tail
             .trim_start_matches(|c: char| c.is_whitespace() || ",|/-–—·".contains(c))
             .trim_end();
