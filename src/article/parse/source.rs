@@ -367,6 +367,14 @@ const NOT_FIRST: &[&str] = &[
     "newsletter",
     "newsletters",
     "support",
+    // Story-list labels: "Most Popular Stories", "Trending Now".
+    "most",
+    "trending",
+    "featured",
+    "popular",
+    "recent",
+    "editor's",
+    "editors'",
 ];
 
 /// Where a name's votes are kept: its display form and weight.
@@ -1473,6 +1481,19 @@ mod tests {
             publication(&page, 0..0, None, None).as_deref(),
             Some("Orbit")
         );
+    }
+
+    #[test]
+    fn story_list_labels_are_no_names() {
+        for label in [
+            "Most Popular",
+            "Trending Now",
+            "Featured Stories",
+            "Recent Posts",
+        ] {
+            assert!(!plausible_name(label), "{label}");
+        }
+        assert!(plausible_name("Breaking Defense"));
     }
 
     #[test]
