@@ -1262,10 +1262,14 @@ pub fn publication(
 /// reserved" line, written before or after it ("版权所有：中国青年网",
 /// "光明网版权所有") → "中国青年网", "光明网".
 fn rights_reserved_holder(line: &str) -> Option<&str> {
+    // Both marks open with "版": one character search, then a comparison.
     const MARKS: [&str; 2] = ["版权所有", "版權所有"];
-    let (at, mark) = MARKS
-        .iter()
-        .find_map(|m| line.find(m).map(|at| (at, m.len())))?;
+    let (at, mark) = line.match_indices('版').find_map(|(at, _)| {
+        MARKS
+            .iter()
+            .find(|m| line[at..].starts_with(*m))
+            .map(|m| (at, m.len()))
+    })?;
     let stop = |c: char| c.is_whitespace() || "|｜,，;；:：。.、()（）©".contains(c);
     let after = line[at + mark..].trim_start_matches(stop);
     let holder = if after.is_empty() {
@@ -1299,10 +1303,18 @@ fn name_and_year(line: &str) -> Option<&str> {
     if line.len() > 160 {
         return None;
     }
-    let (at, sep) = [" · ", " | ", " • "]
-        .iter()
-        .filter_map(|s| line.find(s).map(|at| (at, s.len())))
-        .min()?;
+    // "|" is one byte; "·" (C2 B7) and "•" (E2 80 A2) end in one: a single
+    // byte search finds where a separator may end.
+    let bytes = line.as_bytes();
+    let (at, sep) = memchr::memchr3_iter(b'|', 0xB7, 0xA2, bytes).find_map(|end| {
+        [" · ", " | ", " • "].iter().find_map(|s| {
+            let start = (end + 1).checked_sub(s.len() - 1)?;
+            bytes
+                .get(start..start + s.len())
+                .filter(|w| *w == s.as_bytes())
+                .map(|_| (start, s.len()))
+        })
+    })?;
     let (name, rest) = (&line[..at], line[at + sep..].trim_start());
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let year = |y: &str| y.starts_with("19") || y.starts_with("20");
@@ -1377,14 +1389,18 @@ fn outlet_beside_byline<'a>(
         if story.contains(&i) || raw.len() > 120 {
             continue;
         }
-        let Some(at) = raw.find(byline) else {
+        // The byline opens its line, after "By " at most: no search needed.
+        let line = raw.trim_start();
+        let after_by = line
+            .get(..3)
+            .filter(|h| h.eq_ignore_ascii_case("by "))
+            .map_or(line, |_| line[3..].trim_start());
+        let Some(tail) = line
+            .strip_prefix(byline)
+            .or_else(|| after_by.strip_prefix(byline))
+        else {
             continue;
         };
-        let head = raw[..at].trim();
-        if !(head.is_empty() || head.eq_ignore_ascii_case("by")) {
-            continue;
-        }
-        let tail = &raw[at + byline.len()..];
         // "By Jane Doe for Harbour Daily": the outlet she reports for.
         let for_outlet = tail.trim_start().strip_prefix("for ");
         let separated = for_outlet.is_some()
