@@ -1285,3 +1285,83 @@ fn promo_right_above_the_story_sharing_none_of_its_words_is_not_the_headline() {
         },
     );
 }
+
+#[test]
+fn domain_a_press_release_writes_is_the_source_when_nothing_names_the_site() {
+    // Social networks written more often, and the author's own mail host,
+    // are not the site.
+    let a = load("source_domain_written_by_press_release");
+    assert_eq!(a.source.as_deref(), Some("quillharbor.com"));
+}
+
+#[test]
+fn domain_opening_the_story_as_its_dateline_beats_the_owner_in_the_footer() {
+    let a = load("source_domain_as_dateline_over_owner");
+    assert_eq!(a.title, "Ferry strike ends after three days of talks");
+    assert_eq!(a.source.as_deref(), Some("Tidewatch"));
+}
+
+#[test]
+fn portuguese_footer_giving_a_name_and_its_years_names_the_source() {
+    let a = load("source_footer_name_and_years_without_mark");
+    assert_eq!(a.byline.as_deref(), Some("Marta Lemos"));
+    assert_eq!(a.source.as_deref(), Some("Caderno Brincante"));
+}
+
+#[test]
+fn site_posting_under_its_own_name_is_the_source() {
+    let a = load("source_site_name_as_byline");
+    assert_eq!(a.source.as_deref(), Some("HarbourBeat"));
+}
+
+#[test]
+fn outlet_in_capitals_after_the_byline_is_the_source() {
+    let a = load("source_outlet_in_capitals_after_byline");
+    assert_eq!(a.byline.as_deref(), Some("Ann Lee and Tom Park"));
+    assert_eq!(a.source.as_deref(), Some("HARBOUR LEDGER"));
+}
+
+#[test]
+fn welcome_line_names_the_site_before_its_possessive() {
+    let a = load("source_welcome_to_the_site_possessive");
+    assert_eq!(a.source.as_deref(), Some("Harbour Ledger"));
+}
+
+#[test]
+fn chinese_rights_line_names_the_source_with_the_domain_the_footer_writes() {
+    let a = load("source_chinese_rights_line_and_domain");
+    assert_eq!(a.title, "海外留学生谈家乡的新变化");
+    assert_eq!(a.source.as_deref(), Some("海港日报 (Haigang.cn)"));
+}
+
+#[test]
+fn follow_and_like_lines_name_the_site_without_the_network() {
+    let a = load("source_follow_on_network_line");
+    assert_eq!(a.source.as_deref(), Some("Harbour Evening News"));
+}
+
+#[test]
+fn blog_platform_in_the_footer_is_not_the_source() {
+    let a = load("source_blog_platform_credit_is_not_the_site");
+    assert_eq!(a.source.as_deref(), Some("harbourgarden.com"));
+}
+
+#[test]
+fn from_label_names_the_publication_over_the_owner_in_the_footer() {
+    let a = load("source_from_label_over_owner");
+    assert_eq!(a.byline.as_deref(), Some("Ella Marsh"));
+    assert_eq!(a.source.as_deref(), Some("Harbour Sun"));
+}
+
+#[test]
+fn a_club_to_join_is_not_the_site() {
+    let a = load("source_join_line_is_a_club_not_the_site");
+    assert_eq!(a.source.as_deref(), Some("Lantern Cannon Entertainment"));
+}
+
+#[test]
+fn outlet_the_author_writes_for_is_the_source() {
+    let a = load("source_byline_for_outlet");
+    assert_eq!(a.byline.as_deref(), Some("Rosa Hale"));
+    assert_eq!(a.source.as_deref(), Some("Harbour Weekly"));
+}

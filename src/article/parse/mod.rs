@@ -40,6 +40,7 @@ mod classify;
 mod furniture;
 mod headline;
 mod meta;
+mod page_domain;
 mod region;
 mod source;
 pub(crate) mod text;
@@ -1041,9 +1042,9 @@ fn meta_fields(
                 &texts,
                 (body_start + 1)..end.saturating_sub(2),
                 article.byline.as_deref(),
+                article.url.as_deref(),
             )
-        })
-        .or_else(|| article.url.as_deref().and_then(urls::site_of));
+        });
 }
 
 /// Rule `header_credit`: the credit in the few lines under a headline at

@@ -13,6 +13,7 @@
 //! company ("Vox Media, LLC", "Hearst Communications") votes less than the
 //! masthead, so a publication beats its parent company where both appear.
 
+use super::page_domain;
 use super::text::{is_capitalised, lower_starts_with, word_count};
 
 /// A line longer than this is prose, never furniture that names the site.
@@ -25,6 +26,11 @@ const W_BEFORE_COPYRIGHT: f32 = 4.0;
 const W_PHRASE: f32 = 2.5;
 const W_DOMAIN: f32 = 2.0;
 const W_BYLINE_OUTLET: f32 = 2.0;
+/// The domain the page writes most, more than once (see [`page_domain`]).
+const W_WRITTEN_DOMAIN: f32 = 2.0;
+/// A domain opening the story's first paragraph as its dateline
+/// ("Example.net - Verified footage shows …"): the site credits itself.
+const W_DOMAIN_DATELINE: f32 = 2.0;
 const W_MASTHEAD_AND_FOOTER: f32 = 1.0;
 /// "X is a registered trademark of …", "X is part of Y": the page saying
 /// which name is the publication's.
@@ -57,7 +63,6 @@ const BEFORE_NAME: &[&str] = &[
     "sign in to ",
     "search ",
     "welcome to ",
-    "join ",
     "advertise on ",
     "advertise with ",
     "work at ",
@@ -74,6 +79,8 @@ const BEFORE_NAME: &[&str] = &[
     "originally published on ",
     "more great ",
     "get ",
+    "like ",
+    "from: ",
 ];
 
 /// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
@@ -244,6 +251,9 @@ const NOT_A_NAME: &[&str] = &[
     "events",
     "deals",
     "reviews",
+    "classifieds",
+    "obituaries",
+    "online",
 ];
 
 /// First words that make a phrase an action or a menu label, not a name.
@@ -357,6 +367,14 @@ const NOT_FIRST: &[&str] = &[
     "newsletter",
     "newsletters",
     "support",
+    // Story-list labels: "Most Popular Stories", "Trending Now".
+    "most",
+    "trending",
+    "featured",
+    "popular",
+    "recent",
+    "editor's",
+    "editors'",
 ];
 
 /// Where a name's votes are kept: its display form and weight.
@@ -383,9 +401,11 @@ enum Evidence {
     MastheadAndFooter,
     MenuLead,
     OwnName,
+    WrittenDomain,
+    DomainDateline,
 }
 
-const EVIDENCE_KINDS: usize = 9;
+const EVIDENCE_KINDS: usize = 11;
 
 impl Evidence {
     fn weight(self) -> f32 {
@@ -399,6 +419,8 @@ impl Evidence {
             Self::MastheadAndFooter => W_MASTHEAD_AND_FOOTER,
             Self::MenuLead => W_MENU_LEAD,
             Self::OwnName => W_OWN_NAME,
+            Self::WrittenDomain => W_WRITTEN_DOMAIN,
+            Self::DomainDateline => W_DOMAIN_DATELINE,
         }
     }
 }
@@ -441,17 +463,24 @@ impl Ballot {
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '!' && c != '&');
         let name = name.trim_end_matches('.');
+        // A domain goes by its brand ("Valleytimes.com" → "Valleytimes"), so
+        // it meets the name written out; a lowercase brand is no name to show
+        // ("cleveland"), so the domain itself is shown ("cleveland.com").
         let domain;
-        let name = if looks_like_domain(name) && !name.contains(' ') {
+        let (name, key) = if looks_like_domain(name) && !name.contains(' ') {
             domain = domain_name(name);
-            domain.as_str()
+            let key = key_of(&domain);
+            if plausible_name(&domain) {
+                (domain.as_str(), key)
+            } else {
+                (page_domain::registrable_part(name).unwrap_or(name), key)
+            }
         } else {
-            name
+            (name, key_of(name))
         };
         if !plausible_name(name) {
             return;
         }
-        let key = key_of(name);
         if key.chars().count() < 2 {
             return;
         }
@@ -468,6 +497,11 @@ impl Ballot {
             }
         };
         let entry = &mut self.names[at];
+        // The name written out reads better than its domain ("The Daily
+        // Lantern" over "dailylantern.com").
+        if looks_like_domain(&entry.name) && !looks_like_domain(name) {
+            entry.name = name.to_string();
+        }
         let count = &mut entry.votes[kind];
         if *count < 2 {
             *count += 1;
@@ -661,11 +695,10 @@ fn plausible_name(name: &str) -> bool {
     if NOT_FIRST.contains(&first.to_lowercase().as_str()) {
         return false;
     }
-    let first_ok = first
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
-        || looks_like_domain(first);
+    let first_ok = first.chars().next().is_some_and(|c| {
+        // Scripts without capitals ("光明网") start a name with any letter.
+        !c.is_lowercase()
+    }) || looks_like_domain(first);
     if !first_ok {
         return false;
     }
@@ -985,7 +1018,8 @@ fn byline_outlet(line: &str) -> Option<&str> {
 }
 
 /// The publication named by the page, from every line of it (see the module
-/// comment); `None` when nothing names one with enough weight.
+/// comment); when nothing names one with enough weight, the site of the
+/// page's `url`, else the domain the page writes most ([`page_domain`]).
 ///
 /// `story` is the range of lines holding the story's paragraphs: they name
 /// the site far too rarely to be worth reading (and are most of the bytes).
@@ -993,9 +1027,17 @@ pub fn publication(
     lines: &[&str],
     story: std::ops::Range<usize>,
     byline: Option<&str>,
+    url: Option<&str>,
 ) -> Option<String> {
     let n = lines.len();
     let mut ballot = Ballot::default();
+    let written = page_domain::most_written(lines, &story);
+    if let Some(w) = &written
+        && w.outside >= 1
+        && w.outside + w.inside >= 2
+    {
+        ballot.vote(&w.shown, Evidence::WrittenDomain, 1.0);
+    }
     let footer_from = n - n / 3;
     // Short lines standing alone, for the masthead-and-footer vote.
     let mut alone_top: Vec<&str> = Vec::new();
@@ -1031,8 +1073,22 @@ pub fn publication(
                 ballot.vote(&b, Evidence::BeforeCopyright, place);
             }
         }
+        if !line.is_ascii()
+            && let Some(holder) = rights_reserved_holder(line)
+        {
+            let place = if i >= footer_from { 1.0 } else { 0.5 };
+            ballot.vote(holder, Evidence::Copyright, place);
+        }
         if let Some(outlet) = byline_outlet(line) {
             ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
+        }
+        if let Some(domain) = domain_dateline(line) {
+            ballot.vote(domain, Evidence::DomainDateline, 1.0);
+        }
+        if i >= footer_from
+            && let Some(name) = name_and_year(line)
+        {
+            ballot.vote(name, Evidence::Copyright, 1.0);
         }
         if line.len() <= 400
             && let Some(name) = own_name(line)
@@ -1090,6 +1146,10 @@ pub fn publication(
                     .strip_prefix('@')
                     .map_or(rest, |r| r.trim_start_matches('@'));
                 let rest = rest.split(" delivered").next().unwrap_or(rest);
+                let rest = before_possessive(rest);
+                // "Follow Harbour Daily on Twitter": the network is not part
+                // of the name.
+                let rest = rest.split(" on ").next().unwrap_or(rest);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
                 if word_count(rest) <= 4 {
                     ballot.vote(rest, Evidence::Phrase, 1.0);
@@ -1106,6 +1166,7 @@ pub fn publication(
         }
         for token in line.split_whitespace().filter(|t| t.contains('.')) {
             if looks_like_domain(token)
+                && !page_domain::is_not_the_site(token)
                 && !token.contains('@')
                 && !token.contains('/')
                 && (token
@@ -1164,11 +1225,209 @@ pub fn publication(
         }
     }
     // "About Jane Doe", "Follow Jane Doe": the author's box, not the site.
+    // A byline of one word in two capitals ("HarbourDaily") is the site
+    // posting under its own name.
     if let Some(b) = byline {
-        let key = key_of(b);
-        ballot.names.retain(|c| c.key != key);
+        if is_site_byline(b) {
+            ballot.vote(b, Evidence::BylineOutlet, 1.0);
+        } else {
+            let key = key_of(b);
+            ballot.names.retain(|c| c.key != key);
+            if let Some(outlet) = outlet_beside_byline(lines, &story, b) {
+                ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
+            }
+        }
     }
-    ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1))
+    let name = ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1));
+    // A name in another script ("中国青年网") cannot be typed on every
+    // keyboard: the site's domain, where the page writes one, goes with it.
+    if let Some(name) = &name
+        && !name.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        let domain = url.and_then(super::urls::site_of).or_else(|| {
+            written
+                .as_ref()
+                .filter(|w| w.outside >= 1)
+                .map(|w| w.shown.clone())
+        });
+        if let Some(d) = domain {
+            return Some(format!("{name} ({d})"));
+        }
+    }
+    name.or_else(|| url.and_then(super::urls::site_of))
+        .or_else(|| written.map(|w| w.shown))
+}
+
+/// Rule `rights_reserved_holder`: the holder of a Chinese "all rights
+/// reserved" line, written before or after it ("版权所有：中国青年网",
+/// "光明网版权所有") → "中国青年网", "光明网".
+fn rights_reserved_holder(line: &str) -> Option<&str> {
+    // Both marks open with "版": one character search, then a comparison.
+    const MARKS: [&str; 2] = ["版权所有", "版權所有"];
+    let (at, mark) = line.match_indices('版').find_map(|(at, _)| {
+        MARKS
+            .iter()
+            .find(|m| line[at..].starts_with(*m))
+            .map(|m| (at, m.len()))
+    })?;
+    let stop = |c: char| c.is_whitespace() || "|｜,，;；:：。.、()（）©".contains(c);
+    let after = line[at + mark..].trim_start_matches(stop);
+    let holder = if after.is_empty() {
+        line[..at].trim_end_matches(stop).rsplit(stop).next()?
+    } else {
+        after.split(stop).next()?
+    };
+    let chars = holder.chars().count();
+    ((2..=20).contains(&chars) && !holder.chars().any(|c| c.is_ascii_digit())).then_some(holder)
+}
+
+/// Rule `domain_dateline`: a domain opening a paragraph before a dash, as a
+/// dateline ("Example.net - Verified footage shows …" → "Example.net"): the
+/// site crediting its own report, as wires write "(Reuters) -".
+fn domain_dateline(line: &str) -> Option<&str> {
+    let (first, rest) = line.split_once(' ')?;
+    if !first.contains('.') || !looks_like_domain(first) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    ["- ", "– ", "— "]
+        .iter()
+        .any(|d| rest.starts_with(d))
+        .then_some(first)
+}
+
+/// Rule `name_and_year`: a footer line giving a name and the years it has
+/// run, without a copyright mark ("Harbour Notes · 2013–2019",
+/// "Harbour Notes | 2019") → "Harbour Notes".
+fn name_and_year(line: &str) -> Option<&str> {
+    if line.len() > 160 {
+        return None;
+    }
+    // "|" is one byte; "·" (C2 B7) and "•" (E2 80 A2) end in one: a single
+    // byte search finds where a separator may end.
+    let bytes = line.as_bytes();
+    let (at, sep) = memchr::memchr3_iter(b'|', 0xB7, 0xA2, bytes).find_map(|end| {
+        [" · ", " | ", " • "].iter().find_map(|s| {
+            let start = (end + 1).checked_sub(s.len() - 1)?;
+            bytes
+                .get(start..start + s.len())
+                .filter(|w| *w == s.as_bytes())
+                .map(|_| (start, s.len()))
+        })
+    })?;
+    let (name, rest) = (&line[..at], line[at + sep..].trim_start());
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let year = |y: &str| y.starts_with("19") || y.starts_with("20");
+    let years =
+        (digits == 4 || digits == 8) && year(rest) && !rest[digits..].starts_with([':', '.', '/']);
+    (years && word_count(name) <= 5).then(|| name.trim())
+}
+
+/// A name cut before a possessive: "Welcome to Harbour Daily’s new site" →
+/// "Harbour Daily".
+fn before_possessive(rest: &str) -> &str {
+    ["’s ", "'s ", "’S ", "'S "]
+        .iter()
+        .filter_map(|p| rest.find(p))
+        .min()
+        .map_or(rest, |at| &rest[..at])
+}
+
+/// Whether a byline is the site's own name: one word with a capital inside
+/// it ("HarbourDaily") or a domain ("Harbour.com"); a person's byline has a
+/// first and a last name, a wire's one plain word ("Reuters", "AFP").
+fn is_site_byline(byline: &str) -> bool {
+    let b = byline.trim();
+    if b.contains(char::is_whitespace) {
+        return false;
+    }
+    let inner_capital = b
+        .char_indices()
+        .skip(1)
+        .any(|(k, c)| c.is_uppercase() && b[..k].chars().last().is_some_and(char::is_lowercase));
+    inner_capital || looks_like_domain(b)
+}
+
+/// Words that follow a name in a byline as a role, not an outlet.
+const ROLES: &[&str] = &[
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "producer",
+    "analyst",
+    "author",
+    "photographer",
+    "intern",
+    "special",
+    "senior",
+    "chief",
+    "associate",
+    "contributing",
+    "managing",
+    "executive",
+    "deputy",
+];
+
+/// Rule `outlet_beside_byline`: the line holding the byline names the outlet
+/// after it ("Jane Doe and John Roe HARBOUR DAILY" → "HARBOUR DAILY"; "By
+/// Jane Doe / Harbour Daily", "By Jane Doe for Harbour Daily"): the words left once the byline is taken
+/// out, in capitals or after a separator, none a role ("Staff Writer").
+fn outlet_beside_byline<'a>(
+    lines: &[&'a str],
+    story: &std::ops::Range<usize>,
+    byline: &str,
+) -> Option<&'a str> {
+    let byline = byline.trim();
+    if byline.is_empty() {
+        return None;
+    }
+    for (i, raw) in lines.iter().enumerate() {
+        if story.contains(&i) || raw.len() > 120 {
+            continue;
+        }
+        // The byline opens its line, after "By " at most: no search needed.
+        let line = raw.trim_start();
+        let after_by = line
+            .get(..3)
+            .filter(|h| h.eq_ignore_ascii_case("by "))
+            .map_or(line, |_| line[3..].trim_start());
+        let Some(tail) = line
+            .strip_prefix(byline)
+            .or_else(|| after_by.strip_prefix(byline))
+        else {
+            continue;
+        };
+        // "By Jane Doe for Harbour Daily": the outlet she reports for.
+        let for_outlet = tail.trim_start().strip_prefix("for ");
+        let separated = for_outlet.is_some()
+            || tail
+                .trim_start()
+                .starts_with([',', '|', '/', '-', '–', '—', '·']);
+        let tail = for_outlet.unwrap_or(tail);
+        let tail = tail
+            .trim_start_matches(|c: char| c.is_whitespace() || ",|/-–—·".contains(c))
+            .trim_end();
+        let words = word_count(tail);
+        if !(1..=4).contains(&words) || tail.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let capitals =
+            tail.chars().any(char::is_alphabetic) && !tail.chars().any(char::is_lowercase);
+        let role = tail.split_whitespace().any(|w| {
+            ROLES.contains(
+                &w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        });
+        if (capitals || separated && tail.split_whitespace().all(is_capitalised)) && !role {
+            return Some(tail);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -1234,7 +1493,37 @@ mod tests {
             "Orbit is part of Future Stars Inc, an international media group.",
             "© Future Stars, Inc. 11 West Street, New York.",
         ];
-        assert_eq!(publication(&page, 0..0, None).as_deref(), Some("Orbit"));
+        assert_eq!(
+            publication(&page, 0..0, None, None).as_deref(),
+            Some("Orbit")
+        );
+    }
+
+    #[test]
+    fn story_list_labels_are_no_names() {
+        for label in [
+            "Most Popular",
+            "Trending Now",
+            "Featured Stories",
+            "Recent Posts",
+        ] {
+            assert!(!plausible_name(label), "{label}");
+        }
+        assert!(plausible_name("Breaking Defense"));
+    }
+
+    #[test]
+    fn chinese_rights_lines_give_their_holder() {
+        assert_eq!(
+            rights_reserved_holder("版权所有：海港日报"),
+            Some("海港日报")
+        );
+        assert_eq!(rights_reserved_holder("海港网版权所有"), Some("海港网"));
+        assert_eq!(
+            rights_reserved_holder("主办单位：海港中心　版權所有 海港网 | 京ICP备"),
+            Some("海港网")
+        );
+        assert_eq!(rights_reserved_holder("版权所有"), None);
     }
 
     #[test]
@@ -1248,7 +1537,7 @@ mod tests {
             "© 2019 Lantern Media Group, LLC. All Rights Reserved",
         ];
         assert_eq!(
-            publication(&page, 0..0, None).as_deref(),
+            publication(&page, 0..0, None, None).as_deref(),
             Some("The Daily Lantern")
         );
     }
