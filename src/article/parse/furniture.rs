@@ -589,22 +589,22 @@ fn reading_time(lower: &str, words: usize) -> bool {
 fn breadcrumb(line: &str, lower: &str) -> bool {
     let home_led = lower.starts_with("home ") || lower.starts_with("home/");
     let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
-    // Three or more steps joined by the same mark are a trail whatever they say:
-    // its last step is often the page's own title, in sentence case and ending
-    // "…" or "?" ("Mensagens » Autoestima » Só quem se ama…").
-    let steps = |m: &str| line.split(m).map(str::trim).collect::<Vec<_>>();
-    if [" › ", " » "].iter().any(|m| {
-        let s = steps(m);
-        // French quotes close with " » " too: a line that opens one is prose.
-        s.len() >= 3
-            && !line.contains('«')
-            && s.iter()
-                .all(|step| (1..=10).contains(&step.split_whitespace().count()))
-    }) {
-        return true;
-    }
     if !(home_led || trail) {
         return false;
+    }
+    // Three or more steps joined by the same mark are a trail whatever they say:
+    // its last step is often the page's own title, in sentence case and ending
+    // "…" or "?" ("Mensagens » Autoestima » Só quem se ama…"). French quotes
+    // close with " » " too: a line that opens one is prose.
+    let steps = |m: &str| {
+        line.matches(m).count() >= 2
+            && !line.contains('«')
+            && line
+                .split(m)
+                .all(|step| (1..=10).contains(&step.split_whitespace().count()))
+    };
+    if trail && (steps(" › ") || steps(" » ")) {
+        return true;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 2 || words.len() > 10 || super::text::ends_terminal(line) {
