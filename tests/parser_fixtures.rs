@@ -1155,3 +1155,45 @@ fn chinese_author_label_under_the_story_is_the_byline() {
     assert_eq!(a.title, "宇航员能在太空喝酒吗");
     assert_eq!(a.byline.as_deref(), Some("林小雨"));
 }
+
+#[test]
+fn wire_service_named_in_the_date_line_and_the_lead_is_the_byline() {
+    let a = load("byline_wire_service_in_date_line");
+    assert_eq!(
+        a.title,
+        "Port authority opens inquiry into crane contractor"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Nordpress"));
+}
+
+#[test]
+fn section_label_above_the_date_is_no_byline_in_italian() {
+    let a = load("byline_section_label_above_date_italian");
+    assert_eq!(
+        a.title,
+        "Natale al cinema: i dieci film da rivedere con la famiglia"
+    );
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn agency_over_the_published_line_is_the_byline() {
+    let a = load("byline_agency_over_published_line");
+    assert_eq!(a.byline.as_deref(), Some("Associated Press"));
+    assert_eq!(a.published.as_deref(), Some("2019-11-19"));
+}
+
+#[test]
+fn name_before_a_day_first_date_is_the_byline_in_portuguese() {
+    let a = load("byline_name_then_day_first_date_portuguese");
+    assert_eq!(a.title, "Como ler em voz alta para crianças pequenas");
+    assert_eq!(a.byline.as_deref(), Some("Marta Ribeiro"));
+    assert_eq!(a.published.as_deref(), Some("2021-10-14"));
+}
+
+#[test]
+fn category_line_after_a_short_post_is_no_byline_in_portuguese() {
+    let a = load("byline_none_category_line_after_short_post_portuguese");
+    assert_eq!(a.title, "Só a amizade verdadeira fica…");
+    assert_eq!(a.byline, None);
+}

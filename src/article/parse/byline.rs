@@ -6,8 +6,9 @@
 //! Sport" / "19 November 2019"), names glued to the next word by the page's
 //! markup ("Michael HiltzikBusiness Columnist", "Lucas Nolan22 Dec 2016").
 
-use super::meta::{byline_of, name_line};
+use super::meta::{self, byline_of, name_line};
 use super::text::{is_capitalised, lower_starts_with, word_count};
+use super::{Kind, Line};
 
 /// Labels that introduce the author, matched anywhere in a short header line
 /// (lowercase; the byte before must be a space, a separator or the start).
@@ -253,15 +254,317 @@ pub fn credit_line(line: &str) -> Option<String> {
     (lowercase * 2 < words || words >= 4 && lowercase <= 2).then(|| t.to_string())
 }
 
+/// The article's byline: the first of the rules below that finds one, in
+/// order of how sure each is. `title` is the headline's line, `body_start`
+/// the story's first line, `end` its last, `credits` the attribution credits
+/// the story's lines held ("Reporting by …").
+pub(crate) fn find(
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    end: usize,
+    credits: &[String],
+) -> Option<String> {
+    let f = found(lines, title, body_start, end, credits);
+    let byline = f.map(|(_, b)| b)?;
+    // Markup may glue a role to the name ("Michael HiltzikBusiness Columnist").
+    let apart = unglue_name(&byline);
+    if apart != byline.as_str()
+        && let Some(again) = byline_of(&format!("By {apart}"))
+    {
+        return Some(again);
+    }
+    Some(byline)
+}
+
+/// [`find`]'s rules, with the name of the one that found the credit.
+fn found(
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    end: usize,
+    credits: &[String],
+) -> Option<(&'static str, String)> {
+    let n = lines.len();
+    if n == 0 {
+        return None;
+    }
+    let lo = title.map_or(body_start.saturating_sub(8), |t| t.saturating_sub(3));
+    let hi = body_start.min(n);
+    let by = |l: &Line| match &l.kind {
+        Kind::Byline(b) => Some(b.clone()),
+        _ => None,
+    };
+    // A "By" line in the header zone: under the headline first; one above it
+    // may belong to a sidebar story.
+    let below = title.map_or(lo, |t| (t + 1).min(hi));
+    if let Some(b) = lines[below..hi]
+        .iter()
+        .find_map(by)
+        .or_else(|| lines[lo..below].iter().rev().find_map(by))
+    {
+        return Some(("by_line_in_header", b));
+    }
+    if let Some(t) = title {
+        // A bare name line after the headline.
+        if let Some(b) = lines[(t + 1).min(n)..hi.max((t + 1).min(n))]
+            .iter()
+            .take(6)
+            .filter(|l| matches!(l.kind, Kind::Text | Kind::Date) && !l.sentence)
+            .find_map(|l| name_line(&l.text))
+        {
+            return Some(("name_under_headline", b));
+        }
+        // The headline may be shown twice (a teaser at the top, the article's
+        // own further down): the credit sits under either.
+        let text = lines[t].text.as_ref();
+        let repeats = (0..n)
+            .filter(|&j| j != t && lines[j].text.len() == text.len() && lines[j].text == text)
+            .take(4);
+        if let Some(b) = std::iter::once(t)
+            .chain(repeats)
+            .find_map(|a| header_credit(lines, a))
+        {
+            return Some(("header_credit", b));
+        }
+        // A name just above the headline counts when a date sits next to it
+        // (after the credits under it: the line above may be the story's
+        // subject, "Lupita Nyong'o" over "… Dress STOLEN!"). The nearest wins.
+        let mut above = None;
+        for j in t.saturating_sub(3)..t {
+            if lines[j].kind == Kind::Text
+                && let Some(name) = name_line(&lines[j].text)
+                && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+            {
+                above = Some(name);
+            }
+        }
+        if let Some(b) = above {
+            return Some(("name_over_headline", b));
+        }
+    }
+    // A "By" line opening the story.
+    if let Some(b) = lines[body_start.min(n)..=end.min(n - 1)]
+        .iter()
+        .take(3)
+        .find_map(by)
+    {
+        return Some(("by_line_opening_story", b));
+    }
+    // "Reporting by Jane Doe; Editing by …" at the foot of wire copy.
+    if let Some(b) = credits.iter().find_map(|c| {
+        let lower = c.to_lowercase();
+        let rest = c.get(lower.find("reporting by ")? + "reporting by ".len()..)?;
+        let rest = rest.split([';', '(']).next()?;
+        byline_of(&format!("By {rest}"))
+    }) {
+        return Some(("reporting_by", b));
+    }
+    if let Some(b) = below_story(lines, end) {
+        return Some(("byline_below_story", b));
+    }
+    // Credits in scripts without capitals: under the headline, or signing
+    // off the story.
+    let top = title.map_or(hi, |t| t + 1)..(hi + 2).min(n);
+    let tail = end.saturating_sub(3)..(end + 4).min(n);
+    top.chain(tail)
+        .filter(|&j| lines[j].words <= 8)
+        .find_map(|j| cjk_credit(&lines[j].text))
+        .map(|b| ("cjk_credit", b))
+}
+
+/// Rule `header_credit`: the credit in the few lines under a headline at
+/// `at`, in the shapes [`super::meta`]'s line rules miss: a credit
+/// inside a header line, a label line with the name under it, an organisation
+/// credited right above the date. Stops at the story's first long paragraph.
+fn header_credit(lines: &[Line], at: usize) -> Option<String> {
+    let n = lines.len();
+    // Past a long line right under the headline (a standfirst, or the story's
+    // first paragraph), only a labelled credit counts: a bare name there may
+    // be a caption's.
+    let mut past_long = false;
+    for j in at + 1..(at + 7).min(n) {
+        let l = &lines[j];
+        // (A line of forty words is a paragraph whatever its language's
+        // stop words.)
+        if (l.sentence && l.words > 25) || l.words > 40 {
+            if j > at + 1 {
+                break;
+            }
+            past_long = true;
+            continue;
+        }
+        if past_long {
+            if let Kind::Byline(b) = &l.kind {
+                return Some(b.clone());
+            }
+            if l.words <= 20
+                && matches!(l.kind, Kind::Text | Kind::Date)
+                && let Some(b) = embedded(&l.text)
+            {
+                return Some(b);
+            }
+            continue;
+        }
+        if let Kind::Byline(b) = &l.kind {
+            return Some(b.clone());
+        }
+        let next = lines.get(j + 1);
+        let date_next =
+            next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some());
+        // An agency alone over the date ("Associated Press" / "Published
+        // …") credits the story, though the same line under a photo credits
+        // the photo.
+        if l.kind == Kind::PhotoCredit
+            && date_next
+            && !l.text.contains(['/', ':', '©'])
+            && !photo_word(&l.text)
+            && let Some(b) = credit_line(&l.text).filter(|b| b.contains(' '))
+        {
+            return Some(b);
+        }
+        if l.words > 20 || !matches!(l.kind, Kind::Text | Kind::Date) {
+            continue;
+        }
+        if let Some(b) = embedded(&l.text) {
+            return Some(b);
+        }
+        if !l.sentence
+            && let Some(name) = meta::name_line(&l.text)
+        {
+            return Some(name);
+        }
+        if label_alone(&l.text)
+            && let Some(next) = next.filter(|o| o.kind == Kind::Text)
+        {
+            let t = next.text.as_ref();
+            if let Some(b) = meta::name_line(t)
+                .or_else(|| credit_line(t))
+                .or_else(|| embedded(&format!("By {t}")))
+            {
+                return Some(b);
+            }
+        }
+        if !l.sentence
+            && l.kind == Kind::Text
+            && let Some(b) = credit_line(&l.text)
+            && date_next
+            && (b.contains(' ') || one_word_credit(&b, lines, j))
+        {
+            return Some(b);
+        }
+        // The credit and the date on one line: "Reuters November 18, 2019".
+        if l.kind == Kind::Date
+            && let Some(b) = credit_before_date(&l.text)
+            && (b.contains(' ') || one_word_credit(&b, lines, j))
+        {
+            return Some(b);
+        }
+    }
+    None
+}
+
+/// Whether a line names a photo rather than a writer.
+fn photo_word(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "photo", "photos", "image", "images", "getty", "file", "pool", "video",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
+
+/// Whether a one-word credit on line `at` names a writer, a wire service or
+/// an account ("Reuters", "AFP", "LinkNaija") and not a section label
+/// ("Film", which the page's menu lists too): the story's first lines name
+/// it as wire copy does ("(Reuters) —"), it is written in capitals or in
+/// camel case, or no other line of the page is that word alone.
+fn one_word_credit(word: &str, lines: &[Line], at: usize) -> bool {
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    if capitals >= 2 {
+        return true;
+    }
+    let tag = format!("({word})");
+    let after = &lines[(at + 1).min(lines.len())..(at + 8).min(lines.len())];
+    if after
+        .iter()
+        .any(|l| l.text.contains(&tag) || l.text.contains(&tag.to_uppercase()))
+    {
+        return true;
+    }
+    !lines
+        .iter()
+        .enumerate()
+        .any(|(k, l)| k != at && l.text.len() == word.len() && l.text == word)
+}
+
+/// The capitalised words before a date on a date line, when they make a
+/// credit: "Reuters November 18, 2019 11:03 PM" → "Reuters". Labels
+/// ("Updated", "Published") and weekdays are not credits.
+fn credit_before_date(line: &str) -> Option<String> {
+    let mut end = 0;
+    for w in line.split_whitespace() {
+        let core = super::text::trim_punct(w);
+        if core.is_empty()
+            || core.chars().any(|c| c.is_ascii_digit())
+            || super::text::month_number(core).is_some()
+            || !is_capitalised(core)
+        {
+            break;
+        }
+        end = w.as_ptr() as usize - line.as_ptr() as usize + w.len();
+    }
+    let head = line.get(..end)?.trim().trim_end_matches([',', '-', '|']);
+    let rest = line.get(end..)?;
+    if head.is_empty() || meta::date_in(rest).is_none() {
+        return None;
+    }
+    const NOT_CREDITS: &[&str] = &[
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "modified",
+        "date",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+    ];
+    if head.split_whitespace().any(|w| {
+        NOT_CREDITS
+            .iter()
+            .any(|n| super::text::trim_punct(w).eq_ignore_ascii_case(n))
+    }) {
+        return None;
+    }
+    credit_line(head)
+}
+
 /// Rule `byline_below_story`: a credit the page puts under the story's last
 /// paragraph ("Written by Rachael Link on November 14, 2019"), among the two
 /// lines after it (`end` is the story's last unit), with no other story's
 /// headline before it (a teaser list's "By …" lines credit those stories).
-pub(crate) fn below_story(lines: &[super::Line], end: usize) -> Option<String> {
+fn below_story(lines: &[Line], end: usize) -> Option<String> {
     for l in lines.iter().skip(end + 1).take(2) {
         match &l.kind {
-            super::Kind::Byline(b) => return Some(b.clone()),
-            super::Kind::Text if l.words >= 4 => return None,
+            Kind::Byline(b) => return Some(b.clone()),
+            Kind::Text if l.words >= 4 => return None,
             _ => {}
         }
     }

@@ -692,7 +692,9 @@ pub fn date_in(line: &str) -> Option<String> {
                 ) else {
                     continue;
                 };
-                let (m, d) = if sep == '/' || (a <= 12 && b > 12) {
+                // US order with slashes, day first with dots; whichever
+                // order the numbers allow when one exceeds 12 ("27/09/2018").
+                let (m, d) = if a <= 12 && (sep == '/' || b > 12) {
                     (a, b)
                 } else {
                     (b, a)
@@ -1012,6 +1014,9 @@ mod tests {
             Some("2020-10-12")
         );
         assert_eq!(date_in("20 Nov, 2019 05:47").as_deref(), Some("2019-11-20"));
+        // Day first where the first number cannot be a month.
+        assert_eq!(date_in("27/09/2018").as_deref(), Some("2018-09-27"));
+        assert_eq!(date_in("09/27/2018").as_deref(), Some("2018-09-27"));
         assert_eq!(date_in("nothing here"), None);
     }
 
