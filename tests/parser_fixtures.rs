@@ -1197,3 +1197,54 @@ fn category_line_after_a_short_post_is_no_byline_in_portuguese() {
     assert_eq!(a.title, "Só a amizade verdadeira fica…");
     assert_eq!(a.byline, None);
 }
+
+#[test]
+fn name_and_date_over_the_headline_past_the_buttons_is_the_byline() {
+    let a = load("byline_name_and_date_far_above_headline");
+    assert_eq!(a.title, "Harbour Maps: Charting the Old Port");
+    assert_eq!(a.byline.as_deref(), Some("Ines Falk"));
+}
+
+#[test]
+fn pieces_of_the_headline_under_it_are_not_the_byline() {
+    let a = load("byline_headline_piece_over_name");
+    assert_eq!(a.title, "The Open Map Project: Better Harbour Charts");
+    assert_eq!(a.byline.as_deref(), Some("Nils Aberg"));
+}
+
+#[test]
+fn share_buttons_and_todays_paper_are_no_byline() {
+    let a = load("byline_none_share_row_and_paper_link");
+    assert_eq!(a.title, "Ferry timetable changes from Monday");
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn oleh_credits_two_authors_in_indonesian() {
+    let a = load("byline_oleh_two_authors_indonesian");
+    assert_eq!(a.byline.as_deref(), Some("Rina Wulandari dan Budi Santoso"));
+}
+
+#[test]
+fn avtor_credits_two_authors_in_russian() {
+    let a = load("byline_avtor_two_authors_russian");
+    assert_eq!(a.title, "В городе открылась новая библиотека на набережной");
+    assert_eq!(a.byline.as_deref(), Some("Иван Петров и Анна Козлова"));
+}
+
+#[test]
+fn por_credits_two_authors_joined_with_e_in_portuguese() {
+    let a = load("byline_por_two_authors_joined_with_e_portuguese");
+    assert_eq!(a.byline.as_deref(), Some("Ana Lima e João Silva"));
+    assert_eq!(a.published.as_deref(), Some("2024-03-14"));
+}
+
+#[test]
+fn author_box_after_the_story_gives_the_byline() {
+    let a = load("byline_about_the_author_box_only");
+    assert_eq!(
+        a.title,
+        "How to keep basil alive on a windowsill all winter"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Greta Lindholm"));
+}

@@ -265,8 +265,7 @@ pub(crate) fn find(
     end: usize,
     credits: &[String],
 ) -> Option<String> {
-    let f = found(lines, title, body_start, end, credits);
-    let byline = f.map(|(_, b)| b)?;
+    let (_rule, byline) = found(lines, title, body_start, end, credits)?;
     // Markup may glue a role to the name ("Michael HiltzikBusiness Columnist").
     let apart = unglue_name(&byline);
     if apart != byline.as_str()
@@ -311,7 +310,7 @@ fn found(
             .iter()
             .take(6)
             .filter(|l| matches!(l.kind, Kind::Text | Kind::Date) && !l.sentence)
-            .find_map(|l| name_line(&l.text))
+            .find_map(|l| name_line(&l.text).filter(|b| !in_headline(b, &lines[t].text)))
         {
             return Some(("name_under_headline", b));
         }
@@ -342,6 +341,9 @@ fn found(
         if let Some(b) = above {
             return Some(("name_over_headline", b));
         }
+        if let Some(b) = name_far_above(lines, t) {
+            return Some(("name_far_above_headline", b));
+        }
     }
     // A "By" line opening the story.
     if let Some(b) = lines[body_start.min(n)..=end.min(n - 1)]
@@ -362,6 +364,9 @@ fn found(
     }
     if let Some(b) = below_story(lines, end) {
         return Some(("byline_below_story", b));
+    }
+    if let Some(b) = about_author(lines, end) {
+        return Some(("about_the_author", b));
     }
     // Credits in scripts without capitals: under the headline, or signing
     // off the story.
@@ -431,6 +436,7 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
         }
         if !l.sentence
             && let Some(name) = meta::name_line(&l.text)
+            && !in_headline(&name, &lines[at].text)
         {
             return Some(name);
         }
@@ -460,6 +466,64 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
         {
             return Some(b);
         }
+    }
+    None
+}
+
+/// Whether every word of a name candidate is a word of the headline: a
+/// piece of the headline shown again ("Better Student Journalism" under
+/// "The Open Journalism Project: Better Student Journalism"), not a writer.
+fn in_headline(name: &str, headline: &str) -> bool {
+    let words: Vec<&str> = headline
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|n| words.iter().any(|w| w.to_lowercase() == n.to_lowercase()))
+}
+
+/// Whether a line says when, as the line after a byline does: a date line,
+/// a date in it, a relative age, or a month name and day cut short by the
+/// page's markup ("on Mar 2714 min", the day glued to a reading time).
+fn dateish(l: &Line) -> bool {
+    if l.kind == Kind::Date || meta::date_in(&l.text).is_some() {
+        return true;
+    }
+    let mut words = l.text.split_whitespace();
+    let mut first = words.next();
+    if first.is_some_and(|w| w.eq_ignore_ascii_case("on")) {
+        first = words.next();
+    }
+    first.is_some_and(|w| super::text::month_number(w).is_some())
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Rule `name_far_above_headline`: the author's name and the date over the
+/// headline with only the page's furniture between ("Jane Doe" / "on Mar 27"
+/// / "Follow" / "Share" / the headline), within ten lines; another title or
+/// any prose between them means the name credits something else.
+fn name_far_above(lines: &[Line], t: usize) -> Option<String> {
+    let headline = lines[t].text.as_ref();
+    for j in (t.saturating_sub(10)..t.saturating_sub(1)).rev() {
+        let l = &lines[j];
+        if l.kind != Kind::Text || l.sentence {
+            continue;
+        }
+        if !lines.get(j + 1).is_some_and(dateish) {
+            continue;
+        }
+        let Some(name) = name_line(&l.text) else {
+            continue;
+        };
+        let clear = lines[j + 2..t].iter().all(|o| match o.kind {
+            Kind::Furniture | Kind::PhotoCredit | Kind::Date | Kind::Url => true,
+            Kind::Text => o.words <= 3 || o.text == headline,
+            _ => false,
+        });
+        return clear.then_some(name);
     }
     None
 }
@@ -566,6 +630,77 @@ fn below_story(lines: &[Line], end: usize) -> Option<String> {
             Kind::Byline(b) => return Some(b.clone()),
             Kind::Text if l.words >= 4 => return None,
             _ => {}
+        }
+    }
+    None
+}
+
+/// "About the author" in the languages of the pages people save.
+const ABOUT_AUTHOR: &[&str] = &[
+    "about the author",
+    "about the writer",
+    "sobre o autor",
+    "sobre a autora",
+    "sobre el autor",
+    "sobre la autora",
+    "über den autor",
+    "über die autorin",
+    "à propos de l'auteur",
+    "a proposito dell'autore",
+    "tentang penulis",
+    "об авторе",
+];
+
+/// "About Jane Doe" in those languages: the lead before the name.
+const ABOUT_NAME: &[&str] = &[
+    "about ",
+    "sobre ",
+    "über ",
+    "à propos de ",
+    "acerca de ",
+    "tentang ",
+];
+
+/// Rule `about_the_author`: the author's box after the story ("About the
+/// author" / "Jane Doe" / her bio, or "Sobre Carlos Nadalim" / his bio),
+/// within the twenty lines after it. The name must come back in the bio's
+/// first line, as bios begin: a box about anything else names no writer.
+fn about_author(lines: &[Line], end: usize) -> Option<String> {
+    let window = lines.get(end + 1..(end + 21).min(lines.len()))?;
+    for (k, l) in window.iter().enumerate() {
+        if l.words > 8 || l.sentence {
+            continue;
+        }
+        let text = l.text.trim().trim_end_matches(':');
+        let lower = text.to_lowercase();
+        let (name, bio_at) = if ABOUT_AUTHOR.contains(&lower.as_str()) {
+            let Some(next) = window.get(k + 1) else {
+                continue;
+            };
+            let Some(name) = name_line(&next.text) else {
+                continue;
+            };
+            (name, k + 2)
+        } else if let Some(lead) = ABOUT_NAME.iter().find(|p| lower.starts_with(*p)) {
+            // The lead is ASCII or of the same length lowercased.
+            let Some(rest) = text.get(lead.len()..) else {
+                continue;
+            };
+            let Some(name) = name_line(rest) else {
+                continue;
+            };
+            (name, k + 1)
+        } else {
+            continue;
+        };
+        let bio = window.get(bio_at).map_or("", |b| b.text.as_ref());
+        let surname = name.split_whitespace().last().unwrap_or_default();
+        if bio
+            .split_whitespace()
+            .take(40)
+            .any(|w| super::text::trim_punct(w) == surname)
+        {
+            return Some(name);
         }
     }
     None
