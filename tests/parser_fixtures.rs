@@ -1248,3 +1248,23 @@ fn author_box_after_the_story_gives_the_byline() {
     );
     assert_eq!(a.byline.as_deref(), Some("Greta Lindholm"));
 }
+
+#[test]
+fn name_under_a_row_of_share_buttons_is_the_byline() {
+    let a = load("byline_name_past_share_buttons");
+    assert_eq!(
+        a.title,
+        "Focus: why some small businesses grow online and others never do"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Karin Holm"));
+}
+
+#[test]
+fn menu_item_under_a_reading_bar_headline_is_no_byline() {
+    let a = load("byline_reading_bar_over_menu");
+    assert_eq!(
+        a.title,
+        "Ferry operator cuts night crossings for the winter"
+    );
+    assert_eq!(a.byline, None);
+}

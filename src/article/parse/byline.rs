@@ -306,11 +306,12 @@ fn found(
     }
     if let Some(t) = title {
         // A bare name line after the headline.
-        if let Some(b) = lines[(t + 1).min(n)..hi.max((t + 1).min(n))]
-            .iter()
+        let from = (t + 1).min(n);
+        if let Some(b) = (from..hi.max(from))
             .take(6)
-            .filter(|l| matches!(l.kind, Kind::Text | Kind::Date) && !l.sentence)
-            .find_map(|l| name_line(&l.text).filter(|b| !in_headline(b, &lines[t].text)))
+            .filter(|&j| matches!(lines[j].kind, Kind::Text | Kind::Date) && !lines[j].sentence)
+            .filter(|&j| !in_menu(lines, j))
+            .find_map(|j| name_line(&lines[j].text).filter(|b| !in_headline(b, &lines[t].text)))
         {
             return Some(("name_under_headline", b));
         }
@@ -388,8 +389,16 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
     // first paragraph), only a labelled credit counts: a bare name there may
     // be a caption's.
     let mut past_long = false;
-    for j in at + 1..(at + 7).min(n) {
+    // Six lines under the headline, not counting a row of share buttons.
+    let mut seen = 0;
+    for j in at + 1..(at + 16).min(n) {
         let l = &lines[j];
+        if l.kind != Kind::Furniture {
+            seen += 1;
+            if seen > 6 {
+                break;
+            }
+        }
         // (A line of forty words is a paragraph whatever its language's
         // stop words.)
         if (l.sentence && l.words > 25) || l.words > 40 {
@@ -437,6 +446,7 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
         if !l.sentence
             && let Some(name) = meta::name_line(&l.text)
             && !in_headline(&name, &lines[at].text)
+            && !in_menu(lines, j)
         {
             return Some(name);
         }
@@ -481,6 +491,17 @@ fn in_headline(name: &str, headline: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|n| words.iter().any(|w| w.to_lowercase() == n.to_lowercase()))
+}
+
+/// Whether line `j` sits in a menu: the lines on both sides are one to three
+/// words of text that say no date ("News" / "Special Reports" /
+/// "Prescription for Progress").
+fn in_menu(lines: &[Line], j: usize) -> bool {
+    let item = |k: Option<usize>| {
+        k.and_then(|k| lines.get(k))
+            .is_some_and(|o| o.kind == Kind::Text && (1..=3).contains(&o.words) && !dateish(o))
+    };
+    item(j.checked_sub(1)) && item(Some(j + 1))
 }
 
 /// Whether a line says when, as the line after a byline does: a date line,
