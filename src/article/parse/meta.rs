@@ -387,7 +387,8 @@ pub fn byline_counted(line: &str, words: usize) -> Option<String> {
     const CYRILLIC_LEADS: &[&str] = &["Автор: ", "Автор ", "Авторы: ", "АВТОР: ", "Текст: "];
     let lead_len = match LEADS.iter().find(|l| lower_starts_with(line, l)) {
         Some(lead) => lead.len(),
-        None if line.is_ascii() => return None,
+        // (Those start with a byte above ASCII: one test for other lines.)
+        None if line.as_bytes().first().is_none_or(u8::is_ascii) => return None,
         None => CYRILLIC_LEADS.iter().find(|l| line.starts_with(*l))?.len(),
     };
     let rest = line.get(lead_len..)?;
