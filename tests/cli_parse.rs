@@ -127,8 +127,25 @@ fn explain_names_each_lines_kind_and_the_rule_that_decided_it() {
     ] {
         let line = report_line(&report, text);
         let words: Vec<&str> = line.split_whitespace().collect();
-        assert_eq!(words[1..3], [kind, rule], "{line}");
+        assert_eq!(words[2..4], [kind, rule], "{line}");
     }
+    // Each line's prose score: story text counts for the story, furniture against.
+    let score = |text: &str| -> f32 {
+        let line = report_line(&report, text);
+        line.split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("{line}"))
+    };
+    assert!(score("The city council voted") > 0.0, "{report}");
+    assert!(score("Menu") < 0.0, "{report}");
+    // Where the body ends, and which step ended it.
+    assert_eq!(report.matches("<- body ends (").count(), 1, "{report}");
+    assert!(
+        report_line(&report, "Residents who had opposed the plan")
+            .ends_with("<- body ends (prose_run)"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -174,7 +191,7 @@ fn explain_works_on_html_pages_and_names_the_markups_headline() {
     assert_eq!(
         report_line(&report, "By Jane Doe")
             .split_whitespace()
-            .nth(1),
+            .nth(2),
         Some("byline")
     );
     assert!(

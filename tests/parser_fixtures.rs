@@ -1268,3 +1268,73 @@ fn menu_item_under_a_reading_bar_headline_is_no_byline() {
     );
     assert_eq!(a.byline, None);
 }
+
+#[test]
+fn prose_without_end_marks_in_portuguese_is_the_story() {
+    let a = check(
+        "prose_without_end_marks_portuguese",
+        &Want {
+            title: "Quem planta esperança colhe…",
+            byline: None,
+            date: None,
+            first: "Há quem passe a vida esperando",
+            last: "",
+            paragraphs: None,
+            absent: &[
+                "Whatsapp",
+                "Crônicas »",
+                "O tempo ensina",
+                "A amizade verdadeira",
+            ],
+        },
+    );
+    assert!(
+        a.body
+            .iter()
+            .any(|p| p.starts_with("Não se trata de ignorar")),
+        "{:#?}",
+        a.body
+    );
+}
+
+#[test]
+fn ad_slots_between_the_parts_of_a_long_story_do_not_end_it() {
+    check(
+        "story_with_ad_slots_between_parts",
+        &Want {
+            title: "Lighthouse goes dark after 112 years",
+            byline: Some("Mara Lind"),
+            date: Some("2023-06-04"),
+            first: "The old lighthouse on the northern cape",
+            last: "The last keeper's log entry",
+            paragraphs: Some(10),
+            absent: &["Advertisement", "Harbour fees", "County Archive"],
+        },
+    );
+}
+
+#[test]
+fn sections_of_a_heading_over_a_long_paragraph_are_all_story() {
+    let a = check(
+        "sections_heading_over_paragraph",
+        &Want {
+            title: "Island ferry repairs to take until August",
+            byline: Some("Ewan Ross"),
+            date: Some("2023-05-02"),
+            first: "The island's main ferry will be out of service",
+            last: "Most of the people we spoke to",
+            paragraphs: Some(9),
+            absent: &["Share this story", "Island Courier"],
+        },
+    );
+    let heads: Vec<&str> = a.subheads.iter().map(|&i| a.body[i].as_str()).collect();
+    assert_eq!(
+        heads,
+        [
+            "Why the ferry matters",
+            "What went wrong this time",
+            "What the council will do",
+            "What residents say"
+        ]
+    );
+}

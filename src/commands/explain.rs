@@ -134,7 +134,10 @@ fn write_report(
         "line classifiers, tried in order: {} (no match: text)",
         e.classifiers.join(", ")
     )?;
-    writeln!(out, "lines (index, kind, the rule that decided it, text):")?;
+    writeln!(
+        out,
+        "lines (index, prose score, kind, the rule that decided it, text):"
+    )?;
     for l in &e.lines {
         let mut marks = String::new();
         if e.region_start == Some(l.index) {
@@ -146,9 +149,15 @@ fn write_report(
         if e.body_start == Some(l.index) {
             marks.push_str("  <- body starts");
         }
+        if let Some((_, rule)) = e.body_end.filter(|(end, _)| *end == l.index) {
+            marks.push_str("  <- body ends (");
+            marks.push_str(rule);
+            marks.push(')');
+        }
+        let score = e.scores.get(l.index).copied().unwrap_or(0.0);
         writeln!(
             out,
-            "{:5}  {:<12} {:<26} {}{marks}",
+            "{:5} {score:6.1}  {:<12} {:<26} {}{marks}",
             l.index,
             l.kind,
             l.rule,

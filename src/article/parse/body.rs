@@ -103,33 +103,51 @@ pub(crate) fn about_heading(text: &str) -> bool {
 /// card's image alt, link and heading: "How to save How to save How to
 /// save") or as a cut-off summary ending with "… Read more".
 pub(crate) fn teaser_card(text: &str) -> bool {
-    // Every line of the story comes here: the words are compared only when
-    // their count allows an echo, without listing them (each chunk equals
-    // the first when every word equals the one a chunk before it, and the
-    // first difference ends the comparison), and the text is lowercased only
-    // when it holds "read more" (which its lowercased form then holds too,
-    // see `text::lower_contains`).
-    let n = super::text::word_count(text);
-    let echoed = n >= 6
-        && first_word_again(text)
-        && (2..=3).any(|times| {
-            n.is_multiple_of(times)
-                && n / times >= 3
-                && text
-                    .split_whitespace()
-                    .skip(n / times)
-                    .zip(text.split_whitespace())
-                    .all(|(later, earlier)| later == earlier)
-        });
+    // Every line of the story comes here, so each test runs only where the
+    // cheaper ones before it let it: the first word must come again before the
+    // words are counted, and the words are compared only when their count
+    // allows an echo, without listing them (each chunk equals the first when
+    // every word equals the one a chunk before it, and the first difference
+    // ends the comparison). The text is looked at for "read more" only when
+    // it holds an ellipsis, and lowercased only when it holds both (which its
+    // lowercased form then holds too, see `text::lower_contains`).
+    let echoed = first_word_again(text) && {
+        let n = super::text::word_count(text);
+        n >= 6
+            && (2..=3).any(|times| {
+                n.is_multiple_of(times)
+                    && n / times >= 3
+                    && text
+                        .split_whitespace()
+                        .skip(n / times)
+                        .zip(text.split_whitespace())
+                        .all(|(later, earlier)| later == earlier)
+            })
+    };
     if echoed {
         return true;
     }
-    if !super::text::lower_contains(text, "read more") {
+    if !has_ellipsis(text) || !super::text::lower_contains(text, "read more") {
         return false;
     }
     let lower = text.trim_end().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
     lower.ends_with("read more") && (lower.contains('…') || lower.contains("..."))
+}
+
+/// Whether the text holds "…" or "...", which its lowercased form must hold
+/// for a cut-off summary (lowercasing makes neither from other characters:
+/// only U+0130 and U+212A lowercase to anything with ASCII in it, and no
+/// character but "…" itself lowercases to "…"). "…" is the only character
+/// whose UTF-8 starts 0xE2 0x80 0xA6; 0xE2 is rare in most text, and "..."
+/// is searched for whole (a byte search for "." would stop at every
+/// sentence).
+fn has_ellipsis(text: &str) -> bool {
+    static DOTS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("..."));
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|at| bytes[at..].starts_with("…".as_bytes()))
+        || DOTS.find(bytes).is_some()
 }
 
 /// Whether the text's first word occurs again at the start of a later word,
@@ -139,10 +157,20 @@ fn first_word_again(text: &str) -> bool {
     let t = text.trim_start();
     let first_len = t.find(char::is_whitespace).unwrap_or(t.len());
     let (first, rest) = t.split_at(first_len);
-    memchr::memmem::find_iter(rest.as_bytes(), first.as_bytes()).any(|at| {
-        rest.get(..at)
-            .and_then(|before| before.chars().next_back())
-            .is_some_and(char::is_whitespace)
+    let Some(&lead) = first.as_bytes().first() else {
+        return false;
+    };
+    // Each place the first word's first byte comes again (a capital, mostly,
+    // so a few places a line) is compared; building a substring searcher for
+    // every line cost more. `lead` is ASCII or starts a character, so every
+    // place found is a character boundary.
+    let bytes = rest.as_bytes();
+    memchr::memchr_iter(lead, bytes).any(|at| {
+        bytes[at..].starts_with(first.as_bytes())
+            && rest
+                .get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_whitespace)
     })
 }
 

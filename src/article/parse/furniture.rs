@@ -209,7 +209,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "social_or_share",
         phrases: &[SOCIAL, COPY_LINK],
-        check: |_, lower, words| social_or_share(lower, words),
+        check: social_or_share,
     },
     Rule {
         name: "account_and_subscription",
@@ -408,7 +408,7 @@ const COPY_LINK: &[&str] = &["copy link", "copy this link"];
 
 /// Rule `social_or_share`: short lines naming share buttons or social networks.
 /// Example: "Share this with Facebook", "Tweet", "Email", "Print this article".
-fn social_or_share(lower: &str, words: usize) -> bool {
+fn social_or_share(line: &str, lower: &str, words: usize) -> bool {
     if words > 8 {
         return false;
     }
@@ -421,7 +421,19 @@ fn social_or_share(lower: &str, words: usize) -> bool {
         .filter(|w| !SOCIAL.contains(w) && !BUTTON.contains(w))
         .count();
     // One social word in a two-word line, or two in a short line of button words.
-    (social >= 2 && other <= 1) || (social == 1 && ws.len() <= 3) || has_any(lower, COPY_LINK)
+    // A row of capitalised buttons may name as many others as networks ("Whatsapp
+    // Facebook Pin Download"): no sentence about the networks is all capitals.
+    let buttons = || {
+        other <= social
+            && line
+                .split_whitespace()
+                .map(trim_punct)
+                .filter(|w| !w.is_empty())
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    (social >= 2 && (other <= 1 || buttons()))
+        || (social == 1 && ws.len() <= 3)
+        || has_any(lower, COPY_LINK)
 }
 
 /// Rule `account_and_subscription`: sign-in, sign-up and subscription prompts.
@@ -577,6 +589,20 @@ fn reading_time(lower: &str, words: usize) -> bool {
 fn breadcrumb(line: &str, lower: &str) -> bool {
     let home_led = lower.starts_with("home ") || lower.starts_with("home/");
     let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
+    // Three or more steps joined by the same mark are a trail whatever they say:
+    // its last step is often the page's own title, in sentence case and ending
+    // "…" or "?" ("Mensagens » Autoestima » Só quem se ama…").
+    let steps = |m: &str| line.split(m).map(str::trim).collect::<Vec<_>>();
+    if [" › ", " » "].iter().any(|m| {
+        let s = steps(m);
+        // French quotes close with " » " too: a line that opens one is prose.
+        s.len() >= 3
+            && !line.contains('«')
+            && s.iter()
+                .all(|step| (1..=10).contains(&step.split_whitespace().count()))
+    }) {
+        return true;
+    }
     if !(home_led || trail) {
         return false;
     }
@@ -699,22 +725,13 @@ pub fn is_credit(lower: &str) -> bool {
     if lower.len() > 500 {
         return false;
     }
-    // Each phrase searched anywhere holds "report" or "contributed", so the
-    // line is searched for those once and for the phrases only when present.
-    let report = lower.contains("report");
-    let contributed = lower.contains("contributed");
-    if !(report || contributed || lower.contains("by ") || lower.contains("from ")) {
-        return false;
-    }
-    (lower.starts_with("information from ") && report)
+    // Every phrase but three is a prefix, tested in place; the line is searched
+    // only for the phrases that may stand anywhere ("contributed …", "was used
+    // in this report"), and for "report" only after "information from ".
+    (lower.starts_with("information from ") && lower.contains("report"))
         || lower.starts_with("some information in this report")
         || lower.starts_with("some information for this report")
         || lower.starts_with("some information from ")
-        || (contributed
-            && (lower.contains("contributed to this report")
-                || lower.contains("contributed reporting")
-                || lower.contains("contributed to this story")))
-        || (report && lower.contains("was used in this report"))
         || lower.starts_with("reporting by ")
         || lower.starts_with("additional reporting by ")
         || lower.starts_with("(reporting by ")
@@ -723,7 +740,19 @@ pub fn is_credit(lower: &str) -> bool {
         || lower.starts_with("compiled by ")
         || lower.starts_with("this report includes information from")
         || lower.starts_with("material from ")
+        || (CONTRIBUTED.find(lower.as_bytes()).is_some()
+            && (lower.contains("contributed to this report")
+                || lower.contains("contributed reporting")
+                || lower.contains("contributed to this story")))
+        || USED_IN_REPORT.find(lower.as_bytes()).is_some()
 }
+
+/// The searchers for [`is_credit`]'s phrases that may stand anywhere, which
+/// it looks for in most lines of a page: built once rather than per line.
+static CONTRIBUTED: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("contributed"));
+static USED_IN_REPORT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("was used in this report"));
 
 /// Rule `related_link`: a line that introduces another article ("Related article: X",
 /// "Related: X", "Read more: X", "Also on example.com X", "More: X"). Returns the
@@ -787,6 +816,7 @@ mod tests {
     fn each_rule_names_its_own_lines() {
         for (line, rule) in [
             ("Share this with Facebook", "social_or_share"),
+            ("Whatsapp   Facebook   Pin   Baixar", "social_or_share"),
             ("Sign up for our newsletter", "account_and_subscription"),
             ("Toggle navigation", "navigation_words"),
             ("ADVERTISEMENT", "advertising"),
@@ -796,6 +826,10 @@ mod tests {
             ("5 Min Read", "reading_time"),
             ("SM MD LG", "font_size_buttons"),
             ("News › World › Europe", "breadcrumb"),
+            (
+                "Poesia » Poemas de amor » Quem planta esperança colhe…",
+                "breadcrumb",
+            ),
             ("1 of 6", "bare_counter"),
             ("Click here to get the app", "call_to_action"),
             (
@@ -855,6 +889,9 @@ mod tests {
             "The minister said the talks would resume on Monday after a short break.",
             "Battery capacity",
             "What did the inspectors find?",
+            "Facebook and Twitter ban political ads",
+            "Facebook And Twitter Ban Political Ads",
+            "« Nous irons » , a dit la ministre, « jusqu'au bout » , puis elle est partie.",
         ] {
             assert!(!furn(line), "{line}");
         }

@@ -47,7 +47,9 @@ fn score_candidates(
     let n = lines.len();
     let lo = region_start.saturating_sub(WINDOW_ABOVE);
     let hi = (region_start + 12).min(n);
-    let lead = lead_words(lines, region_start);
+    // The lead's keys, found when the first candidate asks (a page may
+    // have none).
+    let lead = std::cell::OnceCell::new();
     // Whether line `i`'s text occurs on another line too (a line of three or
     // more words, as the candidates are): searched only for the candidates that
     // ask, comparing lengths first, rather than counting every line's text.
@@ -259,7 +261,7 @@ fn score_candidates(
                 .find(|&j| matches!(lines[j].kind, Kind::Byline(_) | Kind::Date))
                 .map_or(0.0, |j| 1.0 / (j - i) as f32);
         }
-        f[STORY_OVERLAP] = lead_overlap(&lead, t);
+        f[STORY_OVERLAP] = lead_overlap(lead.get_or_init(|| lead_words(lines, region_start)), t);
         f[STORY_RIGHT_UNDER] = flag(i < region_start && region_start - i <= 3);
         scored.push(Candidate {
             index: i,
@@ -514,34 +516,88 @@ const NEARBY: usize = 15;
 
 /// The story's lead: the word keys (see [`word_keys`]) of its first
 /// paragraphs, which a headline names and a teaser for another story does not.
-/// Kept sorted, for a binary search per word: a set of a few hundred keys that
-/// are hashes already needs no hashing again.
-fn lead_words(lines: &[Line], region_start: usize) -> Vec<u64> {
-    let mut lead = Vec::new();
+fn lead_words(lines: &[Line], region_start: usize) -> KeySet {
     let paragraphs = lines
         .iter()
         .skip(region_start)
         .take(30)
         .filter(|l| l.kind == Kind::Text && l.sentence && l.words >= 12)
         .take(4);
+    // Room for a key per word up front (a paragraph's content words are
+    // fewer): growing the vector word by word cost more than its keys.
+    let mut lead = Vec::with_capacity(paragraphs.clone().map(|l| l.words).sum());
     for l in paragraphs {
-        word_keys(&l.text, |k| lead.push(k));
+        // An ASCII text's keys are its content words' hashes, which the body's
+        // `pull_quote` reads too: found once for both (see `Line::content`).
+        if l.text.is_ascii() {
+            lead.extend(l.content().hashes());
+        } else {
+            word_keys(&l.text, |k| lead.push(k));
+        }
     }
-    lead.sort_unstable();
-    lead.dedup();
-    lead
+    KeySet::of(&lead)
+}
+
+/// A set of word keys, which are hashes already: open addressing on their
+/// low bits, built once a page and asked a few times per candidate (sorting
+/// the lead's few hundred keys for a binary search cost more).
+struct KeySet {
+    /// Each key in its slot, 0 in an empty one (a key of 0 is `zero`);
+    /// the length is a power of two at least twice the number of keys.
+    slots: Vec<u64>,
+    zero: bool,
+    empty: bool,
+}
+
+impl KeySet {
+    fn of(keys: &[u64]) -> Self {
+        let mut set = Self {
+            slots: vec![0; (2 * keys.len()).next_power_of_two().max(8)],
+            zero: false,
+            empty: keys.is_empty(),
+        };
+        let mask = set.slots.len() - 1;
+        for &key in keys {
+            if key == 0 {
+                set.zero = true;
+                continue;
+            }
+            // `as usize` keeps the low bits, which the mask then selects.
+            let mut at = key as usize & mask;
+            while set.slots[at] != 0 && set.slots[at] != key {
+                at = (at + 1) & mask;
+            }
+            set.slots[at] = key;
+        }
+        set
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        if key == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return false,
+                k if k == key => return true,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
 }
 
 /// Share of the line's word keys that the lead holds (0 for a line with
 /// fewer than two).
-fn lead_overlap(lead: &[u64], t: &str) -> f32 {
-    if lead.is_empty() {
+fn lead_overlap(lead: &KeySet, t: &str) -> f32 {
+    if lead.empty {
         return 0.0;
     }
     let (mut hits, mut total) = (0usize, 0usize);
     word_keys(t, |k| {
         total += 1;
-        hits += usize::from(lead.binary_search(&k).is_ok());
+        hits += usize::from(lead.contains(k));
     });
     if total < 2 {
         0.0
@@ -553,6 +609,12 @@ fn lead_overlap(lead: &[u64], t: &str) -> f32 {
 /// Hashes of a text's content words; a run of CJK characters (written
 /// without spaces, so one "word" a phrase) gives one per pair of characters.
 fn word_keys(t: &str, mut key: impl FnMut(u64)) {
+    // An ASCII text (nearly every one) has no CJK: its keys are its hashes,
+    // with no word looked at again.
+    if t.is_ascii() {
+        super::text::content_word_hashes(t, |_, _, hash| key(hash));
+        return;
+    }
     super::text::content_word_hashes(t, |start, end, hash| {
         let word = &t[start..end];
         if word.chars().any(|c| c >= '\u{2E80}') {
@@ -813,7 +875,7 @@ fn camel_case_start(t: &str) -> bool {
 
 /// Sentence boundaries inside a line (". " before a capital). Headlines have at
 /// most one ("Amnesty. More than 100 killed"); notices and teasers have more.
-fn inner_sentences(t: &str) -> usize {
+pub(crate) fn inner_sentences(t: &str) -> usize {
     // Every window of three characters, as the two before each character.
     let mut count = 0;
     let (mut a, mut b) = (None, None);

@@ -48,19 +48,31 @@ enum Stop {
     Prose,
 }
 
+/// Separators between a byline's names and what follows them.
+const SPACED: [&str; 8] = [" - ", " — ", " – ", " | ", " / ", " · ", " • ", " -- "];
+
+/// Whether `b` may follow the space that opens a separator ([`SPACED`], or
+/// a run of spaces): the second byte of one of them.
+fn may_follow_space(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | b'|' | b'/' | 0xC2 | 0xE2)
+}
+
 /// Cuts `s` at the first separator that ends a byline's names: ` - `, ` — `,
 /// ` – `, ` | `, `|`, ` / `, `@`, ` · `, ` • ` or ` -- `. One pass visits the
 /// bytes that can start a separator (space, `|`, `@`) and stops at the first
 /// place where one begins.
 fn cut_at_separator(s: &str) -> &str {
-    const SPACED: [&str; 8] = [" - ", " — ", " – ", " | ", " / ", " · ", " • ", " -- "];
     let bytes = s.as_bytes();
     let mut end = memchr::memchr3_iter(b' ', b'|', b'@', bytes)
         .find(|&p| {
             bytes[p] != b' ' || {
                 let rest = &bytes[p..];
                 // A run of spaces sets columns apart ("Joe Wee     Monday, …").
-                rest.starts_with(b"  ") || SPACED.iter().any(|sep| rest.starts_with(sep.as_bytes()))
+                // Every separator's second byte is one of these (a space
+                // before a word, nearly every one, is none).
+                rest.get(1).is_some_and(|&b| may_follow_space(b))
+                    && (rest.starts_with(b"  ")
+                        || SPACED.iter().any(|sep| rest.starts_with(sep.as_bytes())))
             }
         })
         .unwrap_or(s.len());
@@ -891,7 +903,7 @@ fn foreign_month(word: &str) -> Option<i8> {
 pub fn date_line_counted(line: &str, words: usize) -> bool {
     // An embedded post's signature ("— Name (@handle) November 1, 2019") is not a
     // page timestamp.
-    if words == 0 || words > 14 || line.contains("(@") {
+    if words == 0 || words > 14 || memchr::memmem::find(line.as_bytes(), b"(@").is_some() {
         return false;
     }
     let labelled = [
@@ -904,7 +916,8 @@ pub fn date_line_counted(line: &str, words: usize) -> bool {
     .iter()
     .any(|l| lower_starts_with(line, l));
     let relative = lower_contains(line, " ago") && line.chars().any(|c| c.is_ascii_digit());
-    labelled || relative || (date_in(line).is_some() && words <= 10)
+    // The word count first: it is known, and a date is looked for at length.
+    labelled || relative || (words <= 10 && date_in(line).is_some())
 }
 
 /// Rule `time_of_day`: a line that is only a clock time with an optional am/pm
@@ -969,6 +982,19 @@ pub fn starts_with_dateline(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_separator_passes_the_quick_test() {
+        for sep in SPACED {
+            assert!(may_follow_space(sep.as_bytes()[1]), "{sep:?}");
+        }
+        assert_eq!(cut_at_separator("Ann Lee · Staff"), "Ann Lee");
+        assert_eq!(cut_at_separator("Ann Lee   Monday"), "Ann Lee");
+        assert_eq!(
+            cut_at_separator("Ann Lee and Tom Ellis"),
+            "Ann Lee and Tom Ellis"
+        );
+    }
 
     #[test]
     fn bylines() {

@@ -46,10 +46,11 @@ pub(crate) mod text;
 mod urls;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::article::model::{Article, Related, count_words};
 
-use text::{content_words, ends_terminal, is_title_case, overlap, stop_ratio};
+use text::{content_words, ends_terminal, is_title_case, overlap};
 
 /// What a unit is, decided from the unit alone (and its immediate neighbours for
 /// captions).
@@ -92,6 +93,18 @@ pub(crate) struct Line<'a> {
     /// The rule that decided `kind`: a classifier's (see [`classify`]) or a
     /// neighbour rule's (see [`mark_captions`]).
     pub rule: &'static str,
+    /// The text's content words, found when a rule first asks (see
+    /// [`Line::content`]).
+    content: OnceCell<ParagraphWords>,
+}
+
+impl Line<'_> {
+    /// The text's content words ([`ParagraphWords`]), found once for every
+    /// rule that reads them: the headline's lead (`story_overlap`) and the
+    /// body's `pull_quote` read the story's first paragraphs both.
+    pub(crate) fn content(&self) -> &ParagraphWords {
+        self.content.get_or_init(|| ParagraphWords::of(&self.text))
+    }
 }
 
 /// What the text rules make of one line on its own, for the HTML reader,
@@ -108,7 +121,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
     // Title-Case lines are headlines even when they end in "?" (teasers for other
     // stories), never prose.
     let sentence = ((words >= 6 && ends_terminal(&unit.text))
-        || (words >= 20 && stop_ratio(&unit.text) >= 0.2))
+        || (words >= 20 && text::function_word_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
     let (kind, rule) = classify::classify_unit(&unit.text, words, scratch);
     let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
@@ -121,6 +134,7 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
         rule,
         text: unit.text,
         block: unit.block,
+        content: OnceCell::new(),
     }
 }
 
@@ -230,26 +244,35 @@ fn mark_captions(lines: &mut [Line]) {
 /// so each is first tested against its [`Signature`]: the quote's words that
 /// miss it cannot be in the paragraph, and when too many miss, the paragraph
 /// is passed over. Only a paragraph that passes has its words looked up in the
-/// quote's for the exact count. Returns the quote's own words too, when they
-/// were looked at, for the caller to keep if the quote becomes a paragraph.
-fn pulled_from_recent(
-    quote: &str,
+/// quote's for the exact count. A paragraph that is its line's text (`from`
+/// tells the line each paragraph came from) reads the words that line found
+/// already ([`Line::content`]). Returns too whether the quote's words were
+/// looked at, for the caller to keep them if the quote becomes a paragraph.
+fn pulled_from_recent<'l>(
+    quote: &'l Line<'_>,
     body: &[String],
-    paragraphs: &mut Vec<Option<ParagraphWords>>,
-) -> (bool, Option<ParagraphWords>) {
-    paragraphs.resize(body.len(), None);
+    from: &[usize],
+    lines: &'l [Line<'_>],
+    paragraphs: &mut Vec<Option<BodyWords<'l>>>,
+) -> (bool, bool) {
+    paragraphs.resize_with(body.len(), || None);
     let mut quote_words: Option<QuoteWords<'_>> = None;
     let mut found: Vec<bool> = Vec::new();
+    let quote_len = quote.text.len();
     for k in (0..body.len()).rev().take(6) {
         let paragraph = &body[k];
-        if paragraph.len() <= quote.len() || paragraph.len() > 3 * quote.len() {
+        if paragraph.len() <= quote_len || paragraph.len() > 3 * quote_len {
             continue;
         }
-        let q = quote_words.get_or_insert_with(|| QuoteWords::new(quote));
+        let q = quote_words.get_or_insert_with(|| QuoteWords::new(&quote.text, quote.content()));
         if q.total < 5 {
-            return (false, quote_words.map(|q| q.own));
+            return (false, true);
         }
-        let words = paragraphs[k].get_or_insert_with(|| ParagraphWords::of(paragraph));
+        let words = paragraphs[k]
+            .get_or_insert_with(|| {
+                BodyWords::of(paragraph, from.get(k).and_then(|&j| lines.get(j)))
+            })
+            .words();
         // At most this many of the quote's words occur in the paragraph.
         let bound: usize = q
             .distinct
@@ -278,17 +301,42 @@ fn pulled_from_recent(
             .map(|(w, _)| w.count)
             .sum();
         if hits as f32 / q.total as f32 >= 0.9 {
-            return (true, quote_words.map(|q| q.own));
+            return (true, true);
         }
     }
-    (false, quote_words.map(|q| q.own))
+    (false, quote_words.is_some())
+}
+
+/// A body paragraph's content words for rule `pull_quote`: those of the line
+/// it is the text of, or its own when it is no line's text as it stands (a
+/// bullet's item, a paragraph with a link joined on).
+enum BodyWords<'l> {
+    Line(&'l ParagraphWords),
+    Own(ParagraphWords),
+}
+
+impl<'l> BodyWords<'l> {
+    /// The words of `paragraph`, which came from `line` (if any).
+    fn of(paragraph: &str, line: Option<&'l Line<'_>>) -> Self {
+        match line {
+            Some(l) if l.text == paragraph => Self::Line(l.content()),
+            _ => Self::Own(ParagraphWords::of(paragraph)),
+        }
+    }
+
+    fn words(&self) -> &ParagraphWords {
+        match self {
+            Self::Line(words) => words,
+            Self::Own(words) => words,
+        }
+    }
 }
 
 /// A paragraph's content words (see [`text::content_word_hashes`]) as rule
 /// `pull_quote` reads them: each word's hash (of its lowercased form) and
 /// where it stands in the paragraph, in order, and their [`Signature`].
-#[derive(Clone)]
-struct ParagraphWords {
+#[derive(Debug, Clone)]
+pub(crate) struct ParagraphWords {
     signature: Signature,
     /// `(hash, start, end)`: the word is `paragraph[start..end]` before
     /// lowercasing.
@@ -297,9 +345,11 @@ struct ParagraphWords {
 
 impl ParagraphWords {
     fn of(paragraph: &str) -> Self {
+        // A content word has three characters or more and a separator after
+        // it (but the last): room for that many words never grows.
         let mut own = Self {
             signature: Signature([0; 4]),
-            words: Vec::new(),
+            words: Vec::with_capacity(paragraph.len() / 4 + 1),
         };
         text::content_word_hashes(paragraph, |start, end, hash| own.push(hash, start, end));
         own
@@ -309,12 +359,17 @@ impl ParagraphWords {
         self.signature.add(hash);
         self.words.push((hash, start, end));
     }
+
+    /// Each content word's hash, in order.
+    pub(crate) fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().map(|&(hash, _, _)| hash)
+    }
 }
 
 /// A 256-bit Bloom filter of a paragraph's content words: one bit per word,
 /// chosen by the top byte of the word's hash. A word whose bit is clear is not
 /// among them; a set bit proves nothing.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Signature([u64; 4]);
 
 impl Signature {
@@ -339,7 +394,6 @@ struct QuoteWords<'a> {
     slots: Vec<usize>,
     /// Words counted with repeats.
     total: usize,
-    own: ParagraphWords,
 }
 
 struct QuoteWord<'a> {
@@ -349,18 +403,16 @@ struct QuoteWord<'a> {
 }
 
 impl<'a> QuoteWords<'a> {
-    fn new(quote: &'a str) -> Self {
-        let own = ParagraphWords::of(quote);
+    /// The set of `quote`'s words, `own` being its [`ParagraphWords`].
+    fn new(quote: &'a str, own: &ParagraphWords) -> Self {
         let total = own.words.len();
         let size = (2 * total).next_power_of_two().max(8);
         let mut set = Self {
             distinct: Vec::with_capacity(total),
             slots: vec![0; size],
             total,
-            own,
         };
-        for k in 0..set.own.words.len() {
-            let (hash, start, end) = set.own.words[k];
+        for &(hash, start, end) in &own.words {
             let word = text::RawWord::of_span(&quote[start..end]);
             match set.slot(hash, |lower| word.is(lower)) {
                 Ok(d) => set.distinct[d].count += 1,
@@ -501,7 +553,13 @@ struct Story {
 fn region(lines: &[Line]) -> Story {
     let n = lines.len();
     let scores: Vec<f32> = (0..n).map(|i| region::score(lines, i)).collect();
-    let (start, _) = region::region(&scores).unwrap_or((0, n - 1));
+    let (start, end) = region::region(&scores).unwrap_or((0, n - 1));
+    // The run may open on a short line that merely ends like a sentence (a
+    // headline ending "…" or "?"): the story begins at its first prose line, and
+    // lines above that are the header's, where the headline is looked for.
+    let start = (start..=end)
+        .find(|&i| lines[i].sentence || scores[i] > 1.0)
+        .unwrap_or(start);
     Story { scores, start }
 }
 
@@ -590,15 +648,47 @@ fn headline_again(lines: &[Line], scores: &[f32], title: usize) -> usize {
 /// captions, credits and related links, each line placed by its kind (and,
 /// for short lines, its neighbours). Returns the story's last unit and the
 /// subheads' paragraph indices.
+/// The story's last line, and the step that put it there: the end of the best
+/// run of prose from `body_start` (`prose_run`), then a comment section
+/// (`comments_boundary`) or a long gap before a lesser stretch (`gap_cut`).
+fn body_end(lines: &[Line], scores: &[f32], body_start: usize) -> (usize, &'static str) {
+    let n = lines.len();
+    let run = region::body_end(scores, body_start).unwrap_or(n.saturating_sub(1));
+    let comments = region::comments_boundary(lines, body_start, run);
+    // Rule `ad_slot`: an ad's label sits between a long story's paragraphs as
+    // often as after it, so it does not lengthen a gap.
+    let gap = if lines
+        .iter()
+        .take(comments + 1)
+        .skip(body_start)
+        .any(|l| l.rule == "advertising")
+    {
+        let mut ads_neutral = scores.to_vec();
+        for (s, l) in ads_neutral.iter_mut().zip(lines) {
+            if l.rule == "advertising" {
+                *s = region::NEUTRAL;
+            }
+        }
+        region::gap_cut(&ads_neutral, body_start, comments)
+    } else {
+        region::gap_cut(scores, body_start, comments)
+    };
+    if gap != comments {
+        (gap, "gap_cut")
+    } else if comments != run {
+        (comments, "comments_boundary")
+    } else {
+        (run, "prose_run")
+    }
+}
+
 fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (usize, Vec<usize>) {
     let n = lines.len();
     let scores = &story.scores;
     let title_idx = zone.title;
     let header = &zone.header;
     let body_start = header.body_start;
-    let end = region::body_end(scores, body_start).unwrap_or(n.saturating_sub(1));
-    let end = region::comments_boundary(lines, body_start, end);
-    let end = region::gap_cut(scores, body_start, end);
+    let (end, _) = body_end(lines, scores, body_start);
 
     if let Some(t) = title_idx {
         article.title = String::from(lines[t].text.as_ref());
@@ -620,9 +710,14 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
 
     // Body assembly.
     let mut subheads: Vec<usize> = Vec::new();
-    // Body paragraphs' content words, by index, for `pull_quote`.
-    let mut body_words: Vec<Option<ParagraphWords>> = Vec::new();
+    // Body paragraphs' content words, by index, for `pull_quote`, and the
+    // line each paragraph came from.
+    let mut body_words: Vec<Option<BodyWords<'_>>> = Vec::new();
+    let mut body_from: Vec<usize> = Vec::new();
     for i in body_start..=end.min(n - 1) {
+        // A line adds one paragraph at most: any new one came from the line
+        // before.
+        body_from.resize(article.body.len(), i.saturating_sub(1));
         let l = &lines[i];
         match &l.kind {
             Kind::Caption => push_caption(&mut article.captions, &l.text),
@@ -658,14 +753,19 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                 if l.sentence {
                     // Rule `pull_quote`: a short paragraph that repeats one just
                     // above it (a quote pulled out in large type) is shown once.
-                    let mut own_words = None;
+                    let mut looked = false;
                     if l.words <= 40 {
-                        let (pulled, own) =
-                            pulled_from_recent(&l.text, &article.body, &mut body_words);
+                        let pulled;
+                        (pulled, looked) = pulled_from_recent(
+                            l,
+                            &article.body,
+                            &body_from,
+                            lines,
+                            &mut body_words,
+                        );
                         if pulled {
                             continue;
                         }
-                        own_words = own;
                     }
                     // Rule `question_subhead`: a short question alone in its block
                     // heads a section ("How likely is a conviction in the US?").
@@ -677,9 +777,11 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
                         article.list_items.push(article.body.len());
                     }
                     article.body.push(String::from(l.text.as_ref()));
-                    if own_words.is_some() {
-                        body_words.resize(article.body.len(), None);
-                        body_words[article.body.len() - 1] = own_words;
+                    if looked {
+                        // The quote's words, as they were read: kept even if
+                        // a link is joined on later.
+                        body_words.resize_with(article.body.len(), || None);
+                        body_words[article.body.len() - 1] = Some(BodyWords::Line(l.content()));
                     }
                     continue;
                 }
@@ -781,7 +883,11 @@ fn fields(
 
     body::author_bio_cut(article, subheads);
 
-    // Related headlines get the link whose slug spells them (bounded work).
+    // Related headlines get the link whose slug spells them (bounded work;
+    // none without related headlines, as on most pages).
+    if article.related.is_empty() {
+        return;
+    }
     let slugs: Vec<(usize, Vec<String>)> = article
         .links
         .iter()
@@ -872,6 +978,11 @@ pub struct Explanation {
     pub title: Option<usize>,
     /// The first line of the body (after the header zone).
     pub body_start: Option<usize>,
+    /// The story's last line before the body rules that read the byline (the
+    /// author's bio box), and the step that chose it.
+    pub body_end: Option<(usize, &'static str)>,
+    /// Each line's prose score (stage `region`): positive reads as story.
+    pub scores: Vec<f32>,
 }
 
 /// One line as stage `classify` left it.
@@ -978,6 +1089,8 @@ pub fn explain(text: &str) -> Explanation {
         candidates,
         title: zone.title,
         body_start: Some(zone.header.body_start),
+        body_end: Some(body_end(&lines, &story.scores, zone.header.body_start)),
+        scores: story.scores,
     }
 }
 

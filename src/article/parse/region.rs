@@ -52,7 +52,16 @@ pub(crate) fn score(lines: &[Line], i: usize) -> f32 {
                     || (l.words <= 30 && headline(i.checked_sub(1)) && headline(Some(i + 1)));
                 // Rule `list_is_story`: an item of a list in the story is not a
                 // teaser, however short its neighbours.
-                if island && body::list_role(lines, i).is_none() {
+                // A teaser's summary is one sentence, or two short ones; a
+                // paragraph of three, or of two making more than 60 words,
+                // between subheads is a section of the story ("The handoff" /
+                // its paragraph / "Not just social media" / …).
+                let summary = || match super::headline::inner_sentences(&l.text) {
+                    0 => true,
+                    1 => l.words <= 60,
+                    _ => false,
+                };
+                if island && body::list_role(lines, i).is_none() && summary() {
                     -1.0
                 } else {
                     l.words.min(80) as f32

@@ -288,6 +288,54 @@ pub fn stop_ratio(s: &str) -> f32 {
     }
 }
 
+/// Languages whose function words [`function_word_ratio`] counts: NLTK's lists,
+/// without the ones that hold content words too (Slovenian's and Hinglish's are
+/// whole vocabularies) and Chinese, which is not written in words.
+const FUNCTION_WORD_LANGUAGES: &[&str] = &[
+    "ar", "az", "be", "bn", "ca", "da", "de", "el", "en", "es", "eu", "fi", "fr", "he", "hu", "id",
+    "it", "kk", "ne", "nl", "no", "pt", "ro", "ru", "sq", "sv", "ta", "tg", "tr", "uz",
+];
+
+/// Every function word of [`FUNCTION_WORD_LANGUAGES`], lowercase.
+static FUNCTION_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        FUNCTION_WORD_LANGUAGES
+            .iter()
+            .filter_map(|code| stop_words::lookup(code))
+            .flatten()
+            .copied()
+            .collect()
+    });
+
+/// Share of words that are function words of any language the lists know (0 for
+/// an empty line). Running prose in any of them is dense with its own ("de",
+/// "que", "und", "и"); a menu, a tag list or a row of names is not, whatever
+/// its language. [`stop_ratio`] counts English ones only, cheaply, for the
+/// rules written for English pages.
+///
+/// Only the first 200 words are read: they say as much about a
+/// paragraph as all of them, and a line of a million words costs no more.
+pub fn function_word_ratio(s: &str) -> f32 {
+    const SAMPLE_WORDS: usize = 200;
+    let mut total = 0usize;
+    let mut found = 0usize;
+    for w in s.split_whitespace().take(SAMPLE_WORDS) {
+        total += 1;
+        let core = trim_punct(w);
+        let hit = if core.chars().any(char::is_uppercase) {
+            FUNCTION_WORDS.contains(core.to_lowercase().as_str())
+        } else {
+            FUNCTION_WORDS.contains(core)
+        };
+        found += usize::from(hit);
+    }
+    if total == 0 {
+        0.0
+    } else {
+        found as f32 / total as f32
+    }
+}
+
 /// The last character that is not a closing quote or bracket.
 fn last_significant(s: &str) -> Option<char> {
     s.trim_end().chars().rev().find(|c| {
@@ -684,6 +732,25 @@ pub fn overlap<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> f32 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn function_words_tell_prose_from_menus_in_any_language() {
+        for prose in [
+            "Die Stadt hat am Montag beschlossen, dass die neue Brücke erst im Frühjahr gebaut wird",
+            "Городской совет решил, что новый мост будет построен только весной, и это не всё",
+            "La ciudad decidió el lunes que el nuevo puente se construirá en la primavera y no antes",
+            "The council decided on Monday that the new bridge would only be built in the spring",
+        ] {
+            assert!(function_word_ratio(prose) >= 0.2, "{prose}");
+        }
+        for menu in [
+            "Nachrichten Sport Wirtschaft Kultur Wissen Reise Auto Digital Panorama Video",
+            "Новости Спорт Экономика Культура Наука Видео",
+            "Home News Sport Business Culture Travel Video Weather",
+        ] {
+            assert!(function_word_ratio(menu) < 0.2, "{menu}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -33,8 +33,11 @@ pub fn is_url_continuation(line: &str) -> bool {
 pub fn find_urls<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Most lines hold no URL: one prebuilt search rules them out.
+    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("http"));
     for line in lines {
-        if !line.contains("http") {
+        if HTTP.find(line.as_bytes()).is_none() {
             continue;
         }
         for token in line.split_whitespace() {
