@@ -1157,6 +1157,119 @@ fn chinese_author_label_under_the_story_is_the_byline() {
 }
 
 #[test]
+fn wire_service_named_in_the_date_line_and_the_lead_is_the_byline() {
+    let a = load("byline_wire_service_in_date_line");
+    assert_eq!(
+        a.title,
+        "Port authority opens inquiry into crane contractor"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Nordpress"));
+}
+
+#[test]
+fn section_label_above_the_date_is_no_byline_in_italian() {
+    let a = load("byline_section_label_above_date_italian");
+    assert_eq!(
+        a.title,
+        "Natale al cinema: i dieci film da rivedere con la famiglia"
+    );
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn agency_over_the_published_line_is_the_byline() {
+    let a = load("byline_agency_over_published_line");
+    assert_eq!(a.byline.as_deref(), Some("Associated Press"));
+    assert_eq!(a.published.as_deref(), Some("2019-11-19"));
+}
+
+#[test]
+fn name_before_a_day_first_date_is_the_byline_in_portuguese() {
+    let a = load("byline_name_then_day_first_date_portuguese");
+    assert_eq!(a.title, "Como ler em voz alta para crianças pequenas");
+    assert_eq!(a.byline.as_deref(), Some("Marta Ribeiro"));
+    assert_eq!(a.published.as_deref(), Some("2021-10-14"));
+}
+
+#[test]
+fn category_line_after_a_short_post_is_no_byline_in_portuguese() {
+    let a = load("byline_none_category_line_after_short_post_portuguese");
+    assert_eq!(a.title, "Só a amizade verdadeira fica…");
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn name_and_date_over_the_headline_past_the_buttons_is_the_byline() {
+    let a = load("byline_name_and_date_far_above_headline");
+    assert_eq!(a.title, "Harbour Maps: Charting the Old Port");
+    assert_eq!(a.byline.as_deref(), Some("Ines Falk"));
+}
+
+#[test]
+fn pieces_of_the_headline_under_it_are_not_the_byline() {
+    let a = load("byline_headline_piece_over_name");
+    assert_eq!(a.title, "The Open Map Project: Better Harbour Charts");
+    assert_eq!(a.byline.as_deref(), Some("Nils Aberg"));
+}
+
+#[test]
+fn share_buttons_and_todays_paper_are_no_byline() {
+    let a = load("byline_none_share_row_and_paper_link");
+    assert_eq!(a.title, "Ferry timetable changes from Monday");
+    assert_eq!(a.byline, None);
+}
+
+#[test]
+fn oleh_credits_two_authors_in_indonesian() {
+    let a = load("byline_oleh_two_authors_indonesian");
+    assert_eq!(a.byline.as_deref(), Some("Rina Wulandari dan Budi Santoso"));
+}
+
+#[test]
+fn avtor_credits_two_authors_in_russian() {
+    let a = load("byline_avtor_two_authors_russian");
+    assert_eq!(a.title, "В городе открылась новая библиотека на набережной");
+    assert_eq!(a.byline.as_deref(), Some("Иван Петров и Анна Козлова"));
+}
+
+#[test]
+fn por_credits_two_authors_joined_with_e_in_portuguese() {
+    let a = load("byline_por_two_authors_joined_with_e_portuguese");
+    assert_eq!(a.byline.as_deref(), Some("Ana Lima e João Silva"));
+    assert_eq!(a.published.as_deref(), Some("2024-03-14"));
+}
+
+#[test]
+fn author_box_after_the_story_gives_the_byline() {
+    let a = load("byline_about_the_author_box_only");
+    assert_eq!(
+        a.title,
+        "How to keep basil alive on a windowsill all winter"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Greta Lindholm"));
+}
+
+#[test]
+fn name_under_a_row_of_share_buttons_is_the_byline() {
+    let a = load("byline_name_past_share_buttons");
+    assert_eq!(
+        a.title,
+        "Focus: why some small businesses grow online and others never do"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Karin Holm"));
+}
+
+#[test]
+fn menu_item_under_a_reading_bar_headline_is_no_byline() {
+    let a = load("byline_reading_bar_over_menu");
+    assert_eq!(
+        a.title,
+        "Ferry operator cuts night crossings for the winter"
+    );
+    assert_eq!(a.byline, None);
+}
+
+#[test]
 fn prose_without_end_marks_in_portuguese_is_the_story() {
     let a = check(
         "prose_without_end_marks_portuguese",

@@ -6,8 +6,9 @@
 //! Sport" / "19 November 2019"), names glued to the next word by the page's
 //! markup ("Michael HiltzikBusiness Columnist", "Lucas Nolan22 Dec 2016").
 
-use super::meta::{byline_of, name_line};
+use super::meta::{self, byline_of, name_line};
 use super::text::{is_capitalised, lower_starts_with, word_count};
+use super::{Kind, Line};
 
 /// Labels that introduce the author, matched anywhere in a short header line
 /// (lowercase; the byte before must be a space, a separator or the start).
@@ -253,16 +254,474 @@ pub fn credit_line(line: &str) -> Option<String> {
     (lowercase * 2 < words || words >= 4 && lowercase <= 2).then(|| t.to_string())
 }
 
+/// The article's byline: the first of the rules below that finds one, in
+/// order of how sure each is. `title` is the headline's line, `body_start`
+/// the story's first line, `end` its last, `credits` the attribution credits
+/// the story's lines held ("Reporting by …").
+pub(crate) fn find(
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    end: usize,
+    credits: &[String],
+) -> Option<String> {
+    let (_rule, byline) = found(lines, title, body_start, end, credits)?;
+    // Markup may glue a role to the name ("Michael HiltzikBusiness Columnist").
+    let apart = unglue_name(&byline);
+    if apart != byline.as_str()
+        && let Some(again) = byline_of(&format!("By {apart}"))
+    {
+        return Some(again);
+    }
+    Some(byline)
+}
+
+/// [`find`]'s rules, with the name of the one that found the credit.
+fn found(
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    end: usize,
+    credits: &[String],
+) -> Option<(&'static str, String)> {
+    let n = lines.len();
+    if n == 0 {
+        return None;
+    }
+    let lo = title.map_or(body_start.saturating_sub(8), |t| t.saturating_sub(3));
+    let hi = body_start.min(n);
+    let by = |l: &Line| match &l.kind {
+        Kind::Byline(b) => Some(b.clone()),
+        _ => None,
+    };
+    // A "By" line in the header zone: under the headline first; one above it
+    // may belong to a sidebar story.
+    let below = title.map_or(lo, |t| (t + 1).min(hi));
+    if let Some(b) = lines[below..hi]
+        .iter()
+        .find_map(by)
+        .or_else(|| lines[lo..below].iter().rev().find_map(by))
+    {
+        return Some(("by_line_in_header", b));
+    }
+    if let Some(t) = title {
+        // A bare name line after the headline.
+        let from = (t + 1).min(n);
+        if let Some(b) = (from..hi.max(from))
+            .take(6)
+            .filter(|&j| matches!(lines[j].kind, Kind::Text | Kind::Date) && !lines[j].sentence)
+            .filter(|&j| !in_menu(lines, j))
+            .find_map(|j| name_line(&lines[j].text).filter(|b| !in_headline(b, &lines[t].text)))
+        {
+            return Some(("name_under_headline", b));
+        }
+        // The headline may be shown twice (a teaser at the top, the article's
+        // own further down): the credit sits under either.
+        let text = lines[t].text.as_ref();
+        let repeats = (0..n)
+            .filter(|&j| j != t && lines[j].text.len() == text.len() && lines[j].text == text)
+            .take(4);
+        if let Some(b) = std::iter::once(t)
+            .chain(repeats)
+            .find_map(|a| header_credit(lines, a))
+        {
+            return Some(("header_credit", b));
+        }
+        // A name just above the headline counts when a date sits next to it
+        // (after the credits under it: the line above may be the story's
+        // subject, "Lupita Nyong'o" over "… Dress STOLEN!"). The nearest wins.
+        let mut above = None;
+        for j in t.saturating_sub(3)..t {
+            if lines[j].kind == Kind::Text
+                && let Some(name) = name_line(&lines[j].text)
+                && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+            {
+                above = Some(name);
+            }
+        }
+        if let Some(b) = above {
+            return Some(("name_over_headline", b));
+        }
+        if let Some(b) = name_far_above(lines, t) {
+            return Some(("name_far_above_headline", b));
+        }
+    }
+    // A "By" line opening the story.
+    if let Some(b) = lines[body_start.min(n)..=end.min(n - 1)]
+        .iter()
+        .take(3)
+        .find_map(by)
+    {
+        return Some(("by_line_opening_story", b));
+    }
+    // "Reporting by Jane Doe; Editing by …" at the foot of wire copy.
+    if let Some(b) = credits.iter().find_map(|c| {
+        let lower = c.to_lowercase();
+        let rest = c.get(lower.find("reporting by ")? + "reporting by ".len()..)?;
+        let rest = rest.split([';', '(']).next()?;
+        byline_of(&format!("By {rest}"))
+    }) {
+        return Some(("reporting_by", b));
+    }
+    if let Some(b) = below_story(lines, end) {
+        return Some(("byline_below_story", b));
+    }
+    if let Some(b) = about_author(lines, end) {
+        return Some(("about_the_author", b));
+    }
+    // Credits in scripts without capitals: under the headline, or signing
+    // off the story.
+    let top = title.map_or(hi, |t| t + 1)..(hi + 2).min(n);
+    let tail = end.saturating_sub(3)..(end + 4).min(n);
+    top.chain(tail)
+        .filter(|&j| lines[j].words <= 8)
+        .find_map(|j| cjk_credit(&lines[j].text))
+        .map(|b| ("cjk_credit", b))
+}
+
+/// Rule `header_credit`: the credit in the few lines under a headline at
+/// `at`, in the shapes [`super::meta`]'s line rules miss: a credit
+/// inside a header line, a label line with the name under it, an organisation
+/// credited right above the date. Stops at the story's first long paragraph.
+fn header_credit(lines: &[Line], at: usize) -> Option<String> {
+    let n = lines.len();
+    // Past a long line right under the headline (a standfirst, or the story's
+    // first paragraph), only a labelled credit counts: a bare name there may
+    // be a caption's.
+    let mut past_long = false;
+    // Six lines under the headline, not counting a row of share buttons.
+    let mut seen = 0;
+    for j in at + 1..(at + 16).min(n) {
+        let l = &lines[j];
+        if l.kind != Kind::Furniture {
+            seen += 1;
+            if seen > 6 {
+                break;
+            }
+        }
+        // (A line of forty words is a paragraph whatever its language's
+        // stop words.)
+        if (l.sentence && l.words > 25) || l.words > 40 {
+            if j > at + 1 {
+                break;
+            }
+            past_long = true;
+            continue;
+        }
+        if past_long {
+            if let Kind::Byline(b) = &l.kind {
+                return Some(b.clone());
+            }
+            if l.words <= 20
+                && matches!(l.kind, Kind::Text | Kind::Date)
+                && let Some(b) = embedded(&l.text)
+            {
+                return Some(b);
+            }
+            continue;
+        }
+        if let Kind::Byline(b) = &l.kind {
+            return Some(b.clone());
+        }
+        let next = lines.get(j + 1);
+        let date_next =
+            next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some());
+        // An agency alone over the date ("Associated Press" / "Published
+        // …") credits the story, though the same line under a photo credits
+        // the photo.
+        if l.kind == Kind::PhotoCredit
+            && date_next
+            && !l.text.contains(['/', ':', '©'])
+            && !photo_word(&l.text)
+            && let Some(b) = credit_line(&l.text).filter(|b| b.contains(' '))
+        {
+            return Some(b);
+        }
+        if l.words > 20 || !matches!(l.kind, Kind::Text | Kind::Date) {
+            continue;
+        }
+        if let Some(b) = embedded(&l.text) {
+            return Some(b);
+        }
+        if !l.sentence
+            && let Some(name) = meta::name_line(&l.text)
+            && !in_headline(&name, &lines[at].text)
+            && !in_menu(lines, j)
+        {
+            return Some(name);
+        }
+        if label_alone(&l.text)
+            && let Some(next) = next.filter(|o| o.kind == Kind::Text)
+        {
+            let t = next.text.as_ref();
+            if let Some(b) = meta::name_line(t)
+                .or_else(|| credit_line(t))
+                .or_else(|| embedded(&format!("By {t}")))
+            {
+                return Some(b);
+            }
+        }
+        if !l.sentence
+            && l.kind == Kind::Text
+            && let Some(b) = credit_line(&l.text)
+            && date_next
+            && (b.contains(' ') || one_word_credit(&b, lines, j))
+        {
+            return Some(b);
+        }
+        // The credit and the date on one line: "Reuters November 18, 2019".
+        if l.kind == Kind::Date
+            && let Some(b) = credit_before_date(&l.text)
+            && (b.contains(' ') || one_word_credit(&b, lines, j))
+        {
+            return Some(b);
+        }
+    }
+    None
+}
+
+/// Whether every word of a name candidate is a word of the headline: a
+/// piece of the headline shown again ("Better Student Journalism" under
+/// "The Open Journalism Project: Better Student Journalism"), not a writer.
+fn in_headline(name: &str, headline: &str) -> bool {
+    let words: Vec<&str> = headline
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|n| words.iter().any(|w| w.to_lowercase() == n.to_lowercase()))
+}
+
+/// Whether line `j` sits in a menu: the lines on both sides are one to three
+/// words of text that say no date ("News" / "Special Reports" /
+/// "Prescription for Progress").
+fn in_menu(lines: &[Line], j: usize) -> bool {
+    let item = |k: Option<usize>| {
+        k.and_then(|k| lines.get(k))
+            .is_some_and(|o| o.kind == Kind::Text && (1..=3).contains(&o.words) && !dateish(o))
+    };
+    item(j.checked_sub(1)) && item(Some(j + 1))
+}
+
+/// Whether a line says when, as the line after a byline does: a date line,
+/// a date in it, a relative age, or a month name and day cut short by the
+/// page's markup ("on Mar 2714 min", the day glued to a reading time).
+fn dateish(l: &Line) -> bool {
+    if l.kind == Kind::Date || meta::date_in(&l.text).is_some() {
+        return true;
+    }
+    let mut words = l.text.split_whitespace();
+    let mut first = words.next();
+    if first.is_some_and(|w| w.eq_ignore_ascii_case("on")) {
+        first = words.next();
+    }
+    first.is_some_and(|w| super::text::month_number(w).is_some())
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Rule `name_far_above_headline`: the author's name and the date over the
+/// headline with only the page's furniture between ("Jane Doe" / "on Mar 27"
+/// / "Follow" / "Share" / the headline), within ten lines; another title or
+/// any prose between them means the name credits something else.
+fn name_far_above(lines: &[Line], t: usize) -> Option<String> {
+    let headline = lines[t].text.as_ref();
+    for j in (t.saturating_sub(10)..t.saturating_sub(1)).rev() {
+        let l = &lines[j];
+        if l.kind != Kind::Text || l.sentence {
+            continue;
+        }
+        if !lines.get(j + 1).is_some_and(dateish) {
+            continue;
+        }
+        let Some(name) = name_line(&l.text) else {
+            continue;
+        };
+        let clear = lines[j + 2..t].iter().all(|o| match o.kind {
+            Kind::Furniture | Kind::PhotoCredit | Kind::Date | Kind::Url => true,
+            Kind::Text => o.words <= 3 || o.text == headline,
+            _ => false,
+        });
+        return clear.then_some(name);
+    }
+    None
+}
+
+/// Whether a line names a photo rather than a writer.
+fn photo_word(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "photo", "photos", "image", "images", "getty", "file", "pool", "video",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
+
+/// Whether a one-word credit on line `at` names a writer, a wire service or
+/// an account ("Reuters", "AFP", "LinkNaija") and not a section label
+/// ("Film", which the page's menu lists too): the story's first lines name
+/// it as wire copy does ("(Reuters) —"), it is written in capitals or in
+/// camel case, or no other line of the page is that word alone.
+fn one_word_credit(word: &str, lines: &[Line], at: usize) -> bool {
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    if capitals >= 2 {
+        return true;
+    }
+    let tag = format!("({word})");
+    let after = &lines[(at + 1).min(lines.len())..(at + 8).min(lines.len())];
+    if after
+        .iter()
+        .any(|l| l.text.contains(&tag) || l.text.contains(&tag.to_uppercase()))
+    {
+        return true;
+    }
+    !lines
+        .iter()
+        .enumerate()
+        .any(|(k, l)| k != at && l.text.len() == word.len() && l.text == word)
+}
+
+/// The capitalised words before a date on a date line, when they make a
+/// credit: "Reuters November 18, 2019 11:03 PM" → "Reuters". Labels
+/// ("Updated", "Published") and weekdays are not credits.
+fn credit_before_date(line: &str) -> Option<String> {
+    let mut end = 0;
+    for w in line.split_whitespace() {
+        let core = super::text::trim_punct(w);
+        if core.is_empty()
+            || core.chars().any(|c| c.is_ascii_digit())
+            || super::text::month_number(core).is_some()
+            || !is_capitalised(core)
+        {
+            break;
+        }
+        end = w.as_ptr() as usize - line.as_ptr() as usize + w.len();
+    }
+    let head = line.get(..end)?.trim().trim_end_matches([',', '-', '|']);
+    let rest = line.get(end..)?;
+    if head.is_empty() || meta::date_in(rest).is_none() {
+        return None;
+    }
+    const NOT_CREDITS: &[&str] = &[
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "modified",
+        "date",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+    ];
+    if head.split_whitespace().any(|w| {
+        NOT_CREDITS
+            .iter()
+            .any(|n| super::text::trim_punct(w).eq_ignore_ascii_case(n))
+    }) {
+        return None;
+    }
+    credit_line(head)
+}
+
 /// Rule `byline_below_story`: a credit the page puts under the story's last
 /// paragraph ("Written by Rachael Link on November 14, 2019"), among the two
 /// lines after it (`end` is the story's last unit), with no other story's
 /// headline before it (a teaser list's "By …" lines credit those stories).
-pub(crate) fn below_story(lines: &[super::Line], end: usize) -> Option<String> {
+fn below_story(lines: &[Line], end: usize) -> Option<String> {
     for l in lines.iter().skip(end + 1).take(2) {
         match &l.kind {
-            super::Kind::Byline(b) => return Some(b.clone()),
-            super::Kind::Text if l.words >= 4 => return None,
+            Kind::Byline(b) => return Some(b.clone()),
+            Kind::Text if l.words >= 4 => return None,
             _ => {}
+        }
+    }
+    None
+}
+
+/// "About the author" in the languages of the pages people save.
+const ABOUT_AUTHOR: &[&str] = &[
+    "about the author",
+    "about the writer",
+    "sobre o autor",
+    "sobre a autora",
+    "sobre el autor",
+    "sobre la autora",
+    "über den autor",
+    "über die autorin",
+    "à propos de l'auteur",
+    "a proposito dell'autore",
+    "tentang penulis",
+    "об авторе",
+];
+
+/// "About Jane Doe" in those languages: the lead before the name.
+const ABOUT_NAME: &[&str] = &[
+    "about ",
+    "sobre ",
+    "über ",
+    "à propos de ",
+    "acerca de ",
+    "tentang ",
+];
+
+/// Rule `about_the_author`: the author's box after the story ("About the
+/// author" / "Jane Doe" / her bio, or "Sobre Carlos Nadalim" / his bio),
+/// within the twenty lines after it. The name must come back in the bio's
+/// first line, as bios begin: a box about anything else names no writer.
+fn about_author(lines: &[Line], end: usize) -> Option<String> {
+    let window = lines.get(end + 1..(end + 21).min(lines.len()))?;
+    for (k, l) in window.iter().enumerate() {
+        if l.words > 8 || l.sentence {
+            continue;
+        }
+        let text = l.text.trim().trim_end_matches(':');
+        let lower = text.to_lowercase();
+        let (name, bio_at) = if ABOUT_AUTHOR.contains(&lower.as_str()) {
+            let Some(next) = window.get(k + 1) else {
+                continue;
+            };
+            let Some(name) = name_line(&next.text) else {
+                continue;
+            };
+            (name, k + 2)
+        } else if let Some(lead) = ABOUT_NAME.iter().find(|p| lower.starts_with(*p)) {
+            // The lead is ASCII or of the same length lowercased.
+            let Some(rest) = text.get(lead.len()..) else {
+                continue;
+            };
+            let Some(name) = name_line(rest) else {
+                continue;
+            };
+            (name, k + 1)
+        } else {
+            continue;
+        };
+        let bio = window.get(bio_at).map_or("", |b| b.text.as_ref());
+        let surname = name.split_whitespace().last().unwrap_or_default();
+        if bio
+            .split_whitespace()
+            .take(40)
+            .any(|w| super::text::trim_punct(w) == surname)
+        {
+            return Some(name);
         }
     }
     None

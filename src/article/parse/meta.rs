@@ -11,6 +11,10 @@ const NAME_CONNECTORS: &[&str] = &[
     "dos", "das",
 ];
 
+/// "And" in other languages, joining names only when written in lowercase
+/// ("Ana Lima e João Silva"; "Dan" and "E." are names and initials).
+const LOWER_ANDS: &[&str] = &["und", "et", "e", "dan", "og", "och", "и", "та"];
+
 /// Words after which a byline stops: the date or role that follows the names.
 const NAME_STOPS: &[&str] = &[
     "on",
@@ -97,7 +101,7 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
             // A later comma segment continues the list only when the list ends "… and Name".
             let rest_has_and = std::iter::once(seg).chain(segments.clone()).any(|x| {
                 x.split_whitespace()
-                    .any(|w| w == "and" || w == "AND" || w == "&")
+                    .any(|w| w == "and" || w == "AND" || w == "&" || LOWER_ANDS.contains(&w))
             });
             let starts_cap = seg.split_whitespace().next().is_some_and(is_capitalised);
             if !(person_segment(seg) || rest_has_and && starts_cap) {
@@ -131,6 +135,12 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
                 .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
             if month_number(core).is_some() && next_is_digit {
                 return (names, Stop::Clean);
+            }
+            if let Some(and) = LOWER_ANDS.iter().find(|a| **a == core)
+                && !names.is_empty()
+            {
+                names.push(and);
+                continue;
             }
             if let Some(connector) = listed(NAME_CONNECTORS) {
                 // The lowercased token is the connector itself.
@@ -251,7 +261,7 @@ fn finish_names(mut names: Vec<&str>) -> Option<String> {
     }
     while names
         .last()
-        .is_some_and(|n| NAME_CONNECTORS.contains(n) || *n == ",")
+        .is_some_and(|n| NAME_CONNECTORS.contains(n) || LOWER_ANDS.contains(n) || *n == ",")
     {
         names.pop();
     }
@@ -296,7 +306,7 @@ fn finish_names(mut names: Vec<&str>) -> Option<String> {
         "mid",
     ];
     if names.iter().any(|n| {
-        *n != "and" && {
+        *n != "and" && !LOWER_ANDS.contains(n) && {
             if n.is_ascii() {
                 // Lowercasing ASCII changes no stop-word test.
                 COMMON.iter().any(|w| n.eq_ignore_ascii_case(w))
@@ -377,9 +387,23 @@ pub fn byline_counted(line: &str, words: usize) -> Option<String> {
         "opinion by ",
         "commentary by ",
         "reviewed by ",
+        // Indonesian and Malay.
+        "oleh ",
+        "oleh: ",
+        "penulis: ",
+        "por: ",
+        "par: ",
+        "von: ",
     ];
-    let lead = LEADS.iter().find(|l| lower_starts_with(line, l))?;
-    let rest = line.get(lead.len()..)?;
+    // Russian and Ukrainian credits ("Автор: Ольга Смирнова").
+    const CYRILLIC_LEADS: &[&str] = &["Автор: ", "Автор ", "Авторы: ", "АВТОР: ", "Текст: "];
+    let lead_len = match LEADS.iter().find(|l| lower_starts_with(line, l)) {
+        Some(lead) => lead.len(),
+        // (Those start with a byte above ASCII: one test for other lines.)
+        None if line.as_bytes().first().is_none_or(u8::is_ascii) => return None,
+        None => CYRILLIC_LEADS.iter().find(|l| line.starts_with(*l))?.len(),
+    };
+    let rest = line.get(lead_len..)?;
     // A credit names someone: its first word is capitalised. "Von der Leyen
     // and Erdogan clash …" is a headline about her, not a German byline.
     if !rest.split_whitespace().next().is_some_and(is_capitalised) {
@@ -403,7 +427,9 @@ pub fn byline_counted(line: &str, words: usize) -> Option<String> {
 /// "March 4, 2021 Marco Ferrante" → "Marco Ferrante"; "OSTN Staff".
 pub fn name_line(line: &str) -> Option<String> {
     let words = word_count(line);
-    if !(2..=14).contains(&words) || line.ends_with('.') || line.ends_with('?') {
+    // A line ending in a colon leads into what follows ("Open Journalism
+    // Project:").
+    if !(2..=14).contains(&words) || line.trim_end().ends_with(['.', '?', ':']) {
         return None;
     }
     // A staff credit is the credit: "Staff Reporter", "Staff Writer".
@@ -565,10 +591,33 @@ pub fn name_line(line: &str) -> Option<String> {
         "economy",
         "crime",
         "education",
+        "sobre",
+        // A row of share buttons ("Whatsapp Facebook Pinterest").
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "pinterest",
+        "pint",
+        "linkedin",
+        "reddit",
+        "instagram",
+        "youtube",
+        "telegram",
+        "messenger",
+        "flipboard",
+        "tumblr",
+        "email",
+        "tweet",
+        "paper",
+        "shipping",
     ];
     let finished = finish_names(names)?;
     if finished.split_whitespace().any(|n| {
         let core = trim_punct(n);
+        // A possessive is a phrase, not a name ("Today's Paper").
+        if core.ends_with("'s") || core.ends_with("’s") {
+            return true;
+        }
         if core.is_ascii() {
             NOT_NAMES.iter().any(|w| core.eq_ignore_ascii_case(w))
         } else {
@@ -704,7 +753,9 @@ pub fn date_in(line: &str) -> Option<String> {
                 ) else {
                     continue;
                 };
-                let (m, d) = if sep == '/' || (a <= 12 && b > 12) {
+                // US order with slashes, day first with dots; whichever
+                // order the numbers allow when one exceeds 12 ("27/09/2018").
+                let (m, d) = if a <= 12 && (sep == '/' || b > 12) {
                     (a, b)
                 } else {
                     (b, a)
@@ -998,6 +1049,36 @@ mod tests {
     }
 
     #[test]
+    fn bylines_in_other_languages() {
+        assert_eq!(
+            byline_of("Oleh Rina Wulandari dan Budi Santoso").as_deref(),
+            Some("Rina Wulandari dan Budi Santoso")
+        );
+        assert_eq!(
+            byline_of("Автор: Ольга Смирнова").as_deref(),
+            Some("Ольга Смирнова")
+        );
+        assert_eq!(
+            byline_of("Por Ana Lima e João Silva").as_deref(),
+            Some("Ana Lima e João Silva")
+        );
+        // "Dan" capitalised is a name, not Indonesian "and".
+        assert_eq!(
+            byline_of("By Dan Brody, Staff Writer").as_deref(),
+            Some("Dan Brody")
+        );
+        assert_eq!(byline_of("Автобус идёт в город"), None);
+    }
+
+    #[test]
+    fn share_rows_possessives_and_lead_ins_are_no_names() {
+        assert_eq!(name_line("Whatsapp Facebook Pinterest"), None);
+        assert_eq!(name_line("Today's Paper"), None);
+        assert_eq!(name_line("Open Journalism Project:"), None);
+        assert_eq!(name_line("Ines Falk").as_deref(), Some("Ines Falk"));
+    }
+
+    #[test]
     fn name_lines() {
         assert_eq!(
             name_line("Lena Hart - Mar 9, 2016 7:41 pm UTC").as_deref(),
@@ -1038,6 +1119,9 @@ mod tests {
             Some("2020-10-12")
         );
         assert_eq!(date_in("20 Nov, 2019 05:47").as_deref(), Some("2019-11-20"));
+        // Day first where the first number cannot be a month.
+        assert_eq!(date_in("27/09/2018").as_deref(), Some("2018-09-27"));
+        assert_eq!(date_in("09/27/2018").as_deref(), Some("2018-09-27"));
         assert_eq!(date_in("nothing here"), None);
     }
 
