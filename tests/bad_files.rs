@@ -186,7 +186,12 @@ fn a_50_mb_single_line_loads_without_hanging() {
     fs::write(&path, line).expect("write");
     let start = Instant::now();
     let p = path.clone();
-    let result = within(Duration::from_secs(60), "50 MB line", move || load_file(&p));
+    // A deadline that only a hang misses: the unoptimised test build takes
+    // about 20 s of CPU for this file, and a loaded two-core runner stretches
+    // that several times over.
+    let result = within(Duration::from_secs(180), "50 MB line", move || {
+        load_file(&p)
+    });
     match result {
         Ok(article) => assert!(!article.title.is_empty()),
         Err(problem) => assert_one_line(&problem),
@@ -220,8 +225,10 @@ fn a_100k_line_file_loads() {
     }
     fs::write(&path, text).expect("write");
     let p = path.clone();
-    let article =
-        within(Duration::from_secs(30), "100k lines", move || load_file(&p)).expect("loads");
+    let article = within(Duration::from_secs(180), "100k lines", move || {
+        load_file(&p)
+    })
+    .expect("loads");
     assert!(!article.title.is_empty());
 }
 
