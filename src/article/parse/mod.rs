@@ -554,13 +554,7 @@ struct Story {
 fn region(lines: &[Line]) -> Story {
     let n = lines.len();
     let scores: Vec<f32> = (0..n).map(|i| region::score(lines, i)).collect();
-    let (start, end) = region::region(&scores).unwrap_or((0, n - 1));
-    // The run may open on a short line that merely ends like a sentence (a
-    // headline ending "…" or "?"): the story begins at its first prose line, and
-    // lines above that are the header's, where the headline is looked for.
-    let start = (start..=end)
-        .find(|&i| lines[i].sentence || scores[i] > 1.0)
-        .unwrap_or(start);
+    let (start, _) = region::region(&scores).unwrap_or((0, n - 1));
     Story { scores, start }
 }
 
