@@ -1525,3 +1525,28 @@ fn syndicated_post_line_names_the_site_it_appeared_on() {
     assert_eq!(a.title, "Harbour town adds a night bus");
     assert_eq!(a.source.as_deref(), Some("Tide Notes"));
 }
+
+#[test]
+fn copyright_holder_ends_at_a_dot_separated_link_row() {
+    let a = load("source_copyright_dot_separated_footer");
+    assert_eq!(a.source.as_deref(), Some("Harbour Notes"));
+}
+
+#[test]
+fn copyright_holder_ends_at_a_reservation_in_russian() {
+    let a = load("source_copyright_reservation_in_russian");
+    assert_eq!(a.source.as_deref(), Some("Harbour Vestnik"));
+}
+
+#[test]
+fn footer_saying_who_publishes_the_paper_names_the_paper_not_the_owner() {
+    let a = load("source_published_by_line_over_owner");
+    assert_eq!(a.source.as_deref(), Some("The Harbour Post"));
+}
+
+#[test]
+fn app_and_newsletter_lines_name_the_site_between_their_words() {
+    let a = load("source_download_the_app_line");
+    assert_eq!(a.title, "Night market returns to the quay");
+    assert_eq!(a.source.as_deref(), Some("Harbour Notes"));
+}

@@ -114,6 +114,29 @@ const AFTER_NAME: &[&str] = &[
     " on twitter",
     " staff",
     " stories",
+    " staff report",
+    " staff reports",
+    " editorial board",
+    " news desk",
+    " newsroom",
+    " e-edition",
+    " crossword",
+    " media kit",
+];
+
+/// Actions before the site's name in a furniture line whose end names it
+/// ("Download the Harbour Post app", "By Harbour Post Staff"); lowercase.
+const ACTION_BEFORE_NAME: &[&str] = &[
+    "download the ",
+    "get the ",
+    "try the ",
+    "install the ",
+    "join the ",
+    "subscribe to the ",
+    "sign up for the ",
+    "read the ",
+    "visit the ",
+    "by ",
 ];
 
 /// Words that name a company rather than a publication ("Vox Media, LLC",
@@ -834,7 +857,7 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     loop {
         let trimmed = rest
             .trim_start_matches(|c: char| {
-                c.is_ascii_digit() || c.is_whitespace() || "-–—,.:©ⓒ".contains(c)
+                c.is_ascii_digit() || c.is_whitespace() || "-–—,.:©ⓒ·•|".contains(c)
             })
             .trim_start();
         let trimmed = ["copyright", "(c)", "by "]
@@ -863,6 +886,16 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         "tous droits",
         "alle rechte",
         "tutti i diritti",
+        "все права",
+        "wszelkie prawa",
+        "alle rechten",
+        "alle rettigheder",
+        "alla rättigheter",
+        "všechna práva",
+        "kaikki oikeudet",
+        "tüm hakları",
+        "minden jog",
+        "toate drepturile",
         " or its ",
         " unless ",
         " is a ",
@@ -874,10 +907,13 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         " — ",
         " – ",
         " | ",
+        " · ",
+        " • ",
         " / ",
         " (",
         ". ",
         "; ",
+        ": ",
     ] {
         if let Some(p) = lower_rest.find(stop) {
             end = end.min(p);
@@ -958,14 +994,23 @@ fn may_be_copyright(line: &str) -> bool {
 /// Deal is a registered Trademark of Korangy Publishing Inc." → "The Real
 /// Deal"; "\"Daily Express\" is a registered trademark" → "Daily Express";
 /// "SALON ® is registered in the U.S. Patent and Trademark Office" → "SALON";
-/// "Space is part of Future US Inc" → "Space"). The owner after "of" is the
-/// parent company, which the copyright line already names.
+/// "Space is part of Future US Inc" → "Space"; "The Harbour Post is
+/// published by Wave Media Ltd" → "The Harbour Post"; "Harbour Post is a
+/// member of" a press regulator). The owner after "of" or "by" is the parent
+/// company, which the copyright line already names.
 fn own_name(line: &str) -> Option<&str> {
     // A cheap, case-sensitive test first (one pass for all): most lines have
     // none of these.
-    const CUES: [&str; 7] = [
+    const CUES: [&str; 14] = [
         "rademark",
         " is part of ",
+        " is a part of ",
+        " is published by ",
+        " is owned by ",
+        " is a publication of ",
+        " is a division of ",
+        " is a trading name of ",
+        " is a member of ",
         "® is",
         " marchio ",
         " marque ",
@@ -990,6 +1035,13 @@ fn own_name(line: &str) -> Option<&str> {
         " is a trademark",
         " are registered trademarks",
         " is part of ",
+        " is a part of ",
+        " is published by ",
+        " is owned by ",
+        " is a publication of ",
+        " is a division of ",
+        " is a trading name of ",
+        " is a member of ",
         "® is registered",
         "® is a registered",
         // Italian, French, Spanish, Portuguese, German.
@@ -1209,6 +1261,18 @@ pub fn publication(
                 // of the name.
                 let rest = rest.split(" on ").next().unwrap_or(rest);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
+                // "Subscribe to the Harbour Post newsletter": the name between.
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                let rest = AFTER_NAME
+                    .iter()
+                    .find_map(|t| {
+                        rest.len()
+                            .checked_sub(t.len())
+                            .filter(|&at| rest.is_char_boundary(at))
+                            .filter(|&at| rest[at..].eq_ignore_ascii_case(t))
+                            .map(|at| rest[..at].trim_end())
+                    })
+                    .unwrap_or(rest);
                 if word_count(rest) <= 4 {
                     ballot.vote(rest, Evidence::Phrase, 1.0);
                 }
@@ -1217,6 +1281,10 @@ pub fn publication(
         for tail in AFTER_NAME.iter().filter(|_| tails_here) {
             if lower.ends_with(tail) && lower.len() == line.len() {
                 let head = line[..line.len() - tail.len()].trim();
+                let head = ACTION_BEFORE_NAME
+                    .iter()
+                    .find(|a| lower.starts_with(*a))
+                    .map_or(head, |a| head.get(a.len()..).unwrap_or("").trim_start());
                 if word_count(head) <= 3 {
                     ballot.vote(head, Evidence::Phrase, 1.0);
                 }
@@ -1618,6 +1686,14 @@ mod tests {
             (
                 "Orbit is part of Future Stars Inc, an international media group.",
                 Some("Orbit"),
+            ),
+            (
+                "The Harbour Post is published by Wave Media Ltd, 1 Quay Street.",
+                Some("The Harbour Post"),
+            ),
+            (
+                "Copyright 2024. Harbour Post is a member of the Press Standards Body.",
+                Some("Harbour Post"),
             ),
             (
                 "Gazzetta Vela ® è un marchio registrato di Onda Media Group S.p.A.",
