@@ -579,6 +579,22 @@ fn hard_wrapped_page_without_blank_lines() {
 }
 
 #[test]
+fn wrapped_headline_stays_apart_from_the_timestamp_in_capitals_under_it() {
+    check(
+        "wrapped_headline_over_caps_timestamp",
+        &Want {
+            title: "Shares of a small battery maker more than doubled after a carmaker signed a supply contract",
+            byline: Some("Tomas Ekberg"),
+            date: Some("2024-03-06"),
+            first: "Shares of Norrvolt, a battery start-up from northern Sweden, more than doubled on Wednesday after",
+            last: "The company said it would hire 300 more workers",
+            paragraphs: Some(4),
+            absent: &["PUBLISHED", "RELATED", "Carmakers race"],
+        },
+    );
+}
+
+#[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
         "caption_byline_city",

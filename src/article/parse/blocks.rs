@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::text::{ends_terminal, is_stop_word, starts_lowercase};
+use super::text::{ends_terminal, is_all_caps, is_stop_word, starts_lowercase};
 use super::urls::{is_url_continuation, starts_with_url};
 
 /// One logical line of the page.
@@ -271,7 +271,7 @@ fn reflow_hard_wrap(
     if indented || bullet_text(next).is_some() || prev_raw_len * 10 < width * 7 {
         return false;
     }
-    if next.starts_with("By ") || starts_with_url(next) {
+    if next.starts_with("By ") || starts_with_url(next) || caps_label(prev, next) {
         return false;
     }
     let first_word = next
@@ -280,6 +280,25 @@ fn reflow_hard_wrap(
         .map_or(0, |w| w.chars().count());
     let forced = prev_raw_len + 1 + first_word > width.saturating_sub(6);
     forced || (!ends_terminal(prev) && (paragraph_shaped || starts_lowercase(next)))
+}
+
+/// Whether `next` opens with two words in capitals ("PUBLISHED TUE, NOV 19",
+/// "UPDATED 2 HOURS AGO") under a line that is not in capitals: a label set in
+/// another type, not the rest of the line above (a wrapped sentence goes on in
+/// its own case; one capitalised acronym, "US officials", still continues).
+fn caps_label(prev: &str, next: &str) -> bool {
+    if is_all_caps(prev) {
+        return false;
+    }
+    let mut words = next.split_whitespace();
+    // Capitals, not letters without case (CJK): every letter uppercase, two at least.
+    let caps_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic());
+            letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+        })
+    };
+    caps_word(words.next()) && caps_word(words.next())
 }
 
 /// The text of a bullet line without its marker ("• Point" → "Point"), or `None`.
@@ -302,6 +321,22 @@ pub fn bullet_text(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_in_capitals_does_not_continue_the_line_above() {
+        let headline = "Shares of a battery maker more than doubled after a carmaker signed a deal";
+        assert!(caps_label(headline, "PUBLISHED WED, MAR 6 2024"));
+        assert!(caps_label(headline, "LIVE UPDATES as the market opens"));
+        // One acronym opening a wrapped sentence's next line is the sentence going on.
+        assert!(!caps_label(headline, "US officials said on Monday"));
+        // A line in capitals goes on in capitals.
+        assert!(!caps_label(
+            "THE MARKETS CLOSED HIGHER AS",
+            "OIL PRICES FELL"
+        ));
+        // Letters without case are not capitals.
+        assert!(!caps_label(headline, "出国 前后 关注点"));
+    }
 
     #[test]
     fn blank_lines_separate_blocks() {
