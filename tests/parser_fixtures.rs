@@ -595,6 +595,30 @@ fn wrapped_headline_stays_apart_from_the_timestamp_in_capitals_under_it() {
 }
 
 #[test]
+fn wrapped_headline_under_a_menu_keeps_apart_from_its_dek() {
+    let a = check(
+        "wrapped_headline_over_dek_under_menu",
+        &Want {
+            title: "Glaciers in the southern Alps are melting twice as fast as scientists expected",
+            byline: Some("Helena Marwick"),
+            date: Some("2024-05-12"),
+            first: "The survey, carried out by a team from two universities over six weeks, measured",
+            last: "The national weather office said it would review its models",
+            paragraphs: Some(4),
+            absent: &["Most read", "Sign up", "river towns"],
+        },
+    );
+    assert_eq!(
+        a.dek.as_deref(),
+        Some(
+            "A survey flown over 400 glaciers last summer found the ice thinning by more than a \
+             metre a year, far faster than the models used by the national weather office had \
+             predicted."
+        )
+    );
+}
+
+#[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
         "caption_byline_city",
