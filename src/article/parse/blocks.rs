@@ -269,9 +269,11 @@ fn wrapped_blocks(lines: &[&str], width: usize) -> Vec<bool> {
 /// within the width, give or take a few columns), or when an unfinished long line
 /// sits in a paragraph-shaped block or is followed by a lowercase continuation.
 /// Lines that were short enough to stay whole (menus, headlines) are never
-/// joined; an indented next line, a bullet, a URL, a "By" line or a label in
-/// capitals starts a new unit, and so does a capitalised line under a whole
-/// phrase that follows a menu ([`headline_under_labels`]).
+/// joined; an indented next line, a bullet, a URL, a "By" line (or a short
+/// "by Jane Doe — May 2"), a label in capitals, a repeat of the line above or a
+/// line without letters after a finished sentence ("6366" shares) starts a new
+/// unit, and so does a capitalised line under a whole phrase that follows a
+/// menu ([`headline_under_labels`]).
 ///
 /// `after_label`: `prev` is one physical line, under a short unfinished line of
 /// its own block (a menu item, a section label).
@@ -289,7 +291,13 @@ fn reflow_hard_wrap(
     if indented || bullet_text(next).is_some() || prev_raw_len * 10 < width * 7 {
         return false;
     }
-    if next.starts_with("By ") || starts_with_url(next) || caps_label(prev, next) {
+    if next.starts_with("By ")
+        || starts_with_url(next)
+        || caps_label(prev, next)
+        || next == prev
+        || short_credit(next, width)
+        || (ends_terminal(prev) && !next.chars().any(char::is_alphabetic))
+    {
         return false;
     }
     if after_label && headline_under_labels(prev, next) {
@@ -329,6 +337,17 @@ fn headline_under_labels(prev: &str, next: &str) -> bool {
         return false;
     }
     last.chars().next().is_some_and(char::is_lowercase) && !is_function_word(last)
+}
+
+/// Whether a line is a short, unfinished credit in lowercase ("by Jane Doe —
+/// May 2, 2024"): a sentence broken before "by" goes on across the whole next
+/// line or ends there with its full stop.
+fn short_credit(next: &str, width: usize) -> bool {
+    next.strip_prefix("by ").is_some_and(|rest| {
+        rest.starts_with(char::is_uppercase)
+            && next.chars().count() * 10 < width * 6
+            && !ends_terminal(next)
+    })
 }
 
 /// Whether `next` opens with two words in capitals ("PUBLISHED TUE, NOV 19",
@@ -410,6 +429,42 @@ mod tests {
             "Navalny said"
         ));
         assert!(!headline_under_labels("crash game servers", "and more"));
+    }
+
+    #[test]
+    fn credits_counts_and_repeats_do_not_continue_a_wrapped_line() {
+        let headline = "Five companies join the lunar lander programme of the space agency";
+        assert!(!reflow_hard_wrap(
+            headline,
+            66,
+            "by Jane Doe — May 2, 2024",
+            false,
+            72,
+            true,
+            false
+        ));
+        assert!(!reflow_hard_wrap(
+            "Is the bar really selling air?",
+            70,
+            "6366",
+            false,
+            72,
+            true,
+            false
+        ));
+        assert!(!reflow_hard_wrap(
+            headline, 66, headline, false, 72, true, false
+        ));
+        // A sentence broken before "by" goes on.
+        assert!(reflow_hard_wrap(
+            "the bridge across the river was closed on Monday after it was struck",
+            70,
+            "by Storm Ciarán, the council said.",
+            false,
+            72,
+            true,
+            false
+        ));
     }
 
     #[test]
