@@ -619,6 +619,26 @@ fn wrapped_headline_under_a_menu_keeps_apart_from_its_dek() {
 }
 
 #[test]
+fn caption_shown_twice_with_a_long_wire_credit_is_one_caption_not_story() {
+    let a = check(
+        "caption_twice_with_long_wire_credit",
+        &Want {
+            title: "Cargo capsule burns up over the ocean after losing contact with the station",
+            byline: Some("Anna Petrova"),
+            date: Some("2024-03-03"),
+            first: "PORT CITY — An unmanned cargo capsule",
+            last: "A private company is due to send another cargo ship",
+            paragraphs: Some(5),
+            absent: &["In this photo", "What to Read Next", "Rocket maker"],
+        },
+    );
+    assert_eq!(a.captions.len(), 1, "{:#?}", a.captions);
+    assert!(a.captions[0].starts_with("In this photo taken on Monday"));
+    // A bracketed note with slashes inside the story is no photo credit.
+    assert!(a.body[3].ends_with("[Part 1 / Part 2 / Annex]."));
+}
+
+#[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
         "caption_byline_city",
