@@ -1610,3 +1610,14 @@ fn app_and_newsletter_lines_name_the_site_between_their_words() {
     assert_eq!(a.title, "Night market returns to the quay");
     assert_eq!(a.source.as_deref(), Some("Harbour Notes"));
 }
+
+#[test]
+fn print_page_label_gives_the_page_url_without_a_slug() {
+    let a = load("source_print_page_url_label");
+    assert_eq!(a.title, "Council adds a winter ferry");
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://www.harbourledger.example/s/9921")
+    );
+    assert_eq!(a.source.as_deref(), Some("harbourledger.example"));
+}
