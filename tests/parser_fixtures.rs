@@ -639,6 +639,23 @@ fn caption_shown_twice_with_a_long_wire_credit_is_one_caption_not_story() {
 }
 
 #[test]
+fn chinese_headline_over_a_labelled_timestamp_under_a_double_arrow_trail() {
+    let a = check(
+        "chinese_headline_over_labelled_timestamp",
+        &Want {
+            title: "城市观察：夜间公交线路半年客流翻番",
+            byline: None,
+            date: Some("2023-06-12"),
+            first: "今年一月开通的六条夜间公交线路",
+            last: "专家认为，夜间公交不仅方便了市民出行",
+            paragraphs: Some(4),
+            absent: &["首页", "图为", "责任编辑", "相关新闻", "地铁末班车"],
+        },
+    );
+    assert_eq!(a.captions, vec!["图为乘客在夜间公交站台候车。".to_string()]);
+}
+
+#[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
         "caption_byline_city",
@@ -981,6 +998,20 @@ fn russian_text_label_after_a_long_standfirst_is_the_byline() {
         "Мастера вкуса: десять поваров, которые готовят дома лучше ресторанов"
     );
     assert_eq!(a.byline.as_deref(), Some("Ольга Смирнова"));
+    // The date glued to the name by a middle dot is the page's date, and the
+    // standfirst over the credit is the dek, not the story's first paragraph.
+    assert_eq!(a.published.as_deref(), Some("2018-09-24"));
+    assert!(
+        a.dek
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Они настоящие мастера домашней кухни"))
+    );
+    assert!(
+        a.body[0].starts_with("Наши герои знают толк"),
+        "{:#?}",
+        a.body
+    );
+    assert!(!a.body.iter().any(|p| p.contains("Текст:")));
 }
 
 #[test]
