@@ -588,7 +588,10 @@ fn reading_time(lower: &str, words: usize) -> bool {
 /// Example: "Home News Travel & Outdoors", "News › World › Europe".
 fn breadcrumb(line: &str, lower: &str) -> bool {
     let home_led = lower.starts_with("home ") || lower.starts_with("home/");
-    let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
+    // Each mark ends in a byte few lines hold (">", and the last bytes of
+    // "›" and "»"): only a line with one is searched for the marks.
+    let trail = memchr::memchr3(b'>', 0xBA, 0xBB, line.as_bytes()).is_some()
+        && [" › ", " > ", " » "].iter().any(|m| line.contains(m));
     if !(home_led || trail) {
         return false;
     }

@@ -236,10 +236,18 @@ fn score_candidates(
         // The page repeats its headline inside other lines (share panels, comment
         // headers: "Share … for: <headline>", "12 responses to “<headline>”").
         if l.words >= 4 {
+            // One searcher for the candidate, built when a line of fitting
+            // length first asks, rather than one per line searched.
+            let mut finder = None;
             let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
                 .iter()
                 .any(|o| {
-                    o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
+                    o.text.len() > t.len()
+                        && o.text.len() <= t.len() + 80
+                        && finder
+                            .get_or_insert_with(|| memchr::memmem::Finder::new(t))
+                            .find(o.text.as_bytes())
+                            .is_some()
                 });
             f[QUOTED] = flag(quoted);
         }
@@ -250,7 +258,7 @@ fn score_candidates(
                 .is_some_and(|o| o.kind == Kind::PhotoCredit),
         );
         f[PIPE_OR_COUNT] = flag(
-            t.contains(" | ")
+            spaced_pipe(t)
                 || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()),
         );
         f[SHORT_ALL_CAPS] = flag(is_all_caps(t) && l.words <= 3);
@@ -826,6 +834,14 @@ fn not_a_headline(l: &Line) -> bool {
         && l.words <= 3 * (commas + 1)
         && t.matches(", ").count() >= 3
         && t.split(',').all(|tag| tag.split_whitespace().count() <= 3)
+}
+
+/// Whether the text holds " | ": looked for at its "|" (most lines have
+/// none) rather than with a searcher made for each line.
+fn spaced_pipe(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(b'|', bytes)
+        .any(|at| at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' '))
 }
 
 /// Whether the text holds a clock time: one or two digits, a colon, two digits.

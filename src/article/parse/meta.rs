@@ -915,7 +915,8 @@ pub fn date_line_counted(line: &str, words: usize) -> bool {
     ]
     .iter()
     .any(|l| lower_starts_with(line, l));
-    let relative = lower_contains(line, " ago") && line.chars().any(|c| c.is_ascii_digit());
+    // The digit first: most lines have none, and it is the cheaper search.
+    let relative = line.bytes().any(|b| b.is_ascii_digit()) && lower_contains(line, " ago");
     // The word count first: it is known, and a date is looked for at length.
     labelled || relative || (words <= 10 && date_in(line).is_some())
 }
@@ -925,6 +926,16 @@ pub fn date_line_counted(line: &str, words: usize) -> bool {
 /// Such a line is furniture like a bare counter: it never marks the header zone
 /// (a live blog's entries are story text, not captions under a timestamp).
 pub fn time_of_day(line: &str) -> bool {
+    // The clock's hour opens the line: a line that opens with anything but
+    // a digit is read no further.
+    if !line
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return false;
+    }
     let mut tokens = line.split_whitespace();
     let Some(first) = tokens.next() else {
         return false;

@@ -245,11 +245,16 @@ pub fn lower_starts_with(line: &str, prefix: &str) -> bool {
 pub fn lower_contains(line: &str, needle: &str) -> bool {
     debug_assert!(lowercase_safe(needle), "{needle:?}");
     let (hay, needle) = (line.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
+    if needle.is_empty() {
         return true;
-    };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
-        hay.get(at..at + needle.len())
+    }
+    // Found by its first letter rather than a leading space, which nearly
+    // every word of a line would stop at (" ago").
+    let k = needle.iter().position(|&b| b != b' ').unwrap_or(0);
+    let anchor = needle[k];
+    memchr::memchr2_iter(anchor, anchor.to_ascii_uppercase(), hay).any(|at| {
+        at.checked_sub(k)
+            .and_then(|from| hay.get(from..from + needle.len()))
             .is_some_and(|window| window.eq_ignore_ascii_case(needle))
     })
 }
@@ -484,13 +489,13 @@ impl<'a> RawWord<'a> {
         }
     }
 
-    /// FNV-1a over the lowercased word's bytes, computed without a copy: the
-    /// hash [`content_word_hashes`] gives (which the tests check it against).
+    /// [`word_hash`] of the lowercased word: the hash
+    /// [`content_word_hashes`] gives (which the tests check it against).
     #[cfg(test)]
     pub fn hash(&self) -> u64 {
         match self {
-            Self::Ascii(word) => fnv(word.bytes().map(|b| b.to_ascii_lowercase())),
-            Self::Wide(word) => fnv(word.bytes()),
+            Self::Ascii(word) => word_hash(word.to_ascii_lowercase().as_bytes(), 0, word.len(), 0),
+            Self::Wide(word) => word_hash(word.as_bytes(), 0, word.len(), 0),
         }
     }
 
@@ -509,6 +514,53 @@ pub fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
     bytes.fold(0xcbf2_9ce4_8422_2325, |hash, b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// What [`word_hash`] ors into every byte of an ASCII word of letters and
+/// digits to lowercase it: `| 0x20` lowercases a letter and keeps a digit.
+const FOLD_ASCII: u64 = 0x2020_2020_2020_2020;
+
+/// The hash of the word `bytes[start..end]` lowercased, `fold` being
+/// [`FOLD_ASCII`] for an ASCII word of letters and digits in any case and 0
+/// for a word already lowercased: both give the same hash for the same
+/// lowercased word. Read eight bytes at a time (a byte at a time, as FNV-1a
+/// does, cost more than finding the words); bytes past the word are masked
+/// off, so the line around it may be read. A word of up to eight bytes gets
+/// a hash of its own (each step is a bijection), and the final step mixes
+/// the high bits into the low ones, which hash-set slots read, as the top
+/// byte is for [`Signature`](super::Signature)s.
+#[inline]
+pub fn word_hash(bytes: &[u8], start: usize, end: usize, fold: u64) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(K);
+    let mut h = (end - start) as u64;
+    let mut at = start;
+    while at + 8 <= end {
+        h = mix(h, load8(bytes, at) | fold);
+        at += 8;
+    }
+    let rest = end - at;
+    if rest > 0 {
+        let v = if at + 8 <= bytes.len() {
+            load8(bytes, at)
+        } else {
+            bytes[at..end]
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b))
+        };
+        h = mix(h, (v | fold) & (u64::MAX >> (64 - 8 * rest)));
+    }
+    h ^ (h >> 32)
+}
+
+/// The eight bytes from `at` as a little-endian integer (`at + 8` must not
+/// pass the end).
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
 }
 
 /// Byte classes for [`ContentWords`]: 0 for an ASCII byte that is no letter or
@@ -648,13 +700,11 @@ fn word_run(s: &str, mut i: usize) -> (usize, usize, u8) {
 
 /// The content words of `s` (the words [`content_words`] gives, in order)
 /// as `(start, end, hash)`: the word is `s[start..end]` before lowercasing
-/// and `hash` is [`fnv`] of the lowercased word. One pass over the bytes
+/// and `hash` is [`word_hash`] of the lowercased word. One pass over the bytes
 /// finds, hashes and tests each ASCII word (nearly every word), with no
 /// copy; a word with other characters is lowercased as [`ContentWords`]
 /// does.
 pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0100_0000_01b3;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -665,21 +715,19 @@ pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
         }
         let start = i;
         if class != WIDE {
-            // A run of ASCII letters and digits, hashed as it is read (`| 0x20`
-            // lowercases a letter and keeps a digit).
-            let mut hash = FNV_OFFSET;
-            while let Some(&b) = bytes.get(i) {
-                if WORD_BYTE[usize::from(b)] & (LOWER | UPPER) == 0 {
-                    break;
-                }
-                hash = (hash ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
+            // A run of ASCII letters and digits, hashed once its end is found
+            // (and only if it is a content word).
+            while bytes
+                .get(i)
+                .is_some_and(|&b| WORD_BYTE[usize::from(b)] & (LOWER | UPPER) != 0)
+            {
                 i += 1;
             }
             if bytes.get(i).is_none_or(|&b| WORD_BYTE[usize::from(b)] == 0) {
                 // The word ends here and is ASCII: its length is its bytes'.
                 let len = i - start;
                 if len >= 3 && !(len <= 5 && is_ascii_stop_word(&bytes[start..i])) {
-                    each(start, i, hash);
+                    each(start, i, word_hash(bytes, start, i, FOLD_ASCII));
                 }
                 continue;
             }
@@ -706,7 +754,7 @@ pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
             // The run was ASCII after all (the character after it is no
             // letter): the same test as above.
             if !(word.len() <= 5 && is_ascii_stop_word(word.as_bytes())) {
-                each(start, i, fnv(word.bytes().map(|b| b | 0x20)));
+                each(start, i, word_hash(bytes, start, i, FOLD_ASCII));
             }
             continue;
         }
@@ -714,7 +762,7 @@ pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
         if is_stop_word(&lower) {
             continue;
         }
-        each(start, i, fnv(lower.bytes()));
+        each(start, i, word_hash(lower.as_bytes(), 0, lower.len(), 0));
     }
 }
 
