@@ -764,24 +764,11 @@ fn not_a_headline(l: &Line) -> bool {
             });
     if maybe_label {
         let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
-        let credit = [
-            "publicado por",
-            "posted by",
-            "written by",
-            "escrito por",
-            "by:",
-            "por:",
-            "texto:",
-            "text:",
-            "текст:",
-            "автор:",
-            "author:",
-            "autor:",
-        ]
-        .iter()
-        .any(|p| {
-            // At a word's start: "Dear Abby: …" holds no "by:".
-            lower_head.match_indices(p).any(|(at, _)| {
+        let credit = credit_label_finders().iter().any(|p| {
+            // At a word's start: "Dear Abby: …" holds no "by:". (A label
+            // cannot overlap itself, so every place it occurs is found, and
+            // each starts a character.)
+            p.find_iter(lower_head.as_bytes()).any(|at| {
                 lower_head[..at]
                     .chars()
                     .next_back()
@@ -834,6 +821,33 @@ fn not_a_headline(l: &Line) -> bool {
         && l.words <= 3 * (commas + 1)
         && t.matches(", ").count() >= 3
         && t.split(',').all(|tag| tag.split_whitespace().count() <= 3)
+}
+
+/// The searchers for the credit labels of rule `headline_shapes_rejected`,
+/// built once: a label searched for on every candidate line that holds a
+/// colon, "by" or "por" cost a searcher each time.
+fn credit_label_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "publicado por",
+                "posted by",
+                "written by",
+                "escrito por",
+                "by:",
+                "por:",
+                "texto:",
+                "text:",
+                "текст:",
+                "автор:",
+                "author:",
+                "autor:",
+            ]
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+        });
+    &FINDERS
 }
 
 /// Whether the text holds " | ": looked for at its "|" (most lines have

@@ -895,6 +895,41 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     Some((holder, before_name, company))
 }
 
+/// The cues of [`own_name`], which a line must hold (case as written) for it
+/// to state the publication's own name.
+const CUES: [&str; 7] = [
+    "rademark",
+    " is part of ",
+    "® is",
+    " marchio ",
+    " marque ",
+    " marca ",
+    " Marke",
+];
+
+/// What [`may_be_copyright`] looks for: a mark, the word, or a reservation.
+const COPYRIGHT_CUES: [&str; 6] = ["©", "ⓒ", "(c)", "(с)", "copyright", "reserved"];
+
+/// Whether the line may be a copyright line ([`may_be_copyright`]) or state
+/// the publication's own name ([`own_name`]): one pass over the line for
+/// both, ASCII case ignored (so it lets through every line either would
+/// take, and a few more, which those then rule out), rather than one pass
+/// for each over nearly every line outside the story, which holds neither.
+fn copyright_or_name_cue(line: &str) -> bool {
+    static SEARCH: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    SEARCH
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(COPYRIGHT_CUES.iter().chain(&CUES))
+                .ok()
+        })
+        .as_ref()
+        .is_none_or(|search| search.is_match(line))
+}
+
 /// A quick test that lets only lines that may hold a copyright notice reach
 /// [`copyright_holder`]: a mark, the word, or a reservation.
 fn may_be_copyright(line: &str) -> bool {
@@ -935,15 +970,6 @@ fn may_be_copyright(line: &str) -> bool {
 fn own_name(line: &str) -> Option<&str> {
     // A cheap, case-sensitive test first (one pass for all): most lines have
     // none of these.
-    const CUES: [&str; 7] = [
-        "rademark",
-        " is part of ",
-        "® is",
-        " marchio ",
-        " marque ",
-        " marca ",
-        " Marke",
-    ];
     static CUE_SEARCH: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
     let cued = match CUE_SEARCH.get_or_init(|| aho_corasick::AhoCorasick::new(CUES).ok()) {
@@ -1055,8 +1081,9 @@ pub fn publication(
             continue;
         }
         let short = line.len() <= SHORT;
+        let cued = line.len() <= 400 && copyright_or_name_cue(line);
         // Copyright lines (the footer's own weighs more than one mid-page).
-        if line.len() <= 400
+        if cued
             && may_be_copyright(line)
             && let Some((holder, before, company)) = copyright_holder(line)
         {
@@ -1090,9 +1117,7 @@ pub fn publication(
         {
             ballot.vote(name, Evidence::Copyright, 1.0);
         }
-        if line.len() <= 400
-            && let Some(name) = own_name(line)
-        {
+        if cued && let Some(name) = own_name(line) {
             ballot.vote(name, Evidence::OwnName, 1.0);
         }
         if !short {
