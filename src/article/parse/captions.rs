@@ -116,8 +116,10 @@ fn trailing_photo_credit(line: &str) -> bool {
         t.char_indices().rev().nth(59).map_or(0, |(i, _)| i)
     };
     let tail: &str = t.get(start..).unwrap_or(t);
-    // ASCII bytes, which never occur inside another character's encoding.
-    if !tail.bytes().any(|b| matches!(b, b'/' | b')' | b']' | b':')) {
+    // ASCII bytes, which never occur inside another character's encoding
+    // (found by two byte searches rather than four tests a byte).
+    let bytes = tail.as_bytes();
+    if memchr::memchr3(b'/', b')', b']', bytes).is_none() && memchr::memchr(b':', bytes).is_none() {
         return false;
     }
     let lower_tail = tail.to_lowercase();

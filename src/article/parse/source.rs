@@ -1149,14 +1149,10 @@ pub fn publication(
             }
         }
         // Most lines start and end with letters no phrase does: one byte
-        // compared per phrase before any phrase is matched.
+        // compared per phrase before that phrase is matched.
         let first = lower.as_bytes().first().copied().unwrap_or(0);
         let last = lower.as_bytes().last().copied().unwrap_or(0);
-        let leads_here = BEFORE_NAME.iter().any(|p| p.as_bytes()[0] == first);
-        let tails_here = AFTER_NAME
-            .iter()
-            .any(|p| p.as_bytes().last().is_some_and(|b| *b == last));
-        for lead in BEFORE_NAME.iter().filter(|_| leads_here) {
+        for lead in BEFORE_NAME.iter().filter(|p| p.as_bytes()[0] == first) {
             if lower.starts_with(lead) && lower.len() == line.len() {
                 let rest = line[lead.len()..]
                     .trim()
@@ -1181,7 +1177,10 @@ pub fn publication(
                 }
             }
         }
-        for tail in AFTER_NAME.iter().filter(|_| tails_here) {
+        for tail in AFTER_NAME
+            .iter()
+            .filter(|p| p.as_bytes().last() == Some(&last))
+        {
             if lower.ends_with(tail) && lower.len() == line.len() {
                 let head = line[..line.len() - tail.len()].trim();
                 if word_count(head) <= 3 {
