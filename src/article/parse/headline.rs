@@ -316,14 +316,15 @@ fn score_candidates(
         }
         // Rule `dek_under_headline`: a longer line right under a headline-shaped
         // line (a label of one word is no headline) is that headline's standfirst.
+        // (The content words, which cost a list, are looked at last.)
         if scored[..k].iter().any(|c| {
             let j = c.index;
             j + 2 >= i
-                && content_words(&lines[j].text).len() >= 3
                 && headline_worded(&lines[j].text)
                 && lines[i].text.chars().count() > lines[j].text.chars().count()
                 && !is_all_caps(&lines[j].text)
                 && !(j + 1..i).any(|m| is_author_or_date(lines, m))
+                && content_words(&lines[j].text).len() >= 3
         }) {
             scored[k].features[DEK_UNDER_HEADLINE] = 1.0;
         }

@@ -916,18 +916,33 @@ const COPYRIGHT_CUES: [&str; 6] = ["©", "ⓒ", "(c)", "(с)", "copyright", "res
 /// take, and a few more, which those then rule out), rather than one pass
 /// for each over nearly every line outside the story, which holds neither.
 fn copyright_or_name_cue(line: &str) -> bool {
-    static SEARCH: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
+    static SEARCH: std::sync::OnceLock<Option<aho_corasick::dfa::DFA>> = std::sync::OnceLock::new();
     SEARCH
         .get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
+            aho_corasick::dfa::DFA::builder()
                 .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(COPYRIGHT_CUES.iter().chain(&CUES))
                 .ok()
         })
         .as_ref()
-        .is_none_or(|search| search.is_match(line))
+        .is_none_or(|dfa| walk_finds(dfa, line))
+}
+
+/// Whether one of the automaton's patterns occurs in `line`, found by
+/// walking it a byte at a time up to the first match (a search set up for
+/// each line cost as much as the walk on the lines these read). True if
+/// the automaton cannot search (it always can: it is built unanchored).
+fn walk_finds(dfa: &aho_corasick::dfa::DFA, line: &str) -> bool {
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return true;
+    };
+    line.bytes().any(|b| {
+        state = dfa.next_state(Anchored::No, state, b);
+        dfa.is_special(state) && dfa.is_match(state)
+    })
 }
 
 /// A quick test that lets only lines that may hold a copyright notice reach
@@ -970,10 +985,15 @@ fn may_be_copyright(line: &str) -> bool {
 fn own_name(line: &str) -> Option<&str> {
     // A cheap, case-sensitive test first (one pass for all): most lines have
     // none of these.
-    static CUE_SEARCH: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+    static CUE_SEARCH: std::sync::OnceLock<Option<aho_corasick::dfa::DFA>> =
         std::sync::OnceLock::new();
-    let cued = match CUE_SEARCH.get_or_init(|| aho_corasick::AhoCorasick::new(CUES).ok()) {
-        Some(search) => search.is_match(line),
+    let cued = match CUE_SEARCH.get_or_init(|| {
+        aho_corasick::dfa::DFA::builder()
+            .prefilter(false)
+            .build(CUES)
+            .ok()
+    }) {
+        Some(dfa) => walk_finds(dfa, line),
         None => CUES.iter().any(|c| line.contains(c)),
     };
     if !cued {
