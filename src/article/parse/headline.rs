@@ -236,18 +236,12 @@ fn score_candidates(
         // The page repeats its headline inside other lines (share panels, comment
         // headers: "Share … for: <headline>", "12 responses to “<headline>”").
         if l.words >= 4 {
-            // One searcher for the candidate, built when a line of fitting
-            // length first asks, rather than one per line searched.
-            let mut finder = None;
+            // (A prebuilt searcher costs more to build than the one or two
+            // lines of fitting length a candidate has are to search.)
             let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
                 .iter()
                 .any(|o| {
-                    o.text.len() > t.len()
-                        && o.text.len() <= t.len() + 80
-                        && finder
-                            .get_or_insert_with(|| memchr::memmem::Finder::new(t))
-                            .find(o.text.as_bytes())
-                            .is_some()
+                    o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
                 });
             f[QUOTED] = flag(quoted);
         }
