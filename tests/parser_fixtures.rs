@@ -639,6 +639,23 @@ fn caption_shown_twice_with_a_long_wire_credit_is_one_caption_not_story() {
 }
 
 #[test]
+fn chinese_headline_over_a_labelled_timestamp_under_a_double_arrow_trail() {
+    let a = check(
+        "chinese_headline_over_labelled_timestamp",
+        &Want {
+            title: "城市观察：夜间公交线路半年客流翻番",
+            byline: None,
+            date: Some("2023-06-12"),
+            first: "今年一月开通的六条夜间公交线路",
+            last: "专家认为，夜间公交不仅方便了市民出行",
+            paragraphs: Some(4),
+            absent: &["首页", "图为", "责任编辑", "相关新闻", "地铁末班车"],
+        },
+    );
+    assert_eq!(a.captions, vec!["图为乘客在夜间公交站台候车。".to_string()]);
+}
+
+#[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
         "caption_byline_city",

@@ -56,7 +56,8 @@ fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
 }
 
 /// Rule `caption_label`: lines labelled as captions or images by the page.
-/// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …".
+/// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …",
+/// "图为乘客在站台候车。".
 fn caption_label(line: &str) -> bool {
     [
         "image caption",
@@ -72,6 +73,14 @@ fn caption_label(line: &str) -> bool {
         "top photo:",
         "main image:",
         "video caption",
+        // Chinese "the picture shows", Japanese "photo:", Korean "photo=".
+        "图为",
+        "圖為",
+        "图：",
+        "写真：",
+        "写真は",
+        "사진=",
+        "사진 =",
     ]
     .iter()
     .any(|p| starts_with_ignore_case(line, p))

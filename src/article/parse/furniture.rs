@@ -602,14 +602,17 @@ fn reading_time(lower: &str, words: usize) -> bool {
 }
 
 /// Rule `breadcrumb`: a navigation trail: "Home" followed by section names, or
+/// three steps or more joined by "›", "»" or ">>" ("首页 >> 教育资讯 >> 正文"), or
 /// section names joined by `›`, `>`, `»` or ` / `.
 /// Example: "Home News Travel & Outdoors", "News › World › Europe".
 fn breadcrumb(line: &str, lower: &str) -> bool {
     let home_led = lower.starts_with("home ") || lower.starts_with("home/");
-    // Each mark ends in a byte few lines hold (">", and the last bytes of
-    // "›" and "»"): only a line with one is searched for the marks.
+    // Each mark holds a byte few lines hold (">", and the last bytes of "›"
+    // and "»"): only a line with one is searched for the marks.
     let trail = memchr::memchr3(b'>', 0xBA, 0xBB, line.as_bytes()).is_some()
-        && [" › ", " > ", " » "].iter().any(|m| line.contains(m));
+        && [" › ", " > ", " » ", " >> "]
+            .iter()
+            .any(|m| line.contains(m));
     if !(home_led || trail) {
         return false;
     }
@@ -624,7 +627,7 @@ fn breadcrumb(line: &str, lower: &str) -> bool {
                 .split(m)
                 .all(|step| (1..=10).contains(&step.split_whitespace().count()))
     };
-    if trail && (steps(" › ") || steps(" » ")) {
+    if trail && (steps(" › ") || steps(" » ") || steps(" >> ")) {
         return true;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -851,6 +854,7 @@ mod tests {
                 "Poesia » Poemas de amor » Quem planta esperança colhe…",
                 "breadcrumb",
             ),
+            ("首页 >> 教育资讯 >> 教育新闻 >> 正文", "breadcrumb"),
             ("1 of 6", "bare_counter"),
             ("Click here to get the app", "call_to_action"),
             (
