@@ -64,11 +64,13 @@ pub fn decode_text_owned(bytes: Vec<u8>) -> String {
     normalise_owned(decode_owned(bytes))
 }
 
-/// [`normalise`] taking the text by value: text without carriage returns whose
-/// lines are all plain already (see [`sanitize::all_plain_lines`]) is its own
-/// normal form and is returned as it is, after one fast scan.
+/// [`normalise`] taking the text by value: text whose lines are all plain
+/// already (see [`sanitize::all_plain_lines`]) is its own normal form and is
+/// returned as it is, after one fast scan. That scan also rules out carriage
+/// returns (a control character is not plain), so they need no search of
+/// their own.
 pub fn normalise_owned(text: String) -> String {
-    if !text.contains('\r') && sanitize::all_plain_lines(&text) {
+    if sanitize::all_plain_lines(&text) {
         return text;
     }
     normalise(&text)

@@ -136,7 +136,7 @@ fn long_paragraph(p: &Probe) -> Option<(Kind, &'static str)> {
 /// Classifier `caption`: a caption's shape (see [`captions::is_caption`]); a
 /// label and a name only ("Photo: Anna Holm") is the photo's credit.
 fn caption(p: &Probe) -> Option<(Kind, &'static str)> {
-    if !captions::is_caption(p.text) {
+    if !captions::is_caption_lower(p.text, p.lower) {
         return None;
     }
     if captions::photo_credit(p.text, p.words, Some(p.lower))

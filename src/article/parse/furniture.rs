@@ -294,7 +294,7 @@ pub(crate) const RULES: &[Rule] = &[
 /// alone read every line), and most lines of a page hold none at all. Built
 /// from the rules themselves, so a phrase added to a rule always reaches it.
 struct Gate {
-    automaton: aho_corasick::AhoCorasick,
+    automaton: aho_corasick::dfa::DFA,
     /// For each phrase (by the automaton's pattern number), the rules that
     /// look for it, one bit per index in [`RULES`].
     rules: Vec<u32>,
@@ -302,11 +302,29 @@ struct Gate {
 
 impl Gate {
     /// The rules (bits by index in [`RULES`]) one of whose phrases occurs in
-    /// `lower`.
+    /// `lower`. The automaton is walked here a byte at a time: every state
+    /// reached holds the phrases that end at that byte (those of shorter
+    /// suffixes included), so the walk sees each occurrence of each phrase,
+    /// as an overlapping search does, without the cost of setting one up
+    /// and stepping it match by match (more than the walk itself on the
+    /// short lines the gate reads).
     fn rules_in(&self, lower: &str) -> u32 {
-        self.automaton
-            .find_overlapping_iter(lower)
-            .fold(0, |rules, m| rules | self.rules[m.pattern().as_usize()])
+        use aho_corasick::Anchored;
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.automaton;
+        let Ok(mut state) = dfa.start_state(Anchored::No) else {
+            return u32::MAX;
+        };
+        let mut rules = 0;
+        for &b in lower.as_bytes() {
+            state = dfa.next_state(Anchored::No, state, b);
+            if dfa.is_special(state) && dfa.is_match(state) {
+                for k in 0..dfa.match_len(state) {
+                    rules |= self.rules[dfa.match_pattern(state, k).as_usize()];
+                }
+            }
+        }
+        rules
     }
 }
 
@@ -331,8 +349,8 @@ fn gate() -> Option<&'static Gate> {
                 }
             }
         }
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        let automaton = aho_corasick::dfa::DFA::builder()
+            .prefilter(false)
             .build(&phrases)
             .ok()?;
         Some(Gate { automaton, rules })
@@ -589,9 +607,12 @@ fn reading_time(lower: &str, words: usize) -> bool {
 /// Example: "Home News Travel & Outdoors", "News › World › Europe".
 fn breadcrumb(line: &str, lower: &str) -> bool {
     let home_led = lower.starts_with("home ") || lower.starts_with("home/");
-    let trail = [" › ", " > ", " » ", " >> "]
-        .iter()
-        .any(|m| line.contains(m));
+    // Each mark holds a byte few lines hold (">", and the last bytes of "›"
+    // and "»"): only a line with one is searched for the marks.
+    let trail = memchr::memchr3(b'>', 0xBA, 0xBB, line.as_bytes()).is_some()
+        && [" › ", " > ", " » ", " >> "]
+            .iter()
+            .any(|m| line.contains(m));
     if !(home_led || trail) {
         return false;
     }

@@ -236,6 +236,8 @@ fn score_candidates(
         // The page repeats its headline inside other lines (share panels, comment
         // headers: "Share … for: <headline>", "12 responses to “<headline>”").
         if l.words >= 4 {
+            // (A prebuilt searcher costs more to build than the one or two
+            // lines of fitting length a candidate has are to search.)
             let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
                 .iter()
                 .any(|o| {
@@ -250,7 +252,7 @@ fn score_candidates(
                 .is_some_and(|o| o.kind == Kind::PhotoCredit),
         );
         f[PIPE_OR_COUNT] = flag(
-            t.contains(" | ")
+            spaced_pipe(t)
                 || t.ends_with(')') && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()),
         );
         f[SHORT_ALL_CAPS] = flag(is_all_caps(t) && l.words <= 3);
@@ -308,14 +310,15 @@ fn score_candidates(
         }
         // Rule `dek_under_headline`: a longer line right under a headline-shaped
         // line (a label of one word is no headline) is that headline's standfirst.
+        // (The content words, which cost a list, are looked at last.)
         if scored[..k].iter().any(|c| {
             let j = c.index;
             j + 2 >= i
-                && content_words(&lines[j].text).len() >= 3
                 && headline_worded(&lines[j].text)
                 && lines[i].text.chars().count() > lines[j].text.chars().count()
                 && !is_all_caps(&lines[j].text)
                 && !(j + 1..i).any(|m| is_author_or_date(lines, m))
+                && content_words(&lines[j].text).len() >= 3
         }) {
             scored[k].features[DEK_UNDER_HEADLINE] = 1.0;
         }
@@ -755,25 +758,18 @@ fn not_a_headline(l: &Line) -> bool {
                 })
             });
     if maybe_label {
-        let lower_head: String = t.chars().take(60).flat_map(char::to_lowercase).collect();
-        let credit = [
-            "publicado por",
-            "posted by",
-            "written by",
-            "escrito por",
-            "by:",
-            "por:",
-            "texto:",
-            "text:",
-            "текст:",
-            "автор:",
-            "author:",
-            "autor:",
-        ]
-        .iter()
-        .any(|p| {
-            // At a word's start: "Dear Abby: …" holds no "by:".
-            lower_head.match_indices(p).any(|(at, _)| {
+        // The first 60 characters lowercased (of an ASCII line, its first
+        // 60 bytes: the same text, without decoding it a character at a time).
+        let lower_head: String = if t.is_ascii() {
+            t[..t.len().min(60)].to_ascii_lowercase()
+        } else {
+            t.chars().take(60).flat_map(char::to_lowercase).collect()
+        };
+        let credit = credit_label_finders().iter().any(|p| {
+            // At a word's start: "Dear Abby: …" holds no "by:". (A label
+            // cannot overlap itself, so every place it occurs is found, and
+            // each starts a character.)
+            p.find_iter(lower_head.as_bytes()).any(|at| {
                 lower_head[..at]
                     .chars()
                     .next_back()
@@ -826,6 +822,41 @@ fn not_a_headline(l: &Line) -> bool {
         && l.words <= 3 * (commas + 1)
         && t.matches(", ").count() >= 3
         && t.split(',').all(|tag| tag.split_whitespace().count() <= 3)
+}
+
+/// The searchers for the credit labels of rule `headline_shapes_rejected`,
+/// built once: a label searched for on every candidate line that holds a
+/// colon, "by" or "por" cost a searcher each time.
+fn credit_label_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            [
+                "publicado por",
+                "posted by",
+                "written by",
+                "escrito por",
+                "by:",
+                "por:",
+                "texto:",
+                "text:",
+                "текст:",
+                "автор:",
+                "author:",
+                "autor:",
+            ]
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+        });
+    &FINDERS
+}
+
+/// Whether the text holds " | ": looked for at its "|" (most lines have
+/// none) rather than with a searcher made for each line.
+fn spaced_pipe(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    memchr::memchr_iter(b'|', bytes)
+        .any(|at| at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' '))
 }
 
 /// Whether the text holds a clock time: one or two digits, a colon, two digits.

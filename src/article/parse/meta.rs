@@ -926,7 +926,8 @@ pub fn date_line_counted(line: &str, words: usize) -> bool {
     ]
     .iter()
     .any(|l| lower_starts_with(line, l));
-    let relative = lower_contains(line, " ago") && line.chars().any(|c| c.is_ascii_digit());
+    // The digit first: most lines have none, and it is the cheaper search.
+    let relative = line.bytes().any(|b| b.is_ascii_digit()) && lower_contains(line, " ago");
     // The word count first: it is known, and a date is looked for at length.
     labelled
         || relative
@@ -994,6 +995,16 @@ fn foreign_date_label(line: &str) -> bool {
 /// Such a line is furniture like a bare counter: it never marks the header zone
 /// (a live blog's entries are story text, not captions under a timestamp).
 pub fn time_of_day(line: &str) -> bool {
+    // The clock's hour opens the line: a line that opens with anything but
+    // a digit is read no further.
+    if !line
+        .trim_start()
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return false;
+    }
     let mut tokens = line.split_whitespace();
     let Some(first) = tokens.next() else {
         return false;
@@ -1033,16 +1044,20 @@ pub fn starts_with_dateline(line: &str) -> bool {
     for k in 1..tokens.len().min(5) {
         let head = &tokens[..k];
         let sep = tokens[k];
-        let caps = head
-            .iter()
-            .all(|w| is_all_caps(w) || trim_punct(w).is_empty());
-        let capitalised = head.iter().all(|w| is_capitalised(w));
-        if caps && matches!(sep, "—" | "–" | "-" | "--") {
+        // The separator first: most lines have none, and then the words
+        // before it need no reading.
+        let caps = || {
+            head.iter()
+                .all(|w| is_all_caps(w) || trim_punct(w).is_empty())
+        };
+        if matches!(sep, "—" | "–" | "-" | "--") && caps() {
             return true;
         }
-        if capitalised && sep.starts_with('(') && sep.chars().nth(1).is_some_and(char::is_uppercase)
+        if sep.starts_with('(')
+            && sep.chars().nth(1).is_some_and(char::is_uppercase)
+            && head.iter().all(|w| is_capitalised(w))
         {
-            return caps || k <= 3;
+            return caps() || k <= 3;
         }
     }
     false

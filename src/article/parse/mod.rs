@@ -141,7 +141,9 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
 
 /// [`measure`] for every unit, with one scratch buffer for them all.
 fn measure_all(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
-    let mut scratch = String::new();
+    // Room for any line the classifiers lowercase (all but non-ASCII ones
+    // whose lowercase is longer), so the buffer never grows line by line.
+    let mut scratch = String::with_capacity(classify::LONG + 1);
     units
         .into_iter()
         .map(|unit| measure(unit, &mut scratch))
@@ -831,17 +833,22 @@ fn body(article: &mut Article, lines: &[Line], story: &Story, zone: &Zone) -> (u
         && !article.list_items.contains(&0)
     {
         let first = &article.body[0];
-        let inner_stops = first
-            .trim_end()
-            .char_indices()
-            .filter(|(_, c)| matches!(c, '.' | '!' | '?'))
-            .count();
-        let cw = content_words(first);
+        let inner_stops = || {
+            first
+                .trim_end()
+                .bytes()
+                .filter(|b| matches!(b, b'.' | b'!' | b'?'))
+                .count()
+        };
+        // The cheap tests first: a long first paragraph (most) needs neither
+        // its stops counted nor its content words found.
         if text::word_count(first) <= 40
             && !meta::starts_with_dateline(first)
-            && inner_stops <= 3
-            && cw.len() >= 4
-            && overlap(&cw, &content_words(&article.body[1])) >= 0.5
+            && inner_stops() <= 3
+            && {
+                let cw = content_words(first);
+                cw.len() >= 4 && overlap(&cw, &content_words(&article.body[1])) >= 0.5
+            }
         {
             article.dek = Some(article.body.remove(0));
             subheads = subheads

@@ -959,6 +959,63 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     Some((holder, before_name, company))
 }
 
+/// The cues of [`own_name`], which a line must hold (case as written) for it
+/// to state the publication's own name.
+const CUES: [&str; 14] = [
+    "rademark",
+    " is part of ",
+    " is a part of ",
+    " is published by ",
+    " is owned by ",
+    " is a publication of ",
+    " is a division of ",
+    " is a trading name of ",
+    " is a member of ",
+    "® is",
+    " marchio ",
+    " marque ",
+    " marca ",
+    " Marke",
+];
+
+/// What [`may_be_copyright`] looks for: a mark, the word, or a reservation.
+const COPYRIGHT_CUES: [&str; 6] = ["©", "ⓒ", "(c)", "(с)", "copyright", "reserved"];
+
+/// Whether the line may be a copyright line ([`may_be_copyright`]) or state
+/// the publication's own name ([`own_name`]): one pass over the line for
+/// both, ASCII case ignored (so it lets through every line either would
+/// take, and a few more, which those then rule out), rather than one pass
+/// for each over nearly every line outside the story, which holds neither.
+fn copyright_or_name_cue(line: &str) -> bool {
+    static SEARCH: std::sync::OnceLock<Option<aho_corasick::dfa::DFA>> = std::sync::OnceLock::new();
+    SEARCH
+        .get_or_init(|| {
+            aho_corasick::dfa::DFA::builder()
+                .ascii_case_insensitive(true)
+                .prefilter(false)
+                .build(COPYRIGHT_CUES.iter().chain(&CUES))
+                .ok()
+        })
+        .as_ref()
+        .is_none_or(|dfa| walk_finds(dfa, line))
+}
+
+/// Whether one of the automaton's patterns occurs in `line`, found by
+/// walking it a byte at a time up to the first match (a search set up for
+/// each line cost as much as the walk on the lines these read). True if
+/// the automaton cannot search (it always can: it is built unanchored).
+fn walk_finds(dfa: &aho_corasick::dfa::DFA, line: &str) -> bool {
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return true;
+    };
+    line.bytes().any(|b| {
+        state = dfa.next_state(Anchored::No, state, b);
+        dfa.is_special(state) && dfa.is_match(state)
+    })
+}
+
 /// A quick test that lets only lines that may hold a copyright notice reach
 /// [`copyright_holder`]: a mark, the word, or a reservation.
 fn may_be_copyright(line: &str) -> bool {
@@ -1001,26 +1058,15 @@ fn may_be_copyright(line: &str) -> bool {
 fn own_name(line: &str) -> Option<&str> {
     // A cheap, case-sensitive test first (one pass for all): most lines have
     // none of these.
-    const CUES: [&str; 14] = [
-        "rademark",
-        " is part of ",
-        " is a part of ",
-        " is published by ",
-        " is owned by ",
-        " is a publication of ",
-        " is a division of ",
-        " is a trading name of ",
-        " is a member of ",
-        "® is",
-        " marchio ",
-        " marque ",
-        " marca ",
-        " Marke",
-    ];
-    static CUE_SEARCH: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+    static CUE_SEARCH: std::sync::OnceLock<Option<aho_corasick::dfa::DFA>> =
         std::sync::OnceLock::new();
-    let cued = match CUE_SEARCH.get_or_init(|| aho_corasick::AhoCorasick::new(CUES).ok()) {
-        Some(search) => search.is_match(line),
+    let cued = match CUE_SEARCH.get_or_init(|| {
+        aho_corasick::dfa::DFA::builder()
+            .prefilter(false)
+            .build(CUES)
+            .ok()
+    }) {
+        Some(dfa) => walk_finds(dfa, line),
         None => CUES.iter().any(|c| line.contains(c)),
     };
     if !cued {
@@ -1157,8 +1203,9 @@ pub fn publication(
             continue;
         }
         let short = line.len() <= SHORT;
+        let cued = line.len() <= 400 && copyright_or_name_cue(line);
         // Copyright lines (the footer's own weighs more than one mid-page).
-        if line.len() <= 400
+        if cued
             && may_be_copyright(line)
             && let Some((holder, before, company)) = copyright_holder(line)
         {
@@ -1200,9 +1247,7 @@ pub fn publication(
         {
             ballot.vote(name, Evidence::Copyright, 1.0);
         }
-        if line.len() <= 400
-            && let Some(name) = own_name(line)
-        {
+        if cued && let Some(name) = own_name(line) {
             ballot.vote(name, Evidence::OwnName, 1.0);
         }
         if !short {
@@ -1234,14 +1279,10 @@ pub fn publication(
             }
         }
         // Most lines start and end with letters no phrase does: one byte
-        // compared per phrase before any phrase is matched.
+        // compared per phrase before that phrase is matched.
         let first = lower.as_bytes().first().copied().unwrap_or(0);
         let last = lower.as_bytes().last().copied().unwrap_or(0);
-        let leads_here = BEFORE_NAME.iter().any(|p| p.as_bytes()[0] == first);
-        let tails_here = AFTER_NAME
-            .iter()
-            .any(|p| p.as_bytes().last().is_some_and(|b| *b == last));
-        for lead in BEFORE_NAME.iter().filter(|_| leads_here) {
+        for lead in BEFORE_NAME.iter().filter(|p| p.as_bytes()[0] == first) {
             if lower.starts_with(lead) && lower.len() == line.len() {
                 let rest = line[lead.len()..]
                     .trim()
@@ -1278,7 +1319,10 @@ pub fn publication(
                 }
             }
         }
-        for tail in AFTER_NAME.iter().filter(|_| tails_here) {
+        for tail in AFTER_NAME
+            .iter()
+            .filter(|p| p.as_bytes().last() == Some(&last))
+        {
             if lower.ends_with(tail) && lower.len() == line.len() {
                 let head = line[..line.len() - tail.len()].trim();
                 let head = ACTION_BEFORE_NAME

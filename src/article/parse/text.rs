@@ -103,12 +103,16 @@ pub fn trim_punct(word: &str) -> &str {
 /// [`word_count_unicode`].
 pub fn word_count(s: &str) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bytes = s.as_bytes();
+    // Thirty-two bytes at a step first where the machine can ([`blocks32`]),
+    // then eight at a step.
+    let Some((mut count, done, space_before)) = blocks32(s.as_bytes()) else {
+        return word_count_unicode(s, false);
+    };
+    let bytes = &s.as_bytes()[done..];
     let mut chunks = bytes.chunks_exact(8);
-    let mut count = 0usize;
     // The high bit of the lowest byte: whether the byte before the chunk was a
     // space (the start of the text counts as one).
-    let mut carry = 0x80u64;
+    let mut carry = if space_before { 0x80u64 } else { 0 };
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
@@ -134,6 +138,65 @@ pub fn word_count(s: &str) -> usize {
         prev_space = space;
     }
     count
+}
+
+/// [`word_count`] over the text's whole 32-byte blocks: the words that start
+/// in them, how many bytes that is, and whether the last of those bytes is
+/// a space (true when there are none: the start of the text counts as a
+/// space). `None` when a block holds a byte that is not ASCII. With SSE2
+/// (every x86-64 processor has it) a block's spaces are found by four
+/// vector comparisons and its word starts counted in one step, about three
+/// times as fast as eight bytes at a time; elsewhere no block is read here.
+#[cfg(target_arch = "x86_64")]
+fn blocks32(bytes: &[u8]) -> Option<(usize, usize, bool)> {
+    let mut count = 0usize;
+    // Bit 0: whether the byte before the block is a space.
+    let mut before = 1u32;
+    let blocks = bytes.chunks_exact(32);
+    let done = bytes.len() - blocks.remainder().len();
+    for block in blocks {
+        let (low, high) = block.split_at(16);
+        // SAFETY: SSE2 is part of the x86-64 baseline, so every processor
+        // this code runs on has it.
+        let space = unsafe { spaces16(low)? | (spaces16(high)? << 16) };
+        let starts = !space & ((space << 1) | before);
+        count += starts.count_ones() as usize;
+        before = space >> 31;
+    }
+    Some((count, done, before != 0))
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn blocks32(_: &[u8]) -> Option<(usize, usize, bool)> {
+    Some((0, 0, true))
+}
+
+/// For sixteen bytes, a bit set for each that is a space by [`ascii_space`]
+/// (bit k for byte k); `None` if one is not ASCII.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn spaces16(chunk: &[u8]) -> Option<u32> {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+    };
+    let half = |from: usize| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&chunk[from..from + 8]);
+        i64::from_le_bytes(word)
+    };
+    let v = _mm_set_epi64x(half(8), half(0));
+    // A byte of 0x80 or more sets its sign bit.
+    if _mm_movemask_epi8(v) != 0 {
+        return None;
+    }
+    // ASCII bytes compare the same signed or not.
+    let blank = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+    let control = _mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)),
+        _mm_cmplt_epi8(v, _mm_set1_epi8(0x0e)),
+    );
+    Some(_mm_movemask_epi8(_mm_or_si128(blank, control)) as u32)
 }
 
 /// For eight ASCII bytes in a `u64`, the high bit of each byte set where that
@@ -245,11 +308,16 @@ pub fn lower_starts_with(line: &str, prefix: &str) -> bool {
 pub fn lower_contains(line: &str, needle: &str) -> bool {
     debug_assert!(lowercase_safe(needle), "{needle:?}");
     let (hay, needle) = (line.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
+    if needle.is_empty() {
         return true;
-    };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
-        hay.get(at..at + needle.len())
+    }
+    // Found by its first letter rather than a leading space, which nearly
+    // every word of a line would stop at (" ago").
+    let k = needle.iter().position(|&b| b != b' ').unwrap_or(0);
+    let anchor = needle[k];
+    memchr::memchr2_iter(anchor, anchor.to_ascii_uppercase(), hay).any(|at| {
+        at.checked_sub(k)
+            .and_then(|from| hay.get(from..from + needle.len()))
             .is_some_and(|window| window.eq_ignore_ascii_case(needle))
     })
 }
@@ -489,13 +557,13 @@ impl<'a> RawWord<'a> {
         }
     }
 
-    /// FNV-1a over the lowercased word's bytes, computed without a copy: the
-    /// hash [`content_word_hashes`] gives (which the tests check it against).
+    /// [`word_hash`] of the lowercased word: the hash
+    /// [`content_word_hashes`] gives (which the tests check it against).
     #[cfg(test)]
     pub fn hash(&self) -> u64 {
         match self {
-            Self::Ascii(word) => fnv(word.bytes().map(|b| b.to_ascii_lowercase())),
-            Self::Wide(word) => fnv(word.bytes()),
+            Self::Ascii(word) => word_hash(word.to_ascii_lowercase().as_bytes(), 0, word.len(), 0),
+            Self::Wide(word) => word_hash(word.as_bytes(), 0, word.len(), 0),
         }
     }
 
@@ -514,6 +582,53 @@ pub fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
     bytes.fold(0xcbf2_9ce4_8422_2325, |hash, b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// What [`word_hash`] ors into every byte of an ASCII word of letters and
+/// digits to lowercase it: `| 0x20` lowercases a letter and keeps a digit.
+const FOLD_ASCII: u64 = 0x2020_2020_2020_2020;
+
+/// The hash of the word `bytes[start..end]` lowercased, `fold` being
+/// [`FOLD_ASCII`] for an ASCII word of letters and digits in any case and 0
+/// for a word already lowercased: both give the same hash for the same
+/// lowercased word. Read eight bytes at a time (a byte at a time, as FNV-1a
+/// does, cost more than finding the words); bytes past the word are masked
+/// off, so the line around it may be read. A word of up to eight bytes gets
+/// a hash of its own (each step is a bijection), and the final step mixes
+/// the high bits into the low ones, which hash-set slots read, as the top
+/// byte is for [`Signature`](super::Signature)s.
+#[inline]
+pub fn word_hash(bytes: &[u8], start: usize, end: usize, fold: u64) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(K);
+    let mut h = (end - start) as u64;
+    let mut at = start;
+    while at + 8 <= end {
+        h = mix(h, load8(bytes, at) | fold);
+        at += 8;
+    }
+    let rest = end - at;
+    if rest > 0 {
+        let v = if at + 8 <= bytes.len() {
+            load8(bytes, at)
+        } else {
+            bytes[at..end]
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b))
+        };
+        h = mix(h, (v | fold) & (u64::MAX >> (64 - 8 * rest)));
+    }
+    h ^ (h >> 32)
+}
+
+/// The eight bytes from `at` as a little-endian integer (`at + 8` must not
+/// pass the end).
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
 }
 
 /// Byte classes for [`ContentWords`]: 0 for an ASCII byte that is no letter or
@@ -653,13 +768,11 @@ fn word_run(s: &str, mut i: usize) -> (usize, usize, u8) {
 
 /// The content words of `s` (the words [`content_words`] gives, in order)
 /// as `(start, end, hash)`: the word is `s[start..end]` before lowercasing
-/// and `hash` is [`fnv`] of the lowercased word. One pass over the bytes
+/// and `hash` is [`word_hash`] of the lowercased word. One pass over the bytes
 /// finds, hashes and tests each ASCII word (nearly every word), with no
 /// copy; a word with other characters is lowercased as [`ContentWords`]
 /// does.
 pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0100_0000_01b3;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -670,21 +783,19 @@ pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
         }
         let start = i;
         if class != WIDE {
-            // A run of ASCII letters and digits, hashed as it is read (`| 0x20`
-            // lowercases a letter and keeps a digit).
-            let mut hash = FNV_OFFSET;
-            while let Some(&b) = bytes.get(i) {
-                if WORD_BYTE[usize::from(b)] & (LOWER | UPPER) == 0 {
-                    break;
-                }
-                hash = (hash ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
+            // A run of ASCII letters and digits, hashed once its end is found
+            // (and only if it is a content word).
+            while bytes
+                .get(i)
+                .is_some_and(|&b| WORD_BYTE[usize::from(b)] & (LOWER | UPPER) != 0)
+            {
                 i += 1;
             }
             if bytes.get(i).is_none_or(|&b| WORD_BYTE[usize::from(b)] == 0) {
                 // The word ends here and is ASCII: its length is its bytes'.
                 let len = i - start;
                 if len >= 3 && !(len <= 5 && is_ascii_stop_word(&bytes[start..i])) {
-                    each(start, i, hash);
+                    each(start, i, word_hash(bytes, start, i, FOLD_ASCII));
                 }
                 continue;
             }
@@ -711,7 +822,7 @@ pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
             // The run was ASCII after all (the character after it is no
             // letter): the same test as above.
             if !(word.len() <= 5 && is_ascii_stop_word(word.as_bytes())) {
-                each(start, i, fnv(word.bytes().map(|b| b | 0x20)));
+                each(start, i, word_hash(bytes, start, i, FOLD_ASCII));
             }
             continue;
         }
@@ -719,7 +830,7 @@ pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
         if is_stop_word(&lower) {
             continue;
         }
-        each(start, i, fnv(lower.bytes()));
+        each(start, i, word_hash(lower.as_bytes(), 0, lower.len(), 0));
     }
 }
 
@@ -816,7 +927,7 @@ mod tests {
     #[test]
     fn word_count_agrees_on_every_ascii_byte_at_every_position() {
         for b in 0u8..0x80 {
-            for len in 1..20 {
+            for len in 1..70 {
                 for at in 0..len {
                     let mut bytes = vec![b'x'; len];
                     bytes[at] = b;

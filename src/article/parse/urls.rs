@@ -49,7 +49,7 @@ pub fn find_urls<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
                 continue;
             }
             let candidate = candidate.replace("&amp;", "&");
-            if url::Url::parse(&candidate).is_ok_and(|u| !is_tracking_pixel(&u))
+            if parsed(&candidate, |u| !is_tracking_pixel(u)) == Some(true)
                 && seen.insert(candidate.clone())
             {
                 out.push(candidate);
@@ -57,6 +57,28 @@ pub fn find_urls<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
         }
     }
     out
+}
+
+/// `f` of `url` parsed, or `None` when it does not parse. The last URL
+/// parsed on the thread is kept with its parse: the page's own URL is read
+/// by half a dozen rules (found, chosen, its slug, date and site), and
+/// parsing it again for each cost more than all they do with it.
+fn parsed<T>(url: &str, f: impl FnOnce(&url::Url) -> T) -> Option<T> {
+    type Last = std::cell::RefCell<Option<(String, Option<url::Url>)>>;
+    thread_local! {
+        static LAST: Last = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        // Never borrowed twice (no rule parses inside `f`); if it were,
+        // the URL is parsed without the memo.
+        let Ok(mut last) = last.try_borrow_mut() else {
+            return url::Url::parse(url).ok().map(|u| f(&u));
+        };
+        if last.as_ref().is_none_or(|(text, _)| text != url) {
+            *last = Some((url.to_string(), url::Url::parse(url).ok()));
+        }
+        last.as_ref().and_then(|(_, u)| u.as_ref()).map(f)
+    })
 }
 
 /// Hosts that serve visit-counting beacons (invisible images), never pages.
@@ -81,9 +103,10 @@ const BEACON_HOSTS: &[&str] = &[
 pub fn is_tracking_pixel(url: &url::Url) -> bool {
     let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
     let by_host = host.starts_with("pixel.")
-        || BEACON_HOSTS
-            .iter()
-            .any(|b| host == *b || host.ends_with(&format!(".{b}")));
+        || BEACON_HOSTS.iter().any(|b| {
+            host.strip_suffix(b)
+                .is_some_and(|sub| sub.is_empty() || sub.ends_with('.'))
+        });
     let path = url.path().to_ascii_lowercase();
     let image = [".gif", ".png"].iter().any(|e| path.ends_with(e));
     let by_path = (image
@@ -174,9 +197,9 @@ pub fn page_url(lines: &[&str], urls: &[String]) -> Option<String> {
             .iter()
             .any(|s| lower.contains(s));
             !share
-                && url::Url::parse(u)
-                    .ok()
-                    .is_some_and(|p| slug_segment(&p).is_some() || date_from_url(u).is_some())
+                && parsed(u, |p| {
+                    slug_segment(p).is_some() || date_in_path(p).is_some()
+                }) == Some(true)
         })
         .cloned()
 }
@@ -186,8 +209,7 @@ pub fn page_url(lines: &[&str], urls: &[String]) -> Option<String> {
 ///
 /// Example: `.../top-us-diplomat-raises-navalny-a72838` → "Top Us Diplomat Raises Navalny".
 pub fn slug_title(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    let slug = slug_segment(&parsed)?;
+    let slug = parsed(url, slug_segment)??;
     let mut words: Vec<&str> = slug.split(['-', '_']).filter(|w| !w.is_empty()).collect();
     // Drop trailing ids: tokens with digits that are not plain years or small numbers.
     while let Some(last) = words.last() {
@@ -257,9 +279,8 @@ pub fn keep_acronyms<'a>(title: &str, text: impl IntoIterator<Item = &'a str>) -
 
 /// The words of a URL's slug, lowercased (for comparing a headline candidate with it).
 pub fn slug_words(url: &str) -> Vec<String> {
-    url::Url::parse(url)
-        .ok()
-        .and_then(|p| slug_segment(&p))
+    parsed(url, slug_segment)
+        .flatten()
         .map(|s| {
             s.split(['-', '_'])
                 .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_alphabetic()))
@@ -274,7 +295,11 @@ pub fn slug_words(url: &str) -> Vec<String> {
 ///
 /// Example: `https://example.com/2021/02/04/story` → `2021-02-04`.
 pub fn date_from_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
+    parsed(url, date_in_path)?
+}
+
+/// [`date_from_url`] of a parsed URL.
+fn date_in_path(parsed: &url::Url) -> Option<String> {
     let segs: Vec<&str> = parsed.path_segments()?.collect();
     for w in segs.windows(3) {
         let (Ok(y), Ok(m), Ok(d)) = (w[0].parse::<i16>(), w[1].parse::<i8>(), w[2].parse::<i8>())
@@ -293,16 +318,21 @@ pub fn date_from_url(url: &str) -> Option<String> {
 
 /// The URL's host without `www.` ("themoscowtimes.com").
 pub fn site_of(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    let host = parsed.host_str()?;
-    Some(host.strip_prefix("www.").unwrap_or(host).to_string())
+    parsed(url, |parsed| {
+        let host = parsed.host_str()?;
+        Some(host.strip_prefix("www.").unwrap_or(host).to_string())
+    })?
 }
 
 /// Rule `url_month_date`: a date written with a month name in the URL path.
 ///
 /// Example: `https://example.com/world/2019/nov/20/story` → `2019-11-20`.
 pub fn month_path_date(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
+    parsed(url, month_in_path)?
+}
+
+/// [`month_path_date`] of a parsed URL.
+fn month_in_path(parsed: &url::Url) -> Option<String> {
     let segs: Vec<&str> = parsed.path_segments()?.collect();
     for w in segs.windows(3) {
         let (Ok(y), Some(m), Ok(d)) = (w[0].parse::<i16>(), month_number(w[1]), w[2].parse::<i8>())
