@@ -930,6 +930,119 @@ fn staff_credit_in_the_date_line_beats_the_subject_named_above() {
     assert_eq!(a.published.as_deref(), Some("2016-03-02"));
 }
 
+/// The byline a reader sees for each of these pages (title checked too, so
+/// a byline found under the wrong headline does not pass by luck).
+fn byline_of_page(name: &str, title: &str) -> Option<String> {
+    let a = load(name);
+    assert_eq!(a.title, title, "{name}");
+    a.byline
+}
+
+#[test]
+fn outlet_after_two_authors_joined_by_and_is_not_a_third_author() {
+    assert_eq!(
+        byline_of_page(
+            "byline_two_authors_and_outlet",
+            "Council votes to close the old harbour bridge to cars next spring"
+        )
+        .as_deref(),
+        Some("Maria Lindqvist and Tom Aske")
+    );
+}
+
+#[test]
+fn particle_glued_to_a_surname_stays_in_the_name() {
+    assert_eq!(
+        byline_of_page(
+            "byline_name_with_glued_particle",
+            "Date growers count the cost of a second dry winter"
+        )
+        .as_deref(),
+        Some("Omar al-Rashid")
+    );
+}
+
+#[test]
+fn spanish_names_with_de_los_joined_by_y() {
+    assert_eq!(
+        byline_of_page(
+            "byline_por_names_with_los_particle_spanish",
+            "El ayuntamiento cierra el viejo puente del puerto a los coches"
+        )
+        .as_deref(),
+        Some("María de los Ángeles Ruiz y Pedro Gómez")
+    );
+}
+
+#[test]
+fn desk_between_the_place_and_the_date_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_desk_between_place_and_date",
+            "Rooftop garden in the old city is not selling clean air by the hour"
+        )
+        .as_deref(),
+        Some("Harbour Herald Bureau")
+    );
+}
+
+#[test]
+fn sponsor_over_the_date_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_sponsor_over_date",
+            "Five ways to make your emergency fund last longer this winter"
+        ),
+        None
+    );
+}
+
+#[test]
+fn sponsor_in_the_date_line_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_presented_by_in_date_line",
+            "Harbour jazz week returns with forty concerts in ten days"
+        ),
+        None
+    );
+}
+
+#[test]
+fn illustrator_credited_before_the_writer_is_passed_over() {
+    assert_eq!(
+        byline_of_page(
+            "byline_writer_after_illustration_credit",
+            "What the new telescope saw in its first week of looking at the sky"
+        )
+        .as_deref(),
+        Some("Maria Lindqvist")
+    );
+}
+
+#[test]
+fn photographer_label_over_the_date_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_photos_label_over_date",
+            "A week on the ferry islands out of season"
+        ),
+        None
+    );
+}
+
+#[test]
+fn reporter_label_is_the_byline_and_the_editor_is_not() {
+    assert_eq!(
+        byline_of_page(
+            "byline_reporter_and_editor_labels_indonesian",
+            "Dewan kota tutup jembatan pelabuhan lama untuk mobil"
+        )
+        .as_deref(),
+        Some("Rina Wulandari")
+    );
+}
+
 #[test]
 fn role_glued_to_the_name_is_dropped() {
     let a = load("byline_name_glued_to_role");

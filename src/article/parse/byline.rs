@@ -7,7 +7,7 @@
 //! markup ("Michael HiltzikBusiness Columnist", "Lucas Nolan22 Dec 2016").
 
 use super::meta::{self, byline_of, name_line};
-use super::text::{is_capitalised, lower_starts_with, word_count};
+use super::text::{is_capitalised, word_count};
 use super::{Kind, Line};
 
 /// Labels that introduce the author, matched anywhere in a short header line
@@ -32,6 +32,10 @@ const LABELS: &[&str] = &[
     "texte:",
     "текст:",
     "автор:",
+    "reporter:",
+    "reporters:",
+    "words:",
+    "wartawan:",
     "written by",
     "posted by",
     "publicado por:",
@@ -98,8 +102,36 @@ fn split_glued(line: &str, last_token_at: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Words before "by" that credit a picture, a sponsor or a platform, not
+/// the writer ("Photo by …", "Sponsored by …", "Powered by …").
+const NOT_WRITER_LEADS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "image",
+    "images",
+    "illustration",
+    "illustrations",
+    "video",
+    "graphic",
+    "graphics",
+    "sponsored",
+    "presented",
+    "powered",
+    "supported",
+    "brought",
+    "funded",
+    "hosted",
+    "designed",
+    "developed",
+    "theme",
+];
+
 /// The text after the first credit label in a header line, up to the next
-/// separator: "Nov 12, 2018 | BY: Beachbody" → "Beachbody".
+/// separator: "Nov 12, 2018 | BY: Beachbody" → "Beachbody". A "by" that
+/// credits a picture or a sponsor is passed over.
 fn after_label(line: &str) -> Option<&str> {
     let lower = line.to_lowercase();
     if lower.len() != line.len() {
@@ -110,6 +142,7 @@ fn after_label(line: &str) -> Option<&str> {
     // are tried, each against every label.
     let rest_at = (0..bytes.len())
         .filter(|&at| at == 0 || matches!(bytes[at - 1], b' ' | b'/' | b'|' | b'-' | b'('))
+        .filter(|&at| !not_writer_lead(&lower[..at]))
         .find_map(|at| {
             LABELS.iter().find_map(|label| {
                 let end = at + label.len();
@@ -129,6 +162,15 @@ fn after_label(line: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// Whether the (lowercase) text before a label ends with a word that makes
+/// the credit a picture's or a sponsor's.
+fn not_writer_lead(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| NOT_WRITER_LEADS.contains(&w))
+}
+
 /// A credit inside a header line ("Posted on March 30, 2015 by Admin"); a lone
 /// lowercase handle counts there ("/by jdadmin").
 pub fn embedded(line: &str) -> Option<String> {
@@ -136,7 +178,7 @@ pub fn embedded(line: &str) -> Option<String> {
         return None;
     }
     let line = unglue(line);
-    if let Some(b) = byline_of(&line) {
+    if let Some(b) = byline_of(&line).or_else(|| desk_credit(&line)) {
         return Some(b);
     }
     // Every label holds a colon or one of these words (ASCII case aside).
@@ -167,6 +209,33 @@ pub fn embedded(line: &str) -> Option<String> {
     ok.then(|| handle.to_string())
 }
 
+/// Rule `desk_credit`: an outlet's desk or bureau credited in a header line,
+/// among the place and the date ("New Delhi, Harbour Herald Bureau |
+/// Updated : 19 November 2019"): the comma piece of two to five capitalised
+/// words that ends with the desk's word.
+fn desk_credit(line: &str) -> Option<String> {
+    let mut head = line;
+    for sep in ENDS {
+        if let Some(p) = head.find(sep) {
+            head = &head[..p];
+        }
+    }
+    head.split(',').find_map(|piece| {
+        let piece = piece.trim();
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let desk = words.last().is_some_and(|w| {
+            ["bureau", "desk", "newsroom"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        });
+        let ok = desk
+            && (2..=5).contains(&words.len())
+            && words.iter().all(|w| is_capitalised(w))
+            && !piece.chars().any(|c| c.is_ascii_digit());
+        ok.then(|| piece.to_string())
+    })
+}
+
 /// Whether a line is only a credit label ("By", "Author:", "Autor:").
 pub fn label_alone(line: &str) -> bool {
     let t = line.trim().trim_end_matches(':').trim();
@@ -193,9 +262,14 @@ pub fn credit_line(line: &str) -> Option<String> {
     let words = word_count(t);
     if !(1..=5).contains(&words)
         || t.ends_with(['.', '?', '!', ':'])
+        // A label ("Editor: Jane Doe", "Photos: Tom Aske") says what the
+        // name did; the labels that credit the writer are read elsewhere.
+        || t.split_whitespace().next().is_some_and(|w| w.ends_with(':'))
         || t.chars().any(|c| c.is_ascii_digit())
         || !t.split_whitespace().next().is_some_and(is_capitalised)
-        || lower_starts_with(t, "by ")
+        // "By …" is read as a byline; "Photo by …", "Sponsored by …" credit
+        // something else.
+        || t.split_whitespace().any(|w| w.eq_ignore_ascii_case("by"))
     {
         return None;
     }
@@ -594,9 +668,13 @@ fn credit_before_date(line: &str) -> Option<String> {
         if core.is_empty()
             || core.chars().any(|c| c.is_ascii_digit())
             || super::text::month_number(core).is_some()
-            || !is_capitalised(core)
         {
             break;
+        }
+        // A lowercase word goes on as a phrase ("Presented by Acme | Nov 20,
+        // 2023"): the capitalised words are not a credit on their own.
+        if !is_capitalised(core) {
+            return None;
         }
         end = w.as_ptr() as usize - line.as_ptr() as usize + w.len();
     }
