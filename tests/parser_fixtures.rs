@@ -1044,6 +1044,100 @@ fn reporter_label_is_the_byline_and_the_editor_is_not() {
 }
 
 #[test]
+fn name_over_the_writers_handle_above_the_headline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_name_over_handle_above_headline",
+            "Shipping stocks rally as freight rates climb for a third week"
+        )
+        .as_deref(),
+        Some("Maria Lindqvist")
+    );
+}
+
+#[test]
+fn site_account_over_the_date_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_account_over_date",
+            "How I rebuilt an old garden shed for under fifty pounds"
+        )
+        .as_deref(),
+        Some("harbour_dave77")
+    );
+}
+
+#[test]
+fn site_account_in_the_box_after_the_story_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_account_box_after_story",
+            "Ten toys from the eighties that still sell for a fortune"
+        )
+        .as_deref(),
+        Some("retro8090")
+    );
+}
+
+#[test]
+fn signature_under_the_last_paragraph_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_signature_dash_after_story",
+            "Why our village needs its post office more than ever"
+        )
+        .as_deref(),
+        Some("Hugo Marsh")
+    );
+}
+
+#[test]
+fn closing_bio_names_the_writer_and_leaves_the_body() {
+    let a = load("byline_bio_sentence_closes_story");
+    assert_eq!(a.title, "The case for keeping the night trains running");
+    assert_eq!(a.byline.as_deref(), Some("Nora Feld"));
+    assert!(
+        a.body
+            .last()
+            .is_some_and(|p| p.starts_with("The government should")),
+        "{:#?}",
+        a.body
+    );
+}
+
+#[test]
+fn writer_label_in_a_slashed_date_line_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_in_slashed_meta_line",
+            "The puppet theatre takes its autumn shows outdoors for a week"
+        )
+        .as_deref(),
+        Some("stagedesk")
+    );
+}
+
+/// The meta line sits over a run of teaser lines; whichever of them is
+/// taken for the headline, the writer's label over the story is the byline
+/// (and a year with an event's name is not).
+#[test]
+fn writer_label_in_a_date_line_over_the_story_is_the_byline() {
+    let a = load("byline_dated_credit_over_story_start");
+    assert_eq!(a.byline.as_deref(), Some("stagedesk"));
+}
+
+#[test]
+fn year_and_event_name_under_the_headline_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_year_and_event_name_under_headline",
+            "Forty concerts in ten days as the festival returns to the waterfront"
+        ),
+        None
+    );
+}
+
+#[test]
 fn role_glued_to_the_name_is_dropped() {
     let a = load("byline_name_glued_to_role");
     assert_eq!(a.byline.as_deref(), Some("Peter Ortiz"));

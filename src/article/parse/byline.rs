@@ -406,9 +406,12 @@ fn found(
         // subject, "Lupita Nyong'o" over "… Dress STOLEN!"). The nearest wins.
         let mut above = None;
         for j in t.saturating_sub(3)..t {
+            // An author box shows the name over the writer's account
+            // ("Jane Doe" / "@janedoe") as surely as over a date.
             if lines[j].kind == Kind::Text
                 && let Some(name) = name_line(&lines[j].text)
-                && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+                && ((j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+                    || lines.get(j + 1).is_some_and(|o| at_handle(&o.text)))
             {
                 above = Some(name);
             }
@@ -442,6 +445,28 @@ fn found(
     }
     if let Some(b) = about_author(lines, end) {
         return Some(("about_the_author", b));
+    }
+    if let Some(b) = account_box(lines, end) {
+        return Some(("account_box", b));
+    }
+    if let Some(b) = bio_sentence(lines, end) {
+        return Some(("bio_sentence", b));
+    }
+    // A labelled credit in a line with the date, just over where the story
+    // starts ("October 15, 2018/in News/by jdadmin", which its slashes make
+    // look like a photo credit), also when the headline chosen is not the
+    // one it sits under.
+    let top = body_start.saturating_sub(8).min(n)..body_start.min(n);
+    if let Some(b) = lines[top].iter().rev().find_map(|l| {
+        let dated = l.kind == Kind::Date
+            || matches!(l.kind, Kind::Text | Kind::PhotoCredit) && !l.sentence && dateish(l);
+        if !dated || l.words > 20 {
+            return None;
+        }
+        let line = unglue(&l.text);
+        after_label(&line).and_then(|_| embedded(&l.text))
+    }) {
+        return Some(("dated_credit_over_story", b));
     }
     // Credits in scripts without capitals: under the headline, or signing
     // off the story.
@@ -523,6 +548,10 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
             && !in_menu(lines, j)
         {
             return Some(name);
+        }
+        // A site account alone over the date ("janedoe_77" / "Nov 20, 2023").
+        if date_next && let Some(b) = account(&l.text) {
+            return Some(b);
         }
         if label_alone(&l.text)
             && let Some(next) = next.filter(|o| o.kind == Kind::Text)
@@ -728,10 +757,112 @@ fn below_story(lines: &[Line], end: usize) -> Option<String> {
         match &l.kind {
             Kind::Byline(b) => return Some(b.clone()),
             Kind::Text if l.words >= 4 => return None,
+            // A signature under the last paragraph: "— Jane Doe".
+            Kind::Text => {
+                if let Some(rest) = l.text.trim().strip_prefix(['—', '–', '-'])
+                    && let Some(name) = name_line(rest.trim())
+                {
+                    return Some(name);
+                }
+            }
             _ => {}
         }
     }
     None
+}
+
+/// Whether a line is only an account handle: "@janedoe".
+fn at_handle(line: &str) -> bool {
+    let t = line.trim();
+    let mut words = t.split_whitespace();
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    w.strip_prefix('@').is_some_and(|h| {
+        (2..=30).contains(&h.chars().count())
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
+}
+
+/// A site account alone on its line, in the shape only accounts take: a
+/// handle ("@janedoe") or one lowercase token with digits or an underscore
+/// ("janedoe77", "jane_doe"); a word alone could be a menu's.
+fn account(line: &str) -> Option<String> {
+    let t = line.trim();
+    if at_handle(t) {
+        return Some(t.to_string());
+    }
+    let mut words = t.split_whitespace();
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return None;
+    };
+    let n = w.chars().count();
+    let ok = (3..=30).contains(&n)
+        && w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && w.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && w.chars().any(|c| c.is_ascii_digit() || c == '_');
+    ok.then(|| w.to_string())
+}
+
+/// Rule `account_box`: the writer's box after the story shows the site
+/// account over a line of bio ("rmb8090" / "We collect the best of the
+/// eighties."), within the six lines after it.
+fn account_box(lines: &[Line], end: usize) -> Option<String> {
+    let window = lines.get(end + 1..(end + 7).min(lines.len()))?;
+    window.windows(2).find_map(|w| {
+        let bio = w[1].kind == Kind::Text && w[1].words >= 4;
+        if w[0].kind == Kind::Text && bio {
+            account(&w[0].text)
+        } else {
+            None
+        }
+    })
+}
+
+/// Role words of a writer's bio ("… is a transport reporter for …").
+const BIO_ROLES: &[&str] = &[
+    "reporter",
+    "writer",
+    "journalist",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "author",
+    "freelance",
+    "freelancer",
+    "blogger",
+    "critic",
+];
+
+/// Rule `bio_sentence`: the story closes with the writer's bio ("Jane Doe is
+/// a transport reporter for the Herald."): the last paragraph or one of the
+/// two lines after it opens with a name, then "is a/an/the", and names a
+/// writer's role.
+fn bio_sentence(lines: &[Line], end: usize) -> Option<String> {
+    let range = end.saturating_sub(1)..(end + 3).min(lines.len());
+    lines.get(range)?.iter().find_map(|l| {
+        if l.kind != Kind::Text || l.words > 60 {
+            return None;
+        }
+        let text = l.text.trim();
+        let at = [" is a ", " is an ", " is the "]
+            .iter()
+            .filter_map(|v| text.find(v))
+            .min()?;
+        let head = &text[..at];
+        if !(2..=4).contains(&head.split_whitespace().count()) {
+            return None;
+        }
+        let name = name_line(head)?;
+        let sentence_end = text[at..].find(['.', ';']).map_or(text.len(), |p| at + p);
+        let roles = text[at..sentence_end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| BIO_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)));
+        roles.then_some(name)
+    })
 }
 
 /// "About the author" in the languages of the pages people save.

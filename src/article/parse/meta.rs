@@ -494,18 +494,26 @@ pub fn name_line(line: &str) -> Option<String> {
     });
     if leading_date {
         let mut idx = 0usize;
+        let mut calendar = false;
         for (i, w) in line.split_whitespace().enumerate() {
             let core = trim_punct(w);
+            let month = month_number(core).is_some();
             if i < 4
-                && (month_number(core).is_some()
+                && (month
                     || core
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
             {
                 idx = i + 1;
+                calendar |= month || core.contains('.');
             } else {
                 break;
             }
+        }
+        // A number alone is no date: "2018 Autumn Stage Series", "10 Best
+        // Beaches" are titles.
+        if !calendar {
+            return None;
         }
         let mut pos = 0usize;
         for (i, w) in line.split_whitespace().enumerate() {
