@@ -1137,6 +1137,32 @@ fn year_and_event_name_under_the_headline_is_no_byline() {
     );
 }
 
+/// "记者 王芳" inside the source line names the reporter, and the line is
+/// no headline.
+#[test]
+fn chinese_reporter_title_inside_the_source_line() {
+    assert_eq!(
+        byline_of_page(
+            "byline_reporter_title_in_source_line_chinese",
+            "市议会决定禁止汽车通行港口旧桥"
+        )
+        .as_deref(),
+        Some("王芳")
+    );
+}
+
+#[test]
+fn by_and_a_name_in_a_script_without_capitals() {
+    assert_eq!(
+        byline_of_page(
+            "byline_by_name_without_capitals_japanese",
+            "港の古い橋、来春から車両通行止めに"
+        )
+        .as_deref(),
+        Some("ハーバーライト国際特許事務所")
+    );
+}
+
 #[test]
 fn role_glued_to_the_name_is_dropped() {
     let a = load("byline_name_glued_to_role");

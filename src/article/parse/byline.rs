@@ -472,8 +472,10 @@ fn found(
     // off the story.
     let top = title.map_or(hi, |t| t + 1)..(hi + 2).min(n);
     let tail = end.saturating_sub(3)..(end + 4).min(n);
+    // (Whitespace-separated words: a line's word count counts each Han
+    // character as a word.)
     top.chain(tail)
-        .filter(|&j| lines[j].words <= 8)
+        .filter(|&j| word_count(&lines[j].text) <= 8)
         .find_map(|j| cjk_credit(&lines[j].text))
         .map(|b| ("cjk_credit", b))
 }
@@ -953,6 +955,15 @@ const KOREAN_ROLES: &[&str] = &[
 /// "记者：王芳", "文／山田太郎").
 const CJK_LABELS: &[&str] = &["作者", "记者", "記者", "撰文", "文", "著者", "执笔", "執筆"];
 
+/// The reporter's title written as a word of its own before the name
+/// ("记者 王芳").
+const CJK_REPORTER: &[&str] = &["记者", "記者", "作者", "撰文"];
+
+/// Whether a character is a Han ideograph, as Chinese names are written.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
 /// Rule `cjk_credit`: a credit in a script without capitals, where the
 /// name cannot be told by its shape alone: a Korean name of two to four
 /// syllables next to a reporter's or columnist's title on a short line
@@ -989,6 +1000,40 @@ pub fn cjk_credit(line: &str) -> Option<String> {
             if let Some(p) = name_at.filter(|&p| alone(p)) {
                 return Some(tokens[p].to_string());
             }
+        }
+    }
+    // A label between spaces inside a source line ("来源：港口日报 记者 王芳"),
+    // the name after it.
+    for (k, tok) in tokens.iter().enumerate() {
+        if !CJK_REPORTER.contains(tok) {
+            continue;
+        }
+        if let Some(name) = tokens.get(k + 1).filter(|w| {
+            let n = w.chars().count();
+            (2..=4).contains(&n) && w.chars().all(is_han)
+        }) {
+            return Some((*name).to_string());
+        }
+    }
+    // "by" and a name in a script without capitals, up to a separator ("by
+    // ライトハウス国際特許事務所 ／ 2016.12.01").
+    if let Some(rest) = t
+        .get(..3)
+        .filter(|h| h.eq_ignore_ascii_case("by "))
+        .map(|_| &t[3..])
+    {
+        let name = rest
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || "／/|｜·・,，、".contains(c))
+            .next()
+            .unwrap_or("");
+        let n = name.chars().count();
+        if (2..=30).contains(&n)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+        {
+            return Some(name.to_string());
         }
     }
     for label in CJK_LABELS {
