@@ -579,6 +579,83 @@ fn hard_wrapped_page_without_blank_lines() {
 }
 
 #[test]
+fn wrapped_headline_stays_apart_from_the_timestamp_in_capitals_under_it() {
+    check(
+        "wrapped_headline_over_caps_timestamp",
+        &Want {
+            title: "Shares of a small battery maker more than doubled after a carmaker signed a supply contract",
+            byline: Some("Tomas Ekberg"),
+            date: Some("2024-03-06"),
+            first: "Shares of Norrvolt, a battery start-up from northern Sweden, more than doubled on Wednesday after",
+            last: "The company said it would hire 300 more workers",
+            paragraphs: Some(4),
+            absent: &["PUBLISHED", "RELATED", "Carmakers race"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_headline_under_a_menu_keeps_apart_from_its_dek() {
+    let a = check(
+        "wrapped_headline_over_dek_under_menu",
+        &Want {
+            title: "Glaciers in the southern Alps are melting twice as fast as scientists expected",
+            byline: Some("Helena Marwick"),
+            date: Some("2024-05-12"),
+            first: "The survey, carried out by a team from two universities over six weeks, measured",
+            last: "The national weather office said it would review its models",
+            paragraphs: Some(4),
+            absent: &["Most read", "Sign up", "river towns"],
+        },
+    );
+    assert_eq!(
+        a.dek.as_deref(),
+        Some(
+            "A survey flown over 400 glaciers last summer found the ice thinning by more than a \
+             metre a year, far faster than the models used by the national weather office had \
+             predicted."
+        )
+    );
+}
+
+#[test]
+fn caption_shown_twice_with_a_long_wire_credit_is_one_caption_not_story() {
+    let a = check(
+        "caption_twice_with_long_wire_credit",
+        &Want {
+            title: "Cargo capsule burns up over the ocean after losing contact with the station",
+            byline: Some("Anna Petrova"),
+            date: Some("2024-03-03"),
+            first: "PORT CITY — An unmanned cargo capsule",
+            last: "A private company is due to send another cargo ship",
+            paragraphs: Some(5),
+            absent: &["In this photo", "What to Read Next", "Rocket maker"],
+        },
+    );
+    assert_eq!(a.captions.len(), 1, "{:#?}", a.captions);
+    assert!(a.captions[0].starts_with("In this photo taken on Monday"));
+    // A bracketed note with slashes inside the story is no photo credit.
+    assert!(a.body[3].ends_with("[Part 1 / Part 2 / Annex]."));
+}
+
+#[test]
+fn chinese_headline_over_a_labelled_timestamp_under_a_double_arrow_trail() {
+    let a = check(
+        "chinese_headline_over_labelled_timestamp",
+        &Want {
+            title: "城市观察：夜间公交线路半年客流翻番",
+            byline: None,
+            date: Some("2023-06-12"),
+            first: "今年一月开通的六条夜间公交线路",
+            last: "专家认为，夜间公交不仅方便了市民出行",
+            paragraphs: Some(4),
+            absent: &["首页", "图为", "责任编辑", "相关新闻", "地铁末班车"],
+        },
+    );
+    assert_eq!(a.captions, vec!["图为乘客在夜间公交站台候车。".to_string()]);
+}
+
+#[test]
 fn headline_dek_caption_and_byline_with_city() {
     let a = check(
         "caption_byline_city",

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::text::{ends_terminal, is_stop_word, starts_lowercase};
+use super::text::{ends_terminal, is_all_caps, is_function_word, is_stop_word, starts_lowercase};
 use super::urls::{is_url_continuation, starts_with_url};
 
 /// One logical line of the page.
@@ -54,6 +54,9 @@ pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     // The last physical line appended to `out`, untrimmed; its length in
     // characters is counted only for a hard-wrapped document, which asks.
     let mut last_raw = "";
+    // Whether the last unit is one physical line under a short unfinished line
+    // of its block (see `reflow_hard_wrap`).
+    let mut unit_after_label = false;
     for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
@@ -69,12 +72,14 @@ pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
                 last.text = Cow::Owned(joined);
                 last_raw = raw;
                 prev_blank = false;
+                unit_after_label = false;
                 continue;
             }
             if rejoin_broken_url(&last.text, line) {
                 last.text.to_mut().push_str(line);
                 last_raw = raw;
                 prev_blank = false;
+                unit_after_label = false;
                 continue;
             }
             if let Some(w) = width
@@ -85,14 +90,21 @@ pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
                     indented,
                     w,
                     wrapped_shape.get(index).copied().unwrap_or(false),
+                    unit_after_label,
                 )
             {
                 join_wrapped(last.text.to_mut(), line);
                 last_raw = raw;
                 prev_blank = false;
+                unit_after_label = false;
                 continue;
             }
         }
+        unit_after_label = !prev_blank
+            && width.is_some_and(|w| {
+                let before = last_raw.trim();
+                before.chars().count() * 10 < w * 7 && !ends_terminal(before)
+            });
         out.push(Unit {
             text: Cow::Borrowed(line),
             block,
@@ -255,9 +267,16 @@ fn wrapped_blocks(lines: &[&str], width: usize) -> Vec<bool> {
 /// Rule `reflow_hard_wrap`: in a hard-wrapped document, a line continues on the
 /// next line when the wrap forced the break (the next word would not have fitted
 /// within the width, give or take a few columns), or when an unfinished long line
-/// sits in a paragraph-shaped block or is followed by a lowercase continuation. Lines that were short enough to stay
-/// whole (menus, headlines) are never joined; an indented next line, a bullet, a
-/// URL or a "By" line starts a new unit.
+/// sits in a paragraph-shaped block or is followed by a lowercase continuation.
+/// Lines that were short enough to stay whole (menus, headlines) are never
+/// joined; an indented next line, a bullet, a URL, a "By" line (or a short
+/// "by Jane Doe — May 2"), a label in capitals, a repeat of the line above or a
+/// line without letters after a finished sentence ("6366" shares) starts a new
+/// unit, and so does a capitalised line under a whole phrase that follows a
+/// menu ([`headline_under_labels`]).
+///
+/// `after_label`: `prev` is one physical line, under a short unfinished line of
+/// its own block (a menu item, a section label).
 ///
 /// Example: `...jailed opposition figure Alexei` + `Navalny and imprisoned Americans...`.
 fn reflow_hard_wrap(
@@ -267,11 +286,21 @@ fn reflow_hard_wrap(
     indented: bool,
     width: usize,
     paragraph_shaped: bool,
+    after_label: bool,
 ) -> bool {
     if indented || bullet_text(next).is_some() || prev_raw_len * 10 < width * 7 {
         return false;
     }
-    if next.starts_with("By ") || starts_with_url(next) {
+    if next.starts_with("By ")
+        || starts_with_url(next)
+        || caps_label(prev, next)
+        || next == prev
+        || short_credit(next, width)
+        || (ends_terminal(prev) && !next.chars().any(char::is_alphabetic))
+    {
+        return false;
+    }
+    if after_label && headline_under_labels(prev, next) {
         return false;
     }
     let first_word = next
@@ -280,6 +309,64 @@ fn reflow_hard_wrap(
         .map_or(0, |w| w.chars().count());
     let forced = prev_raw_len + 1 + first_word > width.saturating_sub(6);
     forced || (!ends_terminal(prev) && (paragraph_shaped || starts_lowercase(next)))
+}
+
+/// Whether `prev`, a line right under a menu or a section label, ends a whole
+/// phrase and `next` starts another: a headline over its byline or its dek
+/// ("…to crash game servers" over "Two-year-old bug exposes…"). A headline that
+/// fills the wrap width looks forced onto the next line, but a wrapped sentence
+/// does not break before a capital after a plain lowercase word: it breaks
+/// after a function word ("of", "de", "und"), a comma, a possessive or inside
+/// a name ("Alexei" + "Navalny"). A paragraph's first line, after a blank line,
+/// is never read this way ("…, WeWork chairman" + "Marcelo Claure said").
+fn headline_under_labels(prev: &str, next: &str) -> bool {
+    if !next
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let Some(last) = prev.split_whitespace().last() else {
+        return false;
+    };
+    if last.ends_with([',', ';', ':', '-', '–', '—', '('])
+        || last.ends_with("'s")
+        || last.ends_with("’s")
+    {
+        return false;
+    }
+    last.chars().next().is_some_and(char::is_lowercase) && !is_function_word(last)
+}
+
+/// Whether a line is a short, unfinished credit in lowercase ("by Jane Doe —
+/// May 2, 2024"): a sentence broken before "by" goes on across the whole next
+/// line or ends there with its full stop.
+fn short_credit(next: &str, width: usize) -> bool {
+    next.strip_prefix("by ").is_some_and(|rest| {
+        rest.starts_with(char::is_uppercase)
+            && next.chars().count() * 10 < width * 6
+            && !ends_terminal(next)
+    })
+}
+
+/// Whether `next` opens with two words in capitals ("PUBLISHED TUE, NOV 19",
+/// "UPDATED 2 HOURS AGO") under a line that is not in capitals: a label set in
+/// another type, not the rest of the line above (a wrapped sentence goes on in
+/// its own case; one capitalised acronym, "US officials", still continues).
+fn caps_label(prev: &str, next: &str) -> bool {
+    if is_all_caps(prev) {
+        return false;
+    }
+    let mut words = next.split_whitespace();
+    // Capitals, not letters without case (CJK): every letter uppercase, two at least.
+    let caps_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic());
+            letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+        })
+    };
+    caps_word(words.next()) && caps_word(words.next())
 }
 
 /// The text of a bullet line without its marker ("• Point" → "Point"), or `None`.
@@ -302,6 +389,83 @@ pub fn bullet_text(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_in_capitals_does_not_continue_the_line_above() {
+        let headline = "Shares of a battery maker more than doubled after a carmaker signed a deal";
+        assert!(caps_label(headline, "PUBLISHED WED, MAR 6 2024"));
+        assert!(caps_label(headline, "LIVE UPDATES as the market opens"));
+        // One acronym opening a wrapped sentence's next line is the sentence going on.
+        assert!(!caps_label(headline, "US officials said on Monday"));
+        // A line in capitals goes on in capitals.
+        assert!(!caps_label(
+            "THE MARKETS CLOSED HIGHER AS",
+            "OIL PRICES FELL"
+        ));
+        // Letters without case are not capitals.
+        assert!(!caps_label(headline, "出国 前后 关注点"));
+    }
+
+    #[test]
+    fn a_whole_phrase_under_a_menu_ends_before_a_capital() {
+        assert!(headline_under_labels(
+            "exploit makes it easy to crash servers",
+            "Two-year-old bug"
+        ));
+        // A wrapped sentence breaks before a capital after a function word, a
+        // comma, a possessive or a name.
+        assert!(!headline_under_labels(
+            "a report by the office of",
+            "Ann Lee"
+        ));
+        assert!(!headline_under_labels("un informe de la oficina de", "Ana"));
+        assert!(!headline_under_labels(
+            "the closing seconds of last week’s",
+            "Browns game"
+        ));
+        assert!(!headline_under_labels("said the minister,", "Ann Lee"));
+        assert!(!headline_under_labels(
+            "opposition figure Alexei",
+            "Navalny said"
+        ));
+        assert!(!headline_under_labels("crash game servers", "and more"));
+    }
+
+    #[test]
+    fn credits_counts_and_repeats_do_not_continue_a_wrapped_line() {
+        let headline = "Five companies join the lunar lander programme of the space agency";
+        assert!(!reflow_hard_wrap(
+            headline,
+            66,
+            "by Jane Doe — May 2, 2024",
+            false,
+            72,
+            true,
+            false
+        ));
+        assert!(!reflow_hard_wrap(
+            "Is the bar really selling air?",
+            70,
+            "6366",
+            false,
+            72,
+            true,
+            false
+        ));
+        assert!(!reflow_hard_wrap(
+            headline, 66, headline, false, 72, true, false
+        ));
+        // A sentence broken before "by" goes on.
+        assert!(reflow_hard_wrap(
+            "the bridge across the river was closed on Monday after it was struck",
+            70,
+            "by Storm Ciarán, the council said.",
+            false,
+            72,
+            true,
+            false
+        ));
+    }
 
     #[test]
     fn blank_lines_separate_blocks() {

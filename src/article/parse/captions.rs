@@ -42,7 +42,8 @@ fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
 }
 
 /// Rule `caption_label`: lines labelled as captions or images by the page.
-/// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …".
+/// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …",
+/// "图为乘客在站台候车。".
 fn caption_label(line: &str) -> bool {
     [
         "image caption",
@@ -58,6 +59,14 @@ fn caption_label(line: &str) -> bool {
         "top photo:",
         "main image:",
         "video caption",
+        // Chinese "the picture shows", Japanese "photo:", Korean "photo=".
+        "图为",
+        "圖為",
+        "图：",
+        "写真：",
+        "写真は",
+        "사진=",
+        "사진 =",
     ]
     .iter()
     .any(|p| starts_with_ignore_case(line, p))
@@ -91,15 +100,18 @@ pub fn without_label(caption: &str) -> &str {
 /// Example: "…during a briefing, October 31, 2019. (Joshua Roberts/Reuters)",
 /// "…transport 100 tons to the moon. Credit: SpaceX",
 /// "…could take people back to the Moon [SpaceX via Nasa]".
-fn trailing_photo_credit(line: &str) -> bool {
+pub(crate) fn trailing_photo_credit(line: &str) -> bool {
     let t = line.trim_end();
-    // The last 60 characters (found from the end, on a char boundary); when the
-    // last 60 bytes are ASCII they are those characters.
-    let ascii_tail = t.len() >= 60 && t.as_bytes()[t.len() - 60..].is_ascii();
+    // The last 80 characters (found from the end, on a char boundary); when the
+    // last 80 bytes are ASCII they are those characters. A wire credit naming a
+    // press service runs to 70 ("(Jane Roe/ City Space Agency Press Service
+    // photo via AP)").
+    const TAIL: usize = 80;
+    let ascii_tail = t.len() >= TAIL && t.as_bytes()[t.len() - TAIL..].is_ascii();
     let start = if ascii_tail {
-        t.len() - 60
+        t.len() - TAIL
     } else {
-        t.char_indices().rev().nth(59).map_or(0, |(i, _)| i)
+        t.char_indices().rev().nth(TAIL - 1).map_or(0, |(i, _)| i)
     };
     let tail: &str = t.get(start..).unwrap_or(t);
     // ASCII bytes, which never occur inside another character's encoding.
@@ -132,14 +144,17 @@ fn trailing_photo_credit(line: &str) -> bool {
         return false;
     };
     let group = tail[open..].to_lowercase();
-    [
-        "credit", "photo", "image", "getty", "reuters", "afp", " ap", "via ", "courtesy", "©", "/",
+    // A credit word allows a long credit (a press service's name); a slash alone
+    // ("Jane Roe/Agency") a short one, as other bracketed notes have slashes too
+    // ("[Part 1 / Part 2 / Notes]").
+    let worded = [
+        "credit", "photo", "image", "getty", "reuters", "afp", " ap", "via ", "courtesy", "©",
         "file",
     ]
     .iter()
-    .any(|k| group.contains(k))
-        && word_count(&group) <= 8
-        && word_count(line) >= 6
+    .any(|k| group.contains(k));
+    let words = word_count(&group);
+    ((worded && words <= 10) || (group.contains('/') && words <= 8)) && word_count(line) >= 6
 }
 
 /// Rule `place_date_ending`: a photo description that ends with a place and a date,
@@ -333,6 +348,20 @@ pub fn near_duplicate(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_wire_credits_end_captions_but_slashed_notes_do_not() {
+        assert!(trailing_photo_credit(
+            "The rocket stands on its launch pad before lift-off on Monday. \
+             (Ivan Sokolov/ National Space Agency Press Service photo via Wire)"
+        ));
+        assert!(trailing_photo_credit(
+            "Officials speak to reporters at a briefing on Monday. (Jane Roe/Reuters)"
+        ));
+        assert!(!trailing_photo_credit(
+            "The elders foresaw a war across the worlds, the notes say. [MP / MP2 SP / MF SP / X SP]"
+        ));
+    }
 
     #[test]
     fn caption_shapes() {

@@ -584,11 +584,14 @@ fn reading_time(lower: &str, words: usize) -> bool {
 }
 
 /// Rule `breadcrumb`: a navigation trail: "Home" followed by section names, or
+/// three steps or more joined by "›", "»" or ">>" ("首页 >> 教育资讯 >> 正文"), or
 /// section names joined by `›`, `>`, `»` or ` / `.
 /// Example: "Home News Travel & Outdoors", "News › World › Europe".
 fn breadcrumb(line: &str, lower: &str) -> bool {
     let home_led = lower.starts_with("home ") || lower.starts_with("home/");
-    let trail = [" › ", " > ", " » "].iter().any(|m| line.contains(m));
+    let trail = [" › ", " > ", " » ", " >> "]
+        .iter()
+        .any(|m| line.contains(m));
     if !(home_led || trail) {
         return false;
     }
@@ -603,7 +606,7 @@ fn breadcrumb(line: &str, lower: &str) -> bool {
                 .split(m)
                 .all(|step| (1..=10).contains(&step.split_whitespace().count()))
     };
-    if trail && (steps(" › ") || steps(" » ")) {
+    if trail && (steps(" › ") || steps(" » ") || steps(" >> ")) {
         return true;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -830,6 +833,7 @@ mod tests {
                 "Poesia » Poemas de amor » Quem planta esperança colhe…",
                 "breadcrumb",
             ),
+            ("首页 >> 教育资讯 >> 教育新闻 >> 正文", "breadcrumb"),
             ("1 of 6", "bare_counter"),
             ("Click here to get the app", "call_to_action"),
             (

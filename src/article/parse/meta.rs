@@ -939,8 +939,14 @@ fn foreign_month(word: &str) -> Option<i8> {
 pub fn date_line_counted(line: &str, words: usize) -> bool {
     // An embedded post's signature ("— Name (@handle) November 1, 2019") is not a
     // page timestamp.
-    if words == 0 || words > 14 || memchr::memmem::find(line.as_bytes(), b"(@").is_some() {
+    if words == 0 || words > 24 || memchr::memmem::find(line.as_bytes(), b"(@").is_some() {
         return false;
+    }
+    if words > 14 {
+        // Only a labelled timestamp in another language runs this long.
+        return line.bytes().any(|b| b.is_ascii_digit())
+            && foreign_date_label(line)
+            && date_in(line).is_some();
     }
     let labelled = [
         "published",
@@ -953,7 +959,65 @@ pub fn date_line_counted(line: &str, words: usize) -> bool {
     .any(|l| lower_starts_with(line, l));
     let relative = lower_contains(line, " ago") && line.chars().any(|c| c.is_ascii_digit());
     // The word count first: it is known, and a date is looked for at length.
-    labelled || relative || (words <= 10 && date_in(line).is_some())
+    labelled
+        || relative
+        || (words <= 10 && date_in(line).is_some())
+        || (line.bytes().any(|b| b.is_ascii_digit())
+            && foreign_date_label(line)
+            && date_in(line).is_some())
+}
+
+/// Labels that open a page's timestamp line in the languages of the pages
+/// people save ("Publicado em 5 de setembro", "发稿时间：2017-03-10 08:42",
+/// "Опубликовано 12.03.2021"). Such a line also names the source or the
+/// author, so it may be longer than a bare date; it still needs a date.
+const FOREIGN_DATE_LABELS: &[&str] = &[
+    "publicado",
+    "atualizado",
+    "actualizado",
+    "publicación",
+    "veröffentlicht",
+    "aktualisiert",
+    "stand:",
+    "publié",
+    "mis à jour",
+    "pubblicato",
+    "aggiornato",
+    "gepubliceerd",
+    "bijgewerkt",
+    "opublikowano",
+    "zveřejněno",
+    "aktualizováno",
+    "опубликовано",
+    "обновлено",
+    "дата публикации",
+    "diterbitkan",
+    "dipublikasikan",
+    "diperbarui",
+    "发稿时间",
+    "发布时间",
+    "更新时间",
+    "时间：",
+    "日期：",
+    "發佈時間",
+    "发表时间",
+    "公開日",
+    "更新日",
+    "投稿日",
+    "配信日",
+    "입력",
+    "수정",
+    "작성일",
+    "등록일",
+    "기사입력",
+];
+
+/// Whether a line opens with one of [`FOREIGN_DATE_LABELS`].
+fn foreign_date_label(line: &str) -> bool {
+    FOREIGN_DATE_LABELS.iter().any(|label| {
+        let mut head = line.chars().flat_map(char::to_lowercase);
+        label.chars().all(|c| head.next() == Some(c))
+    })
 }
 
 /// Rule `time_of_day`: a line that is only a clock time with an optional am/pm
@@ -1018,6 +1082,25 @@ pub fn starts_with_dateline(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_timestamps_in_other_languages_are_date_lines() {
+        for line in [
+            "发稿时间：2017-03-10 08:42:00 来源： 人民日报海外版 中国青年网",
+            "Publicado em 5 de setembro de 2019, às 10h32, por Redação do Jornal da Cidade",
+            "Опубликовано 12.03.2021 в 14:05, автор материала Иван Петров, фото из архива",
+        ] {
+            let words = super::super::text::line_words(line);
+            assert!(date_line_counted(line, words), "{line:?} ({words} words)");
+        }
+        // A label without a date is not a timestamp.
+        let line =
+            "Publicado por uma editora de livros de receitas e de histórias para as crianças";
+        assert!(!date_line_counted(
+            line,
+            super::super::text::line_words(line)
+        ));
+    }
 
     #[test]
     fn every_separator_passes_the_quick_test() {

@@ -153,7 +153,8 @@ fn measure_all(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
 ///   unmistakable photo credit standing alone is that photo's caption.
 /// * `duplicate_caption`: a line repeated at once (exactly, or as a shorter
 ///   restatement) in the same block is a photo caption rendered twice (alt text and
-///   figure caption). Example: two consecutive "FILE - Airmen assigned…" lines.
+///   figure caption). Example: two consecutive "FILE - Airmen assigned…" lines,
+///   or "In this photo … (Jane Roe/Agency via AP)" twice.
 /// * `caption_with_credit`: a sentence followed, at the end of its block, by a short
 ///   credit ("Getty Images", "Berkeley Earth") is a photo caption.
 /// * `gallery_caption`: a sentence right after a gallery counter ("6") is a caption.
@@ -189,7 +190,7 @@ fn mark_captions(lines: &mut [Line]) {
         if texty(a)
             && texty(b)
             && a.sentence
-            && text::ends_with_period(&a.text)
+            && (text::ends_with_period(&a.text) || captions::trailing_photo_credit(&a.text))
             && b.text.chars().count() <= a.text.chars().count()
             && captions::near_duplicate(&a.text, &b.text)
         {

@@ -321,18 +321,23 @@ pub fn function_word_ratio(s: &str) -> f32 {
     let mut found = 0usize;
     for w in s.split_whitespace().take(SAMPLE_WORDS) {
         total += 1;
-        let core = trim_punct(w);
-        let hit = if core.chars().any(char::is_uppercase) {
-            FUNCTION_WORDS.contains(core.to_lowercase().as_str())
-        } else {
-            FUNCTION_WORDS.contains(core)
-        };
-        found += usize::from(hit);
+        found += usize::from(is_function_word(w));
     }
     if total == 0 {
         0.0
     } else {
         found as f32 / total as f32
+    }
+}
+
+/// Whether `word` (any case, surrounding punctuation allowed) is a function
+/// word of any language [`function_word_ratio`] knows ("de", "und", "the").
+pub fn is_function_word(word: &str) -> bool {
+    let core = trim_punct(word);
+    if core.chars().any(char::is_uppercase) {
+        FUNCTION_WORDS.contains(core.to_lowercase().as_str())
+    } else {
+        FUNCTION_WORDS.contains(core)
     }
 }
 
