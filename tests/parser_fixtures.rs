@@ -1241,6 +1241,18 @@ fn by_and_a_name_in_a_script_without_capitals() {
 }
 
 #[test]
+fn name_glued_to_the_authors_link_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_name_glued_to_author_link",
+            "Harbour Motors shows a convertible version of its big coupe"
+        )
+        .as_deref(),
+        Some("Nora Feld")
+    );
+}
+
+#[test]
 fn role_glued_to_the_name_is_dropped() {
     let a = load("byline_name_glued_to_role");
     assert_eq!(a.byline.as_deref(), Some("Peter Ortiz"));

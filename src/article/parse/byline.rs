@@ -60,6 +60,20 @@ pub fn unglue(line: &str) -> std::borrow::Cow<'_, str> {
     split_glued(line, last_token_at)
 }
 
+/// The text before the first word the page's markup glued to it: an
+/// author's name run into the link beside it ("Jane DoeView More Articles"
+/// → "Jane Doe").
+fn before_glue(line: &str) -> Option<&str> {
+    let mut lower_run = 0usize;
+    for (at, c) in line.char_indices() {
+        if c.is_uppercase() && lower_run >= 3 {
+            return Some(&line[..at]);
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    None
+}
+
 /// [`unglue`] for the names a byline kept, whose last word may be glued too:
 /// the role after it was already dropped ("Michael HiltzikBusiness" of "By
 /// Michael HiltzikBusiness Columnist"). One word alone stays whole.
@@ -545,7 +559,8 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
             return Some(b);
         }
         if !l.sentence
-            && let Some(name) = meta::name_line(&l.text)
+            && let Some(name) =
+                meta::name_line(&l.text).or_else(|| before_glue(&l.text).and_then(meta::name_line))
             && !in_headline(&name, &lines[at].text)
             && !in_menu(lines, j)
         {
