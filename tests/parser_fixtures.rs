@@ -998,6 +998,20 @@ fn russian_text_label_after_a_long_standfirst_is_the_byline() {
         "Мастера вкуса: десять поваров, которые готовят дома лучше ресторанов"
     );
     assert_eq!(a.byline.as_deref(), Some("Ольга Смирнова"));
+    // The date glued to the name by a middle dot is the page's date, and the
+    // standfirst over the credit is the dek, not the story's first paragraph.
+    assert_eq!(a.published.as_deref(), Some("2018-09-24"));
+    assert!(
+        a.dek
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Они настоящие мастера домашней кухни"))
+    );
+    assert!(
+        a.body[0].starts_with("Наши герои знают толк"),
+        "{:#?}",
+        a.body
+    );
+    assert!(!a.body.iter().any(|p| p.contains("Текст:")));
 }
 
 #[test]

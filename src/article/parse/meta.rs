@@ -714,7 +714,12 @@ pub fn date_in(line: &str) -> Option<String> {
     if let Some(date) = cjk_date(line) {
         return Some(date);
     }
-    let tokens: Vec<&str> = line.split_whitespace().collect();
+    // A middle dot, bullet or bar glued to a date separates it from a name
+    // ("Текст: Лида Буслаева·11 октября 2018").
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '•' | '|'))
+        .filter(|t| !t.is_empty())
+        .collect();
     for (i, raw) in tokens.iter().enumerate() {
         // The month may hide after a dot ("Nov.November").
         let tok = raw.rsplit('.').find(|p| !p.is_empty()).unwrap_or(raw);
