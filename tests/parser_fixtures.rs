@@ -1814,3 +1814,86 @@ fn outlet_the_author_writes_for_is_the_source() {
     assert_eq!(a.byline.as_deref(), Some("Rosa Hale"));
     assert_eq!(a.source.as_deref(), Some("Harbour Weekly"));
 }
+
+#[test]
+fn footer_copyright_beats_a_wire_credit_above_it() {
+    // The agency's copyright under the story credits the wire story, not
+    // the page.
+    let a = load("source_wire_credit_above_footer_copyright");
+    assert_eq!(a.source.as_deref(), Some("Harbour Broadcasting"));
+}
+
+#[test]
+fn name_at_the_top_and_beside_the_footer_copyright_beats_the_parent() {
+    let a = load("source_logo_beside_footer_copyright");
+    assert_eq!(a.source.as_deref(), Some("Quillnet"));
+}
+
+#[test]
+fn a_menu_written_at_the_top_and_in_the_footer_is_not_the_site() {
+    let a = load("source_menu_repeated_in_footer");
+    assert_eq!(a.source.as_deref(), Some("Harbour Broadcasting"));
+}
+
+#[test]
+fn a_title_case_teaser_saying_is_part_of_names_no_site() {
+    let a = load("source_title_case_teaser_before_is_part_of");
+    assert_eq!(a.title, "Harbour museum reopens after two years");
+    assert_eq!(a.source.as_deref(), Some("Harbour Broadcasting"));
+}
+
+#[test]
+fn name_the_written_domain_spells_beats_a_copyright_holder() {
+    let a = load("source_name_the_domain_spells_over_holder");
+    assert_eq!(a.source.as_deref(), Some("Harbour Post"));
+}
+
+#[test]
+fn company_line_of_an_imprint_names_a_company_blog() {
+    let a = load("source_imprint_company_line");
+    assert_eq!(a.byline.as_deref(), Some("Jana Beispiel"));
+    assert_eq!(a.source.as_deref(), Some("harbourwrap"));
+}
+
+#[test]
+fn syndicated_post_line_names_the_site_it_appeared_on() {
+    let a = load("source_post_appeared_first_on");
+    assert_eq!(a.title, "Harbour town adds a night bus");
+    assert_eq!(a.source.as_deref(), Some("Tide Notes"));
+}
+
+#[test]
+fn copyright_holder_ends_at_a_dot_separated_link_row() {
+    let a = load("source_copyright_dot_separated_footer");
+    assert_eq!(a.source.as_deref(), Some("Harbour Notes"));
+}
+
+#[test]
+fn copyright_holder_ends_at_a_reservation_in_russian() {
+    let a = load("source_copyright_reservation_in_russian");
+    assert_eq!(a.source.as_deref(), Some("Harbour Vestnik"));
+}
+
+#[test]
+fn footer_saying_who_publishes_the_paper_names_the_paper_not_the_owner() {
+    let a = load("source_published_by_line_over_owner");
+    assert_eq!(a.source.as_deref(), Some("The Harbour Post"));
+}
+
+#[test]
+fn app_and_newsletter_lines_name_the_site_between_their_words() {
+    let a = load("source_download_the_app_line");
+    assert_eq!(a.title, "Night market returns to the quay");
+    assert_eq!(a.source.as_deref(), Some("Harbour Notes"));
+}
+
+#[test]
+fn print_page_label_gives_the_page_url_without_a_slug() {
+    let a = load("source_print_page_url_label");
+    assert_eq!(a.title, "Council adds a winter ferry");
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://www.harbourledger.example/s/9921")
+    );
+    assert_eq!(a.source.as_deref(), Some("harbourledger.example"));
+}

@@ -32,6 +32,17 @@ const W_WRITTEN_DOMAIN: f32 = 2.0;
 /// ("Example.net - Verified footage shows …"): the site credits itself.
 const W_DOMAIN_DATELINE: f32 = 2.0;
 const W_MASTHEAD_AND_FOOTER: f32 = 1.0;
+/// More names than this standing alone both at the top and in the footer
+/// are a menu repeated, not the site's name.
+const MENU_REPEATS: usize = 3;
+/// A name standing at the top and again beside the footer's copyright line:
+/// the site's logo, whose text the page keeps in both places.
+const W_FOOTER_LOGO: f32 = 3.0;
+/// A company standing alone on a line of an imprint or address block (see
+/// [`imprint_company`]): as telling as a company's copyright line.
+const W_IMPRINT: f32 = 1.5;
+/// A name the page's most written domain spells (see [`spells`]).
+const W_DOMAIN_AGREES: f32 = 2.0;
 /// "X is a registered trademark of …", "X is part of Y": the page saying
 /// which name is the publication's.
 const W_OWN_NAME: f32 = 4.0;
@@ -103,6 +114,29 @@ const AFTER_NAME: &[&str] = &[
     " on twitter",
     " staff",
     " stories",
+    " staff report",
+    " staff reports",
+    " editorial board",
+    " news desk",
+    " newsroom",
+    " e-edition",
+    " crossword",
+    " media kit",
+];
+
+/// Actions before the site's name in a furniture line whose end names it
+/// ("Download the Harbour Post app", "By Harbour Post Staff"); lowercase.
+const ACTION_BEFORE_NAME: &[&str] = &[
+    "download the ",
+    "get the ",
+    "try the ",
+    "install the ",
+    "join the ",
+    "subscribe to the ",
+    "sign up for the ",
+    "read the ",
+    "visit the ",
+    "by ",
 ];
 
 /// Words that name a company rather than a publication ("Vox Media, LLC",
@@ -403,9 +437,12 @@ enum Evidence {
     OwnName,
     WrittenDomain,
     DomainDateline,
+    FooterLogo,
+    DomainAgrees,
+    Imprint,
 }
 
-const EVIDENCE_KINDS: usize = 11;
+const EVIDENCE_KINDS: usize = 14;
 
 impl Evidence {
     fn weight(self) -> f32 {
@@ -421,6 +458,9 @@ impl Evidence {
             Self::OwnName => W_OWN_NAME,
             Self::WrittenDomain => W_WRITTEN_DOMAIN,
             Self::DomainDateline => W_DOMAIN_DATELINE,
+            Self::FooterLogo => W_FOOTER_LOGO,
+            Self::DomainAgrees => W_DOMAIN_AGREES,
+            Self::Imprint => W_IMPRINT,
         }
     }
 }
@@ -478,7 +518,10 @@ impl Ballot {
         } else {
             (name, key_of(name))
         };
-        if !plausible_name(name) {
+        // A company's imprint writes its name as its logo does, lowercase too.
+        let lowercase_ok =
+            matches!(evidence, Evidence::Imprint) && plausible_name(&capitalise_first(name));
+        if !plausible_name(name) && !lowercase_ok {
             return;
         }
         if key.chars().count() < 2 {
@@ -591,6 +634,14 @@ impl Ballot {
         let _ = score;
         Some(fuller.map_or(shown, |o| o.name.as_str()).to_string())
     }
+}
+
+/// `name` with its first letter in capitals ("harbourwrap" → "Harbourwrap").
+fn capitalise_first(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Whether `longer` holds the words of `name` in a row ("FOX News Network"
@@ -806,7 +857,7 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     loop {
         let trimmed = rest
             .trim_start_matches(|c: char| {
-                c.is_ascii_digit() || c.is_whitespace() || "-–—,.:©ⓒ".contains(c)
+                c.is_ascii_digit() || c.is_whitespace() || "-–—,.:©ⓒ·•|".contains(c)
             })
             .trim_start();
         let trimmed = ["copyright", "(c)", "by "]
@@ -835,6 +886,16 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         "tous droits",
         "alle rechte",
         "tutti i diritti",
+        "все права",
+        "wszelkie prawa",
+        "alle rechten",
+        "alle rettigheder",
+        "alla rättigheter",
+        "všechna práva",
+        "kaikki oikeudet",
+        "tüm hakları",
+        "minden jog",
+        "toate drepturile",
         " or its ",
         " unless ",
         " is a ",
@@ -846,10 +907,13 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         " — ",
         " – ",
         " | ",
+        " · ",
+        " • ",
         " / ",
         " (",
         ". ",
         "; ",
+        ": ",
     ] {
         if let Some(p) = lower_rest.find(stop) {
             end = end.min(p);
@@ -930,14 +994,23 @@ fn may_be_copyright(line: &str) -> bool {
 /// Deal is a registered Trademark of Korangy Publishing Inc." → "The Real
 /// Deal"; "\"Daily Express\" is a registered trademark" → "Daily Express";
 /// "SALON ® is registered in the U.S. Patent and Trademark Office" → "SALON";
-/// "Space is part of Future US Inc" → "Space"). The owner after "of" is the
-/// parent company, which the copyright line already names.
+/// "Space is part of Future US Inc" → "Space"; "The Harbour Post is
+/// published by Wave Media Ltd" → "The Harbour Post"; "Harbour Post is a
+/// member of" a press regulator). The owner after "of" or "by" is the parent
+/// company, which the copyright line already names.
 fn own_name(line: &str) -> Option<&str> {
     // A cheap, case-sensitive test first (one pass for all): most lines have
     // none of these.
-    const CUES: [&str; 7] = [
+    const CUES: [&str; 14] = [
         "rademark",
         " is part of ",
+        " is a part of ",
+        " is published by ",
+        " is owned by ",
+        " is a publication of ",
+        " is a division of ",
+        " is a trading name of ",
+        " is a member of ",
         "® is",
         " marchio ",
         " marque ",
@@ -962,6 +1035,13 @@ fn own_name(line: &str) -> Option<&str> {
         " is a trademark",
         " are registered trademarks",
         " is part of ",
+        " is a part of ",
+        " is published by ",
+        " is owned by ",
+        " is a publication of ",
+        " is a division of ",
+        " is a trading name of ",
+        " is a member of ",
         "® is registered",
         "® is a registered",
         // Italian, French, Spanish, Portuguese, German.
@@ -984,16 +1064,33 @@ fn own_name(line: &str) -> Option<&str> {
         }
     }
     // Else the capitalised words (and "of", "and", "&") that end the text
-    // before the phrase, at most four.
+    // before the phrase, at most four, and only where something ends them
+    // (the line's start, a lowercase word, a sentence's end, a year): a run
+    // of capitals longer than that is a headline in title case ("Is Violence
+    // In Sports On The Rise?Violence is part of the game"), not a name.
     let mut start = before.len();
-    for word in before.split_whitespace().rev().take(4) {
+    let mut bounded = false;
+    for (k, word) in before.split_whitespace().rev().enumerate() {
         let joins = matches!(word, "of" | "and" | "&");
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if !(capital || joins) || word.ends_with(['.', ',', ':']) {
+            bounded = true;
             break;
+        }
+        if k == 4 {
+            break;
+        }
+        if word.contains(['?', '!']) {
+            return None;
         }
         // `word` is a slice of `before`: its start is found by address.
         start = word.as_ptr() as usize - before.as_ptr() as usize;
+    }
+    if !bounded && before[..start].trim().is_empty() {
+        bounded = true;
+    }
+    if !bounded {
+        return None;
     }
     let name = &before[start..];
     // A joining word cannot open the name.
@@ -1039,9 +1136,14 @@ pub fn publication(
         ballot.vote(&w.shown, Evidence::WrittenDomain, 1.0);
     }
     let footer_from = n - n / 3;
-    // Short lines standing alone, for the masthead-and-footer vote.
+    // Copyright holders with whether the footer states them, and the lines
+    // stating one.
+    let mut marks: Vec<(String, Evidence, bool)> = Vec::new();
+    let mut copyright_at: Vec<usize> = Vec::new();
+    // Short lines standing alone, for the masthead-and-footer vote (the
+    // footer's with where they stand).
     let mut alone_top: Vec<&str> = Vec::new();
-    let mut alone_footer: Vec<&str> = Vec::new();
+    let mut alone_footer: Vec<(&str, usize)> = Vec::new();
     // First words (and pairs) of short lines, with the lines they lead.
     let mut leads: Vec<(&str, &str)> = Vec::new();
     // The lowercased line, made in one buffer for all lines.
@@ -1060,24 +1162,32 @@ pub fn publication(
             && may_be_copyright(line)
             && let Some((holder, before, company)) = copyright_holder(line)
         {
-            let place = if i >= footer_from { 1.0 } else { 0.5 };
+            let footer = i >= footer_from;
+            if holder.is_some() || before.is_some() {
+                copyright_at.push(i);
+            }
             if let Some(h) = holder {
                 let kind = if company {
                     Evidence::CopyrightCompany
                 } else {
                     Evidence::Copyright
                 };
-                ballot.vote(&h, kind, place);
+                marks.push((h, kind, footer));
             }
             if let Some(b) = before {
-                ballot.vote(&b, Evidence::BeforeCopyright, place);
+                marks.push((b, Evidence::BeforeCopyright, footer));
             }
         }
         if !line.is_ascii()
             && let Some(holder) = rights_reserved_holder(line)
         {
-            let place = if i >= footer_from { 1.0 } else { 0.5 };
-            ballot.vote(holder, Evidence::Copyright, place);
+            marks.push((holder.to_string(), Evidence::Copyright, i >= footer_from));
+        }
+        if let Some(site) = appeared_first_on(line) {
+            ballot.vote(site, Evidence::OwnName, 1.0);
+        }
+        if short && let Some(company) = imprint_company(line) {
+            ballot.vote(company, Evidence::Imprint, 1.0);
         }
         if let Some(outlet) = byline_outlet(line) {
             ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
@@ -1151,6 +1261,18 @@ pub fn publication(
                 // of the name.
                 let rest = rest.split(" on ").next().unwrap_or(rest);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
+                // "Subscribe to the Harbour Post newsletter": the name between.
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                let rest = AFTER_NAME
+                    .iter()
+                    .find_map(|t| {
+                        rest.len()
+                            .checked_sub(t.len())
+                            .filter(|&at| rest.is_char_boundary(at))
+                            .filter(|&at| rest[at..].eq_ignore_ascii_case(t))
+                            .map(|at| rest[..at].trim_end())
+                    })
+                    .unwrap_or(rest);
                 if word_count(rest) <= 4 {
                     ballot.vote(rest, Evidence::Phrase, 1.0);
                 }
@@ -1159,6 +1281,10 @@ pub fn publication(
         for tail in AFTER_NAME.iter().filter(|_| tails_here) {
             if lower.ends_with(tail) && lower.len() == line.len() {
                 let head = line[..line.len() - tail.len()].trim();
+                let head = ACTION_BEFORE_NAME
+                    .iter()
+                    .find(|a| lower.starts_with(*a))
+                    .map_or(head, |a| head.get(a.len()..).unwrap_or("").trim_start());
                 if word_count(head) <= 3 {
                     ballot.vote(head, Evidence::Phrase, 1.0);
                 }
@@ -1182,17 +1308,40 @@ pub fn publication(
             if i < n / 4 {
                 alone_top.push(line);
             } else if i >= footer_from {
-                alone_footer.push(line);
+                alone_footer.push((line, i));
             }
+        }
+    }
+    // The page's own copyright line stands in its footer; one above it
+    // credits what the page carries (a wire story, a photo, an embed), so
+    // it counts only when the footer states none.
+    let footer_mark = marks.iter().any(|m| m.2);
+    for (holder, kind, footer) in &marks {
+        if *footer || !footer_mark {
+            ballot.vote(holder, *kind, if *footer { 1.0 } else { 0.5 });
         }
     }
     alone_top.sort_unstable();
     alone_footer.sort_unstable();
-    alone_footer.dedup();
-    for line in alone_footer {
-        if alone_top.binary_search(&line).is_ok() {
-            ballot.vote(line, Evidence::MastheadAndFooter, 1.0);
+    alone_footer.dedup_by(|a, b| a.0 == b.0);
+    let repeated: Vec<(&str, usize)> = alone_footer
+        .into_iter()
+        .filter(|(line, _)| alone_top.binary_search(line).is_ok())
+        .collect();
+    // A few names repeated at the top and in the footer are the site's; many
+    // are a menu written twice, each entry telling little. A name standing
+    // beside the footer's copyright line is the footer's logo.
+    let menu = repeated.len() > MENU_REPEATS;
+    for (line, at) in repeated {
+        let by_mark = copyright_at.iter().any(|&c| c.abs_diff(at) <= 2);
+        if by_mark && !menu {
+            ballot.vote(line, Evidence::FooterLogo, 1.0);
         }
+        ballot.vote(
+            line,
+            Evidence::MastheadAndFooter,
+            if menu { 0.5 } else { 1.0 },
+        );
     }
     // Each lead with the number of distinct lines it leads.
     leads.sort_unstable();
@@ -1238,6 +1387,21 @@ pub fn publication(
             }
         }
     }
+    // A name the page's most written domain spells ("The Harbour Post" and
+    // harbourpost.com, "HPT" and hpt.com): two signals agreeing, which a
+    // parent company or a menu word seldom gets.
+    if let Some(w) = written.as_ref().filter(|w| w.outside >= 1) {
+        let brand = key_of(&domain_name(&w.shown));
+        let agreeing: Vec<String> = ballot
+            .names
+            .iter()
+            .filter(|c| c.key != brand && spells(&brand, &c.name, &c.key))
+            .map(|c| c.name.clone())
+            .collect();
+        for name in agreeing {
+            ballot.vote(&name, Evidence::DomainAgrees, 1.0);
+        }
+    }
     let name = ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1));
     // A name in another script ("中国青年网") cannot be typed on every
     // keyboard: the site's domain, where the page writes one, goes with it.
@@ -1256,6 +1420,54 @@ pub fn publication(
     }
     name.or_else(|| url.and_then(super::urls::site_of))
         .or_else(|| written.map(|w| w.shown))
+}
+
+/// Whether a domain's brand (`harbourpost`) spells a name (key `key`): it
+/// holds the name, or the name's initials open it ("HP Times" and
+/// `hptimes`). A longer name holding the brand is left out: menus write the
+/// site's name before their entries ("Harbour Post Careers").
+fn spells(brand: &str, name: &str, key: &str) -> bool {
+    if brand.len() < 3 || key.len() < 2 {
+        return false;
+    }
+    // A word inside the brand must be most of it ("Hill" in `thehill`; not
+    // "Post" in `harbourpost`, a word every paper uses).
+    let holds = key.len() >= 3 && 2 * key.len() >= brand.len() && brand.contains(key);
+    let initials: String = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    holds || initials.chars().count() >= 2 && brand.starts_with(&initials)
+}
+
+/// Rule `appeared_first_on`: the line a syndicated post closes with, naming
+/// the site that published it ("The post Tides Rise Again appeared first on
+/// Harbour Notes." → "Harbour Notes").
+fn appeared_first_on(line: &str) -> Option<&str> {
+    if line.len() > 300 {
+        return None;
+    }
+    let at = [" appeared first on ", " first appeared on "]
+        .iter()
+        .find_map(|p| line.find(p).map(|at| at + p.len()))?;
+    let site = line[at..].trim().trim_end_matches(['.', '!']).trim_end();
+    (word_count(site) <= 5 && !site.contains(". ")).then_some(site)
+}
+
+/// Rule `imprint_company`: a line of an imprint or address block giving a
+/// company and nothing else ("harbourwrap GmbH", "Harbour Notes Ltd."): a
+/// company's own pages name it there, often in lowercase as its logo
+/// writes it.
+fn imprint_company(line: &str) -> Option<&str> {
+    let (name, suffix) = line.trim_end_matches(',').rsplit_once(' ')?;
+    let suffix = suffix.trim_end_matches('.').to_lowercase();
+    let name = name.trim_end_matches(',').trim();
+    let legal = LEGAL_SUFFIXES.contains(&suffix.as_str()) && suffix.len() >= 3 || suffix == "ag";
+    let words = word_count(name);
+    (legal && (1..=4).contains(&words) && !name.contains(|c: char| c.is_ascii_digit()))
+        .then_some(name)
 }
 
 /// Rule `rights_reserved_holder`: the holder of a Chinese "all rights
@@ -1476,10 +1688,26 @@ mod tests {
                 Some("Orbit"),
             ),
             (
+                "The Harbour Post is published by Wave Media Ltd, 1 Quay Street.",
+                Some("The Harbour Post"),
+            ),
+            (
+                "Copyright 2024. Harbour Post is a member of the Press Standards Body.",
+                Some("Harbour Post"),
+            ),
+            (
                 "Gazzetta Vela ® è un marchio registrato di Onda Media Group S.p.A.",
                 Some("Gazzetta Vela"),
             ),
             ("The minister said the word is part of the law.", None),
+            (
+                "Is Danger In Harbour Towns On The Rise?Danger is part of the coast",
+                None,
+            ),
+            (
+                "Why Every Harbour Town In The North Needs A Ferry is part of a series",
+                None,
+            ),
             ("Trademark Policy", None),
         ];
         for (line, want) in cases {

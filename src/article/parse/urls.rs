@@ -120,8 +120,8 @@ fn slug_segment(url: &url::Url) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Rule `page_url`: the page's own URL. An "Original url:" (or "URL:", "Source:")
-/// label wins; otherwise the first URL whose path carries a story slug or a date,
+/// Rule `page_url`: the page's own URL. An "Original url:" (or "URL:", "Printed
+/// from", "Permalink") label wins; otherwise the first URL whose path carries a story slug or a date,
 /// ignoring share-button links (`/sharer`, `intent/tweet`, `mailto`).
 ///
 /// Example: `Original url:` followed by `https://www.example.com/2021/02/04/story-a1`.
@@ -129,11 +129,17 @@ pub fn page_url(lines: &[&str], urls: &[String]) -> Option<String> {
     for (i, line) in lines.iter().enumerate() {
         // The labels are ASCII: matching them ignoring ASCII case is the same as
         // matching the ASCII-lowercased line, without the copy.
+        // Print pages label their own address: "URL: …", "Printed from …".
         let labelled = [
             "original url",
             "original article:",
             "source url",
             "canonical",
+            "url:",
+            "page url",
+            "article url",
+            "permalink",
+            "printed from",
         ]
         .iter()
         .any(|l| {
