@@ -1021,6 +1021,251 @@ fn staff_credit_in_the_date_line_beats_the_subject_named_above() {
     assert_eq!(a.published.as_deref(), Some("2016-03-02"));
 }
 
+/// The byline a reader sees for each of these pages (title checked too, so
+/// a byline found under the wrong headline does not pass by luck).
+fn byline_of_page(name: &str, title: &str) -> Option<String> {
+    let a = load(name);
+    assert_eq!(a.title, title, "{name}");
+    a.byline
+}
+
+#[test]
+fn outlet_after_two_authors_joined_by_and_is_not_a_third_author() {
+    assert_eq!(
+        byline_of_page(
+            "byline_two_authors_and_outlet",
+            "Council votes to close the old harbour bridge to cars next spring"
+        )
+        .as_deref(),
+        Some("Maria Lindqvist and Tom Aske")
+    );
+}
+
+#[test]
+fn particle_glued_to_a_surname_stays_in_the_name() {
+    assert_eq!(
+        byline_of_page(
+            "byline_name_with_glued_particle",
+            "Date growers count the cost of a second dry winter"
+        )
+        .as_deref(),
+        Some("Omar al-Rashid")
+    );
+}
+
+#[test]
+fn spanish_names_with_de_los_joined_by_y() {
+    assert_eq!(
+        byline_of_page(
+            "byline_por_names_with_los_particle_spanish",
+            "El ayuntamiento cierra el viejo puente del puerto a los coches"
+        )
+        .as_deref(),
+        Some("María de los Ángeles Ruiz y Pedro Gómez")
+    );
+}
+
+#[test]
+fn desk_between_the_place_and_the_date_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_desk_between_place_and_date",
+            "Rooftop garden in the old city is not selling clean air by the hour"
+        )
+        .as_deref(),
+        Some("Harbour Herald Bureau")
+    );
+}
+
+#[test]
+fn sponsor_over_the_date_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_sponsor_over_date",
+            "Five ways to make your emergency fund last longer this winter"
+        ),
+        None
+    );
+}
+
+#[test]
+fn sponsor_in_the_date_line_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_presented_by_in_date_line",
+            "Harbour jazz week returns with forty concerts in ten days"
+        ),
+        None
+    );
+}
+
+#[test]
+fn illustrator_credited_before_the_writer_is_passed_over() {
+    assert_eq!(
+        byline_of_page(
+            "byline_writer_after_illustration_credit",
+            "What the new telescope saw in its first week of looking at the sky"
+        )
+        .as_deref(),
+        Some("Maria Lindqvist")
+    );
+}
+
+#[test]
+fn photographer_label_over_the_date_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_photos_label_over_date",
+            "A week on the ferry islands out of season"
+        ),
+        None
+    );
+}
+
+#[test]
+fn reporter_label_is_the_byline_and_the_editor_is_not() {
+    assert_eq!(
+        byline_of_page(
+            "byline_reporter_and_editor_labels_indonesian",
+            "Dewan kota tutup jembatan pelabuhan lama untuk mobil"
+        )
+        .as_deref(),
+        Some("Rina Wulandari")
+    );
+}
+
+#[test]
+fn name_over_the_writers_handle_above_the_headline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_name_over_handle_above_headline",
+            "Shipping stocks rally as freight rates climb for a third week"
+        )
+        .as_deref(),
+        Some("Maria Lindqvist")
+    );
+}
+
+#[test]
+fn site_account_over_the_date_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_account_over_date",
+            "How I rebuilt an old garden shed for under fifty pounds"
+        )
+        .as_deref(),
+        Some("harbour_dave77")
+    );
+}
+
+#[test]
+fn site_account_in_the_box_after_the_story_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_account_box_after_story",
+            "Ten toys from the eighties that still sell for a fortune"
+        )
+        .as_deref(),
+        Some("retro8090")
+    );
+}
+
+#[test]
+fn signature_under_the_last_paragraph_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_signature_dash_after_story",
+            "Why our village needs its post office more than ever"
+        )
+        .as_deref(),
+        Some("Hugo Marsh")
+    );
+}
+
+#[test]
+fn closing_bio_names_the_writer_and_leaves_the_body() {
+    let a = load("byline_bio_sentence_closes_story");
+    assert_eq!(a.title, "The case for keeping the night trains running");
+    assert_eq!(a.byline.as_deref(), Some("Nora Feld"));
+    assert!(
+        a.body
+            .last()
+            .is_some_and(|p| p.starts_with("The government should")),
+        "{:#?}",
+        a.body
+    );
+}
+
+#[test]
+fn writer_label_in_a_slashed_date_line_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_in_slashed_meta_line",
+            "The puppet theatre takes its autumn shows outdoors for a week"
+        )
+        .as_deref(),
+        Some("stagedesk")
+    );
+}
+
+/// The meta line sits over a run of teaser lines; whichever of them is
+/// taken for the headline, the writer's label over the story is the byline
+/// (and a year with an event's name is not).
+#[test]
+fn writer_label_in_a_date_line_over_the_story_is_the_byline() {
+    let a = load("byline_dated_credit_over_story_start");
+    assert_eq!(a.byline.as_deref(), Some("stagedesk"));
+}
+
+#[test]
+fn year_and_event_name_under_the_headline_is_no_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_none_year_and_event_name_under_headline",
+            "Forty concerts in ten days as the festival returns to the waterfront"
+        ),
+        None
+    );
+}
+
+/// "记者 王芳" inside the source line names the reporter, and the line is
+/// no headline.
+#[test]
+fn chinese_reporter_title_inside_the_source_line() {
+    assert_eq!(
+        byline_of_page(
+            "byline_reporter_title_in_source_line_chinese",
+            "市议会决定禁止汽车通行港口旧桥"
+        )
+        .as_deref(),
+        Some("王芳")
+    );
+}
+
+#[test]
+fn by_and_a_name_in_a_script_without_capitals() {
+    assert_eq!(
+        byline_of_page(
+            "byline_by_name_without_capitals_japanese",
+            "港の古い橋、来春から車両通行止めに"
+        )
+        .as_deref(),
+        Some("ハーバーライト国際特許事務所")
+    );
+}
+
+#[test]
+fn name_glued_to_the_authors_link_is_the_byline() {
+    assert_eq!(
+        byline_of_page(
+            "byline_name_glued_to_author_link",
+            "Harbour Motors shows a convertible version of its big coupe"
+        )
+        .as_deref(),
+        Some("Nora Feld")
+    );
+}
+
 #[test]
 fn role_glued_to_the_name_is_dropped() {
     let a = load("byline_name_glued_to_role");

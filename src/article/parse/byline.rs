@@ -7,7 +7,7 @@
 //! markup ("Michael HiltzikBusiness Columnist", "Lucas Nolan22 Dec 2016").
 
 use super::meta::{self, byline_of, name_line};
-use super::text::{is_capitalised, lower_starts_with, word_count};
+use super::text::{is_capitalised, word_count};
 use super::{Kind, Line};
 
 /// Labels that introduce the author, matched anywhere in a short header line
@@ -32,6 +32,10 @@ const LABELS: &[&str] = &[
     "texte:",
     "текст:",
     "автор:",
+    "reporter:",
+    "reporters:",
+    "words:",
+    "wartawan:",
     "written by",
     "posted by",
     "publicado por:",
@@ -54,6 +58,20 @@ pub fn unglue(line: &str) -> std::borrow::Cow<'_, str> {
     // glued word has more words after it.
     let last_token_at = line.trim_end().rfind(' ').map_or(0, |p| p + 1);
     split_glued(line, last_token_at)
+}
+
+/// The text before the first word the page's markup glued to it: an
+/// author's name run into the link beside it ("Jane DoeView More Articles"
+/// → "Jane Doe").
+fn before_glue(line: &str) -> Option<&str> {
+    let mut lower_run = 0usize;
+    for (at, c) in line.char_indices() {
+        if c.is_uppercase() && lower_run >= 3 {
+            return Some(&line[..at]);
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    None
 }
 
 /// [`unglue`] for the names a byline kept, whose last word may be glued too:
@@ -98,8 +116,36 @@ fn split_glued(line: &str, last_token_at: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Words before "by" that credit a picture, a sponsor or a platform, not
+/// the writer ("Photo by …", "Sponsored by …", "Powered by …").
+const NOT_WRITER_LEADS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "photography",
+    "image",
+    "images",
+    "illustration",
+    "illustrations",
+    "video",
+    "graphic",
+    "graphics",
+    "sponsored",
+    "presented",
+    "powered",
+    "supported",
+    "brought",
+    "funded",
+    "hosted",
+    "designed",
+    "developed",
+    "theme",
+];
+
 /// The text after the first credit label in a header line, up to the next
-/// separator: "Nov 12, 2018 | BY: Beachbody" → "Beachbody".
+/// separator: "Nov 12, 2018 | BY: Beachbody" → "Beachbody". A "by" that
+/// credits a picture or a sponsor is passed over.
 fn after_label(line: &str) -> Option<&str> {
     let lower = line.to_lowercase();
     if lower.len() != line.len() {
@@ -110,6 +156,7 @@ fn after_label(line: &str) -> Option<&str> {
     // are tried, each against every label.
     let rest_at = (0..bytes.len())
         .filter(|&at| at == 0 || matches!(bytes[at - 1], b' ' | b'/' | b'|' | b'-' | b'('))
+        .filter(|&at| !not_writer_lead(&lower[..at]))
         .find_map(|at| {
             LABELS.iter().find_map(|label| {
                 let end = at + label.len();
@@ -129,6 +176,15 @@ fn after_label(line: &str) -> Option<&str> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// Whether the (lowercase) text before a label ends with a word that makes
+/// the credit a picture's or a sponsor's.
+fn not_writer_lead(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| NOT_WRITER_LEADS.contains(&w))
+}
+
 /// A credit inside a header line ("Posted on March 30, 2015 by Admin"); a lone
 /// lowercase handle counts there ("/by jdadmin").
 pub fn embedded(line: &str) -> Option<String> {
@@ -136,7 +192,7 @@ pub fn embedded(line: &str) -> Option<String> {
         return None;
     }
     let line = unglue(line);
-    if let Some(b) = byline_of(&line) {
+    if let Some(b) = byline_of(&line).or_else(|| desk_credit(&line)) {
         return Some(b);
     }
     // Every label holds a colon or one of these words (ASCII case aside).
@@ -167,6 +223,33 @@ pub fn embedded(line: &str) -> Option<String> {
     ok.then(|| handle.to_string())
 }
 
+/// Rule `desk_credit`: an outlet's desk or bureau credited in a header line,
+/// among the place and the date ("New Delhi, Harbour Herald Bureau |
+/// Updated : 19 November 2019"): the comma piece of two to five capitalised
+/// words that ends with the desk's word.
+fn desk_credit(line: &str) -> Option<String> {
+    let mut head = line;
+    for sep in ENDS {
+        if let Some(p) = head.find(sep) {
+            head = &head[..p];
+        }
+    }
+    head.split(',').find_map(|piece| {
+        let piece = piece.trim();
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let desk = words.last().is_some_and(|w| {
+            ["bureau", "desk", "newsroom"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        });
+        let ok = desk
+            && (2..=5).contains(&words.len())
+            && words.iter().all(|w| is_capitalised(w))
+            && !piece.chars().any(|c| c.is_ascii_digit());
+        ok.then(|| piece.to_string())
+    })
+}
+
 /// Whether a line is only a credit label ("By", "Author:", "Autor:").
 pub fn label_alone(line: &str) -> bool {
     let t = line.trim().trim_end_matches(':').trim();
@@ -193,9 +276,14 @@ pub fn credit_line(line: &str) -> Option<String> {
     let words = word_count(t);
     if !(1..=5).contains(&words)
         || t.ends_with(['.', '?', '!', ':'])
+        // A label ("Editor: Jane Doe", "Photos: Tom Aske") says what the
+        // name did; the labels that credit the writer are read elsewhere.
+        || t.split_whitespace().next().is_some_and(|w| w.ends_with(':'))
         || t.chars().any(|c| c.is_ascii_digit())
         || !t.split_whitespace().next().is_some_and(is_capitalised)
-        || lower_starts_with(t, "by ")
+        // "By …" is read as a byline; "Photo by …", "Sponsored by …" credit
+        // something else.
+        || t.split_whitespace().any(|w| w.eq_ignore_ascii_case("by"))
     {
         return None;
     }
@@ -332,9 +420,12 @@ fn found(
         // subject, "Lupita Nyong'o" over "… Dress STOLEN!"). The nearest wins.
         let mut above = None;
         for j in t.saturating_sub(3)..t {
+            // An author box shows the name over the writer's account
+            // ("Jane Doe" / "@janedoe") as surely as over a date.
             if lines[j].kind == Kind::Text
                 && let Some(name) = name_line(&lines[j].text)
-                && (j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+                && ((j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
+                    || lines.get(j + 1).is_some_and(|o| at_handle(&o.text)))
             {
                 above = Some(name);
             }
@@ -369,12 +460,36 @@ fn found(
     if let Some(b) = about_author(lines, end) {
         return Some(("about_the_author", b));
     }
+    if let Some(b) = account_box(lines, end) {
+        return Some(("account_box", b));
+    }
+    if let Some(b) = bio_sentence(lines, end) {
+        return Some(("bio_sentence", b));
+    }
+    // A labelled credit in a line with the date, just over where the story
+    // starts ("October 15, 2018/in News/by jdadmin", which its slashes make
+    // look like a photo credit), also when the headline chosen is not the
+    // one it sits under.
+    let top = body_start.saturating_sub(8).min(n)..body_start.min(n);
+    if let Some(b) = lines[top].iter().rev().find_map(|l| {
+        let dated = l.kind == Kind::Date
+            || matches!(l.kind, Kind::Text | Kind::PhotoCredit) && !l.sentence && dateish(l);
+        if !dated || l.words > 20 {
+            return None;
+        }
+        let line = unglue(&l.text);
+        after_label(&line).and_then(|_| embedded(&l.text))
+    }) {
+        return Some(("dated_credit_over_story", b));
+    }
     // Credits in scripts without capitals: under the headline, or signing
     // off the story.
     let top = title.map_or(hi, |t| t + 1)..(hi + 2).min(n);
     let tail = end.saturating_sub(3)..(end + 4).min(n);
+    // (Whitespace-separated words: a line's word count counts each Han
+    // character as a word.)
     top.chain(tail)
-        .filter(|&j| lines[j].words <= 8)
+        .filter(|&j| word_count(&lines[j].text) <= 8)
         .find_map(|j| cjk_credit(&lines[j].text))
         .map(|b| ("cjk_credit", b))
 }
@@ -444,11 +559,16 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
             return Some(b);
         }
         if !l.sentence
-            && let Some(name) = meta::name_line(&l.text)
+            && let Some(name) =
+                meta::name_line(&l.text).or_else(|| before_glue(&l.text).and_then(meta::name_line))
             && !in_headline(&name, &lines[at].text)
             && !in_menu(lines, j)
         {
             return Some(name);
+        }
+        // A site account alone over the date ("janedoe_77" / "Nov 20, 2023").
+        if date_next && let Some(b) = account(&l.text) {
+            return Some(b);
         }
         if label_alone(&l.text)
             && let Some(next) = next.filter(|o| o.kind == Kind::Text)
@@ -594,9 +714,13 @@ fn credit_before_date(line: &str) -> Option<String> {
         if core.is_empty()
             || core.chars().any(|c| c.is_ascii_digit())
             || super::text::month_number(core).is_some()
-            || !is_capitalised(core)
         {
             break;
+        }
+        // A lowercase word goes on as a phrase ("Presented by Acme | Nov 20,
+        // 2023"): the capitalised words are not a credit on their own.
+        if !is_capitalised(core) {
+            return None;
         }
         end = w.as_ptr() as usize - line.as_ptr() as usize + w.len();
     }
@@ -650,10 +774,112 @@ fn below_story(lines: &[Line], end: usize) -> Option<String> {
         match &l.kind {
             Kind::Byline(b) => return Some(b.clone()),
             Kind::Text if l.words >= 4 => return None,
+            // A signature under the last paragraph: "— Jane Doe".
+            Kind::Text => {
+                if let Some(rest) = l.text.trim().strip_prefix(['—', '–', '-'])
+                    && let Some(name) = name_line(rest.trim())
+                {
+                    return Some(name);
+                }
+            }
             _ => {}
         }
     }
     None
+}
+
+/// Whether a line is only an account handle: "@janedoe".
+fn at_handle(line: &str) -> bool {
+    let t = line.trim();
+    let mut words = t.split_whitespace();
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    w.strip_prefix('@').is_some_and(|h| {
+        (2..=30).contains(&h.chars().count())
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
+}
+
+/// A site account alone on its line, in the shape only accounts take: a
+/// handle ("@janedoe") or one lowercase token with digits or an underscore
+/// ("janedoe77", "jane_doe"); a word alone could be a menu's.
+fn account(line: &str) -> Option<String> {
+    let t = line.trim();
+    if at_handle(t) {
+        return Some(t.to_string());
+    }
+    let mut words = t.split_whitespace();
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return None;
+    };
+    let n = w.chars().count();
+    let ok = (3..=30).contains(&n)
+        && w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && w.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && w.chars().any(|c| c.is_ascii_digit() || c == '_');
+    ok.then(|| w.to_string())
+}
+
+/// Rule `account_box`: the writer's box after the story shows the site
+/// account over a line of bio ("rmb8090" / "We collect the best of the
+/// eighties."), within the six lines after it.
+fn account_box(lines: &[Line], end: usize) -> Option<String> {
+    let window = lines.get(end + 1..(end + 7).min(lines.len()))?;
+    window.windows(2).find_map(|w| {
+        let bio = w[1].kind == Kind::Text && w[1].words >= 4;
+        if w[0].kind == Kind::Text && bio {
+            account(&w[0].text)
+        } else {
+            None
+        }
+    })
+}
+
+/// Role words of a writer's bio ("… is a transport reporter for …").
+const BIO_ROLES: &[&str] = &[
+    "reporter",
+    "writer",
+    "journalist",
+    "editor",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "author",
+    "freelance",
+    "freelancer",
+    "blogger",
+    "critic",
+];
+
+/// Rule `bio_sentence`: the story closes with the writer's bio ("Jane Doe is
+/// a transport reporter for the Herald."): the last paragraph or one of the
+/// two lines after it opens with a name, then "is a/an/the", and names a
+/// writer's role.
+fn bio_sentence(lines: &[Line], end: usize) -> Option<String> {
+    let range = end.saturating_sub(1)..(end + 3).min(lines.len());
+    lines.get(range)?.iter().find_map(|l| {
+        if l.kind != Kind::Text || l.words > 60 {
+            return None;
+        }
+        let text = l.text.trim();
+        let at = [" is a ", " is an ", " is the "]
+            .iter()
+            .filter_map(|v| text.find(v))
+            .min()?;
+        let head = &text[..at];
+        if !(2..=4).contains(&head.split_whitespace().count()) {
+            return None;
+        }
+        let name = name_line(head)?;
+        let sentence_end = text[at..].find(['.', ';']).map_or(text.len(), |p| at + p);
+        let roles = text[at..sentence_end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| BIO_ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)));
+        roles.then_some(name)
+    })
 }
 
 /// "About the author" in the languages of the pages people save.
@@ -744,6 +970,15 @@ const KOREAN_ROLES: &[&str] = &[
 /// "记者：王芳", "文／山田太郎").
 const CJK_LABELS: &[&str] = &["作者", "记者", "記者", "撰文", "文", "著者", "执笔", "執筆"];
 
+/// The reporter's title written as a word of its own before the name
+/// ("记者 王芳").
+const CJK_REPORTER: &[&str] = &["记者", "記者", "作者", "撰文"];
+
+/// Whether a character is a Han ideograph, as Chinese names are written.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
 /// Rule `cjk_credit`: a credit in a script without capitals, where the
 /// name cannot be told by its shape alone: a Korean name of two to four
 /// syllables next to a reporter's or columnist's title on a short line
@@ -780,6 +1015,40 @@ pub fn cjk_credit(line: &str) -> Option<String> {
             if let Some(p) = name_at.filter(|&p| alone(p)) {
                 return Some(tokens[p].to_string());
             }
+        }
+    }
+    // A label between spaces inside a source line ("来源：港口日报 记者 王芳"),
+    // the name after it.
+    for (k, tok) in tokens.iter().enumerate() {
+        if !CJK_REPORTER.contains(tok) {
+            continue;
+        }
+        if let Some(name) = tokens.get(k + 1).filter(|w| {
+            let n = w.chars().count();
+            (2..=4).contains(&n) && w.chars().all(is_han)
+        }) {
+            return Some((*name).to_string());
+        }
+    }
+    // "by" and a name in a script without capitals, up to a separator ("by
+    // ライトハウス国際特許事務所 ／ 2016.12.01").
+    if let Some(rest) = t
+        .get(..3)
+        .filter(|h| h.eq_ignore_ascii_case("by "))
+        .map(|_| &t[3..])
+    {
+        let name = rest
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || "／/|｜·・,，、".contains(c))
+            .next()
+            .unwrap_or("");
+        let n = name.chars().count();
+        if (2..=30).contains(&n)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+        {
+            return Some(name.to_string());
         }
     }
     for label in CJK_LABELS {

@@ -780,6 +780,10 @@ fn not_a_headline(l: &Line) -> bool {
             return true;
         }
     }
+    // A credit in a script without capitals ("来源：港口日报 记者 王芳").
+    if !t.is_ascii() && super::byline::cjk_credit(t).is_some() {
+        return true;
+    }
     let digits = bytes.iter().any(u8::is_ascii_digit);
     if digits {
         if l.name {

@@ -8,8 +8,25 @@ use super::text::{
 /// Lowercase words that may sit inside a person's name ("Ursula von der Leyen").
 const NAME_CONNECTORS: &[&str] = &[
     "and", "&", "de", "da", "van", "der", "von", "del", "la", "le", "di", "du", "bin", "al", "y",
-    "dos", "das",
+    "dos", "das", "los", "las", "della", "ten", "ter", "zu",
 ];
+
+/// Particles written glued to the surname by a hyphen or an apostrophe
+/// ("Omar al-Rashid", "Jean d'Ormesson"): a name word though lowercase.
+const GLUED_PARTICLES: &[&str] = &["al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "d'", "d’"];
+
+/// Whether a collected token is a word of a name (not a connector or a comma).
+fn name_word(word: &str) -> bool {
+    is_capitalised(word) || particle_name(word)
+}
+
+/// Whether `word` is a lowercase particle glued to a capitalised surname.
+fn particle_name(word: &str) -> bool {
+    GLUED_PARTICLES.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
+}
 
 /// "And" in other languages, joining names only when written in lowercase
 /// ("Ana Lima e João Silva"; "Dan" and "E." are names and initials).
@@ -98,6 +115,14 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
     let mut si = 0usize;
     while let Some(seg) = segments.next() {
         if si > 0 {
+            // A list already closed by "and" is over: "By Ann Lee and Tom
+            // Ellis, Harbour Herald" names the outlet after the comma.
+            if names
+                .iter()
+                .any(|n| matches!(*n, "and" | "&" | "y") || LOWER_ANDS.contains(n))
+            {
+                break;
+            }
             // A later comma segment continues the list only when the list ends "… and Name".
             let rest_has_and = std::iter::once(seg).chain(segments.clone()).any(|x| {
                 x.split_whitespace()
@@ -166,7 +191,7 @@ fn collect_names(s: &str) -> (Vec<&str>, Stop) {
                 };
                 return (names, stop);
             }
-            if !is_capitalised(core) {
+            if !is_capitalised(core) && !particle_name(core) {
                 return (names, Stop::Prose);
             }
             names.push(core);
@@ -217,6 +242,9 @@ fn person_segment(seg: &str) -> bool {
         "reports",
         "desk",
         "team",
+        "bureau",
+        "newsroom",
+        "agency",
     ];
     let mut count = 0;
     for w in seg.split_whitespace() {
@@ -265,7 +293,7 @@ fn finish_names(mut names: Vec<&str>) -> Option<String> {
     {
         names.pop();
     }
-    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    let real = names.iter().filter(|n| name_word(n)).count();
     if real == 0 || real > 10 {
         return None;
     }
@@ -412,7 +440,7 @@ pub fn byline_counted(line: &str, words: usize) -> Option<String> {
     let (names, _) = collect_names(rest);
     // "By Monday, the company…" is prose: a lone capitalised word only counts as a
     // byline on a short line ("By Reuters").
-    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    let real = names.iter().filter(|n| name_word(n)).count();
     if real < 2 && words > 4 {
         return None;
     }
@@ -466,18 +494,26 @@ pub fn name_line(line: &str) -> Option<String> {
     });
     if leading_date {
         let mut idx = 0usize;
+        let mut calendar = false;
         for (i, w) in line.split_whitespace().enumerate() {
             let core = trim_punct(w);
+            let month = month_number(core).is_some();
             if i < 4
-                && (month_number(core).is_some()
+                && (month
                     || core
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
             {
                 idx = i + 1;
+                calendar |= month || core.contains('.');
             } else {
                 break;
             }
+        }
+        // A number alone is no date: "2018 Autumn Stage Series", "10 Best
+        // Beaches" are titles.
+        if !calendar {
+            return None;
         }
         let mut pos = 0usize;
         for (i, w) in line.split_whitespace().enumerate() {
@@ -513,7 +549,7 @@ pub fn name_line(line: &str) -> Option<String> {
             return None;
         }
     }
-    let real = names.iter().filter(|n| is_capitalised(n)).count();
+    let real = names.iter().filter(|n| name_word(n)).count();
     if !(2..=9).contains(&real) {
         return None;
     }
