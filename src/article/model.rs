@@ -72,10 +72,26 @@ impl Article {
 }
 
 /// Counts words the way readers do: runs of non-whitespace (as
-/// `split_whitespace` does, by the parser's byte-level counter).
+/// `split_whitespace` does, by the parser's byte-level counter), and in
+/// Chinese and Japanese, written without spaces, one word for every two
+/// characters (so a Chinese story is not "4 words, 1 min read").
 pub fn count_words<'a>(paragraphs: impl IntoIterator<Item = &'a String>) -> usize {
     paragraphs
         .into_iter()
-        .map(|p| crate::article::parse::text::word_count(p))
+        .map(|p| crate::article::parse::text::line_words(p))
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_words;
+
+    #[test]
+    fn words_are_counted_in_scripts_without_spaces_too() {
+        let english = vec!["The council met on Monday.".to_string()];
+        assert_eq!(count_words(&english), 5);
+        // Nineteen Chinese characters read as ten words (two a word, rounded up), not one.
+        let chinese = vec!["今年一月开通的六条夜间公交线路半年来客".to_string()];
+        assert_eq!(count_words(&chinese), 10);
+    }
 }
