@@ -959,6 +959,30 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     Some((holder, before_name, company))
 }
 
+/// The phrases after which [`own_name`] reads the name before them, in
+/// lowercase; every one holds one of [`CUES`] as pages write it (a test checks).
+const OWN_NAME_PHRASES: &[&str] = &[
+    " is a registered trademark",
+    " is a trademark",
+    " are registered trademarks",
+    " is part of ",
+    " is a part of ",
+    " is published by ",
+    " is owned by ",
+    " is a publication of ",
+    " is a division of ",
+    " is a trading name of ",
+    " is a member of ",
+    "® is registered",
+    "® is a registered",
+    // Italian, French, Spanish, Portuguese, German.
+    " è un marchio registrato",
+    " est une marque déposée",
+    " es una marca registrada",
+    " é uma marca registrada",
+    " ist eine eingetragene marke",
+];
+
 /// The cues of [`own_name`], which a line must hold (case as written) for it
 /// to state the publication's own name.
 const CUES: [&str; 14] = [
@@ -1076,30 +1100,10 @@ fn own_name(line: &str) -> Option<&str> {
     if lower.len() != line.len() {
         return None;
     }
-    let at = [
-        " is a registered trademark",
-        " is a trademark",
-        " are registered trademarks",
-        " is part of ",
-        " is a part of ",
-        " is published by ",
-        " is owned by ",
-        " is a publication of ",
-        " is a division of ",
-        " is a trading name of ",
-        " is a member of ",
-        "® is registered",
-        "® is a registered",
-        // Italian, French, Spanish, Portuguese, German.
-        " è un marchio registrato",
-        " est une marque déposée",
-        " es una marca registrada",
-        " é uma marca registrada",
-        " ist eine eingetragene marke",
-    ]
-    .iter()
-    .filter_map(|p| lower.find(p))
-    .min()?;
+    let at = OWN_NAME_PHRASES
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()?;
     let before = line[..at].trim_end().trim_end_matches('®').trim_end();
     // A quoted name: the quotes say where it starts.
     for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\'')] {
@@ -1698,6 +1702,17 @@ fn outlet_beside_byline<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_own_name_phrase_passes_both_gates() {
+        for phrase in OWN_NAME_PHRASES {
+            // As pages write it: German capitalises its nouns.
+            let written = phrase.replace(" marke", " Marke");
+            let line = format!("Harbour Post{written} Wave Media Ltd.");
+            assert!(copyright_or_name_cue(&line), "{line:?}");
+            assert_eq!(own_name(&line), Some("Harbour Post"), "{line:?}");
+        }
+    }
 
     #[test]
     fn copyright_holders_are_cleaned() {
