@@ -17,6 +17,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsreader::article::{self, decode};
 use newsreader::library::{LoadOptions, load_all};
 
+/// The binary parses with mimalloc (see `src/main.rs`); measure what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn parse(c: &mut Criterion) {
     let texts = corpus::article_texts(2_000, 42);
     let bytes: usize = texts.iter().map(String::len).sum();

@@ -12,6 +12,10 @@ use std::time::Instant;
 
 use newsreader::article::{self, decode};
 
+/// The binary parses with mimalloc (see `src/main.rs`); measure what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let Some(arg) = std::env::args_os().nth(1) else {
         eprintln!("usage: parse_throughput DIR_OR_FILE");
