@@ -10,7 +10,7 @@ use super::{Kind, Line};
 /// Whether unit `i` marks the header zone: a byline, a date, a bare author name.
 pub fn is_author_or_date(lines: &[Line], i: usize) -> bool {
     lines.get(i).is_some_and(|l| {
-        matches!(l.kind, Kind::Byline(_) | Kind::Date) || (l.kind == Kind::Text && l.name)
+        matches!(l.kind, Kind::Byline(_) | Kind::Date) || (l.kind == Kind::Text && l.name())
     })
 }
 
@@ -123,7 +123,7 @@ fn score_candidates(
             (i + 1..stop).all(|j| {
                 let o = &lines[j];
                 matches!(o.kind, Kind::Furniture | Kind::PhotoCredit | Kind::Caption)
-                    || (o.kind == Kind::Text && (o.words <= 2 || o.name))
+                    || (o.kind == Kind::Text && (o.words <= 2 || o.name()))
                     || (j == i + 1 && o.kind == Kind::Text && o.words >= 6)
             })
         };
@@ -168,7 +168,7 @@ fn score_candidates(
         let under_headline = lines[i.saturating_sub(3)..i]
             .iter()
             .any(|p| p.kind == Kind::Text && p.words >= 4);
-        f[NAME_UNDER_HEADLINE] = flag(under_headline && l.name);
+        f[NAME_UNDER_HEADLINE] = flag(under_headline && l.name());
         f[WORDS] = l.words.min(8) as f32;
         f[TWO_WORDS] = flag(l.words == 2);
         // Headlines are compact; a long quote-led line is a standfirst.
@@ -786,7 +786,7 @@ fn not_a_headline(l: &Line) -> bool {
     }
     let digits = bytes.iter().any(u8::is_ascii_digit);
     if digits {
-        if l.name {
+        if l.name() {
             return true;
         }
         let clocked = bytes
@@ -1002,7 +1002,7 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
         if l.bullet {
             break;
         }
-        if l.name && !l.sentence {
+        if l.name() && !l.sentence {
             after_marker = true;
             seen_author = true;
             i += 1;

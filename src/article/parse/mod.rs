@@ -88,8 +88,9 @@ pub(crate) struct Line<'a> {
     /// dense with stop words.
     pub sentence: bool,
     pub bullet: bool,
-    /// Reads as a bare author name (see [`meta::name_line`]), for short lines.
-    pub name: bool,
+    /// Reads as a bare author name (see [`Line::name`]), found when a rule
+    /// first asks.
+    name: OnceCell<bool>,
     pub kind: Kind,
     /// The rule that decided `kind`: a classifier's (see [`classify`]) or a
     /// neighbour rule's (see [`mark_captions`]).
@@ -100,6 +101,18 @@ pub(crate) struct Line<'a> {
 }
 
 impl Line<'_> {
+    /// Reads as a bare author name (see [`meta::name_line`]), for short
+    /// lines that are not prose. Only the lines around the headline are
+    /// asked (whether a name marks the header), so most lines never pay for
+    /// the test.
+    pub(crate) fn name(&self) -> bool {
+        *self.name.get_or_init(|| {
+            !self.sentence
+                && (2..=14).contains(&self.words)
+                && meta::name_line(&self.text).is_some()
+        })
+    }
+
     /// The text's content words ([`ParagraphWords`]), found once for every
     /// rule that reads them: the headline's lead (`story_overlap`) and the
     /// body's `pull_quote` read the story's first paragraphs both.
@@ -125,12 +138,11 @@ fn measure<'a>(unit: blocks::Unit<'a>, scratch: &mut String) -> Line<'a> {
         || (words >= 20 && text::function_word_ratio(&unit.text) >= 0.2))
         && !(words <= 20 && is_title_case(&unit.text));
     let (kind, rule) = classify::classify_unit(&unit.text, words, scratch);
-    let name = !sentence && (2..=14).contains(&words) && meta::name_line(&unit.text).is_some();
     Line {
         words,
         sentence,
         bullet,
-        name,
+        name: OnceCell::new(),
         kind,
         rule,
         text: unit.text,
