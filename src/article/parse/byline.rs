@@ -539,13 +539,14 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
             return Some(b.clone());
         }
         let next = lines.get(j + 1);
+        // (Looked at only by the rules that need it: a date is costly to find.)
         let date_next =
-            next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some());
+            || next.is_some_and(|o| o.kind == Kind::Date || meta::date_in(&o.text).is_some());
         // An agency alone over the date ("Associated Press" / "Published
         // …") credits the story, though the same line under a photo credits
         // the photo.
         if l.kind == Kind::PhotoCredit
-            && date_next
+            && date_next()
             && !l.text.contains(['/', ':', '©'])
             && !photo_word(&l.text)
             && let Some(b) = credit_line(&l.text).filter(|b| b.contains(' '))
@@ -567,7 +568,7 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
             return Some(name);
         }
         // A site account alone over the date ("janedoe_77" / "Nov 20, 2023").
-        if date_next && let Some(b) = account(&l.text) {
+        if let Some(b) = account(&l.text).filter(|_| date_next()) {
             return Some(b);
         }
         if label_alone(&l.text)
@@ -584,7 +585,7 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
         if !l.sentence
             && l.kind == Kind::Text
             && let Some(b) = credit_line(&l.text)
-            && date_next
+            && date_next()
             && (b.contains(' ') || one_word_credit(&b, lines, j))
         {
             return Some(b);

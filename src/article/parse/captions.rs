@@ -131,15 +131,21 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
     // ASCII bytes, which never occur inside another character's encoding
     // (found by two byte searches rather than four tests a byte).
     let bytes = tail.as_bytes();
-    if memchr::memchr3(b'/', b')', b']', bytes).is_none() && memchr::memchr(b':', bytes).is_none() {
+    let colon = memchr::memchr(b':', bytes).is_some();
+    if !colon && memchr::memchr3(b'/', b')', b']', bytes).is_none() {
         return false;
     }
-    let lower_tail = tail.to_lowercase();
-    for label in ["credit:", "photograph:", "photo:", "picture:", "image:"] {
-        if let Some(pos) = lower_tail.rfind(label) {
-            // "Credit: X" / "Photograph: X/Y" must end the line, short, after a
-            // sentence.
-            return word_count(&lower_tail[pos..]) <= 7 && (label == "credit:" || pos > 0);
+    // The tail is lowercased only for the tests that read it: the labels
+    // hold a colon, the agency tokens a slash (lowercasing adds and removes
+    // neither).
+    if colon {
+        let lower_tail = tail.to_lowercase();
+        for label in ["credit:", "photograph:", "photo:", "picture:", "image:"] {
+            if let Some(pos) = lower_tail.rfind(label) {
+                // "Credit: X" / "Photograph: X/Y" must end the line, short, after a
+                // sentence.
+                return word_count(&lower_tail[pos..]) <= 7 && (label == "credit:" || pos > 0);
+            }
         }
     }
     let closer = t.chars().last();
@@ -147,6 +153,10 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
         Some(')') => '(',
         Some(']') => '[',
         _ => {
+            if memchr::memchr(b'/', bytes).is_none() {
+                return false;
+            }
+            let lower_tail = tail.to_lowercase();
             // "… REUTERS/Brendan McDermid" style: an agency/photographer token near the end.
             return lower_tail.split_whitespace().rev().take(4).any(|w| {
                 w.starts_with("reuters/")

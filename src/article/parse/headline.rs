@@ -544,13 +544,19 @@ const NEARBY: usize = 15;
 
 /// The story's lead: the word keys (see [`word_keys`]) of its first
 /// paragraphs, which a headline names and a teaser for another story does not.
-fn lead_words(lines: &[Line], region_start: usize) -> KeySet {
+fn lead_words<'l>(lines: &'l [Line], region_start: usize) -> Lead<'l> {
     let paragraphs = lines
         .iter()
         .skip(region_start)
         .take(30)
         .filter(|l| l.kind == Kind::Text && l.sentence && l.words >= 12)
         .take(4);
+    // An ASCII lead's keys are its paragraphs' content words, which the
+    // body's `pull_quote` reads too (see `Line::content`): asked in place,
+    // a few keys a candidate, rather than copied into a set first.
+    if paragraphs.clone().all(|l| l.text.is_ascii()) {
+        return Lead::Paragraphs(paragraphs.map(Line::content).collect());
+    }
     // Room for a key per word up front (a paragraph's content words are
     // fewer): growing the vector word by word cost more than its keys.
     let mut lead = Vec::with_capacity(paragraphs.clone().map(|l| l.words).sum());
@@ -563,7 +569,30 @@ fn lead_words(lines: &[Line], region_start: usize) -> KeySet {
             word_keys(&l.text, |k| lead.push(k));
         }
     }
-    KeySet::of(&lead)
+    Lead::Keys(KeySet::of(&lead))
+}
+
+/// The lead's word keys: its paragraphs' content words (an ASCII lead), or
+/// a set of its keys (CJK text gives keys that are no content word's).
+enum Lead<'l> {
+    Paragraphs(Vec<&'l super::ParagraphWords>),
+    Keys(KeySet),
+}
+
+impl Lead<'_> {
+    fn is_empty(&self) -> bool {
+        match self {
+            Self::Paragraphs(paragraphs) => paragraphs.iter().all(|p| p.is_empty()),
+            Self::Keys(keys) => keys.empty,
+        }
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        match self {
+            Self::Paragraphs(paragraphs) => paragraphs.iter().any(|p| p.holds(key)),
+            Self::Keys(keys) => keys.contains(key),
+        }
+    }
 }
 
 /// A set of word keys, which are hashes already: open addressing on their
@@ -619,8 +648,8 @@ impl KeySet {
 /// Share of the line's word keys that the lead holds (0 for a line with
 /// fewer than two), and whether it holds none of two or more (a lead to
 /// compare with given).
-fn lead_overlap(lead: &KeySet, t: &str) -> (f32, bool) {
-    if lead.empty {
+fn lead_overlap(lead: &Lead, t: &str) -> (f32, bool) {
+    if lead.is_empty() {
         return (0.0, false);
     }
     let (mut hits, mut total) = (0usize, 0usize);

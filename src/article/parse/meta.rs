@@ -853,7 +853,19 @@ fn cjk_date(line: &str) -> Option<String> {
 }
 
 fn foreign_month(word: &str) -> Option<i8> {
-    let core = trim_punct(word).to_lowercase();
+    let core = trim_punct(word);
+    // An ASCII word (nearly every one) is compared without a lowercased
+    // copy: its lowercase is ASCII, which only the names in lowercase ASCII
+    // can equal, and equals one of those exactly when ASCII case aside.
+    let lower = if core.is_ascii() {
+        None
+    } else {
+        Some(core.to_lowercase())
+    };
+    let is = |name: &&str| match &lower {
+        None => name.len() == core.len() && name.eq_ignore_ascii_case(core),
+        Some(lower) => lower == name,
+    };
     // Spanish, German, French, Portuguese, Italian, Dutch, Indonesian, and
     // the genitive forms Russian and Czech write dates with.
     const NAMES: [&[&str]; 12] = [
@@ -932,7 +944,7 @@ fn foreign_month(word: &str) -> Option<i8> {
     ];
     NAMES
         .iter()
-        .position(|ns| ns.contains(&core.as_str()))
+        .position(|ns| ns.iter().any(is))
         .and_then(|i| i8::try_from(i + 1).ok())
 }
 

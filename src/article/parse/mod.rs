@@ -376,6 +376,17 @@ impl ParagraphWords {
         self.words.push((hash, start, end));
     }
 
+    /// Whether one of the content words has this hash: its [`Signature`]
+    /// first, then the words in order.
+    pub(crate) fn holds(&self, hash: u64) -> bool {
+        self.signature.may_hold(hash) && self.words.iter().any(|&(h, _, _)| h == hash)
+    }
+
+    /// Whether the text has no content word.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// Each content word's hash, in order.
     pub(crate) fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
         self.words.iter().map(|&(hash, _, _)| hash)

@@ -1005,14 +1005,35 @@ const CUES: [&str; 14] = [
 /// What [`may_be_copyright`] looks for: a mark, the word, or a reservation.
 const COPYRIGHT_CUES: [&str; 6] = ["©", "ⓒ", "(c)", "(с)", "copyright", "reserved"];
 
-/// Whether the line may be a copyright line ([`may_be_copyright`]) or state
-/// the publication's own name ([`own_name`]): one pass over the line for
-/// both, ASCII case ignored (so it lets through every line either would
-/// take, and a few more, which those then rule out), rather than one pass
-/// for each over nearly every line outside the story, which holds neither.
-fn copyright_or_name_cue(line: &str) -> bool {
+/// What [`cues`] finds in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cues {
+    /// A cue of either rule, ASCII case ignored: the line may be a
+    /// copyright line ([`may_be_copyright`]) or state the publication's own
+    /// name ([`own_name`]); it lets through every line either would take,
+    /// and a few more, which those then rule out.
+    any: bool,
+    /// One of [`own_name`]'s cues as written (case and all), which that
+    /// rule needs.
+    name: bool,
+}
+
+/// The cues of the copyright and own-name rules in `line`: one pass over
+/// the line for both, rather than one pass for each over nearly every line
+/// outside the story, which holds neither. The pass ends at the first cue
+/// unless it is none of [`own_name`]'s as written, so a line with a cue
+/// in another case ("market" for " Marke") is not read again by that rule.
+fn cues(line: &str) -> Cues {
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
     static SEARCH: std::sync::OnceLock<Option<aho_corasick::dfa::DFA>> = std::sync::OnceLock::new();
-    SEARCH
+    let all = Cues {
+        any: true,
+        name: true,
+    };
+    // Built unanchored, it can always search; if it could not, every rule
+    // reads the line.
+    let Some(dfa) = SEARCH
         .get_or_init(|| {
             aho_corasick::dfa::DFA::builder()
                 .ascii_case_insensitive(true)
@@ -1021,23 +1042,44 @@ fn copyright_or_name_cue(line: &str) -> bool {
                 .ok()
         })
         .as_ref()
-        .is_none_or(|dfa| walk_finds(dfa, line))
-}
-
-/// Whether one of the automaton's patterns occurs in `line`, found by
-/// walking it a byte at a time up to the first match (a search set up for
-/// each line cost as much as the walk on the lines these read). True if
-/// the automaton cannot search (it always can: it is built unanchored).
-fn walk_finds(dfa: &aho_corasick::dfa::DFA, line: &str) -> bool {
-    use aho_corasick::Anchored;
-    use aho_corasick::automaton::Automaton;
-    let Ok(mut state) = dfa.start_state(Anchored::No) else {
-        return true;
+    else {
+        return all;
     };
-    line.bytes().any(|b| {
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return all;
+    };
+    let bytes = line.as_bytes();
+    let mut found = Cues {
+        any: false,
+        name: false,
+    };
+    // Every state reached holds the cues that end at its byte (those of
+    // shorter suffixes too), so each occurrence of a cue is seen.
+    for (at, &b) in bytes.iter().enumerate() {
         state = dfa.next_state(Anchored::No, state, b);
-        dfa.is_special(state) && dfa.is_match(state)
-    })
+        if !(dfa.is_special(state) && dfa.is_match(state)) {
+            continue;
+        }
+        found.any = true;
+        for k in 0..dfa.match_len(state) {
+            let id = dfa.match_pattern(state, k).as_usize();
+            let Some(cue) = id
+                .checked_sub(COPYRIGHT_CUES.len())
+                .and_then(|c| CUES.get(c))
+            else {
+                continue;
+            };
+            let end = at + 1;
+            if end
+                .checked_sub(cue.len())
+                .is_some_and(|start| &bytes[start..end] == cue.as_bytes())
+            {
+                found.name = true;
+                return found;
+            }
+        }
+    }
+    found
 }
 
 /// A quick test that lets only lines that may hold a copyright notice reach
@@ -1079,23 +1121,16 @@ fn may_be_copyright(line: &str) -> bool {
 /// published by Wave Media Ltd" → "The Harbour Post"; "Harbour Post is a
 /// member of" a press regulator). The owner after "of" or "by" is the parent
 /// company, which the copyright line already names.
+#[cfg(test)]
 fn own_name(line: &str) -> Option<&str> {
-    // A cheap, case-sensitive test first (one pass for all): most lines have
-    // none of these.
-    static CUE_SEARCH: std::sync::OnceLock<Option<aho_corasick::dfa::DFA>> =
-        std::sync::OnceLock::new();
-    let cued = match CUE_SEARCH.get_or_init(|| {
-        aho_corasick::dfa::DFA::builder()
-            .prefilter(false)
-            .build(CUES)
-            .ok()
-    }) {
-        Some(dfa) => walk_finds(dfa, line),
-        None => CUES.iter().any(|c| line.contains(c)),
-    };
-    if !cued {
+    if !cues(line).name {
         return None;
     }
+    own_name_cued(line)
+}
+
+/// [`own_name`] for a line holding one of its cues as written ([`Cues::name`]).
+fn own_name_cued(line: &str) -> Option<&str> {
     let lower = line.to_lowercase();
     if lower.len() != line.len() {
         return None;
@@ -1207,9 +1242,16 @@ pub fn publication(
             continue;
         }
         let short = line.len() <= SHORT;
-        let cued = line.len() <= 400 && copyright_or_name_cue(line);
+        let cued = if line.len() <= 400 {
+            cues(line)
+        } else {
+            Cues {
+                any: false,
+                name: false,
+            }
+        };
         // Copyright lines (the footer's own weighs more than one mid-page).
-        if cued
+        if cued.any
             && may_be_copyright(line)
             && let Some((holder, before, company)) = copyright_holder(line)
         {
@@ -1251,7 +1293,9 @@ pub fn publication(
         {
             ballot.vote(name, Evidence::Copyright, 1.0);
         }
-        if cued && let Some(name) = own_name(line) {
+        if cued.name
+            && let Some(name) = own_name_cued(line)
+        {
             ballot.vote(name, Evidence::OwnName, 1.0);
         }
         if !short {
@@ -1709,8 +1753,30 @@ mod tests {
             // As pages write it: German capitalises its nouns.
             let written = phrase.replace(" marke", " Marke");
             let line = format!("Harbour Post{written} Wave Media Ltd.");
-            assert!(copyright_or_name_cue(&line), "{line:?}");
+            assert!(cues(&line).any, "{line:?}");
             assert_eq!(own_name(&line), Some("Harbour Post"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_name_cue_is_one_of_own_names_cues_as_written() {
+        for line in [
+            "Harbour Post is part of Wave Media",
+            "Harbour Post IS PART OF Wave Media",
+            "The market rose; Harbour Post is a member of the press council",
+            "© 2024 Harbour Post. All rights reserved. The Harbour Post is owned by Wave",
+            "Harbour Post® is a registered trademark",
+            "Harbour Post ist eine eingetragene Marke",
+            "the marke and the market",
+            "Copyright 2024 rademark",
+            "TRADEMARK",
+            "© 2024 Harbour Post",
+            "Nothing here at all",
+            "una marca registrada",
+        ] {
+            let want = CUES.iter().any(|c| line.contains(c));
+            assert_eq!(cues(line).name, want, "{line:?}");
+            assert!(!want || cues(line).any, "{line:?}");
         }
     }
 
