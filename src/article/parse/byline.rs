@@ -488,8 +488,10 @@ fn found(
     let tail = end.saturating_sub(3)..(end + 4).min(n);
     // (Whitespace-separated words: a line's word count counts each Han
     // character as a word.)
+    // (An ASCII line is never one: `cjk_credit` says so before its words
+    // are counted.)
     top.chain(tail)
-        .filter(|&j| word_count(&lines[j].text) <= 8)
+        .filter(|&j| !lines[j].text.is_ascii() && word_count(&lines[j].text) <= 8)
         .find_map(|j| cjk_credit(&lines[j].text))
         .map(|b| ("cjk_credit", b))
 }

@@ -714,7 +714,13 @@ const ORIGINAL_SOURCE_LEADS: &[&str] = &[
 ///
 /// Example: "Read the original article on Business Insider" → "Business Insider".
 pub fn original_source(line: &str) -> Option<String> {
-    if line.len() > 200 {
+    // Every line of a page comes here: its words are counted only when it
+    // opens with a lead.
+    if line.len() > 200
+        || !ORIGINAL_SOURCE_LEADS
+            .iter()
+            .any(|lead| lower_starts_with(line, lead))
+    {
         return None;
     }
     original_source_counted(line, word_count(line))

@@ -1088,6 +1088,12 @@ pub fn starts_with_dateline(line: &str) -> bool {
     if line.starts_with('(') {
         return line.chars().take(30).any(|c| c == ')');
     }
+    // Every separator holds "-", "(" or the first byte of "—" and "–"
+    // (0xE2): a line with none of them, as most paragraphs, needs no words
+    // read.
+    if memchr::memchr3(b'-', b'(', 0xE2, line.as_bytes()).is_none() {
+        return false;
+    }
     let mut first = [""; 6];
     let mut len = 0;
     for (slot, token) in first.iter_mut().zip(line.split_whitespace()) {

@@ -485,7 +485,14 @@ pub fn is_title_case(s: &str) -> bool {
     let mut capital = 0usize;
     for w in s.split_whitespace().skip(1) {
         let core = trim_punct(w);
-        if core.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+        // An ASCII word's letters are its ASCII letters, counted without
+        // decoding.
+        let letters = if core.is_ascii() {
+            core.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            core.chars().filter(|c| c.is_alphabetic()).count()
+        };
+        if letters >= 4 {
             long += 1;
             if is_capitalised(core) {
                 capital += 1;
