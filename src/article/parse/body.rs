@@ -180,11 +180,7 @@ pub(crate) fn company_boilerplate(text: &str) -> bool {
     }
     let text = &text[..head_len];
     let lower = text.to_lowercase();
-    let Some((at, verb)) = SELF_DESCRIPTION_VERBS
-        .iter()
-        .filter_map(|v| lower.find(v).map(|at| (at, *v)))
-        .min_by_key(|&(at, _)| at)
-    else {
+    let Some((at, verb)) = first_verb(&lower) else {
         return false;
     };
     let Some(name) = text.get(..at) else {
@@ -215,6 +211,30 @@ pub(crate) fn company_boilerplate(text: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     SELF_DESCRIPTION_WORDS.iter().any(|w| window.contains(w))
+}
+
+/// The first of [`SELF_DESCRIPTION_VERBS`] in `lower` (the first listed of
+/// those starting at the same place): where it starts, and which. Every
+/// verb opens with "is", "es", "é" or "è" (the last two start with the byte
+/// 0xC3), so only the places of an "s" after an "i" or "e", and of a 0xC3,
+/// are compared, rather than the text searched once for each verb.
+fn first_verb(lower: &str) -> Option<(usize, &'static str)> {
+    let bytes = lower.as_bytes();
+    let starts = memchr::memchr2_iter(b's', 0xC3, bytes).filter_map(|at| match bytes[at] {
+        b's' => at
+            .checked_sub(1)
+            .filter(|&before| matches!(bytes[before], b'i' | b'e')),
+        _ => Some(at),
+    });
+    for at in starts {
+        if let Some(verb) = SELF_DESCRIPTION_VERBS
+            .iter()
+            .find(|v| bytes[at..].starts_with(v.as_bytes()))
+        {
+            return Some((at, verb));
+        }
+    }
+    None
 }
 
 /// Rule `teaser_card`: a card for another story inside the page, which a
@@ -276,7 +296,11 @@ pub(crate) fn glued_teaser(text: &str) -> bool {
     };
     // A camel-case name in the headline ("YouTube") glues too: look on to the
     // next joint while the words before it are still a Title-Case headline.
-    for at in (0..bytes.len().saturating_sub(1)).filter(|&i| glue(i)) {
+    // A joint is found from its capital: most lines have few.
+    let joints = super::text::ascii_uppercase_positions(bytes)
+        .filter_map(|j| j.checked_sub(1))
+        .filter(|&i| glue(i));
+    for at in joints {
         let (headline, summary) = text.split_at(at + 1);
         if !headline.split_whitespace().all(title_case) {
             return false;

@@ -912,6 +912,67 @@ impl ByteClasses {
     }
 }
 
+/// The places of the ASCII capitals in `bytes`, in order, found sixteen
+/// bytes at a time.
+pub(crate) fn ascii_uppercase_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.chunks(16).enumerate().flat_map(|(k, chunk)| {
+        let mut mask = if chunk.len() == 16 {
+            upper16(chunk)
+        } else {
+            let mut padded = [0u8; 16];
+            padded[..chunk.len()].copy_from_slice(chunk);
+            upper16(&padded)
+        };
+        std::iter::from_fn(move || {
+            (mask != 0).then(|| {
+                let bit = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                16 * k + bit
+            })
+        })
+    })
+}
+
+/// For sixteen bytes, a bit per ASCII capital (bit k for byte k).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn upper16(chunk: &[u8]) -> u16 {
+    // SAFETY: SSE2 is part of the x86-64 baseline, so every processor this
+    // code runs on has it.
+    unsafe { upper16_sse2(chunk) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn upper16_sse2(chunk: &[u8]) -> u16 {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set_epi64x,
+        _mm_set1_epi8,
+    };
+    let half = |from: usize| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&chunk[from..from + 8]);
+        i64::from_le_bytes(word)
+    };
+    let v = _mm_set_epi64x(half(8), half(0));
+    // Bytes of 0x80 or more are negative as signed bytes: below 'A'.
+    let upper = _mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1)),
+        _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1)),
+    );
+    _mm_movemask_epi8(upper) as u16
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn upper16(chunk: &[u8]) -> u16 {
+    let mut mask = 0u16;
+    for (k, &b) in chunk.iter().enumerate() {
+        mask |= u16::from(b.is_ascii_uppercase()) << k;
+    }
+    mask
+}
+
 /// For 64 bytes, a bit per ASCII letter or digit and a bit per byte of 0x80
 /// or more (bit k for byte k).
 #[inline]
