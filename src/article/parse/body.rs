@@ -179,6 +179,9 @@ pub(crate) fn company_boilerplate(text: &str) -> bool {
         head_len -= 1;
     }
     let text = &text[..head_len];
+    if text.is_ascii() && !may_open_with_name(text) {
+        return false;
+    }
     let lower = text.to_lowercase();
     let Some((at, verb)) = first_verb(&lower) else {
         return false;
@@ -211,6 +214,44 @@ pub(crate) fn company_boilerplate(text: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     SELF_DESCRIPTION_WORDS.iter().any(|w| window.contains(w))
+}
+
+/// A quick test for [`company_boilerplate`] on an ASCII paragraph head:
+/// whether a verb starts no later than the first word that cannot be part
+/// of a name (one not opening with a capital, a digit or "&"). A verb
+/// further on leaves that word in the name, which then is none; only a
+/// bracket before it (a ticker, cut from the name) makes the test give up.
+/// Most paragraphs go on in lowercase by their second or third word.
+fn may_open_with_name(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut plain = bytes.len();
+    let mut word_start = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'(' {
+            return true;
+        }
+        // `char::is_whitespace` for ASCII, as `split_whitespace` splits.
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        if word_start && !space {
+            if !(b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&') {
+                plain = i;
+                break;
+            }
+            word_start = false;
+        }
+        if space {
+            word_start = true;
+        }
+    }
+    // A verb starting there ends within the next sixteen bytes.
+    let mut head = [0u8; 256];
+    let end = (plain + 16).min(bytes.len()).min(head.len());
+    head[..end].copy_from_slice(&bytes[..end]);
+    head[..end].make_ascii_lowercase();
+    std::str::from_utf8(&head[..end])
+        .ok()
+        .and_then(first_verb)
+        .is_some_and(|(at, _)| at <= plain)
 }
 
 /// The first of [`SELF_DESCRIPTION_VERBS`] in `lower` (the first listed of
