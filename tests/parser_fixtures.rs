@@ -1897,3 +1897,87 @@ fn print_page_label_gives_the_page_url_without_a_slug() {
     );
     assert_eq!(a.source.as_deref(), Some("harbourledger.example"));
 }
+
+#[test]
+fn wrapped_headline_filling_the_width_stays_apart_from_the_date_line_under_it() {
+    check(
+        "wrapped_headline_over_date_line",
+        &Want {
+            title: "Regional regulator opens an inquiry into the harbour ferry operator's pricing",
+            byline: Some("Harbour Wire"),
+            date: Some("2024-03-06"),
+            first: "The regional competition regulator has opened an inquiry",
+            last: "A spokesperson for the regulator declined to comment",
+            paragraphs: Some(4),
+            absent: &["Bridge plans shelved", "March 6"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_spanish_headline_stays_apart_from_the_date_line_under_it() {
+    check(
+        "wrapped_headline_over_date_line_spanish",
+        &Want {
+            title: "El regulador regional investiga los precios de la naviera que une las islas",
+            byline: None,
+            date: Some("2024-03-06"),
+            first: "El regulador regional de la competencia ha abierto",
+            last: "Un portavoz del regulador declinó hacer comentarios",
+            paragraphs: Some(4),
+            absent: &["El puente vuelve", "6 de marzo"],
+        },
+    );
+}
+
+#[test]
+fn chinese_headline_wins_over_its_dek_ending_in_an_ideographic_full_stop() {
+    let a = check(
+        "headline_over_chinese_dek_with_full_stop",
+        &Want {
+            title: "旧厂房改建的创业园区迎来首批企业",
+            byline: Some("李文"),
+            date: Some("2023-09-18"),
+            first: "园区位于城市东部",
+            last: "一位入驻企业的负责人说",
+            paragraphs: Some(3),
+            absent: &["地铁新线", "首页"],
+        },
+    );
+    assert_eq!(
+        a.dek.as_deref(),
+        Some("园区由三座废弃的纺织厂房改建而成，首批入驻的十二家企业以软件和设计公司为主。")
+    );
+}
+
+#[test]
+fn korean_headline_under_teasers_cut_short_is_not_taken_for_their_dek() {
+    check(
+        "headline_under_cut_short_teasers_korean",
+        &Want {
+            title: "동네 도서관 폐관 논란, 주민 의견부터 들어야 하는 이유",
+            byline: None,
+            date: Some("2023-08-25"),
+            first: "[지역신문=김하늘 기자] 구청이 예산 부족을 이유로",
+            last: "구청은 다음 달 주민 설명회를 열고",
+            paragraphs: Some(4),
+            absent: &["그가 뜨..", "동네 서점 지원"],
+        },
+    );
+}
+
+#[test]
+fn headline_under_a_breadcrumb_glued_to_its_copy_is_the_plain_line() {
+    check(
+        "headline_under_breadcrumb_glued_to_it",
+        &Want {
+            title: "Northfield opens two new clinics for patients with long-term lung disease",
+            byline: None,
+            date: Some("2024-04-03"),
+            first: "Northfield Medical Group has opened two new clinics",
+            last: "The group plans to open a third clinic next spring.",
+            paragraphs: Some(4),
+            absent: &["Home News", "record year"],
+        },
+    );
+}
