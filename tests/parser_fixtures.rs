@@ -1982,3 +1982,20 @@ fn headline_under_a_breadcrumb_glued_to_its_copy_is_the_plain_line() {
         },
     );
 }
+
+#[test]
+fn german_headline_beats_its_shortened_copy_set_with_other_punctuation() {
+    check(
+        "headline_shortened_copy_set_with_other_punctuation_german",
+        &Want {
+            title: "Bürgermeisterin von Lindenau tritt nach Streit um den Haushalt zurück -- Neuwahl \
+                    im Mai!",
+            byline: Some("Anna Berger"),
+            date: Some("2024-03-12"),
+            first: "Die Bürgermeisterin von Lindenau, Petra Vogt",
+            last: "Bis zur Neuwahl führt der erste Beigeordnete",
+            paragraphs: Some(3),
+            absent: &["Neuwahl!!", "Freibad", "EXKLUSIV"],
+        },
+    );
+}

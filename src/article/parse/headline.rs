@@ -667,11 +667,28 @@ fn word_keys(t: &str, mut key: impl FnMut(u64)) {
 /// that shows its headline twice, once shortened, holds the full one in the
 /// longer line.
 fn relate_candidates(lines: &[Line], scored: &mut [Candidate]) {
+    // Each candidate's word keys, sorted: a shortened headline may be set
+    // with other punctuation than the full one ("… Dress ... STOLEN!!!!"
+    // under "Lupita Nyong'o's … Dress -- STOLEN!!!"), so its words, not its
+    // characters, are looked for in the longer line.
+    let keys: Vec<Vec<u64>> = scored
+        .iter()
+        .map(|c| {
+            let mut k = Vec::new();
+            word_keys(&lines[c.index].text, |h| k.push(h));
+            k.sort_unstable();
+            k.dedup();
+            k
+        })
+        .collect();
+    let within = |a: &[u64], b: &[u64]| {
+        a.len() >= 3 && b.len() > a.len() && a.iter().all(|k| b.binary_search(k).is_ok())
+    };
     for k in 0..scored.len() {
         let i = scored[k].index;
         let t = lines[i].text.as_ref();
         let (mut siblings, mut inside, mut holds) = (0usize, false, false);
-        for c in scored.iter() {
+        for (m, c) in scored.iter().enumerate() {
             let j = c.index;
             if j == i || j.abs_diff(i) > NEARBY {
                 continue;
@@ -684,9 +701,15 @@ fn relate_candidates(lines: &[Line], scored: &mut [Candidate]) {
             // under a breadcrumb glued to it ("Home News Business <headline>"),
             // not its full version.
             if lines[j].words >= 2 && lines[i].words >= 2 {
-                if o.len() > t.len() && o.contains(t) && !o.ends_with(t) {
+                if o.len() > t.len()
+                    && (o.contains(t) || within(&keys[k], &keys[m]))
+                    && !o.ends_with(t)
+                {
                     inside = true;
-                } else if t.len() > o.len() && t.contains(o) && !t.ends_with(o) {
+                } else if t.len() > o.len()
+                    && (t.contains(o) || within(&keys[m], &keys[k]))
+                    && !t.ends_with(o)
+                {
                     holds = true;
                 }
             }
