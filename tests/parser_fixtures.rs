@@ -1999,3 +1999,19 @@ fn german_headline_beats_its_shortened_copy_set_with_other_punctuation() {
         },
     );
 }
+
+#[test]
+fn spanish_teaser_sharing_only_function_words_with_the_story_is_not_the_headline() {
+    check(
+        "teaser_sharing_function_words_above_headline_spanish",
+        &Want {
+            title: "Villarreal abre sus bibliotecas hasta la medianoche",
+            byline: Some("Marta Gil"),
+            date: Some("2024-03-12"),
+            first: "El ayuntamiento de Villarreal abrirá las tres bibliotecas",
+            last: "La concejala dijo que el coste del nuevo horario",
+            paragraphs: Some(3),
+            absent: &["alquiler", "festival de cine"],
+        },
+    );
+}

@@ -2,8 +2,8 @@
 
 use super::meta::starts_with_dateline;
 use super::text::{
-    content_words, ends_with_period, function_word_ratio, is_all_caps, is_title_case, overlap,
-    starts_lowercase,
+    content_words, ends_with_period, function_word_ratio, is_all_caps, is_function_word,
+    is_title_case, overlap, starts_lowercase,
 };
 use super::{Kind, Line};
 
@@ -641,14 +641,23 @@ fn lead_overlap(lead: &KeySet, t: &str) -> (f32, bool) {
 /// Hashes of a text's content words; a run of CJK characters (written
 /// without spaces, so one "word" a phrase) gives one per pair of characters.
 fn word_keys(t: &str, mut key: impl FnMut(u64)) {
-    // An ASCII text (nearly every one) has no CJK: its keys are its hashes,
-    // with no word looked at again.
+    // An ASCII text (nearly every one) has no CJK: its keys are its hashes.
+    // Function words of any language ("de", "und", "что") say nothing of
+    // what a line is about: a teaser in Spanish shares "para" and "sobre"
+    // with any story.
     if t.is_ascii() {
-        super::text::content_word_hashes(t, |_, _, hash| key(hash));
+        super::text::content_word_hashes(t, |start, end, hash| {
+            if !is_function_word(&t[start..end]) {
+                key(hash);
+            }
+        });
         return;
     }
     super::text::content_word_hashes(t, |start, end, hash| {
         let word = &t[start..end];
+        if is_function_word(word) {
+            return;
+        }
         if word.chars().any(|c| c >= '\u{2E80}') {
             let chars: Vec<char> = word.chars().collect();
             for pair in chars.windows(2) {
