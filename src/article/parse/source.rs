@@ -19,47 +19,17 @@ use super::text::{is_capitalised, lower_starts_with, word_count};
 /// A line longer than this is prose, never furniture that names the site.
 const SHORT: usize = 60;
 
-/// Weight of each kind of evidence.
-const W_COPYRIGHT: f32 = 4.0;
-const W_COPYRIGHT_COMPANY: f32 = 1.5;
-const W_BEFORE_COPYRIGHT: f32 = 4.0;
-const W_PHRASE: f32 = 2.5;
-const W_DOMAIN: f32 = 2.0;
-const W_BYLINE_OUTLET: f32 = 2.0;
-/// The domain the page writes most, more than once (see [`page_domain`]).
-const W_WRITTEN_DOMAIN: f32 = 2.0;
-/// A domain opening the story's first paragraph as its dateline
-/// ("Example.net - Verified footage shows …"): the site credits itself.
-const W_DOMAIN_DATELINE: f32 = 2.0;
-const W_MASTHEAD_AND_FOOTER: f32 = 1.0;
 /// More names than this standing alone both at the top and in the footer
 /// are a menu repeated, not the site's name.
 const MENU_REPEATS: usize = 3;
-/// A name standing at the top and again beside the footer's copyright line:
-/// the site's logo, whose text the page keeps in both places.
-const W_FOOTER_LOGO: f32 = 3.0;
-/// A company standing alone on a line of an imprint or address block (see
-/// [`imprint_company`]): as telling as a company's copyright line.
-const W_IMPRINT: f32 = 1.5;
-/// A name the page's most written domain spells (see [`spells`]).
-const W_DOMAIN_AGREES: f32 = 2.0;
-/// "X is a registered trademark of …", "X is part of Y": the page saying
-/// which name is the publication's.
-const W_OWN_NAME: f32 = 4.0;
-/// Menus name the site in front of their entries ("WSJ Video", "WSJ Pro", "WSJ
-/// Podcasts"): a first word (or two) leading three or more short lines.
-const W_MENU_LEAD: f32 = 3.0;
-/// Each line naming a candidate beyond its first (see [`mentions`]), up to
-/// [`MENTION_CAP`] lines.
-const W_MENTION: f32 = 1.0;
+/// Each line naming a candidate beyond its first (see [`mentions`]) adds
+/// the `mention` weight, up to this many lines.
 const MENTION_CAP: usize = 5;
 /// A menu lead no other evidence names needs this many lines naming it.
 const LEAD_MENTIONS: usize = 4;
-/// Such a lead's share of [`W_MENU_LEAD`]'s weight: less than a lead that
+/// Such a lead's share of the menu lead's weight: less than a lead that
 /// other evidence confirms.
 const LEAD_ALONE: f32 = 2.0 / 3.0;
-/// Below this, no name is given (the page URL's host may still be).
-const MIN_SCORE: f32 = 1.5;
 
 /// Menu and furniture phrases whose object is the site: "Follow X", "About X".
 /// Lowercase, with the trailing space.
@@ -421,48 +391,121 @@ struct Candidate {
     /// twice at most: a menu repeated down the page is one piece of evidence,
     /// not twenty).
     votes: [u8; EVIDENCE_KINDS],
+    /// The counted votes' place factors added up, by kind: what the score
+    /// weighs (and what `parse --explain` shows).
+    evidence: [f32; EVIDENCE_KINDS],
 }
 
-/// The kinds of evidence, each with its weight.
-#[derive(Clone, Copy)]
+/// The kinds of evidence; each weighs what `source_weights.json` says
+/// (fitted by `scripts/fit_source.py`).
+#[derive(Clone, Copy, PartialEq)]
 enum Evidence {
+    /// The footer's copyright holder ("© 2019 CNBC LLC").
     Copyright,
+    /// A copyright holder that reads as a company ("Vox Media, LLC"): less
+    /// than the masthead, so a publication beats its parent company.
     CopyrightCompany,
+    /// A short name before the mark ("Wccftech © 2019 NewAge ADS, LLC").
     BeforeCopyright,
+    /// Menu and furniture phrases: "Follow X", "X homepage".
     Phrase,
+    /// A domain written out in a short line ("www.autoracing.com.br").
     Domain,
+    /// An outlet after a byline ("By Troy Smith, Cleveland.com").
     BylineOutlet,
+    /// A short line standing alone both in the masthead and in the footer.
     MastheadAndFooter,
+    /// Menus name the site in front of their entries ("WSJ Video", "WSJ
+    /// Pro", "WSJ Podcasts"): a first word (or two) leading three or more
+    /// short lines.
     MenuLead,
+    /// "X is a registered trademark of …", "X is part of Y", "appeared
+    /// first on X": the page saying which name is the publication's.
     OwnName,
+    /// The domain the page writes most, more than once (see [`page_domain`]).
     WrittenDomain,
+    /// A domain opening the story's first paragraph as its dateline
+    /// ("Example.net - Verified footage shows …"): the site credits itself.
     DomainDateline,
+    /// A name at the top and again beside the footer's copyright line: the
+    /// site's logo, whose text the page keeps in both places.
     FooterLogo,
+    /// A name the page's most written domain spells (see [`spells`]).
     DomainAgrees,
+    /// A company standing alone on a line of an imprint or address block
+    /// (see [`imprint_company`]).
     Imprint,
 }
 
 const EVIDENCE_KINDS: usize = 14;
 
+/// Every kind, in [`Evidence`] order, by the name the weights file and
+/// `parse --explain` give it.
+const EVIDENCE_NAMES: [&str; EVIDENCE_KINDS] = [
+    "copyright",
+    "copyright_company",
+    "before_copyright",
+    "phrase",
+    "domain",
+    "byline_outlet",
+    "masthead_and_footer",
+    "menu_lead",
+    "own_name",
+    "written_domain",
+    "domain_dateline",
+    "footer_logo",
+    "domain_agrees",
+    "imprint",
+];
+
 impl Evidence {
     fn weight(self) -> f32 {
-        match self {
-            Self::Copyright => W_COPYRIGHT,
-            Self::CopyrightCompany => W_COPYRIGHT_COMPANY,
-            Self::BeforeCopyright => W_BEFORE_COPYRIGHT,
-            Self::Phrase => W_PHRASE,
-            Self::Domain => W_DOMAIN,
-            Self::BylineOutlet => W_BYLINE_OUTLET,
-            Self::MastheadAndFooter => W_MASTHEAD_AND_FOOTER,
-            Self::MenuLead => W_MENU_LEAD,
-            Self::OwnName => W_OWN_NAME,
-            Self::WrittenDomain => W_WRITTEN_DOMAIN,
-            Self::DomainDateline => W_DOMAIN_DATELINE,
-            Self::FooterLogo => W_FOOTER_LOGO,
-            Self::DomainAgrees => W_DOMAIN_AGREES,
-            Self::Imprint => W_IMPRINT,
-        }
+        weights().values[self as usize]
     }
+}
+
+#[derive(serde::Deserialize)]
+struct WeightsFile {
+    weights: std::collections::HashMap<String, f32>,
+    mention: f32,
+    min_score: f32,
+}
+
+/// The weight of each kind of evidence, of each line naming a candidate
+/// beyond its first, and the least score a name needs (below it, the page
+/// URL's host or the domain the page writes most is given instead).
+struct Weights {
+    values: [f32; EVIDENCE_KINDS],
+    mention: f32,
+    min_score: f32,
+}
+
+/// The weights in force, read once from the file compiled in (a test checks
+/// it parses and names every kind; if it did not, no name would be given).
+fn weights() -> &'static Weights {
+    static WEIGHTS: std::sync::OnceLock<Weights> = std::sync::OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        let file: Option<WeightsFile> =
+            serde_json::from_str(include_str!("source_weights.json")).ok();
+        let mut values = [0.0; EVIDENCE_KINDS];
+        match file {
+            Some(file) => {
+                for (v, name) in values.iter_mut().zip(EVIDENCE_NAMES) {
+                    *v = file.weights.get(name).copied().unwrap_or(0.0);
+                }
+                Weights {
+                    values,
+                    mention: file.mention,
+                    min_score: file.min_score,
+                }
+            }
+            None => Weights {
+                values,
+                mention: 0.0,
+                min_score: f32::INFINITY,
+            },
+        }
+    })
 }
 
 /// The names voted for, in the order first seen (a page names few, so a
@@ -535,6 +578,7 @@ impl Ballot {
                     name: name.to_string(),
                     score: 0.0,
                     votes: [0; EVIDENCE_KINDS],
+                    evidence: [0.0; EVIDENCE_KINDS],
                 });
                 self.names.len() - 1
             }
@@ -549,6 +593,7 @@ impl Ballot {
         if *count < 2 {
             *count += 1;
             entry.score += weight;
+            entry.evidence[kind] += place;
         }
     }
 
@@ -566,7 +611,7 @@ impl Ballot {
                 // Menus and link lists repeat their words too: only a name
                 // the page already gives evidence for is helped (and a page
                 // naming a hundred things is not searched a hundred times).
-                if c.score < MIN_SCORE || k >= 64 {
+                if c.score < weights().min_score || k >= 64 {
                     0
                 } else {
                     mentioned(&c.name)
@@ -578,7 +623,9 @@ impl Ballot {
         let bonus: Vec<f32> = counts
             .iter()
             .zip(&self.names)
-            .map(|(&m, c)| (m.saturating_sub(1).min(MENTION_CAP) as f32 * W_MENTION).min(c.score))
+            .map(|(&m, c)| {
+                (m.saturating_sub(1).min(MENTION_CAP) as f32 * weights().mention).min(c.score)
+            })
             .collect();
         let mut best: Option<(&str, f32, usize)> = None;
         for (k, c) in self.names.iter().enumerate() {
@@ -609,7 +656,7 @@ impl Ballot {
                 best = Some((shown.0, total, key.len()));
             }
         }
-        let (shown, score, _) = best.filter(|(_, s, _)| *s >= MIN_SCORE)?;
+        let (shown, score, _) = best.filter(|(_, s, _)| *s >= weights().min_score)?;
         // A longer form the page writes out about as often is the fuller
         // name ("Quanta Magazine" over "Quanta"; not "WSJ Video" over "WSJ").
         let head = mentioned(shown).min(MENTION_CAP + 1);
@@ -1176,6 +1223,111 @@ pub fn publication(
     byline: Option<&str>,
     url: Option<&str>,
 ) -> Option<String> {
+    let (ballot, written) = gather(lines, &story, byline);
+    let name = ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1));
+    // A name in another script ("中国青年网") cannot be typed on every
+    // keyboard: the site's domain, where the page writes one, goes with it.
+    if let Some(name) = &name
+        && !name.chars().any(|c| c.is_ascii_alphabetic())
+        && let Some(d) = domain_beside(url, written.as_ref())
+    {
+        return Some(format!("{name} ({d})"));
+    }
+    name.or_else(|| url.and_then(super::urls::site_of))
+        .or_else(|| written.map(|w| w.shown))
+}
+
+/// The site's domain to show beside a name in another script: the page
+/// URL's host, else the domain the page writes most outside the story.
+fn domain_beside(url: Option<&str>, written: Option<&page_domain::Written>) -> Option<String> {
+    url.and_then(super::urls::site_of)
+        .or_else(|| written.filter(|w| w.outside >= 1).map(|w| w.shown.clone()))
+}
+
+/// One name the page's evidence votes for, as `parse --explain --json`
+/// shows it (and `scripts/fit_source.py` reads).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedName {
+    pub name: String,
+    /// Each kind of evidence voting for it, with its votes' place factors
+    /// added up (two votes of a kind at most).
+    pub evidence: Vec<(&'static str, f32)>,
+    /// Lines outside the story naming it (up to six).
+    pub mentions: usize,
+    /// The names (by index) holding its words, whose votes it also gets.
+    pub held_by: Vec<usize>,
+}
+
+/// How the page's publication was chosen.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ExplainedSource {
+    /// The names voted for, in the order first seen.
+    pub names: Vec<ExplainedName>,
+    /// What is given when no name has enough weight: the page URL's host,
+    /// else the domain the page writes most.
+    pub fallback: Option<String>,
+    /// The domain shown beside a name in another script.
+    pub domain_beside: Option<String>,
+    /// The site an "original article" line credits, which wins over the
+    /// names (see `parse::original_source`).
+    pub original: Option<String>,
+    /// The page's URL, where its text gives one (the scorer counts it).
+    pub url: Option<String>,
+    /// The source given.
+    pub source: Option<String>,
+}
+
+/// [`publication`] with the evidence behind it.
+pub fn explain(
+    lines: &[&str],
+    story: std::ops::Range<usize>,
+    byline: Option<&str>,
+    url: Option<&str>,
+) -> ExplainedSource {
+    let (ballot, written) = gather(lines, &story, byline);
+    let names = ballot
+        .names
+        .iter()
+        .map(|c| ExplainedName {
+            name: c.name.clone(),
+            evidence: EVIDENCE_NAMES
+                .iter()
+                .zip(c.evidence)
+                .filter(|(_, v)| *v > 0.0)
+                .map(|(k, v)| (*k, v))
+                .collect(),
+            mentions: mentions(lines, &story, &c.name, MENTION_CAP + 1),
+            held_by: ballot
+                .names
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| {
+                    c.key.len() >= 3 && o.key != c.key && holds_words(&o.name, &c.name)
+                })
+                .map(|(k, _)| k)
+                .collect(),
+        })
+        .collect();
+    ExplainedSource {
+        names,
+        fallback: url
+            .and_then(super::urls::site_of)
+            .or_else(|| written.as_ref().map(|w| w.shown.clone())),
+        domain_beside: domain_beside(url, written.as_ref()),
+        original: None,
+        url: url.map(str::to_string),
+        source: publication(lines, story, byline, url),
+    }
+}
+
+/// Every vote the page's lines (the story's left out) cast, and the domain
+/// the page writes most.
+fn gather(
+    lines: &[&str],
+    story: &std::ops::Range<usize>,
+    byline: Option<&str>,
+) -> (Ballot, Option<page_domain::Written>) {
+    let story = story.clone();
     let n = lines.len();
     let mut ballot = Ballot::default();
     let written = page_domain::most_written(lines, &story);
@@ -1412,7 +1564,7 @@ pub fn publication(
         let key = key_of(lead);
         let known = key.len() >= 2
             && ballot.names.iter().any(|c| {
-                c.score >= MIN_SCORE
+                c.score >= weights().min_score
                     && (c.key.contains(key.as_str()) || key.len() >= 3 && key.contains(&c.key))
             });
         if known {
@@ -1450,24 +1602,7 @@ pub fn publication(
             ballot.vote(&name, Evidence::DomainAgrees, 1.0);
         }
     }
-    let name = ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1));
-    // A name in another script ("中国青年网") cannot be typed on every
-    // keyboard: the site's domain, where the page writes one, goes with it.
-    if let Some(name) = &name
-        && !name.chars().any(|c| c.is_ascii_alphabetic())
-    {
-        let domain = url.and_then(super::urls::site_of).or_else(|| {
-            written
-                .as_ref()
-                .filter(|w| w.outside >= 1)
-                .map(|w| w.shown.clone())
-        });
-        if let Some(d) = domain {
-            return Some(format!("{name} ({d})"));
-        }
-    }
-    name.or_else(|| url.and_then(super::urls::site_of))
-        .or_else(|| written.map(|w| w.shown))
+    (ballot, written)
 }
 
 /// Whether a domain's brand (`harbourpost`) spells a name (key `key`): it
@@ -1702,6 +1837,43 @@ fn outlet_beside_byline<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weights_file_weighs_every_kind_of_evidence_and_nothing_else() {
+        let file: WeightsFile =
+            serde_json::from_str(include_str!("source_weights.json")).expect("it parses");
+        for name in EVIDENCE_NAMES {
+            assert!(file.weights.contains_key(name), "{name} has no weight");
+        }
+        for name in file.weights.keys() {
+            assert!(EVIDENCE_NAMES.contains(&name.as_str()), "{name} is no kind");
+        }
+        assert!(file.min_score > 0.0 && file.mention >= 0.0);
+    }
+
+    #[test]
+    fn explanation_shows_each_name_with_its_evidence() {
+        let page = [
+            "The Daily Lantern homepage",
+            "Council votes on the bridge",
+            "The council voted on Monday to repair the old bridge before winter.",
+            "© 2019 Lantern Media Group, LLC. All Rights Reserved",
+        ];
+        let shown = explain(&page, 2..3, None, None);
+        let evidence = |name: &str| {
+            shown
+                .names
+                .iter()
+                .find(|n| n.name == name)
+                .map(|n| n.evidence.clone())
+        };
+        assert_eq!(evidence("The Daily Lantern"), Some(vec![("phrase", 1.0)]));
+        assert_eq!(
+            evidence("Lantern Media Group"),
+            Some(vec![("copyright_company", 1.0)])
+        );
+        assert_eq!(shown.source.as_deref(), Some("The Daily Lantern"));
+    }
 
     #[test]
     fn every_own_name_phrase_passes_both_gates() {
