@@ -562,8 +562,13 @@ impl Ballot {
             (name, key_of(name))
         };
         // A company's imprint writes its name as its logo does, lowercase too.
-        let lowercase_ok =
-            matches!(evidence, Evidence::Imprint) && plausible_name(&capitalise_first(name));
+        // A name the page states as its own may be written in sentence case
+        // ("Гавань сегодня").
+        let lowercase_ok = match evidence {
+            Evidence::Imprint => plausible_name(&capitalise_first(name)),
+            Evidence::OwnName => plausible_name(&capitalise_words(name)),
+            _ => false,
+        };
         if !plausible_name(name) && !lowercase_ok {
             return;
         }
@@ -689,6 +694,14 @@ fn capitalise_first(name: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// `name` with every word's first letter in capitals.
+fn capitalise_words(name: &str) -> String {
+    name.split(' ')
+        .map(capitalise_first)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether `longer` holds the words of `name` in a row ("FOX News Network"
@@ -942,6 +955,9 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         "kaikki oikeudet",
         "tüm hakları",
         "minden jog",
+        // Korean and Japanese: "no reproduction without permission".
+        "무단",
+        "無断",
         "toate drepturile",
         " or its ",
         " unless ",
@@ -1000,11 +1016,16 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     let before_name = (!before_t.is_empty()
         && word_count(before_t) <= 3
         && !before_lower.contains("copyright")
+        && !COPYRIGHT_WORDS.iter().any(|w| before_lower.contains(w))
         && !before_lower.contains("this site")
         && !before_lower.contains("contents"))
     .then(|| before_t.to_string());
     Some((holder, before_name, company))
 }
+
+/// "Copyright" and "copyright holder" in other languages, which stand before
+/// the mark as "Copyright" does ("저작권자 ⓒ 한빛일보"): no name.
+const COPYRIGHT_WORDS: &[&str] = &["저작권", "著作権", "版权", "版權", "авторск"];
 
 /// The phrases after which [`own_name`] reads the name before them, in
 /// lowercase; every one holds one of [`CUES`] as pages write it (a test checks).
@@ -1380,6 +1401,12 @@ fn gather(
             if let Some(b) = before {
                 marks.push((b, Evidence::BeforeCopyright, footer));
             }
+            // The site's own domain written in its copyright line
+            // ("저작권자 ⓒ 한빛일보(www.hanbitilbo.co.kr)"), which names it in
+            // letters every keyboard has.
+            for domain in page_domain::domains_in(line) {
+                marks.push((domain.to_string(), Evidence::Domain, footer));
+            }
         }
         if !line.is_ascii()
             && let Some(holder) = rights_reserved_holder(line)
@@ -1404,6 +1431,11 @@ fn gather(
             ballot.vote(name, Evidence::Copyright, 1.0);
         }
         if cued && let Some(name) = own_name(line) {
+            ballot.vote(name, Evidence::OwnName, 1.0);
+        }
+        if !line.is_ascii()
+            && let Some(name) = registered_name(line)
+        {
             ballot.vote(name, Evidence::OwnName, 1.0);
         }
         if !short {
@@ -1685,6 +1717,40 @@ fn rights_reserved_holder(line: &str) -> Option<&str> {
     ((2..=20).contains(&chars) && !holder.chars().any(|c| c.is_ascii_digit())).then_some(holder)
 }
 
+/// Rule `registered_name`: the name a Russian media site states in its
+/// footer, as the law asks: its registration ("Сетевое издание «Гавань
+/// Сегодня»" → "Гавань Сегодня") or the link it asks for when its stories
+/// are used ("При использовании материалов ссылка на gavan.ru обязательна"
+/// → "gavan.ru").
+fn registered_name(line: &str) -> Option<&str> {
+    const OUTLET: &str = "издание «";
+    const LINK: &str = "ссылка на ";
+    if line.len() > 600 {
+        return None;
+    }
+    if let Some(at) = line.find(OUTLET) {
+        let before = line[..at].trim_end();
+        let kind = before.rsplit(' ').next().unwrap_or(before).to_lowercase();
+        if kind == "сетевое" || kind == "электронное" {
+            let inner = &line[at + OUTLET.len()..];
+            let name = inner.split(['»', '(']).next().unwrap_or("").trim();
+            if (1..=5).contains(&word_count(name)) {
+                return Some(name);
+            }
+        }
+    }
+    let at = line.find(LINK)?;
+    let rest = &line[at + LINK.len()..];
+    let end = rest.find(" обязательн")?;
+    let name = rest[..end].trim();
+    let name = ["сайт ", "источник ", "портал ", "издание "]
+        .iter()
+        .find_map(|w| name.strip_prefix(w))
+        .unwrap_or(name)
+        .trim_matches(|c: char| c == '«' || c == '»' || c == '"' || c.is_whitespace());
+    (1..=4).contains(&word_count(name)).then_some(name)
+}
+
 /// Rule `domain_dateline`: a domain opening a paragraph before a dash, as a
 /// dateline ("Example.net - Verified footage shows …" → "Example.net"): the
 /// site crediting its own report, as wires write "(Reuters) -".
@@ -1889,6 +1955,16 @@ mod tests {
     #[test]
     fn copyright_holders_are_cleaned() {
         let h = |l: &str| copyright_holder(l).and_then(|(h, _, _)| h);
+        let before = |l: &str| copyright_holder(l).and_then(|(_, b, _)| b);
+        assert_eq!(
+            h("저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지").as_deref(),
+            Some("한빛일보")
+        );
+        assert_eq!(before("저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지"), None);
+        assert_eq!(
+            h("Copyright © 2019 ハーバー新聞 無断転載を禁じます").as_deref(),
+            Some("ハーバー新聞")
+        );
         assert_eq!(
             h("© 2019 CNBC LLC. All Rights Reserved.").as_deref(),
             Some("CNBC")
