@@ -1907,6 +1907,15 @@ fn russian_link_required_line_names_the_site_over_the_owner() {
     assert_eq!(a.source.as_deref(), Some("gavan.ru"));
 }
 
+/// "Siga a Gazeta Marítima no Instagram" names the paper (the article and
+/// the network dropped), and "Grupo …" in the copyright line reads as its
+/// parent company, which weighs less.
+#[test]
+fn portuguese_follow_line_names_the_paper_over_its_parent_group() {
+    let a = load("source_follow_line_portuguese_over_parent_group");
+    assert_eq!(a.source.as_deref(), Some("Gazeta Marítima"));
+}
+
 #[test]
 fn footer_saying_who_publishes_the_paper_names_the_paper_not_the_owner() {
     let a = load("source_published_by_line_over_owner");

@@ -64,6 +64,38 @@ const BEFORE_NAME: &[&str] = &[
     "from: ",
 ];
 
+/// [`BEFORE_NAME`] in Portuguese, Spanish, Italian, French, German and
+/// Russian: "Follow X", "Subscribe to X" (an article after them is dropped,
+/// see [`ARTICLES`]).
+const BEFORE_NAME_ELSEWHERE: &[&str] = &[
+    "siga ",
+    "assine ",
+    "curta ",
+    "sigue a ",
+    "suscríbete a ",
+    "segui ",
+    "abbonati a ",
+    "suivez ",
+    "abonnez-vous à ",
+    "folgen sie ",
+    "abonnieren sie ",
+    "подпишитесь на ",
+    "подписывайтесь на ",
+];
+
+/// Articles that may stand between a phrase of [`BEFORE_NAME_ELSEWHERE`]
+/// and the name ("Siga a Folha", "Suivez le Courrier").
+const ARTICLES: &[&str] = &[
+    "o ", "a ", "os ", "as ", "el ", "la ", "los ", "il ", "lo ", "le ", "les ", "der ", "die ",
+    "das ", "den ",
+];
+
+/// Where "on Twitter" starts in other languages ("Siga a Folha no
+/// Twitter"): the network is not part of the name.
+const ON_NETWORK: &[&str] = &[
+    " on ", " no ", " na ", " en ", " su ", " sur ", " auf ", " в ",
+];
+
 /// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
 const AFTER_NAME: &[&str] = &[
     " homepage",
@@ -133,6 +165,21 @@ const COMPANY_WORDS: &[&str] = &[
     "partners",
     "ventures",
     "digital",
+    // The same in Portuguese, Spanish, Italian, French, German and Russian.
+    "grupo",
+    "gruppo",
+    "groupe",
+    "gruppe",
+    "editora",
+    "comunicação",
+    "comunicações",
+    "comunicación",
+    "comunicazione",
+    "verlag",
+    "medien",
+    "médias",
+    "холдинг",
+    "медиа",
 ];
 
 /// Legal suffixes dropped from a holder ("Inc.", "LLC", "GmbH").
@@ -1470,7 +1517,11 @@ fn gather(
         // compared per phrase before that phrase is matched.
         let first = lower.as_bytes().first().copied().unwrap_or(0);
         let last = lower.as_bytes().last().copied().unwrap_or(0);
-        for lead in BEFORE_NAME.iter().filter(|p| p.as_bytes()[0] == first) {
+        let leads_here = BEFORE_NAME
+            .iter()
+            .map(|l| (l, false))
+            .chain(BEFORE_NAME_ELSEWHERE.iter().map(|l| (l, true)));
+        for (lead, elsewhere) in leads_here.filter(|(p, _)| p.as_bytes()[0] == first) {
             if lower.starts_with(lead) && lower.len() == line.len() {
                 let rest = line[lead.len()..]
                     .trim()
@@ -1488,10 +1539,19 @@ fn gather(
                 let rest = before_possessive(rest);
                 // "Follow Harbour Daily on Twitter": the network is not part
                 // of the name.
-                let rest = rest.split(" on ").next().unwrap_or(rest);
+                let rest = ON_NETWORK
+                    .iter()
+                    .filter_map(|on| rest.find(on))
+                    .min()
+                    .map_or(rest, |at| &rest[..at]);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
                 // "Subscribe to the Harbour Post newsletter": the name between.
                 let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                let rest = ARTICLES
+                    .iter()
+                    .filter(|_| elsewhere)
+                    .find_map(|a| rest.strip_prefix(a))
+                    .unwrap_or(rest);
                 let rest = AFTER_NAME
                     .iter()
                     .find_map(|t| {
