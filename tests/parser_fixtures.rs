@@ -1916,6 +1916,24 @@ fn portuguese_follow_line_names_the_paper_over_its_parent_group() {
     assert_eq!(a.source.as_deref(), Some("Gazeta Marítima"));
 }
 
+/// "© 2019 Гаванская газета": a Cyrillic name in sentence case is still the
+/// holder's name, shown with the domain the page writes.
+#[test]
+fn russian_copyright_holder_in_sentence_case_names_the_paper() {
+    let a = load("source_copyright_holder_in_sentence_case_russian");
+    assert_eq!(
+        a.source.as_deref(),
+        Some("Гаванская газета (gavangazeta.ru)")
+    );
+}
+
+/// "Corriere della Laguna": a lowercase joining word inside a name.
+#[test]
+fn italian_copyright_holder_with_a_joining_word_names_the_paper() {
+    let a = load("source_copyright_holder_with_joining_word_italian");
+    assert_eq!(a.source.as_deref(), Some("Corriere della Laguna"));
+}
+
 #[test]
 fn footer_saying_who_publishes_the_paper_names_the_paper_not_the_owner() {
     let a = load("source_published_by_line_over_owner");

@@ -182,6 +182,9 @@ const COMPANY_WORDS: &[&str] = &[
     "медиа",
 ];
 
+/// Legal forms written before a company's name, with the space after them.
+const LEGAL_FORMS_BEFORE: &[&str] = &["ООО ", "ОАО ", "ЗАО ", "ПАО ", "АО "];
+
 /// Legal suffixes dropped from a holder ("Inc.", "LLC", "GmbH").
 const LEGAL_SUFFIXES: &[&str] = &[
     "inc", "llc", "ltd", "limited", "corp", "co", "gmbh", "ag", "sa", "s.a", "as", "a.s", "plc",
@@ -614,6 +617,13 @@ impl Ballot {
         let lowercase_ok = match evidence {
             Evidence::Imprint => plausible_name(&capitalise_first(name)),
             Evidence::OwnName => plausible_name(&capitalise_words(name)),
+            // Names in scripts such as Cyrillic are written in sentence case
+            // ("© 2019 Гаванская газета").
+            Evidence::Copyright | Evidence::CopyrightCompany | Evidence::BeforeCopyright
+                if !name.chars().any(|c| c.is_ascii_alphabetic()) =>
+            {
+                plausible_name(&capitalise_words(name))
+            }
             _ => false,
         };
         if !plausible_name(name) && !lowercase_ok {
@@ -834,6 +844,13 @@ fn count_mentions(
     count
 }
 
+/// Lowercase words that join the capitalised words of a name ("Corriere della
+/// Sera", "Gazeta do Povo", "Hoy y Mañana").
+const NAME_JOINERS: &[&str] = &[
+    "of", "de", "du", "des", "and", "&", "the", "la", "el", "do", "da", "dos", "das", "di", "del",
+    "della", "dello", "delle", "dei", "degli", "e", "y", "und", "et", "van", "von", "och", "и",
+];
+
 /// Whether `name` can be a publication's name: one to six words, starting
 /// with a capital or a digit (or a domain), not a menu word, no sentence.
 fn plausible_name(name: &str) -> bool {
@@ -864,12 +881,7 @@ fn plausible_name(name: &str) -> bool {
     let lowercase_words = name
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !looks_like_domain(w))
-        .filter(|w| {
-            !matches!(
-                *w,
-                "of" | "de" | "du" | "des" | "and" | "&" | "the" | "la" | "el"
-            )
-        })
+        .filter(|w| !NAME_JOINERS.contains(w))
         .count();
     lowercase_words == 0 && !name.ends_with(['?', ':', ','])
 }
@@ -967,7 +979,7 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
                 c.is_ascii_digit() || c.is_whitespace() || "-–—,.:©ⓒ·•|".contains(c)
             })
             .trim_start();
-        let trimmed = ["copyright", "(c)", "by "]
+        let trimmed = ["copyright", "(c)", "(с)", "by "]
             .iter()
             .find_map(|m| {
                 trimmed
@@ -1051,9 +1063,16 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         }
     }
     let holder = holder.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
-    let company = holder
-        .split_whitespace()
-        .any(|w| COMPANY_WORDS.contains(&w.trim_matches(',').to_lowercase().as_str()))
+    // A Russian legal form before the name ("ООО «Гавань Медиа»") is a company's.
+    let legal_form = LEGAL_FORMS_BEFORE
+        .iter()
+        .find_map(|f| holder.strip_prefix(f))
+        .map(|rest| rest.trim_matches(|c: char| c.is_whitespace() || "«»\"".contains(c)));
+    let holder = legal_form.unwrap_or(holder);
+    let company = legal_form.is_some()
+        || holder
+            .split_whitespace()
+            .any(|w| COMPANY_WORDS.contains(&w.trim_matches(',').to_lowercase().as_str()))
         || after.to_lowercase().contains(" inc")
             && !holder.chars().any(|c| c == '.')
             && word_count(holder) >= 2;
@@ -1790,7 +1809,12 @@ fn registered_name(line: &str) -> Option<&str> {
     }
     if let Some(at) = line.find(OUTLET) {
         let before = line[..at].trim_end();
-        let kind = before.rsplit(' ').next().unwrap_or(before).to_lowercase();
+        let kind = before
+            .rsplit(' ')
+            .next()
+            .unwrap_or(before)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if kind == "сетевое" || kind == "электронное" {
             let inner = &line[at + OUTLET.len()..];
             let name = inner.split(['»', '(']).next().unwrap_or("").trim();
@@ -2021,6 +2045,10 @@ mod tests {
             Some("한빛일보")
         );
         assert_eq!(before("저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지"), None);
+        assert_eq!(
+            copyright_holder("Copyright (с) ООО «Гавань Медиа», 2019."),
+            Some((Some("Гавань Медиа".to_string()), None, true))
+        );
         assert_eq!(
             h("Copyright © 2019 ハーバー新聞 無断転載を禁じます").as_deref(),
             Some("ハーバー新聞")
