@@ -1957,3 +1957,56 @@ fn print_page_label_gives_the_page_url_without_a_slug() {
     );
     assert_eq!(a.source.as_deref(), Some("harbourledger.example"));
 }
+
+#[test]
+fn a_grid_of_glued_story_cards_is_neither_story_nor_headline() {
+    check(
+        "glued_teaser_grid_around_short_story",
+        &Want {
+            title: "Community Library Reopens After Two-Year Renovation",
+            byline: None,
+            date: Some("2024-03-04"),
+            first: "The community library on Elm Street reopened its doors on Monday",
+            last: "The librarian said the building would now stay open until nine",
+            paragraphs: Some(3),
+            absent: &[
+                "Harbour Ferry Fares",
+                "Storm Warning Issued",
+                "Library Opening Hours Extended",
+                "Market Square Fountain",
+            ],
+        },
+    );
+}
+
+#[test]
+fn a_headline_with_a_label_and_an_ordinal_is_no_author_name() {
+    check(
+        "headline_colon_then_ordinal",
+        &Want {
+            title: "Harbour Officials: 3rd Bridge Closure Planned For Spring Repairs",
+            byline: None,
+            date: Some("2019-11-19"),
+            first: "The county will close the river bridge for a third time this year",
+            last: "The closure is expected to last two weeks, weather permitting.",
+            paragraphs: Some(3),
+            absent: &[],
+        },
+    );
+}
+
+#[test]
+fn a_press_release_ends_above_the_companys_standard_paragraph() {
+    check(
+        "press_release_closing_company_paragraph_german",
+        &Want {
+            title: "Nordlicht Solar stellt neuen Speicher für Mehrfamilienhäuser vor",
+            byline: None,
+            date: Some("2024-05-14"),
+            first: "Die Nordlicht Solar GmbH hat am Dienstag in Hamburg",
+            last: "Die ersten Anlagen sollen im Herbst",
+            paragraphs: Some(4),
+            absent: &["ist ein führender Hersteller", "Bestätigungslink"],
+        },
+    );
+}

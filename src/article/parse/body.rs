@@ -98,6 +98,125 @@ pub(crate) fn about_heading(text: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// How a company's standard paragraph goes on after its name, in the
+/// languages press releases are written in: "is a", "ist ein", "est un".
+const SELF_DESCRIPTION_VERBS: &[&str] = &[
+    "is a ",
+    "is an ",
+    "is the ",
+    "is one of the ",
+    "ist ein ",
+    "ist eine ",
+    "ist der ",
+    "ist die ",
+    "est un ",
+    "est une ",
+    "est le ",
+    "est la ",
+    "es un ",
+    "es una ",
+    "es el ",
+    "es la ",
+    "é um ",
+    "é uma ",
+    "è un ",
+    "è una ",
+    "is een ",
+];
+
+/// Words a company's standard paragraph uses of itself soon after that verb
+/// ("a global provider", "ein führender Hersteller", "un leader mondial"),
+/// lowercased and cut to a stem where languages inflect them.
+const SELF_DESCRIPTION_WORDS: &[&str] = &[
+    "leading",
+    "global",
+    "worldwide",
+    "provider",
+    "manufacturer",
+    "supplier",
+    "developer",
+    "company",
+    "network of",
+    "resource",
+    "führend",
+    "anbieter",
+    "hersteller",
+    "unternehmen",
+    "leader",
+    "fournisseur",
+    "fabricant",
+    "société",
+    "líder",
+    "proveedor",
+    "fabricante",
+    "empresa",
+    "fornecedor",
+    "fornitore",
+    "azienda",
+    "aanbieder",
+    "fabrikant",
+    "bedrijf",
+];
+
+/// Rule `company_boilerplate` (see `region::comments_boundary`): the
+/// standard paragraph a press release or a site's footer closes with, which
+/// opens with the company's name and says what it is ("Acme is a global
+/// provider of …", "Acme AG ist ein führender Hersteller …"): the story ends
+/// above it. The name is one to five capitalised words, perhaps with a
+/// ticker in brackets ("Acme (NYSE: ACM) is …"); a sentence opening with a
+/// function word ("But Acme is …") is the story's own.
+pub(crate) fn company_boilerplate(text: &str) -> bool {
+    const MAX_NAME_WORDS: usize = 5;
+    const DESCRIPTION_WINDOW: usize = 6;
+    // Name, ticker, verb and description fit in the paragraph's head, which
+    // is all that is read of each paragraph in the story.
+    const HEAD_BYTES: usize = 240;
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut head_len = text.len().min(HEAD_BYTES);
+    while !text.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let text = &text[..head_len];
+    let lower = text.to_lowercase();
+    let Some((at, verb)) = SELF_DESCRIPTION_VERBS
+        .iter()
+        .filter_map(|v| lower.find(v).map(|at| (at, *v)))
+        .min_by_key(|&(at, _)| at)
+    else {
+        return false;
+    };
+    let Some(name) = text.get(..at) else {
+        return false;
+    };
+    // A ticker or a legal note in brackets may follow the name.
+    let name = match (name.find('('), name.trim_end().strip_suffix(')')) {
+        (Some(open), Some(_)) => &name[..open],
+        _ => name,
+    };
+    let name = name.trim_end().trim_end_matches(',');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= MAX_NAME_WORDS
+        && !super::text::is_function_word(words[0])
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        });
+    if !named {
+        return false;
+    }
+    let after = &lower[at + verb.len()..];
+    let window: String = after
+        .split_whitespace()
+        .take(DESCRIPTION_WINDOW)
+        .collect::<Vec<_>>()
+        .join(" ");
+    SELF_DESCRIPTION_WORDS.iter().any(|w| window.contains(w))
+}
+
 /// Rule `teaser_card`: a card for another story inside the page, which a
 /// browser's text shows as its title said two or three times over (the
 /// card's image alt, link and heading: "How to save How to save How to
@@ -133,6 +252,43 @@ pub(crate) fn teaser_card(text: &str) -> bool {
     let lower = text.trim_end().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
     lower.ends_with("read more") && (lower.contains('…') || lower.contains("..."))
+}
+
+/// Whether the line reads as a story card's headline glued to its summary
+/// without a space: a Title-Case phrase of three or more words, then at once a
+/// capital starting a sentence of eight or more words that ends like one
+/// ("Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman
+/// …"). A single line of this shape may be a camel-case name inside prose;
+/// [`super::mark_glued_teasers`] asks for several on the page.
+pub(crate) fn glued_teaser(text: &str) -> bool {
+    const MIN_HEADLINE_WORDS: usize = 3;
+    const MIN_SUMMARY_WORDS: usize = 8;
+    let bytes = text.as_bytes();
+    let glue = |i: usize| {
+        let (a, b) = (bytes[i], bytes[i + 1]);
+        (a.is_ascii_lowercase() || a.is_ascii_digit() || a == b')') && b.is_ascii_uppercase()
+    };
+    let title_case = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+            || super::text::is_function_word(w)
+    };
+    // A camel-case name in the headline ("YouTube") glues too: look on to the
+    // next joint while the words before it are still a Title-Case headline.
+    for at in (0..bytes.len().saturating_sub(1)).filter(|&i| glue(i)) {
+        let (headline, summary) = text.split_at(at + 1);
+        if !headline.split_whitespace().all(title_case) {
+            return false;
+        }
+        if headline.split_whitespace().count() >= MIN_HEADLINE_WORDS
+            && super::text::word_count(summary) >= MIN_SUMMARY_WORDS
+            && (super::text::ends_terminal(summary) || has_ellipsis(summary))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the text holds "…" or "...", which its lowercased form must hold
@@ -464,4 +620,64 @@ pub(crate) fn in_body_short_line(lines: &[Line], i: usize) -> Short {
         return Short::Related;
     }
     Short::Keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glued_teaser;
+
+    #[test]
+    fn a_card_headline_glued_to_its_summary_is_found() {
+        assert!(glued_teaser(
+            "Two Arrested After Break-In At Riverside Hardware StoreOfficers were called to \
+             the store shortly after midnight and found a door forced open."
+        ));
+        // A camel-case name in the headline is looked past.
+        assert!(glued_teaser(
+            "YouTube Star Opens A Bakery In The Old Mill TownThe shop sold out of bread \
+             within an hour of opening on its first Saturday morning."
+        ));
+    }
+
+    #[test]
+    fn prose_with_a_camel_case_name_is_no_card() {
+        assert!(!glued_teaser(
+            "Apple said the new AirPods would ship in two weeks, a month later than \
+             analysts had expected."
+        ));
+        // A glued heading over a short label is no summary.
+        assert!(!glued_teaser("Weather Today In DetroitMore Weather"));
+    }
+}
+
+#[cfg(test)]
+mod boilerplate_tests {
+    use super::company_boilerplate;
+
+    #[test]
+    fn a_company_saying_what_it_is_closes_a_release() {
+        assert!(company_boilerplate(
+            "Acme Robotics (NASDAQ: ACME) is a leading provider of warehouse robots, \
+             with offices in twelve countries."
+        ));
+        assert!(company_boilerplate(
+            "Tessier SA est un fournisseur de pièces pour l'aéronautique basé à Toulouse."
+        ));
+    }
+
+    #[test]
+    fn the_story_speaking_of_a_company_is_no_boilerplate() {
+        // Opens with a function word: the story's own sentence.
+        assert!(!company_boilerplate(
+            "But Instagram is one of the only major platforms to try hiding likes."
+        ));
+        // A name, but no word a company uses of itself.
+        assert!(!company_boilerplate(
+            "Acme is a name the town has known for a century, the mayor said."
+        ));
+        // Too long a subject to be a name.
+        assert!(!company_boilerplate(
+            "The Council Said On Friday That Acme Is A Leading Provider of trouble."
+        ));
+    }
 }

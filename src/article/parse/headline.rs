@@ -803,7 +803,7 @@ fn not_a_headline(l: &Line) -> bool {
         // A short line with a clock time is a timestamp ("Today 12:01 AM",
         // "Yesterday 12:35PM"), or one that leads with a numeric date
         // ("2017-03-10 09:58:03 Source: …").
-        if (l.words <= 4 && has_clock_time(bytes)) || starts_with_numeric_date(bytes) {
+        if (l.words <= 4 && super::text::has_clock_time(bytes)) || starts_with_numeric_date(bytes) {
             return true;
         }
     }
@@ -861,16 +861,6 @@ fn spaced_pipe(t: &str) -> bool {
     let bytes = t.as_bytes();
     memchr::memchr_iter(b'|', bytes)
         .any(|at| at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' '))
-}
-
-/// Whether the text holds a clock time: one or two digits, a colon, two digits.
-fn has_clock_time(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b':', bytes).any(|at| {
-        let before = at.checked_sub(1).and_then(|k| bytes.get(k));
-        let after = bytes.get(at + 1..at + 3);
-        before.is_some_and(u8::is_ascii_digit)
-            && after.is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    })
 }
 
 /// Whether the text opens with a numeric date: "2017-03-10", "21/09/2018",
@@ -1062,10 +1052,14 @@ mod weight_tests {
 
     #[test]
     fn clock_times_and_numeric_dates_are_found_where_they_are() {
-        assert!(has_clock_time(b"Today 12:01 AM"));
-        assert!(has_clock_time(b"Yesterday 9:35PM"));
-        assert!(!has_clock_time(b"Dear Abby: a flight to India"));
-        assert!(!has_clock_time(b"Score 3:1 at half time"));
+        assert!(super::super::text::has_clock_time(b"Today 12:01 AM"));
+        assert!(super::super::text::has_clock_time(b"Yesterday 9:35PM"));
+        assert!(!super::super::text::has_clock_time(
+            b"Dear Abby: a flight to India"
+        ));
+        assert!(!super::super::text::has_clock_time(
+            b"Score 3:1 at half time"
+        ));
         assert!(starts_with_numeric_date(b"2017-03-10 09:58:03 Source"));
         assert!(starts_with_numeric_date(b"21/09/2018 - Posted"));
         assert!(starts_with_numeric_date(b"10.03.17 Update"));

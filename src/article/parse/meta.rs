@@ -534,7 +534,7 @@ pub fn name_line(line: &str) -> Option<String> {
     if rest.chars().any(|c| c.is_ascii_digit()) {
         let lower = rest.to_lowercase();
         let timestamp = date_in(rest).is_some()
-            || rest.contains(':')
+            || super::text::has_clock_time(rest.as_bytes())
             || ["ago", "day", "hour", "min", "week"]
                 .iter()
                 .any(|w| lower.contains(w))

@@ -522,7 +522,27 @@ fn blocks<'a>(physical: &[&'a str]) -> Vec<blocks::Unit<'a>> {
 fn classify(units: Vec<blocks::Unit<'_>>) -> Vec<Line<'_>> {
     let mut lines = measure_all(units);
     mark_captions(&mut lines);
+    mark_glued_teasers(&mut lines);
     lines
+}
+
+/// Rule `glued_teaser_cards`: a grid of cards for other stories, copied as
+/// text, glues each card's headline to its summary ("… Troy SteakhouseA
+/// party of six left …"); three or more such lines on a page are that grid,
+/// and none of them is the story or its headline. One such line alone is
+/// more likely a name written in camel case ("the AirPods first launched").
+fn mark_glued_teasers(lines: &mut [Line]) {
+    const MIN_CARDS: usize = 3;
+    let cards: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Text && body::glued_teaser(&lines[i].text))
+        .collect();
+    if cards.len() < MIN_CARDS {
+        return;
+    }
+    for i in cards {
+        lines[i].kind = Kind::Furniture;
+        lines[i].rule = "glued_teaser_cards";
+    }
 }
 
 /// The page's links and its own URL, found before the headline because the

@@ -113,13 +113,17 @@ pub(crate) fn body_end(scores: &[f32], start: usize) -> Option<usize> {
 
 /// Rule `comments_boundary`: the comment section follows the story; once the story
 /// has begun (three paragraphs in), a credit with no prose under it
-/// (`byline_ends_story`) or a comment-widget line ("Comments (120)", "Sign
+/// (`byline_ends_story`), a company's standard closing paragraph
+/// (`company_boilerplate`) or a comment-widget line ("Comments (120)", "Sign
 /// in to post a comment", "12 responses to …", "jdoe says:") ends it, however much
 /// prose follows.
 pub(crate) fn comments_boundary(lines: &[Line], start: usize, end: usize) -> usize {
     let mut paragraphs = 0usize;
     for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
         if l.kind == Kind::Text && l.sentence {
+            if paragraphs >= 3 && body::company_boilerplate(&l.text) {
+                return i.saturating_sub(1).max(start);
+            }
             paragraphs += 1;
         } else if paragraphs >= 3
             && matches!(l.kind, Kind::Byline(_))

@@ -846,6 +846,16 @@ pub fn overlap<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> f32 {
     hits as f32 / a.len() as f32
 }
 
+/// Whether the text holds a clock time: one or two digits, a colon, two digits.
+pub(crate) fn has_clock_time(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b':', bytes).any(|at| {
+        let before = at.checked_sub(1).and_then(|k| bytes.get(k));
+        let after = bytes.get(at + 1..at + 3);
+        before.is_some_and(u8::is_ascii_digit)
+            && after.is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    })
+}
+
 #[cfg(test)]
 mod tests {
 
