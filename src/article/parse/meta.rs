@@ -801,12 +801,13 @@ pub fn date_in(line: &str) -> Option<String> {
                 } else {
                     (b, a)
                 };
-                if parts[2].len() == 4 || parts[2].len() == 2 {
-                    if let Some(date) = iso(c, m, d) {
+                // A four-digit first part is the year ("2016.12.01").
+                if parts[0].len() == 4 {
+                    if let Some(date) = iso(a, b, c) {
                         return Some(date);
                     }
-                } else if parts[0].len() == 4
-                    && let Some(date) = iso(a, b, c)
+                } else if (parts[2].len() == 4 || parts[2].len() == 2)
+                    && let Some(date) = iso(c, m, d)
                 {
                     return Some(date);
                 }
@@ -816,8 +817,6 @@ pub fn date_in(line: &str) -> Option<String> {
     None
 }
 
-/// Month number for a full Spanish, German or French month name (dates only:
-/// several of these are also given names, so bylines never consult this).
 /// A Chinese, Japanese or Korean date: "2019年11月20日", "2019년 11월 20일".
 fn cjk_date(line: &str) -> Option<String> {
     let at = line.find(['年', '년'])?;
@@ -852,6 +851,8 @@ fn cjk_date(line: &str) -> Option<String> {
     iso(year, month, day)
 }
 
+/// Month number for a full Spanish, German or French month name (dates only:
+/// several of these are also given names, so bylines never consult this).
 fn foreign_month(word: &str) -> Option<i8> {
     let core = trim_punct(word).to_lowercase();
     // Spanish, German, French, Portuguese, Italian, Dutch, Indonesian, and
@@ -1258,6 +1259,12 @@ mod tests {
             Some("2020-10-12")
         );
         assert_eq!(date_in("20 Nov, 2019 05:47").as_deref(), Some("2019-11-20"));
+        // Year first with dots, as Japanese and Korean pages write it.
+        assert_eq!(
+            date_in("by Nakamura IP Office ／ 2016.12.01").as_deref(),
+            Some("2016-12-01")
+        );
+        assert_eq!(date_in("2018.09.27 14:02").as_deref(), Some("2018-09-27"));
         // Day first where the first number cannot be a month.
         assert_eq!(date_in("27/09/2018").as_deref(), Some("2018-09-27"));
         assert_eq!(date_in("09/27/2018").as_deref(), Some("2018-09-27"));
