@@ -1874,6 +1874,66 @@ fn copyright_holder_ends_at_a_reservation_in_russian() {
     assert_eq!(a.source.as_deref(), Some("Harbour Vestnik"));
 }
 
+/// "저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지": "copyright holder" before the
+/// mark is no name, and the holder ends where "no reproduction" starts; the
+/// Korean name goes with the domain the page writes.
+#[test]
+fn korean_copyright_line_names_its_holder_not_the_word_for_holder() {
+    let a = load("source_korean_copyright_holder_before_no_reproduction");
+    assert_eq!(a.source.as_deref(), Some("한빛일보 (hanbitilbo.co.kr)"));
+}
+
+/// The site's domain inside the footer's copyright line outweighs the parent
+/// company holding the copyright.
+#[test]
+fn domain_inside_the_copyright_line_names_the_site_over_its_owner() {
+    let a = load("source_domain_in_copyright_line_over_owner");
+    assert_eq!(a.source.as_deref(), Some("harbourdaily.com"));
+}
+
+/// "Сетевое издание «Гавань сегодня»": a Russian site's registration line
+/// names it, in sentence case.
+#[test]
+fn russian_registration_line_names_the_outlet() {
+    let a = load("source_russian_registered_outlet_name");
+    assert_eq!(a.source.as_deref(), Some("Гавань сегодня (gavan.ru)"));
+}
+
+/// "ссылка на gavan.ru обязательна": the link a Russian site asks for when
+/// its stories are used is to itself, not to the owner in the copyright line.
+#[test]
+fn russian_link_required_line_names_the_site_over_the_owner() {
+    let a = load("source_russian_link_required_over_owner");
+    assert_eq!(a.source.as_deref(), Some("gavan.ru"));
+}
+
+/// "Siga a Gazeta Marítima no Instagram" names the paper (the article and
+/// the network dropped), and "Grupo …" in the copyright line reads as its
+/// parent company, which weighs less.
+#[test]
+fn portuguese_follow_line_names_the_paper_over_its_parent_group() {
+    let a = load("source_follow_line_portuguese_over_parent_group");
+    assert_eq!(a.source.as_deref(), Some("Gazeta Marítima"));
+}
+
+/// "© 2019 Гаванская газета": a Cyrillic name in sentence case is still the
+/// holder's name, shown with the domain the page writes.
+#[test]
+fn russian_copyright_holder_in_sentence_case_names_the_paper() {
+    let a = load("source_copyright_holder_in_sentence_case_russian");
+    assert_eq!(
+        a.source.as_deref(),
+        Some("Гаванская газета (gavangazeta.ru)")
+    );
+}
+
+/// "Corriere della Laguna": a lowercase joining word inside a name.
+#[test]
+fn italian_copyright_holder_with_a_joining_word_names_the_paper() {
+    let a = load("source_copyright_holder_with_joining_word_italian");
+    assert_eq!(a.source.as_deref(), Some("Corriere della Laguna"));
+}
+
 #[test]
 fn footer_saying_who_publishes_the_paper_names_the_paper_not_the_owner() {
     let a = load("source_published_by_line_over_owner");
