@@ -1874,6 +1874,66 @@ fn copyright_holder_ends_at_a_reservation_in_russian() {
     assert_eq!(a.source.as_deref(), Some("Harbour Vestnik"));
 }
 
+/// "저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지": "copyright holder" before the
+/// mark is no name, and the holder ends where "no reproduction" starts; the
+/// Korean name goes with the domain the page writes.
+#[test]
+fn korean_copyright_line_names_its_holder_not_the_word_for_holder() {
+    let a = load("source_korean_copyright_holder_before_no_reproduction");
+    assert_eq!(a.source.as_deref(), Some("한빛일보 (hanbitilbo.co.kr)"));
+}
+
+/// The site's domain inside the footer's copyright line outweighs the parent
+/// company holding the copyright.
+#[test]
+fn domain_inside_the_copyright_line_names_the_site_over_its_owner() {
+    let a = load("source_domain_in_copyright_line_over_owner");
+    assert_eq!(a.source.as_deref(), Some("harbourdaily.com"));
+}
+
+/// "Сетевое издание «Гавань сегодня»": a Russian site's registration line
+/// names it, in sentence case.
+#[test]
+fn russian_registration_line_names_the_outlet() {
+    let a = load("source_russian_registered_outlet_name");
+    assert_eq!(a.source.as_deref(), Some("Гавань сегодня (gavan.ru)"));
+}
+
+/// "ссылка на gavan.ru обязательна": the link a Russian site asks for when
+/// its stories are used is to itself, not to the owner in the copyright line.
+#[test]
+fn russian_link_required_line_names_the_site_over_the_owner() {
+    let a = load("source_russian_link_required_over_owner");
+    assert_eq!(a.source.as_deref(), Some("gavan.ru"));
+}
+
+/// "Siga a Gazeta Marítima no Instagram" names the paper (the article and
+/// the network dropped), and "Grupo …" in the copyright line reads as its
+/// parent company, which weighs less.
+#[test]
+fn portuguese_follow_line_names_the_paper_over_its_parent_group() {
+    let a = load("source_follow_line_portuguese_over_parent_group");
+    assert_eq!(a.source.as_deref(), Some("Gazeta Marítima"));
+}
+
+/// "© 2019 Гаванская газета": a Cyrillic name in sentence case is still the
+/// holder's name, shown with the domain the page writes.
+#[test]
+fn russian_copyright_holder_in_sentence_case_names_the_paper() {
+    let a = load("source_copyright_holder_in_sentence_case_russian");
+    assert_eq!(
+        a.source.as_deref(),
+        Some("Гаванская газета (gavangazeta.ru)")
+    );
+}
+
+/// "Corriere della Laguna": a lowercase joining word inside a name.
+#[test]
+fn italian_copyright_holder_with_a_joining_word_names_the_paper() {
+    let a = load("source_copyright_holder_with_joining_word_italian");
+    assert_eq!(a.source.as_deref(), Some("Corriere della Laguna"));
+}
+
 #[test]
 fn footer_saying_who_publishes_the_paper_names_the_paper_not_the_owner() {
     let a = load("source_published_by_line_over_owner");
@@ -1947,6 +2007,124 @@ fn a_press_release_ends_above_the_companys_standard_paragraph() {
             last: "Die ersten Anlagen sollen im Herbst",
             paragraphs: Some(4),
             absent: &["ist ein führender Hersteller", "Bestätigungslink"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_headline_filling_the_width_stays_apart_from_the_date_line_under_it() {
+    check(
+        "wrapped_headline_over_date_line",
+        &Want {
+            title: "Regional regulator opens an inquiry into the pricing of ferry operator Blue Tern",
+            byline: Some("Harbour Wire"),
+            date: Some("2024-03-06"),
+            first: "The regional competition regulator has opened an inquiry",
+            last: "A spokesperson for the regulator declined to comment",
+            paragraphs: Some(4),
+            absent: &["Bridge plans shelved", "March 6"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_spanish_headline_stays_apart_from_the_date_line_under_it() {
+    check(
+        "wrapped_headline_over_date_line_spanish",
+        &Want {
+            title: "El regulador regional investiga los precios de la naviera Islas del Norte",
+            byline: None,
+            date: Some("2024-03-06"),
+            first: "El regulador regional de la competencia ha abierto",
+            last: "Un portavoz del regulador declinó hacer comentarios",
+            paragraphs: Some(4),
+            absent: &["El puente vuelve", "6 de marzo"],
+        },
+    );
+}
+
+#[test]
+fn chinese_headline_stays_over_its_dek_ending_in_an_ideographic_full_stop() {
+    let a = check(
+        "headline_over_chinese_dek_with_full_stop",
+        &Want {
+            title: "老厂房里的新故事",
+            byline: Some("李文"),
+            date: Some("2023-09-18"),
+            first: "园区位于城市东部",
+            last: "一位入驻企业的负责人说",
+            paragraphs: Some(3),
+            absent: &["地铁新线", "首页"],
+        },
+    );
+    assert_eq!(
+        a.dek.as_deref(),
+        Some("园区由三座废弃的纺织厂房改建而成，首批入驻的十二家企业以软件和设计公司为主。")
+    );
+}
+
+#[test]
+fn korean_headline_under_teasers_cut_short_is_not_taken_for_their_dek() {
+    check(
+        "headline_under_cut_short_teasers_korean",
+        &Want {
+            title: "동네 도서관 폐관 논란, 주민 의견부터 들어야 하는 이유",
+            byline: None,
+            date: Some("2023-08-25"),
+            first: "[지역신문=김하늘 기자] 구청이 예산 부족을 이유로",
+            last: "구청은 다음 달 주민 설명회를 열고",
+            paragraphs: Some(4),
+            absent: &["그가 뜨..", "동네 서점 지원"],
+        },
+    );
+}
+
+#[test]
+fn headline_under_a_breadcrumb_glued_to_its_copy_is_the_plain_line() {
+    check(
+        "headline_under_breadcrumb_glued_to_it",
+        &Want {
+            title: "Northfield opens two new clinics for patients with long-term lung disease in the \
+                    east of the county",
+            byline: None,
+            date: Some("2024-04-03"),
+            first: "Northfield Medical Group has opened two new clinics",
+            last: "The group plans to open a third clinic next spring.",
+            paragraphs: Some(4),
+            absent: &["Home News", "record year"],
+        },
+    );
+}
+
+#[test]
+fn german_headline_beats_its_shortened_copy_set_with_other_punctuation() {
+    check(
+        "headline_shortened_copy_set_with_other_punctuation_german",
+        &Want {
+            title: "Bürgermeisterin von Lindenau tritt nach Streit um den Haushalt zurück -- Neuwahl \
+                    im Mai!",
+            byline: Some("Anna Berger"),
+            date: Some("2024-03-12"),
+            first: "Die Bürgermeisterin von Lindenau, Petra Vogt",
+            last: "Bis zur Neuwahl führt der erste Beigeordnete",
+            paragraphs: Some(3),
+            absent: &["Neuwahl!!", "Freibad", "EXKLUSIV"],
+        },
+    );
+}
+
+#[test]
+fn spanish_teaser_sharing_only_function_words_with_the_story_is_not_the_headline() {
+    check(
+        "teaser_sharing_function_words_above_headline_spanish",
+        &Want {
+            title: "Villarreal abre sus bibliotecas hasta la medianoche",
+            byline: Some("Marta Gil"),
+            date: Some("2024-03-12"),
+            first: "El ayuntamiento de Villarreal abrirá las tres bibliotecas",
+            last: "La concejala dijo que el coste del nuevo horario",
+            paragraphs: Some(3),
+            absent: &["alquiler", "festival de cine"],
         },
     );
 }

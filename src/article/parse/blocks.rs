@@ -325,6 +325,9 @@ fn reflow_hard_wrap(
     if after_label && headline_under_labels(prev, next) {
         return false;
     }
+    if date_under_phrase(prev, next) {
+        return false;
+    }
     let first_word = next
         .split_whitespace()
         .next()
@@ -359,6 +362,26 @@ fn headline_under_labels(prev: &str, next: &str) -> bool {
         return false;
     }
     last.chars().next().is_some_and(char::is_lowercase) && !is_function_word(last)
+}
+
+/// Rule `date_under_phrase`: a short date line ("February 15, 2018",
+/// "Reuters November 18, 2019 11:03 PM") under a line that ends a whole
+/// phrase is the timestamp under a headline, not the rest of a sentence: a
+/// sentence wrapped before its date breaks after a function word or a comma
+/// ("… announced on" + "May 2, 2024 that …"), or ends on the date with its
+/// full stop.
+fn date_under_phrase(prev: &str, next: &str) -> bool {
+    if ends_terminal(prev) || ends_terminal(next) {
+        return false;
+    }
+    let Some(last) = prev.split_whitespace().last() else {
+        return false;
+    };
+    if last.ends_with([',', ';', ':', '-', '–', '—', '(']) || is_function_word(last) {
+        return false;
+    }
+    let words = super::text::line_words(next);
+    words <= 8 && super::meta::date_line_counted(next, words)
 }
 
 /// Whether a line is a short, unfinished credit in lowercase ("by Jane Doe —

@@ -2,8 +2,8 @@
 
 use super::meta::starts_with_dateline;
 use super::text::{
-    content_words, ends_with_period, is_all_caps, is_title_case, overlap, starts_lowercase,
-    stop_ratio,
+    content_words, ends_with_period, function_word_ratio, is_all_caps, is_function_word,
+    is_title_case, overlap, starts_lowercase,
 };
 use super::{Kind, Line};
 
@@ -137,7 +137,7 @@ fn score_candidates(
         // A headline may end with a full stop ("… They just might be."); a
         // line that does is a candidate only with a byline or date right under
         // it, and its full stop counts against it (a dek above the byline).
-        let period = ends_with_period(t);
+        let period = ends_with_full_stop(t);
         if period && !near {
             continue;
         }
@@ -227,7 +227,7 @@ fn score_candidates(
         if lines.get(i + 1).is_some_and(|o| {
             o.kind == Kind::Text
                 && (8..=60).contains(&o.words)
-                && (o.sentence || super::text::stop_ratio(&o.text) >= 0.2)
+                && (o.sentence || function_word_ratio(&o.text) >= 0.2)
                 && !starts_with_dateline(&o.text)
         }) {
             f[STANDFIRST_UNDER] = 1.0;
@@ -260,7 +260,7 @@ fn score_candidates(
             let shape = shape_of(t);
             // Bounded: a line of CJK text (no spaces) is one long "word".
             f[MEAN_WORD_LENGTH] = shape.mean_word_length.min(12.0) / 12.0;
-            f[STOP_WORDS] = stop_ratio(t);
+            f[STOP_WORDS] = function_word_ratio(t);
             f[CAPITALISED] = shape.capitalised_share;
             f[ENDS_QUESTION] = flag(t.trim_end().ends_with(['?', '!']));
             f[DIGIT_SHARE] = shape.digit_share;
@@ -311,9 +311,12 @@ fn score_candidates(
         // Rule `dek_under_headline`: a longer line right under a headline-shaped
         // line (a label of one word is no headline) is that headline's standfirst.
         // (The content words, which cost a list, are looked at last.)
+        // (A line cut short, "… 그가 뜨..", or ending in a full stop is a
+        // teaser or a sentence, not a headline over its dek.)
         if scored[..k].iter().any(|c| {
             let j = c.index;
             j + 2 >= i
+                && !cut_short_or_stopped(&lines[j].text)
                 && headline_worded(&lines[j].text)
                 && lines[i].text.chars().count() > lines[j].text.chars().count()
                 && !is_all_caps(&lines[j].text)
@@ -667,14 +670,23 @@ fn lead_overlap(lead: &Lead, t: &str) -> (f32, bool) {
 /// Hashes of a text's content words; a run of CJK characters (written
 /// without spaces, so one "word" a phrase) gives one per pair of characters.
 fn word_keys(t: &str, mut key: impl FnMut(u64)) {
-    // An ASCII text (nearly every one) has no CJK: its keys are its hashes,
-    // with no word looked at again.
+    // An ASCII text (nearly every one) has no CJK: its keys are its hashes.
+    // Function words of any language ("de", "und", "что") say nothing of
+    // what a line is about: a teaser in Spanish shares "para" and "sobre"
+    // with any story.
     if t.is_ascii() {
-        super::text::content_word_hashes(t, |_, _, hash| key(hash));
+        super::text::content_word_hashes(t, |start, end, hash| {
+            if !is_function_word(&t[start..end]) {
+                key(hash);
+            }
+        });
         return;
     }
     super::text::content_word_hashes(t, |start, end, hash| {
         let word = &t[start..end];
+        if is_function_word(word) {
+            return;
+        }
         if word.chars().any(|c| c >= '\u{2E80}') {
             let chars: Vec<char> = word.chars().collect();
             for pair in chars.windows(2) {
@@ -693,11 +705,28 @@ fn word_keys(t: &str, mut key: impl FnMut(u64)) {
 /// that shows its headline twice, once shortened, holds the full one in the
 /// longer line.
 fn relate_candidates(lines: &[Line], scored: &mut [Candidate]) {
+    // Each candidate's word keys, sorted: a shortened headline may be set
+    // with other punctuation than the full one ("… Dress ... STOLEN!!!!"
+    // under "Lupita Nyong'o's … Dress -- STOLEN!!!"), so its words, not its
+    // characters, are looked for in the longer line.
+    let keys: Vec<Vec<u64>> = scored
+        .iter()
+        .map(|c| {
+            let mut k = Vec::new();
+            word_keys(&lines[c.index].text, |h| k.push(h));
+            k.sort_unstable();
+            k.dedup();
+            k
+        })
+        .collect();
+    let within = |a: &[u64], b: &[u64]| {
+        a.len() >= 3 && b.len() > a.len() && a.iter().all(|k| b.binary_search(k).is_ok())
+    };
     for k in 0..scored.len() {
         let i = scored[k].index;
         let t = lines[i].text.as_ref();
         let (mut siblings, mut inside, mut holds) = (0usize, false, false);
-        for c in scored.iter() {
+        for (m, c) in scored.iter().enumerate() {
             let j = c.index;
             if j == i || j.abs_diff(i) > NEARBY {
                 continue;
@@ -706,10 +735,19 @@ fn relate_candidates(lines: &[Line], scored: &mut [Candidate]) {
                 siblings += 1;
             }
             let o = lines[j].text.as_ref();
+            // A longer line that ends with the shorter one is the headline
+            // under a breadcrumb glued to it ("Home News Business <headline>"),
+            // not its full version.
             if lines[j].words >= 2 && lines[i].words >= 2 {
-                if o.len() > t.len() && o.contains(t) {
+                if o.len() > t.len()
+                    && (o.contains(t) || within(&keys[k], &keys[m]))
+                    && !o.ends_with(t)
+                {
                     inside = true;
-                } else if t.len() > o.len() && t.contains(o) {
+                } else if t.len() > o.len()
+                    && (t.contains(o) || within(&keys[m], &keys[k]))
+                    && !t.ends_with(o)
+                {
                     holds = true;
                 }
             }
@@ -927,7 +965,7 @@ pub fn first_line(lines: &[Line]) -> Option<usize> {
         && !l.bullet
         && (2..=30).contains(&l.words)
         && t.chars().count() <= 250
-        && !ends_with_period(t)
+        && !ends_with_full_stop(t)
         && !t.ends_with([':', ',', ';'])
         && !starts_with_dateline(t)
         && inner_sentences(t) < 2;
@@ -945,11 +983,41 @@ fn starts_with_digit(t: &str) -> bool {
 /// Whether a line reads as a headline rather than a name or label: it has a
 /// lowercase word (headlines have verbs and function words, "… brace for …") or
 /// is long. "The Valley Gazette Weekly Edition" is a masthead, not a headline.
+/// In a script without capitals (Chinese, Japanese, Korean) only the length
+/// tells: eight letters or more ("人民日报" is a masthead), in runs longer
+/// than a menu's labels of two ("首页|新闻|图片|评论" is a menu).
 fn headline_worded(t: &str) -> bool {
-    t.split_whitespace().count() >= 8
+    if t.split_whitespace().count() >= 8
         || t.split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        return true;
+    }
+    let (mut letters, mut runs, mut in_run) = (0usize, 0usize, false);
+    for c in t.chars() {
+        let caseless = c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase();
+        letters += usize::from(caseless);
+        runs += usize::from(caseless && !in_run);
+        in_run = caseless;
+    }
+    letters >= 8 && letters * 2 >= runs * 5
+}
+
+/// Whether the line ends in dots or an ellipsis (a teaser cut short) or a
+/// full stop.
+fn cut_short_or_stopped(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with("..") || t.ends_with('…') || ends_with_full_stop(t)
+}
+
+/// Whether the line ends with a full stop, Latin or ideographic ("。"): a
+/// sentence, which a headline in any script rarely is.
+fn ends_with_full_stop(t: &str) -> bool {
+    ends_with_period(t)
+        || t.trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', ')', '」', '』', '）'])
+            .ends_with(['。', '．'])
 }
 
 /// Whether the line opens with a brand-style word ("iPhone", "eBay").
@@ -1097,6 +1165,25 @@ mod weight_tests {
         assert!(!starts_with_numeric_date(
             b"2020 Mini hatch is a 300HP monster"
         ));
+    }
+
+    #[test]
+    fn headline_shape_is_told_in_scripts_without_capitals() {
+        assert!(ends_with_full_stop("园区由三座废弃的纺织厂房改建而成。"));
+        assert!(ends_with_full_stop("They just might be."));
+        assert!(!ends_with_full_stop("商品の改造が商標法違反に！？"));
+        assert!(cut_short_or_stopped(
+            "‘골목식당’마저 살린 백 대표, 그가 뜨.."
+        ));
+        assert!(cut_short_or_stopped("Council weighs new budget…"));
+        assert!(!cut_short_or_stopped(
+            "동네 도서관 폐관 논란, 주민 의견부터 들어야 하는 이유"
+        ));
+        assert!(headline_worded("旧厂房改建的创业园区迎来首批企业"));
+        assert!(!headline_worded("人民日报"));
+        assert!(!headline_worded("首页|新闻|图片|评论|财经|体育|教育"));
+        assert!(!headline_worded("The Valley Gazette Weekly Edition"));
+        assert!(headline_worded("Mayors brace for a cold winter"));
     }
 
     #[test]

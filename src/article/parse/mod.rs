@@ -990,19 +990,29 @@ fn meta_fields(
 
     // Source: an "original article" line, else the publication the page names,
     // else the URL's site.
-    article.source = lines
+    article.source = original_source(lines).or_else(|| {
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+        source::publication(
+            &texts,
+            source_story(body_start, end),
+            article.byline.as_deref(),
+            article.url.as_deref(),
+        )
+    });
+}
+
+/// The site an "original article" line credits, which names the source
+/// outright.
+fn original_source(lines: &[Line]) -> Option<String> {
+    lines
         .iter()
         .filter(|l| !text::lower_starts_with(&l.text, "source:"))
         .find_map(|l| furniture::original_source(&l.text))
-        .or_else(|| {
-            let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
-            source::publication(
-                &texts,
-                (body_start + 1)..end.saturating_sub(2),
-                article.byline.as_deref(),
-                article.url.as_deref(),
-            )
-        });
+}
+
+/// The lines the source's evidence is not read from: the story's.
+fn source_story(body_start: usize, end: usize) -> std::ops::Range<usize> {
+    (body_start + 1)..end.saturating_sub(2)
 }
 
 /// How the parser saw a page, stage by stage: every line's kind and the rule
@@ -1029,6 +1039,9 @@ pub struct Explanation {
     pub body_end: Option<(usize, &'static str)>,
     /// Each line's prose score (stage `region`): positive reads as story.
     pub scores: Vec<f32>,
+    /// The names the page's evidence votes for as its publication (stage
+    /// `fields`); `source.source` is what the parser gives.
+    pub source: source::ExplainedSource,
 }
 
 /// One line as stage `classify` left it.
@@ -1128,7 +1141,24 @@ pub fn explain(text: &str) -> Explanation {
             .collect();
     // Stable: equal totals keep page order, the parser's tie-break.
     candidates.sort_by(|a, b| b.total.total_cmp(&a.total));
+    // The later stages, for the source's evidence.
+    let mut article = Article {
+        url: page.url.clone(),
+        ..Article::default()
+    };
+    let (end, mut subheads) = body(&mut article, &lines, &story, &zone);
+    fields(&mut article, &lines, &zone, end, &mut subheads);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+    let mut source = source::explain(
+        &texts,
+        source_story(zone.header.body_start, end),
+        article.byline.as_deref(),
+        article.url.as_deref(),
+    );
+    source.original = original_source(&lines);
+    source.source = article.source;
     Explanation {
+        source,
         classifiers,
         lines: explained,
         region_start: Some(story.start),

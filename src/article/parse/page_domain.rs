@@ -194,9 +194,21 @@ pub fn most_written(lines: &[&str], story: &Range<usize>) -> Option<Written> {
     best
 }
 
+/// The registrable domains written in `line`, but those every kind of page
+/// writes ([`NOT_THE_SITE`]).
+pub fn domains_in(line: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    each_domain(line, |host| {
+        if !NOT_THE_SITE.iter().any(|n| n.eq_ignore_ascii_case(host)) && !found.contains(&host) {
+            found.push(host);
+        }
+    });
+    found
+}
+
 /// Calls `each` with the registrable domain of every host written in `line`
 /// (bare "example.com", "www.example.com", a URL's host, a mail address's).
-fn each_domain(line: &str, mut each: impl FnMut(&str)) {
+fn each_domain<'a>(line: &'a str, mut each: impl FnMut(&'a str)) {
     let bytes = line.as_bytes();
     let host_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
     let mut done = 0;

@@ -19,47 +19,17 @@ use super::text::{is_capitalised, lower_starts_with, word_count};
 /// A line longer than this is prose, never furniture that names the site.
 const SHORT: usize = 60;
 
-/// Weight of each kind of evidence.
-const W_COPYRIGHT: f32 = 4.0;
-const W_COPYRIGHT_COMPANY: f32 = 1.5;
-const W_BEFORE_COPYRIGHT: f32 = 4.0;
-const W_PHRASE: f32 = 2.5;
-const W_DOMAIN: f32 = 2.0;
-const W_BYLINE_OUTLET: f32 = 2.0;
-/// The domain the page writes most, more than once (see [`page_domain`]).
-const W_WRITTEN_DOMAIN: f32 = 2.0;
-/// A domain opening the story's first paragraph as its dateline
-/// ("Example.net - Verified footage shows …"): the site credits itself.
-const W_DOMAIN_DATELINE: f32 = 2.0;
-const W_MASTHEAD_AND_FOOTER: f32 = 1.0;
 /// More names than this standing alone both at the top and in the footer
 /// are a menu repeated, not the site's name.
 const MENU_REPEATS: usize = 3;
-/// A name standing at the top and again beside the footer's copyright line:
-/// the site's logo, whose text the page keeps in both places.
-const W_FOOTER_LOGO: f32 = 3.0;
-/// A company standing alone on a line of an imprint or address block (see
-/// [`imprint_company`]): as telling as a company's copyright line.
-const W_IMPRINT: f32 = 1.5;
-/// A name the page's most written domain spells (see [`spells`]).
-const W_DOMAIN_AGREES: f32 = 2.0;
-/// "X is a registered trademark of …", "X is part of Y": the page saying
-/// which name is the publication's.
-const W_OWN_NAME: f32 = 4.0;
-/// Menus name the site in front of their entries ("WSJ Video", "WSJ Pro", "WSJ
-/// Podcasts"): a first word (or two) leading three or more short lines.
-const W_MENU_LEAD: f32 = 3.0;
-/// Each line naming a candidate beyond its first (see [`mentions`]), up to
-/// [`MENTION_CAP`] lines.
-const W_MENTION: f32 = 1.0;
+/// Each line naming a candidate beyond its first (see [`mentions`]) adds
+/// the `mention` weight, up to this many lines.
 const MENTION_CAP: usize = 5;
 /// A menu lead no other evidence names needs this many lines naming it.
 const LEAD_MENTIONS: usize = 4;
-/// Such a lead's share of [`W_MENU_LEAD`]'s weight: less than a lead that
+/// Such a lead's share of the menu lead's weight: less than a lead that
 /// other evidence confirms.
 const LEAD_ALONE: f32 = 2.0 / 3.0;
-/// Below this, no name is given (the page URL's host may still be).
-const MIN_SCORE: f32 = 1.5;
 
 /// Menu and furniture phrases whose object is the site: "Follow X", "About X".
 /// Lowercase, with the trailing space.
@@ -92,6 +62,38 @@ const BEFORE_NAME: &[&str] = &[
     "get ",
     "like ",
     "from: ",
+];
+
+/// [`BEFORE_NAME`] in Portuguese, Spanish, Italian, French, German and
+/// Russian: "Follow X", "Subscribe to X" (an article after them is dropped,
+/// see [`ARTICLES`]).
+const BEFORE_NAME_ELSEWHERE: &[&str] = &[
+    "siga ",
+    "assine ",
+    "curta ",
+    "sigue a ",
+    "suscríbete a ",
+    "segui ",
+    "abbonati a ",
+    "suivez ",
+    "abonnez-vous à ",
+    "folgen sie ",
+    "abonnieren sie ",
+    "подпишитесь на ",
+    "подписывайтесь на ",
+];
+
+/// Articles that may stand between a phrase of [`BEFORE_NAME_ELSEWHERE`]
+/// and the name ("Siga a Folha", "Suivez le Courrier").
+const ARTICLES: &[&str] = &[
+    "o ", "a ", "os ", "as ", "el ", "la ", "los ", "il ", "lo ", "le ", "les ", "der ", "die ",
+    "das ", "den ",
+];
+
+/// Where "on Twitter" starts in other languages ("Siga a Folha no
+/// Twitter"): the network is not part of the name.
+const ON_NETWORK: &[&str] = &[
+    " on ", " no ", " na ", " en ", " su ", " sur ", " auf ", " в ",
 ];
 
 /// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
@@ -163,7 +165,25 @@ const COMPANY_WORDS: &[&str] = &[
     "partners",
     "ventures",
     "digital",
+    // The same in Portuguese, Spanish, Italian, French, German and Russian.
+    "grupo",
+    "gruppo",
+    "groupe",
+    "gruppe",
+    "editora",
+    "comunicação",
+    "comunicações",
+    "comunicación",
+    "comunicazione",
+    "verlag",
+    "medien",
+    "médias",
+    "холдинг",
+    "медиа",
 ];
+
+/// Legal forms written before a company's name, with the space after them.
+const LEGAL_FORMS_BEFORE: &[&str] = &["ООО ", "ОАО ", "ЗАО ", "ПАО ", "АО "];
 
 /// Legal suffixes dropped from a holder ("Inc.", "LLC", "GmbH").
 const LEGAL_SUFFIXES: &[&str] = &[
@@ -421,48 +441,121 @@ struct Candidate {
     /// twice at most: a menu repeated down the page is one piece of evidence,
     /// not twenty).
     votes: [u8; EVIDENCE_KINDS],
+    /// The counted votes' place factors added up, by kind: what the score
+    /// weighs (and what `parse --explain` shows).
+    evidence: [f32; EVIDENCE_KINDS],
 }
 
-/// The kinds of evidence, each with its weight.
-#[derive(Clone, Copy)]
+/// The kinds of evidence; each weighs what `source_weights.json` says
+/// (fitted by `scripts/fit_source.py`).
+#[derive(Clone, Copy, PartialEq)]
 enum Evidence {
+    /// The footer's copyright holder ("© 2019 CNBC LLC").
     Copyright,
+    /// A copyright holder that reads as a company ("Vox Media, LLC"): less
+    /// than the masthead, so a publication beats its parent company.
     CopyrightCompany,
+    /// A short name before the mark ("Wccftech © 2019 NewAge ADS, LLC").
     BeforeCopyright,
+    /// Menu and furniture phrases: "Follow X", "X homepage".
     Phrase,
+    /// A domain written out in a short line ("www.autoracing.com.br").
     Domain,
+    /// An outlet after a byline ("By Troy Smith, Cleveland.com").
     BylineOutlet,
+    /// A short line standing alone both in the masthead and in the footer.
     MastheadAndFooter,
+    /// Menus name the site in front of their entries ("WSJ Video", "WSJ
+    /// Pro", "WSJ Podcasts"): a first word (or two) leading three or more
+    /// short lines.
     MenuLead,
+    /// "X is a registered trademark of …", "X is part of Y", "appeared
+    /// first on X": the page saying which name is the publication's.
     OwnName,
+    /// The domain the page writes most, more than once (see [`page_domain`]).
     WrittenDomain,
+    /// A domain opening the story's first paragraph as its dateline
+    /// ("Example.net - Verified footage shows …"): the site credits itself.
     DomainDateline,
+    /// A name at the top and again beside the footer's copyright line: the
+    /// site's logo, whose text the page keeps in both places.
     FooterLogo,
+    /// A name the page's most written domain spells (see [`spells`]).
     DomainAgrees,
+    /// A company standing alone on a line of an imprint or address block
+    /// (see [`imprint_company`]).
     Imprint,
 }
 
 const EVIDENCE_KINDS: usize = 14;
 
+/// Every kind, in [`Evidence`] order, by the name the weights file and
+/// `parse --explain` give it.
+const EVIDENCE_NAMES: [&str; EVIDENCE_KINDS] = [
+    "copyright",
+    "copyright_company",
+    "before_copyright",
+    "phrase",
+    "domain",
+    "byline_outlet",
+    "masthead_and_footer",
+    "menu_lead",
+    "own_name",
+    "written_domain",
+    "domain_dateline",
+    "footer_logo",
+    "domain_agrees",
+    "imprint",
+];
+
 impl Evidence {
     fn weight(self) -> f32 {
-        match self {
-            Self::Copyright => W_COPYRIGHT,
-            Self::CopyrightCompany => W_COPYRIGHT_COMPANY,
-            Self::BeforeCopyright => W_BEFORE_COPYRIGHT,
-            Self::Phrase => W_PHRASE,
-            Self::Domain => W_DOMAIN,
-            Self::BylineOutlet => W_BYLINE_OUTLET,
-            Self::MastheadAndFooter => W_MASTHEAD_AND_FOOTER,
-            Self::MenuLead => W_MENU_LEAD,
-            Self::OwnName => W_OWN_NAME,
-            Self::WrittenDomain => W_WRITTEN_DOMAIN,
-            Self::DomainDateline => W_DOMAIN_DATELINE,
-            Self::FooterLogo => W_FOOTER_LOGO,
-            Self::DomainAgrees => W_DOMAIN_AGREES,
-            Self::Imprint => W_IMPRINT,
-        }
+        weights().values[self as usize]
     }
+}
+
+#[derive(serde::Deserialize)]
+struct WeightsFile {
+    weights: std::collections::HashMap<String, f32>,
+    mention: f32,
+    min_score: f32,
+}
+
+/// The weight of each kind of evidence, of each line naming a candidate
+/// beyond its first, and the least score a name needs (below it, the page
+/// URL's host or the domain the page writes most is given instead).
+struct Weights {
+    values: [f32; EVIDENCE_KINDS],
+    mention: f32,
+    min_score: f32,
+}
+
+/// The weights in force, read once from the file compiled in (a test checks
+/// it parses and names every kind; if it did not, no name would be given).
+fn weights() -> &'static Weights {
+    static WEIGHTS: std::sync::OnceLock<Weights> = std::sync::OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        let file: Option<WeightsFile> =
+            serde_json::from_str(include_str!("source_weights.json")).ok();
+        let mut values = [0.0; EVIDENCE_KINDS];
+        match file {
+            Some(file) => {
+                for (v, name) in values.iter_mut().zip(EVIDENCE_NAMES) {
+                    *v = file.weights.get(name).copied().unwrap_or(0.0);
+                }
+                Weights {
+                    values,
+                    mention: file.mention,
+                    min_score: file.min_score,
+                }
+            }
+            None => Weights {
+                values,
+                mention: 0.0,
+                min_score: f32::INFINITY,
+            },
+        }
+    })
 }
 
 /// The names voted for, in the order first seen (a page names few, so a
@@ -519,8 +612,20 @@ impl Ballot {
             (name, key_of(name))
         };
         // A company's imprint writes its name as its logo does, lowercase too.
-        let lowercase_ok =
-            matches!(evidence, Evidence::Imprint) && plausible_name(&capitalise_first(name));
+        // A name the page states as its own may be written in sentence case
+        // ("Гавань сегодня").
+        let lowercase_ok = match evidence {
+            Evidence::Imprint => plausible_name(&capitalise_first(name)),
+            Evidence::OwnName => plausible_name(&capitalise_words(name)),
+            // Names in scripts such as Cyrillic are written in sentence case
+            // ("© 2019 Гаванская газета").
+            Evidence::Copyright | Evidence::CopyrightCompany | Evidence::BeforeCopyright
+                if !name.chars().any(|c| c.is_ascii_alphabetic()) =>
+            {
+                plausible_name(&capitalise_words(name))
+            }
+            _ => false,
+        };
         if !plausible_name(name) && !lowercase_ok {
             return;
         }
@@ -535,6 +640,7 @@ impl Ballot {
                     name: name.to_string(),
                     score: 0.0,
                     votes: [0; EVIDENCE_KINDS],
+                    evidence: [0.0; EVIDENCE_KINDS],
                 });
                 self.names.len() - 1
             }
@@ -549,6 +655,7 @@ impl Ballot {
         if *count < 2 {
             *count += 1;
             entry.score += weight;
+            entry.evidence[kind] += place;
         }
     }
 
@@ -566,7 +673,7 @@ impl Ballot {
                 // Menus and link lists repeat their words too: only a name
                 // the page already gives evidence for is helped (and a page
                 // naming a hundred things is not searched a hundred times).
-                if c.score < MIN_SCORE || k >= 64 {
+                if c.score < weights().min_score || k >= 64 {
                     0
                 } else {
                     mentioned(&c.name)
@@ -578,7 +685,9 @@ impl Ballot {
         let bonus: Vec<f32> = counts
             .iter()
             .zip(&self.names)
-            .map(|(&m, c)| (m.saturating_sub(1).min(MENTION_CAP) as f32 * W_MENTION).min(c.score))
+            .map(|(&m, c)| {
+                (m.saturating_sub(1).min(MENTION_CAP) as f32 * weights().mention).min(c.score)
+            })
             .collect();
         let mut best: Option<(&str, f32, usize)> = None;
         for (k, c) in self.names.iter().enumerate() {
@@ -609,7 +718,7 @@ impl Ballot {
                 best = Some((shown.0, total, key.len()));
             }
         }
-        let (shown, score, _) = best.filter(|(_, s, _)| *s >= MIN_SCORE)?;
+        let (shown, score, _) = best.filter(|(_, s, _)| *s >= weights().min_score)?;
         // A longer form the page writes out about as often is the fuller
         // name ("Quanta Magazine" over "Quanta"; not "WSJ Video" over "WSJ").
         let head = mentioned(shown).min(MENTION_CAP + 1);
@@ -642,6 +751,14 @@ fn capitalise_first(name: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// `name` with every word's first letter in capitals.
+fn capitalise_words(name: &str) -> String {
+    name.split(' ')
+        .map(capitalise_first)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether `longer` holds the words of `name` in a row ("FOX News Network"
@@ -727,6 +844,13 @@ fn count_mentions(
     count
 }
 
+/// Lowercase words that join the capitalised words of a name ("Corriere della
+/// Sera", "Gazeta do Povo", "Hoy y Mañana").
+const NAME_JOINERS: &[&str] = &[
+    "of", "de", "du", "des", "and", "&", "the", "la", "el", "do", "da", "dos", "das", "di", "del",
+    "della", "dello", "delle", "dei", "degli", "e", "y", "und", "et", "van", "von", "och", "и",
+];
+
 /// Whether `name` can be a publication's name: one to six words, starting
 /// with a capital or a digit (or a domain), not a menu word, no sentence.
 fn plausible_name(name: &str) -> bool {
@@ -757,12 +881,7 @@ fn plausible_name(name: &str) -> bool {
     let lowercase_words = name
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !looks_like_domain(w))
-        .filter(|w| {
-            !matches!(
-                *w,
-                "of" | "de" | "du" | "des" | "and" | "&" | "the" | "la" | "el"
-            )
-        })
+        .filter(|w| !NAME_JOINERS.contains(w))
         .count();
     lowercase_words == 0 && !name.ends_with(['?', ':', ','])
 }
@@ -860,7 +979,7 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
                 c.is_ascii_digit() || c.is_whitespace() || "-–—,.:©ⓒ·•|".contains(c)
             })
             .trim_start();
-        let trimmed = ["copyright", "(c)", "by "]
+        let trimmed = ["copyright", "(c)", "(с)", "by "]
             .iter()
             .find_map(|m| {
                 trimmed
@@ -895,6 +1014,9 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         "kaikki oikeudet",
         "tüm hakları",
         "minden jog",
+        // Korean and Japanese: "no reproduction without permission".
+        "무단",
+        "無断",
         "toate drepturile",
         " or its ",
         " unless ",
@@ -941,9 +1063,16 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
         }
     }
     let holder = holder.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
-    let company = holder
-        .split_whitespace()
-        .any(|w| COMPANY_WORDS.contains(&w.trim_matches(',').to_lowercase().as_str()))
+    // A Russian legal form before the name ("ООО «Гавань Медиа»") is a company's.
+    let legal_form = LEGAL_FORMS_BEFORE
+        .iter()
+        .find_map(|f| holder.strip_prefix(f))
+        .map(|rest| rest.trim_matches(|c: char| c.is_whitespace() || "«»\"".contains(c)));
+    let holder = legal_form.unwrap_or(holder);
+    let company = legal_form.is_some()
+        || holder
+            .split_whitespace()
+            .any(|w| COMPANY_WORDS.contains(&w.trim_matches(',').to_lowercase().as_str()))
         || after.to_lowercase().contains(" inc")
             && !holder.chars().any(|c| c == '.')
             && word_count(holder) >= 2;
@@ -953,11 +1082,16 @@ fn copyright_holder(line: &str) -> Option<(Option<String>, Option<String>, bool)
     let before_name = (!before_t.is_empty()
         && word_count(before_t) <= 3
         && !before_lower.contains("copyright")
+        && !COPYRIGHT_WORDS.iter().any(|w| before_lower.contains(w))
         && !before_lower.contains("this site")
         && !before_lower.contains("contents"))
     .then(|| before_t.to_string());
     Some((holder, before_name, company))
 }
+
+/// "Copyright" and "copyright holder" in other languages, which stand before
+/// the mark as "Copyright" does ("저작권자 ⓒ 한빛일보"): no name.
+const COPYRIGHT_WORDS: &[&str] = &["저작권", "著作権", "版权", "版權", "авторск"];
 
 /// The phrases after which [`own_name`] reads the name before them, in
 /// lowercase; every one holds one of [`CUES`] as pages write it (a test checks).
@@ -1211,6 +1345,111 @@ pub fn publication(
     byline: Option<&str>,
     url: Option<&str>,
 ) -> Option<String> {
+    let (ballot, written) = gather(lines, &story, byline);
+    let name = ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1));
+    // A name in another script ("中国青年网") cannot be typed on every
+    // keyboard: the site's domain, where the page writes one, goes with it.
+    if let Some(name) = &name
+        && !name.chars().any(|c| c.is_ascii_alphabetic())
+        && let Some(d) = domain_beside(url, written.as_ref())
+    {
+        return Some(format!("{name} ({d})"));
+    }
+    name.or_else(|| url.and_then(super::urls::site_of))
+        .or_else(|| written.map(|w| w.shown))
+}
+
+/// The site's domain to show beside a name in another script: the page
+/// URL's host, else the domain the page writes most outside the story.
+fn domain_beside(url: Option<&str>, written: Option<&page_domain::Written>) -> Option<String> {
+    url.and_then(super::urls::site_of)
+        .or_else(|| written.filter(|w| w.outside >= 1).map(|w| w.shown.clone()))
+}
+
+/// One name the page's evidence votes for, as `parse --explain --json`
+/// shows it (and `scripts/fit_source.py` reads).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplainedName {
+    pub name: String,
+    /// Each kind of evidence voting for it, with its votes' place factors
+    /// added up (two votes of a kind at most).
+    pub evidence: Vec<(&'static str, f32)>,
+    /// Lines outside the story naming it (up to six).
+    pub mentions: usize,
+    /// The names (by index) holding its words, whose votes it also gets.
+    pub held_by: Vec<usize>,
+}
+
+/// How the page's publication was chosen.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ExplainedSource {
+    /// The names voted for, in the order first seen.
+    pub names: Vec<ExplainedName>,
+    /// What is given when no name has enough weight: the page URL's host,
+    /// else the domain the page writes most.
+    pub fallback: Option<String>,
+    /// The domain shown beside a name in another script.
+    pub domain_beside: Option<String>,
+    /// The site an "original article" line credits, which wins over the
+    /// names (see `parse::original_source`).
+    pub original: Option<String>,
+    /// The page's URL, where its text gives one (the scorer counts it).
+    pub url: Option<String>,
+    /// The source given.
+    pub source: Option<String>,
+}
+
+/// [`publication`] with the evidence behind it.
+pub fn explain(
+    lines: &[&str],
+    story: std::ops::Range<usize>,
+    byline: Option<&str>,
+    url: Option<&str>,
+) -> ExplainedSource {
+    let (ballot, written) = gather(lines, &story, byline);
+    let names = ballot
+        .names
+        .iter()
+        .map(|c| ExplainedName {
+            name: c.name.clone(),
+            evidence: EVIDENCE_NAMES
+                .iter()
+                .zip(c.evidence)
+                .filter(|(_, v)| *v > 0.0)
+                .map(|(k, v)| (*k, v))
+                .collect(),
+            mentions: mentions(lines, &story, &c.name, MENTION_CAP + 1),
+            held_by: ballot
+                .names
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| {
+                    c.key.len() >= 3 && o.key != c.key && holds_words(&o.name, &c.name)
+                })
+                .map(|(k, _)| k)
+                .collect(),
+        })
+        .collect();
+    ExplainedSource {
+        names,
+        fallback: url
+            .and_then(super::urls::site_of)
+            .or_else(|| written.as_ref().map(|w| w.shown.clone())),
+        domain_beside: domain_beside(url, written.as_ref()),
+        original: None,
+        url: url.map(str::to_string),
+        source: publication(lines, story, byline, url),
+    }
+}
+
+/// Every vote the page's lines (the story's left out) cast, and the domain
+/// the page writes most.
+fn gather(
+    lines: &[&str],
+    story: &std::ops::Range<usize>,
+    byline: Option<&str>,
+) -> (Ballot, Option<page_domain::Written>) {
+    let story = story.clone();
     let n = lines.len();
     let mut ballot = Ballot::default();
     let written = page_domain::most_written(lines, &story);
@@ -1270,6 +1509,12 @@ pub fn publication(
             if let Some(b) = before {
                 marks.push((b, Evidence::BeforeCopyright, footer));
             }
+            // The site's own domain written in its copyright line
+            // ("저작권자 ⓒ 한빛일보(www.hanbitilbo.co.kr)"), which names it in
+            // letters every keyboard has.
+            for domain in page_domain::domains_in(line) {
+                marks.push((domain.to_string(), Evidence::Domain, footer));
+            }
         }
         if !line.is_ascii()
             && let Some(holder) = rights_reserved_holder(line)
@@ -1295,6 +1540,11 @@ pub fn publication(
         }
         if cued.name
             && let Some(name) = own_name_cued(line)
+        {
+            ballot.vote(name, Evidence::OwnName, 1.0);
+        }
+        if !line.is_ascii()
+            && let Some(name) = registered_name(line)
         {
             ballot.vote(name, Evidence::OwnName, 1.0);
         }
@@ -1330,7 +1580,11 @@ pub fn publication(
         // compared per phrase before that phrase is matched.
         let first = lower.as_bytes().first().copied().unwrap_or(0);
         let last = lower.as_bytes().last().copied().unwrap_or(0);
-        for lead in BEFORE_NAME.iter().filter(|p| p.as_bytes()[0] == first) {
+        let leads_here = BEFORE_NAME
+            .iter()
+            .map(|l| (l, false))
+            .chain(BEFORE_NAME_ELSEWHERE.iter().map(|l| (l, true)));
+        for (lead, elsewhere) in leads_here.filter(|(p, _)| p.as_bytes()[0] == first) {
             if lower.starts_with(lead) && lower.len() == line.len() {
                 let rest = line[lead.len()..]
                     .trim()
@@ -1348,10 +1602,19 @@ pub fn publication(
                 let rest = before_possessive(rest);
                 // "Follow Harbour Daily on Twitter": the network is not part
                 // of the name.
-                let rest = rest.split(" on ").next().unwrap_or(rest);
+                let rest = ON_NETWORK
+                    .iter()
+                    .filter_map(|on| rest.find(on))
+                    .min()
+                    .map_or(rest, |at| &rest[..at]);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
                 // "Subscribe to the Harbour Post newsletter": the name between.
                 let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                let rest = ARTICLES
+                    .iter()
+                    .filter(|_| elsewhere)
+                    .find_map(|a| rest.strip_prefix(a))
+                    .unwrap_or(rest);
                 let rest = AFTER_NAME
                     .iter()
                     .find_map(|t| {
@@ -1456,7 +1719,7 @@ pub fn publication(
         let key = key_of(lead);
         let known = key.len() >= 2
             && ballot.names.iter().any(|c| {
-                c.score >= MIN_SCORE
+                c.score >= weights().min_score
                     && (c.key.contains(key.as_str()) || key.len() >= 3 && key.contains(&c.key))
             });
         if known {
@@ -1494,24 +1757,7 @@ pub fn publication(
             ballot.vote(&name, Evidence::DomainAgrees, 1.0);
         }
     }
-    let name = ballot.winner(|name| mentions(lines, &story, name, MENTION_CAP + 1));
-    // A name in another script ("中国青年网") cannot be typed on every
-    // keyboard: the site's domain, where the page writes one, goes with it.
-    if let Some(name) = &name
-        && !name.chars().any(|c| c.is_ascii_alphabetic())
-    {
-        let domain = url.and_then(super::urls::site_of).or_else(|| {
-            written
-                .as_ref()
-                .filter(|w| w.outside >= 1)
-                .map(|w| w.shown.clone())
-        });
-        if let Some(d) = domain {
-            return Some(format!("{name} ({d})"));
-        }
-    }
-    name.or_else(|| url.and_then(super::urls::site_of))
-        .or_else(|| written.map(|w| w.shown))
+    (ballot, written)
 }
 
 /// Whether a domain's brand (`harbourpost`) spells a name (key `key`): it
@@ -1592,6 +1838,45 @@ fn rights_reserved_holder(line: &str) -> Option<&str> {
     };
     let chars = holder.chars().count();
     ((2..=20).contains(&chars) && !holder.chars().any(|c| c.is_ascii_digit())).then_some(holder)
+}
+
+/// Rule `registered_name`: the name a Russian media site states in its
+/// footer, as the law asks: its registration ("Сетевое издание «Гавань
+/// Сегодня»" → "Гавань Сегодня") or the link it asks for when its stories
+/// are used ("При использовании материалов ссылка на gavan.ru обязательна"
+/// → "gavan.ru").
+fn registered_name(line: &str) -> Option<&str> {
+    const OUTLET: &str = "издание «";
+    const LINK: &str = "ссылка на ";
+    if line.len() > 600 {
+        return None;
+    }
+    if let Some(at) = line.find(OUTLET) {
+        let before = line[..at].trim_end();
+        let kind = before
+            .rsplit(' ')
+            .next()
+            .unwrap_or(before)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if kind == "сетевое" || kind == "электронное" {
+            let inner = &line[at + OUTLET.len()..];
+            let name = inner.split(['»', '(']).next().unwrap_or("").trim();
+            if (1..=5).contains(&word_count(name)) {
+                return Some(name);
+            }
+        }
+    }
+    let at = line.find(LINK)?;
+    let rest = &line[at + LINK.len()..];
+    let end = rest.find(" обязательн")?;
+    let name = rest[..end].trim();
+    let name = ["сайт ", "источник ", "портал ", "издание "]
+        .iter()
+        .find_map(|w| name.strip_prefix(w))
+        .unwrap_or(name)
+        .trim_matches(|c: char| c == '«' || c == '»' || c == '"' || c.is_whitespace());
+    (1..=4).contains(&word_count(name)).then_some(name)
 }
 
 /// Rule `domain_dateline`: a domain opening a paragraph before a dash, as a
@@ -1748,6 +2033,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn weights_file_weighs_every_kind_of_evidence_and_nothing_else() {
+        let file: WeightsFile =
+            serde_json::from_str(include_str!("source_weights.json")).expect("it parses");
+        for name in EVIDENCE_NAMES {
+            assert!(file.weights.contains_key(name), "{name} has no weight");
+        }
+        for name in file.weights.keys() {
+            assert!(EVIDENCE_NAMES.contains(&name.as_str()), "{name} is no kind");
+        }
+        assert!(file.min_score > 0.0 && file.mention >= 0.0);
+    }
+
+    #[test]
+    fn explanation_shows_each_name_with_its_evidence() {
+        let page = [
+            "The Daily Lantern homepage",
+            "Council votes on the bridge",
+            "The council voted on Monday to repair the old bridge before winter.",
+            "© 2019 Lantern Media Group, LLC. All Rights Reserved",
+        ];
+        let shown = explain(&page, 2..3, None, None);
+        let evidence = |name: &str| {
+            shown
+                .names
+                .iter()
+                .find(|n| n.name == name)
+                .map(|n| n.evidence.clone())
+        };
+        assert_eq!(evidence("The Daily Lantern"), Some(vec![("phrase", 1.0)]));
+        assert_eq!(
+            evidence("Lantern Media Group"),
+            Some(vec![("copyright_company", 1.0)])
+        );
+        assert_eq!(shown.source.as_deref(), Some("The Daily Lantern"));
+    }
+
+    #[test]
     fn every_own_name_phrase_passes_both_gates() {
         for phrase in OWN_NAME_PHRASES {
             // As pages write it: German capitalises its nouns.
@@ -1783,6 +2105,20 @@ mod tests {
     #[test]
     fn copyright_holders_are_cleaned() {
         let h = |l: &str| copyright_holder(l).and_then(|(h, _, _)| h);
+        let before = |l: &str| copyright_holder(l).and_then(|(_, b, _)| b);
+        assert_eq!(
+            h("저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지").as_deref(),
+            Some("한빛일보")
+        );
+        assert_eq!(before("저작권자 ⓒ 한빛일보 무단전재 및 재배포 금지"), None);
+        assert_eq!(
+            copyright_holder("Copyright (с) ООО «Гавань Медиа», 2019."),
+            Some((Some("Гавань Медиа".to_string()), None, true))
+        );
+        assert_eq!(
+            h("Copyright © 2019 ハーバー新聞 無断転載を禁じます").as_deref(),
+            Some("ハーバー新聞")
+        );
         assert_eq!(
             h("© 2019 CNBC LLC. All Rights Reserved.").as_deref(),
             Some("CNBC")

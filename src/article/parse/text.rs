@@ -353,23 +353,6 @@ fn lowercase_safe(pattern: &str) -> bool {
         && !pattern.ends_with('i')
 }
 
-/// Share of words that are stop words (0 for an empty line).
-pub fn stop_ratio(s: &str) -> f32 {
-    let mut total = 0usize;
-    let mut stops = 0usize;
-    for w in s.split_whitespace() {
-        total += 1;
-        if is_stop_word(w) {
-            stops += 1;
-        }
-    }
-    if total == 0 {
-        0.0
-    } else {
-        stops as f32 / total as f32
-    }
-}
-
 /// Languages whose function words [`function_word_ratio`] counts: NLTK's lists,
 /// without the ones that hold content words too (Slovenian's and Hinglish's are
 /// whole vocabularies) and Chinese, which is not written in words.
@@ -392,8 +375,7 @@ static FUNCTION_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static st
 /// Share of words that are function words of any language the lists know (0 for
 /// an empty line). Running prose in any of them is dense with its own ("de",
 /// "que", "und", "и"); a menu, a tag list or a row of names is not, whatever
-/// its language. [`stop_ratio`] counts English ones only, cheaply, for the
-/// rules written for English pages.
+/// its language.
 ///
 /// Only the first 200 words are read: they say as much about a
 /// paragraph as all of them, and a line of a million words costs no more.
@@ -456,17 +438,17 @@ pub fn starts_lowercase(s: &str) -> bool {
 }
 
 /// Whether every letter in the line is uppercase (and there are at least two).
+/// Letters without case (Chinese, Japanese, Korean) count neither way: a
+/// line in those scripts is not set in capitals.
 pub fn is_all_caps(s: &str) -> bool {
-    let mut letters = 0usize;
+    let mut capitals = 0usize;
     for c in s.chars() {
-        if c.is_alphabetic() {
-            if c.is_lowercase() {
-                return false;
-            }
-            letters += 1;
+        if c.is_lowercase() {
+            return false;
         }
+        capitals += usize::from(c.is_uppercase());
     }
-    letters >= 2
+    capitals >= 2
 }
 
 /// Whether a word starts with an uppercase letter (after leading punctuation).
@@ -1245,6 +1227,16 @@ mod tests {
         assert_eq!(month_number("Sept"), Some(9));
         assert_eq!(month_number("Mayor"), None);
         assert_eq!(month_number("Ma"), None);
+    }
+
+    #[test]
+    fn lines_in_scripts_without_capitals_are_not_all_caps() {
+        assert!(is_all_caps("BREAKING: FIRE AT THE DOCKS"));
+        assert!(!is_all_caps("Breaking: fire at the docks"));
+        assert!(!is_all_caps("国际新闻"));
+        assert!(!is_all_caps("동네 도서관 폐관 논란"));
+        assert!(!is_all_caps("ニュース"));
+        assert!(is_all_caps("NHK 国际新闻"));
     }
 
     #[test]
