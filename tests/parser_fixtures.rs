@@ -2128,3 +2128,19 @@ fn spanish_teaser_sharing_only_function_words_with_the_story_is_not_the_headline
         },
     );
 }
+
+#[test]
+fn a_labelled_tag_list_is_no_byline() {
+    check(
+        "tag_list_between_date_and_story",
+        &Want {
+            title: "Harbour Officials Approve Night Ferry Trial For Summer",
+            byline: None,
+            date: Some("2024-06-03"),
+            first: "RIVERSIDE — The harbour board approved a trial of night ferries",
+            last: "Ferry workers' representatives said",
+            paragraphs: Some(3),
+            absent: &["Filed Under"],
+        },
+    );
+}

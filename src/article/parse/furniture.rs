@@ -242,6 +242,11 @@ pub(crate) const RULES: &[Rule] = &[
         check: |_, lower, words| comments_widget(lower, words),
     },
     Rule {
+        name: "tag_list",
+        phrases: &[TAG_LABELS],
+        check: |_, lower, words| tag_list(lower, words),
+    },
+    Rule {
         name: "spam_filter_notice",
         phrases: &[SPAM, SPAM_FILTER_NOTICE_1],
         check: |_, lower, words| spam_filter_notice(lower, words),
@@ -523,6 +528,36 @@ const NAV: &[&str] = &[
     "edition",
     "more options",
 ];
+
+/// Phrases of rule `tag_list` (also read by the gate): the labels a page's
+/// list of tags or topics opens with, in the languages of the pages people
+/// save.
+const TAG_LABELS: &[&str] = &[
+    "filed under",
+    "tags:",
+    "tagged:",
+    "tagged with",
+    "topics:",
+    "schlagwörter",
+    "schlagworte:",
+    "etiquetas:",
+    "mots-clés",
+    "mots clés",
+    "tag:",
+    "теги:",
+    "тэги:",
+    "标签：",
+    "标签:",
+];
+
+/// Rule `tag_list`: the story's tags under a label ("Filed Under: Eastern
+/// Equine Encephalitis, EEE, health", "Tags: budget, council"): a list of
+/// topics, never an author, a headline or story text. Only a line that opens
+/// with the label counts ("… was filed under seal" is prose).
+fn tag_list(lower: &str, words: usize) -> bool {
+    const MAX_WORDS: usize = 40;
+    words <= MAX_WORDS && TAG_LABELS.iter().any(|l| lower.trim_start().starts_with(l))
+}
 
 /// Rule `navigation_words`: one-to-four word menu entries of the generic kind.
 /// Example: "Skip to main content", "Menu", "Search", "Toggle navigation", "Home".
