@@ -6,6 +6,7 @@ pub mod links;
 pub mod model;
 pub mod parse;
 pub mod sanitize;
+mod simd;
 
 pub use html::parse_html;
 pub use model::{Article, Related};

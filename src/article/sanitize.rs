@@ -210,14 +210,9 @@ fn plain_blocks16(_: &[u8], _: bool) -> usize {
 fn plain16(block: &[u8], newlines: bool) -> bool {
     use std::arch::x86_64::{
         _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+        _mm_or_si128, _mm_set1_epi8,
     };
-    let half = |from: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&block[from..from + 8]);
-        i64::from_le_bytes(word)
-    };
-    let v = _mm_set_epi64x(half(8), half(0));
+    let v = crate::article::simd::load16(block);
     // Compared as signed bytes, every byte of 0x80 or more is below 0x20.
     let mut plain = _mm_and_si128(
         _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1f)),

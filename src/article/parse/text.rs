@@ -192,14 +192,9 @@ fn blocks32(_: &[u8]) -> Option<(usize, usize, bool)> {
 fn spaces16(chunk: &[u8]) -> Option<u32> {
     use std::arch::x86_64::{
         _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+        _mm_or_si128, _mm_set1_epi8,
     };
-    let half = |from: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&chunk[from..from + 8]);
-        i64::from_le_bytes(word)
-    };
-    let v = _mm_set_epi64x(half(8), half(0));
+    let v = crate::article::simd::load16(chunk);
     // A byte of 0x80 or more sets its sign bit.
     if _mm_movemask_epi8(v) != 0 {
         return None;
@@ -929,15 +924,9 @@ fn upper16(chunk: &[u8]) -> u16 {
 #[inline]
 fn upper16_sse2(chunk: &[u8]) -> u16 {
     use std::arch::x86_64::{
-        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set_epi64x,
-        _mm_set1_epi8,
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8,
     };
-    let half = |from: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&chunk[from..from + 8]);
-        i64::from_le_bytes(word)
-    };
-    let v = _mm_set_epi64x(half(8), half(0));
+    let v = crate::article::simd::load16(chunk);
     // Bytes of 0x80 or more are negative as signed bytes: below 'A'.
     let upper = _mm_and_si128(
         _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1)),
@@ -984,14 +973,9 @@ fn classes16(chunk: &[u8]) -> (u16, u16) {
 fn classes16_sse2(chunk: &[u8]) -> (u16, u16) {
     use std::arch::x86_64::{
         _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set_epi64x, _mm_set1_epi8,
+        _mm_set1_epi8,
     };
-    let half = |from: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&chunk[from..from + 8]);
-        i64::from_le_bytes(word)
-    };
-    let v = _mm_set_epi64x(half(8), half(0));
+    let v = crate::article::simd::load16(chunk);
     // Compared as signed bytes, a byte of 0x80 or more is negative: below
     // every range tested here.
     let digit = _mm_and_si128(
