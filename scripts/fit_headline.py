@@ -180,6 +180,8 @@ def main():
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--penalty', type=float,
                     help="this L2 penalty instead of the CV choice; 'inf' keeps the hand-set weights")
+    ap.add_argument('--penalties', default='0.01,0.03,0.1,0.3,1,3,inf',
+                    help='the L2 penalties the cross-validation tries (comma-separated)')
     ap.add_argument('--write', help='the weights file to write (JSON)')
     ap.add_argument('--fixed', default='',
                     help='regex of feature names that keep their hand-set weight (not fitted)')
@@ -190,7 +192,9 @@ def main():
     print(f'{len(cases)} cases, {reachable} with the true title among the candidates')
     prior = [PRIOR.get(f, 0.0) for f in features]
     fixed = {j for j, f in enumerate(features) if args.fixed and re.fullmatch(args.fixed, f)}
-    penalties = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, math.inf]
+    penalties = [float(p) for p in args.penalties.split(',')]
+    if math.inf not in penalties:
+        penalties.append(math.inf)
     cv, cv_current = {}, 0.0
     for lam in penalties:
         hits = base_hits = 0
