@@ -2144,3 +2144,55 @@ fn a_labelled_tag_list_is_no_byline() {
         },
     );
 }
+
+/// "Retrouvez Le Courrier du Port sur Facebook": a French furniture line
+/// names the paper (the network dropped) over the group in the copyright
+/// line.
+#[test]
+fn french_find_us_line_names_the_paper_over_its_parent_group() {
+    let a = load("source_find_us_line_french_over_parent_group");
+    assert_eq!(a.title, "Un nouveau quai pour les ferries inauguré au port");
+    assert_eq!(a.source.as_deref(), Some("Le Courrier du Port"));
+}
+
+/// "Ikuti Harian Pelabuhan di Google News": "di" ends the name only before
+/// a network, and "Tentang Kami" ("About us") names nothing.
+#[test]
+fn indonesian_follow_line_names_the_paper_before_the_network() {
+    let a = load("source_follow_line_indonesian_on_network");
+    assert_eq!(a.source.as_deref(), Some("Harian Pelabuhan"));
+}
+
+/// "Читайте Гавань сегодня в Telegram": a Russian "read us" line names the
+/// site in sentence case, over the holding company in the copyright line;
+/// the newsroom's address gives the domain shown beside it.
+#[test]
+fn russian_read_us_line_names_the_site_over_its_holding() {
+    let a = load("source_read_us_line_russian");
+    assert_eq!(a.source.as_deref(), Some("Гавань сегодня (gavan-today.ru)"));
+}
+
+/// "关于海港网" ("About …") and "手机海港网" ("… mobile") name a Chinese
+/// site where an English one writes "About X"; the submissions address
+/// ("tougao@") gives its domain.
+#[test]
+fn chinese_about_and_mobile_lines_name_the_site() {
+    let a = load("source_about_and_mobile_site_lines_chinese");
+    assert_eq!(a.title, "港口新码头正式启用");
+    assert_eq!(a.source.as_deref(), Some("海港网 (haigang.cn)"));
+}
+
+/// "JAKARTA, Pelabuhanpost.com - …": the site credits its own report in
+/// the dateline after the place, over the company in the copyright line.
+#[test]
+fn domain_after_the_place_in_a_dateline_names_the_site() {
+    let a = load("source_domain_after_place_in_dateline_indonesian");
+    assert!(
+        a.body
+            .first()
+            .is_some_and(|p| p.contains("Sebuah dermaga baru")),
+        "{:#?}",
+        a.body
+    );
+    assert_eq!(a.source.as_deref(), Some("Pelabuhanpost"));
+}

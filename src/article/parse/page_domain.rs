@@ -301,6 +301,26 @@ const DESKS: &[&str] = &[
     "desk",
     "story",
     "stories",
+    // The same desks in other languages (Chinese in pinyin: "tougao" is
+    // submissions, "bianji" the editors, "jubao" reports).
+    "redakciya",
+    "redaktsiya",
+    "redaksi",
+    "redakcia",
+    "contato",
+    "contacto",
+    "contatto",
+    "kontakt",
+    "kontak",
+    "reklama",
+    "iklan",
+    "publicidad",
+    "publicidade",
+    "pubblicita",
+    "tougao",
+    "bianji",
+    "jubao",
+    "kefu",
 ];
 
 /// Whether the text before an "@" ends with a desk's local part.

@@ -81,19 +81,93 @@ const BEFORE_NAME_ELSEWHERE: &[&str] = &[
     "abonnieren sie ",
     "подпишитесь на ",
     "подписывайтесь на ",
+    // "Find X on", "Join X", "Support X", "Welcome to X", "Advertise on X",
+    // "Read X on" in French, Spanish, Portuguese, Italian, German, Russian,
+    // Indonesian and Czech.
+    "retrouvez ",
+    "rejoignez ",
+    "soutenez ",
+    "abonnez-vous au ",
+    "abonnez-vous à ",
+    "bienvenue sur ",
+    "bienvenue à ",
+    "bienvenue au ",
+    "contactez ",
+    "únete a ",
+    "bienvenido a ",
+    "bienvenidos a ",
+    "contacta con ",
+    "bem-vindo ao ",
+    "bem-vindo à ",
+    "bem-vindo a ",
+    "fale com o ",
+    "fale com a ",
+    "apoie o ",
+    "apoie a ",
+    "anuncie no ",
+    "anuncie na ",
+    "benvenuto su ",
+    "benvenuti su ",
+    "pubblicità su ",
+    "iscriviti a ",
+    "sostieni ",
+    "folge ",
+    "abonniere ",
+    "unterstütze ",
+    "unterstützen sie ",
+    "willkommen bei ",
+    "willkommen auf ",
+    "werben bei ",
+    "werben auf ",
+    "mehr von ",
+    "читайте ",
+    "поддержите ",
+    "реклама на ",
+    "ikuti ",
+    "tentang ",
+    "berlangganan ",
+    "selamat datang di ",
+    "dukung ",
+    "sledujte ",
+    "odebírejte ",
+    "podpořte ",
+    "vítejte na ",
 ];
 
 /// Articles that may stand between a phrase of [`BEFORE_NAME_ELSEWHERE`]
 /// and the name ("Siga a Folha", "Suivez le Courrier").
 const ARTICLES: &[&str] = &[
     "o ", "a ", "os ", "as ", "el ", "la ", "los ", "il ", "lo ", "le ", "les ", "der ", "die ",
-    "das ", "den ",
+    "das ", "den ", "l'", "l’",
 ];
 
 /// Where "on Twitter" starts in other languages ("Siga a Folha no
 /// Twitter"): the network is not part of the name.
 const ON_NETWORK: &[&str] = &[
     " on ", " no ", " na ", " en ", " su ", " sur ", " auf ", " в ",
+];
+
+/// Words that mean "on" but also join a name's words ("Corriere di Roma"):
+/// they end the name only before a network ("Ikuti Harian Pelabuhan di
+/// Instagram").
+const ON_NETWORK_OR_JOINER: &[&str] = &[" di ", " v ", " w ", " bei ", " im "];
+
+/// Networks a furniture line names after the site ("… on Instagram").
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "telegram",
+    "youtube",
+    "google",
+    "whatsapp",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "x",
+    "дзен",
+    "дзене",
+    "вконтакте",
 ];
 
 /// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
@@ -234,6 +308,15 @@ const NOT_A_NAME: &[&str] = &[
     "my",
     "you",
     "we",
+    // "Us" and "we" in other languages ("Tentang Kami", "Über Uns").
+    "kami",
+    "uns",
+    "nós",
+    "nous",
+    "nosotros",
+    "noi",
+    "nas",
+    "нас",
     "team",
     "staff",
     "jobs",
@@ -617,6 +700,15 @@ impl Ballot {
         let lowercase_ok = match evidence {
             Evidence::Imprint => plausible_name(&capitalise_first(name)),
             Evidence::OwnName => plausible_name(&capitalise_words(name)),
+            // A furniture phrase in a script such as Cyrillic names the site
+            // in sentence case ("Читайте Гавань сегодня в Telegram"); its
+            // first letter is still a capital.
+            Evidence::Phrase
+                if !name.chars().any(|c| c.is_ascii_alphabetic())
+                    && name.chars().next().is_some_and(char::is_uppercase) =>
+            {
+                plausible_name(&capitalise_words(name))
+            }
             // Names in scripts such as Cyrillic are written in sentence case
             // ("© 2019 Гаванская газета").
             Evidence::Copyright | Evidence::CopyrightCompany | Evidence::BeforeCopyright
@@ -1530,6 +1622,9 @@ fn gather(
         if let Some(outlet) = byline_outlet(line) {
             ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
         }
+        if let Some(name) = cjk_site_affix(line) {
+            ballot.vote(name, Evidence::Phrase, 1.0);
+        }
         if let Some(domain) = domain_dateline(line) {
             ballot.vote(domain, Evidence::DomainDateline, 1.0);
         }
@@ -1605,6 +1700,19 @@ fn gather(
                 let rest = ON_NETWORK
                     .iter()
                     .filter_map(|on| rest.find(on))
+                    .min()
+                    .map_or(rest, |at| &rest[..at]);
+                let rest = ON_NETWORK_OR_JOINER
+                    .iter()
+                    .filter_map(|on| {
+                        let at = rest.find(on)?;
+                        let next = rest[at + on.len()..].split_whitespace().next()?;
+                        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        NETWORKS
+                            .iter()
+                            .any(|n| next.to_lowercase() == *n)
+                            .then_some(at)
+                    })
                     .min()
                     .map_or(rest, |at| &rest[..at]);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
@@ -1879,19 +1987,109 @@ fn registered_name(line: &str) -> Option<&str> {
     (1..=4).contains(&word_count(name)).then_some(name)
 }
 
+/// Words a Chinese or Japanese menu or footer writes before the site's
+/// name: "about", "mobile", "visit" ("关于海港网", "手机海港网").
+const CJK_BEFORE_NAME: &[&str] = &["关于", "關於", "手机", "手機", "访问", "訪問"];
+
+/// Words a Chinese or Japanese menu or footer writes after the site's name:
+/// "home page", "app", "official site", "editorial office" ("海港网首页",
+/// "ハーバー通信編集部").
+const CJK_AFTER_NAME: &[&str] = &[
+    "首页",
+    "首頁",
+    "客户端",
+    "客戶端",
+    "官网",
+    "官網",
+    "编辑部",
+    "編輯部",
+    "編集部",
+    "公式サイト",
+];
+
+/// Words standing where a name would that are no name: "us", "this site",
+/// "the company", "the paper".
+const CJK_NOT_A_NAME: &[&str] = &[
+    "我们",
+    "我們",
+    "本站",
+    "本网",
+    "本網",
+    "网站",
+    "網站",
+    "当社",
+    "弊社",
+    "本社",
+    "本刊",
+    "本报",
+    "本報",
+    "当サイト",
+    "私たち",
+    "返回",
+    "回到",
+    "网页",
+    "網頁",
+];
+
+/// Rule `cjk_site_affix`: a short Chinese or Japanese line that is the
+/// site's name with a menu word before or after it ("关于海港网" → "海港网",
+/// "海港网首页" → "海港网"): where an English page writes "About X" or "X
+/// homepage".
+fn cjk_site_affix(line: &str) -> Option<&str> {
+    // Eight characters of three bytes and the affix: longer lines are
+    // no menu entry.
+    if line.len() > 48 || line.is_ascii() {
+        return None;
+    }
+    let name = CJK_BEFORE_NAME
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+        .or_else(|| CJK_AFTER_NAME.iter().find_map(|w| line.strip_suffix(w)))?
+        .trim();
+    let chars = name.chars().count();
+    let clean = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    let generic = CJK_NOT_A_NAME.iter().any(|w| name.starts_with(w));
+    ((2..=12).contains(&chars) && clean && !generic && !name.is_ascii()).then_some(name)
+}
+
 /// Rule `domain_dateline`: a domain opening a paragraph before a dash, as a
 /// dateline ("Example.net - Verified footage shows …" → "Example.net"): the
 /// site crediting its own report, as wires write "(Reuters) -".
+///
+/// The place may stand on either side of the domain, after a comma
+/// ("JAKARTA, Harbourpost.com - …", "HARBOURPOST.COM, Jakarta – …"), as
+/// Indonesian sites write their datelines.
 fn domain_dateline(line: &str) -> Option<&str> {
-    let (first, rest) = line.split_once(' ')?;
-    if !first.contains('.') || !looks_like_domain(first) {
-        return None;
+    // A dateline's domain stands in its first few words: most lines have
+    // no dot there and are passed over on one byte search.
+    let head = &line.as_bytes()[..line.len().min(48)];
+    memchr::memchr(b'.', head)?;
+    let mut tokens = line.split(' ').filter(|t| !t.is_empty());
+    let mut domain = None;
+    let mut place_words = 0;
+    let mut comma = false;
+    for _ in 0..5 {
+        let token = tokens.next()?;
+        if matches!(token, "-" | "–" | "—" | "--") {
+            // Only the domain, or the domain and a place beside it.
+            let alone = place_words == 0 && !comma;
+            let placed = (1..=3).contains(&place_words) && comma;
+            return domain.filter(|_| alone || placed);
+        }
+        let bare = token.strip_suffix(',');
+        comma |= bare.is_some();
+        let bare = bare.unwrap_or(token);
+        if domain.is_none() && bare.contains('.') && looks_like_domain(bare) {
+            domain = Some(bare);
+        } else if bare.starts_with(|c: char| c.is_uppercase()) && !bare.contains('.') {
+            place_words += 1;
+        } else {
+            return None;
+        }
     }
-    let rest = rest.trim_start();
-    ["- ", "– ", "— "]
-        .iter()
-        .any(|d| rest.starts_with(d))
-        .then_some(first)
+    None
 }
 
 /// Rule `name_and_year`: a footer line giving a name and the years it has
@@ -2208,6 +2406,38 @@ mod tests {
             assert!(!plausible_name(label), "{label}");
         }
         assert!(plausible_name("Breaking Defense"));
+    }
+
+    #[test]
+    fn datelines_credit_the_domain_beside_their_place() {
+        assert_eq!(
+            domain_dateline("Tidewatch.net - The union ended its strike"),
+            Some("Tidewatch.net")
+        );
+        assert_eq!(
+            domain_dateline("JAKARTA, Harbourpost.com - The union ended"),
+            Some("Harbourpost.com")
+        );
+        assert_eq!(
+            domain_dateline("HARBOURPOST.CO, Jakarta – The union ended"),
+            Some("HARBOURPOST.CO")
+        );
+        // A place without a comma is a sentence; a sentence's domain is
+        // not its dateline.
+        assert_eq!(domain_dateline("Jakarta Harbourpost.com - The union"), None);
+        assert_eq!(domain_dateline("We read Harbourpost.com - daily"), None);
+        assert_eq!(domain_dateline("U.S. - China talks resume"), None);
+    }
+
+    #[test]
+    fn cjk_menu_words_around_a_name_give_the_name() {
+        assert_eq!(cjk_site_affix("关于海港网"), Some("海港网"));
+        assert_eq!(cjk_site_affix("海港网首页"), Some("海港网"));
+        assert_eq!(cjk_site_affix("ハーバー通信編集部"), Some("ハーバー通信"));
+        assert_eq!(cjk_site_affix("关于我们"), None);
+        assert_eq!(cjk_site_affix("返回首页"), None);
+        assert_eq!(cjk_site_affix("首页"), None);
+        assert_eq!(cjk_site_affix("关于海港网 | 联系我们"), None);
     }
 
     #[test]
