@@ -134,6 +134,25 @@ const BEFORE_NAME_ELSEWHERE: &[&str] = &[
     "vítejte na ",
 ];
 
+/// [`BEFORE_NAME`] and [`BEFORE_NAME_ELSEWHERE`] (with whether a phrase is
+/// the latter's) by their first byte: a line is compared with the few
+/// phrases that open as it does, not with all ninety.
+fn phrases_by_first_byte() -> &'static [Vec<(&'static str, bool)>] {
+    static BY_BYTE: std::sync::OnceLock<Vec<Vec<(&'static str, bool)>>> =
+        std::sync::OnceLock::new();
+    BY_BYTE.get_or_init(|| {
+        let mut by_byte = vec![Vec::new(); 256];
+        let all = BEFORE_NAME
+            .iter()
+            .map(|p| (*p, false))
+            .chain(BEFORE_NAME_ELSEWHERE.iter().map(|p| (*p, true)));
+        for (phrase, elsewhere) in all {
+            by_byte[usize::from(phrase.as_bytes()[0])].push((phrase, elsewhere));
+        }
+        by_byte
+    })
+}
+
 /// Articles that may stand between a phrase of [`BEFORE_NAME_ELSEWHERE`]
 /// and the name ("Siga a Folha", "Suivez le Courrier").
 const ARTICLES: &[&str] = &[
@@ -1675,11 +1694,7 @@ fn gather(
         // compared per phrase before that phrase is matched.
         let first = lower.as_bytes().first().copied().unwrap_or(0);
         let last = lower.as_bytes().last().copied().unwrap_or(0);
-        let leads_here = BEFORE_NAME
-            .iter()
-            .map(|l| (l, false))
-            .chain(BEFORE_NAME_ELSEWHERE.iter().map(|l| (l, true)));
-        for (lead, elsewhere) in leads_here.filter(|(p, _)| p.as_bytes()[0] == first) {
+        for &(lead, elsewhere) in &phrases_by_first_byte()[usize::from(first)] {
             if lower.starts_with(lead) && lower.len() == line.len() {
                 let rest = line[lead.len()..]
                     .trim()
