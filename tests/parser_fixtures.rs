@@ -2196,3 +2196,13 @@ fn domain_after_the_place_in_a_dateline_names_the_site() {
     );
     assert_eq!(a.source.as_deref(), Some("Pelabuhanpost"));
 }
+
+/// A Korean site that writes its domain only in its reporter's mail
+/// address: the address still gives the domain shown beside the name in
+/// Hangul (which not every keyboard can type).
+#[test]
+fn reporter_mail_address_gives_the_domain_beside_a_korean_name() {
+    let a = load("source_reporter_mail_gives_domain_korean");
+    assert_eq!(a.byline.as_deref(), Some("김민준"));
+    assert_eq!(a.source.as_deref(), Some("한빛뉴스 (hanbitnews.co.kr)"));
+}

@@ -1467,14 +1467,23 @@ pub fn publication(
         return Some(format!("{name} ({d})"));
     }
     name.or_else(|| url.and_then(super::urls::site_of))
-        .or_else(|| written.map(|w| w.shown))
+        .or_else(|| written.filter(written_by_the_site).map(|w| w.shown))
+}
+
+/// Whether the site writes the domain itself, not only in a person's mail
+/// address (a freelancer's own domain is no name for the page's site).
+fn written_by_the_site(w: &page_domain::Written) -> bool {
+    w.outside + w.inside >= 1
 }
 
 /// The site's domain to show beside a name in another script: the page
 /// URL's host, else the domain the page writes most outside the story.
 fn domain_beside(url: Option<&str>, written: Option<&page_domain::Written>) -> Option<String> {
-    url.and_then(super::urls::site_of)
-        .or_else(|| written.filter(|w| w.outside >= 1).map(|w| w.shown.clone()))
+    url.and_then(super::urls::site_of).or_else(|| {
+        written
+            .filter(|w| w.outside >= 1 || w.personal >= 1)
+            .map(|w| w.shown.clone())
+    })
 }
 
 /// One name the page's evidence votes for, as `parse --explain --json`
@@ -1543,9 +1552,12 @@ pub fn explain(
         .collect();
     ExplainedSource {
         names,
-        fallback: url
-            .and_then(super::urls::site_of)
-            .or_else(|| written.as_ref().map(|w| w.shown.clone())),
+        fallback: url.and_then(super::urls::site_of).or_else(|| {
+            written
+                .as_ref()
+                .filter(|w| written_by_the_site(w))
+                .map(|w| w.shown.clone())
+        }),
         domain_beside: domain_beside(url, written.as_ref()),
         original: None,
         url: url.map(str::to_string),
