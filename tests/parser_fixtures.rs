@@ -2260,3 +2260,12 @@ fn the_sites_paragraph_naming_its_media_group_ends_the_story() {
         },
     );
 }
+
+/// "Descarga la app de El Faro del Puerto": the Spanish app promotion names
+/// the paper after its words, over the group in the copyright line.
+#[test]
+fn spanish_download_the_app_line_names_the_paper_over_its_parent_group() {
+    let a = load("source_download_app_line_spanish_over_parent_group");
+    assert_eq!(a.byline.as_deref(), Some("Lucía Romero"));
+    assert_eq!(a.source.as_deref(), Some("El Faro del Puerto"));
+}

@@ -132,6 +132,26 @@ const BEFORE_NAME_ELSEWHERE: &[&str] = &[
     "odebírejte ",
     "podpořte ",
     "vítejte na ",
+    // "Download the X app", "X's newsletter": the name after the words.
+    "baixe o app do ",
+    "baixe o app da ",
+    "baixe o aplicativo do ",
+    "baixe o aplicativo da ",
+    "descarga la app de ",
+    "descargue la app de ",
+    "scarica l'app di ",
+    "scarica l’app di ",
+    "téléchargez l'application ",
+    "téléchargez l’application ",
+    "laden sie die app von ",
+    "unduh aplikasi ",
+    "скачайте приложение ",
+    "newsletter do ",
+    "newsletter da ",
+    "newsletter de ",
+    "newsletter di ",
+    "newsletter du ",
+    "newsletter von ",
 ];
 
 /// [`BEFORE_NAME`] and [`BEFORE_NAME_ELSEWHERE`] (with whether a phrase is
