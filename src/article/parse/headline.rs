@@ -676,7 +676,7 @@ fn word_keys(t: &str, mut key: impl FnMut(u64)) {
     // with any story.
     if t.is_ascii() {
         super::text::content_word_hashes(t, |start, end, hash| {
-            if !is_function_word(&t[start..end]) {
+            if !super::text::is_function_word_hashed(&t[start..end], hash) {
                 key(hash);
             }
         });
