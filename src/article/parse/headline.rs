@@ -241,7 +241,9 @@ fn score_candidates(
             let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
                 .iter()
                 .any(|o| {
-                    o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
+                    o.text.len() > t.len()
+                        && o.text.len() <= t.len() + 80
+                        && super::text::holds(&o.text, t)
                 });
             f[QUOTED] = flag(quoted);
         }
