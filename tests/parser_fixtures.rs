@@ -2144,3 +2144,57 @@ fn a_labelled_tag_list_is_no_byline() {
         },
     );
 }
+
+#[test]
+fn a_caption_ending_in_a_slashed_agency_credit_is_a_caption_glued_or_not() {
+    let a = check(
+        "caption_with_slashed_agency_credit_glued",
+        &Want {
+            title: "Lantern marchers fill the old town as the budget vote nears",
+            byline: Some("Priya Nair and Tom Ellis"),
+            date: Some("2024-03-12"),
+            first: "Thousands of people carried paper lanterns",
+            last: "The mayor said on Tuesday",
+            paragraphs: Some(5),
+            absent: &[
+                "Getty Images",
+                "Marchers carry lanterns",
+                "Police officers stand",
+            ],
+        },
+    );
+    assert_eq!(a.captions.len(), 2, "{:#?}", a.captions);
+    assert!(a.captions[0].starts_with("Marchers carry lanterns past the cathedral"));
+}
+
+#[test]
+fn the_writers_contact_line_a_newsletter_pitch_and_the_sites_group_close_no_story() {
+    check(
+        "story_closing_with_author_contact_and_group_line",
+        &Want {
+            title: "Private lander team wins a second lunar contract",
+            byline: Some("Dana Whitfield"),
+            date: Some("2024-03-12"),
+            first: "A small lander company from Ohio",
+            last: "The agency plans to spend about $2 billion",
+            paragraphs: Some(4),
+            absent: &["dwhitfield@example.com", "Get breaking", "Orbit Media"],
+        },
+    );
+}
+
+#[test]
+fn the_sites_paragraph_naming_its_media_group_ends_the_story() {
+    check(
+        "story_closing_with_site_group_paragraph",
+        &Want {
+            title: "Private lander team wins a second lunar contract",
+            byline: Some("Dana Whitfield"),
+            date: Some("2024-03-12"),
+            first: "A small lander company from Ohio",
+            last: "The agency plans to spend about $2 billion",
+            paragraphs: Some(4),
+            absent: &["Orbit Media"],
+        },
+    );
+}

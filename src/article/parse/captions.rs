@@ -175,7 +175,7 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
                     || w.starts_with("ap/")
                     || w.starts_with("afp/")
                     || w.contains("photo/")
-            });
+            }) || credit_after_sentence(t);
         }
     };
     let Some(open) = tail.rfind(opener) else {
@@ -193,6 +193,44 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
     .any(|k| group.contains(k));
     let words = word_count(&group);
     ((worded && words <= 10) || (group.contains('/') && words <= 8)) && word_count(line) >= 6
+}
+
+/// A photographer and agency after the caption's last sentence, without
+/// brackets and often glued to it when the page is copied ("…in Seoul on
+/// Friday.Jane Roe / AFP - Getty Images"): two to eight words that name an
+/// agency or picture library and hold a slash, after at least five words of
+/// sentence. A story paragraph never ends in a slashed agency credit.
+fn credit_after_sentence(t: &str) -> bool {
+    const CREDIT_WORDS: [&str; 15] = [
+        "getty",
+        "images",
+        "afp",
+        "reuters",
+        "ap",
+        "epa",
+        "shutterstock",
+        "alamy",
+        "pool",
+        "efe",
+        "dpa",
+        "xinhua",
+        "sipa",
+        "anadolu",
+        "imago",
+    ];
+    let Some(stop) = t.rfind(['.', '!', '?']) else {
+        return false;
+    };
+    let tail = t[stop + 1..].trim_start();
+    if !tail.starts_with(|c: char| c.is_uppercase()) || !tail.contains('/') {
+        return false;
+    }
+    let words = word_count(tail);
+    (2..=8).contains(&words)
+        && word_count(&t[..stop]) >= 5
+        && tail
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CREDIT_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }
 
 /// Rule `place_date_ending`: a photo description that ends with a place and a date,
@@ -421,6 +459,18 @@ mod tests {
         assert!(!trailing_photo_credit(
             "The elders foresaw a war across the worlds, the notes say. [MP / MP2 SP / MF SP / X SP]"
         ));
+        // A photographer and agency after the last sentence, glued or spaced.
+        assert!(trailing_photo_credit(
+            "Marchers carry lanterns through the old town on Saturday.Jane Roe / AFP - Getty Images"
+        ));
+        assert!(trailing_photo_credit(
+            "Police officers stand outside the party headquarters on Friday. John Doe / Getty Images"
+        ));
+        // A slash in a story's closing words is no credit.
+        assert!(!trailing_photo_credit(
+            "The vote passed late on Friday. Reporting continues at the desk 24/7"
+        ));
+        assert!(!trailing_photo_credit("Read more. Sport / Football"));
     }
 
     #[test]
