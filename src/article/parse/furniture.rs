@@ -18,7 +18,7 @@ fn lower_words(lower: &str) -> Vec<&str> {
 
 /// Whether any of `phrases` occurs in `lower`.
 fn has_any(lower: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| lower.contains(p))
+    phrases.iter().any(|p| super::text::holds(lower, p))
 }
 
 /// Phrases of rule `account_and_subscription` (also read by the gate).
