@@ -2144,3 +2144,128 @@ fn a_labelled_tag_list_is_no_byline() {
         },
     );
 }
+
+/// "Retrouvez Le Courrier du Port sur Facebook": a French furniture line
+/// names the paper (the network dropped) over the group in the copyright
+/// line.
+#[test]
+fn french_find_us_line_names_the_paper_over_its_parent_group() {
+    let a = load("source_find_us_line_french_over_parent_group");
+    assert_eq!(a.title, "Un nouveau quai pour les ferries inauguré au port");
+    assert_eq!(a.source.as_deref(), Some("Le Courrier du Port"));
+}
+
+/// "Ikuti Harian Pelabuhan di Google News": "di" ends the name only before
+/// a network, and "Tentang Kami" ("About us") names nothing.
+#[test]
+fn indonesian_follow_line_names_the_paper_before_the_network() {
+    let a = load("source_follow_line_indonesian_on_network");
+    assert_eq!(a.source.as_deref(), Some("Harian Pelabuhan"));
+}
+
+/// "Читайте Гавань сегодня в Telegram": a Russian "read us" line names the
+/// site in sentence case, over the holding company in the copyright line;
+/// the newsroom's address gives the domain shown beside it.
+#[test]
+fn russian_read_us_line_names_the_site_over_its_holding() {
+    let a = load("source_read_us_line_russian");
+    assert_eq!(a.source.as_deref(), Some("Гавань сегодня (gavan-today.ru)"));
+}
+
+/// "关于海港网" ("About …") and "手机海港网" ("… mobile") name a Chinese
+/// site where an English one writes "About X"; the submissions address
+/// ("tougao@") gives its domain.
+#[test]
+fn chinese_about_and_mobile_lines_name_the_site() {
+    let a = load("source_about_and_mobile_site_lines_chinese");
+    assert_eq!(a.title, "港口新码头正式启用");
+    assert_eq!(a.source.as_deref(), Some("海港网 (haigang.cn)"));
+}
+
+/// "JAKARTA, Pelabuhanpost.com - …": the site credits its own report in
+/// the dateline after the place, over the company in the copyright line.
+#[test]
+fn domain_after_the_place_in_a_dateline_names_the_site() {
+    let a = load("source_domain_after_place_in_dateline_indonesian");
+    assert!(
+        a.body
+            .first()
+            .is_some_and(|p| p.contains("Sebuah dermaga baru")),
+        "{:#?}",
+        a.body
+    );
+    assert_eq!(a.source.as_deref(), Some("Pelabuhanpost"));
+}
+
+/// A Korean site that writes its domain only in its reporter's mail
+/// address: the address still gives the domain shown beside the name in
+/// Hangul (which not every keyboard can type).
+#[test]
+fn reporter_mail_address_gives_the_domain_beside_a_korean_name() {
+    let a = load("source_reporter_mail_gives_domain_korean");
+    assert_eq!(a.byline.as_deref(), Some("김민준"));
+    assert_eq!(a.source.as_deref(), Some("한빛뉴스 (hanbitnews.co.kr)"));
+}
+
+#[test]
+fn a_caption_ending_in_a_slashed_agency_credit_is_a_caption_glued_or_not() {
+    let a = check(
+        "caption_with_slashed_agency_credit_glued",
+        &Want {
+            title: "Lantern marchers fill the old town as the budget vote nears",
+            byline: Some("Priya Nair and Tom Ellis"),
+            date: Some("2024-03-12"),
+            first: "Thousands of people carried paper lanterns",
+            last: "The mayor said on Tuesday",
+            paragraphs: Some(5),
+            absent: &[
+                "Getty Images",
+                "Marchers carry lanterns",
+                "Police officers stand",
+            ],
+        },
+    );
+    assert_eq!(a.captions.len(), 2, "{:#?}", a.captions);
+    assert!(a.captions[0].starts_with("Marchers carry lanterns past the cathedral"));
+}
+
+#[test]
+fn the_writers_contact_line_a_newsletter_pitch_and_the_sites_group_close_no_story() {
+    check(
+        "story_closing_with_author_contact_and_group_line",
+        &Want {
+            title: "Private lander team wins a second lunar contract",
+            byline: Some("Dana Whitfield"),
+            date: Some("2024-03-12"),
+            first: "A small lander company from Ohio",
+            last: "The agency plans to spend about $2 billion",
+            paragraphs: Some(4),
+            absent: &["dwhitfield@example.com", "Get breaking", "Orbit Media"],
+        },
+    );
+}
+
+#[test]
+fn the_sites_paragraph_naming_its_media_group_ends_the_story() {
+    check(
+        "story_closing_with_site_group_paragraph",
+        &Want {
+            title: "Private lander team wins a second lunar contract",
+            byline: Some("Dana Whitfield"),
+            date: Some("2024-03-12"),
+            first: "A small lander company from Ohio",
+            last: "The agency plans to spend about $2 billion",
+            paragraphs: Some(4),
+            absent: &["Orbit Media"],
+        },
+    );
+}
+
+/// "Descarga la app de El Faro del Puerto": the Spanish app promotion names
+/// the paper after its words, over the group in the copyright line.
+#[test]
+fn spanish_download_the_app_line_names_the_paper_over_its_parent_group() {
+    let a = load("source_download_app_line_spanish_over_parent_group");
+    assert_eq!(a.byline.as_deref(), Some("Lucía Romero"));
+    assert_eq!(a.source.as_deref(), Some("El Faro del Puerto"));
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::article::parse::{Explanation, explain};
+use crate::article::parse::{ExplainedSource, Explanation, explain};
 use crate::article::sanitize::{clean_line, json_safe};
 use crate::article::{decode, html};
 use crate::library::{self, MAX_ARTICLE_BYTES};
@@ -203,5 +203,65 @@ fn write_report(
         }
         (None, None) => writeln!(out, "headline: none in the text (the URL slug, if any)")?,
     }
+    write_source(out, &e.source)?;
     writeln!(out)
+}
+
+/// The names the page's lines voted for as its publication, each with its
+/// votes by kind of evidence, then what was given and why.
+fn write_source(out: &mut impl Write, s: &ExplainedSource) -> io::Result<()> {
+    writeln!(
+        out,
+        "source votes (name: each kind of evidence with its votes' place factors added up; lines outside the story naming it):"
+    )?;
+    if s.names.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for name in &s.names {
+        let evidence: Vec<String> = name
+            .evidence
+            .iter()
+            .map(|(kind, votes)| format!("{kind} {votes:.2}"))
+            .collect();
+        let held_by: Vec<String> = name
+            .held_by
+            .iter()
+            .filter_map(|&k| s.names.get(k))
+            .map(|o| shown(&o.name))
+            .collect();
+        let inside = if held_by.is_empty() {
+            String::new()
+        } else {
+            format!("; inside {}", held_by.join(", "))
+        };
+        writeln!(
+            out,
+            "  {}: {}; {} mentions{inside}",
+            shown(&name.name),
+            if evidence.is_empty() {
+                "no votes of its own".to_string()
+            } else {
+                evidence.join(", ")
+            },
+            name.mentions,
+        )?;
+    }
+    if let Some(original) = &s.original {
+        writeln!(
+            out,
+            "  an \"original article\" line credits: {}",
+            shown(original)
+        )?;
+    }
+    if let Some(fallback) = &s.fallback {
+        writeln!(
+            out,
+            "  fallback (the URL's host, else the domain the page writes most): {}",
+            shown(fallback)
+        )?;
+    }
+    match &s.source {
+        Some(source) => writeln!(out, "source: {}", shown(source)),
+        None => writeln!(out, "source: none"),
+    }
 }

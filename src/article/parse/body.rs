@@ -100,7 +100,13 @@ pub(crate) fn about_heading(text: &str) -> bool {
 
 /// How a company's standard paragraph goes on after its name, in the
 /// languages press releases are written in: "is a", "ist ein", "est un".
+/// The longer of two verbs starting alike comes first, as the first listed
+/// is taken.
 const SELF_DESCRIPTION_VERBS: &[&str] = &[
+    "is part of ",
+    "is a part of ",
+    "is a division of ",
+    "is a subsidiary of ",
     "is a ",
     "is an ",
     "is the ",
@@ -123,6 +129,20 @@ const SELF_DESCRIPTION_VERBS: &[&str] = &[
     "è una ",
     "is een ",
 ];
+
+/// The verbs of [`SELF_DESCRIPTION_VERBS`] by which a site names the group it
+/// belongs to ("Acme News is part of Acme Media Inc, an international media
+/// group"); a story says "Ukraine is part of the deal" too, so these need a
+/// company's legal form or "media" in the words after them.
+const MEMBERSHIP_VERBS: &[&str] = &[
+    "is part of ",
+    "is a part of ",
+    "is a division of ",
+    "is a subsidiary of ",
+];
+
+/// What follows a [`MEMBERSHIP_VERBS`] verb in a company's paragraph.
+const GROUP_WORDS: &[&str] = &["inc", "ltd", "llc", "plc", "gmbh", "media"];
 
 /// Words a company's standard paragraph uses of itself soon after that verb
 /// ("a global provider", "ein führender Hersteller", "un leader mondial"),
@@ -213,6 +233,11 @@ pub(crate) fn company_boilerplate(text: &str) -> bool {
         .take(DESCRIPTION_WINDOW)
         .collect::<Vec<_>>()
         .join(" ");
+    if MEMBERSHIP_VERBS.contains(&verb) {
+        return window
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| GROUP_WORDS.contains(&w));
+    }
     SELF_DESCRIPTION_WORDS.iter().any(|w| window.contains(w))
 }
 
@@ -243,9 +268,9 @@ fn may_open_with_name(text: &str) -> bool {
             word_start = true;
         }
     }
-    // A verb starting there ends within the next sixteen bytes.
+    // A verb starting there ends within the next `LONGEST_VERB` bytes.
     let mut head = [0u8; 256];
-    let end = (plain + 16).min(bytes.len()).min(head.len());
+    let end = (plain + LONGEST_VERB).min(bytes.len()).min(head.len());
     head[..end].copy_from_slice(&bytes[..end]);
     head[..end].make_ascii_lowercase();
     std::str::from_utf8(&head[..end])
@@ -253,6 +278,9 @@ fn may_open_with_name(text: &str) -> bool {
         .and_then(first_verb)
         .is_some_and(|(at, _)| at <= plain)
 }
+
+/// The length in bytes of the longest of [`SELF_DESCRIPTION_VERBS`].
+const LONGEST_VERB: usize = 20;
 
 /// The first of [`SELF_DESCRIPTION_VERBS`] in `lower` (the first listed of
 /// those starting at the same place): where it starts, and which. Every
@@ -728,6 +756,28 @@ mod boilerplate_tests {
         assert!(company_boilerplate(
             "Tessier SA est un fournisseur de pièces pour l'aéronautique basé à Toulouse."
         ));
+    }
+
+    #[test]
+    fn a_site_naming_its_media_group_closes_the_page() {
+        assert!(company_boilerplate(
+            "Harbour Weekly is part of Tideline Media Inc, an international publisher. \
+             Visit our corporate site."
+        ));
+        assert!(company_boilerplate(
+            "Harbour Weekly is a subsidiary of Tideline Holdings Ltd."
+        ));
+        // A story's "is part of" names no company.
+        assert!(!company_boilerplate(
+            "Ukraine is part of the talks on the grain deal, officials said."
+        ));
+    }
+
+    #[test]
+    fn every_verb_fits_the_quick_test() {
+        for v in super::SELF_DESCRIPTION_VERBS {
+            assert!(v.len() <= super::LONGEST_VERB, "{v}");
+        }
     }
 
     #[test]

@@ -230,7 +230,7 @@ pub fn embedded(line: &str) -> Option<String> {
 fn desk_credit(line: &str) -> Option<String> {
     let mut head = line;
     for sep in ENDS {
-        if let Some(p) = head.find(sep) {
+        if let Some(p) = super::text::find_short(head, sep) {
             head = &head[..p];
         }
     }

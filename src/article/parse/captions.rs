@@ -43,9 +43,20 @@ fn file_photo_phrase(line: &str, lower: &str) -> bool {
 /// Rule `file_photo_prefix`: wire captions of archive photos.
 /// Example: "FILE - Flags of NATO member countries are seen at the headquarters…".
 fn file_photo_prefix(line: &str) -> bool {
-    ["FILE -", "FILE –", "FILE —", "FILE PHOTO", "FILE:"]
-        .iter()
-        .any(|p| starts_with_ignore_case(line, p))
+    starts_with_any_ignore_case(line, &FILE_PHOTO_PREFIXES)
+}
+
+const FILE_PHOTO_PREFIXES: [&str; 5] = ["FILE -", "FILE –", "FILE —", "FILE PHOTO", "FILE:"];
+
+/// Whether `line` starts with one of `prefixes`, ASCII case ignored: each
+/// prefix's first byte is compared before the rest, which rules nearly
+/// every prefix out at once (a line's first letter opens few of them).
+fn starts_with_any_ignore_case(line: &str, prefixes: &[&str]) -> bool {
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    prefixes.iter().any(|p| {
+        p.as_bytes().first().map(u8::to_ascii_lowercase) == first
+            && starts_with_ignore_case(line, p)
+    })
 }
 
 /// ASCII-case-insensitive prefix test without allocating.
@@ -59,32 +70,33 @@ fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
 /// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …",
 /// "图为乘客在站台候车。".
 fn caption_label(line: &str) -> bool {
-    [
-        "image caption",
-        "media caption",
-        "caption:",
-        "pictured:",
-        "photo:",
-        "image:",
-        "(image",
-        "photograph:",
-        "picture:",
-        "above:",
-        "top photo:",
-        "main image:",
-        "video caption",
-        // Chinese "the picture shows", Japanese "photo:", Korean "photo=".
-        "图为",
-        "圖為",
-        "图：",
-        "写真：",
-        "写真は",
-        "사진=",
-        "사진 =",
-    ]
-    .iter()
-    .any(|p| starts_with_ignore_case(line, p))
+    starts_with_any_ignore_case(line, &CAPTION_LABELS)
 }
+
+/// The labels of [`caption_label`].
+const CAPTION_LABELS: [&str; 20] = [
+    "image caption",
+    "media caption",
+    "caption:",
+    "pictured:",
+    "photo:",
+    "image:",
+    "(image",
+    "photograph:",
+    "picture:",
+    "above:",
+    "top photo:",
+    "main image:",
+    "video caption",
+    // Chinese "the picture shows", Japanese "photo:", Korean "photo=".
+    "图为",
+    "圖為",
+    "图：",
+    "写真：",
+    "写真は",
+    "사진=",
+    "사진 =",
+];
 
 /// A caption without the page's label ("Image caption The depot" → "The depot").
 /// Wire prefixes such as "FILE -" are part of the caption and stay.
@@ -163,7 +175,7 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
                     || w.starts_with("ap/")
                     || w.starts_with("afp/")
                     || w.contains("photo/")
-            });
+            }) || credit_after_sentence(t);
         }
     };
     let Some(open) = tail.rfind(opener) else {
@@ -181,6 +193,44 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
     .any(|k| group.contains(k));
     let words = word_count(&group);
     ((worded && words <= 10) || (group.contains('/') && words <= 8)) && word_count(line) >= 6
+}
+
+/// A photographer and agency after the caption's last sentence, without
+/// brackets and often glued to it when the page is copied ("…in Seoul on
+/// Friday.Jane Roe / AFP - Getty Images"): two to eight words that name an
+/// agency or picture library and hold a slash, after at least five words of
+/// sentence. A story paragraph never ends in a slashed agency credit.
+fn credit_after_sentence(t: &str) -> bool {
+    const CREDIT_WORDS: [&str; 15] = [
+        "getty",
+        "images",
+        "afp",
+        "reuters",
+        "ap",
+        "epa",
+        "shutterstock",
+        "alamy",
+        "pool",
+        "efe",
+        "dpa",
+        "xinhua",
+        "sipa",
+        "anadolu",
+        "imago",
+    ];
+    let Some(stop) = t.rfind(['.', '!', '?']) else {
+        return false;
+    };
+    let tail = t[stop + 1..].trim_start();
+    if !tail.starts_with(|c: char| c.is_uppercase()) || !tail.contains('/') {
+        return false;
+    }
+    let words = word_count(tail);
+    (2..=8).contains(&words)
+        && word_count(&t[..stop]) >= 5
+        && tail
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CREDIT_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }
 
 /// Rule `place_date_ending`: a photo description that ends with a place and a date,
@@ -376,6 +426,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_label_and_file_prefix_passes_its_first_byte_gate() {
+        for label in CAPTION_LABELS {
+            for written in [label.to_string(), label.to_ascii_uppercase()] {
+                assert!(
+                    caption_label(&format!("{written} The depot")),
+                    "{written:?}"
+                );
+            }
+        }
+        for prefix in FILE_PHOTO_PREFIXES {
+            for written in [prefix.to_string(), prefix.to_ascii_lowercase()] {
+                assert!(
+                    file_photo_prefix(&format!("{written} Flags")),
+                    "{written:?}"
+                );
+            }
+        }
+        assert!(!caption_label("Imagine a caption"));
+        assert!(!caption_label(""));
+    }
+
+    #[test]
     fn long_wire_credits_end_captions_but_slashed_notes_do_not() {
         assert!(trailing_photo_credit(
             "The rocket stands on its launch pad before lift-off on Monday. \
@@ -387,6 +459,18 @@ mod tests {
         assert!(!trailing_photo_credit(
             "The elders foresaw a war across the worlds, the notes say. [MP / MP2 SP / MF SP / X SP]"
         ));
+        // A photographer and agency after the last sentence, glued or spaced.
+        assert!(trailing_photo_credit(
+            "Marchers carry lanterns through the old town on Saturday.Jane Roe / AFP - Getty Images"
+        ));
+        assert!(trailing_photo_credit(
+            "Police officers stand outside the party headquarters on Friday. John Doe / Getty Images"
+        ));
+        // A slash in a story's closing words is no credit.
+        assert!(!trailing_photo_credit(
+            "The vote passed late on Friday. Reporting continues at the desk 24/7"
+        ));
+        assert!(!trailing_photo_credit("Read more. Sport / Football"));
     }
 
     #[test]

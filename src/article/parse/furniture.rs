@@ -18,7 +18,7 @@ fn lower_words(lower: &str) -> Vec<&str> {
 
 /// Whether any of `phrases` occurs in `lower`.
 fn has_any(lower: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| lower.contains(p))
+    phrases.iter().any(|p| super::text::holds(lower, p))
 }
 
 /// Phrases of rule `account_and_subscription` (also read by the gate).
@@ -127,6 +127,7 @@ const CALL_TO_ACTION_1: &[&str] = &["sharing options", "share this", "share on "
 /// Phrases of rule `call_to_action` (also read by the gate).
 const CALL_TO_ACTION_2: &[&str] = &[
     "subscribe to our",
+    "get breaking",
     "click to subscribe",
     "sign up for our",
     "subscribe now",
@@ -285,6 +286,11 @@ pub(crate) const RULES: &[Rule] = &[
             CALL_TO_ACTION_LEADS,
         ],
         check: |_, lower, words| call_to_action(lower, words),
+    },
+    Rule {
+        name: "author_contact",
+        phrases: &[AUTHOR_CONTACT_LEADS, AUTHOR_CONTACT_PHRASES],
+        check: |line, lower, words| author_contact(line, lower, words),
     },
     Rule {
         name: "original_source",
@@ -729,6 +735,64 @@ fn call_to_action(lower: &str, words: usize) -> bool {
         return true;
     }
     words <= 14 && has_any(lower, CALL_TO_ACTION_3)
+}
+
+/// Leads of rule `author_contact`: the imperative a contact line opens with.
+const AUTHOR_CONTACT_LEADS: &[&str] = &[
+    "email ",
+    "e-mail ",
+    "contact ",
+    "follow ",
+    "write to ",
+    "reach ",
+    "you can reach ",
+    "have a tip?",
+];
+
+/// Phrases of rule `author_contact` found anywhere in the line.
+const AUTHOR_CONTACT_PHRASES: &[&str] = &["be reached at"];
+
+/// Rule `author_contact`: how to reach the writer or the desk, which closes
+/// many stories: an address or a handle after an imperative ("Email Jane Roe
+/// at jroe@example.com or follow her @janeroe", "Contact us:
+/// desk@example.com") or after "… may be reached at". A story's own mention
+/// of an address ("Anyone with information should contact police at
+/// tips@example.gov") opens otherwise and stays.
+fn author_contact(line: &str, lower: &str, words: usize) -> bool {
+    const MAX_WORDS: usize = 45;
+    if words > MAX_WORDS || memchr::memchr(b'@', line.as_bytes()).is_none() {
+        return false;
+    }
+    let opens = AUTHOR_CONTACT_LEADS.iter().any(|p| lower.starts_with(p))
+        || has_any(lower, AUTHOR_CONTACT_PHRASES);
+    opens && (has_email_address(line) || has_handle(line))
+}
+
+/// Whether the line holds an e-mail address: a word character on each side
+/// of an "@" and a dot in the word after it.
+fn has_email_address(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'@', bytes).any(|at| {
+        let word = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+        at > 0
+            && word(&bytes[at - 1])
+            && bytes[at + 1..]
+                .iter()
+                .take_while(|b| word(b))
+                .any(|&b| b == b'.')
+    })
+}
+
+/// Whether the line holds a social handle: an "@" at a word's start followed
+/// by a letter, digit or underscore ("@janeroe").
+fn has_handle(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'@', bytes).any(|at| {
+        (at == 0 || matches!(bytes[at - 1], b' ' | b'(' | b'\t'))
+            && bytes
+                .get(at + 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    })
 }
 
 /// Leads of rule `original_source`.

@@ -241,7 +241,9 @@ fn score_candidates(
             let quoted = lines[i.saturating_sub(80)..(i + 80).min(n)]
                 .iter()
                 .any(|o| {
-                    o.text.len() > t.len() && o.text.len() <= t.len() + 80 && o.text.contains(t)
+                    o.text.len() > t.len()
+                        && o.text.len() <= t.len() + 80
+                        && super::text::holds(&o.text, t)
                 });
             f[QUOTED] = flag(quoted);
         }
@@ -676,7 +678,7 @@ fn word_keys(t: &str, mut key: impl FnMut(u64)) {
     // with any story.
     if t.is_ascii() {
         super::text::content_word_hashes(t, |start, end, hash| {
-            if !is_function_word(&t[start..end]) {
+            if !super::text::is_function_word_hashed(&t[start..end], hash) {
                 key(hash);
             }
         });

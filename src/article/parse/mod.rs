@@ -46,6 +46,8 @@ mod source;
 pub(crate) mod text;
 mod urls;
 
+pub use source::ExplainedSource;
+
 use std::borrow::Cow;
 use std::cell::OnceCell;
 

@@ -137,11 +137,16 @@ pub struct Written {
     pub outside: usize,
     /// Story lines that write it.
     pub inside: usize,
+    /// Lines giving a person's mail address at it ("jane@harbour.co.kr"):
+    /// a reporter's address is at the site's own domain more often than
+    /// not, a domain worth showing beside a name in another script, but a
+    /// freelancer's is at their own.
+    pub personal: usize,
 }
 
 impl Written {
     fn weight(&self) -> usize {
-        2 * self.outside + self.inside
+        2 * self.outside + self.inside + self.personal
     }
 }
 
@@ -153,7 +158,7 @@ pub fn most_written(lines: &[&str], story: &Range<usize>) -> Option<Written> {
     let mut in_line: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         in_line.clear();
-        each_domain(line, |host| {
+        each_domain(line, |host, personal| {
             let key = host.to_ascii_lowercase();
             if NOT_THE_SITE.contains(&key.as_str()) {
                 return;
@@ -166,13 +171,16 @@ pub fn most_written(lines: &[&str], story: &Range<usize>) -> Option<Written> {
                         key,
                         outside: 0,
                         inside: 0,
+                        personal: 0,
                     });
                     seen.len() - 1
                 }
             };
             if !in_line.contains(&at) {
                 in_line.push(at);
-                if story.contains(&i) {
+                if personal {
+                    seen[at].personal += 1;
+                } else if story.contains(&i) {
                     seen[at].inside += 1;
                 } else {
                     seen[at].outside += 1;
@@ -198,8 +206,11 @@ pub fn most_written(lines: &[&str], story: &Range<usize>) -> Option<Written> {
 /// writes ([`NOT_THE_SITE`]).
 pub fn domains_in(line: &str) -> Vec<&str> {
     let mut found = Vec::new();
-    each_domain(line, |host| {
-        if !NOT_THE_SITE.iter().any(|n| n.eq_ignore_ascii_case(host)) && !found.contains(&host) {
+    each_domain(line, |host, personal| {
+        if !personal
+            && !NOT_THE_SITE.iter().any(|n| n.eq_ignore_ascii_case(host))
+            && !found.contains(&host)
+        {
             found.push(host);
         }
     });
@@ -207,8 +218,9 @@ pub fn domains_in(line: &str) -> Vec<&str> {
 }
 
 /// Calls `each` with the registrable domain of every host written in `line`
-/// (bare "example.com", "www.example.com", a URL's host, a mail address's).
-fn each_domain<'a>(line: &'a str, mut each: impl FnMut(&'a str)) {
+/// (bare "example.com", "www.example.com", a URL's host, a mail address's),
+/// and whether it is a person's mail address (see [`Written::personal`]).
+fn each_domain<'a>(line: &'a str, mut each: impl FnMut(&'a str, bool)) {
     let bytes = line.as_bytes();
     let host_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'.';
     let mut done = 0;
@@ -253,17 +265,15 @@ fn each_domain<'a>(line: &'a str, mut each: impl FnMut(&'a str)) {
         if before == Some(b'/') && !after_scheme {
             continue;
         }
-        // A person's mail address names their mail host, not the site
-        // ("jane@harbourmail.com" in an author's box); a desk's names the
-        // site ("tips@", "news@").
-        if before == Some(b'@') && !role_address(&bytes[..start - 1]) {
-            continue;
-        }
+        // A person's mail address may name their own mail host
+        // ("jane@harbourmail.com" in an author's box), a desk's names the
+        // site ("tips@", "news@"): the former counts apart.
+        let personal = before == Some(b'@') && !role_address(&bytes[..start - 1]);
         let marked = after_scheme || before == Some(b'@');
         // Sentence dots and trailing dots are not part of the host.
         let host = line[start..end].trim_matches(['.', '-']);
         if let Some(domain) = registrable(host, marked) {
-            each(domain);
+            each(domain, personal);
         }
     }
 }
@@ -301,6 +311,31 @@ const DESKS: &[&str] = &[
     "desk",
     "story",
     "stories",
+    // The same desks in other languages (Chinese in pinyin: "tougao" is
+    // submissions, "bianji" the editors, "jubao" reports).
+    "redakciya",
+    "redaktsiya",
+    "redaksi",
+    "redakcia",
+    "contato",
+    "contacto",
+    "contatto",
+    "kontakt",
+    "kontak",
+    "reklama",
+    "iklan",
+    "publicidad",
+    "publicidade",
+    "pubblicita",
+    "tougao",
+    "bianji",
+    "jubao",
+    "kefu",
+    "community",
+    "moderator",
+    "privacy",
+    "accessibility",
+    "legal",
 ];
 
 /// Whether the text before an "@" ends with a desk's local part.
@@ -355,7 +390,11 @@ mod tests {
 
     fn domains(line: &str) -> Vec<String> {
         let mut out = Vec::new();
-        each_domain(line, |d| out.push(d.to_string()));
+        each_domain(line, |d, personal| {
+            if !personal {
+                out.push(d.to_string());
+            }
+        });
         out
     }
 
@@ -382,6 +421,24 @@ mod tests {
             domains("PanHarbour.Net - Verified video"),
             ["PanHarbour.Net"]
         );
+    }
+
+    #[test]
+    fn a_persons_mail_address_counts_apart() {
+        let page = [
+            "Jane Doe jane.doe@harbourdaily.co.kr",
+            "A story that cites otherpaper.com once.",
+        ];
+        let w = most_written(&page, &(1..2));
+        assert_eq!(
+            w.as_ref().map(|w| w.shown.as_str()),
+            Some("harbourdaily.co.kr")
+        );
+        assert_eq!(
+            w.map(|w| (w.outside, w.inside, w.personal)),
+            Some((0, 0, 1))
+        );
+        assert!(domains_in("Write to jane@harbourmail.com").is_empty());
     }
 
     #[test]

@@ -81,19 +81,132 @@ const BEFORE_NAME_ELSEWHERE: &[&str] = &[
     "abonnieren sie ",
     "подпишитесь на ",
     "подписывайтесь на ",
+    // "Find X on", "Join X", "Support X", "Welcome to X", "Advertise on X",
+    // "Read X on" in French, Spanish, Portuguese, Italian, German, Russian,
+    // Indonesian and Czech.
+    "retrouvez ",
+    "rejoignez ",
+    "soutenez ",
+    "abonnez-vous au ",
+    "abonnez-vous à ",
+    "bienvenue sur ",
+    "bienvenue à ",
+    "bienvenue au ",
+    "contactez ",
+    "únete a ",
+    "bienvenido a ",
+    "bienvenidos a ",
+    "contacta con ",
+    "bem-vindo ao ",
+    "bem-vindo à ",
+    "bem-vindo a ",
+    "fale com o ",
+    "fale com a ",
+    "apoie o ",
+    "apoie a ",
+    "anuncie no ",
+    "anuncie na ",
+    "benvenuto su ",
+    "benvenuti su ",
+    "pubblicità su ",
+    "iscriviti a ",
+    "sostieni ",
+    "folge ",
+    "abonniere ",
+    "unterstütze ",
+    "unterstützen sie ",
+    "willkommen bei ",
+    "willkommen auf ",
+    "werben bei ",
+    "werben auf ",
+    "mehr von ",
+    "читайте ",
+    "поддержите ",
+    "реклама на ",
+    "ikuti ",
+    "tentang ",
+    "berlangganan ",
+    "selamat datang di ",
+    "dukung ",
+    "sledujte ",
+    "odebírejte ",
+    "podpořte ",
+    "vítejte na ",
+    // "Download the X app", "X's newsletter": the name after the words.
+    "baixe o app do ",
+    "baixe o app da ",
+    "baixe o aplicativo do ",
+    "baixe o aplicativo da ",
+    "descarga la app de ",
+    "descargue la app de ",
+    "scarica l'app di ",
+    "scarica l’app di ",
+    "téléchargez l'application ",
+    "téléchargez l’application ",
+    "laden sie die app von ",
+    "unduh aplikasi ",
+    "скачайте приложение ",
+    "newsletter do ",
+    "newsletter da ",
+    "newsletter de ",
+    "newsletter di ",
+    "newsletter du ",
+    "newsletter von ",
 ];
+
+/// [`BEFORE_NAME`] and [`BEFORE_NAME_ELSEWHERE`] (with whether a phrase is
+/// the latter's) by their first byte: a line is compared with the few
+/// phrases that open as it does, not with all ninety.
+fn phrases_by_first_byte() -> &'static [Vec<(&'static str, bool)>] {
+    static BY_BYTE: std::sync::OnceLock<Vec<Vec<(&'static str, bool)>>> =
+        std::sync::OnceLock::new();
+    BY_BYTE.get_or_init(|| {
+        let mut by_byte = vec![Vec::new(); 256];
+        let all = BEFORE_NAME
+            .iter()
+            .map(|p| (*p, false))
+            .chain(BEFORE_NAME_ELSEWHERE.iter().map(|p| (*p, true)));
+        for (phrase, elsewhere) in all {
+            by_byte[usize::from(phrase.as_bytes()[0])].push((phrase, elsewhere));
+        }
+        by_byte
+    })
+}
 
 /// Articles that may stand between a phrase of [`BEFORE_NAME_ELSEWHERE`]
 /// and the name ("Siga a Folha", "Suivez le Courrier").
 const ARTICLES: &[&str] = &[
     "o ", "a ", "os ", "as ", "el ", "la ", "los ", "il ", "lo ", "le ", "les ", "der ", "die ",
-    "das ", "den ",
+    "das ", "den ", "l'", "l’",
 ];
 
 /// Where "on Twitter" starts in other languages ("Siga a Folha no
 /// Twitter"): the network is not part of the name.
 const ON_NETWORK: &[&str] = &[
     " on ", " no ", " na ", " en ", " su ", " sur ", " auf ", " в ",
+];
+
+/// Words that mean "on" but also join a name's words ("Corriere di Roma"):
+/// they end the name only before a network ("Ikuti Harian Pelabuhan di
+/// Instagram").
+const ON_NETWORK_OR_JOINER: &[&str] = &[" di ", " v ", " w ", " bei ", " im "];
+
+/// Networks a furniture line names after the site ("… on Instagram").
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "telegram",
+    "youtube",
+    "google",
+    "whatsapp",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "x",
+    "дзен",
+    "дзене",
+    "вконтакте",
 ];
 
 /// Furniture words after the site's name: "The Verge homepage", "Vox main menu".
@@ -234,6 +347,15 @@ const NOT_A_NAME: &[&str] = &[
     "my",
     "you",
     "we",
+    // "Us" and "we" in other languages ("Tentang Kami", "Über Uns").
+    "kami",
+    "uns",
+    "nós",
+    "nous",
+    "nosotros",
+    "noi",
+    "nas",
+    "нас",
     "team",
     "staff",
     "jobs",
@@ -617,6 +739,15 @@ impl Ballot {
         let lowercase_ok = match evidence {
             Evidence::Imprint => plausible_name(&capitalise_first(name)),
             Evidence::OwnName => plausible_name(&capitalise_words(name)),
+            // A furniture phrase in a script such as Cyrillic names the site
+            // in sentence case ("Читайте Гавань сегодня в Telegram"); its
+            // first letter is still a capital.
+            Evidence::Phrase
+                if !name.chars().any(|c| c.is_ascii_alphabetic())
+                    && name.chars().next().is_some_and(char::is_uppercase) =>
+            {
+                plausible_name(&capitalise_words(name))
+            }
             // Names in scripts such as Cyrillic are written in sentence case
             // ("© 2019 Гаванская газета").
             Evidence::Copyright | Evidence::CopyrightCompany | Evidence::BeforeCopyright
@@ -1137,9 +1268,11 @@ const CUES: [&str; 14] = [
 ];
 
 /// What [`may_be_copyright`] looks for: a mark, the word, or a reservation.
+#[cfg(test)]
 const COPYRIGHT_CUES: [&str; 6] = ["©", "ⓒ", "(c)", "(с)", "copyright", "reserved"];
 
 /// What [`cues`] finds in a line.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Cues {
     /// A cue of either rule, ASCII case ignored: the line may be a
@@ -1157,6 +1290,12 @@ struct Cues {
 /// outside the story, which holds neither. The pass ends at the first cue
 /// unless it is none of [`own_name`]'s as written, so a line with a cue
 /// in another case ("market" for " Marke") is not read again by that rule.
+///
+/// The parser no longer walks this automaton (a dependent load a byte, most
+/// of `gather`'s time): [`may_be_copyright`] finds a copyright cue by byte
+/// searches and [`name_cued`] the name cues with a packed (SIMD) search.
+/// The tests keep it as the reference both are checked against.
+#[cfg(test)]
 fn cues(line: &str) -> Cues {
     use aho_corasick::Anchored;
     use aho_corasick::automaton::Automaton;
@@ -1257,22 +1396,46 @@ fn may_be_copyright(line: &str) -> bool {
 /// company, which the copyright line already names.
 #[cfg(test)]
 fn own_name(line: &str) -> Option<&str> {
-    if !cues(line).name {
+    if !name_cued(line) {
         return None;
     }
     own_name_cued(line)
 }
 
-/// [`own_name`] for a line holding one of its cues as written ([`Cues::name`]).
+/// Whether `line` holds one of [`CUES`] as written, which [`own_name`]
+/// needs: a packed (Teddy) search for the fourteen cues at once, a few
+/// bytes a step, where an automaton walked the line a byte at a time.
+fn name_cued(line: &str) -> bool {
+    static SEARCH: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::LazyLock::new(|| aho_corasick::packed::Searcher::new(CUES));
+    match SEARCH.as_ref() {
+        Some(search) => search.find(line).is_some(),
+        None => CUES.iter().any(|c| line.contains(c)),
+    }
+}
+
+/// [`own_name`] for a line holding one of its cues as written ([`name_cued`]).
 fn own_name_cued(line: &str) -> Option<&str> {
     let lower = line.to_lowercase();
     if lower.len() != line.len() {
         return None;
     }
-    let at = OWN_NAME_PHRASES
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()?;
+    // Where the first phrase starts: a leftmost search finds the least
+    // start of any phrase's occurrence, one pass for them all.
+    static PHRASES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(OWN_NAME_PHRASES)
+                .ok()
+        });
+    let at = match PHRASES.as_ref() {
+        Some(phrases) => phrases.find(&lower)?.start(),
+        None => OWN_NAME_PHRASES
+            .iter()
+            .filter_map(|p| lower.find(p))
+            .min()?,
+    };
     let before = line[..at].trim_end().trim_end_matches('®').trim_end();
     // A quoted name: the quotes say where it starts.
     for (open, close) in [('"', '"'), ('“', '”'), ('\'', '\'')] {
@@ -1356,14 +1519,23 @@ pub fn publication(
         return Some(format!("{name} ({d})"));
     }
     name.or_else(|| url.and_then(super::urls::site_of))
-        .or_else(|| written.map(|w| w.shown))
+        .or_else(|| written.filter(written_by_the_site).map(|w| w.shown))
+}
+
+/// Whether the site writes the domain itself, not only in a person's mail
+/// address (a freelancer's own domain is no name for the page's site).
+fn written_by_the_site(w: &page_domain::Written) -> bool {
+    w.outside + w.inside >= 1
 }
 
 /// The site's domain to show beside a name in another script: the page
 /// URL's host, else the domain the page writes most outside the story.
 fn domain_beside(url: Option<&str>, written: Option<&page_domain::Written>) -> Option<String> {
-    url.and_then(super::urls::site_of)
-        .or_else(|| written.filter(|w| w.outside >= 1).map(|w| w.shown.clone()))
+    url.and_then(super::urls::site_of).or_else(|| {
+        written
+            .filter(|w| w.outside >= 1 || w.personal >= 1)
+            .map(|w| w.shown.clone())
+    })
 }
 
 /// One name the page's evidence votes for, as `parse --explain --json`
@@ -1432,9 +1604,12 @@ pub fn explain(
         .collect();
     ExplainedSource {
         names,
-        fallback: url
-            .and_then(super::urls::site_of)
-            .or_else(|| written.as_ref().map(|w| w.shown.clone())),
+        fallback: url.and_then(super::urls::site_of).or_else(|| {
+            written
+                .as_ref()
+                .filter(|w| written_by_the_site(w))
+                .map(|w| w.shown.clone())
+        }),
         domain_beside: domain_beside(url, written.as_ref()),
         original: None,
         url: url.map(str::to_string),
@@ -1481,16 +1656,11 @@ fn gather(
             continue;
         }
         let short = line.len() <= SHORT;
-        let cued = if line.len() <= 400 {
-            cues(line)
-        } else {
-            Cues {
-                any: false,
-                name: false,
-            }
-        };
+        // Only lines of up to 400 bytes are read for a copyright line or the
+        // site's own name.
+        let cueable = line.len() <= 400;
         // Copyright lines (the footer's own weighs more than one mid-page).
-        if cued.any
+        if cueable
             && may_be_copyright(line)
             && let Some((holder, before, company)) = copyright_holder(line)
         {
@@ -1530,6 +1700,9 @@ fn gather(
         if let Some(outlet) = byline_outlet(line) {
             ballot.vote(outlet, Evidence::BylineOutlet, 1.0);
         }
+        if let Some(name) = cjk_site_affix(line) {
+            ballot.vote(name, Evidence::Phrase, 1.0);
+        }
         if let Some(domain) = domain_dateline(line) {
             ballot.vote(domain, Evidence::DomainDateline, 1.0);
         }
@@ -1538,7 +1711,8 @@ fn gather(
         {
             ballot.vote(name, Evidence::Copyright, 1.0);
         }
-        if cued.name
+        if cueable
+            && name_cued(line)
             && let Some(name) = own_name_cued(line)
         {
             ballot.vote(name, Evidence::OwnName, 1.0);
@@ -1580,11 +1754,7 @@ fn gather(
         // compared per phrase before that phrase is matched.
         let first = lower.as_bytes().first().copied().unwrap_or(0);
         let last = lower.as_bytes().last().copied().unwrap_or(0);
-        let leads_here = BEFORE_NAME
-            .iter()
-            .map(|l| (l, false))
-            .chain(BEFORE_NAME_ELSEWHERE.iter().map(|l| (l, true)));
-        for (lead, elsewhere) in leads_here.filter(|(p, _)| p.as_bytes()[0] == first) {
+        for &(lead, elsewhere) in &phrases_by_first_byte()[usize::from(first)] {
             if lower.starts_with(lead) && lower.len() == line.len() {
                 let rest = line[lead.len()..]
                     .trim()
@@ -1605,6 +1775,19 @@ fn gather(
                 let rest = ON_NETWORK
                     .iter()
                     .filter_map(|on| rest.find(on))
+                    .min()
+                    .map_or(rest, |at| &rest[..at]);
+                let rest = ON_NETWORK_OR_JOINER
+                    .iter()
+                    .filter_map(|on| {
+                        let at = rest.find(on)?;
+                        let next = rest[at + on.len()..].split_whitespace().next()?;
+                        let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        NETWORKS
+                            .iter()
+                            .any(|n| next.to_lowercase() == *n)
+                            .then_some(at)
+                    })
                     .min()
                     .map_or(rest, |at| &rest[..at]);
                 let rest = rest.split(" Stories").next().unwrap_or(rest);
@@ -1879,19 +2062,109 @@ fn registered_name(line: &str) -> Option<&str> {
     (1..=4).contains(&word_count(name)).then_some(name)
 }
 
+/// Words a Chinese or Japanese menu or footer writes before the site's
+/// name: "about", "mobile", "visit" ("关于海港网", "手机海港网").
+const CJK_BEFORE_NAME: &[&str] = &["关于", "關於", "手机", "手機", "访问", "訪問"];
+
+/// Words a Chinese or Japanese menu or footer writes after the site's name:
+/// "home page", "app", "official site", "editorial office" ("海港网首页",
+/// "ハーバー通信編集部").
+const CJK_AFTER_NAME: &[&str] = &[
+    "首页",
+    "首頁",
+    "客户端",
+    "客戶端",
+    "官网",
+    "官網",
+    "编辑部",
+    "編輯部",
+    "編集部",
+    "公式サイト",
+];
+
+/// Words standing where a name would that are no name: "us", "this site",
+/// "the company", "the paper".
+const CJK_NOT_A_NAME: &[&str] = &[
+    "我们",
+    "我們",
+    "本站",
+    "本网",
+    "本網",
+    "网站",
+    "網站",
+    "当社",
+    "弊社",
+    "本社",
+    "本刊",
+    "本报",
+    "本報",
+    "当サイト",
+    "私たち",
+    "返回",
+    "回到",
+    "网页",
+    "網頁",
+];
+
+/// Rule `cjk_site_affix`: a short Chinese or Japanese line that is the
+/// site's name with a menu word before or after it ("关于海港网" → "海港网",
+/// "海港网首页" → "海港网"): where an English page writes "About X" or "X
+/// homepage".
+fn cjk_site_affix(line: &str) -> Option<&str> {
+    // Eight characters of three bytes and the affix: longer lines are
+    // no menu entry.
+    if line.len() > 48 || line.is_ascii() {
+        return None;
+    }
+    let name = CJK_BEFORE_NAME
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+        .or_else(|| CJK_AFTER_NAME.iter().find_map(|w| line.strip_suffix(w)))?
+        .trim();
+    let chars = name.chars().count();
+    let clean = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    let generic = CJK_NOT_A_NAME.iter().any(|w| name.starts_with(w));
+    ((2..=12).contains(&chars) && clean && !generic && !name.is_ascii()).then_some(name)
+}
+
 /// Rule `domain_dateline`: a domain opening a paragraph before a dash, as a
 /// dateline ("Example.net - Verified footage shows …" → "Example.net"): the
 /// site crediting its own report, as wires write "(Reuters) -".
+///
+/// The place may stand on either side of the domain, after a comma
+/// ("JAKARTA, Harbourpost.com - …", "HARBOURPOST.COM, Jakarta – …"), as
+/// Indonesian sites write their datelines.
 fn domain_dateline(line: &str) -> Option<&str> {
-    let (first, rest) = line.split_once(' ')?;
-    if !first.contains('.') || !looks_like_domain(first) {
-        return None;
+    // A dateline's domain stands in its first few words: most lines have
+    // no dot there and are passed over on one byte search.
+    let head = &line.as_bytes()[..line.len().min(48)];
+    memchr::memchr(b'.', head)?;
+    let mut tokens = line.split(' ').filter(|t| !t.is_empty());
+    let mut domain = None;
+    let mut place_words = 0;
+    let mut comma = false;
+    for _ in 0..5 {
+        let token = tokens.next()?;
+        if matches!(token, "-" | "–" | "—" | "--") {
+            // Only the domain, or the domain and a place beside it.
+            let alone = place_words == 0 && !comma;
+            let placed = (1..=3).contains(&place_words) && comma;
+            return domain.filter(|_| alone || placed);
+        }
+        let bare = token.strip_suffix(',');
+        comma |= bare.is_some();
+        let bare = bare.unwrap_or(token);
+        if domain.is_none() && bare.contains('.') && looks_like_domain(bare) {
+            domain = Some(bare);
+        } else if bare.starts_with(|c: char| c.is_uppercase()) && !bare.contains('.') {
+            place_words += 1;
+        } else {
+            return None;
+        }
     }
-    let rest = rest.trim_start();
-    ["- ", "– ", "— "]
-        .iter()
-        .any(|d| rest.starts_with(d))
-        .then_some(first)
+    None
 }
 
 /// Rule `name_and_year`: a footer line giving a name and the years it has
@@ -2081,6 +2354,20 @@ mod tests {
     }
 
     #[test]
+    fn every_copyright_cue_passes_the_copyright_gate() {
+        for cue in COPYRIGHT_CUES {
+            let line = format!("Text {cue} 2024 Harbour Post");
+            assert!(may_be_copyright(&line), "{line:?}");
+            assert!(cues(&line).any, "{line:?}");
+            // In capitals the automaton finds every cue; the byte test lets
+            // fewer through ("RESERVED" has no lowercase "v"), never more.
+            let upper = line.to_ascii_uppercase();
+            assert!(cues(&upper).any, "{upper:?}");
+            assert!(!may_be_copyright(&upper) || cues(&upper).any, "{upper:?}");
+        }
+    }
+
+    #[test]
     fn the_name_cue_is_one_of_own_names_cues_as_written() {
         for line in [
             "Harbour Post is part of Wave Media",
@@ -2098,7 +2385,11 @@ mod tests {
         ] {
             let want = CUES.iter().any(|c| line.contains(c));
             assert_eq!(cues(line).name, want, "{line:?}");
+            assert_eq!(name_cued(line), want, "{line:?}");
             assert!(!want || cues(line).any, "{line:?}");
+            // A line the copyright test lets through holds a cue the
+            // automaton finds: testing it alone gates as both did.
+            assert!(!may_be_copyright(line) || cues(line).any, "{line:?}");
         }
     }
 
@@ -2208,6 +2499,38 @@ mod tests {
             assert!(!plausible_name(label), "{label}");
         }
         assert!(plausible_name("Breaking Defense"));
+    }
+
+    #[test]
+    fn datelines_credit_the_domain_beside_their_place() {
+        assert_eq!(
+            domain_dateline("Tidewatch.net - The union ended its strike"),
+            Some("Tidewatch.net")
+        );
+        assert_eq!(
+            domain_dateline("JAKARTA, Harbourpost.com - The union ended"),
+            Some("Harbourpost.com")
+        );
+        assert_eq!(
+            domain_dateline("HARBOURPOST.CO, Jakarta – The union ended"),
+            Some("HARBOURPOST.CO")
+        );
+        // A place without a comma is a sentence; a sentence's domain is
+        // not its dateline.
+        assert_eq!(domain_dateline("Jakarta Harbourpost.com - The union"), None);
+        assert_eq!(domain_dateline("We read Harbourpost.com - daily"), None);
+        assert_eq!(domain_dateline("U.S. - China talks resume"), None);
+    }
+
+    #[test]
+    fn cjk_menu_words_around_a_name_give_the_name() {
+        assert_eq!(cjk_site_affix("关于海港网"), Some("海港网"));
+        assert_eq!(cjk_site_affix("海港网首页"), Some("海港网"));
+        assert_eq!(cjk_site_affix("ハーバー通信編集部"), Some("ハーバー通信"));
+        assert_eq!(cjk_site_affix("关于我们"), None);
+        assert_eq!(cjk_site_affix("返回首页"), None);
+        assert_eq!(cjk_site_affix("首页"), None);
+        assert_eq!(cjk_site_affix("关于海港网 | 联系我们"), None);
     }
 
     #[test]

@@ -357,15 +357,88 @@ const FUNCTION_WORD_LANGUAGES: &[&str] = &[
 ];
 
 /// Every function word of [`FUNCTION_WORD_LANGUAGES`], lowercase.
-static FUNCTION_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
+static FUNCTION_WORDS: std::sync::LazyLock<FunctionWords> = std::sync::LazyLock::new(|| {
+    FunctionWords::of(
         FUNCTION_WORD_LANGUAGES
             .iter()
             .filter_map(|code| stop_words::lookup(code))
             .flatten()
-            .copied()
-            .collect()
-    });
+            .copied(),
+    )
+});
+
+/// The function words as a set keyed by [`word_hash`], the hash
+/// [`content_word_hashes`] gives each word: a word found there is asked
+/// with the hash it has already, and any other word hashes in a few steps
+/// (SipHash and a `HashSet` cost more than the rest of the test).
+struct FunctionWords {
+    /// `k + 1` for the word `words[k]`, 0 for an empty slot, by the hash's
+    /// low bits (open addressing); the length is a power of two at least
+    /// twice the number of words.
+    slots: Vec<u32>,
+    words: Vec<(u64, &'static str)>,
+    /// The longest word's length in bytes: a longer word is none of them.
+    longest: usize,
+}
+
+impl FunctionWords {
+    fn of(list: impl Iterator<Item = &'static str>) -> Self {
+        let mut set = Self {
+            slots: Vec::new(),
+            words: Vec::new(),
+            longest: 0,
+        };
+        let list: Vec<&'static str> = list.collect();
+        set.slots = vec![0; (2 * list.len()).next_power_of_two().max(8)];
+        for word in list {
+            let hash = word_hash(word.as_bytes(), 0, word.len(), 0);
+            if let Err(slot) = set.slot(hash, |w| w == word) {
+                set.words.push((hash, word));
+                set.slots[slot] = set.words.len() as u32;
+                set.longest = set.longest.max(word.len());
+            }
+        }
+        set
+    }
+
+    /// `Ok(())` if a word with this hash satisfies `is`, else `Err(the
+    /// empty slot where it would go)`.
+    #[inline]
+    fn slot(&self, hash: u64, is: impl Fn(&str) -> bool) -> Result<(), usize> {
+        let mask = self.slots.len() - 1;
+        // `as usize` keeps the low bits, which the mask then selects.
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return Err(at),
+                k => {
+                    let (h, word) = self.words[k as usize - 1];
+                    if h == hash && is(word) {
+                        return Ok(());
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Whether the lowercase `word` is one of them.
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest
+            && self
+                .slot(word_hash(word.as_bytes(), 0, word.len(), 0), |w| w == word)
+                .is_ok()
+    }
+
+    /// Whether the ASCII word `word`, lowercased, is one of them, `hash`
+    /// being [`word_hash`] of its lowercase.
+    #[inline]
+    fn contains_ascii_hashed(&self, word: &str, hash: u64) -> bool {
+        // The words are lowercase: ignoring ASCII case compares with the
+        // word's lowercase.
+        word.len() <= self.longest && self.slot(hash, |w| w.eq_ignore_ascii_case(word)).is_ok()
+    }
+}
 
 /// Share of words that are function words of any language the lists know (0 for
 /// an empty line). Running prose in any of them is dense with its own ("de",
@@ -393,11 +466,32 @@ pub fn function_word_ratio(s: &str) -> f32 {
 /// word of any language [`function_word_ratio`] knows ("de", "und", "the").
 pub fn is_function_word(word: &str) -> bool {
     let core = trim_punct(word);
+    if core.is_ascii() {
+        // An ASCII word's lowercase is its ASCII lowercase, of the same
+        // length: made on the stack, and only for a word short enough.
+        let set = &*FUNCTION_WORDS;
+        if core.len() > set.longest {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        let Some(lower) = buf.get_mut(..core.len()) else {
+            return set.contains(&core.to_ascii_lowercase());
+        };
+        lower.copy_from_slice(core.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower));
+    }
     if core.chars().any(char::is_uppercase) {
         FUNCTION_WORDS.contains(core.to_lowercase().as_str())
     } else {
         FUNCTION_WORDS.contains(core)
     }
+}
+
+/// [`is_function_word`] for a word [`content_word_hashes`] found: ASCII
+/// letters and digits `word`, with the hash of its lowercase `hash`.
+pub(crate) fn is_function_word_hashed(word: &str, hash: u64) -> bool {
+    FUNCTION_WORDS.contains_ascii_hashed(word, hash)
 }
 
 /// The last character that is not a closing quote or bracket.
@@ -1004,6 +1098,25 @@ fn classes16(chunk: &[u8]) -> (u16, u16) {
     (alnum, wide)
 }
 
+/// Where `needle` first occurs in `haystack` (as [`str::find`] gives it),
+/// for a line searched once for each of a few phrases: the phrase's first
+/// byte is found with `memchr` and the rest compared there. `str::find`
+/// sets up a two-way searcher for every call, which costs more than
+/// searching a line this way.
+pub(crate) fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    let last_start = h.len().checked_sub(n.len())?;
+    memchr::memchr_iter(first, &h[..=last_start]).find(|&at| &h[at + 1..at + n.len()] == rest)
+}
+
+/// Whether `haystack` holds `needle` ([`str::contains`] by [`find_short`]).
+pub(crate) fn holds(haystack: &str, needle: &str) -> bool {
+    find_short(haystack, needle).is_some()
+}
+
 /// Share of `a`'s content words that also occur in `b` (0 when `a` has none).
 pub fn overlap<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> f32 {
     if a.is_empty() {
@@ -1028,6 +1141,95 @@ pub(crate) fn has_clock_time(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_function_word_is_found_in_any_case_and_by_its_hash() {
+        let list: Vec<&str> = FUNCTION_WORD_LANGUAGES
+            .iter()
+            .filter_map(|code| stop_words::lookup(code))
+            .flatten()
+            .copied()
+            .collect();
+        let reference: std::collections::HashSet<&str> = list.iter().copied().collect();
+        // What the test was before the table: the lowercase looked up in a set.
+        let plain = |word: &str| {
+            let core = trim_punct(word);
+            if core.chars().any(char::is_uppercase) {
+                reference.contains(core.to_lowercase().as_str())
+            } else {
+                reference.contains(core)
+            }
+        };
+        for word in &list {
+            for written in [word.to_string(), word.to_uppercase(), format!("\"{word},")] {
+                assert_eq!(is_function_word(&written), plain(&written), "{written:?}");
+            }
+            // (A listed word with a space in it is never matched: words are
+            // trimmed first.)
+            assert!(
+                trim_punct(word) != *word || is_function_word(word),
+                "{word:?}"
+            );
+            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                let upper = word.to_ascii_uppercase();
+                let mut hashes = Vec::new();
+                content_word_hashes(&upper, |_, _, hash| hashes.push(hash));
+                if let [hash] = hashes[..] {
+                    assert!(is_function_word_hashed(&upper, hash), "{upper:?}");
+                }
+            }
+        }
+        for word in [
+            "Harbour",
+            "council",
+            "budget",
+            "x",
+            "",
+            "Straße",
+            "İstanbul",
+            "ÜBER",
+        ] {
+            assert_eq!(is_function_word(word), plain(word), "{word:?}");
+            let mut found = Vec::new();
+            content_word_hashes(word, |start, end, hash| found.push((start, end, hash)));
+            for (start, end, hash) in found {
+                let w = &word[start..end];
+                if w.is_ascii() {
+                    assert_eq!(is_function_word_hashed(w, hash), plain(w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_searches_find_what_str_find_finds() {
+        let lines = [
+            "",
+            "a",
+            "Share this with Facebook",
+            "New Delhi, Harbour Herald Bureau | Updated : 19 November 2019",
+            "· · ·",
+            "aaa",
+            "Straße – Straße",
+        ];
+        let needles = [
+            "", "a", "aa", " | ", "|", "·", " – ", "Straße", "Facebook", "x", "aaaa",
+        ];
+        for line in lines {
+            for needle in needles {
+                assert_eq!(
+                    find_short(line, needle),
+                    line.find(needle),
+                    "{line:?} {needle:?}"
+                );
+                assert_eq!(
+                    holds(line, needle),
+                    line.contains(needle),
+                    "{line:?} {needle:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn function_words_tell_prose_from_menus_in_any_language() {
