@@ -43,6 +43,8 @@ import textwrap
 import unicodedata
 import zlib
 
+from dev_cases import text_cases
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -103,18 +105,9 @@ def main():
     ap.add_argument('--out', required=True)
     ap.add_argument('--exclude', default=None)
     args = ap.parse_args()
-    skip = re.compile(args.exclude) if args.exclude else None
     counts = {}
-    for f in sorted(os.listdir(args.cases)):
-        if not f.endswith('.json'):
-            continue
-        name = f[:-5]
-        if name.endswith('_wrapped') or (skip and skip.match(name)):
-            continue
-        path = os.path.join(args.cases, name + '.txt')
-        if not os.path.exists(path):
-            continue
-        with open(os.path.join(args.cases, f), encoding='utf-8') as fh:
+    for name, truth_path, path in text_cases(args.cases, args.exclude):
+        with open(truth_path, encoding='utf-8') as fh:
             truth = json.load(fh)
         with open(path, encoding='utf-8', errors='replace') as fh:
             lines = fh.read().split('\n')

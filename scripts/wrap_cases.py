@@ -15,9 +15,10 @@ copies are skipped; the copies go to OUT as NAME_w.txt and NAME_w.json.
 import argparse
 import os
 import random
-import re
 import shutil
 import textwrap
+
+from dev_cases import text_cases
 
 
 def main():
@@ -26,18 +27,9 @@ def main():
     ap.add_argument('--out', required=True, help='folder for the wrapped copies')
     ap.add_argument('--exclude', default=None, help='skip cases whose name matches this regex')
     args = ap.parse_args()
-    skip = re.compile(args.exclude) if args.exclude else None
     os.makedirs(args.out, exist_ok=True)
     n = 0
-    for f in sorted(os.listdir(args.cases)):
-        if not f.endswith('.json'):
-            continue
-        name = f[:-5]
-        if name.endswith('_wrapped') or (skip and skip.match(name)):
-            continue
-        text_path = os.path.join(args.cases, name + '.txt')
-        if not os.path.exists(text_path):
-            continue
+    for name, truth_path, text_path in text_cases(args.cases, args.exclude):
         width = random.Random(name).choice([72, 80, 90, 95, 100])
         with open(text_path, encoding='utf-8', errors='replace') as fh:
             text = fh.read()
@@ -49,7 +41,7 @@ def main():
                 out.append(line)
         with open(os.path.join(args.out, name + '_w.txt'), 'w', encoding='utf-8') as fh:
             fh.write('\n'.join(out))
-        shutil.copy(os.path.join(args.cases, f), os.path.join(args.out, name + '_w.json'))
+        shutil.copy(truth_path, os.path.join(args.out, name + '_w.json'))
         n += 1
     print(f'{n} wrapped copies in {args.out}')
 
