@@ -130,18 +130,16 @@ const SELF_DESCRIPTION_VERBS: &[&str] = &[
     "is een ",
 ];
 
-/// The verbs of [`SELF_DESCRIPTION_VERBS`] by which a site names the group it
-/// belongs to ("Acme News is part of Acme Media Inc, an international media
-/// group"); a story says "Ukraine is part of the deal" too, so these need a
-/// company's legal form or "media" in the words after them.
-const MEMBERSHIP_VERBS: &[&str] = &[
-    "is part of ",
-    "is a part of ",
-    "is a division of ",
-    "is a subsidiary of ",
-];
+/// Whether `verb`, one of [`SELF_DESCRIPTION_VERBS`], is one by which a site
+/// names the group it belongs to ("Acme News is part of Acme Media Inc, an
+/// international media group"): those end in "of" (only they do). A story
+/// says "Ukraine is part of the deal" too, so these need a company's legal
+/// form or "media" in the words after them ([`GROUP_WORDS`]).
+fn names_its_group(verb: &str) -> bool {
+    verb.ends_with(" of ")
+}
 
-/// What follows a [`MEMBERSHIP_VERBS`] verb in a company's paragraph.
+/// What follows a [`names_its_group`] verb in a company's paragraph.
 const GROUP_WORDS: &[&str] = &["inc", "ltd", "llc", "plc", "gmbh", "media"];
 
 /// Words a company's standard paragraph uses of itself soon after that verb
@@ -233,7 +231,7 @@ pub(crate) fn company_boilerplate(text: &str) -> bool {
         .take(DESCRIPTION_WINDOW)
         .collect::<Vec<_>>()
         .join(" ");
-    if MEMBERSHIP_VERBS.contains(&verb) {
+    if names_its_group(verb) {
         return window
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| GROUP_WORDS.contains(&w));
@@ -778,6 +776,24 @@ mod boilerplate_tests {
         for v in super::SELF_DESCRIPTION_VERBS {
             assert!(v.len() <= super::LONGEST_VERB, "{v}");
         }
+    }
+
+    #[test]
+    fn only_the_membership_verbs_name_a_group() {
+        let group: Vec<&str> = super::SELF_DESCRIPTION_VERBS
+            .iter()
+            .copied()
+            .filter(|v| super::names_its_group(v))
+            .collect();
+        assert_eq!(
+            group,
+            [
+                "is part of ",
+                "is a part of ",
+                "is a division of ",
+                "is a subsidiary of "
+            ]
+        );
     }
 
     #[test]
