@@ -2269,3 +2269,24 @@ fn spanish_download_the_app_line_names_the_paper_over_its_parent_group() {
     assert_eq!(a.byline.as_deref(), Some("Lucía Romero"));
     assert_eq!(a.source.as_deref(), Some("El Faro del Puerto"));
 }
+
+#[test]
+fn live_update_stamps_and_a_newsletter_pitch_leave_every_paragraph_in_the_story() {
+    let a = check(
+        "live_update_stamps_inside_the_story",
+        &Want {
+            title: "Ferry crews walk out over new rota as island routes stop",
+            byline: Some("Marta Lindqvist"),
+            // "Yesterday 4:12PM" says when only to someone who knows the day
+            // the page was saved.
+            date: None,
+            first: "Ferry crews on the three island routes",
+            last: "Commuters said they had heard nothing",
+            paragraphs: Some(4),
+            absent: &["Today 9:41", "Yesterday", "your inbox", "An hour ago"],
+        },
+    );
+    // The story's lead is not taken for a standfirst over the update's stamp.
+    assert_eq!(a.dek, None);
+    assert!(a.body.iter().any(|p| p.starts_with("The union said")));
+}
