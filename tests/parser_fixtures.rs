@@ -2269,3 +2269,71 @@ fn spanish_download_the_app_line_names_the_paper_over_its_parent_group() {
     assert_eq!(a.byline.as_deref(), Some("Lucía Romero"));
     assert_eq!(a.source.as_deref(), Some("El Faro del Puerto"));
 }
+
+#[test]
+fn headline_under_stacked_teasers_for_other_stories_is_the_headline() {
+    // The teaser right above shares no word with the story: it is no
+    // headline over a dek, however closely the byline follows.
+    check(
+        "headline_under_stacked_teasers",
+        &Want {
+            title: "Neighbours give the old mill towpath a green makeover for the summer ahead",
+            byline: Some("Mara Quinn"),
+            date: Some("2024-05-04"),
+            first: "Volunteers planted more than two thousand trees",
+            last: "The council said it would water the young trees",
+            paragraphs: Some(4),
+            absent: &["Rail strike called off", "Most popular"],
+        },
+    );
+}
+
+#[test]
+fn german_headline_under_stacked_teasers_is_the_headline() {
+    check(
+        "schlagzeile_unter_gestapelten_teasern",
+        &Want {
+            title: "Nachbarn verwandeln den Treidelpfad an der alten Mühle in eine grüne Allee für den Sommer",
+            byline: Some("Marta Quandt"),
+            date: Some("2024-05-04"),
+            first: "Freiwillige haben am Samstag mehr als zweitausend Bäume",
+            last: "Die Gemeinde will die jungen Bäume",
+            paragraphs: Some(4),
+            absent: &["Bahnstreik", "Meistgelesen"],
+        },
+    );
+}
+
+#[test]
+fn headline_ending_a_run_of_teasers_is_the_one_the_story_is_about() {
+    // Every line of the run is headline-shaped and none has its byline close
+    // under it; the story's lead names only the last one's subject.
+    check(
+        "headline_last_of_a_teaser_run",
+        &Want {
+            title: "'Somewhere to stop and look': Volunteers plant two thousand trees along the canal path",
+            byline: Some("Mara Quinn"),
+            date: Some("2024-05-04"),
+            first: "Volunteers planted more than two thousand trees",
+            last: "The council said it would water the young trees",
+            paragraphs: Some(4),
+            absent: &["School choir sings", "Most read"],
+        },
+    );
+}
+
+#[test]
+fn spanish_headline_ending_a_run_of_teasers_is_the_one_the_story_is_about() {
+    check(
+        "titular_al_final_de_una_lista_de_titulares",
+        &Want {
+            title: "«Un lugar para pararse a mirar»: vecinos plantan dos mil árboles junto al camino del canal",
+            byline: Some("Marta Quintana"),
+            date: Some("2024-05-04"),
+            first: "Los vecinos plantaron el sábado más de dos mil árboles",
+            last: "El ayuntamiento dijo que regará los árboles jóvenes",
+            paragraphs: Some(4),
+            absent: &["El coro del colegio", "Lo más leído"],
+        },
+    );
+}
