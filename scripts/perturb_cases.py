@@ -22,6 +22,12 @@ real page's text could show (the headline line itself is never touched):
   right above the headline;
 - `popular_above`: a "Most popular" block of six teaser headlines, no dates,
   right above the headline;
+- `authored_above`: a "Latest" block of six teasers right above the headline,
+  each a headline, its writer's name alone on a line and a stamp ("Today
+  7:30AM"), as news sites' story lists show them;
+- `authored_under`: the same block of authored teasers between the header and
+  the story's first paragraph (after the first line of 20 words or more below
+  the headline: a "Most read" box the page puts before the story);
 - `cookie_top`: a cookie banner (a paragraph and two buttons) at the top;
 - `read_more_under`: a "READ MORE: <other headline>" line between the header and
   the story's first paragraph;
@@ -59,6 +65,12 @@ def teasers(seed, n):
     return [t for t in out.split('\n') if t][:n]
 
 
+WRITERS = ['Jane Roe', 'Tomás Ferreira', 'Priya Natarajan', 'Mark Oduya', 'Helen Kowalski',
+           'Ines Duarte', 'Samuel Achterberg', 'Lena Vogt', 'Omar Haddad', 'Claire Dubois',
+           'Kenji Mori', 'Ruth Abernathy']
+STAMPS = ['Today 7:30AM', '2 hours ago', 'Yesterday 11:02PM', 'Today 9:15AM', '3 hours ago',
+          'Yesterday 4:40PM']
+
 DATES = ['March 3, 2021', '2 hours ago', 'Nov 12, 2019', 'Yesterday', 'Jan. 8, 2020',
          '5 days ago']
 
@@ -92,10 +104,16 @@ def perturbations(lines, at, seed):
         block += [t, d, '']
     yield 'teasers_above', above + block + rest
     yield 'popular_above', above + ['Most popular', ''] + [x for t in ts[6:] for x in (t, '')] + rest
+    writers = random.Random(seed + 1).sample(WRITERS, 6)
+    authored = ['Latest', '']
+    for t, w, d in zip(ts[6:], writers, STAMPS):
+        authored += [t, w, d, '']
+    yield 'authored_above', above + authored + rest
     # Under the header: after the first line of 20 words or more below the headline.
     for k in range(at + 1, min(at + 40, len(lines))):
         if len(lines[k].split()) >= 20:
             yield 'read_more_under', lines[:k] + ['READ MORE: ' + ts[rnd.randrange(12)], ''] + lines[k:]
+            yield 'authored_under', lines[:k] + ['Most read', ''] + authored[2:] + lines[k:]
             break
 
 

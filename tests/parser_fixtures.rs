@@ -2363,3 +2363,40 @@ fn spanish_headline_ending_a_run_of_teasers_is_the_one_the_story_is_about() {
         },
     );
 }
+
+#[test]
+fn teasers_with_their_own_writers_above_the_headline_lend_it_no_byline() {
+    // The last teaser's writer and stamp sit right over the headline; the
+    // story's own credit is under its last paragraph.
+    check(
+        "byline_under_story_below_authored_teasers",
+        &Want {
+            title: "Volunteers plant two thousand trees along the canal path",
+            byline: Some("Mara Quinn"),
+            date: None,
+            first: "Volunteers planted more than two thousand trees",
+            last: "The council said it would water the young trees",
+            paragraphs: Some(4),
+            absent: &["Ferry strike", "Jonas Veldt"],
+        },
+    );
+}
+
+#[test]
+fn writer_over_the_story_far_under_a_headline_topped_by_authored_teasers() {
+    // A list of teasers, each with its writer and stamp, between the
+    // headline and the story; the story's writer and date sit right over
+    // its first paragraph.
+    check(
+        "byline_over_story_under_authored_teasers",
+        &Want {
+            title: "Volunteers plant two thousand trees along the canal path",
+            byline: Some("Mara Quinn"),
+            date: Some("2024-05-04"),
+            first: "Volunteers planted more than two thousand trees",
+            last: "The council said it would water the young trees",
+            paragraphs: Some(4),
+            absent: &["Ferry strike", "Tobias Lund"],
+        },
+    );
+}

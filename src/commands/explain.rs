@@ -203,6 +203,10 @@ fn write_report(
         }
         (None, None) => writeln!(out, "headline: none in the text (the URL slug, if any)")?,
     }
+    match &e.byline {
+        Some((rule, name)) => writeln!(out, "byline: {} (rule {rule})", shown(name))?,
+        None => writeln!(out, "byline: none")?,
+    }
     write_source(out, &e.source)?;
     writeln!(out)
 }

@@ -364,6 +364,17 @@ pub(crate) fn find(
     Some(byline)
 }
 
+/// The name of the rule that found [`find`]'s credit (for `--explain`).
+pub(crate) fn rule(
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    end: usize,
+    credits: &[String],
+) -> Option<&'static str> {
+    found(lines, title, body_start, end, credits).map(|(rule, _)| rule)
+}
+
 /// [`find`]'s rules, with the name of the one that found the credit.
 fn found(
     lines: &[Line],
@@ -385,10 +396,17 @@ fn found(
     // A "By" line in the header zone: under the headline first; one above it
     // may belong to a sidebar story.
     let below = title.map_or(lo, |t| (t + 1).min(hi));
-    if let Some(b) = lines[below..hi]
-        .iter()
-        .find_map(by)
-        .or_else(|| lines[lo..below].iter().rev().find_map(by))
+    let own = |j: &usize| title.is_none_or(|t| !teaser_credit(lines, *j, t));
+    if let Some(b) = (below..hi)
+        .filter(|j| matches!(lines[*j].kind, Kind::Byline(_)))
+        .find(own)
+        .or_else(|| {
+            (lo..below)
+                .rev()
+                .filter(|j| matches!(lines[*j].kind, Kind::Byline(_)))
+                .find(own)
+        })
+        .and_then(|j| by(&lines[j]))
     {
         return Some(("by_line_in_header", b));
     }
@@ -399,7 +417,10 @@ fn found(
             .take(6)
             .filter(|&j| matches!(lines[j].kind, Kind::Text | Kind::Date) && !lines[j].sentence)
             .filter(|&j| !in_menu(lines, j))
-            .find_map(|j| name_line(&lines[j].text).filter(|b| !in_headline(b, &lines[t].text)))
+            .find_map(|j| {
+                name_line(&lines[j].text)
+                    .filter(|b| !in_headline(b, &lines[t].text) && !teaser_credit(lines, j, t))
+            })
         {
             return Some(("name_under_headline", b));
         }
@@ -423,6 +444,7 @@ fn found(
             // An author box shows the name over the writer's account
             // ("Jane Doe" / "@janedoe") as surely as over a date.
             if lines[j].kind == Kind::Text
+                && !teaser_credit(lines, j, t)
                 && let Some(name) = name_line(&lines[j].text)
                 && ((j + 1..=j + 2).any(|k| lines.get(k).is_some_and(|o| o.kind == Kind::Date))
                     || lines.get(j + 1).is_some_and(|o| at_handle(&o.text)))
@@ -435,6 +457,9 @@ fn found(
         }
         if let Some(b) = name_far_above(lines, t) {
             return Some(("name_far_above_headline", b));
+        }
+        if let Some(b) = name_over_story(lines, t, body_start) {
+            return Some(("name_over_story", b));
         }
     }
     // A "By" line opening the story.
@@ -535,6 +560,10 @@ fn header_credit(lines: &[Line], at: usize) -> Option<String> {
             {
                 return Some(b);
             }
+            continue;
+        }
+        // A teaser's writer, in a list of them under the headline.
+        if teaser_credit(lines, j, at) {
             continue;
         }
         if let Kind::Byline(b) = &l.kind {
@@ -659,6 +688,9 @@ fn name_far_above(lines: &[Line], t: usize) -> Option<String> {
         if !lines.get(j + 1).is_some_and(dateish) {
             continue;
         }
+        if teaser_credit(lines, j, t) {
+            continue;
+        }
         let Some(name) = name_line(&l.text) else {
             continue;
         };
@@ -668,6 +700,64 @@ fn name_far_above(lines: &[Line], t: usize) -> Option<String> {
             _ => false,
         });
         return clear.then_some(name);
+    }
+    None
+}
+
+/// Whether the credit on line `j` (a name or a "By" line over a date) is one
+/// of a list of teasers for other stories, each a title with its own writer
+/// and date ("Teaser headline" / "Jane Roe" / "Today 7:30AM"): the line over
+/// it is a title of four words or more other than the headline at `t` or
+/// the line right under it (its dek), and another title with its credit and
+/// date sits within the eight lines around it on the same side of the
+/// headline. A lone title over a credit is the headline's dek as often.
+fn teaser_credit(lines: &[Line], j: usize, t: usize) -> bool {
+    let credited = |k: usize| {
+        k >= 1
+            && k - 1 != t
+            && k - 1 != t + 1
+            && lines[k - 1].kind == Kind::Text
+            && (4..=25).contains(&lines[k - 1].words)
+            && match lines[k].kind {
+                Kind::Byline(_) => true,
+                Kind::Text => name_line(&lines[k].text).is_some(),
+                _ => false,
+            }
+            && (k + 1..=k + 2).any(|m| lines.get(m).is_some_and(dateish))
+    };
+    // The headline parts its own credit from the list over it.
+    let (from, to) = if j > t {
+        (j.saturating_sub(8).max(t + 1), j + 9)
+    } else {
+        (j.saturating_sub(8), (j + 9).min(t))
+    };
+    credited(j) && (from..to.min(lines.len())).any(|k| k != j && credited(k))
+}
+
+/// Rule `name_over_story`: the writer's name over a date right above the
+/// story's first paragraph, far under a headline the page tops with other
+/// matter (a list of teasers, a newsletter box): within the ten lines over
+/// the story, with nothing between the date and the story but furniture,
+/// captions, credits and labels of three words or fewer.
+fn name_over_story(lines: &[Line], t: usize, body_start: usize) -> Option<String> {
+    let top = body_start.min(lines.len());
+    for j in (top.saturating_sub(10).max(t + 1)..top.saturating_sub(1)).rev() {
+        let l = &lines[j];
+        if l.kind != Kind::Text || l.sentence || !lines.get(j + 1).is_some_and(dateish) {
+            continue;
+        }
+        let clear = lines[j + 2..top].iter().all(|o| match o.kind {
+            Kind::Text => o.words <= 3,
+            Kind::Furniture | Kind::PhotoCredit | Kind::Caption | Kind::Date | Kind::Url => true,
+            _ => false,
+        });
+        if !clear {
+            return None;
+        }
+        if teaser_credit(lines, j, t) {
+            return None;
+        }
+        return name_line(&l.text);
     }
     None
 }

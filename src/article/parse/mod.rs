@@ -1044,6 +1044,8 @@ pub struct Explanation {
     /// The names the page's evidence votes for as its publication (stage
     /// `fields`); `source.source` is what the parser gives.
     pub source: source::ExplainedSource,
+    /// The byline given and the rule that found it (stage `fields`).
+    pub byline: Option<(&'static str, String)>,
 }
 
 /// One line as stage `classify` left it.
@@ -1159,8 +1161,16 @@ pub fn explain(text: &str) -> Explanation {
     );
     source.original = original_source(&lines);
     source.source = article.source;
+    let byline_rule = byline::rule(
+        &lines,
+        zone.title,
+        zone.header.body_start,
+        end,
+        &article.credits,
+    );
     Explanation {
         source,
+        byline: byline_rule.zip(article.byline),
         classifiers,
         lines: explained,
         region_start: Some(story.start),
