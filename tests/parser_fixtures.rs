@@ -2345,3 +2345,19 @@ fn wrapped_headline_and_date_line_stay_apart_from_a_label_and_a_name_under_them(
         },
     );
 }
+
+#[test]
+fn wrapped_headline_filling_the_width_stays_apart_from_a_name_indented_by_one_space() {
+    check(
+        "wrapped_headline_over_name_indented_by_one_space",
+        &Want {
+            title: "The First Reviews Of The New Night Train To The Coast Are In — And They Are Mixed",
+            byline: Some("Mira Castell"),
+            date: Some("2024-11-18"),
+            first: "The first passengers on the new night train to the coast",
+            last: "Tickets for the summer are on sale from next week.",
+            paragraphs: Some(4),
+            absent: &["Travel writer", "More from Travel", "quiet beaches"],
+        },
+    );
+}

@@ -91,10 +91,11 @@ pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             prev_blank = true;
             continue;
         }
-        // Rule `one_space_is_no_indent`: a paragraph is indented by a tab or a
-        // few spaces; one space at a line's start is the second of the two
-        // spaces after a sentence that a wrap left there.
-        let indented = raw.starts_with("  ") || raw.starts_with('\t');
+        // Rule `one_space_is_no_indent`: one space at a line's start under a
+        // finished sentence is the second of the two spaces after it that a
+        // wrap left there; a paragraph is indented by a tab or a few spaces.
+        let indented = raw.starts_with(' ')
+            && (raw.starts_with("  ") || !out.last().is_some_and(|u| ends_terminal(&u.text)));
         if !prev_blank && let Some(last) = out.last_mut() {
             if let Some(joined) = drop_cap(&last.text, line) {
                 last.text = Cow::Owned(joined);
