@@ -2361,3 +2361,19 @@ fn wrapped_headline_filling_the_width_stays_apart_from_a_name_indented_by_one_sp
         },
     );
 }
+
+#[test]
+fn wrapped_headline_stays_apart_from_the_rows_with_comment_counts_above_it() {
+    check(
+        "wrapped_headline_under_rows_with_comment_counts",
+        &Want {
+            title: "Harbour City coach: “We had to win this one”",
+            byline: Some("Lena Moss"),
+            date: Some("2024-11-17"),
+            first: "The coach of Harbour City said his team had no choice",
+            last: "The club plays its next game away on Saturday.",
+            paragraphs: Some(4),
+            absent: &["(212)", "(151)", "Share this"],
+        },
+    );
+}

@@ -380,7 +380,8 @@ fn open_ended(last: &str) -> bool {
 /// that line is: a date, a byline, a share count or other furniture line
 /// ("Joe Wee     Monday, February 29, 2016", "258 Shares", "Updated Nov 19,
 /// 9:41 AM"); a short line of capitalised names over a date line (the author
-/// or outlet over the timestamp); the line under a date line; and, under a
+/// or outlet over the timestamp); the line under a date line or under a row
+/// that ends with a count in brackets ([`counted_row`]); and, under a
 /// menu, a line in sentence case under one in Title Case (a headline over its
 /// dek: a wrapped headline goes on in its own case). A sentence wrapped before
 /// such a line breaks after a function word or a comma, or goes on in
@@ -421,10 +422,23 @@ fn line_of_its_own(prev: &str, next: &str, at: &Place) -> bool {
     {
         return true;
     }
+    if counted_row(prev) {
+        return true;
+    }
     if at.after_label && is_title_case(prev) && sentence_case(next) {
         return true;
     }
     names_over_date(next, at.after_next)
+}
+
+/// Whether a line ends with a count in brackets ("Week 12 power rankings
+/// (133)"): a row of a list of stories with their comment counts, whole.
+fn counted_row(line: &str) -> bool {
+    line.split_whitespace().last().is_some_and(|w| {
+        w.strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Whether `next` is one to three capitalised words without digits or end
@@ -665,6 +679,14 @@ mod tests {
             "by Storm Ciarán, the council said.",
             &at
         ));
+    }
+
+    #[test]
+    fn a_row_with_a_count_in_brackets_is_whole() {
+        assert!(counted_row("Week 12 power rankings (133)"));
+        assert!(!counted_row("the index of the year (2019a)"));
+        assert!(!counted_row("a figure in brackets ()"));
+        assert!(!counted_row("Week 12 power rankings"));
     }
 
     #[test]
