@@ -73,6 +73,12 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     let width = wrap_width(lines);
     let wrapped_shape = width.map(|w| wrapped_blocks(lines, w)).unwrap_or_default();
+    // Whether a line after a blank one (or the first) opens with one space
+    // only: the page indents its paragraphs so. (Asked only of wrapped text.)
+    let one_space_paragraphs = width.is_some()
+        && lines.iter().enumerate().any(|(i, l)| {
+            l.starts_with(' ') && !l.starts_with("  ") && (i == 0 || lines[i - 1].trim().is_empty())
+        });
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0usize;
     let mut prev_blank = true;
@@ -93,9 +99,11 @@ pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
         }
         // Rule `one_space_is_no_indent`: one space at a line's start under a
         // finished sentence is the second of the two spaces after it that a
-        // wrap left there; a paragraph is indented by a tab or a few spaces.
+        // wrap left there, unless the page sets paragraphs off by one space.
         let indented = raw.starts_with(' ')
-            && (raw.starts_with("  ") || !out.last().is_some_and(|u| ends_terminal(&u.text)));
+            && (raw.starts_with("  ")
+                || one_space_paragraphs
+                || !out.last().is_some_and(|u| ends_terminal(&u.text)));
         if !prev_blank && let Some(last) = out.last_mut() {
             if let Some(joined) = drop_cap(&last.text, line) {
                 last.text = Cow::Owned(joined);
