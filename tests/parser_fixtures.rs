@@ -2365,6 +2365,130 @@ fn spanish_headline_ending_a_run_of_teasers_is_the_one_the_story_is_about() {
 }
 
 #[test]
+fn spanish_photo_credit_over_a_byline_glued_to_its_update_label() {
+    check(
+        "spanish_photo_credit_over_byline_glued_to_update_label",
+        &Want {
+            title: "El puerto recibe el mayor crucero de su historia entre aplausos y colas",
+            byline: Some("Luis Mora"),
+            date: Some("2024-03-12"),
+            first: "El mayor crucero que ha atracado",
+            last: "El ayuntamiento calcula",
+            paragraphs: Some(3),
+            absent: &["Foto:", "Actualizado"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_headline_filling_the_width_stays_apart_from_name_and_date_in_columns() {
+    let a = check(
+        "wrapped_headline_over_name_and_date_in_columns",
+        &Want {
+            title: "Ferry operators agree to run a night service across the bay from next spring",
+            byline: Some("Jane Doe"),
+            date: Some("2024-03-04"),
+            first: "The two companies that run ferries across the bay said on Monday",
+            last: "Tickets for the night boats go on sale in February",
+            paragraphs: Some(4),
+            absent: &["Monday, March 4", "Most read", "Storm closes"],
+        },
+    );
+    // The space a wrap left at the start of a line after two spaces does not
+    // start a paragraph.
+    assert!(
+        a.body[1].starts_with("Shift workers")
+            && a.body[1].ends_with("a drive of more than an hour around the bay."),
+        "{:#?}",
+        a.body
+    );
+}
+
+#[test]
+fn wrapped_title_case_headline_stays_apart_from_the_outlet_over_the_date() {
+    check(
+        "wrapped_title_case_headline_over_outlet_over_date",
+        &Want {
+            title: "Harbour City Sign Goalkeeper From Northern Rivals For A Record Club Fee",
+            byline: None,
+            date: Some("2024-08-08"),
+            first: "Harbour City have paid a record fee to sign the goalkeeper",
+            last: "The club did not say how long the contract runs",
+            paragraphs: Some(4),
+            absent: &["Related posts", "queue overnight"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_title_case_headline_under_a_menu_stays_apart_from_its_sentence_case_dek() {
+    let a = check(
+        "wrapped_title_case_headline_over_sentence_dek_under_menu",
+        &Want {
+            title: "'They Found Her!': Video Shows Rescue of Missing Hill Town Girl at Dawn",
+            byline: Some("Anna Berg"),
+            date: Some("2024-11-18"),
+            first: "A video released by the police on Monday shows the moment",
+            last: "The police thanked the more than two hundred volunteers",
+            paragraphs: Some(4),
+            absent: &["NEWSLETTERS", "Shares", "Most watched"],
+        },
+    );
+    assert_eq!(
+        a.dek.as_deref(),
+        Some("The search lasted two nights and ended when a farmer heard calls for help")
+    );
+}
+
+#[test]
+fn wrapped_headline_and_date_line_stay_apart_from_a_label_and_a_name_under_them() {
+    check(
+        "wrapped_date_line_in_capitals_over_author_name_under_label",
+        &Want {
+            title: "One of the best-performing shipping stocks could climb after a large order",
+            byline: Some("Karin Holm"),
+            date: Some("2024-03-05"),
+            first: "Shares of a mid-sized container shipping company",
+            last: "The company will report its results for the first quarter",
+            paragraphs: Some(4),
+            absent: &["PUBLISHED", "KARINHOLM", "Trending", "ANALYSIS"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_headline_filling_the_width_stays_apart_from_a_name_indented_by_one_space() {
+    check(
+        "wrapped_headline_over_name_indented_by_one_space",
+        &Want {
+            title: "The First Reviews Of The New Night Train To The Coast Are In — And They Are Mixed",
+            byline: Some("Mira Castell"),
+            date: Some("2024-11-18"),
+            first: "The first passengers on the new night train to the coast",
+            last: "Tickets for the summer are on sale from next week.",
+            paragraphs: Some(4),
+            absent: &["Travel writer", "More from Travel", "quiet beaches"],
+        },
+    );
+}
+
+#[test]
+fn wrapped_headline_stays_apart_from_the_rows_with_comment_counts_above_it() {
+    check(
+        "wrapped_headline_under_rows_with_comment_counts",
+        &Want {
+            title: "Harbour City coach: “We had to win this one”",
+            byline: Some("Lena Moss"),
+            date: Some("2024-11-17"),
+            first: "The coach of Harbour City said his team had no choice",
+            last: "The club plays its next game away on Saturday.",
+            paragraphs: Some(4),
+            absent: &["(212)", "(151)", "Share this"],
+        },
+    );
+}
+
+#[test]
 fn teasers_with_their_own_writers_above_the_headline_lend_it_no_byline() {
     // The last teaser's writer and stamp sit right over the headline; the
     // story's own credit is under its last paragraph.

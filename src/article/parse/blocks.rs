@@ -4,7 +4,10 @@
 
 use std::borrow::Cow;
 
-use super::text::{ends_terminal, is_all_caps, is_function_word, is_stop_word, starts_lowercase};
+use super::Kind;
+use super::text::{
+    ends_terminal, is_all_caps, is_function_word, is_stop_word, is_title_case, starts_lowercase,
+};
 use super::urls::{is_url_continuation, starts_with_url};
 
 /// One logical line of the page.
@@ -70,6 +73,12 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
     let width = wrap_width(lines);
     let wrapped_shape = width.map(|w| wrapped_blocks(lines, w)).unwrap_or_default();
+    // Whether a line after a blank one (or the first) opens with one space
+    // only: the page indents its paragraphs so. (Asked only of wrapped text.)
+    let one_space_paragraphs = width.is_some()
+        && lines.iter().enumerate().any(|(i, l)| {
+            l.starts_with(' ') && !l.starts_with("  ") && (i == 0 || lines[i - 1].trim().is_empty())
+        });
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0usize;
     let mut prev_blank = true;
@@ -88,7 +97,13 @@ pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
             prev_blank = true;
             continue;
         }
-        let indented = raw.starts_with(' ');
+        // Rule `one_space_is_no_indent`: one space at a line's start under a
+        // finished sentence is the second of the two spaces after it that a
+        // wrap left there, unless the page sets paragraphs off by one space.
+        let indented = raw.starts_with(' ')
+            && (raw.starts_with("  ")
+                || one_space_paragraphs
+                || !out.last().is_some_and(|u| ends_terminal(&u.text)));
         if !prev_blank && let Some(last) = out.last_mut() {
             if let Some(joined) = drop_cap(&last.text, line) {
                 last.text = Cow::Owned(joined);
@@ -109,10 +124,13 @@ pub fn units_of<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
                     &last.text,
                     last_raw.chars().count(),
                     line,
-                    indented,
-                    w,
-                    wrapped_shape.get(index).copied().unwrap_or(false),
-                    unit_after_label,
+                    &Place {
+                        indented,
+                        width: w,
+                        paragraph_shaped: wrapped_shape.get(index).copied().unwrap_or(false),
+                        after_label: unit_after_label,
+                        after_next: lines.get(index + 1).map(|l| l.trim()),
+                    },
                 )
             {
                 join_wrapped(last.text.to_mut(), line);
@@ -286,6 +304,21 @@ fn wrapped_blocks(lines: &[&str], width: usize) -> Vec<bool> {
     out
 }
 
+/// Where a line that may continue the one above stands (see [`reflow_hard_wrap`]).
+struct Place<'a> {
+    /// The line is indented.
+    indented: bool,
+    /// The document's wrap width.
+    width: usize,
+    /// Its block is shaped like a wrapped paragraph ([`wrapped_blocks`]).
+    paragraph_shaped: bool,
+    /// The line above is one physical line, under a short unfinished line of
+    /// its own block (a menu item, a section label).
+    after_label: bool,
+    /// The line under it, trimmed (empty if blank), if any.
+    after_next: Option<&'a str>,
+}
+
 /// Rule `reflow_hard_wrap`: in a hard-wrapped document, a line continues on the
 /// next line when the wrap forced the break (the next word would not have fitted
 /// within the width, give or take a few columns), or when an unfinished long line
@@ -295,22 +328,13 @@ fn wrapped_blocks(lines: &[&str], width: usize) -> Vec<bool> {
 /// "by Jane Doe — May 2"), a label in capitals, a repeat of the line above or a
 /// line without letters after a finished sentence ("6366" shares) starts a new
 /// unit, and so does a capitalised line under a whole phrase that follows a
-/// menu ([`headline_under_labels`]).
-///
-/// `after_label`: `prev` is one physical line, under a short unfinished line of
-/// its own block (a menu item, a section label).
+/// menu ([`headline_under_labels`]) and a line that is one of its own
+/// ([`line_of_its_own`]).
 ///
 /// Example: `...jailed opposition figure Alexei` + `Navalny and imprisoned Americans...`.
-fn reflow_hard_wrap(
-    prev: &str,
-    prev_raw_len: usize,
-    next: &str,
-    indented: bool,
-    width: usize,
-    paragraph_shaped: bool,
-    after_label: bool,
-) -> bool {
-    if indented || bullet_text(next).is_some() || prev_raw_len * 10 < width * 7 {
+fn reflow_hard_wrap(prev: &str, prev_raw_len: usize, next: &str, at: &Place) -> bool {
+    let width = at.width;
+    if at.indented || bullet_text(next).is_some() || prev_raw_len * 10 < width * 7 {
         return false;
     }
     if next.starts_with("By ")
@@ -322,10 +346,10 @@ fn reflow_hard_wrap(
     {
         return false;
     }
-    if after_label && headline_under_labels(prev, next) {
+    if at.after_label && headline_under_labels(prev, next) {
         return false;
     }
-    if date_under_phrase(prev, next) {
+    if date_under_phrase(prev, next) || line_of_its_own(prev, next, at) {
         return false;
     }
     let first_word = next
@@ -333,7 +357,127 @@ fn reflow_hard_wrap(
         .next()
         .map_or(0, |w| w.chars().count());
     let forced = prev_raw_len + 1 + first_word > width.saturating_sub(6);
-    forced || (!ends_terminal(prev) && (paragraph_shaped || starts_lowercase(next)))
+    forced || (!ends_terminal(prev) && (at.paragraph_shaped || starts_lowercase(next)))
+}
+
+/// Whether `line` ends a whole phrase or sentence: with end punctuation, or
+/// not on a comma, a dash, an opening bracket, a possessive or a function word
+/// ("of", "de", "und"), after which a wrapped sentence goes on. A function word
+/// capitalised in a line in Title Case ("… Never Make It") ends a headline.
+fn ends_whole_phrase(line: &str) -> bool {
+    if ends_terminal(line) {
+        return true;
+    }
+    let Some(last) = line.split_whitespace().last() else {
+        return false;
+    };
+    !open_ended(last)
+        && (!is_function_word(last) || (super::text::is_capitalised(last) && is_title_case(line)))
+}
+
+/// Whether a line's last word leaves it open: a comma, a dash, an opening
+/// bracket or a possessive at its end.
+fn open_ended(last: &str) -> bool {
+    last.ends_with([',', ';', '-', '–', '—', '(', '/', '&'])
+        || last.ends_with("'s")
+        || last.ends_with("’s")
+}
+
+/// Rule `line_of_its_own`: under a line that ends a whole phrase, a line that
+/// reads as one of its own is not the rest of the line above, however full
+/// that line is: a date, a byline, a share count or other furniture line
+/// ("Joe Wee     Monday, February 29, 2016", "258 Shares", "Updated Nov 19,
+/// 9:41 AM"); a short line of capitalised names over a date line (the author
+/// or outlet over the timestamp); the line under a date line or under a row
+/// that ends with a count in brackets ([`counted_row`]); and, under a
+/// menu, a line in sentence case under one in Title Case (a headline over its
+/// dek: a wrapped headline goes on in its own case). A sentence wrapped before
+/// such a line breaks after a function word or a comma, or goes on in
+/// lowercase.
+fn line_of_its_own(prev: &str, next: &str, at: &Place) -> bool {
+    if starts_lowercase(next) {
+        return false;
+    }
+    let kind_of = |line: &str, words: usize| {
+        super::classify::classify_unit(line, words, &mut String::new()).0
+    };
+    // A date line wraps after a comma ("Nov 18," + "2019"); its last word
+    // may spell a function word of another language ("EST"). A sentence
+    // that opens like a label ("Posted on social media by …") has no figure.
+    let prev_words = super::text::line_words(prev);
+    if prev_words <= 14
+        && prev.bytes().any(|b| b.is_ascii_digit())
+        && prev
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| !open_ended(w))
+        && matches!(kind_of(prev, prev_words), Kind::Date)
+    {
+        return true;
+    }
+    if !ends_whole_phrase(prev) {
+        return false;
+    }
+    // A word alone that a menu also shows ("Settings") may end a wrapped
+    // headline; a furniture line of two words or more ("258 Shares") does not.
+    let words = super::text::line_words(next);
+    if words <= 12
+        && match kind_of(next, words) {
+            Kind::Date | Kind::Byline(_) | Kind::PhotoCredit => true,
+            Kind::Furniture => words >= 2,
+            _ => false,
+        }
+    {
+        return true;
+    }
+    if counted_row(prev) {
+        return true;
+    }
+    if at.after_label && is_title_case(prev) && sentence_case(next) {
+        return true;
+    }
+    names_over_date(next, at.after_next)
+}
+
+/// Whether a line ends with a count in brackets ("Week 12 power rankings
+/// (133)"): a row of a list of stories with their comment counts, whole.
+fn counted_row(line: &str) -> bool {
+    line.split_whitespace().last().is_some_and(|w| {
+        w.strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Whether `next` is one to three capitalised words without digits or end
+/// punctuation ("LinkNaija", "Ann Lee") and the line under it is a date line.
+fn names_over_date(next: &str, after_next: Option<&str>) -> bool {
+    let words = next.split_whitespace().count();
+    if !(1..=3).contains(&words)
+        || ends_terminal(next)
+        || next.chars().any(|c| c.is_ascii_digit())
+        || !next.split_whitespace().all(super::text::is_capitalised)
+    {
+        return false;
+    }
+    after_next.is_some_and(|l| {
+        let words = super::text::line_words(l);
+        words <= 10 && super::meta::date_line_counted(l, words)
+    })
+}
+
+/// Sentence case: at least three words of four or more letters after the first,
+/// most of them in lowercase (the opposite of [`is_title_case`]).
+fn sentence_case(s: &str) -> bool {
+    let (long, lower) = s
+        .split_whitespace()
+        .skip(1)
+        .map(super::text::trim_punct)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .fold((0usize, 0usize), |(n, l), w| {
+            (n + 1, l + usize::from(w.starts_with(char::is_lowercase)))
+        });
+    long >= 3 && lower * 3 >= long * 2
 }
 
 /// Whether `prev`, a line right under a menu or a section label, ends a whole
@@ -396,7 +540,7 @@ fn short_credit(next: &str, width: usize) -> bool {
 }
 
 /// Whether `next` opens with two words in capitals ("PUBLISHED TUE, NOV 19",
-/// "UPDATED 2 HOURS AGO") under a line that is not in capitals: a label set in
+/// "UPDATED 2 HOURS AGO"), or is one such word, under a line that is not in capitals: a label set in
 /// another type, not the rest of the line above (a wrapped sentence goes on in
 /// its own case; one capitalised acronym, "US officials", still continues).
 fn caps_label(prev: &str, next: &str) -> bool {
@@ -411,7 +555,18 @@ fn caps_label(prev: &str, next: &str) -> bool {
             letters.clone().count() >= 2 && letters.all(char::is_uppercase)
         })
     };
-    caps_word(words.next()) && caps_word(words.next())
+    let first = words.next();
+    let second = words.next();
+    if second.is_none() {
+        // A word alone in capitals ("NEWSLETTERS") is a label too; an acronym
+        // ending a wrapped sentence ends it ("… joined NATO.").
+        return first.is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && caps_word(Some(w))
+                && !ends_terminal(w)
+        });
+    }
+    caps_word(first) && caps_word(second)
 }
 
 /// The text of a bullet line without its marker ("• Point" → "Point"), or `None`.
@@ -471,6 +626,10 @@ mod tests {
         ));
         // Letters without case are not capitals.
         assert!(!caps_label(headline, "出国 前后 关注点"));
+        // A word alone in capitals is a label; an acronym ending a sentence is not.
+        assert!(caps_label(headline, "ANALYSIS"));
+        assert!(!caps_label(headline, "NATO."));
+        assert!(!caps_label(headline, "US"));
     }
 
     #[test]
@@ -501,37 +660,41 @@ mod tests {
     #[test]
     fn credits_counts_and_repeats_do_not_continue_a_wrapped_line() {
         let headline = "Five companies join the lunar lander programme of the space agency";
+        let at = Place {
+            indented: false,
+            width: 72,
+            paragraph_shaped: true,
+            after_label: false,
+            after_next: None,
+        };
         assert!(!reflow_hard_wrap(
             headline,
             66,
             "by Jane Doe — May 2, 2024",
-            false,
-            72,
-            true,
-            false
+            &at
         ));
         assert!(!reflow_hard_wrap(
             "Is the bar really selling air?",
             70,
             "6366",
-            false,
-            72,
-            true,
-            false
+            &at
         ));
-        assert!(!reflow_hard_wrap(
-            headline, 66, headline, false, 72, true, false
-        ));
+        assert!(!reflow_hard_wrap(headline, 66, headline, &at));
         // A sentence broken before "by" goes on.
         assert!(reflow_hard_wrap(
             "the bridge across the river was closed on Monday after it was struck",
             70,
             "by Storm Ciarán, the council said.",
-            false,
-            72,
-            true,
-            false
+            &at
         ));
+    }
+
+    #[test]
+    fn a_row_with_a_count_in_brackets_is_whole() {
+        assert!(counted_row("Week 12 power rankings (133)"));
+        assert!(!counted_row("the index of the year (2019a)"));
+        assert!(!counted_row("a figure in brackets ()"));
+        assert!(!counted_row("Week 12 power rankings"));
     }
 
     #[test]
