@@ -711,7 +711,11 @@ pub fn date_in(line: &str) -> Option<String> {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    if let Some(date) = cjk_date(line) {
+    // A CJK date needs "年" or "년", whose UTF-8 starts 0xE5 or 0xEB: one
+    // byte search passes over nearly every line.
+    if memchr::memchr2(0xE5, 0xEB, line.as_bytes()).is_some()
+        && let Some(date) = cjk_date(line)
+    {
         return Some(date);
     }
     // The tokens two either side of the one read (`w[2]`), read as the line
@@ -833,38 +837,54 @@ struct DateTokens<'a> {
 }
 
 impl DateTokens<'_> {
-    /// The length of the separator at byte `i`, 0 if there is none.
-    fn separator(&self, i: usize) -> usize {
-        let b = self.line.as_bytes()[i];
-        if b.is_ascii() {
-            // `char::is_whitespace` for ASCII: tab to carriage return, space.
-            return usize::from(matches!(b, b'\t'..=b'\r' | b' ' | b'|'));
-        }
-        match self.line[i..].chars().next() {
+    /// The length of the separator that the non-ASCII byte at `i` starts,
+    /// 0 if it starts none.
+    fn wide_separator(&self, i: usize) -> usize {
+        match self.line.get(i..).and_then(|rest| rest.chars().next()) {
             Some(c) if c.is_whitespace() || matches!(c, '·' | '•') => c.len_utf8(),
             _ => 0,
         }
     }
 }
 
+/// Whether the ASCII byte `b` separates tokens: `char::is_whitespace` for
+/// ASCII (tab to carriage return, space) or a bar.
+fn ascii_separator(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | b'|')
+}
+
 impl<'a> Iterator for DateTokens<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.line.len();
+        let bytes = self.line.as_bytes();
+        // Separators, ASCII ones (nearly all) told without decoding.
         loop {
-            if self.at >= len {
-                return None;
+            let &b = bytes.get(self.at)?;
+            let step = if b.is_ascii() {
+                usize::from(ascii_separator(b))
+            } else {
+                self.wide_separator(self.at)
+            };
+            if step == 0 {
+                break;
             }
-            match self.separator(self.at) {
-                0 => break,
-                step => self.at += step,
-            }
+            self.at += step;
         }
         let start = self.at;
-        while self.at < len && self.separator(self.at) == 0 {
-            // Step over a whole character (a non-ASCII one is read once).
-            self.at += utf8_len(self.line.as_bytes()[self.at]);
+        while let Some(&b) = bytes.get(self.at) {
+            if b.is_ascii() {
+                if ascii_separator(b) {
+                    break;
+                }
+                self.at += 1;
+            } else {
+                if self.wide_separator(self.at) != 0 {
+                    break;
+                }
+                // Step over the whole character (read once).
+                self.at += utf8_len(b);
+            }
         }
         Some(&self.line[start..self.at])
     }
