@@ -52,7 +52,7 @@ PRIOR = {
     'story_overlap': 1.0, 'teaser_siblings': -0.5, 'inside_longer_candidate': -1.0,
     'holds_shorter_candidate': 1.0,
     'ends_with_period': -3.0, 'opens_story': 0.0,
-    'no_story_words': -1.5,
+    'no_story_words': -1.5, 'story_overlap_margin': 4.0,
 }
 
 # The hand-set least score of a headline.

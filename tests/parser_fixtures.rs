@@ -2269,3 +2269,97 @@ fn spanish_download_the_app_line_names_the_paper_over_its_parent_group() {
     assert_eq!(a.byline.as_deref(), Some("Lucía Romero"));
     assert_eq!(a.source.as_deref(), Some("El Faro del Puerto"));
 }
+
+#[test]
+fn live_update_stamps_and_a_newsletter_pitch_leave_every_paragraph_in_the_story() {
+    let a = check(
+        "live_update_stamps_inside_the_story",
+        &Want {
+            title: "Ferry crews walk out over new rota as island routes stop",
+            byline: Some("Marta Lindqvist"),
+            // "Yesterday 4:12PM" says when only to someone who knows the day
+            // the page was saved.
+            date: None,
+            first: "Ferry crews on the three island routes",
+            last: "Commuters said they had heard nothing",
+            paragraphs: Some(4),
+            absent: &["Today 9:41", "Yesterday", "your inbox", "An hour ago"],
+        },
+    );
+    // The story's lead is not taken for a standfirst over the update's stamp.
+    assert_eq!(a.dek, None);
+    assert!(a.body.iter().any(|p| p.starts_with("The union said")));
+}
+
+#[test]
+fn headline_under_stacked_teasers_for_other_stories_is_the_headline() {
+    // The teaser right above shares no word with the story: it is no
+    // headline over a dek, however closely the byline follows.
+    check(
+        "headline_under_stacked_teasers",
+        &Want {
+            title: "Neighbours give the old mill towpath a green makeover for the summer ahead",
+            byline: Some("Mara Quinn"),
+            date: Some("2024-05-04"),
+            first: "Volunteers planted more than two thousand trees",
+            last: "The council said it would water the young trees",
+            paragraphs: Some(4),
+            absent: &["Rail strike called off", "Most popular"],
+        },
+    );
+}
+
+#[test]
+fn german_headline_under_stacked_teasers_is_the_headline() {
+    // The teaser right above is as long as the headline in words and has the
+    // byline as close: only the story's lead, which names the headline's
+    // subject and not the teaser's, tells them apart.
+    check(
+        "headline_under_stacked_teasers_german",
+        &Want {
+            title: "Nachbarn verwandeln den Treidelpfad an der alten Mühle in eine grüne Allee für den Sommer",
+            byline: Some("Marta Quandt"),
+            date: Some("2024-05-04"),
+            first: "Freiwillige haben am Samstag mehr als zweitausend Bäume",
+            last: "Die Gemeinde will die jungen Bäume",
+            paragraphs: Some(4),
+            absent: &["Streik bei der Bahn", "Meistgelesen"],
+        },
+    );
+}
+
+#[test]
+fn headline_ending_a_run_of_teasers_is_the_one_the_story_is_about() {
+    // Every line of the run is headline-shaped and none has its byline close
+    // under it; the story's lead names only the last one's subject.
+    check(
+        "headline_last_of_a_teaser_run",
+        &Want {
+            title: "'Somewhere to stop and look': Volunteers plant two thousand trees along the canal path",
+            byline: Some("Mara Quinn"),
+            date: Some("2024-05-04"),
+            first: "Volunteers planted more than two thousand trees",
+            last: "The council said it would water the young trees",
+            paragraphs: Some(4),
+            absent: &["School choir sings", "Most read"],
+        },
+    );
+}
+
+#[test]
+fn spanish_headline_ending_a_run_of_teasers_is_the_one_the_story_is_about() {
+    // The teaser right above shares a word or two with the lead by chance;
+    // the headline shares far more.
+    check(
+        "headline_last_of_a_teaser_run_spanish",
+        &Want {
+            title: "«Un lugar para pararse a mirar»: vecinos plantan dos mil árboles junto al camino del canal",
+            byline: Some("Marta Quintana"),
+            date: Some("2024-05-04"),
+            first: "Los vecinos plantaron el sábado más de dos mil árboles",
+            last: "El ayuntamiento dijo que regará los árboles jóvenes",
+            paragraphs: Some(4),
+            absent: &["El coro del colegio", "Lo más leído"],
+        },
+    );
+}

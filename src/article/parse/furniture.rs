@@ -189,6 +189,14 @@ const CALL_TO_ACTION_3: &[&str] = &[
     "about sharing",
     "you must login",
     "you must be logged in",
+    // A newsletter's pitch: "Your guide to gaming delivered to your inbox daily."
+    "delivered to your inbox",
+    "straight to your inbox",
+    "right to your inbox",
+    "to your inbox daily",
+    "in your inbox daily",
+    "to your inbox every",
+    "in your inbox every",
 ];
 
 /// A furniture rule as data: its name (what `--explain` shows), the phrases

@@ -292,9 +292,17 @@ fn score_candidates(
         });
     }
     relate_candidates(lines, &mut scored);
+    story_margins(lines, &mut scored, region_start);
     // The headline sits above its dek: of two candidates both followed by the
-    // byline, the upper one gets the benefit.
+    // byline, the upper one gets the benefit. Only a line about the story
+    // heads it, though: a teaser for another story stacked right above the
+    // headline (`story_overlap_margin` below 0) takes the headline under it
+    // for neither its dek nor its standfirst.
+    let about = |c: &Candidate| c.features[STORY_MARGIN] >= 0.0;
     for k in 0..scored.len() {
+        if !about(&scored[k]) {
+            scored[k].features[STANDFIRST_UNDER] = 0.0;
+        }
         let (i, near) = (scored[k].index, scored[k].followed);
         if near
             && scored[k + 1..].iter().any(|c| {
@@ -307,6 +315,7 @@ fn score_candidates(
             })
             && lines[i].words >= 4
             && headline_worded(&lines[i].text)
+            && about(&scored[k])
         {
             scored[k].features[ABOVE_ITS_DEK] = 1.0;
         }
@@ -317,7 +326,8 @@ fn score_candidates(
         // teaser or a sentence, not a headline over its dek.)
         if scored[..k].iter().any(|c| {
             let j = c.index;
-            j + 2 >= i
+            about(c)
+                && j + 2 >= i
                 && !cut_short_or_stopped(&lines[j].text)
                 && headline_worded(&lines[j].text)
                 && lines[i].text.chars().count() > lines[j].text.chars().count()
@@ -409,7 +419,7 @@ impl Candidate {
 /// The features of a headline candidate, in the order they are added up: a
 /// candidate's score is the sum of each value times its weight, the weights
 /// read from `headline_weights.json` (fitted by `scripts/fit_headline.py`).
-pub const FEATURES: [&str; 42] = [
+pub const FEATURES: [&str; 43] = [
     // a byline or date within three lines under it..
     "near",
     // a byline or date within five lines, only furniture, names or a standfirst between..
@@ -494,6 +504,8 @@ pub const FEATURES: [&str; 42] = [
     "opens_story",
     // none of its words (two or more) in the story's first paragraphs..
     "no_story_words",
+    // how far its story_overlap falls more than 0.2 short of a nearby candidate's above the story (not its own dek's), as a negative number..
+    "story_overlap_margin",
 ];
 
 const NEAR: usize = 0;
@@ -538,6 +550,7 @@ const HOLDS_SHORTER: usize = 38;
 const ENDS_WITH_PERIOD: usize = 39;
 const OPENS_STORY: usize = 40;
 const NO_STORY_WORDS: usize = 41;
+const STORY_MARGIN: usize = 42;
 
 /// How far above the story's start headline candidates are looked for, in
 /// lines.
@@ -760,6 +773,54 @@ fn relate_candidates(lines: &[Line], scored: &mut [Candidate]) {
         f[HOLDS_SHORTER] = flag(holds);
     }
 }
+
+/// Rule `story_overlap_margin`: teasers for other stories stacked right
+/// above the headline ("Most read", "Latest") look like it in every way but
+/// one: the story's lead hardly names what they are about. A candidate above
+/// the story gets how far its `story_overlap` falls more than
+/// [`MARGIN_SLACK`] short of the best of the candidates near it above the
+/// story, as a negative number (0 when it does not). Only its own dek is
+/// left out of the comparison, which may share more of the lead's words than
+/// the headline does: the next candidate under it, with nothing but
+/// furniture, credits, its byline or date between, that is
+/// - right under it (no byline between): twice as long (a standfirst), or
+///   sharing words with the lead of which the line holds at least half as
+///   large a share (a teaser shares none, or a few by chance);
+/// - under its byline or date: sharing words with the lead of which the line
+///   holds at least a third as large a share (the subtitle under a headline's
+///   date line, "기사입력 : … / <subtitle>").
+fn story_margins(lines: &[Line], scored: &mut [Candidate], region_start: usize) {
+    let above = scored.partition_point(|c| c.index < region_start);
+    for k in 0..above {
+        let (i, own) = (scored[k].index, scored[k].features[STORY_OVERLAP]);
+        let dek = scored.get(k + 1).filter(|d| {
+            let (j, theirs) = (d.index, d.features[STORY_OVERLAP]);
+            let bylined = (i + 1..j).any(|m| is_author_or_date(lines, m));
+            j <= i + 3
+                && (i + 1..j).all(|m| lines[m].kind != Kind::Text || is_author_or_date(lines, m))
+                && if bylined {
+                    own > 0.0 && 3.0 * own >= theirs
+                } else {
+                    lines[j].words >= 2 * lines[i].words || (own > 0.0 && 2.0 * own >= theirs)
+                }
+        });
+        let best = scored[..above]
+            .iter()
+            .filter(|c| {
+                c.index != i
+                    && c.index.abs_diff(i) <= NEARBY
+                    && dek.is_none_or(|d| d.index != c.index)
+                    && lines[c.index].text != lines[i].text
+            })
+            .fold(0.0f32, |m, c| m.max(c.features[STORY_OVERLAP]));
+        scored[k].features[STORY_MARGIN] = (own - best + MARGIN_SLACK).min(0.0);
+    }
+}
+
+/// How far a candidate's `story_overlap` may fall short of another's before
+/// `story_overlap_margin` counts it (headlines and teasers alike share a
+/// few words with the lead by chance).
+const MARGIN_SLACK: f32 = 0.2;
 
 /// The shallow text features: measured for `--explain` and the fit, and for
 /// choosing the headline only once one of them weighs something.
@@ -1125,9 +1186,20 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
             break;
         }
         // A caption below counts only once a byline or date has been passed, and
-        // only for a short sentence (a dek above the lead photo).
+        // only for a short sentence (a dek above the lead photo). Once the
+        // header holds a sentence, a long one over a bare timestamp is the
+        // story's, the timestamp a live update's inside it ("…first
+        // paragraph / second paragraph / 9:41 AM / …").
+        // A marker two lines down counts only over a short line: over a
+        // paragraph it marks that paragraph, not this one.
+        let taken = h.dek.is_some() || !h.captions.is_empty();
+        let paragraph_between = lines
+            .get(i + 1)
+            .is_some_and(|m| m.kind == Kind::Text && m.sentence && m.words > 15);
         let marked = (i + 1..(i + 3).min(n)).any(|j| {
-            is_author_or_date(lines, j)
+            (is_author_or_date(lines, j)
+                && !(j > i + 1 && paragraph_between)
+                && !(taken && l.words > 15 && lines[j].kind == Kind::Date))
                 || lines[j].kind == Kind::PhotoCredit
                 || (seen_author && l.words <= 15 && lines[j].kind == Kind::Caption)
         });

@@ -1069,10 +1069,102 @@ pub fn date_line_counted(line: &str, words: usize) -> bool {
     // The word count first: it is known, and a date is looked for at length.
     labelled
         || relative
+        || (words <= 4 && relative_day(line))
         || (words <= 10 && date_in(line).is_some())
         || (line.bytes().any(|b| b.is_ascii_digit())
             && foreign_date_label(line)
             && date_in(line).is_some())
+}
+
+/// Words that date a line by the day it was saved. "Yesterday" alone is a
+/// timestamp; "Today" alone is as often a menu item (a section, a morning
+/// show), so a today word counts only before a clock time ("Today 7:30AM").
+const YESTERDAY: &[&str] = &[
+    "yesterday",
+    "gestern",
+    "ayer",
+    "ieri",
+    "ontem",
+    "вчера",
+    "昨天",
+];
+const TODAY: &[&str] = &[
+    "today",
+    "heute",
+    "hoy",
+    "oggi",
+    "hoje",
+    "aujourd'hui",
+    "сегодня",
+    "今天",
+];
+
+/// Whether a short line is a timestamp said relative to the day it was read:
+/// "Yesterday", "Yesterday 12:35PM", "Today at 9:41 AM", "Gestern, 18:05",
+/// "An hour ago", "moments ago". Teasers and comments carry such stamps, so
+/// reading them as dates keeps them out of the headline's and story's way.
+/// Only called on lines of four words or fewer.
+fn relative_day(line: &str) -> bool {
+    let line = line.trim();
+    let bytes = line.as_bytes();
+    // Every word read first here opens with one of these letters (or is
+    // not ASCII): most lines are let go at their first byte.
+    const OPENS: &[u8] = b"afghimosty";
+    if bytes
+        .first()
+        .is_some_and(|b| b.is_ascii() && !OPENS.contains(&b.to_ascii_lowercase()))
+    {
+        return false;
+    }
+    // Each stamp read here is one word, holds a clock time or ends in "ago":
+    // most short lines are none of these and are read no further.
+    let alone = memchr::memchr(b' ', bytes).is_none();
+    let clock = !alone && super::text::has_clock_time(bytes);
+    if !alone && !clock {
+        return spelled_out_age(line);
+    }
+    let Some(first) = line.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_end_matches([',', ':', '.', '|', '·']);
+    // Lowercased only when ASCII case folding cannot compare it.
+    let folded = (!first.is_ascii()).then(|| first.to_lowercase());
+    let is = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w) || folded.as_deref() == Some(*w))
+    };
+    (is(YESTERDAY) && (alone || clock)) || (is(TODAY) && clock)
+}
+
+/// An age in words, as feeds and comment threads print it: "an hour ago",
+/// "a few minutes ago", "moments ago". Years are left out: "Fifty Years Ago"
+/// is a headline.
+fn spelled_out_age(line: &str) -> bool {
+    let tail = line.as_bytes();
+    if tail.len() < 4 || !tail[tail.len() - 4..].eq_ignore_ascii_case(b" ago") {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    if !last.eq_ignore_ascii_case("ago") {
+        return false;
+    }
+    let word_is = |w: &str, set: &[&str]| set.iter().any(|s| w.eq_ignore_ascii_case(s));
+    match before {
+        [only] => word_is(only, &["moments", "minutes", "hours"]),
+        [head @ .., unit] => {
+            let unit = unit.trim_end_matches(['s', 'S']);
+            word_is(unit, &["second", "minute", "hour", "day", "week", "month"])
+                && matches!(head.len(), 1 | 2)
+                && head
+                    .iter()
+                    .all(|w| word_is(w, &["a", "an", "few", "several"]))
+        }
+        [] => false,
+    }
 }
 
 /// Labels that open a page's timestamp line in the languages of the pages
@@ -1418,6 +1510,52 @@ mod tests {
             line,
             super::super::text::line_words(line)
         ));
+    }
+
+    #[test]
+    fn every_relative_day_word_passes_the_first_byte_gate() {
+        let words = YESTERDAY
+            .iter()
+            .chain(TODAY)
+            .chain(&["a", "an", "few", "several", "moments", "minutes", "hours"]);
+        for word in words {
+            let first = word.as_bytes()[0];
+            assert!(
+                !first.is_ascii() || b"afghimosty".contains(&first),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_day_stamps_are_date_lines_and_a_bare_today_is_not() {
+        for line in [
+            "Yesterday",
+            "Yesterday 12:35PM",
+            "Today 7:30AM",
+            "Today at 9:41 AM",
+            "Gestern, 18:05",
+            "Вчера 14:05",
+            "An hour ago",
+            "a few minutes ago",
+            "moments ago",
+        ] {
+            let words = super::super::text::line_words(line);
+            assert!(date_line_counted(line, words), "{line:?}");
+        }
+        for line in [
+            "Today",
+            "TODAY",
+            "Today's Paper",
+            "Yesterday's Winners",
+            "Yesterday Once More Tour",
+            "Long ago and far away, the tale of a town",
+            "Fifty Years Ago",
+            "Not So Long Ago",
+        ] {
+            let words = super::super::text::line_words(line);
+            assert!(!date_line_counted(line, words), "{line:?}");
+        }
     }
 
     #[test]
