@@ -2363,3 +2363,19 @@ fn spanish_headline_ending_a_run_of_teasers_is_the_one_the_story_is_about() {
         },
     );
 }
+
+#[test]
+fn spanish_photo_credit_over_a_byline_glued_to_its_update_label() {
+    check(
+        "spanish_photo_credit_over_byline_glued_to_update_label",
+        &Want {
+            title: "El puerto recibe el mayor crucero de su historia entre aplausos y colas",
+            byline: Some("Luis Mora"),
+            date: Some("2024-03-12"),
+            first: "El mayor crucero que ha atracado",
+            last: "El ayuntamiento calcula",
+            paragraphs: Some(3),
+            absent: &["Foto:", "Actualizado"],
+        },
+    );
+}
