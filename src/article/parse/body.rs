@@ -317,7 +317,7 @@ pub(crate) fn teaser_card(text: &str) -> bool {
     // ends the comparison). The text is looked at for "read more" only when
     // it holds an ellipsis, and lowercased only when it holds both (which its
     // lowercased form then holds too, see `text::lower_contains`).
-    let echoed = first_word_again(text) && {
+    let echoed = first_word_again(text) && last_word_earlier(text) && {
         let n = super::text::word_count(text);
         n >= 6
             && (2..=3).any(|times| {
@@ -417,6 +417,37 @@ fn first_word_again(text: &str) -> bool {
             && rest
                 .get(..at)
                 .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_whitespace)
+    })
+}
+
+/// Whether the text's last word occurs as a whole word before it, which an
+/// echoed title needs too (the last word ends each copy): a paragraph whose
+/// first word comes again ("The") is ruled out here, before its words are
+/// listed and compared.
+fn last_word_earlier(text: &str) -> bool {
+    let t = text.trim();
+    let Some(space) = t.rfind(char::is_whitespace) else {
+        return false;
+    };
+    // The last word starts after that whitespace character.
+    let start = space + t[space..].chars().next().map_or(1, char::len_utf8);
+    let (head, last) = t.split_at(start);
+    let Some(&lead) = last.as_bytes().first() else {
+        return false;
+    };
+    // `lead` is ASCII or starts a character: every place found is a
+    // character boundary, and so is the end of a copy of `last` there.
+    let bytes = head.as_bytes();
+    memchr::memchr_iter(lead, bytes).any(|at| {
+        bytes[at..].starts_with(last.as_bytes())
+            && head[..at]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+            && head[at + last.len()..]
+                .chars()
+                .next()
                 .is_some_and(char::is_whitespace)
     })
 }
@@ -716,6 +747,62 @@ pub(crate) fn in_body_short_line(lines: &[Line], i: usize) -> Short {
 #[cfg(test)]
 mod tests {
     use super::glued_teaser;
+
+    #[test]
+    fn echoed_titles_are_found_as_without_the_last_word_test() {
+        // `teaser_card`'s echo test as it was written, without
+        // `last_word_earlier` before the words are compared.
+        let echoed = |text: &str| {
+            super::first_word_again(text) && {
+                let n = super::super::text::word_count(text);
+                n >= 6
+                    && (2..=3).any(|times| {
+                        n.is_multiple_of(times)
+                            && n / times >= 3
+                            && text
+                                .split_whitespace()
+                                .skip(n / times)
+                                .zip(text.split_whitespace())
+                                .all(|(later, earlier)| later == earlier)
+                    })
+            }
+        };
+        let mut lines: Vec<String> = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    lines.extend(text.lines().map(String::from));
+                }
+            }
+        }
+        for title in [
+            "How to save",
+            "Ünïcode café opens",
+            "The cat, the hat",
+            "日本 の 旅",
+        ] {
+            for sep in [" ", "  ", "\u{a0}", "\t", " \u{3000} "] {
+                lines.push(format!("{title}{sep}{title}"));
+                lines.push(format!("  {title}{sep}{title}{sep}{title} "));
+                lines.push(format!("{title}{sep}{title}{sep}more"));
+                lines.push(format!("{title}{sep}{title}s"));
+            }
+        }
+        let mut found = 0;
+        for line in &lines {
+            let want = echoed(line);
+            found += usize::from(want);
+            let got =
+                super::first_word_again(line) && super::last_word_earlier(line) && echoed(line);
+            assert_eq!(got, want, "{line:?}");
+        }
+        assert!(found >= 20, "{found}");
+    }
 
     #[test]
     fn a_card_headline_glued_to_its_summary_is_found() {

@@ -43,20 +43,39 @@ fn file_photo_phrase(line: &str, lower: &str) -> bool {
 /// Rule `file_photo_prefix`: wire captions of archive photos.
 /// Example: "FILE - Flags of NATO member countries are seen at the headquarters…".
 fn file_photo_prefix(line: &str) -> bool {
-    starts_with_any_ignore_case(line, &FILE_PHOTO_PREFIXES)
+    static FIRST: [bool; 256] = first_bytes(&FILE_PHOTO_PREFIXES);
+    starts_with_any_ignore_case(line, &FILE_PHOTO_PREFIXES, &FIRST)
 }
 
 const FILE_PHOTO_PREFIXES: [&str; 5] = ["FILE -", "FILE –", "FILE —", "FILE PHOTO", "FILE:"];
 
-/// Whether `line` starts with one of `prefixes`, ASCII case ignored: each
-/// prefix's first byte is compared before the rest, which rules nearly
-/// every prefix out at once (a line's first letter opens few of them).
-fn starts_with_any_ignore_case(line: &str, prefixes: &[&str]) -> bool {
-    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
-    prefixes.iter().any(|p| {
-        p.as_bytes().first().map(u8::to_ascii_lowercase) == first
-            && starts_with_ignore_case(line, p)
-    })
+/// Whether `line` starts with one of `prefixes`, ASCII case ignored.
+/// `first` holds the prefixes' first bytes ([`first_bytes`]): a line's
+/// first byte opens few of them, so nearly every line is ruled out by one
+/// lookup, and the rest compare each prefix's first byte before the rest.
+fn starts_with_any_ignore_case(line: &str, prefixes: &[&str], first: &[bool; 256]) -> bool {
+    let Some(head) = line.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    first[usize::from(head)]
+        && prefixes.iter().any(|p| {
+            p.as_bytes().first().map(u8::to_ascii_lowercase) == Some(head)
+                && starts_with_ignore_case(line, p)
+        })
+}
+
+/// The first bytes of `prefixes`, ASCII-lowercased, as a set.
+const fn first_bytes(prefixes: &[&str]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut k = 0;
+    while k < prefixes.len() {
+        let bytes = prefixes[k].as_bytes();
+        if !bytes.is_empty() {
+            set[bytes[0].to_ascii_lowercase() as usize] = true;
+        }
+        k += 1;
+    }
+    set
 }
 
 /// ASCII-case-insensitive prefix test without allocating.
@@ -70,7 +89,8 @@ fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
 /// Example: "Image caption Eva-Marie Persson said…", "Media captionWho is…", "Image: …",
 /// "图为乘客在站台候车。".
 fn caption_label(line: &str) -> bool {
-    starts_with_any_ignore_case(line, &CAPTION_LABELS)
+    static FIRST: [bool; 256] = first_bytes(&CAPTION_LABELS);
+    starts_with_any_ignore_case(line, &CAPTION_LABELS, &FIRST)
 }
 
 /// The labels of [`caption_label`].
@@ -133,8 +153,12 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
     // press service runs to 70 ("(Jane Roe/ City Space Agency Press Service
     // photo via AP)").
     const TAIL: usize = 80;
+    // A line of up to 80 bytes has no more characters: all of it is the
+    // tail, with no characters counted from its end.
     let ascii_tail = t.len() >= TAIL && t.as_bytes()[t.len() - TAIL..].is_ascii();
-    let start = if ascii_tail {
+    let start = if t.len() <= TAIL {
+        0
+    } else if ascii_tail {
         t.len() - TAIL
     } else {
         t.char_indices().rev().nth(TAIL - 1).map_or(0, |(i, _)| i)
@@ -151,13 +175,27 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
     // hold a colon, the agency tokens a slash (lowercasing adds and removes
     // neither).
     if colon {
-        let lower_tail = tail.to_lowercase();
-        for label in ["credit:", "photograph:", "photo:", "picture:", "image:"] {
-            if let Some(pos) = lower_tail.rfind(label) {
-                // "Credit: X" / "Photograph: X/Y" must end the line, short, after a
-                // sentence.
-                return word_count(&lower_tail[pos..]) <= 7 && (label == "credit:" || pos > 0);
-            }
+        // An ASCII tail is read as it is, each label looked for where it
+        // would end, at a colon; another is lowercased (which may change
+        // its length, and so where a label stands). The first label found,
+        // where it stands and the words from there on.
+        const LABELS: [&str; 5] = ["credit:", "photograph:", "photo:", "picture:", "image:"];
+        let found = if tail.is_ascii() {
+            LABELS
+                .iter()
+                .find_map(|&label| Some((label, last_label_ignore_case(bytes, label)?)))
+                .map(|(label, pos)| (label, pos, word_count(&tail[pos..])))
+        } else {
+            let lower_tail = tail.to_lowercase();
+            LABELS
+                .iter()
+                .find_map(|&label| Some((label, lower_tail.rfind(label)?)))
+                .map(|(label, pos)| (label, pos, word_count(&lower_tail[pos..])))
+        };
+        if let Some((label, pos, words)) = found {
+            // "Credit: X" / "Photograph: X/Y" must end the line, short, after a
+            // sentence.
+            return words <= 7 && (label == "credit:" || pos > 0);
         }
     }
     let closer = t.chars().last();
@@ -193,6 +231,18 @@ pub(crate) fn trailing_photo_credit(line: &str) -> bool {
     .any(|k| group.contains(k));
     let words = word_count(&group);
     ((worded && words <= 10) || (group.contains('/') && words <= 8)) && word_count(line) >= 6
+}
+
+/// Where the last `label` (lowercase ASCII ending in a colon) starts in
+/// `bytes`, ASCII case ignored: what `rfind` finds in the lowercased text,
+/// found from the text's colons (a line has few) without a lowercased copy.
+fn last_label_ignore_case(bytes: &[u8], label: &str) -> Option<usize> {
+    memchr::memrchr_iter(b':', bytes).find_map(|colon| {
+        let start = (colon + 1).checked_sub(label.len())?;
+        bytes[start..=colon]
+            .eq_ignore_ascii_case(label.as_bytes())
+            .then_some(start)
+    })
 }
 
 /// A photographer and agency after the caption's last sentence, without
@@ -424,6 +474,167 @@ pub fn near_duplicate(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_credits_are_found_as_the_lowercasing_version_found_them() {
+        // Every fixture line, and made-up tails around the labels, brackets
+        // and slashes, in either case, short and long, ASCII and not.
+        let mut lines = fixture_lines();
+        let heads = [
+            "",
+            "Crews clear the harbour road after the storm on Friday.",
+            "Ärzte räumen die Straße am Hafen nach dem Sturm am Freitag auf, sagt man.",
+            "x",
+        ];
+        let tails = [
+            " Credit: SpaceX",
+            " PHOTO: Jane Roe/Harbour Post",
+            " Photograph: Jane Roe/Agency one two three four five six",
+            " (Jane Roe/Reuters)",
+            " [SpaceX via Nasa]",
+            " REUTERS/Brendan McDermid",
+            " Jane Roe / AFP - Getty Images",
+            " picture:",
+            "image: x credit: y",
+            " Crédit: Agence",
+            " Foto: 사진=Agency",
+            " (Getty Images) ",
+            " Image:Credit:Photo:",
+            ": credit",
+        ];
+        for head in heads {
+            for tail in tails {
+                for pad in [0, 20, 60, 79, 80, 81, 120] {
+                    lines.push(format!("{head}{}{tail}", "w".repeat(pad)));
+                    lines.push(format!("{head} {} {tail}", "é".repeat(pad / 2)));
+                }
+            }
+        }
+        let mut credits = 0;
+        for line in &lines {
+            let want = trailing_photo_credit_reference(line);
+            credits += usize::from(want);
+            assert_eq!(trailing_photo_credit(line), want, "{line:?}");
+        }
+        assert!(credits > 100, "{credits}");
+    }
+
+    /// [`trailing_photo_credit`] as it was before it read short and ASCII
+    /// tails in place: the reference the test compares it with.
+    fn trailing_photo_credit_reference(line: &str) -> bool {
+        let t = line.trim_end();
+        // The last 80 characters (found from the end, on a char boundary); when the
+        // last 80 bytes are ASCII they are those characters. A wire credit naming a
+        // press service runs to 70 ("(Jane Roe/ City Space Agency Press Service
+        // photo via AP)").
+        const TAIL: usize = 80;
+        let ascii_tail = t.len() >= TAIL && t.as_bytes()[t.len() - TAIL..].is_ascii();
+        let start = if ascii_tail {
+            t.len() - TAIL
+        } else {
+            t.char_indices().rev().nth(TAIL - 1).map_or(0, |(i, _)| i)
+        };
+        let tail: &str = t.get(start..).unwrap_or(t);
+        // ASCII bytes, which never occur inside another character's encoding
+        // (found by two byte searches rather than four tests a byte).
+        let bytes = tail.as_bytes();
+        let colon = memchr::memchr(b':', bytes).is_some();
+        if !colon && memchr::memchr3(b'/', b')', b']', bytes).is_none() {
+            return false;
+        }
+        // The tail is lowercased only for the tests that read it: the labels
+        // hold a colon, the agency tokens a slash (lowercasing adds and removes
+        // neither).
+        if colon {
+            let lower_tail = tail.to_lowercase();
+            for label in ["credit:", "photograph:", "photo:", "picture:", "image:"] {
+                if let Some(pos) = lower_tail.rfind(label) {
+                    // "Credit: X" / "Photograph: X/Y" must end the line, short, after a
+                    // sentence.
+                    return word_count(&lower_tail[pos..]) <= 7 && (label == "credit:" || pos > 0);
+                }
+            }
+        }
+        let closer = t.chars().last();
+        let opener = match closer {
+            Some(')') => '(',
+            Some(']') => '[',
+            _ => {
+                if memchr::memchr(b'/', bytes).is_none() {
+                    return false;
+                }
+                let lower_tail = tail.to_lowercase();
+                // "… REUTERS/Brendan McDermid" style: an agency/photographer token near the end.
+                return lower_tail.split_whitespace().rev().take(4).any(|w| {
+                    w.starts_with("reuters/")
+                        || w.starts_with("ap/")
+                        || w.starts_with("afp/")
+                        || w.contains("photo/")
+                }) || credit_after_sentence(t);
+            }
+        };
+        let Some(open) = tail.rfind(opener) else {
+            return false;
+        };
+        let group = tail[open..].to_lowercase();
+        // A credit word allows a long credit (a press service's name); a slash alone
+        // ("Jane Roe/Agency") a short one, as other bracketed notes have slashes too
+        // ("[Part 1 / Part 2 / Notes]").
+        let worded = [
+            "credit", "photo", "image", "getty", "reuters", "afp", " ap", "via ", "courtesy", "©",
+            "file",
+        ]
+        .iter()
+        .any(|k| group.contains(k));
+        let words = word_count(&group);
+        ((worded && words <= 10) || (group.contains('/') && words <= 8)) && word_count(line) >= 6
+    }
+
+    /// Every line of every fixture file.
+    fn fixture_lines() -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    lines.extend(text.lines().map(String::from));
+                }
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn the_first_byte_gate_lets_through_every_line_a_label_starts() {
+        let mut lines = fixture_lines();
+        for label in CAPTION_LABELS.iter().chain(&FILE_PHOTO_PREFIXES) {
+            for written in [
+                label.to_string(),
+                label.to_ascii_uppercase(),
+                label.to_ascii_lowercase(),
+            ] {
+                lines.push(format!("{written} The depot"));
+                lines.push(written.chars().take(3).collect());
+            }
+        }
+        let mut labelled = 0;
+        for line in &lines {
+            let starts =
+                |prefixes: &[&str]| prefixes.iter().any(|p| starts_with_ignore_case(line, p));
+            assert_eq!(caption_label(line), starts(&CAPTION_LABELS), "{line:?}");
+            assert_eq!(
+                file_photo_prefix(line),
+                starts(&FILE_PHOTO_PREFIXES),
+                "{line:?}"
+            );
+            labelled += usize::from(starts(&CAPTION_LABELS));
+        }
+        assert!(labelled > 60, "{labelled}");
+    }
 
     #[test]
     fn every_label_and_file_prefix_passes_its_first_byte_gate() {

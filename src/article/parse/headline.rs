@@ -1093,16 +1093,17 @@ fn camel_case_start(t: &str) -> bool {
 /// Sentence boundaries inside a line (". " before a capital). Headlines have at
 /// most one ("Amnesty. More than 100 killed"); notices and teasers have more.
 pub(crate) fn inner_sentences(t: &str) -> usize {
-    // Every window of three characters, as the two before each character.
-    let mut count = 0;
-    let (mut a, mut b) = (None, None);
-    for c in t.chars() {
-        if matches!(a, Some('.' | '!' | '?')) && b == Some(' ') && c.is_uppercase() {
-            count += 1;
-        }
-        (a, b) = (b, Some(c));
-    }
-    count
+    // The stops are ASCII, found by one byte search; the character after
+    // the space is decoded only there.
+    let bytes = t.as_bytes();
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .filter(|&at| {
+            bytes.get(at + 1) == Some(&b' ')
+                && t.get(at + 2..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
+        .count()
 }
 
 /// What the walk through the header zone found.
@@ -1220,6 +1221,52 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
 #[cfg(test)]
 mod weight_tests {
     use super::*;
+
+    #[test]
+    fn inner_sentences_are_counted_as_by_three_character_windows() {
+        // The count by every window of three characters, as it was written.
+        let windows = |t: &str| {
+            let mut count = 0;
+            let (mut a, mut b) = (None, None);
+            for c in t.chars() {
+                if matches!(a, Some('.' | '!' | '?')) && b == Some(' ') && c.is_uppercase() {
+                    count += 1;
+                }
+                (a, b) = (b, Some(c));
+            }
+            count
+        };
+        let mut lines: Vec<String> = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    lines.extend(text.lines().map(String::from));
+                }
+            }
+        }
+        for made in [
+            "Amnesty. More than 100 killed",
+            "Wait! Ünïcode starts here? Émile too. ß is no capital. a. B",
+            "End. ",
+            ".",
+            ". A",
+            "x. Éa. 日本. Ab!  Two spaces? Yes.Glued",
+        ] {
+            lines.push(made.to_string());
+        }
+        let mut found = 0;
+        for line in &lines {
+            let want = windows(line);
+            found += want;
+            assert_eq!(inner_sentences(line), want, "{line:?}");
+        }
+        assert!(found > 100, "{found}");
+    }
 
     #[test]
     fn clock_times_and_numeric_dates_are_found_where_they_are() {

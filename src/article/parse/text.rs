@@ -864,7 +864,70 @@ fn word_run(s: &str, mut i: usize) -> (usize, usize, u8) {
 /// finds, hashes and tests each ASCII word (nearly every word), with no
 /// copy; a word with other characters is lowercased as [`ContentWords`]
 /// does.
-pub fn content_word_hashes(s: &str, mut each: impl FnMut(usize, usize, u64)) {
+pub fn content_word_hashes(s: &str, each: impl FnMut(usize, usize, u64)) {
+    if s.is_ascii() {
+        ascii_content_word_hashes(s.as_bytes(), each);
+    } else {
+        content_word_hashes_classed(s, each);
+    }
+}
+
+/// [`content_word_hashes`] for ASCII text, where a word is a run of letters
+/// and digits: the runs are read off the letters-and-digits bits of 64
+/// bytes at a time (a run's start and end each one bit scan), with nothing
+/// allocated.
+fn ascii_content_word_hashes(bytes: &[u8], mut each: impl FnMut(usize, usize, u64)) {
+    let mut word = |start: usize, end: usize| {
+        let len = end - start;
+        if len >= 3 && !(len <= 5 && is_ascii_stop_word_at(bytes, start, len)) {
+            each(start, end, word_hash(bytes, start, end, FOLD_ASCII));
+        }
+    };
+    // The start of a run not yet ended (it may go on into the next block).
+    let mut run: Option<usize> = None;
+    for (k, chunk) in bytes.chunks(64).enumerate() {
+        let base = 64 * k;
+        // Bytes past the end (in the last block) are no letters or digits.
+        let alnum = if chunk.len() == 64 {
+            classes64(chunk).0
+        } else {
+            let mut padded = [0u8; 64];
+            padded[..chunk.len()].copy_from_slice(chunk);
+            classes64(&padded).0
+        };
+        // The bit from which to look on (always below 64).
+        let mut from = 0;
+        loop {
+            let start = match run {
+                Some(start) => start,
+                None => {
+                    let starts = alnum & (u64::MAX << from);
+                    if starts == 0 {
+                        break;
+                    }
+                    from = starts.trailing_zeros();
+                    base + from as usize
+                }
+            };
+            let ends = !alnum & (u64::MAX << from);
+            if ends == 0 {
+                // The run reaches the block's end.
+                run = Some(start);
+                break;
+            }
+            from = ends.trailing_zeros();
+            run = None;
+            word(start, base + from as usize);
+        }
+    }
+    if let Some(start) = run {
+        word(start, bytes.len());
+    }
+}
+
+/// [`content_word_hashes`] for any text, with its bytes' classes found
+/// first ([`ByteClasses`]).
+fn content_word_hashes_classed(s: &str, mut each: impl FnMut(usize, usize, u64)) {
     let bytes = s.as_bytes();
     let classes = ByteClasses::new(bytes);
     let mut i = 0;
@@ -1358,6 +1421,37 @@ mod tests {
         for w in ["", "x", "abouts", "thé", "th", "(the)", "The,"] {
             let expected = matches!(w, "(the)" | "The,");
             assert_eq!(is_stop_word(w), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_read_off_bits_as_the_classed_pass_finds_them() {
+        // ASCII texts whose runs start and end on either side of each
+        // 64-byte block's edge, and at the text's end, of every length.
+        let mut texts: Vec<String> = Vec::new();
+        for len in 0..200 {
+            for pattern in [
+                "abc de",
+                "The council's 2024 plan, again!",
+                "x",
+                "--",
+                "abcdefghij ",
+            ] {
+                texts.push(pattern.chars().cycle().take(len).collect());
+            }
+        }
+        for shift in 0..130 {
+            let mut t = "y".repeat(shift);
+            t.push_str(" Harbour THE about 12345 abcde ");
+            t.push_str(&"z".repeat(shift % 70));
+            texts.push(t);
+        }
+        for t in &texts {
+            let mut got = Vec::new();
+            ascii_content_word_hashes(t.as_bytes(), |a, b, h| got.push((a, b, h)));
+            let mut want = Vec::new();
+            content_word_hashes_classed(t, |a, b, h| want.push((a, b, h)));
+            assert_eq!(got, want, "{t:?}");
         }
     }
 
