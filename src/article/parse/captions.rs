@@ -592,20 +592,7 @@ mod tests {
 
     /// Every line of every fixture file.
     fn fixture_lines() -> Vec<String> {
-        let mut lines: Vec<String> = Vec::new();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut stack = vec![dir];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    lines.extend(text.lines().map(String::from));
-                }
-            }
-        }
-        lines
+        crate::article::parse::text::fixture_lines()
     }
 
     #[test]

@@ -1330,19 +1330,7 @@ mod tests {
         // Lines of every fixture page, and made-up ones around each form:
         // months before and after numbers, Spanish "de", separators glued
         // to dates, other whitespace, dates at a line's start and end.
-        let mut lines: Vec<String> = Vec::new();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut stack = vec![dir];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    lines.extend(text.lines().map(String::from));
-                }
-            }
-        }
+        let mut lines = crate::article::parse::text::fixture_lines();
         let pieces = [
             "Nov.",
             "November",

@@ -1202,6 +1202,27 @@ pub(crate) fn has_clock_time(bytes: &[u8]) -> bool {
     })
 }
 
+/// Every line of every file under `tests/fixtures`: the real-shaped inputs on
+/// which the tests of a faster implementation compare it with the one it
+/// replaced.
+#[cfg(test)]
+pub(crate) fn fixture_lines() -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                lines.extend(text.lines().map(String::from));
+            }
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
 
