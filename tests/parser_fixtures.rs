@@ -2524,3 +2524,19 @@ fn writer_over_the_story_far_under_a_headline_topped_by_authored_teasers() {
         },
     );
 }
+
+#[test]
+fn the_writers_name_over_a_stamp_right_above_the_story_is_the_byline_not_the_headline() {
+    check(
+        "writer_over_stamp_above_story_under_teasers",
+        &Want {
+            title: "Old quarry reopens as a climbing park after ten years of planning",
+            byline: Some("Tomas Brennan"),
+            date: Some("2023-09-11"),
+            first: "The old quarry on the edge of town",
+            last: "The council says the park should pay",
+            paragraphs: Some(4),
+            absent: &["Subscribe", "your inbox", "10:00AM"],
+        },
+    );
+}

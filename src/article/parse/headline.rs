@@ -104,6 +104,7 @@ fn score_candidates(
             || starts_with_dateline(t)
             || inner_sentences(t) >= 2
             || not_a_headline(l)
+            || writer_over_stamp(lines, i)
         {
             continue;
         }
@@ -772,6 +773,24 @@ fn relate_candidates(lines: &[Line], scored: &mut [Candidate]) {
         f[INSIDE_LONGER] = flag(inside);
         f[HOLDS_SHORTER] = flag(holds);
     }
+}
+
+/// A bare name of two or three words right over a date line is who wrote
+/// the story, not its headline ("Jane Roe / 9/11/13 10:00AM" over the first
+/// paragraph): taking it for the headline loses the byline too. Each word
+/// is written as a name is ("Ann Lee", not "Classificação NASCAR", a short
+/// headline over its date).
+fn writer_over_stamp(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    let written_as_name = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    (2..=3).contains(&l.words)
+        && !l.sentence
+        && lines.get(i + 1).is_some_and(|n| n.kind == Kind::Date)
+        && l.text.split_whitespace().all(written_as_name)
+        && l.name()
 }
 
 /// Rule `story_overlap_margin`: teasers for other stories stacked right
