@@ -1205,20 +1205,15 @@ pub fn walk(lines: &[Line], title: usize) -> Header {
             break;
         }
         // A caption below counts only once a byline or date has been passed, and
-        // only for a short sentence (a dek above the lead photo). Once the
-        // header holds a sentence, a long one over a bare timestamp is the
-        // story's, the timestamp a live update's inside it ("…first
-        // paragraph / second paragraph / 9:41 AM / …").
-        // A marker two lines down counts only over a short line: over a
-        // paragraph it marks that paragraph, not this one.
-        let taken = h.dek.is_some() || !h.captions.is_empty();
+        // only for a short sentence (a dek above the lead photo). A marker two
+        // lines down counts only over a short line: over a paragraph it marks
+        // that paragraph, not this one (a live update's timestamp inside the
+        // story: "…first paragraph / second paragraph / 9:41 AM / …").
         let paragraph_between = lines
             .get(i + 1)
             .is_some_and(|m| m.kind == Kind::Text && m.sentence && m.words > 15);
         let marked = (i + 1..(i + 3).min(n)).any(|j| {
-            (is_author_or_date(lines, j)
-                && !(j > i + 1 && paragraph_between)
-                && !(taken && l.words > 15 && lines[j].kind == Kind::Date))
+            (is_author_or_date(lines, j) && !(j > i + 1 && paragraph_between))
                 || lines[j].kind == Kind::PhotoCredit
                 || (seen_author && l.words <= 15 && lines[j].kind == Kind::Caption)
         });
